@@ -1,0 +1,80 @@
+"""Command line: ``quizapp`` is Flask's CLI bound to this app, plus the app's own commands.
+
+``quizapp db upgrade``, ``quizapp routes``, ``quizapp shell`` and ``quizapp run``
+work without ``--app``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from flask import Flask
+from flask.cli import FlaskGroup, with_appcontext
+
+from quizapp import create_app
+
+
+@click.command("seed")
+@with_appcontext
+def seed_command() -> None:
+    """Import the bundled seed article and publish its quiz if the database has no quiz."""
+    from flask import current_app
+
+    from quizapp.services.quizzes import seed_if_empty
+
+    quiz = seed_if_empty(
+        seed=current_app.config["GENERATOR_SEED"],
+        max_questions=current_app.config["QUIZ_MAX_QUESTIONS"],
+    )
+    if quiz is None:
+        click.echo("The database has a quiz already; nothing imported.")
+    else:
+        click.echo(f"Imported the seed article: quiz {quiz.id} with {len(quiz.questions)} questions.")
+
+
+@click.command("generate")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--seed", default=0, show_default=True, help="Seed for shuffling and sampling.")
+@click.option("--max-questions", default=15, show_default=True, type=click.IntRange(1, 100))
+@click.option("--json", "as_json", is_flag=True, help="Print the engine's full output as JSON.")
+@click.option("--title", default=None, help="Article title, if the text has none.")
+def generate_command(path: Path, seed: int, max_questions: int, as_json: bool, title: str | None) -> None:
+    """Generate a quiz from the article in PATH and print it (nothing is stored)."""
+    from quizapp import engine
+
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise click.ClickException(f"{path} is not UTF-8 text ({exc.reason}).") from exc
+    result = engine.generate(text, seed=seed, max_questions=max_questions, title=title)
+    if not result.questions:
+        raise click.ClickException(
+            f"No question could be made from {path}: it needs factual sentences "
+            "(names, numbers, dates, decisions)."
+        )
+    if as_json:
+        click.echo(result.to_json())
+        return
+    for number, q in enumerate(result.questions, start=1):
+        click.echo(f"{number}. [{q.kind}] {q.stem}")
+        for letter, option in zip("ABCDEFGH", q.options, strict=False):
+            mark = "*" if option.correct else " "
+            note = f"  ({option.mutation})" if option.mutation else ""
+            click.echo(f"   {mark} {letter}. {option.text}{note}")
+        click.echo(f"   Evidence [{q.evidence.start}:{q.evidence.end}]: {q.evidence.text}")
+        click.echo("")
+    rejected = ", ".join(f"{k}: {v}" for k, v in sorted(result.rejected.items())) or "none"
+    click.echo(f"{len(result.questions)} questions from {len(result.claims)} claims; rejected: {rejected}")
+
+
+def init_app(app: Flask) -> None:
+    """Register the app's own commands on ``app.cli``."""
+    app.cli.add_command(seed_command)
+    app.cli.add_command(generate_command)
+
+
+def main() -> None:
+    """Entry point of the ``quizapp`` console script."""
+    cli = FlaskGroup(create_app=create_app, help=__doc__)
+    cli.main(prog_name="quizapp")

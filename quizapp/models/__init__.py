@@ -1,0 +1,18 @@
+"""SQLAlchemy models, one module per aggregate."""
+
+from quizapp.models.article import VERDICTS, Article, Claim
+from quizapp.models.attempt import Attempt, Response
+from quizapp.models.base import Base
+from quizapp.models.quiz import Choice, Question, Quiz
+
+__all__ = [
+    "VERDICTS",
+    "Article",
+    "Attempt",
+    "Base",
+    "Choice",
+    "Claim",
+    "Question",
+    "Quiz",
+    "Response",
+]

@@ -1,0 +1,102 @@
+"""The quiz aggregate: a quiz, its questions and their choices."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Boolean, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, WriteOnlyMapped, mapped_column, relationship
+
+from quizapp.models.base import Base, UTCDateTime, utcnow
+
+if TYPE_CHECKING:
+    from quizapp.models.article import Article, Claim
+    from quizapp.models.attempt import Attempt
+
+
+class Quiz(Base):
+    """A quiz generated from one article."""
+
+    __tablename__ = "quiz"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("article.id"), index=True)
+    title: Mapped[str] = mapped_column(String(300))
+    slug: Mapped[str] = mapped_column(String(120), unique=True)
+    status: Mapped[str] = mapped_column(String(20), default="draft")
+    generator_version: Mapped[str] = mapped_column(String(40), default="")
+    seed: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    article: Mapped[Article] = relationship(back_populates="quizzes")
+    questions: Mapped[list[Question]] = relationship(
+        back_populates="quiz", cascade="all, delete-orphan", order_by="Question.position"
+    )
+    attempts: WriteOnlyMapped[Attempt] = relationship(back_populates="quiz")
+
+    @property
+    def active_questions(self) -> list[Question]:
+        """The questions a taker answers now (retired ones keep old scores explainable)."""
+        return [q for q in self.questions if q.status == "active"]
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == "published"
+
+    def __repr__(self) -> str:
+        return f"<Quiz {self.id} {self.slug}>"
+
+
+class Question(Base):
+    """One multiple-choice question, grounded in an evidence span of the article."""
+
+    __tablename__ = "question"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    quiz_id: Mapped[int] = mapped_column(ForeignKey("quiz.id", ondelete="CASCADE"), index=True)
+    claim_id: Mapped[int | None] = mapped_column(ForeignKey("claim.id", ondelete="SET NULL"))
+    kind: Mapped[str] = mapped_column(String(40))
+    stem: Mapped[str] = mapped_column(Text)
+    explanation: Mapped[str] = mapped_column(Text, default="")
+    evidence_start: Mapped[int] = mapped_column(Integer)
+    evidence_end: Mapped[int] = mapped_column(Integer)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    status: Mapped[str] = mapped_column(String(20), default="active")
+
+    quiz: Mapped[Quiz] = relationship(back_populates="questions")
+    claim: Mapped[Claim | None] = relationship()
+    choices: Mapped[list[Choice]] = relationship(
+        back_populates="question", cascade="all, delete-orphan", order_by="Choice.position"
+    )
+
+    @property
+    def correct_choice(self) -> Choice | None:
+        return next((c for c in self.choices if c.is_correct), None)
+
+    @property
+    def evidence_text(self) -> str:
+        return self.quiz.article.text[self.evidence_start : self.evidence_end]
+
+    def __repr__(self) -> str:
+        return f"<Question {self.id} {self.kind}>"
+
+
+class Choice(Base):
+    """An option of a question; distractors record how they were made."""
+
+    __tablename__ = "choice"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    question_id: Mapped[int] = mapped_column(
+        ForeignKey("question.id", ondelete="CASCADE"), index=True
+    )
+    text: Mapped[str] = mapped_column(Text)
+    is_correct: Mapped[bool] = mapped_column(Boolean, default=False)
+    mutation: Mapped[str | None] = mapped_column(String(40))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    question: Mapped[Question] = relationship(back_populates="choices")
+
+    def __repr__(self) -> str:
+        return f"<Choice {self.id} {'key' if self.is_correct else self.mutation}>"

@@ -1,0 +1,107 @@
+"""Importing articles: run the engine and store exactly what it returns."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import secrets
+
+from quizapp.extensions import db
+from quizapp.models import Article, Choice, Claim, Question, Quiz
+from quizapp.services.errors import DuplicateArticle, NoQuestions
+
+TITLE_MAX = 300
+
+
+def sha256_of(text: str) -> str:
+    """The article's identity: sha256 of its UTF-8 text, exactly as imported."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def find_article(text: str) -> Article | None:
+    """The article already stored with this exact text, if any."""
+    return db.session.execute(
+        db.select(Article).where(Article.sha256 == sha256_of(text))
+    ).scalar_one_or_none()
+
+
+def import_article(
+    text: str,
+    *,
+    title: str | None = None,
+    source_url: str | None = None,
+    seed: int = 0,
+    max_questions: int = 15,
+    publish: bool = False,
+) -> Quiz:
+    """Store an article, generate its quiz with the engine, and return the quiz.
+
+    Raises :class:`DuplicateArticle` when the same text was imported before and
+    :class:`NoQuestions` when the engine finds nothing to ask; in both cases
+    nothing is written.
+    """
+    # Imported here, not at the top: spaCy is heavy and only imports need it,
+    # so web workers that only serve quizzes start fast.
+    from quizapp import engine
+
+    existing = find_article(text)
+    if existing is not None:
+        raise DuplicateArticle(
+            f"This article was imported before (article {existing.id}).", existing.id
+        )
+    result = engine.generate(text, seed=seed, max_questions=max_questions, title=title)
+    if not result.questions:
+        raise NoQuestions(
+            "No question could be made from this text: it needs factual sentences "
+            "(names, numbers, dates, decisions)."
+        )
+    title = (title or result.article.title or _title_from_text(text))[:TITLE_MAX]
+    article = Article(title=title, source_url=source_url, text=text, sha256=result.article.sha256)
+    claims = {
+        c.id: Claim(
+            text=c.text, start=c.start, end=c.end, sentence_index=c.sentence_index, score=c.score
+        )
+        for c in result.claims
+    }
+    article.claims = list(claims.values())
+    quiz = Quiz(
+        article=article,
+        title=title,
+        slug=_slug(title),
+        status="published" if publish else "draft",
+        generator_version=engine.GENERATOR_VERSION,
+        seed=seed,
+    )
+    for position, q in enumerate(result.questions):
+        quiz.questions.append(
+            Question(
+                claim=claims.get(q.claim_id),
+                kind=q.kind,
+                stem=q.stem,
+                explanation=q.explanation,
+                evidence_start=q.evidence.start,
+                evidence_end=q.evidence.end,
+                position=position,
+                choices=[
+                    Choice(text=o.text, is_correct=o.correct, mutation=o.mutation, position=i)
+                    for i, o in enumerate(q.options)
+                ],
+            )
+        )
+    db.session.add(quiz)
+    db.session.commit()
+    return quiz
+
+
+def _title_from_text(text: str) -> str:
+    """A readable fallback title: the first line with words, trimmed to a phrase."""
+    for line in text.splitlines():
+        line = line.strip(" -*#\t")
+        if len(line.split()) >= 3:
+            return line if len(line) <= 90 else line[:87].rsplit(" ", 1)[0] + "…"
+    return "Untitled article"
+
+
+def _slug(title: str) -> str:
+    base = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:60].strip("-") or "quiz"
+    return f"{base}-{secrets.token_hex(3)}"

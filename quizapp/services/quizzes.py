@@ -1,0 +1,60 @@
+"""Reading quizzes for the pages: lists, lookups, the seed on first run."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+from sqlalchemy import func
+
+from quizapp.extensions import db
+from quizapp.models import Attempt, Question, Quiz
+from quizapp.services.articles import find_article, import_article
+from quizapp.services.errors import NotFound
+
+SEED_TITLE = "China approves Nvidia H200 chip imports"
+
+
+def published_quizzes() -> list[tuple[Quiz, int, int]]:
+    """Published quizzes, newest first, with their active question and attempt counts."""
+    questions = (
+        db.select(func.count(Question.id))
+        .where(Question.quiz_id == Quiz.id, Question.status == "active")
+        .scalar_subquery()
+    )
+    attempts = (
+        db.select(func.count(Attempt.id)).where(Attempt.quiz_id == Quiz.id).scalar_subquery()
+    )
+    rows = db.session.execute(
+        db.select(Quiz, questions, attempts)
+        .where(Quiz.status == "published")
+        .order_by(Quiz.created_at.desc(), Quiz.id.desc())
+    ).all()
+    return [(quiz, n_questions, n_attempts) for quiz, n_questions, n_attempts in rows]
+
+
+def get_published_quiz(quiz_id: int) -> Quiz:
+    """A quiz that quiz takers may see, or :class:`NotFound`."""
+    quiz = db.session.get(Quiz, quiz_id)
+    if quiz is None or not quiz.is_published:
+        raise NotFound("There is no such quiz.")
+    return quiz
+
+
+def seed_text() -> str:
+    """The bundled seed article, exactly as shipped."""
+    return resources.files("quizapp").joinpath("data/seed_article.txt").read_text("utf-8")
+
+
+def seed_if_empty(*, seed: int = 0, max_questions: int = 15) -> Quiz | None:
+    """Import the seed article and publish its quiz when the database has no quiz yet.
+
+    Returns the new quiz, or ``None`` when there was a quiz already.
+    """
+    if db.session.execute(db.select(Quiz.id).limit(1)).first() is not None:
+        return None
+    text = seed_text()
+    if find_article(text) is not None:
+        return None
+    return import_article(
+        text, title=SEED_TITLE, seed=seed, max_questions=max_questions, publish=True
+    )

@@ -1,0 +1,12 @@
+"""Page blueprints."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+
+def init_app(app: Flask) -> None:
+    """Register the page blueprints."""
+    from quizapp.web.quiz import bp as quiz_bp
+
+    app.register_blueprint(quiz_bp)

@@ -1,0 +1,78 @@
+"""Forms of the quiz-taking pages."""
+
+from __future__ import annotations
+
+import secrets
+from typing import Any
+
+from flask_wtf import FlaskForm
+from wtforms import Field, HiddenField, RadioField, StringField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, Length, Regexp
+
+from quizapp.models import Quiz
+
+
+def _strip(value: Any) -> Any:
+    return " ".join(value.split()) if isinstance(value, str) else value
+
+
+class OptionalRadioField(RadioField):
+    """A radio group that may be left unanswered; an answer must be one of its options."""
+
+    def pre_validate(self, form: Any) -> None:
+        if self.data is None:
+            return
+        super().pre_validate(form)
+
+    def process_formdata(self, valuelist: list[Any]) -> None:
+        if not valuelist or valuelist[0] == "":
+            self.data = None  # an empty value is an unanswered question
+            return
+        # A value that is not a whole number is simply not one of the options.
+        try:
+            super().process_formdata(valuelist)
+        except ValueError:
+            self.data = -1
+
+
+class TakeQuizForm(FlaskForm):
+    """The quiz page: a display name and one radio group per question (added per quiz)."""
+
+    name = StringField(
+        "Your display name",
+        filters=[_strip],
+        validators=[
+            DataRequired("Please enter a display name."),
+            Length(max=40, message="The display name can have at most 40 characters."),
+        ],
+        description="Shown on the scores page, 1 to 40 characters.",
+    )
+    submission_id = HiddenField(
+        validators=[DataRequired(), Regexp(r"^[A-Za-z0-9_-]{8,64}$", message="Bad form id.")]
+    )
+
+    def question_fields(self) -> list[Field]:
+        """The radio groups, in question order."""
+        return [f for f in self if f.name.startswith("q_")]
+
+
+def take_quiz_form(quiz: Quiz, **kwargs: Any) -> TakeQuizForm:
+    """A :class:`TakeQuizForm` with a radio group for each active question of ``quiz``."""
+
+    class _Form(TakeQuizForm):
+        pass
+
+    for number, question in enumerate(quiz.active_questions, start=1):
+        field = OptionalRadioField(
+            f"{number}. {question.stem}",
+            choices=[SelectChoice(value=c.id, label=c.text) for c in question.choices],
+            coerce=int,
+            validate_choice=True,
+            invalid_choice_message="That option does not belong to this question.",
+        )
+        setattr(_Form, f"q_{question.id}", field)
+    form = _Form(**kwargs)
+    if not form.submission_id.data:
+        form.submission_id.data = secrets.token_urlsafe(16)
+    return form

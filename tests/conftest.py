@@ -1,0 +1,127 @@
+"""Shared fixtures: an app on a fresh, migrated database per test; client; CLI runner; factories."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient, FlaskCliRunner
+
+from quizapp import create_app
+from quizapp.extensions import db
+from quizapp.models import Article, Choice, Claim, Question, Quiz
+
+
+def _config(db_path: Path, **overrides: Any) -> dict[str, Any]:
+    config: dict[str, Any] = {
+        "TESTING": True,
+        "SECRET_KEY": "test-secret",
+        "SQLALCHEMY_DATABASE_URI": f"sqlite:///{db_path}",
+        "WTF_CSRF_ENABLED": False,
+        "SEED_ON_FIRST_RUN": False,
+    }
+    config.update(overrides)
+    return config
+
+
+@pytest.fixture(scope="session")
+def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An empty database upgraded to head once; each test gets a copy of it."""
+    from flask_migrate import upgrade
+
+    path = tmp_path_factory.mktemp("template") / "template.db"
+    app = create_app(_config(path))
+    with app.app_context():
+        upgrade()
+        db.engine.dispose()
+    return path
+
+
+@pytest.fixture
+def app(tmp_path: Path, migrated_template: Path, request: pytest.FixtureRequest) -> Iterator[Flask]:
+    """The app on a fresh copy of the migrated database.
+
+    Extra configuration comes from ``@pytest.mark.app_config(KEY=value)``.
+    """
+    db_path = tmp_path / "quizapp.db"
+    shutil.copy(migrated_template, db_path)
+    marker = request.node.get_closest_marker("app_config")
+    overrides = marker.kwargs if marker else {}
+    app = create_app(_config(db_path, **overrides))
+    app.instance_path = str(tmp_path / "instance")
+    with app.app_context():
+        yield app
+        db.session.remove()
+        db.engine.dispose()
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app: Flask) -> FlaskCliRunner:
+    return app.test_cli_runner()
+
+
+ARTICLE_TEXT = (
+    "Acme Corp said on Monday it would open 12 new stores in Lisbon.\n"
+    "The company was founded in 1998 by Maria Silva.\n"
+    "Its revenue rose to $4.2bn last year.\n"
+)
+
+
+def make_quiz(
+    *, status: str = "published", n_questions: int = 3, title: str = "Acme quiz", text: str | None = None
+) -> Quiz:
+    """A small quiz built by hand, for tests that are about the web app, not the engine.
+
+    Each question has three options; the key is option ``i % 3``.
+    """
+    import hashlib
+
+    text = text if text is not None else ARTICLE_TEXT + f"Quiz marker {title}.\n"
+    sentences = [s for s in text.splitlines() if s]
+    article = Article(
+        title=title, text=text, sha256=hashlib.sha256(text.encode()).hexdigest()
+    )
+    quiz = Quiz(article=article, title=title, slug=f"slug-{title.lower().replace(' ', '-')}", status=status)
+    offset = 0
+    for i in range(n_questions):
+        sentence = sentences[i % len(sentences)]
+        start = text.index(sentence, 0 if i >= len(sentences) else offset)
+        offset = start + len(sentence)
+        claim = Claim(article=article, text=sentence, start=start, end=start + len(sentence), score=0.5)
+        quiz.questions.append(
+            Question(
+                claim=claim,
+                kind="fact_recall",
+                stem=f"Question {i + 1} about {title}?",
+                explanation=f"The article says: “{sentence}”",
+                evidence_start=start,
+                evidence_end=start + len(sentence),
+                position=i,
+                choices=[
+                    Choice(text=f"Option {letter}{i}", is_correct=(j == i % 3), position=j,
+                           mutation=None if j == i % 3 else "typed_list")
+                    for j, letter in enumerate("ABC")
+                ],
+            )
+        )
+    db.session.add(quiz)
+    db.session.commit()
+    return quiz
+
+
+@pytest.fixture
+def quiz(app: Flask) -> Quiz:
+    return make_quiz()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "app_config(**kwargs): extra app configuration")

@@ -1,0 +1,218 @@
+"""The quiz-taking flow through the Flask test client: list, take, results, scores."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from quizapp.extensions import db
+from quizapp.models import Attempt, Quiz, Response
+from tests.conftest import make_quiz
+
+
+def _form(quiz: Quiz, name: str = "Ada", answers: dict[int, int] | None = None, sid: str = "sub-000001") -> dict[str, str]:
+    data = {"name": name, "submission_id": sid}
+    for qid, cid in (answers or {}).items():
+        data[f"q_{qid}"] = str(cid)
+    return data
+
+
+def _keys(quiz: Quiz) -> dict[int, int]:
+    return {q.id: q.correct_choice.id for q in quiz.questions}  # type: ignore[union-attr]
+
+
+def _counts() -> tuple[int, int]:
+    return (
+        db.session.scalar(db.select(db.func.count(Attempt.id))) or 0,
+        db.session.scalar(db.select(db.func.count(Response.id))) or 0,
+    )
+
+
+def test_home_lists_published_quizzes_only(client: FlaskClient, app: Flask) -> None:
+    make_quiz(title="Published one")
+    make_quiz(title="Draft one", status="draft")
+    html = client.get("/").get_data(as_text=True)
+    assert "Published one" in html
+    assert "Draft one" not in html
+    assert "3 questions" in html
+
+
+def test_quiz_page_shows_radio_groups_and_hides_the_key(client: FlaskClient, quiz: Quiz) -> None:
+    response = client.get(f"/quizzes/{quiz.id}")
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert html.count("<fieldset") == 3
+    assert html.count('type="radio"') == 9
+    assert "Your display name" in html
+    # The key is never sent before the attempt is submitted.
+    assert "is_correct" not in html and "typed_list" not in html
+
+
+def test_full_flow_stores_attempt_and_shows_results(client: FlaskClient, quiz: Quiz) -> None:
+    keys = _keys(quiz)
+    q1, q2, q3 = quiz.questions
+    wrong = next(c.id for c in q2.choices if not c.is_correct)
+    response = client.post(
+        f"/quizzes/{quiz.id}", data=_form(quiz, "  Ada   Lovelace ", {q1.id: keys[q1.id], q2.id: wrong})
+    )
+    assert response.status_code == 303
+    assert response.location.startswith("/attempts/")
+    attempt = db.session.execute(db.select(Attempt)).scalar_one()
+    assert (attempt.name, attempt.score, attempt.total) == ("Ada Lovelace", 1, 3)
+    assert len(attempt.responses) == 2  # the unanswered question stores nothing
+
+    page = client.get(response.location)
+    html = page.get_data(as_text=True)
+    assert page.status_code == 200
+    assert "1 / 3" in html
+    assert "1 question unanswered" in html
+    assert html.count("Correct answer") == 3
+    assert q1.evidence_text in html
+    assert "Not answered" in html
+
+    scores = client.get(f"/quizzes/{quiz.id}/scores").get_data(as_text=True)
+    assert "Ada Lovelace" in scores and "1 / 3" in scores
+
+
+def test_scores_newest_first_and_paginated(client: FlaskClient, app: Flask, quiz: Quiz) -> None:
+    app.config["SCORES_PER_PAGE"] = 2
+    for i in range(5):
+        client.post(f"/quizzes/{quiz.id}", data=_form(quiz, f"Taker {i}", sid=f"submission-{i:04d}"))
+    first = client.get(f"/quizzes/{quiz.id}/scores").get_data(as_text=True)
+    assert re.search(r"Taker 4.*Taker 3", first, re.S)
+    assert "Taker 2" not in first
+    assert "Page 1 of 3" in first
+    last = client.get(f"/quizzes/{quiz.id}/scores?page=3").get_data(as_text=True)
+    assert "Taker 0" in last
+    assert client.get(f"/quizzes/{quiz.id}/scores?page=9").status_code == 404
+
+
+def test_replayed_form_is_stored_once(client: FlaskClient, quiz: Quiz) -> None:
+    data = _form(quiz, answers=_keys(quiz))
+    first = client.post(f"/quizzes/{quiz.id}", data=data)
+    second = client.post(f"/quizzes/{quiz.id}", data={**data, "name": "Someone else"})
+    assert first.location == second.location
+    assert _counts() == (1, 3)
+    assert db.session.execute(db.select(Attempt.name)).scalar_one() == "Ada"
+
+
+def test_replayed_form_from_another_browser_is_refused(app: Flask, quiz: Quiz) -> None:
+    data = _form(quiz, answers=_keys(quiz))
+    assert app.test_client().post(f"/quizzes/{quiz.id}", data=data).status_code == 303
+    other = app.test_client().post(f"/quizzes/{quiz.id}", data=data)
+    assert other.status_code == 409
+    assert _counts() == (1, 3)
+
+
+def test_results_are_private_to_the_browser_that_took_the_quiz(app: Flask, quiz: Quiz) -> None:
+    location = app.test_client().post(f"/quizzes/{quiz.id}", data=_form(quiz)).location
+    response = app.test_client().get(location)
+    assert response.status_code == 403
+    assert "Only the person who took this quiz" in response.get_data(as_text=True)
+    assert app.test_client().get("/attempts/not-a-token").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("", "Please enter a display name."),
+        ("    ", "Please enter a display name."),
+        ("x" * 41, "at most 40 characters"),
+    ],
+)
+def test_bad_names_are_refused(client: FlaskClient, quiz: Quiz, name: str, message: str) -> None:
+    response = client.post(f"/quizzes/{quiz.id}", data=_form(quiz, name, _keys(quiz)))
+    assert response.status_code == 400
+    assert message in response.get_data(as_text=True)
+    assert _counts() == (0, 0)
+
+
+def test_forty_character_name_after_trimming_is_accepted(client: FlaskClient, quiz: Quiz) -> None:
+    response = client.post(f"/quizzes/{quiz.id}", data=_form(quiz, "  " + "y" * 40 + "  "))
+    assert response.status_code == 303
+
+
+def test_choice_of_another_question_is_refused(client: FlaskClient, quiz: Quiz) -> None:
+    q1, q2, _ = quiz.questions
+    response = client.post(f"/quizzes/{quiz.id}", data=_form(quiz, answers={q1.id: q2.choices[0].id}))
+    assert response.status_code == 400
+    assert "does not belong to this question" in response.get_data(as_text=True)
+    assert _counts() == (0, 0)
+
+
+@pytest.mark.parametrize("value", ["abc", "-1", "99999999999999999999", ""])
+def test_garbage_choice_values(client: FlaskClient, quiz: Quiz, value: str) -> None:
+    q1 = quiz.questions[0]
+    data = _form(quiz)
+    data[f"q_{q1.id}"] = value
+    response = client.post(f"/quizzes/{quiz.id}", data=data)
+    if value == "":
+        assert response.status_code == 303  # an empty value is an unanswered question
+    else:
+        assert response.status_code == 400
+        assert _counts() == (0, 0)
+
+
+def test_question_of_another_quiz_is_ignored(client: FlaskClient, quiz: Quiz) -> None:
+    other = make_quiz(title="Other quiz")
+    foreign = other.questions[0]
+    data = _form(quiz)
+    data[f"q_{foreign.id}"] = str(foreign.correct_choice.id)  # type: ignore[union-attr]
+    response = client.post(f"/quizzes/{quiz.id}", data=data)
+    assert response.status_code == 303
+    attempt = db.session.execute(db.select(Attempt)).scalar_one()
+    assert attempt.quiz_id == quiz.id and attempt.responses == [] and attempt.score == 0
+
+
+@pytest.mark.parametrize("path", ["/quizzes/999", "/quizzes/999/scores", "/quizzes/999/article"])
+def test_unknown_quiz_is_404(client: FlaskClient, path: str) -> None:
+    response = client.get(path)
+    assert response.status_code == 404
+    assert "There is no such quiz" in response.get_data(as_text=True)
+
+
+def test_draft_quiz_is_not_served(client: FlaskClient, app: Flask) -> None:
+    draft = make_quiz(title="Draft", status="draft")
+    assert client.get(f"/quizzes/{draft.id}").status_code == 404
+    assert client.post(f"/quizzes/{draft.id}", data=_form(draft)).status_code == 404
+
+
+def test_bad_submission_id_is_refused(client: FlaskClient, quiz: Quiz) -> None:
+    response = client.post(f"/quizzes/{quiz.id}", data=_form(quiz, sid="<script>"))
+    assert response.status_code == 400
+    assert _counts() == (0, 0)
+
+
+def test_article_page_shows_the_text(client: FlaskClient, quiz: Quiz) -> None:
+    html = client.get(f"/quizzes/{quiz.id}/article").get_data(as_text=True)
+    assert "founded in 1998 by Maria Silva" in html
+
+
+def test_json_clients_get_json_errors(client: FlaskClient) -> None:
+    response = client.get("/quizzes/12345", headers={"Accept": "application/json"})
+    assert response.status_code == 404
+    assert response.get_json()["error"]["status"] == 404
+
+
+@pytest.mark.app_config(WTF_CSRF_ENABLED=True)
+def test_csrf_post_without_token_is_refused(client: FlaskClient, quiz: Quiz) -> None:
+    response = client.post(f"/quizzes/{quiz.id}", data=_form(quiz, answers=_keys(quiz)))
+    assert response.status_code == 400
+    assert "The form expired or was not sent by this site" in response.get_data(as_text=True)
+    assert _counts() == (0, 0)
+
+
+@pytest.mark.app_config(WTF_CSRF_ENABLED=True)
+def test_csrf_post_with_token_from_the_page_is_accepted(client: FlaskClient, quiz: Quiz) -> None:
+    html = client.get(f"/quizzes/{quiz.id}").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html)
+    sid = re.search(r'id="submission_id" name="submission_id" type="hidden" value="([^"]+)"', html)
+    assert token and sid
+    data = _form(quiz, answers=_keys(quiz), sid=sid.group(1))
+    data["csrf_token"] = token.group(1)
+    response = client.post(f"/quizzes/{quiz.id}", data=data)
+    assert response.status_code == 303
+    assert "3 / 3" in client.get(response.location).get_data(as_text=True)
