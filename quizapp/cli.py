@@ -30,7 +30,9 @@ def seed_command() -> None:
     if quiz is None:
         click.echo("The database has a quiz already; nothing imported.")
     else:
-        click.echo(f"Imported the seed article: quiz {quiz.id} with {len(quiz.questions)} questions.")
+        click.echo(
+            f"Imported the seed article: quiz {quiz.id} with {len(quiz.questions)} questions."
+        )
 
 
 @click.command("generate")
@@ -39,7 +41,9 @@ def seed_command() -> None:
 @click.option("--max-questions", default=15, show_default=True, type=click.IntRange(1, 100))
 @click.option("--json", "as_json", is_flag=True, help="Print the engine's full output as JSON.")
 @click.option("--title", default=None, help="Article title, if the text has none.")
-def generate_command(path: Path, seed: int, max_questions: int, as_json: bool, title: str | None) -> None:
+def generate_command(
+    path: Path, seed: int, max_questions: int, as_json: bool, title: str | None
+) -> None:
     """Generate a quiz from the article in PATH and print it (nothing is stored)."""
     from quizapp import engine
 
@@ -65,13 +69,63 @@ def generate_command(path: Path, seed: int, max_questions: int, as_json: bool, t
         click.echo(f"   Evidence [{q.evidence.start}:{q.evidence.end}]: {q.evidence.text}")
         click.echo("")
     rejected = ", ".join(f"{k}: {v}" for k, v in sorted(result.rejected.items())) or "none"
-    click.echo(f"{len(result.questions)} questions from {len(result.claims)} claims; rejected: {rejected}")
+    click.echo(
+        f"{len(result.questions)} questions from {len(result.claims)} claims; rejected: {rejected}"
+    )
+
+
+@click.command("create-user")
+@click.argument("username")
+@click.option(
+    "--password",
+    prompt=True,
+    hide_input=True,
+    confirmation_prompt=True,
+    help="The password (prompted for when left out, so it stays out of shell history).",
+)
+@click.option("--role", type=click.Choice(["editor", "admin"]), default="editor", show_default=True)
+@with_appcontext
+def create_user_command(username: str, password: str, role: str) -> None:
+    """Create an editor account, or set a new password for an existing one."""
+    from quizapp.extensions import db
+    from quizapp.models import User
+
+    username = username.strip()
+    if not 1 <= len(username) <= 80:
+        raise click.BadParameter("the user name must have 1 to 80 characters", param_hint="USERNAME")
+    if len(password) < 8:
+        raise click.BadParameter("use at least 8 characters", param_hint="--password")
+    user = db.session.execute(db.select(User).where(User.username == username)).scalar_one_or_none()
+    created = user is None
+    if user is None:
+        user = User(username=username, role=role)
+        db.session.add(user)
+    user.role = role
+    user.set_password(password)
+    db.session.commit()
+    click.echo(f"{'Created' if created else 'Updated'} {role} {username}.")
+
+
+@click.command("create-token")
+@click.argument("username")
+@with_appcontext
+def create_token_command(username: str) -> None:
+    """Print a new API token for USERNAME (the previous one stops working)."""
+    from quizapp.extensions import db
+    from quizapp.models import User
+
+    user = db.session.execute(db.select(User).where(User.username == username)).scalar_one_or_none()
+    if user is None:
+        raise click.ClickException(f"There is no user {username!r}; create it with create-user.")
+    token = user.new_token()
+    db.session.commit()
+    click.echo(token)
 
 
 def init_app(app: Flask) -> None:
     """Register the app's own commands on ``app.cli``."""
-    app.cli.add_command(seed_command)
-    app.cli.add_command(generate_command)
+    for command in (seed_command, generate_command, create_user_command, create_token_command):
+        app.cli.add_command(command)
 
 
 def main() -> None:

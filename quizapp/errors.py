@@ -26,9 +26,10 @@ def wants_json() -> bool:
     if request.path.startswith("/api/"):
         return True
     best = request.accept_mimetypes.best_match(["application/json", "text/html"])
-    return best == "application/json" and request.accept_mimetypes[best] > request.accept_mimetypes[
-        "text/html"
-    ]
+    return (
+        best == "application/json"
+        and request.accept_mimetypes[best] > request.accept_mimetypes["text/html"]
+    )
 
 
 def error_response(status: int, message: str, title: str) -> ResponseReturnValue:
@@ -55,9 +56,11 @@ def init_app(app: Flask) -> None:
         if status >= 500:
             db.session.rollback()
         default = MESSAGES.get(status, exc.description or "")
-        message = exc.description if exc.description and exc.description != type(
-            exc
-        ).description else default
+        message = (
+            exc.description
+            if exc.description and exc.description != type(exc).description
+            else default
+        )
         return error_response(status, message or default, exc.name)
 
     @app.errorhandler(InternalServerError)

@@ -77,7 +77,11 @@ ARTICLE_TEXT = (
 
 
 def make_quiz(
-    *, status: str = "published", n_questions: int = 3, title: str = "Acme quiz", text: str | None = None
+    *,
+    status: str = "published",
+    n_questions: int = 3,
+    title: str = "Acme quiz",
+    text: str | None = None,
 ) -> Quiz:
     """A small quiz built by hand, for tests that are about the web app, not the engine.
 
@@ -87,16 +91,18 @@ def make_quiz(
 
     text = text if text is not None else ARTICLE_TEXT + f"Quiz marker {title}.\n"
     sentences = [s for s in text.splitlines() if s]
-    article = Article(
-        title=title, text=text, sha256=hashlib.sha256(text.encode()).hexdigest()
+    article = Article(title=title, text=text, sha256=hashlib.sha256(text.encode()).hexdigest())
+    quiz = Quiz(
+        article=article, title=title, slug=f"slug-{title.lower().replace(' ', '-')}", status=status
     )
-    quiz = Quiz(article=article, title=title, slug=f"slug-{title.lower().replace(' ', '-')}", status=status)
     offset = 0
     for i in range(n_questions):
         sentence = sentences[i % len(sentences)]
         start = text.index(sentence, 0 if i >= len(sentences) else offset)
         offset = start + len(sentence)
-        claim = Claim(article=article, text=sentence, start=start, end=start + len(sentence), score=0.5)
+        claim = Claim(
+            article=article, text=sentence, start=start, end=start + len(sentence), score=0.5
+        )
         quiz.questions.append(
             Question(
                 claim=claim,
@@ -107,8 +113,12 @@ def make_quiz(
                 evidence_end=start + len(sentence),
                 position=i,
                 choices=[
-                    Choice(text=f"Option {letter}{i}", is_correct=(j == i % 3), position=j,
-                           mutation=None if j == i % 3 else "typed_list")
+                    Choice(
+                        text=f"Option {letter}{i}",
+                        is_correct=(j == i % 3),
+                        position=j,
+                        mutation=None if j == i % 3 else "typed_list",
+                    )
                     for j, letter in enumerate("ABC")
                 ],
             )

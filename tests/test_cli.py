@@ -45,13 +45,25 @@ def test_seed_stores_exactly_what_the_engine_returns(runner: FlaskCliRunner, app
         seed_text(), seed=0, max_questions=app.config["QUIZ_MAX_QUESTIONS"], title=SEED_TITLE
     )
     stored = [
-        (q.kind, q.stem, q.explanation, q.evidence_start, q.evidence_end,
-         [(c.text, c.is_correct, c.mutation) for c in q.choices])
+        (
+            q.kind,
+            q.stem,
+            q.explanation,
+            q.evidence_start,
+            q.evidence_end,
+            [(c.text, c.is_correct, c.mutation) for c in q.choices],
+        )
         for q in quiz.questions
     ]
     wanted = [
-        (q.kind, q.stem, q.explanation, q.evidence.start, q.evidence.end,
-         [(o.text, o.correct, o.mutation) for o in q.options])
+        (
+            q.kind,
+            q.stem,
+            q.explanation,
+            q.evidence.start,
+            q.evidence.end,
+            [(o.text, o.correct, o.mutation) for o in q.options],
+        )
         for q in expected.questions
     ]
     assert stored == wanted
@@ -103,7 +115,11 @@ def test_console_script_runs_flask_commands_without_app(tmp_path: Path) -> None:
     env.pop("FLASK_APP", None)
     script = Path(sys.executable).parent / "quizapp"
     upgrade = subprocess.run(
-        [str(script), "db", "upgrade"], env=env, cwd=tmp_path, capture_output=True, text=True,
+        [str(script), "db", "upgrade"],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
         check=False,
     )
     assert upgrade.returncode == 0, upgrade.stderr

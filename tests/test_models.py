@@ -17,7 +17,10 @@ def test_quiz_questions_and_choices_are_ordered(app: Flask, quiz: Quiz) -> None:
         assert [c.position for c in question.choices] == [0, 1, 2]
         assert sum(c.is_correct for c in question.choices) == 1
         assert question.correct_choice is not None
-        assert question.evidence_text == quiz.article.text[question.evidence_start : question.evidence_end]
+        assert (
+            question.evidence_text
+            == quiz.article.text[question.evidence_start : question.evidence_end]
+        )
 
 
 def test_retired_questions_are_not_active(app: Flask, quiz: Quiz) -> None:

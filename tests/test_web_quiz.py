@@ -13,7 +13,9 @@ from quizapp.models import Attempt, Quiz, Response
 from tests.conftest import make_quiz
 
 
-def _form(quiz: Quiz, name: str = "Ada", answers: dict[int, int] | None = None, sid: str = "sub-000001") -> dict[str, str]:
+def _form(
+    quiz: Quiz, name: str = "Ada", answers: dict[int, int] | None = None, sid: str = "sub-000001"
+) -> dict[str, str]:
     data = {"name": name, "submission_id": sid}
     for qid, cid in (answers or {}).items():
         data[f"q_{qid}"] = str(cid)
@@ -56,7 +58,8 @@ def test_full_flow_stores_attempt_and_shows_results(client: FlaskClient, quiz: Q
     q1, q2, q3 = quiz.questions
     wrong = next(c.id for c in q2.choices if not c.is_correct)
     response = client.post(
-        f"/quizzes/{quiz.id}", data=_form(quiz, "  Ada   Lovelace ", {q1.id: keys[q1.id], q2.id: wrong})
+        f"/quizzes/{quiz.id}",
+        data=_form(quiz, "  Ada   Lovelace ", {q1.id: keys[q1.id], q2.id: wrong}),
     )
     assert response.status_code == 303
     assert response.location.startswith("/attempts/")
@@ -80,7 +83,9 @@ def test_full_flow_stores_attempt_and_shows_results(client: FlaskClient, quiz: Q
 def test_scores_newest_first_and_paginated(client: FlaskClient, app: Flask, quiz: Quiz) -> None:
     app.config["SCORES_PER_PAGE"] = 2
     for i in range(5):
-        client.post(f"/quizzes/{quiz.id}", data=_form(quiz, f"Taker {i}", sid=f"submission-{i:04d}"))
+        client.post(
+            f"/quizzes/{quiz.id}", data=_form(quiz, f"Taker {i}", sid=f"submission-{i:04d}")
+        )
     first = client.get(f"/quizzes/{quiz.id}/scores").get_data(as_text=True)
     assert re.search(r"Taker 4.*Taker 3", first, re.S)
     assert "Taker 2" not in first
@@ -137,7 +142,9 @@ def test_forty_character_name_after_trimming_is_accepted(client: FlaskClient, qu
 
 def test_choice_of_another_question_is_refused(client: FlaskClient, quiz: Quiz) -> None:
     q1, q2, _ = quiz.questions
-    response = client.post(f"/quizzes/{quiz.id}", data=_form(quiz, answers={q1.id: q2.choices[0].id}))
+    response = client.post(
+        f"/quizzes/{quiz.id}", data=_form(quiz, answers={q1.id: q2.choices[0].id})
+    )
     assert response.status_code == 400
     assert "does not belong to this question" in response.get_data(as_text=True)
     assert _counts() == (0, 0)

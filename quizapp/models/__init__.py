@@ -4,6 +4,7 @@ from quizapp.models.article import VERDICTS, Article, Claim
 from quizapp.models.attempt import Attempt, Response
 from quizapp.models.base import Base
 from quizapp.models.quiz import Choice, Question, Quiz
+from quizapp.models.user import User
 
 __all__ = [
     "VERDICTS",
@@ -15,4 +16,5 @@ __all__ = [
     "Question",
     "Quiz",
     "Response",
+    "User",
 ]

@@ -21,9 +21,7 @@ def published_quizzes() -> list[tuple[Quiz, int, int]]:
         .where(Question.quiz_id == Quiz.id, Question.status == "active")
         .scalar_subquery()
     )
-    attempts = (
-        db.select(func.count(Attempt.id)).where(Attempt.quiz_id == Quiz.id).scalar_subquery()
-    )
+    attempts = db.select(func.count(Attempt.id)).where(Attempt.quiz_id == Quiz.id).scalar_subquery()
     rows = db.session.execute(
         db.select(Quiz, questions, attempts)
         .where(Quiz.status == "published")

@@ -6,7 +6,7 @@ import secrets
 from typing import Any
 
 from flask_wtf import FlaskForm
-from wtforms import Field, HiddenField, RadioField, StringField
+from wtforms import Field, HiddenField, PasswordField, RadioField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Regexp
 
@@ -76,3 +76,12 @@ def take_quiz_form(quiz: Quiz, **kwargs: Any) -> TakeQuizForm:
     if not form.submission_id.data:
         form.submission_id.data = secrets.token_urlsafe(16)
     return form
+
+
+class LoginForm(FlaskForm):
+    """The editors' login form."""
+
+    username = StringField(
+        "User name", filters=[_strip], validators=[DataRequired("Enter your user name.")]
+    )
+    password = PasswordField("Password", validators=[DataRequired("Enter your password.")])

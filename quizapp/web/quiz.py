@@ -16,7 +16,7 @@ from flask import (
 from flask.typing import ResponseReturnValue
 
 from quizapp.extensions import db
-from quizapp.models import Attempt
+from quizapp.models import Attempt, Quiz
 from quizapp.services import attempts as attempt_service
 from quizapp.services import quizzes as quiz_service
 from quizapp.services.errors import InvalidSubmission, NotFound
@@ -111,7 +111,7 @@ def article(quiz_id: int) -> ResponseReturnValue:
     return render_template("quiz/article.html", quiz=quiz, article=quiz.article)
 
 
-def _published_or_404(quiz_id: int):  # type: ignore[no-untyped-def]
+def _published_or_404(quiz_id: int) -> Quiz:
     try:
         return quiz_service.get_published_quiz(quiz_id)
     except NotFound as exc:

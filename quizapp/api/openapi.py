@@ -1,0 +1,239 @@
+"""The OpenAPI 3.1 document of the JSON API, written by hand next to the views it describes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def _error(description: str) -> dict[str, Any]:
+    return {
+        "description": description,
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+    }
+
+
+def _ok(schema: str, description: str = "OK") -> dict[str, Any]:
+    return {
+        "description": description,
+        "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{schema}"}}},
+    }
+
+
+QUIZ_ID = {"name": "quiz_id", "in": "path", "required": True, "schema": {"type": "integer"}}
+NULLABLE_NUMBER = {"type": ["number", "null"]}
+
+
+def openapi_document() -> dict[str, Any]:
+    """The document served at ``/api/openapi.json``."""
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "quizapp API",
+            "version": "1",
+            "description": "Fact-check quizzes: list and take quizzes, read editors' statistics. "
+            "Every error has the body {\"error\": {\"status\", \"title\", \"message\"}}.",
+        },
+        "paths": {
+            "/api/quizzes": {
+                "get": {
+                    "summary": "Published quizzes",
+                    "responses": {"200": _ok("QuizList")},
+                }
+            },
+            "/api/quizzes/{quiz_id}": {
+                "get": {
+                    "summary": "A quiz with its questions and options (no answer key)",
+                    "parameters": [QUIZ_ID],
+                    "responses": {"200": _ok("Quiz"), "404": _error("No such published quiz")},
+                }
+            },
+            "/api/quizzes/{quiz_id}/attempts": {
+                "post": {
+                    "summary": "Submit an attempt",
+                    "parameters": [
+                        QUIZ_ID,
+                        {"name": "Idempotency-Key", "in": "header", "schema": {"type": "string"}},
+                    ],
+                    "requestBody": {
+                        "required": True,
+                        "content": {
+                            "application/json": {
+                                "schema": {"$ref": "#/components/schemas/AttemptRequest"}
+                            }
+                        },
+                    },
+                    "responses": {
+                        "201": _ok("AttemptResult", "Stored; Location names the attempt"),
+                        "200": _ok("AttemptResult", "Stored before with this submission id"),
+                        "400": _error("Malformed body or answers that do not fit the quiz"),
+                        "404": _error("No such published quiz"),
+                        "415": _error("Body is not application/json"),
+                    },
+                }
+            },
+            "/api/attempts/{token}": {
+                "get": {
+                    "summary": "An attempt's result, for the holder of its token",
+                    "parameters": [
+                        {"name": "token", "in": "path", "required": True, "schema": {"type": "string"}}
+                    ],
+                    "responses": {"200": _ok("AttemptResult"), "404": _error("No such attempt")},
+                }
+            },
+            "/api/quizzes/{quiz_id}/stats": {
+                "get": {
+                    "summary": "Item analysis (editors)",
+                    "security": [{"bearer": []}, {"session": []}],
+                    "parameters": [QUIZ_ID],
+                    "responses": {
+                        "200": _ok("Stats"),
+                        "401": _error("No editor credentials"),
+                        "404": _error("No such quiz"),
+                    },
+                }
+            },
+        },
+        "components": {
+            "securitySchemes": {
+                "bearer": {"type": "http", "scheme": "bearer"},
+                "session": {"type": "apiKey", "in": "cookie", "name": "session"},
+            },
+            "schemas": {
+                "Error": {
+                    "type": "object",
+                    "required": ["error"],
+                    "properties": {
+                        "error": {
+                            "type": "object",
+                            "required": ["status", "title", "message"],
+                            "properties": {
+                                "status": {"type": "integer"},
+                                "title": {"type": "string"},
+                                "message": {"type": "string"},
+                            },
+                        }
+                    },
+                },
+                "QuizList": {
+                    "type": "object",
+                    "properties": {
+                        "quizzes": {
+                            "type": "array",
+                            "items": {
+                                "type": "object",
+                                "required": ["id", "title", "questions", "attempts"],
+                                "properties": {
+                                    "id": {"type": "integer"},
+                                    "title": {"type": "string"},
+                                    "questions": {"type": "integer"},
+                                    "attempts": {"type": "integer"},
+                                    "url": {"type": "string"},
+                                },
+                            },
+                        }
+                    },
+                },
+                "Quiz": {
+                    "type": "object",
+                    "required": ["id", "title", "questions"],
+                    "properties": {
+                        "id": {"type": "integer"},
+                        "title": {"type": "string"},
+                        "article_id": {"type": "integer"},
+                        "questions": {
+                            "type": "array",
+                            "items": {
+                                "type": "object",
+                                "required": ["id", "kind", "stem", "options"],
+                                "properties": {
+                                    "id": {"type": "integer"},
+                                    "kind": {"type": "string"},
+                                    "stem": {"type": "string"},
+                                    "options": {
+                                        "type": "array",
+                                        "items": {
+                                            "type": "object",
+                                            "properties": {
+                                                "id": {"type": "integer"},
+                                                "text": {"type": "string"},
+                                            },
+                                        },
+                                    },
+                                },
+                            },
+                        },
+                    },
+                },
+                "AttemptRequest": {
+                    "type": "object",
+                    "required": ["name"],
+                    "properties": {
+                        "name": {"type": "string", "minLength": 1, "maxLength": 40},
+                        "answers": {
+                            "type": "object",
+                            "additionalProperties": {"type": "integer"},
+                            "description": "question id (as a string) to option id",
+                        },
+                        "submission_id": {"type": "string", "minLength": 8, "maxLength": 64},
+                    },
+                },
+                "AttemptResult": {
+                    "type": "object",
+                    "required": ["attempt_id", "score", "total", "results"],
+                    "properties": {
+                        "attempt_id": {"type": "integer"},
+                        "name": {"type": "string"},
+                        "score": {"type": "integer"},
+                        "total": {"type": "integer"},
+                        "results": {
+                            "type": "array",
+                            "items": {
+                                "type": "object",
+                                "properties": {
+                                    "question_id": {"type": "integer"},
+                                    "chosen_choice_id": {"type": ["integer", "null"]},
+                                    "correct_choice_id": {"type": ["integer", "null"]},
+                                    "is_correct": {"type": "boolean"},
+                                },
+                            },
+                        },
+                    },
+                },
+                "Stats": {
+                    "type": "object",
+                    "properties": {
+                        "attempts": {"type": "integer"},
+                        "mean": NULLABLE_NUMBER,
+                        "median": NULLABLE_NUMBER,
+                        "sd": NULLABLE_NUMBER,
+                        "alpha": NULLABLE_NUMBER,
+                        "questions": {
+                            "type": "array",
+                            "items": {
+                                "type": "object",
+                                "properties": {
+                                    "id": {"type": "integer"},
+                                    "facility": NULLABLE_NUMBER,
+                                    "discrimination": NULLABLE_NUMBER,
+                                    "sd": NULLABLE_NUMBER,
+                                    "flags": {"type": "array", "items": {"type": "string"}},
+                                    "options": {
+                                        "type": "array",
+                                        "items": {
+                                            "type": "object",
+                                            "properties": {
+                                                "id": {"type": "integer"},
+                                                "count": {"type": "integer"},
+                                                "mutation": {"type": ["string", "null"]},
+                                                "correct": {"type": "boolean"},
+                                            },
+                                        },
+                                    },
+                                },
+                            },
+                        },
+                    },
+                },
+            },
+        },
+    }

@@ -1,0 +1,191 @@
+"""API views: quizzes, attempts, statistics, the OpenAPI document."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, abort, jsonify, request, url_for
+from flask.typing import ResponseReturnValue
+
+from quizapp.api.openapi import openapi_document
+from quizapp.auth import editor_required
+from quizapp.extensions import db
+from quizapp.models import Attempt, Quiz
+from quizapp.services import attempts as attempt_service
+from quizapp.services import quizzes as quiz_service
+from quizapp.services.errors import InvalidSubmission, NotFound
+from quizapp.services.stats import quiz_stats
+
+bp = Blueprint("api", __name__, url_prefix="/api")
+
+#: Largest id accepted (SQL integers are 64-bit at most).
+MAX_ID = 2**63 - 1
+
+
+@bp.get("/quizzes")
+def list_quizzes() -> ResponseReturnValue:
+    """Published quizzes with their question and attempt counts."""
+    return jsonify(
+        quizzes=[
+            {
+                "id": quiz.id,
+                "title": quiz.title,
+                "questions": n_questions,
+                "attempts": n_attempts,
+                "url": url_for("api.get_quiz", quiz_id=quiz.id),
+            }
+            for quiz, n_questions, n_attempts in quiz_service.published_quizzes()
+        ]
+    )
+
+
+@bp.get("/quizzes/<int:quiz_id>")
+def get_quiz(quiz_id: int) -> ResponseReturnValue:
+    """A published quiz with its questions and options, never which option is correct."""
+    quiz = _published(quiz_id)
+    return jsonify(
+        id=quiz.id,
+        title=quiz.title,
+        article_id=quiz.article_id,
+        questions=[
+            {
+                "id": q.id,
+                "kind": q.kind,
+                "stem": q.stem,
+                "options": [{"id": c.id, "text": c.text} for c in q.choices],
+            }
+            for q in quiz.active_questions
+        ],
+    )
+
+
+@bp.post("/quizzes/<int:quiz_id>/attempts")
+def create_attempt(quiz_id: int) -> ResponseReturnValue:
+    """Submit an attempt: ``{"name": str, "answers": {"<question_id>": <choice_id>}}``.
+
+    An optional ``submission_id`` (or an ``Idempotency-Key`` header) makes a
+    retried request return the stored attempt instead of storing it twice.
+    """
+    quiz = _published(quiz_id)
+    body = _json_body()
+    name = body.get("name")
+    if not isinstance(name, str):
+        abort(400, "'name' must be a string of 1 to 40 characters.")
+    answers = _answers(body.get("answers", {}))
+    submission_id = body.get("submission_id") or request.headers.get("Idempotency-Key")
+    if submission_id is not None and (
+        not isinstance(submission_id, str) or not 8 <= len(submission_id) <= 64
+    ):
+        abort(400, "'submission_id' must be a string of 8 to 64 characters.")
+    try:
+        attempt, created = attempt_service.record_attempt(
+            quiz, name, answers, submission_id=submission_id
+        )
+    except InvalidSubmission as exc:
+        abort(400, exc.message)
+    response = jsonify(_attempt_body(attempt))
+    response.status_code = 201 if created else 200
+    response.headers["Location"] = url_for("api.get_attempt", token=attempt.token)
+    return response
+
+
+@bp.get("/attempts/<token>")
+def get_attempt(token: str) -> ResponseReturnValue:
+    """An attempt's result, for whoever holds its secret token."""
+    try:
+        attempt = attempt_service.get_attempt(token)
+    except NotFound:
+        abort(404, "There is no such attempt.")
+    return jsonify(_attempt_body(attempt))
+
+
+@bp.get("/quizzes/<int:quiz_id>/stats")
+@editor_required
+def get_stats(quiz_id: int) -> ResponseReturnValue:
+    """Item analysis of a quiz (editors only: it reveals the key)."""
+    quiz = db.session.get(Quiz, quiz_id)
+    if quiz is None:
+        abort(404, "There is no such quiz.")
+    stats = quiz_stats(quiz)
+    return jsonify(
+        attempts=stats.attempts,
+        mean=stats.mean,
+        median=stats.median,
+        sd=stats.sd,
+        alpha=stats.alpha,
+        questions=[
+            {
+                "id": q.id,
+                "facility": q.facility,
+                "discrimination": q.discrimination,
+                "sd": q.sd,
+                "flags": q.flags,
+                "options": [
+                    {"id": o.id, "count": o.count, "mutation": o.mutation, "correct": o.correct}
+                    for o in q.options
+                ],
+            }
+            for q in stats.questions
+        ],
+    )
+
+
+@bp.get("/openapi.json")
+def openapi() -> ResponseReturnValue:
+    """The OpenAPI 3.1 description of this API."""
+    return jsonify(openapi_document())
+
+
+def _published(quiz_id: int) -> Quiz:
+    try:
+        return quiz_service.get_published_quiz(quiz_id)
+    except NotFound as exc:
+        abort(404, exc.message)
+
+
+def _json_body() -> dict[str, Any]:
+    if not request.is_json:
+        abort(415, "Send the body as JSON with 'Content-Type: application/json'.")
+    body = request.get_json(silent=True)
+    if body is None:
+        abort(400, "The body is not valid JSON.")
+    if not isinstance(body, dict):
+        abort(400, "The body must be a JSON object.")
+    return body
+
+
+def _answers(raw: Any) -> dict[int, int]:
+    if not isinstance(raw, dict):
+        abort(400, "'answers' must be an object mapping question ids to option ids.")
+    answers: dict[int, int] = {}
+    for key, value in raw.items():
+        if not (isinstance(key, str) and key.isdigit() and int(key) <= MAX_ID):
+            abort(400, f"Answer key {key!r} is not a question id.")
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= MAX_ID:
+            abort(400, f"The answer to question {key} must be an option id (a positive integer).")
+        answers[int(key)] = value
+    return answers
+
+
+def _attempt_body(attempt: Attempt) -> dict[str, Any]:
+    chosen = {r.question_id: r.choice_id for r in attempt.responses}
+    results = []
+    for question in attempt.quiz.questions:
+        if question.status != "active" and question.id not in chosen:
+            continue
+        key = question.correct_choice
+        results.append(
+            {
+                "question_id": question.id,
+                "chosen_choice_id": chosen.get(question.id),
+                "correct_choice_id": key.id if key else None,
+                "is_correct": key is not None and chosen.get(question.id) == key.id,
+            }
+        )
+    return {
+        "attempt_id": attempt.id,
+        "name": attempt.name,
+        "score": attempt.score,
+        "total": attempt.total,
+        "results": results,
+    }

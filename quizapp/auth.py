@@ -1,0 +1,63 @@
+"""Who is asking: editor sessions (Flask-Login) and API bearer tokens."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, TypeVar
+
+from flask import Flask, Request, abort, redirect, request, url_for
+from flask.typing import ResponseReturnValue
+from flask_login import current_user
+
+from quizapp.extensions import db, login_manager
+from quizapp.models import User
+from quizapp.models.user import hash_token
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+@login_manager.user_loader
+def load_user(user_id: str) -> User | None:
+    """The editor of a session cookie."""
+    if not user_id.isdigit():
+        return None
+    return db.session.get(User, int(user_id))
+
+
+@login_manager.request_loader
+def load_user_from_token(req: Request) -> User | None:
+    """The editor named by an ``Authorization: Bearer TOKEN`` header, for API clients."""
+    header = req.headers.get("Authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        return None
+    return db.session.execute(
+        db.select(User).where(User.token_hash == hash_token(token.strip()))
+    ).scalar_one_or_none()
+
+
+@login_manager.unauthorized_handler
+def unauthorized() -> ResponseReturnValue:
+    """API calls get a 401 JSON error; pages redirect to the login form."""
+    if request.path.startswith("/api/"):
+        abort(401, "Editor credentials are needed: log in or send 'Authorization: Bearer TOKEN'.")
+    return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
+
+
+def editor_required(view: F) -> F:
+    """Only logged-in editors (session or token) may call ``view``."""
+
+    @wraps(view)
+    def wrapped(*args: Any, **kwargs: Any) -> Any:
+        if not current_user.is_authenticated:
+            return login_manager.unauthorized()
+        if not current_user.is_editor:
+            abort(403, "This page is for editors.")
+        return view(*args, **kwargs)
+
+    return wrapped  # type: ignore[return-value]
+
+
+def init_app(app: Flask) -> None:
+    """Nothing to bind beyond the loaders above, which register on import."""

@@ -1,0 +1,240 @@
+"""Finding check-worthy claims: filter sentences, split compound ones, score, merge repeats.
+
+Signals follow ClaimBuster / Full Fact: numbers, named entities, dates, comparisons and
+decisions raise the score; questions, quotes, first person, hedges and very short or very long
+sentences are not claims. A TLDR bullet that the body says again is merged into the body claim.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .document import Document, Sentence, content_lemmas
+from .lexicon import COMPARISONS, DECISION_VERBS, DISCOURSE, HEDGES
+from .types import Claim
+
+_QUOTES = "\"\u201c\u201d"
+_FIRST_SECOND = {"i", "we", "our", "us", "my", "me", "you", "your", "ours"}
+_SUBJ = {"nsubj", "nsubjpass", "expl", "csubj"}
+_SPLIT_MARKS = {"while", "whereas", "although", "though"}
+
+
+@dataclass
+class ClaimInfo:
+    """A claim with the parse it came from, for the question generators."""
+
+    id: int
+    start: int
+    end: int
+    text: str
+    score: float
+    sentence: Sentence
+    tokens: list[Any]
+    root: Any
+    lemmas: frozenset[str]
+    also_in: list[Sentence] = field(default_factory=list)
+
+    def public(self) -> Claim:
+        """The frozen public view."""
+        return Claim(self.id, self.text, self.start, self.end, self.score, self.sentence.index)
+
+
+def _quoted_fraction(s: str) -> float:
+    inside = False
+    n = 0
+    for c in s:
+        if c in _QUOTES:
+            inside = not inside
+            continue
+        if inside:
+            n += 1
+    return n / max(len(s), 1)
+
+
+def _has_subject(root: Any) -> bool:
+    return any(c.dep_ in _SUBJ for c in root.children)
+
+
+def _is_claim_sentence(doc: Document, s: Sentence) -> bool:
+    text = doc.view[s.start : s.end]
+    words = [t for t in s.span if not t.is_punct and not t.is_space]
+    if not 6 <= len(words) <= 60:
+        return False
+    if text.rstrip("\"' )").endswith("?") or text[0] in "\"'(":
+        return False
+    if text.count('"') % 2 or _quoted_fraction(text) > 0.3:
+        return False
+    inside = False
+    for t in s.span:
+        if t.text == '"':
+            inside = not inside
+        elif not inside and t.lower_ in _FIRST_SECOND:
+            return False
+    root = s.span.root
+    return root.pos_ in {"VERB", "AUX"} and _has_subject(root)
+
+
+def _trim(tokens: list[Any]) -> list[Any]:
+    """Drop discourse openers and dangling punctuation or conjunctions at either end."""
+    changed = True
+    while tokens and changed:
+        changed = False
+        low = tokens[0].lower_
+        if low in DISCOURSE or tokens[0].is_punct or tokens[0].dep_ == "cc":
+            tokens = tokens[1:]
+            changed = True
+        elif len(tokens) > 1 and f"{low} {tokens[1].lower_}" in DISCOURSE:
+            tokens = tokens[2:]
+            changed = True
+    while tokens and (
+        tokens[-1].is_space
+        or (tokens[-1].is_punct and tokens[-1].text not in {".", "%", ")"})
+        or tokens[-1].dep_ == "cc"
+    ):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _clauses(s: Sentence) -> list[tuple[list[Any], Any]]:
+    """Split a sentence into independent clauses, each ``(tokens, clause_root)``."""
+    sent = [t for t in s.span if not t.is_space]
+    root = s.span.root
+    cuts: list[tuple[list[Any], Any]] = []
+    for child in root.children:
+        if child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"} and _has_subject(child):
+            left = child.left_edge.i
+            before = [t for t in sent if t.i < left]
+            after = [t for t in sent if t.i >= left]
+            cuts = [(before, root), (after, child)]
+            break
+        if (
+            child.dep_ == "advcl"
+            and _has_subject(child)
+            and any(m.dep_ == "mark" and m.lower_ in _SPLIT_MARKS for m in child.children)
+        ):
+            lo, hi = child.left_edge.i, child.right_edge.i
+            sub = [t for t in sent if lo <= t.i <= hi]
+            while sub and sub[0].dep_ == "mark":
+                sub = sub[1:]
+            main = [t for t in sent if not lo <= t.i <= hi]
+            cuts = [(main, root), (sub, child)]
+            break
+    if not cuts:
+        return [(sent, root)]
+    out = []
+    for toks, r in cuts:
+        toks = _trim(toks)
+        if len([t for t in toks if not t.is_punct]) >= 5 and r in toks:
+            out.append((toks, r))
+    return out or [(sent, root)]
+
+
+def _score(tokens: list[Any], s: Sentence, doc: Document, start: int, end: int) -> float:
+    """Check-worthiness in [0, 1]: what a fact-checker would want to verify first."""
+    score = 0.2
+    qty = [q for q in s.quantities if start <= q.start and q.end <= end]
+    ments = [m for m in s.mentions if start <= m.start and m.end <= end]
+    if qty:
+        score += 0.25 + 0.05 * min(len(qty) - 1, 2)
+    names = [m for m in ments if m.label in {"PERSON", "ORG", "GPE", "PRODUCT", "NORP"}]
+    score += min(0.3, 0.1 * len(names))
+    if any(m.label == "DATE" for m in ments):
+        score += 0.1
+    lowers = {t.lower_ for t in tokens}
+    lemmas = {t.lemma_.lower() for t in tokens}
+    if lowers & COMPARISONS.keys() or any(t.tag_ in {"JJR", "JJS", "RBR"} for t in tokens):
+        score += 0.1
+    if lemmas & DECISION_VERBS:
+        score += 0.1
+    if lemmas & HEDGES:
+        score -= 0.2
+    first = tokens[0] if tokens else None
+    if first is not None and first.pos_ == "PRON":
+        score -= 0.15
+    if s.block_kind == "bullet" or s.index < 3:
+        score += 0.05
+    return round(max(0.0, min(1.0, score)), 3)
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    inter = len(a & b)
+    return max(inter / len(a | b), inter / min(len(a), len(b)) if min(len(a), len(b)) >= 4 else 0)
+
+
+def extract_claims(doc: Document) -> list[ClaimInfo]:
+    """All claims of the article in text order, repeats merged, ids from 1."""
+    found: list[ClaimInfo] = []
+    for s in doc.sentences:
+        if not _is_claim_sentence(doc, s):
+            continue
+        for toks, root in _clauses(s):
+            toks = _trim(toks)
+            if not toks:
+                continue
+            start = toks[0].idx + s.offset
+            end = toks[-1].idx + len(toks[-1].text) + s.offset
+            if end <= start or "\n" in doc.text[start:end]:
+                continue
+            found.append(
+                ClaimInfo(
+                    id=0,
+                    start=start,
+                    end=end,
+                    text=doc.text[start:end],
+                    score=_score(toks, s, doc, start, end),
+                    sentence=s,
+                    tokens=toks,
+                    root=root,
+                    lemmas=content_lemmas(toks),
+                )
+            )
+    merged = _merge(found)
+    for i, c in enumerate(merged, start=1):
+        c.id = i
+    return merged
+
+
+def _merge(claims: list[ClaimInfo]) -> list[ClaimInfo]:
+    """Merge claims that say the same thing (a TLDR bullet and its body sentence).
+
+    An inverted index over content lemmas keeps this near-linear on long texts: only claims
+    sharing a reasonably rare lemma are compared.
+    """
+    postings: dict[str, list[int]] = {}
+    for i, c in enumerate(claims):
+        for lem in sorted(c.lemmas):
+            postings.setdefault(lem, []).append(i)
+    dropped: set[int] = set()
+    for i, c in enumerate(claims):
+        if i in dropped:
+            continue
+        cands: set[int] = set()
+        for lem in c.lemmas:
+            plist = postings[lem]
+            if len(plist) <= 40:
+                cands.update(j for j in plist if j > i)
+        for j in sorted(cands):
+            if j in dropped or claims[j].sentence is c.sentence:
+                continue
+            other = claims[j]
+            if _overlap(c.lemmas, other.lemmas) < 0.6:
+                continue
+            keep, drop = (c, other) if _prefer(c, other) else (other, c)
+            keep.score = max(keep.score, drop.score)
+            keep.also_in.append(drop.sentence)
+            keep.also_in.extend(drop.also_in)
+            if drop is c:
+                dropped.add(i)
+                break
+            dropped.add(j)
+    return [c for i, c in enumerate(claims) if i not in dropped]
+
+
+def _prefer(a: ClaimInfo, b: ClaimInfo) -> bool:
+    """True if ``a`` should stand for both: body text over bullets, then the richer claim."""
+    ka = (a.sentence.block_kind != "bullet", a.score, len(a.text), -a.start)
+    kb = (b.sentence.block_kind != "bullet", b.score, len(b.text), -b.start)
+    return ka >= kb

@@ -1,0 +1,110 @@
+"""The analysed article: layout, parsed sentences, entity mentions and quantities.
+
+Everything downstream (claims, questions, the gate) reads this one object. Offsets are always
+article offsets: a spaCy character index plus the start of the block it was parsed from.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .nlp import Mention, doc_mentions, parse_blocks, vote_labels
+from .numbers import Quantity, find_quantities
+from .text import Layout, parse_view, read_layout
+
+_CONTENT_POS = {"NOUN", "PROPN", "VERB", "NUM", "ADJ"}
+_WORD_RE = re.compile(r"[a-z0-9]+(?:[.,][0-9]+)*")
+
+
+@dataclass
+class Sentence:
+    """One sentence of a body block."""
+
+    index: int
+    start: int
+    end: int
+    span: Any
+    offset: int
+    block_kind: str
+    mentions: list[Mention] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    lemmas: frozenset[str] = frozenset()
+
+
+@dataclass
+class Document:
+    """The article as the generators see it."""
+
+    text: str
+    view: str
+    layout: Layout
+    sentences: list[Sentence]
+    mentions: list[Mention]
+    norm_text: str
+
+    def sentence_text(self, s: Sentence) -> str:
+        """The sentence exactly as in the article."""
+        return self.text[s.start : s.end]
+
+
+def normalise(s: str) -> str:
+    """Lower-case words only, single-spaced: the form used for "is this stated?" tests."""
+    s = s.replace("\u2019", "'").replace("'s ", " ").lower()
+    return " ".join(_WORD_RE.findall(s))
+
+
+def content_lemmas(tokens: Any) -> frozenset[str]:
+    """Lower-cased lemmas of content words, the basis of claim overlap tests."""
+    return frozenset(
+        t.lemma_.lower() for t in tokens if t.pos_ in _CONTENT_POS and not t.is_stop
+    )
+
+
+def analyse(text: str) -> Document:
+    """Read, parse and annotate the article (the only place spaCy is run)."""
+    view = parse_view(text)
+    layout = read_layout(text, view)
+    sentences: list[Sentence] = []
+    raw_mentions: list[Mention] = []
+    for block, doc in parse_blocks(view, layout.blocks):
+        offset = block.start
+        raw_mentions.extend(doc_mentions(doc, offset, view))
+        for sent in doc.sents:
+            toks = [t for t in sent if not t.is_space]
+            if not toks:
+                continue
+            start = toks[0].idx + offset
+            end = toks[-1].idx + len(toks[-1].text) + offset
+            sentences.append(
+                Sentence(
+                    index=len(sentences),
+                    start=start,
+                    end=end,
+                    span=sent,
+                    offset=offset,
+                    block_kind=block.kind,
+                    lemmas=content_lemmas(toks),
+                )
+            )
+    mentions = vote_labels(raw_mentions)
+    # attach mentions and quantities to sentences with one linear sweep
+    mi = 0
+    for s in sentences:
+        while mi < len(mentions) and mentions[mi].end <= s.start:
+            mi += 1
+        j = mi
+        while j < len(mentions) and mentions[j].start < s.end:
+            if mentions[j].end <= s.end:
+                s.mentions.append(mentions[j])
+            j += 1
+        s.quantities = find_quantities(view[s.start : s.end], s.start)
+    return Document(
+        text=text,
+        view=view,
+        layout=layout,
+        sentences=sentences,
+        mentions=mentions,
+        norm_text=normalise(view),
+    )

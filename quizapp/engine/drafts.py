@@ -1,0 +1,61 @@
+"""What a question generator hands to selection: a draft with its key, wrong options and proof.
+
+Keeping drafts separate from :class:`~quizapp.engine.types.Question` lets selection decide where
+the key goes (to spread key positions) before the final option order is fixed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .types import Evidence, Option, Question
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A question before its options are placed.
+
+    ``ordered`` drafts (numbers, dates) keep their options sorted ascending, so the key's
+    position is whatever its rank is; others put the key where selection asks.
+    """
+
+    kind: str
+    claim_id: int
+    stem: str
+    key: str
+    distractors: tuple[tuple[str, str], ...]  # (text, mutation)
+    evidence: Evidence
+    explanation: str
+    ordered: bool = False
+    sort_keys: tuple[tuple[float, ...], ...] = ()  # key first, then distractors, when ordered
+
+    def place(self, pos: int) -> Question:
+        """Build the question with the key at ``pos`` (ignored for ordered drafts)."""
+        if self.kind == "true_false":
+            truth = self.key == "True"
+            mut = self.distractors[0][1] if self.distractors else None
+            opts = [
+                Option("True", truth, None if truth else mut),
+                Option("False", not truth, None),
+            ]
+            return Question(self.kind, self.stem, self.claim_id, self.explanation, opts,
+                            self.evidence)
+        key = Option(self.key, True, None)
+        wrong = [Option(t, False, m) for t, m in self.distractors]
+        if self.ordered:
+            pairs = list(zip(self.sort_keys, [key, *wrong], strict=True))
+            pairs.sort(key=lambda p: p[0])
+            opts = [o for _, o in pairs]
+        else:
+            pos = max(0, min(pos, len(wrong)))
+            opts = wrong[:pos] + [key] + wrong[pos:]
+        return Question(self.kind, self.stem, self.claim_id, self.explanation, opts,
+                        self.evidence)
+
+    def natural_pos(self) -> int:
+        """Where the key lands when the draft is ordered."""
+        if self.kind == "true_false":
+            return 0 if self.key == "True" else 1
+        if not self.ordered:
+            return -1
+        return sum(1 for k in self.sort_keys[1:] if k < self.sort_keys[0])

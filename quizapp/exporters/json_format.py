@@ -1,0 +1,151 @@
+"""quizapp's own JSON format: every field of the model, versioned.
+
+Structure (version 1)::
+
+    {
+      "format": "quizapp-quiz",
+      "version": 1,
+      "title": str, "source_url": str, "article_title": str,
+      "questions": [
+        {"name": str, "kind": "multiple_choice" | "true_false", "stem": str,
+         "explanation": str, "evidence": str,
+         "options": [{"text": str, "correct": bool, "feedback": str}, ...]},
+        ...
+      ]
+    }
+
+Strings are kept exactly (no trimming).  On import, string fields other than
+``stem``/``options``/``text``/``correct`` may be missing (default ``""``), unknown
+keys are ignored so newer minor additions stay readable, and a different
+``version`` is refused.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ._common import check_question, decode_text
+from .errors import ImportFormatError
+from .model import MULTIPLE_CHOICE, ExportOption, ExportQuestion, ExportQuiz, validate_quiz
+
+FORMAT_ID = "quizapp-quiz"
+VERSION = 1
+
+
+def quiz_to_dict(quiz: ExportQuiz) -> dict[str, Any]:
+    """The JSON-ready dict for ``quiz`` (version 1 structure)."""
+    return {
+        "format": FORMAT_ID,
+        "version": VERSION,
+        "title": quiz.title,
+        "source_url": quiz.source_url,
+        "article_title": quiz.article_title,
+        "questions": [
+            {
+                "name": q.name,
+                "kind": q.kind,
+                "stem": q.stem,
+                "explanation": q.explanation,
+                "evidence": q.evidence,
+                "options": [
+                    {"text": o.text, "correct": o.correct, "feedback": o.feedback}
+                    for o in q.options
+                ],
+            }
+            for q in quiz.questions
+        ],
+    }
+
+
+def export_json(quiz: ExportQuiz) -> bytes:
+    """Export ``quiz`` as UTF-8 JSON bytes (indented, non-ASCII kept as is)."""
+    validate_quiz(quiz)
+    return (json.dumps(quiz_to_dict(quiz), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _string(obj: dict[str, Any], key: str, where: str, required: bool = False) -> str:
+    if key not in obj:
+        if required:
+            raise ImportFormatError(f"{where}: missing {key!r}")
+        return ""
+    value = obj[key]
+    if not isinstance(value, str):
+        raise ImportFormatError(f"{where}: {key!r} must be a string, not {type(value).__name__}")
+    return value
+
+
+def _object(value: Any, where: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise ImportFormatError(f"{where} must be a JSON object, not {type(value).__name__}")
+    return value
+
+
+def _list(obj: dict[str, Any], key: str, where: str) -> list[Any]:
+    value = obj.get(key)
+    if not isinstance(value, list):
+        raise ImportFormatError(f"{where}: {key!r} must be a list")
+    return value
+
+
+def quiz_from_dict(document: Any) -> ExportQuiz:
+    """Build an :class:`ExportQuiz` from a decoded JSON document, validating every field."""
+    root = _object(document, "the JSON document")
+    if root.get("format") != FORMAT_ID:
+        raise ImportFormatError(f"not a quizapp quiz: 'format' must be {FORMAT_ID!r}")
+    if root.get("version") != VERSION or isinstance(root.get("version"), bool):
+        raise ImportFormatError(
+            f"unsupported quizapp quiz version {root.get('version')!r} (this reader knows {VERSION})"
+        )
+    questions = []
+    for number, raw in enumerate(_list(root, "questions", "quiz"), start=1):
+        where = f"question {number}"
+        item = _object(raw, where)
+        options = []
+        for index, raw_option in enumerate(_list(item, "options", where), start=1):
+            option_where = f"{where}, option {index}"
+            option = _object(raw_option, option_where)
+            correct = option.get("correct")
+            if not isinstance(correct, bool):
+                raise ImportFormatError(f"{option_where}: 'correct' must be true or false")
+            options.append(
+                ExportOption(
+                    text=_string(option, "text", option_where, required=True),
+                    correct=correct,
+                    feedback=_string(option, "feedback", option_where),
+                )
+            )
+        question = ExportQuestion(
+            stem=_string(item, "stem", where, required=True),
+            options=tuple(options),
+            kind=_string(item, "kind", where) or MULTIPLE_CHOICE,
+            explanation=_string(item, "explanation", where),
+            evidence=_string(item, "evidence", where),
+            name=_string(item, "name", where),
+        )
+        check_question(question, number)
+        questions.append(question)
+    if not questions:
+        raise ImportFormatError("the quiz has no questions")
+    return ExportQuiz(
+        title=_string(root, "title", "quiz"),
+        questions=tuple(questions),
+        source_url=_string(root, "source_url", "quiz"),
+        article_title=_string(root, "article_title", "quiz"),
+    )
+
+
+def parse_json(data: str | bytes) -> ExportQuiz:
+    """Parse quizapp JSON into an :class:`ExportQuiz`; ImportFormatError if malformed."""
+    text = decode_text(data, "JSON")
+    if not text.strip():
+        raise ImportFormatError("the JSON file is empty")
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ImportFormatError(
+            f"invalid JSON: {exc.msg} (column {exc.colno})", exc.lineno
+        ) from None
+    except RecursionError:
+        raise ImportFormatError("invalid JSON: nested too deeply") from None
+    return quiz_from_dict(document)

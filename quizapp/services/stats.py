@@ -1,0 +1,149 @@
+"""Quiz statistics computed with SQL aggregates (never by loading responses one by one)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import case, func
+
+from quizapp.engine import stats as maths
+from quizapp.extensions import db
+from quizapp.models import Attempt, Question, Quiz, Response
+
+
+@dataclass
+class OptionStats:
+    id: int
+    text: str
+    count: int
+    share: float | None
+    mutation: str | None
+    correct: bool
+
+
+@dataclass
+class QuestionStats:
+    id: int
+    position: int
+    kind: str
+    stem: str
+    facility: float | None
+    discrimination: float | None
+    sd: float | None
+    flags: list[str]
+    options: list[OptionStats]
+
+
+@dataclass
+class QuizStats:
+    attempts: int
+    mean: float | None
+    median: float | None
+    sd: float | None
+    alpha: float | None
+    k: int
+    histogram: dict[int, int]
+    questions: list[QuestionStats] = field(default_factory=list)
+    mutations: list[tuple[str, int, int, float]] = field(default_factory=list)
+
+
+def _totals_subquery(quiz_id: int):  # type: ignore[no-untyped-def]
+    """Per attempt of the quiz: its total over the *active* questions (0 if nothing right)."""
+    correct_active = func.sum(
+        case(((Response.is_correct.is_(True)) & (Question.status == "active"), 1), else_=0)
+    )
+    return (
+        db.select(Attempt.id.label("attempt_id"), func.coalesce(correct_active, 0).label("total"))
+        .select_from(Attempt)
+        .outerjoin(Response, Response.attempt_id == Attempt.id)
+        .outerjoin(Question, Question.id == Response.question_id)
+        .where(Attempt.quiz_id == quiz_id)
+        .group_by(Attempt.id)
+        .subquery()
+    )
+
+
+def score_histogram(quiz_id: int) -> dict[int, int]:
+    """{total score: number of attempts}, totals over the active questions."""
+    totals = _totals_subquery(quiz_id)
+    rows = db.session.execute(
+        db.select(totals.c.total, func.count()).group_by(totals.c.total)
+    ).all()
+    return {int(total): int(count) for total, count in rows}
+
+
+def quiz_stats(quiz: Quiz) -> QuizStats:
+    """Item analysis of a quiz: per question facility, discrimination, SD, option counts, flags."""
+    questions = quiz.active_questions
+    k = len(questions)
+    histogram = score_histogram(quiz.id)
+    summary = maths.summarize(histogram)
+    n = summary.attempts
+    sum_t = sum(t * c for t, c in histogram.items())
+    sum_t2 = sum(t * t * c for t, c in histogram.items())
+
+    totals = _totals_subquery(quiz.id)
+    item_rows = db.session.execute(
+        db.select(
+            Response.question_id,
+            func.sum(case((Response.is_correct.is_(True), 1), else_=0)),
+            func.sum(case((Response.is_correct.is_(True), totals.c.total), else_=0)),
+        )
+        .join(totals, totals.c.attempt_id == Response.attempt_id)
+        .group_by(Response.question_id)
+    ).all()
+    items = {qid: maths.ItemSums(int(c or 0), int(ct or 0)) for qid, c, ct in item_rows}
+
+    option_rows = db.session.execute(
+        db.select(Response.choice_id, func.count())
+        .join(Attempt, Attempt.id == Response.attempt_id)
+        .where(Attempt.quiz_id == quiz.id)
+        .group_by(Response.choice_id)
+    ).all()
+    option_counts = {int(cid): int(count) for cid, count in option_rows}
+
+    result = QuizStats(
+        attempts=n, mean=summary.mean, median=summary.median, sd=summary.sd, alpha=None,
+        k=k, histogram=histogram,
+    )
+    facilities = []
+    mutation_totals: dict[str, list[int]] = {}
+    for question in questions:
+        item = maths.item_stats(items.get(question.id, maths.ItemSums(0, 0)), n, sum_t, sum_t2)
+        counts = {c.id: option_counts.get(c.id, 0) for c in question.choices}
+        keys = {c.id for c in question.choices if c.is_correct}
+        if item.facility is not None:
+            facilities.append(item.facility)
+        options = []
+        for choice in question.choices:
+            count = counts[choice.id]
+            options.append(
+                OptionStats(
+                    id=choice.id, text=choice.text, count=count,
+                    share=count / n if n else None, mutation=choice.mutation,
+                    correct=choice.is_correct,
+                )
+            )
+            if not choice.is_correct and choice.mutation:
+                chosen_offered = mutation_totals.setdefault(choice.mutation, [0, 0])
+                chosen_offered[0] += count
+                chosen_offered[1] += n
+        result.questions.append(
+            QuestionStats(
+                id=question.id, position=question.position, kind=question.kind,
+                stem=question.stem, facility=item.facility, discrimination=item.discrimination,
+                sd=item.sd, flags=maths.flags(item, counts, keys, n), options=options,
+            )
+        )
+    if n:
+        var_total = (summary.sd or 0.0) ** 2
+        result.alpha = maths.cronbach_alpha(k, facilities, n, var_total)
+    result.mutations = sorted(
+        (
+            (name, chosen, offered, chosen / offered if offered else 0.0)
+            for name, (chosen, offered) in mutation_totals.items()
+        ),
+        key=lambda row: (-row[3], row[0]),
+    )
+    return result
+

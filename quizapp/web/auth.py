@@ -1,0 +1,50 @@
+"""Editor login and logout."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
+from flask_login import login_user, logout_user
+
+from quizapp.extensions import db
+from quizapp.models import User
+from quizapp.web.forms import LoginForm
+
+bp = Blueprint("auth", __name__)
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login() -> ResponseReturnValue:
+    """The editors' login form."""
+    form = LoginForm()
+    if form.validate_on_submit():
+        user = db.session.execute(
+            db.select(User).where(User.username == form.username.data)
+        ).scalar_one_or_none()
+        if user is None or not user.check_password(form.password.data or ""):
+            form.password.errors.append("Unknown user name or wrong password.")
+            return render_template("auth/login.html", form=form), 400
+        login_user(user, remember=False)
+        flash(f"Logged in as {user.username}.", "info")
+        return redirect(_safe_next(request.args.get("next")))
+    status = 400 if form.errors else 200
+    return render_template("auth/login.html", form=form), status
+
+
+@bp.post("/logout")
+def logout() -> ResponseReturnValue:
+    """End the editor session (a POST, so a link elsewhere cannot log you out)."""
+    logout_user()
+    flash("Logged out.", "info")
+    return redirect(url_for("quiz.index"))
+
+
+def _safe_next(target: str | None) -> str:
+    """Only redirect to a path on this site after login (no open redirects)."""
+    if target:
+        parts = urlsplit(target)
+        if not parts.scheme and not parts.netloc and target.startswith("/") and not target.startswith("//"):
+            return target
+    return url_for("quiz.index")
