@@ -5,8 +5,11 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 5000
 STAMP := $(VENV)/.installed
+CHROMIUM ?= /usr/bin/chromium
+PG_TEST_URI ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
+QUIZAPP_TEST_POSTGRES ?=
 
-.PHONY: run test test-fast lint install clean bench quality
+.PHONY: run test test-fast lint install clean bench quality screenshots test-postgres serve security load
 
 # Create the virtual environment and install the project (again only when pyproject.toml changes).
 $(STAMP): pyproject.toml
@@ -25,7 +28,28 @@ run: $(STAMP)
 
 ## make test: set everything up and run the whole test suite
 test: $(STAMP)
+	@test -x $(CHROMIUM) || echo "NOTE: $(CHROMIUM) not found: the browser tests (tests/browser) will be SKIPPED. Install it with: apt-get install -y chromium"
 	$(BIN)/python -m pytest
+	@if [ -n "$(QUIZAPP_TEST_POSTGRES)" ]; then $(MAKE) --no-print-directory test-postgres; \
+	else echo "NOTE: PostgreSQL run skipped; QUIZAPP_TEST_POSTGRES=1 make test runs the suite on it too"; fi
+
+## make test-postgres: the whole suite again, on PostgreSQL ($(PG_TEST_URI))
+test-postgres: $(STAMP)
+	QUIZAPP_TEST_DATABASE_URI=$(PG_TEST_URI) $(BIN)/python -m pytest
+
+## make serve: production server (gunicorn, settings in gunicorn.conf.py) on $(HOST):$(PORT)
+serve: $(STAMP)
+	$(BIN)/quizapp db upgrade
+	$(BIN)/quizapp seed
+	GUNICORN_BIND=$(HOST):$(PORT) $(BIN)/gunicorn -c gunicorn.conf.py
+
+## make security: bandit on the package (configuration in pyproject.toml)
+security: $(STAMP)
+	$(BIN)/bandit -q -r quizapp -c pyproject.toml
+
+## make screenshots: run the browser tests and write the pages' screenshots to docs/screenshots/
+screenshots: $(STAMP)
+	QUIZAPP_SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest -q tests/browser -k screenshot
 
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -x -q -m "not slow and not browser"
@@ -34,6 +58,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check quizapp tests bench
 	$(BIN)/ruff format --check quizapp tests bench || true
 	$(BIN)/mypy
+	$(BIN)/bandit -q -r quizapp -c pyproject.toml
 
 bench: $(STAMP)
 	$(BIN)/python bench/generation.py

@@ -22,6 +22,23 @@ DEFAULTS: dict[str, Any] = {
     "QUIZ_MAX_QUESTIONS": 15,
     "GENERATOR_SEED": 0,
     "SEED_ON_FIRST_RUN": True,
+    # Production: connection pool of a server database (never used for SQLite).
+    "DB_POOL_SIZE": 5,
+    "DB_MAX_OVERFLOW": 10,
+    # SQLite on one machine: how long a writer waits for the lock, in milliseconds.
+    "SQLITE_BUSY_TIMEOUT_MS": 5000,
+    # Behind HTTPS set QUIZAPP_SESSION_COOKIE_SECURE=true.
+    "SESSION_COOKIE_SECURE": False,
+    # Who may frame the pages (CSP frame-ancestors), e.g. "'self' https://lms.example.org".
+    "FRAME_ANCESTORS": "'self'",
+    # Number of trusted proxies in front of the app (X-Forwarded-For/-Proto), 0 for none.
+    "PROXY_FIX": 0,
+    # Rate limits (Flask-Limiter): memory storage per process unless a storage URI is given.
+    "RATELIMIT_ENABLED": True,
+    "RATELIMIT_STORAGE_URI": "memory://",
+    "RATELIMIT_HEADERS_ENABLED": True,
+    "RATELIMIT_SUBMIT": "20 per minute",
+    "RATELIMIT_LOGIN": "10 per minute",
 }
 
 
@@ -38,6 +55,17 @@ def init_app(app: Flask, test_config: dict[str, Any] | None = None) -> None:
         app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{instance / 'quizapp.db'}"
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _instance_secret(instance)
+    _engine_options(app)
+
+
+def _engine_options(app: Flask) -> None:
+    """Size the connection pool of a server database; SQLite keeps SQLAlchemy's own pool."""
+    uri = str(app.config["SQLALCHEMY_DATABASE_URI"])
+    options = dict(app.config.get("SQLALCHEMY_ENGINE_OPTIONS") or {})
+    if not uri.startswith("sqlite"):
+        options.setdefault("pool_size", int(app.config["DB_POOL_SIZE"]))
+        options.setdefault("max_overflow", int(app.config["DB_MAX_OVERFLOW"]))
+    app.config["SQLALCHEMY_ENGINE_OPTIONS"] = options
 
 
 def _instance_secret(instance: Path) -> str:

@@ -61,6 +61,9 @@ def init_app(app: Flask) -> None:
             if exc.description and exc.description != type(exc).description
             else default
         )
+        if status == 429:
+            # Flask-Limiter describes the limit itself ("20 per 1 minute"): say what to do.
+            message = f"{default} (limit: {exc.description})"
         return error_response(status, message or default, exc.name)
 
     @app.errorhandler(InternalServerError)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,14 +16,20 @@ from quizapp import create_app
 from quizapp.extensions import db
 from quizapp.models import Article, Choice, Claim, Question, Quiz
 
+#: The suite runs on SQLite (a file per test) unless this names a PostgreSQL database,
+#: e.g. ``QUIZAPP_TEST_DATABASE_URI=postgresql+psycopg://postgres@127.0.0.1:5432/test``.
+TEST_DATABASE_URI = os.environ.get("QUIZAPP_TEST_DATABASE_URI", "")
+POSTGRES = TEST_DATABASE_URI.startswith("postgresql")
+
 
 def _config(db_path: Path, **overrides: Any) -> dict[str, Any]:
     config: dict[str, Any] = {
         "TESTING": True,
         "SECRET_KEY": "test-secret",
-        "SQLALCHEMY_DATABASE_URI": f"sqlite:///{db_path}",
+        "SQLALCHEMY_DATABASE_URI": TEST_DATABASE_URI if POSTGRES else f"sqlite:///{db_path}",
         "WTF_CSRF_ENABLED": False,
         "SEED_ON_FIRST_RUN": False,
+        "RATELIMIT_ENABLED": False,  # tests of the limits turn them on with app_config
     }
     config.update(overrides)
     return config
@@ -36,9 +43,21 @@ def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("template") / "template.db"
     app = create_app(_config(path))
     with app.app_context():
+        if POSTGRES:
+            # One fresh schema per run: drop whatever an earlier run or branch left.
+            with db.engine.begin() as connection:
+                connection.exec_driver_sql("DROP SCHEMA public CASCADE")
+                connection.exec_driver_sql("CREATE SCHEMA public")
         upgrade()
         db.engine.dispose()
     return path
+
+
+def _truncate_all() -> None:
+    """Empty every table of the PostgreSQL test database and restart its id sequences."""
+    tables = ", ".join(f'"{table.name}"' for table in db.metadata.sorted_tables)
+    with db.engine.begin() as connection:
+        connection.exec_driver_sql(f"TRUNCATE {tables} RESTART IDENTITY CASCADE")
 
 
 @pytest.fixture
@@ -48,15 +67,35 @@ def app(tmp_path: Path, migrated_template: Path, request: pytest.FixtureRequest)
     Extra configuration comes from ``@pytest.mark.app_config(KEY=value)``.
     """
     db_path = tmp_path / "quizapp.db"
-    shutil.copy(migrated_template, db_path)
+    if not POSTGRES:
+        shutil.copy(migrated_template, db_path)
     marker = request.node.get_closest_marker("app_config")
     overrides = marker.kwargs if marker else {}
     app = create_app(_config(db_path, **overrides))
+    app.test_client_class = FreshRequestClient
     app.instance_path = str(tmp_path / "instance")
     with app.app_context():
         yield app
         db.session.remove()
+        if POSTGRES:
+            _truncate_all()
         db.engine.dispose()
+
+
+class FreshRequestClient(FlaskClient):
+    """A test client whose requests each start with a fresh ``g``.
+
+    The ``app`` fixture keeps an app context pushed for the whole test (so the
+    test can use ``db.session``), and Flask reuses it for requests made inside
+    it; without this, Flask-Login's per-request user cache in ``g`` would leak
+    from one request to the next, which never happens in production.
+    """
+
+    def open(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+        from flask import g
+
+        g.pop("_login_user", None)
+        return super().open(*args, **kwargs)
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from flask.typing import ResponseReturnValue
 
 from quizapp.api.openapi import openapi_document
 from quizapp.auth import editor_required
-from quizapp.extensions import db
+from quizapp.extensions import db, limiter, submit_limit
 from quizapp.models import Attempt, Quiz
 from quizapp.services import attempts as attempt_service
 from quizapp.services import quizzes as quiz_service
@@ -60,6 +60,7 @@ def get_quiz(quiz_id: int) -> ResponseReturnValue:
 
 
 @bp.post("/quizzes/<int:quiz_id>/attempts")
+@limiter.limit(submit_limit)
 def create_attempt(quiz_id: int) -> ResponseReturnValue:
     """Submit an attempt: ``{"name": str, "answers": {"<question_id>": <choice_id>}}``.
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .document import Document, Sentence, content_lemmas
-from .lexicon import COMPARISONS, DECISION_VERBS, DISCOURSE, HEDGES
+from .lexicon import COMPARISONS, DECISION_VERBS, DISCOURSE, HEDGES, REPORTING_VERBS
 from .types import Claim
 
 _QUOTES = "\"\u201c\u201d"
@@ -34,6 +34,16 @@ class ClaimInfo:
     root: Any
     lemmas: frozenset[str]
     also_in: list[Sentence] = field(default_factory=list)
+
+    @property
+    def main_verb(self) -> Any:
+        """The verb carrying the fact: in "X said (that) C", the verb of C."""
+        root = self.root
+        if root.lemma_ in REPORTING_VERBS:
+            for c in root.children:
+                if c.dep_ == "ccomp" and c.pos_ in {"VERB", "AUX"} and c in self.tokens:
+                    return c
+        return root
 
     def public(self) -> Claim:
         """The frozen public view."""
@@ -130,6 +140,23 @@ def _clauses(s: Sentence) -> list[tuple[list[Any], Any]]:
     return out or [(sent, root)]
 
 
+_BAD_OPENERS = {"when", "which", "who", "whom", "where", "whose", "that", "whereas"}
+
+
+def _well_formed(toks: list[Any], root: Any) -> bool:
+    """A claim must read as a sentence: its verb has a subject inside it, and it does not
+    open with a subordinator (a fragment such as "when the film boosted results")."""
+    if not toks or toks[0].lower_ in _BAD_OPENERS:
+        return False
+    # a full stop followed by a capital inside the span: two sentences the parser glued
+    inner = toks[:-1]
+    if any(t.text in {".", "!", "?"} and i + 1 < len(toks) and toks[i + 1].text[:1].isupper()
+           for i, t in enumerate(inner)):
+        return False
+    ids = {t.i for t in toks}
+    return root.i in ids and any(c.dep_ in _SUBJ and c.i in ids for c in root.children)
+
+
 def _score(tokens: list[Any], s: Sentence, doc: Document, start: int, end: int) -> float:
     """Check-worthiness in [0, 1]: what a fact-checker would want to verify first."""
     score = 0.2
@@ -172,7 +199,7 @@ def extract_claims(doc: Document) -> list[ClaimInfo]:
             continue
         for toks, root in _clauses(s):
             toks = _trim(toks)
-            if not toks:
+            if not _well_formed(toks, root):
                 continue
             start = toks[0].idx + s.offset
             end = toks[-1].idx + len(toks[-1].text) + s.offset

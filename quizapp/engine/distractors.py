@@ -11,10 +11,20 @@ from __future__ import annotations
 
 import math
 import random
+import re
 from typing import TYPE_CHECKING
 
 from .document import Document, normalise
-from .lexicon import CITY_LIST, COMPANY_SECTORS, COUNTRY_LIST, MONTHS, WEEKDAYS
+from .lexicon import (
+    CITIES,
+    CITY_LIST,
+    COMPANIES,
+    COMPANY_SECTORS,
+    COUNTRIES,
+    COUNTRY_LIST,
+    MONTHS,
+    WEEKDAYS,
+)
 from .nlp import Mention, person_key
 from .numbers import Quantity, date_pattern, format_like, perturb
 
@@ -22,20 +32,15 @@ if TYPE_CHECKING:
     from .claims import ClaimInfo
 
 
-def _related_sentences(doc: Document, claim: ClaimInfo) -> list[tuple[int, int]]:
-    """Spans whose facts a distractor may not come from: the claim's sentence, its repeats,
-    and any sentence sharing most of its content words."""
-    spans = [(claim.sentence.start, claim.sentence.end)]
-    spans += [(s.start, s.end) for s in claim.also_in]
+def _related_sentences(doc: Document, claim: ClaimInfo) -> set[int]:
+    """Indices of sentences whose facts a distractor may not come from: the claim's sentence,
+    its repeats, and any sentence sharing most of its content words."""
+    banned = {claim.sentence.index} | {s.index for s in claim.also_in}
     if claim.lemmas:
         for s in doc.sentences:
-            if s is not claim.sentence and len(claim.lemmas & s.lemmas) / len(claim.lemmas) >= 0.5:
-                spans.append((s.start, s.end))
-    return spans
-
-
-def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= pos < b for a, b in spans)
+            if len(claim.lemmas & s.lemmas) / len(claim.lemmas) >= 0.5:
+                banned.add(s.index)
+    return banned
 
 
 def quantity_pool(
@@ -51,10 +56,12 @@ def quantity_pool(
     banned = _related_sentences(doc, claim)
     article: dict[float, str] = {}
     for s in doc.sentences:
+        if s.index in banned:
+            continue
         for other in s.quantities:
             if other.signature != q.signature or math.isclose(other.value, q.value):
                 continue
-            if _inside(other.start, banned) or other.value in article:
+            if other.value in article:
                 continue
             if q.value and not (q.value / 8 <= other.value <= q.value * 8):
                 continue
@@ -92,11 +99,45 @@ def quantity_pool(
     return uniq[:count]
 
 
+_ALIASES = (
+    frozenset({"uk", "britain", "great britain", "united kingdom", "the uk"}),
+    frozenset({"us", "usa", "united states", "america", "the us", "the united states"}),
+)
+
+
+_NEEDS_THE = frozenset({"uk", "us", "usa", "united states", "united kingdom", "netherlands"})
+
+
+def _alias_group(name: str) -> int | None:
+    low = name.lower()
+    return next((i for i, group in enumerate(_ALIASES) if low in group), None)
+
+
+def _place_type(name: str) -> str:
+    low = name.lower()
+    return "country" if low in COUNTRIES else "city" if low in CITIES else "other"
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.replace("-", " ").split() if w[0].isupper())
+
+
 def _same_entity(a: str, b: str, label: str) -> bool:
+    """Whether two names may denote the same thing (aliases, acronyms, spacing variants)."""
     if label == "PERSON":
         return person_key(a) == person_key(b)
+    if _alias_group(a) is not None and _alias_group(a) == _alias_group(b):
+        return True
     na, nb = normalise(a).replace(" ", ""), normalise(b).replace(" ", "")
-    return na == nb or na in nb or nb in na
+    if na == nb:
+        return True
+    wa, wb = f" {normalise(a)} ", f" {normalise(b)} "
+    if wa in wb or wb in wa:  # "Nippon" and "Nippon Steel", but not "BA" and "Alibaba"
+        return True
+    # "BA" is "British Airways"; "SEC" is "Securities Exchange Commission"
+    return (a.isupper() and len(a) >= 2 and a in _initials(b)) or (
+        b.isupper() and len(b) >= 2 and b in _initials(a)
+    )
 
 
 def _display_name(doc: Document, m: Mention) -> str:
@@ -113,6 +154,26 @@ def _display_name(doc: Document, m: Mention) -> str:
     return best
 
 
+_PREV_WORD = re.compile(r"(?:^|[ ])([A-Za-z][\w-]*) $")
+_NEXT_WORD = re.compile(r" ([A-Za-z][\w-]*)")
+_CODE_RE = re.compile(r"^[A-Z]{1,4}-?\d{1,4}[A-Za-z]{0,2}$")
+
+
+def reliable_name(doc: Document, m: Mention) -> bool:
+    """Whether a mention is a name we trust the label of: a known company or place, a person,
+    or an organisation the article names at least twice; and not part of a longer name."""
+    prev = _PREV_WORD.search(doc.view[max(0, m.start - 40) : m.start])
+    nxt = _NEXT_WORD.match(doc.view[m.end : m.end + 40])
+    # "Lord of the Rings": a capitalised word right next to the mention means a longer name
+    for w in (prev.group(1) if prev else "", nxt.group(1) if nxt else ""):
+        if w[:1].isupper() and not _CODE_RE.match(w):
+            return False
+    low = m.text.lower()
+    if m.label == "PERSON" or low in COMPANIES or low in COUNTRIES or low in CITIES:
+        return True
+    return doc.mention_counts[m.text] >= 2
+
+
 def entity_pool(
     doc: Document, claim: ClaimInfo, m: Mention, rng: random.Random, count: int
 ) -> list[tuple[str, str]]:
@@ -122,8 +183,18 @@ def entity_pool(
     multi = len(key.split()) > 1
     picked: list[tuple[str, str]] = []
     names: list[str] = []
-    for other in doc.mentions:
-        if other.label != m.label or _inside(other.start, banned):
+    tried: set[str] = set()
+    others = [o for s in doc.sentences if s.index not in banned for o in s.mentions]
+    for other in others:
+        if other.label != m.label or other.text in tried:
+            continue
+        tried.add(other.text)
+        if not reliable_name(doc, other):
+            continue
+        if m.label == "GPE" and _place_type(other.text) != _place_type(m.text):
+            continue
+        # "the UK" needs its article: only swap such names for each other
+        if (other.text.lower() in _NEEDS_THE) != (m.text.lower() in _NEEDS_THE):
             continue
         name = _display_name(doc, other)
         if m.label == "PERSON" and (len(name.split()) > 1) != multi:
@@ -175,9 +246,11 @@ def date_pool(
     banned = _related_sentences(doc, claim)
     picked: list[tuple[str, str]] = []
     seen = {m.text}
-    for other in doc.mentions:
-        if other.label == "DATE" and date_pattern(other.text) == pat and other.text not in seen:
-            if not _inside(other.start, banned):
+    for s in doc.sentences:
+        if s.index in banned:
+            continue
+        for other in s.mentions:
+            if other.label == "DATE" and other.text not in seen and date_pattern(other.text) == pat:
                 picked.append((other.text, "article_entity"))
                 seen.add(other.text)
     picked = picked[:count]

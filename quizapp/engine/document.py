@@ -7,6 +7,7 @@ article offsets: a spaCy character index plus the start of the block it was pars
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -14,6 +15,9 @@ from .nlp import Mention, doc_mentions, parse_blocks, vote_labels
 from .numbers import Quantity, find_quantities
 from .text import Layout, parse_view, read_layout
 
+# Only this much body text is parsed: about 35,000 words, far more than a 20-question quiz
+# needs, so a pasted book costs the same as a long feature instead of minutes of parsing.
+MAX_ANALYSED_CHARS = 200_000
 _CONTENT_POS = {"NOUN", "PROPN", "VERB", "NUM", "ADJ"}
 _WORD_RE = re.compile(r"[a-z0-9]+(?:[.,][0-9]+)*")
 
@@ -31,6 +35,7 @@ class Sentence:
     mentions: list[Mention] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
     lemmas: frozenset[str] = frozenset()
+    norm: str = ""  # normalise() of the sentence, padded with spaces for phrase tests
 
 
 @dataclass
@@ -43,6 +48,7 @@ class Document:
     sentences: list[Sentence]
     mentions: list[Mention]
     norm_text: str
+    mention_counts: Counter[str] = field(default_factory=Counter)
 
     def sentence_text(self, s: Sentence) -> str:
         """The sentence exactly as in the article."""
@@ -68,7 +74,14 @@ def analyse(text: str) -> Document:
     layout = read_layout(text, view)
     sentences: list[Sentence] = []
     raw_mentions: list[Mention] = []
-    for block, doc in parse_blocks(view, layout.blocks):
+    blocks = []
+    budget = MAX_ANALYSED_CHARS
+    for b in layout.blocks:
+        if budget <= 0:
+            break
+        blocks.append(b)
+        budget -= b.end - b.start
+    for block, doc in parse_blocks(view, blocks):
         offset = block.start
         raw_mentions.extend(doc_mentions(doc, offset, view))
         for sent in doc.sents:
@@ -99,7 +112,13 @@ def analyse(text: str) -> Document:
             if mentions[j].end <= s.end:
                 s.mentions.append(mentions[j])
             j += 1
-        s.quantities = find_quantities(view[s.start : s.end], s.start)
+        s.norm = f" {normalise(view[s.start : s.end])} "
+        dates = [(m.start, m.end) for m in s.mentions if m.label == "DATE"]
+        # the day in "11 September 2001" is part of a date, not a figure of its own
+        s.quantities = [
+            q for q in find_quantities(view[s.start : s.end], s.start)
+            if q.kind == "year" or not any(a <= q.start < b for a, b in dates)
+        ]
     return Document(
         text=text,
         view=view,
@@ -107,4 +126,5 @@ def analyse(text: str) -> Document:
         sentences=sentences,
         mentions=mentions,
         norm_text=normalise(view),
+        mention_counts=Counter(m.text for m in mentions),
     )

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .claims import ClaimInfo
-from .distractors import entity_pool, quantity_pool
+from .distractors import entity_pool, quantity_pool, reliable_name
 from .document import Document, normalise
 from .lexicon import ANTONYMS, COMPARISONS, MONTHS, QUANTIFIERS, WEEKDAYS
 from .numbers import date_pattern
@@ -62,12 +62,12 @@ def stated_by_article(doc: Document, claim: ClaimInfo, new_value: str, text: str
         return False
     own = [claim.sentence, *claim.also_in]
     for s in own:
-        if f" {value} " in f" {normalise(doc.view[s.start : s.end])} ":
+        if f" {value} " in s.norm:
             return True
     for s in doc.sentences:
         if s in own:
             continue
-        if f" {value} " in f" {normalise(doc.view[s.start : s.end])} ":
+        if f" {value} " in s.norm:
             inter = len(claim.lemmas & s.lemmas)
             if claim.lemmas and inter / len(claim.lemmas) >= 0.5:
                 return True
@@ -124,7 +124,15 @@ def mutate_entity(doc: Document, claim: ClaimInfo, rng: random.Random) -> list[M
     for m in claim.sentence.mentions:
         if m.label not in {"PERSON", "ORG", "GPE"}:
             continue
-        if not (claim.start <= m.start and m.end <= claim.end):
+        if not (claim.start <= m.start and m.end <= claim.end) or not reliable_name(doc, m):
+            continue
+        # "the UK" -> "the Britain"; "the Bush administration": names used as modifiers
+        if doc.view[max(0, m.start - 4) : m.start].lower() == "the ":
+            continue
+        off = claim.sentence.offset
+        heads = [t for t in claim.tokens if m.start <= t.idx + off < m.end and not (
+            m.start <= t.head.idx + off < m.end)]
+        if any(t.dep_ in {"compound", "amod", "nmod"} for t in heads):
             continue
         for text, _src in entity_pool(doc, claim, m, rng, 2):
             out.append(Mutation("entity", m.start, m.end, m.text, text))
@@ -133,9 +141,10 @@ def mutate_entity(doc: Document, claim: ClaimInfo, rng: random.Random) -> list[M
 
 def mutate_negation(doc: Document, claim: ClaimInfo, rng: random.Random) -> list[Mutation]:
     """Negate the main verb (insert "not", with do-support) or drop an existing "not"."""
-    root = claim.root
+    root = claim.main_verb
     toks = claim.tokens
-    if root not in toks:
+    # a verb inside a name ("Nick Van den Brul") is a parse error, not a verb to negate
+    if root not in toks or root.ent_type_ or not root.tag_.startswith("VB"):
         return []
     if any(t.lower_ in {"no", "never", "nothing", "none", "neither", "nor"} for t in toks):
         return []

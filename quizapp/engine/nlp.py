@@ -101,6 +101,10 @@ def doc_mentions(doc: Any, offset: int, view: str) -> list[Mention]:
         s, e = _strip_possessive(view, s, e)
         for a, b in _split_list(s, e, view) if label in {"ORG", "PERSON", "GPE"} else [(s, e)]:
             a, b = _strip_possessive(view, a, b)
+            # trailing dashes or commas are not part of a name ("Kimberly Quinn -")
+            while b > a and not view[b - 1].isalnum():
+                b -= 1
+            a, b = _strip_possessive(view, a, b)
             name = view[a:b].strip()
             if len(name) < 2 or name.upper() in NOT_ENTITIES or not name[0].isupper():
                 continue

@@ -127,7 +127,8 @@ def date_pattern(text: str) -> str | None:
 def format_like(q: Quantity, value: float) -> str:
     """Write ``value`` with the currency, grouping, decimals, scale and unit of ``q``."""
     if q.decimals:
-        body = f"{value:,.{q.decimals}f}" if q.grouped or value >= 10000 else f"{value:.{q.decimals}f}"
+        grouped = q.grouped or value >= 10000
+        body = f"{value:,.{q.decimals}f}" if grouped else f"{value:.{q.decimals}f}"
     else:
         iv = int(round(value))
         body = f"{iv:,}" if (q.grouped or (iv >= 10000 and q.kind != "year")) else str(iv)

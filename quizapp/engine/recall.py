@@ -61,9 +61,9 @@ def _clause(claim: ClaimInfo) -> tuple[Any, list[Any], str]:
         subj = [c for c in root.children if c.dep_ == "nsubj"]
         if comps and subj:
             c = comps[0]
-            sub = [t for t in toks if c.left_edge.i <= t.i <= c.right_edge.i and t.dep_ != "mark"]
-            sub = [t for t in sub if not (t.head == c and t.dep_ == "mark")]
-            while sub and (sub[0].dep_ == "mark" or sub[0].is_punct):
+            sub = [t for t in toks if c.left_edge.i <= t.i <= c.right_edge.i]
+            # only a leading "that" goes; a mark inside ("before", "if") is part of the fact
+            while sub and (sub[0].dep_ == "mark" and sub[0].lower_ == "that" or sub[0].is_punct):
                 sub = sub[1:]
             while sub and sub[-1].is_punct:
                 sub = sub[:-1]
@@ -86,7 +86,7 @@ def _finish(pre: str, body: str, attribution: str, claim: ClaimInfo, doc: Docume
 
 def _subject(root: Any, toks: list[Any]) -> list[Any] | None:
     subj = [c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    if not subj:
+    if len(subj) != 1:
         return None
     s = subj[0]
     span = [t for t in toks if s.left_edge.i <= t.i <= s.right_edge.i]
@@ -123,7 +123,7 @@ def _subject_question(
         return None
     pre = [t for t in toks if t.i < subj[0].i]
     rest = [t for t in toks if t.i > subj[-1].i]
-    if not rest:
+    if not rest or pre and (len(pre) < 2 or pre[-1].pos_ in {"ADP", "DET", "CCONJ", "SCONJ"}):
         return None
     pre_txt = _join(doc, claim, pre).rstrip(",")
     if pre_txt:
@@ -143,7 +143,10 @@ def _invert(
     if subj is None or any(t.pos_ == "PRON" for t in subj) or root not in toks:
         return None
     removed = {t.i for t in remove}
-    if removed & {t.i for t in subj}:
+    # only a contiguous phrase after the verb may be questioned
+    if removed & {t.i for t in subj} or min(removed) < root.i:
+        return None
+    if max(removed) - min(removed) + 1 != len(removed):
         return None
     auxes = [c for c in root.children if c.dep_ in {"aux", "auxpass"} and subj[-1].i < c.i < root.i]
     pre = [t for t in toks if t.i < subj[0].i and t.i not in removed]
@@ -167,8 +170,16 @@ def _invert(
             return None
     if aux_txt.lower() in {"'s", "'re", "'ve", "'d", "'ll"}:
         return None
+    # every word of the clause must be accounted for, or the parse was not what we assumed
+    used = {t.i for t in pre + subj + mid + post} | {root.i} | removed
+    if auxes:
+        used.add(auxes[0].i)
+    if used != {t.i for t in toks}:
+        return None
     parts = [wh, aux_txt, subj_txt, _join(doc, claim, mid), verb_txt, _join(doc, claim, post)]
     body = " ".join(p for p in parts if p)
+    if pre and (len(pre) < 2 or pre[-1].pos_ in {"ADP", "DET", "CCONJ", "SCONJ"}):
+        return None
     pre_txt = _join(doc, claim, pre).rstrip(",")
     if pre_txt:
         pre_txt += ","
@@ -315,7 +326,7 @@ def generate_recall(doc: Document, claim: ClaimInfo, rng: random.Random, want_po
             if any(k is None for k in keys) or len(set(keys)) != len(keys):
                 continue
             if stem is None:
-            continue
+                continue
             drafts.append(Draft("fact_recall", claim.id, stem, m.text, tuple(wrong), ev,
                                 _explain(ev, m.text), ordered=True,
                                 sort_keys=tuple(k for k in keys if k is not None)))

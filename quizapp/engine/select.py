@@ -15,7 +15,7 @@ from .types import Question
 
 Generator = Callable[[Document, ClaimInfo, random.Random, int], list[Draft]]
 # questions on the same claim only while the quiz is still shorter than this
-MIN_BEFORE_REPEAT = 12
+MIN_BEFORE_REPEAT = 8
 
 
 class PositionBalancer:

@@ -18,7 +18,8 @@ from .verification import describe, pick_mutations, standalone
 
 def _lower_first(text: str, claim: ClaimInfo) -> str:
     first = claim.tokens[0]
-    if first.pos_ == "PROPN" or first.ent_type_ or first.text.isupper() or first.text == "I":
+    names = {"PERSON", "ORG", "GPE", "NORP", "PRODUCT", "LOC", "FAC"}
+    if first.pos_ == "PROPN" or first.ent_type_ in names or first.text.isupper():
         return text
     return text[0].lower() + text[1:]
 

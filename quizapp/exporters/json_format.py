@@ -95,7 +95,8 @@ def quiz_from_dict(document: Any) -> ExportQuiz:
         raise ImportFormatError(f"not a quizapp quiz: 'format' must be {FORMAT_ID!r}")
     if root.get("version") != VERSION or isinstance(root.get("version"), bool):
         raise ImportFormatError(
-            f"unsupported quizapp quiz version {root.get('version')!r} (this reader knows {VERSION})"
+            f"unsupported quizapp quiz version {root.get('version')!r} "
+            f"(this reader knows {VERSION})"
         )
     questions = []
     for number, raw in enumerate(_list(root, "questions", "quiz"), start=1):

@@ -19,7 +19,8 @@ true/false options come back as ``True``/``False``.
 
 from __future__ import annotations
 
-from xml.etree import ElementTree as ET  # noqa: S405  # nosec B405 - only builds/serialises
+# Only builds and serialises XML here; untrusted input goes through _common.parse_untrusted_xml.
+from xml.etree import ElementTree as ET  # noqa: S405  # nosec B405
 
 from ._common import (
     check_question,

@@ -28,7 +28,9 @@ import io
 import posixpath
 import zipfile
 from collections.abc import Callable
-from xml.etree import ElementTree as ET  # noqa: S405  # nosec B405 - only builds/serialises
+
+# Only builds and serialises XML here; untrusted input goes through _common.parse_untrusted_xml.
+from xml.etree import ElementTree as ET  # noqa: S405  # nosec B405
 
 from ._common import check_question, decode_xml, parse_untrusted_xml, xml_text
 from .errors import ImportFormatError
@@ -473,7 +475,6 @@ def _parse_item(root: ET.Element, path: str) -> ExportQuestion:
         kind=TRUE_FALSE if truefalse else MULTIPLE_CHOICE,
         explanation="\n".join(explanation_parts),
         evidence=evidence,
-        name=(
-            root.get("label") if root.get("label") is not None else root.get("title") or ""
-        ).strip(),
+        # Our exports always carry label (possibly empty); other tools only a title.
+        name=root.get("label", root.get("title", "")).strip(),
     )

@@ -33,11 +33,14 @@ class Attempt(Base):
     finished_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
     score: Mapped[int] = mapped_column(Integer, default=0)
     total: Mapped[int] = mapped_column(Integer, default=0)
+    #: A retake of the questions another attempt missed: practice, not counted in statistics.
+    retake_of_id: Mapped[int | None] = mapped_column(ForeignKey("attempt.id", ondelete="SET NULL"))
 
     quiz: Mapped[Quiz] = relationship(back_populates="attempts")
     responses: Mapped[list[Response]] = relationship(
         back_populates="attempt", cascade="all, delete-orphan"
     )
+    retake_of: Mapped[Attempt | None] = relationship(remote_side="Attempt.id")
 
     def __repr__(self) -> str:
         return f"<Attempt {self.id} {self.score}/{self.total}>"

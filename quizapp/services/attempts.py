@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import random
 import secrets
+import time
 from collections.abc import Mapping
 from datetime import datetime
 
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from quizapp.extensions import db
-from quizapp.models import Attempt, Quiz, Response
+from quizapp.models import Attempt, Question, Quiz, Response
 from quizapp.models.base import utcnow
 from quizapp.services.errors import InvalidSubmission, NotFound
 
 NAME_MAX = 40
+#: A submission that finds SQLite locked past its busy timeout is tried again this often...
+LOCK_RETRIES = 4
+#: ...after 0.05 s, 0.1 s, 0.2 s, 0.4 s (each up to twice that, at random).
+LOCK_BACKOFF_S = 0.05
 
 
 def clean_name(raw: str | None) -> str:
@@ -35,6 +41,7 @@ def record_attempt(
     *,
     submission_id: str | None = None,
     started_at: datetime | None = None,
+    retake_of: Attempt | None = None,
 ) -> tuple[Attempt, bool]:
     """Store one attempt and a response per answered question.
 
@@ -44,6 +51,9 @@ def record_attempt(
     request is stored once. Raises :class:`InvalidSubmission` for a question
     that is not an active question of this quiz or a choice of another question;
     nothing is written then.
+
+    With ``retake_of``, only the questions that attempt missed are asked; the
+    retake is scored out of those and kept out of scoreboards and statistics.
     """
     name = clean_name(name)
     if submission_id:
@@ -53,7 +63,7 @@ def record_attempt(
                 raise InvalidSubmission("This submission belongs to another quiz.")
             return existing, False
 
-    questions = {q.id: q for q in quiz.active_questions}
+    questions = {q.id: q for q in questions_for(quiz, retake_of)}
     responses = []
     score = 0
     for question_id, choice_id in answers.items():
@@ -80,10 +90,10 @@ def record_attempt(
         score=score,
         total=len(questions),
         responses=responses,
+        retake_of_id=retake_of.id if retake_of is not None else None,
     )
-    db.session.add(attempt)
     try:
-        db.session.commit()
+        _commit_new_attempt(attempt)
     except IntegrityError:
         # Two copies of one submission raced; the other one won. Answer with it.
         db.session.rollback()
@@ -92,6 +102,27 @@ def record_attempt(
             raise
         return existing, False
     return attempt, True
+
+
+def missed_question_ids(attempt: Attempt) -> set[int]:
+    """The still-active questions an attempt asked and did not get right."""
+    right = {r.question_id for r in attempt.responses if r.is_correct}
+    return asked_question_ids(attempt) - right
+
+
+def questions_for(quiz: Quiz, retake_of: Attempt | None = None) -> list[Question]:
+    """The questions a new attempt answers: all active ones, or those a retake covers."""
+    if retake_of is None:
+        return quiz.active_questions
+    missed = missed_question_ids(retake_of)
+    return [q for q in quiz.active_questions if q.id in missed]
+
+
+def asked_question_ids(attempt: Attempt) -> set[int]:
+    """Active questions an attempt asked: all of them, or for a retake its parent's misses."""
+    if attempt.retake_of is None:
+        return {q.id for q in attempt.quiz.active_questions}
+    return missed_question_ids(attempt.retake_of)
 
 
 def get_attempt(token: str) -> Attempt:
@@ -104,7 +135,45 @@ def get_attempt(token: str) -> Attempt:
     return attempt
 
 
+def _commit_new_attempt(attempt: Attempt) -> None:
+    """Insert a new attempt, waiting out a busy SQLite writer instead of losing the answers.
+
+    SQLite allows one writer at a time; past its busy timeout it reports
+    "database is locked". That is retried a few times with a growing, jittered
+    pause; any other error (an IntegrityError of a raced submission, say)
+    goes to the caller at once.
+    """
+    for retry in range(LOCK_RETRIES + 1):
+        db.session.add(attempt)
+        try:
+            db.session.commit()
+            return
+        except OperationalError as exc:
+            db.session.rollback()
+            if "database is locked" not in str(exc.orig) or retry == LOCK_RETRIES:
+                raise
+            # The rolled-back INSERT keeps its ids in Python: let the next one draw new ones.
+            attempt.id = None  # type: ignore[assignment]
+            for response in attempt.responses:
+                response.id = None  # type: ignore[assignment]
+                response.attempt_id = None  # type: ignore[assignment]
+            time.sleep(LOCK_BACKOFF_S * 2**retry * (1 + random.random()))  # noqa: S311
+
+
 def _by_submission(submission_id: str) -> Attempt | None:
     return db.session.execute(
         db.select(Attempt).where(Attempt.submission_id == submission_id)
     ).scalar_one_or_none()
+
+
+def attempts_by_tokens(tokens: list[str]) -> list[Attempt]:
+    """The attempts named by these tokens (a browser's history), newest first."""
+    if not tokens:
+        return []
+    return list(
+        db.session.scalars(
+            db.select(Attempt)
+            .where(Attempt.token.in_(tokens))
+            .order_by(Attempt.finished_at.desc(), Attempt.id.desc())
+        )
+    )

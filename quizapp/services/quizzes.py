@@ -21,7 +21,11 @@ def published_quizzes() -> list[tuple[Quiz, int, int]]:
         .where(Question.quiz_id == Quiz.id, Question.status == "active")
         .scalar_subquery()
     )
-    attempts = db.select(func.count(Attempt.id)).where(Attempt.quiz_id == Quiz.id).scalar_subquery()
+    attempts = (
+        db.select(func.count(Attempt.id))
+        .where(Attempt.quiz_id == Quiz.id, Attempt.retake_of_id.is_(None))
+        .scalar_subquery()
+    )
     rows = db.session.execute(
         db.select(Quiz, questions, attempts)
         .where(Quiz.status == "published")
@@ -56,3 +60,17 @@ def seed_if_empty(*, seed: int = 0, max_questions: int = 15) -> Quiz | None:
     return import_article(
         text, title=SEED_TITLE, seed=seed, max_questions=max_questions, publish=True
     )
+
+
+def evidence_in_paragraph(text: str, start: int, end: int) -> tuple[str, str, str]:
+    """The paragraph around an evidence span, cut as (before, evidence, after).
+
+    Paragraphs are the article's lines; the evidence is shown highlighted inside.
+    """
+    start = max(0, min(start, len(text)))
+    end = max(start, min(end, len(text)))
+    para_start = text.rfind("\n", 0, start) + 1
+    para_end = text.find("\n", end)
+    if para_end == -1:
+        para_end = len(text)
+    return text[para_start:start], text[start:end], text[end:para_end]

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import case, func
 
-from quizapp.engine import stats as maths
+from quizapp import scoring as maths
 from quizapp.extensions import db
 from quizapp.models import Attempt, Question, Quiz, Response
 
@@ -57,7 +57,7 @@ def _totals_subquery(quiz_id: int):  # type: ignore[no-untyped-def]
         .select_from(Attempt)
         .outerjoin(Response, Response.attempt_id == Attempt.id)
         .outerjoin(Question, Question.id == Response.question_id)
-        .where(Attempt.quiz_id == quiz_id)
+        .where(Attempt.quiz_id == quiz_id, Attempt.retake_of_id.is_(None))
         .group_by(Attempt.id)
         .subquery()
     )
@@ -97,7 +97,7 @@ def quiz_stats(quiz: Quiz) -> QuizStats:
     option_rows = db.session.execute(
         db.select(Response.choice_id, func.count())
         .join(Attempt, Attempt.id == Response.attempt_id)
-        .where(Attempt.quiz_id == quiz.id)
+        .where(Attempt.quiz_id == quiz.id, Attempt.retake_of_id.is_(None))
         .group_by(Response.choice_id)
     ).all()
     option_counts = {int(cid): int(count) for cid, count in option_rows}
@@ -147,3 +147,43 @@ def quiz_stats(quiz: Quiz) -> QuizStats:
     )
     return result
 
+
+
+@dataclass
+class Leader:
+    rank: int
+    name: str
+    score: int
+    total: int
+    finished_at: object
+
+
+def leaderboard(quiz_id: int, limit: int = 10) -> list[Leader]:
+    """Best score per display name; ties go to whoever finished first (retakes excluded)."""
+    ranked = (
+        db.select(
+            Attempt.name,
+            Attempt.score,
+            Attempt.total,
+            Attempt.finished_at,
+            Attempt.id,
+            func.row_number()
+            .over(
+                partition_by=Attempt.name,
+                order_by=(Attempt.score.desc(), Attempt.finished_at.asc(), Attempt.id.asc()),
+            )
+            .label("rn"),
+        )
+        .where(Attempt.quiz_id == quiz_id, Attempt.retake_of_id.is_(None))
+        .subquery()
+    )
+    rows = db.session.execute(
+        db.select(ranked.c.name, ranked.c.score, ranked.c.total, ranked.c.finished_at)
+        .where(ranked.c.rn == 1)
+        .order_by(ranked.c.score.desc(), ranked.c.finished_at.asc(), ranked.c.id.asc())
+        .limit(limit)
+    ).all()
+    return [
+        Leader(rank=i, name=name, score=score, total=total, finished_at=finished)
+        for i, (name, score, total, finished) in enumerate(rows, start=1)
+    ]

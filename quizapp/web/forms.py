@@ -10,7 +10,7 @@ from wtforms import Field, HiddenField, PasswordField, RadioField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Regexp
 
-from quizapp.models import Quiz
+from quizapp.models import Question, Quiz
 
 
 def _strip(value: Any) -> Any:
@@ -57,13 +57,13 @@ class TakeQuizForm(FlaskForm):
         return [f for f in self if f.name.startswith("q_")]
 
 
-def take_quiz_form(quiz: Quiz, **kwargs: Any) -> TakeQuizForm:
-    """A :class:`TakeQuizForm` with a radio group for each active question of ``quiz``."""
+def take_quiz_form(quiz: Quiz, questions: list[Question] | None = None, **kwargs: Any) -> TakeQuizForm:
+    """A :class:`TakeQuizForm` with a radio group per question (default: every active one)."""
 
     class _Form(TakeQuizForm):
         pass
 
-    for number, question in enumerate(quiz.active_questions, start=1):
+    for number, question in enumerate(questions if questions is not None else quiz.active_questions, start=1):
         field = OptionalRadioField(
             f"{number}. {question.stem}",
             choices=[SelectChoice(value=c.id, label=c.text) for c in question.choices],

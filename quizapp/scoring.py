@@ -1,4 +1,4 @@
-"""Classical test statistics from aggregate sums (pure maths: no Flask, no database).
+"""Classical test statistics from aggregate sums (pure maths: no Flask, no database, no spaCy).
 
 The service layer computes sums in SQL (counts, sums of item scores, of totals
 and of item × total products) and hands them here, so the statistics never

@@ -1,0 +1,55 @@
+// quizapp: small progressive enhancements. Every page works without this file;
+// it only makes taking a quiz smoother. No inline scripts anywhere (strict CSP).
+(function () {
+  "use strict";
+
+  // The quiz form: a sticky "Answered N of M" bar that follows the answers.
+  function quizProgress(form) {
+    var bar = document.querySelector("[data-quiz-progress]");
+    if (!bar) return;
+    var groups = form.querySelectorAll("fieldset.question");
+    var count = bar.querySelector("[data-answered]");
+    var meter = bar.querySelector("progress");
+    function update() {
+      var answered = 0;
+      groups.forEach(function (group) {
+        if (group.querySelector("input[type=radio]:checked")) answered += 1;
+      });
+      count.textContent = String(answered);
+      meter.value = answered;
+    }
+    form.addEventListener("change", update);
+    bar.hidden = false;
+    update();
+  }
+
+  // Any form: a second click while the first submission is on its way does nothing
+  // (the server stores a replayed quiz form once anyway).
+  function oneSubmit(form) {
+    form.addEventListener("submit", function (event) {
+      if (form.dataset.submitted) {
+        event.preventDefault();
+        return;
+      }
+      form.dataset.submitted = "1";
+      form.querySelectorAll("button[type=submit]").forEach(function (button) {
+        button.setAttribute("aria-disabled", "true");
+      });
+    });
+  }
+
+  // An error summary: move focus to it so keyboard and screen-reader users land on it.
+  function focusErrors() {
+    var summary = document.querySelector("[data-error-summary]");
+    if (summary) {
+      summary.setAttribute("tabindex", "-1");
+      summary.focus();
+    }
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("form.quiz-form").forEach(quizProgress);
+    document.querySelectorAll("form[method=post]").forEach(oneSubmit);
+    focusErrors();
+  });
+})();

@@ -1,0 +1,71 @@
+"""Editors' pages: the quiz list and the item analysis with its CSV exports."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, abort, render_template, stream_with_context
+from flask.typing import ResponseReturnValue
+
+from quizapp.auth import editor_required
+from quizapp.extensions import db
+from quizapp.models import Quiz
+from quizapp.services import exports
+from quizapp.services.stats import quiz_stats
+from quizapp.web import charts
+
+bp = Blueprint("editor", __name__, url_prefix="/editor")
+
+
+@bp.get("/")
+@editor_required
+def dashboard() -> ResponseReturnValue:
+    """Every quiz, drafts included, with links to its analysis."""
+    quizzes = db.session.scalars(db.select(Quiz).order_by(Quiz.created_at.desc(), Quiz.id.desc()))
+    return render_template("editor/dashboard.html", quizzes=list(quizzes))
+
+
+@bp.get("/quizzes/<int:quiz_id>/analysis")
+@editor_required
+def analysis(quiz_id: int) -> ResponseReturnValue:
+    """Item analysis: how well each question works, which distractors people fall for."""
+    quiz = _quiz_or_404(quiz_id)
+    stats = quiz_stats(quiz)
+    labels = {q.id: f"Q{i}" for i, q in enumerate(stats.questions, start=1)}
+    return render_template(
+        "editor/analysis.html",
+        quiz=quiz,
+        stats=stats,
+        labels=labels,
+        histogram=charts.histogram(stats.histogram, stats.k),
+        scatter=charts.scatter(
+            [(labels[q.id], q.facility, q.discrimination) for q in stats.questions]
+        ),
+    )
+
+
+@bp.get("/quizzes/<int:quiz_id>/attempts.csv")
+@editor_required
+def attempts_csv(quiz_id: int) -> ResponseReturnValue:
+    """Every attempt as a CSV row, one column per question."""
+    quiz = _quiz_or_404(quiz_id)
+    return _csv(exports.attempts_csv(quiz), f"quiz-{quiz.id}-attempts.csv")
+
+
+@bp.get("/quizzes/<int:quiz_id>/items.csv")
+@editor_required
+def items_csv(quiz_id: int) -> ResponseReturnValue:
+    """The item statistics as CSV, one row per option."""
+    quiz = _quiz_or_404(quiz_id)
+    return _csv(exports.items_csv(quiz), f"quiz-{quiz.id}-items.csv")
+
+
+def _csv(rows, filename: str) -> Response:  # type: ignore[no-untyped-def]
+    response = Response(stream_with_context(rows), mimetype="text/csv")
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _quiz_or_404(quiz_id: int) -> Quiz:
+    quiz = db.session.get(Quiz, quiz_id)
+    if quiz is None:
+        abort(404, "There is no such quiz.")
+    return quiz

@@ -1,0 +1,128 @@
+"""What the browser tests know about the seed quiz, read from the live server's database."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from quizapp.extensions import db
+from quizapp.models import Quiz
+
+
+@dataclass(frozen=True)
+class SeedQuestion:
+    id: int
+    stem: str
+    key: int  # id of the correct choice
+    choices: tuple[int, ...]
+    evidence: str
+
+    @property
+    def wrong(self) -> int:
+        return next(c for c in self.choices if c != self.key)
+
+
+@dataclass(frozen=True)
+class SeedQuiz:
+    id: int
+    title: str
+    questions: tuple[SeedQuestion, ...]
+
+
+def seed_quiz(live: Any) -> SeedQuiz:
+    """The published seed quiz with its keys (never shown to the browser before answering)."""
+    with live.app.app_context():
+        quiz = db.session.execute(
+            db.select(Quiz).where(Quiz.status == "published").order_by(Quiz.id)
+        ).scalars().first()
+        assert quiz is not None, "the seed quiz was not imported"
+        questions = tuple(
+            SeedQuestion(
+                id=q.id,
+                stem=q.stem,
+                key=q.correct_choice.id,  # type: ignore[union-attr]
+                choices=tuple(c.id for c in q.choices),
+                evidence=q.evidence_text,
+            )
+            for q in quiz.active_questions
+        )
+        return SeedQuiz(id=quiz.id, title=quiz.title, questions=questions)
+
+
+def take_quiz(page: Any, live: Any, quiz: SeedQuiz, name: str = "Ada") -> str:
+    """Answer every question right (quickly: the flow tests click) and submit; return the URL."""
+    page.goto(live(f"/quizzes/{quiz.id}"))
+    page.get_by_label("Your display name").fill(name)
+    page.evaluate(
+        "ids => ids.forEach(([q, c]) =>"
+        " { document.querySelector(`input[name=q_${q}][value='${c}']`).checked = true; })",
+        [[q.id, q.key] for q in quiz.questions],
+    )
+    page.get_by_role("button", name="Submit my answers").click()
+    page.wait_for_url("**/attempts/*")
+    return str(page.url)
+
+
+def log_in(page: Any, live: Any, username: str, password: str) -> None:
+    """Log in through the login form."""
+    page.goto(live("/login"))
+    page.get_by_label("User name").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Log in").click()
+
+
+def open_page(name: str, page: Any, live: Any) -> None:
+    """Bring ``page`` to one of the app's main pages, in the state a person would see it."""
+    from tests.browser.conftest import EDITOR
+
+    quiz = seed_quiz(live)
+    if name == "home":
+        page.goto(live("/"))
+    elif name == "quiz":
+        page.goto(live(f"/quizzes/{quiz.id}"))
+    elif name == "quiz-errors":
+        page.goto(live(f"/quizzes/{quiz.id}"))
+        page.get_by_role("button", name="Submit my answers").click()
+        page.get_by_role("alert").wait_for()
+    elif name == "result":
+        take_quiz(page, live, quiz, name="Reviewer")
+    elif name == "scores":
+        page.goto(live(f"/quizzes/{quiz.id}/scores"))
+    elif name == "article":
+        page.goto(live(f"/quizzes/{quiz.id}/article"))
+    elif name == "history":
+        take_quiz(page, live, quiz, name="Historian")
+        page.goto(live("/history"))
+    elif name == "login":
+        page.goto(live("/login"))
+    elif name == "login-error":
+        log_in(page, live, EDITOR[0], "wrong password")
+        page.locator(".error").first.wait_for()
+    elif name == "error":
+        response = page.goto(live("/quizzes/987654"))
+        assert response is not None and response.status == 404
+    elif name == "editor":
+        log_in(page, live, *EDITOR)
+        page.goto(live("/editor/"))
+    elif name == "analysis":
+        log_in(page, live, *EDITOR)
+        page.goto(live(f"/editor/quizzes/{quiz.id}/analysis"))
+    else:
+        raise ValueError(name)
+    page.wait_for_load_state("load")
+
+
+PAGES = [
+    "home",
+    "quiz",
+    "quiz-errors",
+    "result",
+    "scores",
+    "article",
+    "history",
+    "login",
+    "login-error",
+    "error",
+    "editor",
+    "analysis",
+]

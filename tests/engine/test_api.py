@@ -1,0 +1,108 @@
+"""The public interface the app codes against: shape, offsets, determinism, targets."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+from helpers import WRITTEN, cached_generate, seed_text
+
+from quizapp.engine import GENERATOR_VERSION, KINDS, GenerationResult, generate
+from quizapp.engine.gate import check_question
+
+
+def _assert_valid(result: GenerationResult, text: str) -> None:
+    for c in result.claims:
+        assert text[c.start : c.end] == c.text
+        assert 0.0 <= c.score <= 1.0
+    for q in result.questions:
+        assert q.kind in KINDS
+        assert text[q.evidence.start : q.evidence.end] == q.evidence.text
+        assert check_question(
+            q.kind, q.stem, [(o.text, o.correct) for o in q.options],
+            (q.evidence.start, q.evidence.end), text,
+        ) == []
+        assert q.claim_id in {c.id for c in result.claims}
+        assert q.evidence.text in q.explanation
+        for o in q.options:
+            assert (o.mutation is None) if o.correct else True
+
+
+def test_seed_targets() -> None:
+    text = seed_text()
+    r = cached_generate(text)
+    assert r.article.title is None
+    assert len(r.questions) >= 12
+    assert len({q.kind for q in r.questions}) >= 3
+    assert len({q.evidence.start for q in r.questions}) >= 10
+    assert "engine error" not in r.rejected
+    _assert_valid(r, text)
+
+
+def test_json_shape_and_order() -> None:
+    r = cached_generate(seed_text())
+    d = json.loads(r.to_json())
+    assert list(d) == ["article", "generator", "claims", "questions", "rejected"]
+    assert list(d["article"]) == ["title", "sha256", "characters"]
+    assert d["generator"] == {"version": GENERATOR_VERSION, "seed": 0}
+    assert list(d["claims"][0]) == ["id", "text", "start", "end", "score"]
+    q = d["questions"][0]
+    assert list(q) == ["kind", "stem", "claim_id", "explanation", "options", "evidence"]
+    assert list(q["options"][0]) == ["text", "correct", "mutation"]
+    assert list(q["evidence"]) == ["start", "end", "text"]
+    assert r.to_dict() == d
+
+
+def test_deterministic() -> None:
+    text = seed_text()
+    assert generate(text, seed=3).to_json() == generate(text, seed=3).to_json()
+    assert generate(WRITTEN, seed=1).to_json() == generate(WRITTEN, seed=1).to_json()
+
+
+def test_title_detected_and_not_a_claim() -> None:
+    r = cached_generate(WRITTEN)
+    assert r.article.title == "Robot sales climb at Acme"
+    assert all(c.start > len("Robot sales climb at Acme") for c in r.claims)
+    _assert_valid(r, WRITTEN)
+    assert generate(WRITTEN, title="Given").article.title == "Given"
+
+
+def test_headings_and_tldr_are_not_claims() -> None:
+    text = seed_text()
+    r = cached_generate(text)
+    for c in r.claims:
+        assert "\n" not in c.text
+        assert not c.text.startswith("TLDR")
+        assert c.text not in {"Approval Opens Path for Major Chinese Tech Companies"}
+
+
+def test_repeated_claims_merged() -> None:
+    r = cached_generate(seed_text())
+    norm = [" ".join(c.text.lower().split()) for c in r.claims]
+    assert len(norm) == len(set(norm))
+    # the TLDR bullet about the approval is said again in the body: one claim, not two
+    approvals = [c for c in r.claims if c.text.startswith("China has approved the import")]
+    assert len(approvals) == 1
+
+
+def test_key_positions_spread() -> None:
+    r = cached_generate(seed_text())
+    mc = [q for q in r.questions if q.kind != "true_false" and len(q.options) == 4]
+    counts = Counter(q.key_index for q in mc)
+    assert max(counts.values()) - min(counts.get(i, 0) for i in range(4)) <= 2
+    tf = Counter(q.key_index for q in r.questions if q.kind == "true_false")
+    assert abs(tf[0] - tf[1]) <= 1
+
+
+def test_sha_and_characters() -> None:
+    import hashlib
+
+    r = generate("Café ✓", seed=0)
+    assert r.article.sha256 == hashlib.sha256("Café ✓".encode()).hexdigest()
+    assert r.article.characters == 6
+
+
+def test_max_questions_respected() -> None:
+    r = generate(seed_text(), max_questions=5)
+    assert len(r.questions) == 5
+    assert generate(seed_text(), max_questions=0).questions == []

@@ -1,0 +1,78 @@
+"""The quality gate, one rule at a time."""
+
+from __future__ import annotations
+
+import pytest
+
+from quizapp.engine.gate import check_question
+
+ART = "Acme sold 4,200 robots in 2019. Globex sold 3,100 robots."
+EV = (0, 31)
+
+
+def _check(kind: str, stem: str, opts: list[tuple[str, bool]], ev=EV) -> list[str]:
+    return check_question(kind, stem, opts, ev, ART)
+
+
+def test_passes_clean_question() -> None:
+    opts = [("2,100", False), ("3,600", False), ("4,200", True), ("5,500", False)]
+    assert _check("fact_recall", "How many robots did Acme sell in 2019?", opts) == []
+
+
+@pytest.mark.parametrize(
+    ("opts", "reason"),
+    [
+        ([("1", True), ("2", True), ("3", False)], "needs exactly one correct option"),
+        ([("1", False), ("2", False), ("3", False)], "needs exactly one correct option"),
+        ([("1", True), ("2", False)], "needs 3 or 4 options (2 for true/false)"),
+        ([("Acme", True), ("acme.", False), ("Globex", False)], "duplicate options"),
+        ([("4,200", True), ("Globex", False), ("3,100", False)],
+         "options differ in type or format"),
+        ([("$1.5bn", True), ("£1.2bn", False), ("$1.1bn", False)],
+         "options differ in type or format"),
+        ([("Initech Holdings", True), ("Acme", False), ("Globex", False)],
+         "key is the only longest option"),
+        ([("30", True), ("20", False), ("40", False)], "numeric options not in ascending order"),
+        ([("Acme", True), ("Globex", False), ("None of the above", False)],
+         "all/none of the above"),
+    ],
+)
+def test_rejections(opts: list[tuple[str, bool]], reason: str) -> None:
+    assert reason in _check("fact_recall", "Which firm sold robots?", opts)
+
+
+def test_stem_contains_key() -> None:
+    opts = [("Acme", True), ("Globex", False), ("Initech", False)]
+    assert "stem contains the answer" in _check("fact_recall", "Did Acme sell robots?", opts)
+
+
+def test_evidence_must_be_in_article() -> None:
+    opts = [("Acme", True), ("Globex", False), ("Initech", False)]
+    assert "evidence is not a span of the article" in _check(
+        "fact_recall", "Which firm sold 4,200 robots?", opts, ev=(50, 500)
+    )
+    assert "evidence is not a span of the article" in _check(
+        "fact_recall", "Which firm sold 4,200 robots?", opts, ev=None
+    )
+
+
+def test_true_false_rules() -> None:
+    ok = [("True", True), ("False", False)]
+    assert _check("true_false", "True or false: the article says that Acme sold robots.", ok) == []
+    bad = [("False", True), ("True", False)]
+    assert "true/false options must be True then False" in _check("true_false", "Stem", bad)
+
+
+def test_verification_distractor_stated_by_article() -> None:
+    opts = [
+        ("Acme sold 4,200 robots in 2019.", True),
+        ("Globex sold 3,100 robots.", False),
+        ("Acme sold 5,200 robots in 2019.", False),
+    ]
+    assert "a distractor is stated by the article" in _check(
+        "claim_verification", "Which statement does the article support?", opts
+    )
+
+
+def test_unknown_kind() -> None:
+    assert "unknown question kind" in _check("essay", "Why?", [("a", True), ("b", False)])

@@ -1,0 +1,18 @@
+"""Every registered question kind and mutation type has its own tests."""
+
+from __future__ import annotations
+
+import test_kinds
+import test_mutations
+
+from quizapp.engine import KINDS
+from quizapp.engine.mutations import MUTATIONS
+
+
+def test_every_kind_is_tested() -> None:
+    assert set(test_kinds.KIND_CASES) == set(KINDS)
+
+
+def test_every_mutation_is_tested() -> None:
+    assert set(test_mutations.CASES) == set(MUTATIONS)
+    assert test_kinds.VERIFY_TYPES == set(MUTATIONS)

