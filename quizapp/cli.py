@@ -92,7 +92,9 @@ def create_user_command(username: str, password: str, role: str) -> None:
 
     username = username.strip()
     if not 1 <= len(username) <= 80:
-        raise click.BadParameter("the user name must have 1 to 80 characters", param_hint="USERNAME")
+        raise click.BadParameter(
+            "the user name must have 1 to 80 characters", param_hint="USERNAME"
+        )
     if len(password) < 8:
         raise click.BadParameter("use at least 8 characters", param_hint="--password")
     user = db.session.execute(db.select(User).where(User.username == username)).scalar_one_or_none()
@@ -122,9 +124,44 @@ def create_token_command(username: str) -> None:
     click.echo(token)
 
 
+@click.command("export")
+@click.argument("quiz_id", type=int)
+@click.option(
+    "--format",
+    "format_name",
+    required=True,
+    type=click.Choice(["gift", "moodle-xml", "aiken", "qti", "json"]),
+    help="The file format.",
+)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write."
+)
+@with_appcontext
+def export_command(quiz_id: int, format_name: str, output: Path | None) -> None:
+    """Export quiz QUIZ_ID (stdout, or the file given with -o)."""
+    from quizapp.services.errors import ServiceError
+    from quizapp.services.exports import export_quiz
+
+    try:
+        exported = export_quiz(quiz_id, format_name)
+    except ServiceError as exc:
+        raise click.ClickException(exc.message) from exc
+    if output is None:
+        click.echo(exported.data, nl=False)  # bytes go to the binary stdout untouched
+    else:
+        output.write_bytes(exported.data)
+        click.echo(f"Wrote {output} ({len(exported.data)} bytes).")
+
+
 def init_app(app: Flask) -> None:
     """Register the app's own commands on ``app.cli``."""
-    for command in (seed_command, generate_command, create_user_command, create_token_command):
+    for command in (
+        seed_command,
+        generate_command,
+        create_user_command,
+        create_token_command,
+        export_command,
+    ):
         app.cli.add_command(command)
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-
 from typing import Any
 
 from flask import Flask, current_app
@@ -38,7 +37,7 @@ def login_limit() -> str:
 
 
 def _sqlite_pragmas(busy_timeout_ms: int) -> Any:
-    """A ``connect`` listener: WAL (readers never block the writer), a busy timeout, foreign keys."""
+    """A ``connect`` listener: WAL (readers never block the writer), busy timeout, foreign keys."""
 
     def on_connect(dbapi_connection: Any, connection_record: Any) -> None:
         cursor = dbapi_connection.cursor()

@@ -33,8 +33,13 @@ def test_list_quizzes(client: FlaskClient, quiz: Quiz) -> None:
     make_quiz(title="Hidden", status="draft")
     data = client.get("/api/quizzes").get_json()
     assert data["quizzes"] == [
-        {"id": quiz.id, "title": "Acme quiz", "questions": 3, "attempts": 0,
-         "url": f"/api/quizzes/{quiz.id}"}
+        {
+            "id": quiz.id,
+            "title": "Acme quiz",
+            "questions": 3,
+            "attempts": 0,
+            "url": f"/api/quizzes/{quiz.id}",
+        }
     ]
 
 
@@ -137,15 +142,21 @@ def test_stats_need_an_editor(client: FlaskClient, quiz: Quiz, app: Flask) -> No
     assert ok.status_code == 200
     data = ok.get_json()
     assert data["attempts"] == 1 and data["alpha"] is None
-    assert {"id", "facility", "discrimination", "sd", "flags", "options"} == set(data["questions"][0])
+    assert {"id", "facility", "discrimination", "sd", "flags", "options"} == set(
+        data["questions"][0]
+    )
     assert set(data["questions"][0]["options"][0]) == {"id", "count", "mutation", "correct"}
 
 
 def test_openapi_document(client: FlaskClient) -> None:
     doc = client.get("/api/openapi.json").get_json()
     assert doc["openapi"].startswith("3.")
-    assert {"/api/quizzes", "/api/quizzes/{quiz_id}", "/api/quizzes/{quiz_id}/attempts",
-            "/api/quizzes/{quiz_id}/stats"} <= set(doc["paths"])
+    assert {
+        "/api/quizzes",
+        "/api/quizzes/{quiz_id}",
+        "/api/quizzes/{quiz_id}/attempts",
+        "/api/quizzes/{quiz_id}/stats",
+    } <= set(doc["paths"])
 
 
 def test_unknown_api_path_is_json(client: FlaskClient) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import Any
 
 import pytest
 from flask import Flask
@@ -23,12 +24,16 @@ def editor(app: Flask) -> User:
     return user
 
 
-def login(client: FlaskClient, username: str = "editor", password: str = "s3cret-pass"):  # type: ignore[no-untyped-def]
+def login(client: FlaskClient, username: str = "editor", password: str = "s3cret-pass") -> Any:
     return client.post("/login", data={"username": username, "password": password})
 
 
-EDITOR_PAGES = ["/editor/", "/editor/quizzes/{id}/analysis", "/editor/quizzes/{id}/attempts.csv",
-                "/editor/quizzes/{id}/items.csv"]
+EDITOR_PAGES = [
+    "/editor/",
+    "/editor/quizzes/{id}/analysis",
+    "/editor/quizzes/{id}/attempts.csv",
+    "/editor/quizzes/{id}/items.csv",
+]
 
 
 @pytest.mark.parametrize("path", EDITOR_PAGES)
@@ -84,8 +89,11 @@ def test_csv_exports(client: FlaskClient, editor: User, quiz: Quiz) -> None:
     assert len(rows[0]) == 5 + 3
     assert rows[1][1] == "'=HYPERLINK(1)"  # no formula injection into spreadsheets
     assert rows[1][3:] == ["1", "3", "1", "0", "0"]
-    items = list(csv.reader(io.StringIO(
-        client.get(f"/editor/quizzes/{quiz.id}/items.csv").get_data(as_text=True))))
+    items = list(
+        csv.reader(
+            io.StringIO(client.get(f"/editor/quizzes/{quiz.id}/items.csv").get_data(as_text=True))
+        )
+    )
     assert items[0][:4] == ["position", "question_id", "kind", "stem"]
     assert len(items) == 1 + 9  # a row per option
 
@@ -95,13 +103,17 @@ def test_unknown_quiz_analysis_is_404(client: FlaskClient, editor: User) -> None
     assert client.get("/editor/quizzes/999/analysis").status_code == 404
 
 
-def test_create_user_and_token_commands(runner: FlaskCliRunner, client: FlaskClient, quiz: Quiz) -> None:
+def test_create_user_and_token_commands(
+    runner: FlaskCliRunner, client: FlaskClient, quiz: Quiz
+) -> None:
     result = runner.invoke(args=["create-user", "newbie", "--password", "long-enough"])
     assert result.exit_code == 0 and "Created editor newbie" in result.output
     short = runner.invoke(args=["create-user", "x", "--password", "short"])
     assert short.exit_code != 0 and "at least 8" in short.output
     token = runner.invoke(args=["create-token", "newbie"]).output.strip()
-    response = client.get(f"/api/quizzes/{quiz.id}/stats", headers={"Authorization": f"Bearer {token}"})
+    response = client.get(
+        f"/api/quizzes/{quiz.id}/stats", headers={"Authorization": f"Bearer {token}"}
+    )
     assert response.status_code == 200
     missing = runner.invoke(args=["create-token", "ghost"])
     assert missing.exit_code != 0 and "no user" in missing.output
@@ -109,6 +121,8 @@ def test_create_user_and_token_commands(runner: FlaskCliRunner, client: FlaskCli
 
 def test_review_pages_are_private(app: Flask, quiz: Quiz) -> None:
     taker = app.test_client()
-    location = taker.post(f"/quizzes/{quiz.id}", data={"name": "T", "submission_id": "private-1"}).location
+    location = taker.post(
+        f"/quizzes/{quiz.id}", data={"name": "T", "submission_id": "private-1"}
+    ).location
     assert taker.get(location).status_code == 200
     assert app.test_client().get(location).status_code == 403

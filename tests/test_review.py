@@ -1,4 +1,4 @@
-"""Quiz takers' review: evidence highlighted in its paragraph, retake of missed questions, history."""
+"""Quiz takers' review: evidence in its paragraph, retake of missed questions, history."""
 
 from __future__ import annotations
 
@@ -10,8 +10,14 @@ from quizapp.services.quizzes import evidence_in_paragraph
 from quizapp.services.stats import leaderboard
 
 
-def _take(client: FlaskClient, quiz: Quiz, name: str, answers: dict[int, int], sid: str,
-          retake: str | None = None) -> str:
+def _take(
+    client: FlaskClient,
+    quiz: Quiz,
+    name: str,
+    answers: dict[int, int],
+    sid: str,
+    retake: str | None = None,
+) -> str:
     data = {"name": name, "submission_id": sid} | {f"q_{k}": str(v) for k, v in answers.items()}
     url = f"/quizzes/{quiz.id}" + (f"?retake={retake}" if retake else "")
     response = client.post(url, data=data)
@@ -24,7 +30,9 @@ def test_evidence_in_paragraph_cuts_at_line_breaks() -> None:
     start = text.index("Second")
     end = start + len("Second sentence here.")
     assert evidence_in_paragraph(text, start, end) == (
-        "First sentence. ", "Second sentence here.", " Third."
+        "First sentence. ",
+        "Second sentence here.",
+        " Third.",
     )
 
 
@@ -46,7 +54,9 @@ def test_retake_only_the_missed_questions(client: FlaskClient, quiz: Quiz) -> No
     assert 'value="Ann"' in form
     answers = {q2.id: q2.correct_choice.id, q1.id: q1.correct_choice.id}  # type: ignore[union-attr]
     second = _take(client, quiz, "Ann", answers, "retake-0002", retake=token)
-    retake = db.session.execute(db.select(Attempt).where(Attempt.retake_of_id.is_not(None))).scalar_one()
+    retake = db.session.execute(
+        db.select(Attempt).where(Attempt.retake_of_id.is_not(None))
+    ).scalar_one()
     assert (retake.score, retake.total) == (1, 2)
     assert "1 / 2" in client.get(second).get_data(as_text=True)
     # the answer to a question outside the retake is ignored

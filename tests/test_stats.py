@@ -81,7 +81,13 @@ def test_discrimination_matches_numpy(filled: Quiz) -> None:
 def test_null_cases(app: Flask) -> None:
     quiz = make_quiz()
     empty = quiz_stats(quiz)
-    assert (empty.attempts, empty.mean, empty.median, empty.sd, empty.alpha) == (0, None, None, None, None)
+    assert (empty.attempts, empty.mean, empty.median, empty.sd, empty.alpha) == (
+        0,
+        None,
+        None,
+        None,
+        None,
+    )
     assert all(q.facility is None and q.discrimination is None for q in empty.questions)
 
     _answer(quiz, [1, 0, 1], "Only one")

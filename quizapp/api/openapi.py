@@ -31,7 +31,7 @@ def openapi_document() -> dict[str, Any]:
             "title": "quizapp API",
             "version": "1",
             "description": "Fact-check quizzes: list and take quizzes, read editors' statistics. "
-            "Every error has the body {\"error\": {\"status\", \"title\", \"message\"}}.",
+            'Every error has the body {"error": {"status", "title", "message"}}.',
         },
         "paths": {
             "/api/quizzes": {
@@ -75,7 +75,12 @@ def openapi_document() -> dict[str, Any]:
                 "get": {
                     "summary": "An attempt's result, for the holder of its token",
                     "parameters": [
-                        {"name": "token", "in": "path", "required": True, "schema": {"type": "string"}}
+                        {
+                            "name": "token",
+                            "in": "path",
+                            "required": True,
+                            "schema": {"type": "string"},
+                        }
                     ],
                     "responses": {"200": _ok("AttemptResult"), "404": _error("No such attempt")},
                 }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from flask import Blueprint, abort, jsonify, request, url_for
@@ -20,6 +21,8 @@ bp = Blueprint("api", __name__, url_prefix="/api")
 
 #: Largest id accepted (SQL integers are 64-bit at most).
 MAX_ID = 2**63 - 1
+#: A client's idempotency key: printable ASCII that any database stores as it is (UUIDs fit).
+SUBMISSION_ID = re.compile(r"[A-Za-z0-9_.:-]{8,64}")
 
 
 @bp.get("/quizzes")
@@ -75,9 +78,13 @@ def create_attempt(quiz_id: int) -> ResponseReturnValue:
     answers = _answers(body.get("answers", {}))
     submission_id = body.get("submission_id") or request.headers.get("Idempotency-Key")
     if submission_id is not None and (
-        not isinstance(submission_id, str) or not 8 <= len(submission_id) <= 64
+        not isinstance(submission_id, str) or not SUBMISSION_ID.fullmatch(submission_id)
     ):
-        abort(400, "'submission_id' must be a string of 8 to 64 characters.")
+        abort(
+            400,
+            "'submission_id' must be a string of 8 to 64 characters: "
+            "letters, digits, '-', '_', '.' or ':'.",
+        )
     try:
         attempt, created = attempt_service.record_attempt(
             quiz, name, answers, submission_id=submission_id

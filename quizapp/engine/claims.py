@@ -7,6 +7,7 @@ sentences are not claims. A TLDR bullet that the body says again is merged into 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -154,6 +155,9 @@ def _well_formed(toks: list[Any], root: Any) -> bool:
            for i, t in enumerate(inner)):
         return False
     ids = {t.i for t in toks}
+    span_text = "".join(t.text_with_ws for t in toks).rstrip()
+    if re.search(r"[.!?]\s+[A-Z]", span_text[:-1]):
+        return False
     return root.i in ids and any(c.dep_ in _SUBJ and c.i in ids for c in root.children)
 
 

@@ -86,14 +86,14 @@ COMPARISONS: dict[str, str] = {
     "biggest": "smallest", "largest": "smallest", "smallest": "largest", "best": "worst",
     "worst": "best", "highest": "lowest", "lowest": "highest", "most": "least",
     "least": "most", "faster": "slower", "slower": "faster", "fastest": "slowest",
-    "before": "after", "after": "before", "earlier": "later", "later": "earlier",
+    "earlier": "later", "later": "earlier",
     "surpass": "trail", "surpasses": "trails", "surpassed": "trailed", "outstripping": "trailing",
-    "outsold": "undersold", "ahead": "behind", "behind": "ahead", "first": "last",
+    "first": "last",
 }
 # replacements that make a quantified statement false (never a mere generalisation)
 QUANTIFIERS: dict[str, str] = {
     "all": "no", "every": "no", "most": "few", "many": "few", "majority": "minority",
-    "always": "never", "never": "always", "some": "no", "several": "no", "both": "neither",
+    "always": "never", "never": "always", "some": "no",
     "nearly": "over", "almost": "over", "over": "under", "under": "over",
     "more than": "less than", "less than": "more than", "at least": "at most",
     "up to": "at least", "just over": "just under", "just under": "just over",

@@ -164,6 +164,9 @@ def mutate_negation(doc: Document, claim: ClaimInfo, rng: random.Random) -> list
         if a.lower_ not in _NEG_AUX:
             return []
         s, e = _tok_span(claim, a)
+        after = a.nbor(1) if a.i + 1 < len(a.doc) else None
+        if after is not None and after.pos_ == "ADV":
+            return []  # "will not instead continue" reads badly
         return [Mutation("negation", e, e, "", " not")]
     s, e = _tok_span(claim, root)
     if root.lemma_ == "be":
@@ -206,8 +209,10 @@ def mutate_comparison(doc: Document, claim: ClaimInfo, rng: random.Random) -> li
     """Reverse a comparison (more -> less, higher -> lower, before -> after)."""
     return _word_swaps(
         doc, claim, COMPARISONS, "comparison",
-        lambda t: t.tag_ in {"JJR", "JJS", "RBR", "RBS"}
-        or t.lower_ in {"before", "after", "above", "below", "ahead", "behind"}
+        lambda t: (t.tag_ in {"JJR", "JJS", "RBR", "RBS"}
+                   and not (t.lower_ in {"most", "least", "more", "less", "fewer"}
+                            and t.dep_ in {"det", "amod", "nsubj", "dobj", "pobj"}))
+        or t.lower_ in {"above", "below"}
         or t.lemma_ in {"surpass", "outstrip", "outsell"},
     )
 
@@ -229,8 +234,8 @@ def mutate_quantifier(doc: Document, claim: ClaimInfo, rng: random.Random) -> li
             out.append(Mutation("quantifier", s, e2, doc.text[s:e2], QUANTIFIERS[two]))
         elif t.lower_ in {"nearly", "almost", "over", "under"} and numeric_next:
             out.append(Mutation("quantifier", s, e, t.text, QUANTIFIERS[t.lower_]))
-        elif t.lower_ in {"all", "every", "most", "many", "some", "several", "both"} and (
-            t.dep_ in {"det", "amod", "predet"} and t.head.pos_ == "NOUN"
+        elif t.lower_ in {"all", "every", "most", "many", "some"} and (
+            t.dep_ in {"det", "amod", "predet"} and t.head.tag_ == "NNS"
         ):
             new = QUANTIFIERS[t.lower_]
             if t.text[0].isupper():

@@ -106,7 +106,17 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
         # a digit glued to letters (H200, G8, 4G) is a code, not a quantity
         if m.start() > 0 and text[m.start() - 1].isalpha():
             continue
-        out.append(_from_match(m, offset))
+        if m.start() > 1 and text[m.start() - 1] == "-" and text[m.start() - 2].isalpha():
+            continue  # "Cray-1"
+        q = _from_match(m, offset)
+        # "Halo 2", "Firefox 1.0", "Top 500": a bare number after a name is part of the name
+        before = text[: m.start()].rstrip().split(" ")[-1:] if m.start() else []
+        if (
+            q.kind == "count" and not q.unit and before and before[0][:1].isupper()
+            and m.start() > len(before[0]) + 1 and text[m.start() - 1] == " "
+        ):
+            continue
+        out.append(q)
     return out
 
 

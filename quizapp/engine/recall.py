@@ -25,6 +25,22 @@ from .types import Evidence
 _PRONOUNS = re.compile(
     r"\b(he|she|it|they|him|her|them|his|its|their|this|these|those|there|here)\b", re.I
 )
+_DEICTIC = re.compile(r"\b(this|these|those|here)\b", re.I)
+_NAME = re.compile(r"(?<=\s)[A-Z][a-z]+")
+
+
+def vague(text: str) -> bool:
+    """Whether the text leans on context a quiz taker does not have.
+
+    Deictic words (this, these) always do; a pronoun does unless a name appears before it in
+    the same text, where it most likely refers back to that name.
+    """
+    if _DEICTIC.search(text):
+        return True
+    for m in _PRONOUNS.finditer(text):
+        if m.start() == 0 or not _NAME.search(text[: m.start()]):
+            return True
+    return False
 _TITLES = {"mr", "mrs", "ms", "dr", "sir", "lord", "lady", "the"}
 _BLANK = "_____"
 MAX_STEM_WORDS = 38
@@ -273,8 +289,8 @@ def _date_stem(doc: Document, claim: ClaimInfo, m: Mention) -> str | None:
 def _ok_stem(stem: str | None) -> bool:
     if not stem:
         return False
-    body = stem.split(":", 1)[1] if stem.startswith("Fill in the blank:") else stem
-    if _PRONOUNS.search(body):
+    body = stem.split(":", 1)[1].strip() if stem.startswith("Fill in the blank:") else stem
+    if vague(body):
         return False
     return len(stem.split()) <= MAX_STEM_WORDS
 

@@ -64,6 +64,7 @@ def select(
     chosen: list[Question] = []
     used: dict[int, set[str]] = {}
     seen_stems: set[str] = set()
+    used_sentences: set[int] = set()
     names = list(kinds)
     for round_no in range(2):
         for claim in ranked:
@@ -72,7 +73,10 @@ def select(
             if round_no == 1 and len(chosen) >= MIN_BEFORE_REPEAT:
                 break
             done = used.setdefault(claim.id, set())
-            if round_no == 0 and done or round_no == 1 and len(done) != 1:
+            if round_no == 0 and done or round_no == 1 and len(done) > 1:
+                continue
+            # two questions on one sentence give each other away: only to reach the minimum
+            if round_no == 0 and claim.sentence.index in used_sentences:
                 continue
             order = sorted(names, key=lambda k: (kind_count[k], names.index(k)))
             for kind in order:
@@ -85,6 +89,7 @@ def select(
                     kind_count[kind] += 1
                     done.add(kind)
                     seen_stems.add(q.stem)
+                    used_sentences.add(claim.sentence.index)
                     break
     return chosen
 

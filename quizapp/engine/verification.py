@@ -13,7 +13,7 @@ from .claims import ClaimInfo
 from .document import Document
 from .drafts import Draft
 from .mutations import Mutation, false_variants, statement
-from .recall import _PRONOUNS, _evidence
+from .recall import _evidence, vague
 
 STEM = "Which statement does the article support?"
 MAX_WORDS = 32
@@ -40,7 +40,7 @@ def standalone(doc: Document, claim: ClaimInfo) -> bool:
     """Whether the claim reads on its own (no pronoun or "this" needing the context)."""
     text = statement(doc, claim)
     return (
-        not _PRONOUNS.search(text)
+        not vague(text)
         and len(text.split()) <= MAX_WORDS
         and text.count('"') % 2 == 0
         and text.count("(") == text.count(")")

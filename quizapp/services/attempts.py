@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import secrets
 import time
+import unicodedata
 from collections.abc import Mapping
 from datetime import datetime
 
@@ -29,9 +30,19 @@ def clean_name(raw: str | None) -> str:
         raise InvalidSubmission("Please enter a display name.")
     if len(name) > NAME_MAX:
         raise InvalidSubmission(f"The display name can have at most {NAME_MAX} characters.")
-    if any(ord(ch) < 32 or ord(ch) == 127 for ch in name) or "\x00" in name:
+    if any(_forbidden(ch) for ch in name):
         raise InvalidSubmission("The display name contains characters that are not allowed.")
     return name
+
+
+#: Bidirectional embeddings, overrides and isolates: they can make a name on the scores
+#: page read as something else ("\u202egnp.exe").
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def _forbidden(ch: str) -> bool:
+    """Control characters (C0, C1, NUL), lone surrogates (not storable as UTF-8), bidi controls."""
+    return unicodedata.category(ch) in ("Cc", "Cs") or ch in _BIDI_CONTROLS
 
 
 def record_attempt(
@@ -127,6 +138,9 @@ def asked_question_ids(attempt: Attempt) -> set[int]:
 
 def get_attempt(token: str) -> Attempt:
     """The attempt named by its secret token."""
+    if not (0 < len(token) <= 64 and token.isascii() and token.isprintable()):
+        # Not a token we could have made (a NUL byte would even upset PostgreSQL).
+        raise NotFound("No such attempt.")
     attempt = db.session.execute(
         db.select(Attempt).where(Attempt.token == token)
     ).scalar_one_or_none()

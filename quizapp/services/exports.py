@@ -1,83 +1,80 @@
-"""CSV exports of attempts and item statistics, streamed row by row."""
+"""Quiz exports to the formats learning platforms use (GIFT, Moodle XML, Aiken, QTI, JSON)."""
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Iterator
-from itertools import groupby
+from dataclasses import dataclass
 
+from quizapp.exporters import FORMATS, ExportOption, ExportQuestion, ExportQuiz
 from quizapp.extensions import db
-from quizapp.models import Attempt, Quiz, Response
-from quizapp.services.stats import quiz_stats
+from quizapp.models import Question, Quiz
+from quizapp.services.errors import NotFound, ServiceError
 
-#: Characters that make a spreadsheet treat a cell as a formula (CSV injection).
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value: object) -> object:
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
-
-
-def _rows_to_csv(rows: Iterator[list[object]]) -> Iterator[str]:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    for row in rows:
-        writer.writerow([_cell(v) for v in row])
-        yield buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate()
+#: What a wrong option's feedback says about how it differs from the article.
+MUTATION_FEEDBACK = {
+    "number": "The article gives a different number.",
+    "date": "The article gives a different date.",
+    "entity": "The article names someone or something else here.",
+    "negation": "The article says the opposite: this statement negates it.",
+    "antonym": "The article says the opposite: a word was replaced by its antonym.",
+    "comparison": "The article makes the opposite comparison.",
+    "quantifier": "The article says how many differently (all, some, only…).",
+    "article_entity": "The article names this elsewhere, but not as the answer here.",
+    "article_number": "This figure appears elsewhere in the article, not as the answer here.",
+    "number_perturbation": "The article gives a different number.",
+    "typed_list": "The article does not say this.",
+}
 
 
-def attempts_csv(quiz: Quiz) -> Iterator[str]:
-    """One row per attempt, one column per active question (its item score 1 or 0)."""
-    questions = quiz.active_questions
+@dataclass(frozen=True)
+class ExportFile:
+    data: bytes
+    filename: str
+    mimetype: str
 
-    def rows() -> Iterator[list[object]]:
-        yield ["attempt_id", "name", "finished_at", "score", "total"] + [
-            f"Q{i} (id {q.id})" for i, q in enumerate(questions, start=1)
-        ]
-        # One query: each attempt joined to its right answers, grouped as it streams.
-        right_answers = db.session.execute(
-            db.select(Attempt.id, Attempt.name, Attempt.finished_at, Response.question_id)
-            .outerjoin(
-                Response,
-                (Response.attempt_id == Attempt.id) & Response.is_correct.is_(True),
-            )
-            .where(Attempt.quiz_id == quiz.id, Attempt.retake_of_id.is_(None))
-            .order_by(Attempt.id)
-            .execution_options(yield_per=2000)
+
+def quiz_to_export(quiz: Quiz) -> ExportQuiz:
+    """The quiz's active questions as the exporters' plain data."""
+    return ExportQuiz(
+        title=quiz.title,
+        questions=tuple(
+            _question(q, number) for number, q in enumerate(quiz.active_questions, start=1)
+        ),
+        source_url=quiz.article.source_url or "",
+        article_title=quiz.article.title,
+    )
+
+
+def export_quiz(quiz_id: int, format_name: str) -> ExportFile:
+    """Export a quiz in one format; unknown quiz → NotFound, unknown format → ServiceError."""
+    fmt = FORMATS.get(format_name)
+    if fmt is None:
+        raise ServiceError(
+            f"Unknown export format {format_name!r}; choose one of {', '.join(FORMATS)}."
         )
-        for (attempt_id, name, finished_at), group in groupby(
-            right_answers, key=lambda row: (row[0], row[1], row[2])
-        ):
-            right = {row[3] for row in group}
-            items = [1 if q.id in right else 0 for q in questions]
-            yield [attempt_id, name, finished_at.isoformat(), sum(items), len(questions), *items]
+    quiz = db.session.get(Quiz, quiz_id)
+    if quiz is None:
+        raise NotFound(f"There is no quiz {quiz_id}.")
+    plain = quiz_to_export(quiz)
+    if not plain.questions:
+        raise ServiceError("This quiz has no active question to export.")
+    return ExportFile(fmt.export(plain), fmt.filename(plain), fmt.mimetype)
 
-    return _rows_to_csv(rows())
 
-
-def items_csv(quiz: Quiz) -> Iterator[str]:
-    """One row per question: facility, discrimination, SD, flags and each option's count."""
-    stats = quiz_stats(quiz)
-
-    def fmt(value: float | None) -> str:
-        return "" if value is None else f"{value:.4f}"
-
-    def rows() -> Iterator[list[object]]:
-        yield [
-            "position", "question_id", "kind", "stem", "facility", "discrimination", "sd",
-            "flags", "option", "option_text", "correct", "mutation", "count", "share",
-        ]
-        for q in stats.questions:
-            for letter, option in zip("ABCDEFGH", q.options, strict=False):
-                yield [
-                    q.position + 1, q.id, q.kind, q.stem, fmt(q.facility), fmt(q.discrimination),
-                    fmt(q.sd), "; ".join(q.flags), letter, option.text, int(option.correct),
-                    option.mutation or "", option.count, fmt(option.share),
-                ]
-
-    return _rows_to_csv(rows())
+def _question(question: Question, number: int) -> ExportQuestion:
+    return ExportQuestion(
+        stem=question.stem,
+        options=tuple(
+            ExportOption(
+                text=c.text,
+                correct=c.is_correct,
+                feedback="Correct."
+                if c.is_correct
+                else MUTATION_FEEDBACK.get(c.mutation or "", ""),
+            )
+            for c in question.choices
+        ),
+        kind="true_false" if question.kind == "true_false" else "multiple_choice",
+        explanation=question.explanation,
+        evidence=question.evidence_text,
+        name=f"Q{number}",
+    )

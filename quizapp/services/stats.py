@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
-from sqlalchemy import case, func
+from sqlalchemy import Select, case, func
 
 from quizapp import scoring as maths
 from quizapp.extensions import db
@@ -47,7 +48,7 @@ class QuizStats:
     mutations: list[tuple[str, int, int, float]] = field(default_factory=list)
 
 
-def _totals_subquery(quiz_id: int):  # type: ignore[no-untyped-def]
+def _totals_subquery(quiz_id: int) -> Any:
     """Per attempt of the quiz: its total over the *active* questions (0 if nothing right)."""
     correct_active = func.sum(
         case(((Response.is_correct.is_(True)) & (Question.status == "active"), 1), else_=0)
@@ -63,12 +64,39 @@ def _totals_subquery(quiz_id: int):  # type: ignore[no-untyped-def]
     )
 
 
+def histogram_query(quiz_id: int) -> Select[Any]:
+    """(total, number of attempts) rows."""
+    totals = _totals_subquery(quiz_id)
+    return db.select(totals.c.total, func.count()).group_by(totals.c.total)
+
+
+def item_sums_query(quiz_id: int) -> Select[Any]:
+    """(question id, Σx, Σx·T) rows: the sums discrimination needs."""
+    totals = _totals_subquery(quiz_id)
+    return (
+        db.select(
+            Response.question_id,
+            func.sum(case((Response.is_correct.is_(True), 1), else_=0)),
+            func.sum(case((Response.is_correct.is_(True), totals.c.total), else_=0)),
+        )
+        .join(totals, totals.c.attempt_id == Response.attempt_id)
+        .group_by(Response.question_id)
+    )
+
+
+def option_counts_query(quiz_id: int) -> Select[Any]:
+    """(choice id, times chosen) rows."""
+    return (
+        db.select(Response.choice_id, func.count())
+        .join(Attempt, Attempt.id == Response.attempt_id)
+        .where(Attempt.quiz_id == quiz_id, Attempt.retake_of_id.is_(None))
+        .group_by(Response.choice_id)
+    )
+
+
 def score_histogram(quiz_id: int) -> dict[int, int]:
     """{total score: number of attempts}, totals over the active questions."""
-    totals = _totals_subquery(quiz_id)
-    rows = db.session.execute(
-        db.select(totals.c.total, func.count()).group_by(totals.c.total)
-    ).all()
+    rows = db.session.execute(histogram_query(quiz_id)).all()
     return {int(total): int(count) for total, count in rows}
 
 
@@ -82,29 +110,20 @@ def quiz_stats(quiz: Quiz) -> QuizStats:
     sum_t = sum(t * c for t, c in histogram.items())
     sum_t2 = sum(t * t * c for t, c in histogram.items())
 
-    totals = _totals_subquery(quiz.id)
-    item_rows = db.session.execute(
-        db.select(
-            Response.question_id,
-            func.sum(case((Response.is_correct.is_(True), 1), else_=0)),
-            func.sum(case((Response.is_correct.is_(True), totals.c.total), else_=0)),
-        )
-        .join(totals, totals.c.attempt_id == Response.attempt_id)
-        .group_by(Response.question_id)
-    ).all()
+    item_rows = db.session.execute(item_sums_query(quiz.id)).all()
     items = {qid: maths.ItemSums(int(c or 0), int(ct or 0)) for qid, c, ct in item_rows}
 
-    option_rows = db.session.execute(
-        db.select(Response.choice_id, func.count())
-        .join(Attempt, Attempt.id == Response.attempt_id)
-        .where(Attempt.quiz_id == quiz.id, Attempt.retake_of_id.is_(None))
-        .group_by(Response.choice_id)
-    ).all()
+    option_rows = db.session.execute(option_counts_query(quiz.id)).all()
     option_counts = {int(cid): int(count) for cid, count in option_rows}
 
     result = QuizStats(
-        attempts=n, mean=summary.mean, median=summary.median, sd=summary.sd, alpha=None,
-        k=k, histogram=histogram,
+        attempts=n,
+        mean=summary.mean,
+        median=summary.median,
+        sd=summary.sd,
+        alpha=None,
+        k=k,
+        histogram=histogram,
     )
     facilities = []
     mutation_totals: dict[str, list[int]] = {}
@@ -119,8 +138,11 @@ def quiz_stats(quiz: Quiz) -> QuizStats:
             count = counts[choice.id]
             options.append(
                 OptionStats(
-                    id=choice.id, text=choice.text, count=count,
-                    share=count / n if n else None, mutation=choice.mutation,
+                    id=choice.id,
+                    text=choice.text,
+                    count=count,
+                    share=count / n if n else None,
+                    mutation=choice.mutation,
                     correct=choice.is_correct,
                 )
             )
@@ -130,9 +152,15 @@ def quiz_stats(quiz: Quiz) -> QuizStats:
                 chosen_offered[1] += n
         result.questions.append(
             QuestionStats(
-                id=question.id, position=question.position, kind=question.kind,
-                stem=question.stem, facility=item.facility, discrimination=item.discrimination,
-                sd=item.sd, flags=maths.flags(item, counts, keys, n), options=options,
+                id=question.id,
+                position=question.position,
+                kind=question.kind,
+                stem=question.stem,
+                facility=item.facility,
+                discrimination=item.discrimination,
+                sd=item.sd,
+                flags=maths.flags(item, counts, keys, n),
+                options=options,
             )
         )
     if n:
@@ -146,7 +174,6 @@ def quiz_stats(quiz: Quiz) -> QuizStats:
         key=lambda row: (-row[3], row[0]),
     )
     return result
-
 
 
 @dataclass

@@ -46,6 +46,11 @@ def _safe_next(target: str | None) -> str:
     """Only redirect to a path on this site after login (no open redirects)."""
     if target:
         parts = urlsplit(target)
-        if not parts.scheme and not parts.netloc and target.startswith("/") and not target.startswith("//"):
+        if (
+            not parts.scheme
+            and not parts.netloc
+            and target.startswith("/")
+            and not target.startswith("//")
+        ):
             return target
     return url_for("quiz.index")

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from flask import Blueprint, Response, abort, render_template, stream_with_context
 from flask.typing import ResponseReturnValue
 
 from quizapp.auth import editor_required
+from quizapp.exporters import FORMATS
 from quizapp.extensions import db
 from quizapp.models import Quiz
-from quizapp.services import exports
+from quizapp.services import csv_reports, exports
+from quizapp.services.errors import ServiceError
 from quizapp.services.stats import quiz_stats
 from quizapp.web import charts
 
@@ -20,7 +24,7 @@ bp = Blueprint("editor", __name__, url_prefix="/editor")
 def dashboard() -> ResponseReturnValue:
     """Every quiz, drafts included, with links to its analysis."""
     quizzes = db.session.scalars(db.select(Quiz).order_by(Quiz.created_at.desc(), Quiz.id.desc()))
-    return render_template("editor/dashboard.html", quizzes=list(quizzes))
+    return render_template("editor/dashboard.html", quizzes=list(quizzes), formats=FORMATS)
 
 
 @bp.get("/quizzes/<int:quiz_id>/analysis")
@@ -47,7 +51,7 @@ def analysis(quiz_id: int) -> ResponseReturnValue:
 def attempts_csv(quiz_id: int) -> ResponseReturnValue:
     """Every attempt as a CSV row, one column per question."""
     quiz = _quiz_or_404(quiz_id)
-    return _csv(exports.attempts_csv(quiz), f"quiz-{quiz.id}-attempts.csv")
+    return _csv(csv_reports.attempts_csv(quiz), f"quiz-{quiz.id}-attempts.csv")
 
 
 @bp.get("/quizzes/<int:quiz_id>/items.csv")
@@ -55,10 +59,23 @@ def attempts_csv(quiz_id: int) -> ResponseReturnValue:
 def items_csv(quiz_id: int) -> ResponseReturnValue:
     """The item statistics as CSV, one row per option."""
     quiz = _quiz_or_404(quiz_id)
-    return _csv(exports.items_csv(quiz), f"quiz-{quiz.id}-items.csv")
+    return _csv(csv_reports.items_csv(quiz), f"quiz-{quiz.id}-items.csv")
 
 
-def _csv(rows, filename: str) -> Response:  # type: ignore[no-untyped-def]
+@bp.get("/quizzes/<int:quiz_id>/export/<format_name>")
+@editor_required
+def export(quiz_id: int, format_name: str) -> ResponseReturnValue:
+    """Download the quiz as GIFT, Moodle XML, Aiken, QTI 2.1 (zip) or JSON."""
+    try:
+        exported = exports.export_quiz(quiz_id, format_name)
+    except ServiceError as exc:
+        abort(exc.status_code, exc.message)
+    response = Response(exported.data, mimetype=exported.mimetype)
+    response.headers["Content-Disposition"] = f'attachment; filename="{exported.filename}"'
+    return response
+
+
+def _csv(rows: Iterator[str], filename: str) -> Response:
     response = Response(stream_with_context(rows), mimetype="text/csv")
     response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

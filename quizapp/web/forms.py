@@ -57,13 +57,17 @@ class TakeQuizForm(FlaskForm):
         return [f for f in self if f.name.startswith("q_")]
 
 
-def take_quiz_form(quiz: Quiz, questions: list[Question] | None = None, **kwargs: Any) -> TakeQuizForm:
+def take_quiz_form(
+    quiz: Quiz, questions: list[Question] | None = None, **kwargs: Any
+) -> TakeQuizForm:
     """A :class:`TakeQuizForm` with a radio group per question (default: every active one)."""
 
     class _Form(TakeQuizForm):
         pass
 
-    for number, question in enumerate(questions if questions is not None else quiz.active_questions, start=1):
+    for number, question in enumerate(
+        questions if questions is not None else quiz.active_questions, start=1
+    ):
         field = OptionalRadioField(
             f"{number}. {question.stem}",
             choices=[SelectChoice(value=c.id, label=c.text) for c in question.choices],

@@ -17,18 +17,20 @@ from flask.typing import ResponseReturnValue
 
 from quizapp.extensions import db, limiter, submit_limit
 from quizapp.models import Attempt, Quiz
+from quizapp.scoring import summarize
 from quizapp.services import attempts as attempt_service
 from quizapp.services import quizzes as quiz_service
 from quizapp.services import stats as stats_service
-from quizapp.scoring import summarize
-from quizapp.web import charts
 from quizapp.services.errors import InvalidSubmission, NotFound
+from quizapp.web import charts
 from quizapp.web.forms import take_quiz_form
 
 bp = Blueprint("quiz", __name__)
 
 #: How many attempt tokens the signed session cookie remembers.
 HISTORY_MAX = 50
+#: Highest page number of the scores list that is looked up at all.
+MAX_PAGE = 1_000_000
 
 
 @bp.get("/")
@@ -128,10 +130,14 @@ def history() -> ResponseReturnValue:
 def scores(quiz_id: int) -> ResponseReturnValue:
     """The scoreboard: best score per name, summary statistics, histogram, every attempt."""
     quiz = _published_or_404(quiz_id)
+    number = request.args.get("page", 1, type=int)
+    if not 0 < number <= MAX_PAGE:  # a huge page number overflows the SQL OFFSET
+        abort(404, "There is no such page.")
     page = db.paginate(
         db.select(Attempt)
         .where(Attempt.quiz_id == quiz.id, Attempt.retake_of_id.is_(None))
         .order_by(Attempt.finished_at.desc(), Attempt.id.desc()),
+        page=number,
         per_page=current_app.config["SCORES_PER_PAGE"],
         max_per_page=100,
         error_out=True,

@@ -1,0 +1,55 @@
+"""gunicorn settings for production: ``gunicorn -c gunicorn.conf.py`` (``make serve``).
+
+Every value can be changed from the environment without editing this file:
+
+GUNICORN_BIND       address to listen on (default 127.0.0.1:8000; 0.0.0.0:8000 behind a balancer)
+GUNICORN_WORKERS    worker processes (default 2 x CPU count + 1, from os.cpu_count())
+GUNICORN_THREADS    threads per worker (default 1: plain sync workers)
+GUNICORN_TIMEOUT    seconds a request may take before its worker is restarted (default 30)
+GUNICORN_ACCESSLOG  access log file, "-" for stdout (default "-")
+
+The app itself reads its QUIZAPP_* variables (see the README).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+
+
+def _int(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    return int(value) if value else default
+
+
+# The app factory: every worker builds its own app, engine and connection pool after the fork.
+wsgi_app = "quizapp:create_app()"
+
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+workers = _int("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1)
+threads = _int("GUNICORN_THREADS", 1)
+worker_class = "gthread" if threads > 1 else "sync"
+
+# A request stuck longer than this restarts its worker; graceful restarts wait as long.
+timeout = _int("GUNICORN_TIMEOUT", 30)
+graceful_timeout = timeout
+keepalive = 5
+
+# Recycle workers now and then so a slow leak never grows without bound.
+max_requests = 2000
+max_requests_jitter = 200
+
+# Bodies are capped by the app (MAX_CONTENT_LENGTH); these cap request lines and headers.
+limit_request_line = 8190
+limit_request_fields = 100
+
+accesslog = os.environ.get("GUNICORN_ACCESSLOG", "-")
+errorlog = "-"
+loglevel = os.environ.get("GUNICORN_LOGLEVEL", "info")
+access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms "%(a)s"'
+
+# Trust X-Forwarded-* only from these addresses (the app's QUIZAPP_PROXY_FIX does the rest).
+forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+# No control socket: several servers on one host (the bench's, a baseline's) would share its path.
+control_socket_disable = True
