@@ -124,6 +124,39 @@ def create_token_command(username: str) -> None:
     click.echo(token)
 
 
+@click.command("import")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--title", default=None, help="Title (default: from the text or HTML page).")
+@click.option("--url", "source_url", default=None, help="The article's source URL.")
+@click.option("--publish", is_flag=True, help="Publish the quiz at once.")
+@with_appcontext
+def import_command(path: Path, title: str | None, source_url: str | None, publish: bool) -> None:
+    """Import the article in PATH (.txt, .md or .html), generate its quiz, print the quiz id."""
+    from flask import current_app
+
+    from quizapp.services.articles import import_article
+    from quizapp.services.errors import ServiceError
+    from quizapp.services.imports import text_from_upload
+
+    if source_url and not source_url.lower().startswith(("http://", "https://")):
+        raise click.BadParameter("must start with http:// or https://", param_hint="--url")
+    try:
+        text, page_title = text_from_upload(
+            path.name, path.read_bytes(), max_chars=current_app.config["ARTICLE_MAX_CHARS"]
+        )
+        quiz = import_article(
+            text,
+            title=title or page_title,
+            source_url=source_url,
+            seed=current_app.config["GENERATOR_SEED"],
+            max_questions=current_app.config["QUIZ_MAX_QUESTIONS"],
+            publish=publish,
+        )
+    except ServiceError as exc:
+        raise click.ClickException(exc.message) from exc
+    click.echo(quiz.id)
+
+
 @click.command("export")
 @click.argument("quiz_id", type=int)
 @click.option(
@@ -161,6 +194,7 @@ def init_app(app: Flask) -> None:
         create_user_command,
         create_token_command,
         export_command,
+        import_command,
     ):
         app.cli.add_command(command)
 

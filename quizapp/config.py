@@ -17,7 +17,8 @@ DEFAULTS: dict[str, Any] = {
     "WTF_CSRF_TIME_LIMIT": None,  # a quiz can take a while; the token lives as long as the session
     "SESSION_COOKIE_HTTPONLY": True,
     "SESSION_COOKIE_SAMESITE": "Lax",
-    "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
+    "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,  # largest request body, uploads included
+    "ARTICLE_MAX_CHARS": 200_000,  # about 30,000 words
     "SCORES_PER_PAGE": 20,
     "QUIZ_MAX_QUESTIONS": 15,
     "GENERATOR_SEED": 0,

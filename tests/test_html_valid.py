@@ -45,8 +45,12 @@ def _pages(client: FlaskClient, quiz: Quiz) -> dict[str, tuple[int, str]]:
     get("quiz", f"/quizzes/{quiz.id}")
     get("quiz-errors", f"/quizzes/{quiz.id}", "POST", data={"name": "", "submission_id": "x"})
     answers = {f"q_{q1.id}": str(q1.choices[1].id)}
-    get("result", f"/quizzes/{quiz.id}", "POST",
-        data={"name": "Ada", "submission_id": "valid-sub-0001", **answers})
+    get(
+        "result",
+        f"/quizzes/{quiz.id}",
+        "POST",
+        data={"name": "Ada", "submission_id": "valid-sub-0001", **answers},
+    )
     get("scores", f"/quizzes/{quiz.id}/scores")
     get("article", f"/quizzes/{quiz.id}/article")
     get("history", "/history")

@@ -68,6 +68,7 @@ def openapi_document() -> dict[str, Any]:
                         "400": _error("Malformed body or answers that do not fit the quiz"),
                         "404": _error("No such published quiz"),
                         "415": _error("Body is not application/json"),
+                        "429": _error("Too many submissions from this address; see Retry-After"),
                     },
                 }
             },
@@ -83,6 +84,26 @@ def openapi_document() -> dict[str, Any]:
                         }
                     ],
                     "responses": {"200": _ok("AttemptResult"), "404": _error("No such attempt")},
+                }
+            },
+            "/api/articles/{article_id}/claimreview.json": {
+                "get": {
+                    "summary": "schema.org ClaimReview objects for claims with an editor verdict",
+                    "parameters": [
+                        {
+                            "name": "article_id",
+                            "in": "path",
+                            "required": True,
+                            "schema": {"type": "integer"},
+                        }
+                    ],
+                    "responses": {
+                        "200": {
+                            "description": "A JSON array of ClaimReview objects",
+                            "content": {"application/json": {"schema": {"type": "array"}}},
+                        },
+                        "404": _error("No such article with a published quiz"),
+                    },
                 }
             },
             "/api/quizzes/{quiz_id}/stats": {
@@ -179,7 +200,10 @@ def openapi_document() -> dict[str, Any]:
                             "additionalProperties": {"type": "integer"},
                             "description": "question id (as a string) to option id",
                         },
-                        "submission_id": {"type": "string", "minLength": 8, "maxLength": 64},
+                        "submission_id": {
+                            "type": "string",
+                            "pattern": "^[A-Za-z0-9_.:-]{8,64}$",
+                        },
                     },
                 },
                 "AttemptResult": {

@@ -11,9 +11,10 @@ from flask.typing import ResponseReturnValue
 from quizapp.api.openapi import openapi_document
 from quizapp.auth import editor_required
 from quizapp.extensions import db, limiter, submit_limit
-from quizapp.models import Attempt, Quiz
+from quizapp.models import Article, Attempt, Quiz
 from quizapp.services import attempts as attempt_service
 from quizapp.services import quizzes as quiz_service
+from quizapp.services import verdicts as verdict_service
 from quizapp.services.errors import InvalidSubmission, NotFound
 from quizapp.services.stats import quiz_stats
 
@@ -136,6 +137,15 @@ def get_stats(quiz_id: int) -> ResponseReturnValue:
             for q in stats.questions
         ],
     )
+
+
+@bp.get("/articles/<int:article_id>/claimreview.json")
+def claim_reviews(article_id: int) -> ResponseReturnValue:
+    """schema.org ClaimReview objects for the article's claims that have a verdict."""
+    article = db.session.get(Article, article_id)
+    if article is None or not any(q.is_published for q in article.quizzes):
+        abort(404, "There is no such article.")
+    return jsonify(verdict_service.claim_reviews(article))
 
 
 @bp.get("/openapi.json")

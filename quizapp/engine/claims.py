@@ -158,6 +158,9 @@ def _well_formed(toks: list[Any], root: Any) -> bool:
     span_text = "".join(t.text_with_ws for t in toks).rstrip()
     if re.search(r"[.!?]\s+[A-Z]", span_text[:-1]):
         return False
+    # half of a dashed aside ("his former lover - Kimberly Quinn - acted") is not a claim
+    if span_text.count(" - ") % 2 or span_text.count(" \u2013 ") % 2:
+        return False
     return root.i in ids and any(c.dep_ in _SUBJ and c.i in ids for c in root.children)
 
 

@@ -210,7 +210,8 @@ def mutate_comparison(doc: Document, claim: ClaimInfo, rng: random.Random) -> li
     return _word_swaps(
         doc, claim, COMPARISONS, "comparison",
         lambda t: (t.tag_ in {"JJR", "JJS", "RBR", "RBS"}
-                   and not (t.lower_ in {"most", "least", "more", "less", "fewer"}
+                   # "most Republicans" is a quantifier; "more robots than" is a comparison
+                   and not (t.lower_ in {"most", "least"}
                             and t.dep_ in {"det", "amod", "nsubj", "dobj", "pobj"}))
         or t.lower_ in {"above", "below"}
         or t.lemma_ in {"surpass", "outstrip", "outsell"},

@@ -25,7 +25,9 @@ from .types import Evidence
 _PRONOUNS = re.compile(
     r"\b(he|she|it|they|him|her|them|his|its|their|this|these|those|there|here)\b", re.I
 )
-_DEICTIC = re.compile(r"\b(this|these|those|here)\b", re.I)
+_DEICTIC = re.compile(
+    r"\b(this|these|those|here)\b|^(the )?(remainder|figures|firm|company|group)\b", re.I
+)
 _NAME = re.compile(r"(?<=\s)[A-Z][a-z]+")
 
 
@@ -192,6 +194,9 @@ def _invert(
         used.add(auxes[0].i)
     if used != {t.i for t in toks}:
         return None
+    # a conjoined or complement verb after the gap makes the question ungrammatical
+    if any(t.head == root and t.dep_ in {"conj", "ccomp"} for t in post):
+        return None
     parts = [wh, aux_txt, subj_txt, _join(doc, claim, mid), verb_txt, _join(doc, claim, post)]
     body = " ".join(p for p in parts if p)
     if pre and (len(pre) < 2 or pre[-1].pos_ in {"ADP", "DET", "CCONJ", "SCONJ"}):
@@ -330,6 +335,9 @@ def generate_recall(doc: Document, claim: ClaimInfo, rng: random.Random, want_po
             continue
         if m.label == "DATE":
             if date_pattern(m.text) is None:
+                continue
+            # "the Independent on Sunday": a weekday inside a name
+            if re.search(r"[A-Z][a-z]+ on $", doc.view[max(0, m.start - 30) : m.start]):
                 continue
             stem = _date_stem(doc, claim, m)
             if not _ok_stem(stem):

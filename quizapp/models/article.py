@@ -54,6 +54,7 @@ class Claim(Base):
     verdict: Mapped[str | None] = mapped_column(String(20))
     verdict_note: Mapped[str | None] = mapped_column(Text)
     verdict_url: Mapped[str | None] = mapped_column(String(2000))
+    verdict_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     article: Mapped[Article] = relationship(back_populates="claims")
 

@@ -8,9 +8,11 @@ from flask import Flask
 def init_app(app: Flask) -> None:
     """Register the page blueprints."""
     from quizapp.web.auth import bp as auth_bp
+    from quizapp.web.authoring import bp as authoring_bp
     from quizapp.web.editor import bp as editor_bp
     from quizapp.web.quiz import bp as quiz_bp
 
     app.register_blueprint(quiz_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(editor_bp)
+    app.register_blueprint(authoring_bp)

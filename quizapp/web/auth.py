@@ -21,9 +21,17 @@ def login() -> ResponseReturnValue:
     """The editors' login form."""
     form = LoginForm()
     if form.validate_on_submit():
-        user = db.session.execute(
-            db.select(User).where(User.username == form.username.data)
-        ).scalar_one_or_none()
+        username = form.username.data or ""
+        # A name with control characters (NUL) or past the column's length is nobody's,
+        # and is not sent to the database at all (PostgreSQL refuses NUL in text).
+        plausible = username.isprintable() and len(username) <= 80
+        user = (
+            db.session.execute(
+                db.select(User).where(User.username == username)
+            ).scalar_one_or_none()
+            if plausible
+            else None
+        )
         if user is None or not user.check_password(form.password.data or ""):
             form.password.errors.append("Unknown user name or wrong password.")
             return render_template("auth/login.html", form=form), 400

@@ -15,6 +15,7 @@ from quizapp.services import csv_reports, exports
 from quizapp.services.errors import ServiceError
 from quizapp.services.stats import quiz_stats
 from quizapp.web import charts
+from quizapp.web.editor_forms import ActionForm
 
 bp = Blueprint("editor", __name__, url_prefix="/editor")
 
@@ -40,6 +41,7 @@ def analysis(quiz_id: int) -> ResponseReturnValue:
         stats=stats,
         labels=labels,
         histogram=charts.histogram(stats.histogram, stats.k),
+        action=ActionForm(),
         scatter=charts.scatter(
             [(labels[q.id], q.facility, q.discrimination) for q in stats.questions]
         ),

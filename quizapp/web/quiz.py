@@ -15,12 +15,14 @@ from flask import (
 )
 from flask.typing import ResponseReturnValue
 
+from quizapp.exporters.claimreview import script_json
 from quizapp.extensions import db, limiter, submit_limit
 from quizapp.models import Attempt, Quiz
 from quizapp.scoring import summarize
 from quizapp.services import attempts as attempt_service
 from quizapp.services import quizzes as quiz_service
 from quizapp.services import stats as stats_service
+from quizapp.services import verdicts as verdict_service
 from quizapp.services.errors import InvalidSubmission, NotFound
 from quizapp.web import charts
 from quizapp.web.forms import take_quiz_form
@@ -85,7 +87,9 @@ def take(quiz_id: int) -> ResponseReturnValue:
         return render_template("quiz/take.html", **page), 400
     if retake_of is not None and not form.name.data:
         form.name.data = retake_of.name
-    return render_template("quiz/take.html", **page)
+    reviews = verdict_service.claim_reviews(quiz.article)
+    jsonld = script_json(reviews) if reviews else None
+    return render_template("quiz/take.html", claim_review_jsonld=jsonld, **page)
 
 
 @bp.get("/attempts/<token>")

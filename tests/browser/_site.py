@@ -32,9 +32,11 @@ class SeedQuiz:
 def seed_quiz(live: Any) -> SeedQuiz:
     """The published seed quiz with its keys (never shown to the browser before answering)."""
     with live.app.app_context():
-        quiz = db.session.execute(
-            db.select(Quiz).where(Quiz.status == "published").order_by(Quiz.id)
-        ).scalars().first()
+        quiz = (
+            db.session.execute(db.select(Quiz).where(Quiz.status == "published").order_by(Quiz.id))
+            .scalars()
+            .first()
+        )
         assert quiz is not None, "the seed quiz was not imported"
         questions = tuple(
             SeedQuestion(

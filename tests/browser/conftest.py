@@ -32,7 +32,9 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 EDITOR = ("editor", "correct horse battery")
-SKIP_REASON = f"browser tests skipped: {CHROMIUM} not found (install it: apt-get install -y chromium)"
+SKIP_REASON = (
+    f"browser tests skipped: {CHROMIUM} not found (install it: apt-get install -y chromium)"
+)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -38,7 +38,8 @@ def _overflow(page: Any) -> list[str]:
           if (root.scrollWidth <= innerWidth) return [];
           return [...document.querySelectorAll('body *')]
             .filter(e => e.getBoundingClientRect().right > innerWidth + 0.5)
-            .slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + e.getBoundingClientRect().right);
+            .slice(0, 5)
+            .map(e => `${e.tagName}.${e.className} ${e.getBoundingClientRect().right}`);
         }"""
     )
 

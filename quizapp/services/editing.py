@@ -1,0 +1,265 @@
+"""Editors' changes to a quiz: edit, delete, reorder, regenerate, add, publish.
+
+A quiz that already has attempts is never rewritten under them: an edited or
+deleted question is retired (kept for old attempts' reviews and scores) and an
+edited one is replaced by a new question at the same position.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from quizapp.extensions import db
+from quizapp.models import Attempt, Choice, Claim, Question, Quiz
+from quizapp.services.errors import ServiceError
+
+if TYPE_CHECKING:
+    from quizapp.engine.types import Question as EngineQuestion
+
+KINDS = ("fact_recall", "claim_verification", "true_false")
+
+
+class GateRejected(ServiceError):
+    """The edited question fails the quality gate; ``reasons`` lists why."""
+
+    status_code = 400
+
+    def __init__(self, reasons: list[str]) -> None:
+        super().__init__("The question does not pass the quality gate: " + "; ".join(reasons) + ".")
+        self.reasons = reasons
+
+
+def has_attempts(quiz: Quiz) -> bool:
+    """Whether anyone has answered this quiz (then its questions are retired, not rewritten)."""
+    return (
+        db.session.execute(db.select(Attempt.id).where(Attempt.quiz_id == quiz.id).limit(1)).first()
+        is not None
+    )
+
+
+def check(
+    quiz: Quiz, kind: str, stem: str, options: Sequence[tuple[str, bool]], span: tuple[int, int]
+) -> list[str]:
+    """The quality gate's reasons against this question, as generation applies them."""
+    from quizapp.engine.gate import check_question, normalise_option
+
+    if kind == "verdict":
+        # Verdict options are the fixed verdict labels: only the structural checks apply.
+        reasons = []
+        if sum(correct for _, correct in options) != 1:
+            reasons.append("needs exactly one correct option")
+        if len({normalise_option(t) for t, _ in options}) != len(options):
+            reasons.append("duplicate options")
+        if not stem.strip():
+            reasons.append("empty stem or option")
+        return reasons
+    return check_question(kind, stem, list(options), span, quiz.article.text)
+
+
+def update_question(
+    question: Question,
+    *,
+    stem: str,
+    options: Sequence[tuple[str, bool]],
+    explanation: str,
+) -> Question:
+    """Save an edited question (gate-checked). Returns the question now in the quiz."""
+    quiz = question.quiz
+    span = (question.evidence_start, question.evidence_end)
+    reasons = check(quiz, question.kind, stem, options, span)
+    if reasons:
+        raise GateRejected(reasons)
+    mutations = {c.text: c.mutation for c in question.choices}
+    if has_attempts(quiz):
+        question.status = "retired"
+        target = Question(
+            quiz=quiz,
+            claim=question.claim,
+            kind=question.kind,
+            evidence_start=question.evidence_start,
+            evidence_end=question.evidence_end,
+            position=question.position,
+        )
+        db.session.add(target)
+    else:
+        target = question
+        target.choices.clear()
+    target.stem = stem
+    target.explanation = explanation
+    target.choices = [
+        Choice(
+            text=text,
+            is_correct=correct,
+            mutation=None if correct else mutations.get(text, "editor"),
+            position=i,
+        )
+        for i, (text, correct) in enumerate(options)
+    ]
+    db.session.commit()
+    return target
+
+
+def add_question(
+    quiz: Quiz,
+    *,
+    claim: Claim,
+    kind: str,
+    stem: str,
+    options: Sequence[tuple[str, bool]],
+    explanation: str,
+) -> Question:
+    """Add a question written by hand, grounded in one of the article's claims."""
+    if claim.article_id != quiz.article_id:
+        raise ServiceError("That claim belongs to another article.")
+    reasons = check(quiz, kind, stem, options, (claim.start, claim.end))
+    if reasons:
+        raise GateRejected(reasons)
+    question = Question(
+        quiz=quiz,
+        claim=claim,
+        kind=kind,
+        stem=stem,
+        explanation=explanation or f"The article says: “{claim.text}”",
+        evidence_start=claim.start,
+        evidence_end=claim.end,
+        position=_next_position(quiz),
+        choices=[
+            Choice(text=t, is_correct=c, mutation=None if c else "editor", position=i)
+            for i, (t, c) in enumerate(options)
+        ],
+    )
+    db.session.add(question)
+    db.session.commit()
+    return question
+
+
+def delete_question(question: Question) -> None:
+    """Remove a question; once the quiz has attempts it is retired instead."""
+    if has_attempts(question.quiz):
+        question.status = "retired"
+    else:
+        db.session.delete(question)
+    db.session.commit()
+
+
+def move_question(question: Question, step: int) -> None:
+    """Move a question up (step −1) or down (+1) among the active ones."""
+    active = question.quiz.active_questions
+    index = active.index(question)
+    other = index + step
+    if not 0 <= other < len(active):
+        return
+    active[index], active[other] = active[other], active[index]
+    for position, q in enumerate(active):
+        q.position = position
+    db.session.commit()
+
+
+def set_status(quiz: Quiz, status: str) -> None:
+    """Publish or unpublish; a quiz needs an active question to be published."""
+    if status not in ("draft", "published"):
+        raise ServiceError(f"Unknown status {status!r}.")
+    if status == "published" and not quiz.active_questions:
+        raise ServiceError("A quiz needs at least one question to be published.")
+    quiz.status = status
+    db.session.commit()
+
+
+def regenerate_question(question: Question, claim: Claim | None = None) -> Question:
+    """Replace a question with a new one generated from the same claim or from ``claim``.
+
+    The engine is run again with other seeds until it gives, for that claim, a
+    question that is not already in the quiz (same stem and options). The old question is retired
+    when the quiz has attempts and deleted otherwise.
+    """
+    quiz = question.quiz
+    target = claim or question.claim
+    span = (
+        (target.start, target.end)
+        if target is not None
+        else (question.evidence_start, question.evidence_end)
+    )
+    candidate = _generate_for_span(
+        quiz, span, exclude={_signature_of(q) for q in quiz.active_questions}
+    )
+    if candidate is None:
+        raise ServiceError("The engine could not make another question from this claim.")
+    replacement = _store_engine_question(quiz, candidate, target, question.position)
+    if has_attempts(quiz):
+        question.status = "retired"
+    else:
+        db.session.delete(question)
+    db.session.commit()
+    return replacement
+
+
+def retire_and_replace(question: Question) -> Question | None:
+    """From the item analysis: retire a question and add a fresh one in one step.
+
+    The replacement comes from a claim no active question covers yet when there
+    is one, otherwise from the same claim; ``None`` when the engine has nothing new.
+    """
+    quiz = question.quiz
+    question.status = "retired"
+    covered = {(q.evidence_start, q.evidence_end) for q in quiz.active_questions}
+    claims = sorted(quiz.article.claims, key=lambda c: -c.score)
+    spans = [(c.start, c.end) for c in claims if (c.start, c.end) not in covered]
+    spans.append((question.evidence_start, question.evidence_end))
+    exclude = {_signature_of(q) for q in quiz.questions}
+    for span in spans:
+        candidate = _generate_for_span(quiz, span, exclude=exclude)
+        if candidate is not None:
+            claim = next((c for c in claims if (c.start, c.end) == span), question.claim)
+            replacement = _store_engine_question(quiz, candidate, claim, question.position)
+            db.session.commit()
+            return replacement
+    db.session.commit()
+    return None
+
+
+Signature = tuple[str, tuple[str, ...]]
+
+
+def _signature_of(question: Question) -> Signature:
+    """What makes two questions the same: the stem and the set of options."""
+    return question.stem, tuple(sorted(c.text for c in question.choices))
+
+
+def _generate_for_span(
+    quiz: Quiz, span: tuple[int, int], exclude: set[Signature]
+) -> EngineQuestion | None:
+    """A gate-passing engine question on the claim at ``span`` that the quiz does not have."""
+    from quizapp.engine.candidates import candidates_for_span
+
+    for offset in range(1, 4):
+        for candidate in candidates_for_span(quiz.article.text, span, seed=quiz.seed + offset):
+            signature = (candidate.stem, tuple(sorted(o.text for o in candidate.options)))
+            if signature not in exclude:
+                return candidate
+    return None
+
+
+def _store_engine_question(
+    quiz: Quiz, candidate: EngineQuestion, claim: Claim | None, position: int
+) -> Question:
+    question = Question(
+        quiz=quiz,
+        claim=claim,
+        kind=candidate.kind,
+        stem=candidate.stem,
+        explanation=candidate.explanation,
+        evidence_start=candidate.evidence.start,
+        evidence_end=candidate.evidence.end,
+        position=position,
+        choices=[
+            Choice(text=o.text, is_correct=o.correct, mutation=o.mutation, position=i)
+            for i, o in enumerate(candidate.options)
+        ],
+    )
+    db.session.add(question)
+    return question
+
+
+def _next_position(quiz: Quiz) -> int:
+    return max((q.position for q in quiz.questions), default=-1) + 1
