@@ -78,8 +78,10 @@ class Taker:
         self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
         self.cookie = ""
 
-    def request(self, kind: str, method: str, path: str, body: bytes | None = None,
-                headers: dict[str, str] | None = None) -> tuple[int, bytes, http.client.HTTPResponse]:
+    def request(
+        self, kind: str, method: str, path: str, body: bytes | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> tuple[int, bytes, http.client.HTTPResponse]:
         headers = dict(headers or {})
         if self.cookie:
             headers["Cookie"] = self.cookie
@@ -268,13 +270,16 @@ def summary(name: str, stats: Stats, wall: float, stored: tuple[int, int] | None
     return row
 
 
-def run_one(kind: str, users: int, seconds: float, workers: int, workdir: Path) -> list[dict[str, Any]]:
+def run_one(
+    kind: str, users: int, seconds: float, workers: int, workdir: Path
+) -> list[dict[str, Any]]:
     results = []
     # 1. The baseline on a fresh database of the same kind.
     uri = fresh_database(kind, workdir)
     sys.path.insert(0, str(ROOT))
-    from bench.baseline_app import metadata
     from sqlalchemy import create_engine
+
+    from bench.baseline_app import metadata
 
     engine = create_engine(uri)
     metadata.create_all(engine)

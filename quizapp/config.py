@@ -19,6 +19,9 @@ DEFAULTS: dict[str, Any] = {
     "SESSION_COOKIE_SAMESITE": "Lax",
     "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,  # largest request body, uploads included
     "ARTICLE_MAX_CHARS": 200_000,  # about 30,000 words
+    "IMPORT_BACKGROUND_CHARS": 20_000,  # longer articles are generated with a progress page
+    "IMPORT_JOBS_INLINE": False,  # run background jobs in the request (tests)
+    "PUBLISHER_NAME": "quizapp",  # author of the ClaimReview markup
     "SCORES_PER_PAGE": 20,
     "QUIZ_MAX_QUESTIONS": 15,
     "GENERATOR_SEED": 0,

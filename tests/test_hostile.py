@@ -35,7 +35,9 @@ class Ctx:
 
     def form(self, **fields: Any) -> dict[str, Any]:
         """A valid quiz form (every question answered right) with ``fields`` replaced."""
-        data: dict[str, Any] = {"csrf_token": self.token, "name": "Ada", "submission_id": "hostile-1"}
+        data: dict[str, Any] = {
+            "csrf_token": self.token, "name": "Ada", "submission_id": "hostile-1"
+        }
         for q in self.quiz.questions:
             data[f"q_{q.id}"] = str(q.correct_choice.id)  # type: ignore[union-attr]
         data.update(fields)

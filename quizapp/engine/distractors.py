@@ -14,7 +14,7 @@ import random
 import re
 from typing import TYPE_CHECKING
 
-from .document import Document, normalise
+from .document import Document, mention_role, normalise, safe_role
 from .lexicon import (
     CITIES,
     CITY_LIST,
@@ -174,22 +174,51 @@ def reliable_name(doc: Document, m: Mention) -> bool:
     return doc.mention_counts[m.text] >= 2
 
 
+def _role_ok(doc: Document, forms: dict[str, list[Mention]], name: str, label: str,
+             role: str | None) -> int:
+    """How well a candidate name fits: 2 = seen with the target's label in the same role,
+    1 = seen with that label standing on its own, 0 = never (only inside longer names,
+    possessives or lists, or only under another label)."""
+    best = 0
+    for o in forms.get(name, []):
+        if o.raw_label and o.raw_label != label:
+            continue
+        r = mention_role(doc, o)
+        if not safe_role(r):
+            continue
+        best = max(best, 2 if role is None or r == role else 1)
+    return best
+
+
 def entity_pool(
-    doc: Document, claim: ClaimInfo, m: Mention, rng: random.Random, count: int
+    doc: Document, claim: ClaimInfo, m: Mention, rng: random.Random, count: int,
+    role: str | None = None, strict: bool = False,
 ) -> list[tuple[str, str]]:
-    """Up to ``count`` other names of ``m``'s type: the article's own, then a typed list."""
+    """Up to ``count`` other names of ``m``'s type: the article's own, then a typed list.
+
+    A name qualifies only if the model tagged it with ``m``'s label in at least one mention
+    where it stands on its own (not inside a possessive, a longer name or a list). With
+    ``role`` set, names seen in that role come first; ``strict`` accepts only those.
+    """
     banned = _related_sentences(doc, claim)
     key = _display_name(doc, m)
     multi = len(key.split()) > 1
     picked: list[tuple[str, str]] = []
     names: list[str] = []
+    fits: dict[str, int] = {}
     tried: set[str] = set()
+    forms: dict[str, list[Mention]] = {}
+    for o in doc.mentions:
+        forms.setdefault(o.text, []).append(o)
     others = [o for s in doc.sentences if s.index not in banned for o in s.mentions]
     for other in others:
         if other.label != m.label or other.text in tried:
             continue
         tried.add(other.text)
         if not reliable_name(doc, other):
+            continue
+        fit = _role_ok(doc, forms, other.text, m.label, role)
+        if fit == 0 or strict and fit < 2:
             continue
         if m.label == "GPE" and _place_type(other.text) != _place_type(m.text):
             continue
@@ -207,7 +236,9 @@ def entity_pool(
         if any(_same_entity(name, x.text, m.label) for x in claim.sentence.mentions):
             continue
         names.append(name)
+        fits[name] = fit
     rng.shuffle(names)
+    names.sort(key=lambda n: -fits[n])  # stable: same-role names first, shuffled within
     picked = [(n, "article_entity") for n in names[:count]]
     if len(picked) < count and m.label in {"ORG", "GPE"}:
         for n in _typed_list(doc, m, key):

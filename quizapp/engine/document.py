@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import progress
 from .nlp import Mention, doc_mentions, parse_blocks, vote_labels
 from .numbers import Quantity, find_quantities
 from .text import Layout, parse_view, read_layout
@@ -49,10 +50,84 @@ class Document:
     mentions: list[Mention]
     norm_text: str
     mention_counts: Counter[str] = field(default_factory=Counter)
+    # cache of mention_role(): (start, end) -> syntactic role of that mention
+    roles: dict[tuple[int, int], str] = field(default_factory=dict)
 
     def sentence_text(self, s: Sentence) -> str:
         """The sentence exactly as in the article."""
         return self.text[s.start : s.end]
+
+
+_TITLE_WORDS = frozenset({"mr", "mrs", "ms", "dr", "sir", "lord", "lady", "st", "prof"})
+_SAFE_ROLES = frozenset({"subj", "obj"})
+
+
+def sentence_at(doc: Document, pos: int) -> Sentence | None:
+    """The sentence containing article offset ``pos`` (binary search)."""
+    lo, hi = 0, len(doc.sentences)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if doc.sentences[mid].end <= pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    if lo < len(doc.sentences) and doc.sentences[lo].start <= pos:
+        return doc.sentences[lo]
+    return None
+
+
+def mention_role(doc: Document, m: Any) -> str:
+    """The syntactic role of a name where it stands.
+
+    "subj" or "obj" for a name standing on its own; "poss" ("Microsoft's Xbox"), "mod" (a
+    name modifying a noun: "the Bush administration"), "chunk" (a name inside a longer noun
+    phrase: "merchant bank X", "Japan's Nippon", "Mr X", "Gangster-themed X"), "conj" (a list
+    member) or "paren" (inside brackets): names in these roles are never swapped.
+    """
+    key = (m.start, m.end)
+    if key in doc.roles:
+        return doc.roles[key]
+    role = _role(doc, m)
+    doc.roles[key] = role
+    return role
+
+
+def safe_role(role: str) -> bool:
+    """Whether a name in this role may be replaced by another."""
+    return role in _SAFE_ROLES
+
+
+def _role(doc: Document, m: Any) -> str:
+    s = sentence_at(doc, m.start)
+    if s is None:
+        return "other"
+    before = doc.view[max(s.start, m.start - 30) : m.start]
+    if before.rfind("(") > before.rfind(")"):
+        return "paren"
+    toks = [t for t in s.span if m.start <= t.idx + s.offset < m.end]
+    if not toks:
+        return "other"
+    ids = {t.i for t in toks}
+    heads = [t for t in toks if t.head.i not in ids or t.head.i == t.i]
+    head = heads[0] if heads else toks[-1]
+    after = doc.view[m.end : m.end + 2]
+    if head.dep_ == "poss" or after.startswith(("'s", "' ")):
+        return "poss"
+    if head.dep_ in {"compound", "amod", "nmod", "npadvmod"}:
+        return "mod"
+    if head.dep_ == "appos":  # "the Kenyan capital Nairobi", "its rival, Globex"
+        return "chunk"
+    outside = [c for t in toks for c in t.children if c.i not in ids]
+    if any(c.dep_ in {"compound", "amod", "nmod", "poss", "nummod"} for c in outside):
+        return "chunk"
+    prev = head.doc[toks[0].i - 1] if toks[0].i > 0 else None
+    if prev is not None and prev.lower_.rstrip(".") in _TITLE_WORDS:
+        return "chunk"
+    if head.dep_ == "conj" or any(c.dep_ == "conj" for c in head.children):
+        return "conj"
+    if head.dep_ in {"nsubj", "nsubjpass"}:
+        return "subj"
+    return "obj"
 
 
 def normalise(s: str) -> str:
@@ -81,8 +156,12 @@ def analyse(text: str) -> Document:
             break
         blocks.append(b)
         budget -= b.end - b.start
+    to_parse = sum(b.end - b.start for b in blocks) or 1
+    parsed = 0
     for block, doc in parse_blocks(view, blocks):
         offset = block.start
+        parsed += block.end - block.start
+        progress.report(parsed / to_parse, "Reading the article")
         raw_mentions.extend(doc_mentions(doc, offset, view))
         for sent in doc.sents:
             toks = [t for t in sent if not t.is_space]

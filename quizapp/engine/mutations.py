@@ -14,7 +14,7 @@ from typing import Any
 
 from .claims import ClaimInfo
 from .distractors import entity_pool, quantity_pool, reliable_name
-from .document import Document, normalise
+from .document import Document, mention_role, normalise, safe_role
 from .lexicon import ANTONYMS, COMPARISONS, MONTHS, QUANTIFIERS, WEEKDAYS
 from .numbers import date_pattern
 
@@ -134,7 +134,12 @@ def mutate_entity(doc: Document, claim: ClaimInfo, rng: random.Random) -> list[M
             m.start <= t.head.idx + off < m.end)]
         if any(t.dep_ in {"compound", "amod", "nmod"} for t in heads):
             continue
-        for text, _src in entity_pool(doc, claim, m, rng, 2):
+        # a person for a person in the same role, never inside a possessive, a longer name,
+        # a list or brackets; and only where the model itself gave this mention the label
+        role = mention_role(doc, m)
+        if not safe_role(role) or m.raw_label not in {"", m.label}:
+            continue
+        for text, _src in entity_pool(doc, claim, m, rng, 2, role=role, strict=True):
             out.append(Mutation("entity", m.start, m.end, m.text, text))
     return out
 

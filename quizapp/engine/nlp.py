@@ -39,6 +39,7 @@ class Mention:
     end: int
     text: str
     label: str
+    raw_label: str = ""  # what the model said for this mention before the document vote
 
 
 def parse_blocks(view: str, blocks: list[Block]) -> Iterator[tuple[Block, Any]]:
@@ -151,7 +152,7 @@ def vote_labels(mentions: list[Mention]) -> list[Mention]:
     out = []
     for m in mentions:
         label = m.label if m.label == "DATE" else final.get(m.text, m.label)
-        out.append(Mention(m.start, m.end, m.text, label))
+        out.append(Mention(m.start, m.end, m.text, label, m.label))
     out.sort(key=lambda m: (m.start, m.end))
     dedup: list[Mention] = []
     for m in out:

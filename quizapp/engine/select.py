@@ -1,11 +1,22 @@
-"""Choosing the quiz: most check-worthy claims first, one question per claim while claims
-last, kinds rotated, every draft through the gate, key positions spread evenly."""
+"""Choosing the quiz: most check-worthy claims first, one question per claim, kinds rotated,
+every draft through the gate, key positions spread evenly, and items kept independent.
+
+Independence (Haladyna rule 4): no question's answer (a recall key, the phrase a verification
+key has where its distractors differ, the true value a false statement hides) may appear in
+another question's stem or options, and no claim is asked about twice (a second question on
+the same claim always restates the first one's answer). A negated statement is only ever a
+cue if negations appear only in wrong answers (Schuster et al. 2019), so false true/false
+items made by negation are capped by the true items that contain the article's own negations.
+"""
 
 from __future__ import annotations
 
+import difflib
 import random
+import re
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from .claims import ClaimInfo
 from .document import Document
@@ -14,8 +25,94 @@ from .gate import check_question
 from .types import Question
 
 Generator = Callable[[Document, ClaimInfo, random.Random, int], list[Draft]]
-# questions on the same claim only while the quiz is still shorter than this
+# a second question from an already used sentence only while the quiz is shorter than this
 MIN_BEFORE_REPEAT = 8
+_TOKEN_RE = re.compile(r"[$\u00a3\u20ac]?\d+(?:[.,]\d+)*%?(?:bn|m|k)?|[^\W\d_]+", re.UNICODE)
+_NEGATION_RE = re.compile(r"\b(not|never|no|none|nothing|neither|nor)\b|n't\b", re.I)
+_FUNCTION = frozenset(
+    {"the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "and", "or", "did", "does",
+     "do", "not", "is", "was", "were", "are", "has", "have", "had", "be", "been", "its", "s"}
+)
+
+
+def _words(text: str) -> list[str]:
+    return _TOKEN_RE.findall(text.replace("\u2019", "'").lower())
+
+
+def _phrase(text: str) -> str:
+    return " ".join(_words(text))
+
+
+def _key_side_diffs(key: str, other: str) -> list[str]:
+    """Phrases of ``key`` that ``other`` replaced: what tells the key from that option."""
+    a, b = _words(key), _words(other)
+    out = []
+    for op, i1, i2, _j1, _j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        if op in {"replace", "delete"}:
+            words = a[i1:i2]
+            if any(w not in _FUNCTION for w in words):
+                out.append(" ".join(words))
+    return out
+
+
+def answer_phrases(q: Question) -> list[str]:
+    """What a quiz taker must not be told by another item (normalised phrases)."""
+    if q.kind == "fact_recall":
+        key = next((o.text for o in q.options if o.correct), "")
+        return [_phrase(key)] if key else []
+    if q.kind == "claim_verification":
+        key = next((o.text for o in q.options if o.correct), "")
+        return [p for o in q.options if not o.correct for p in _key_side_diffs(key, o.text)]
+    if q.kind == "true_false" and q.options[1].correct:
+        # the false statement hides the evidence's value: that value is the answer
+        shown = q.stem.split(" the article says that ", 1)[-1]
+        return _key_side_diffs(q.evidence.text, shown)
+    return []
+
+
+def shown_text(q: Question) -> str:
+    """Everything a quiz taker reads in the item, normalised, padded for phrase tests."""
+    return " " + _phrase(" ".join([q.stem, *(o.text for o in q.options)])) + " "
+
+
+@dataclass
+class QuizState:
+    """What the chosen items already show and ask, for the independence check."""
+
+    claims: set[int] = field(default_factory=set)
+    shown: list[str] = field(default_factory=list)
+    answers: list[str] = field(default_factory=list)
+    negated_false: int = 0
+    negated_true: int = 0
+
+    def conflicts(self, q: Question) -> bool:
+        """Whether ``q`` would give another item away or be given away by one."""
+        if q.claim_id in self.claims:
+            return True
+        mine = [a for a in answer_phrases(q) if a]
+        if any(f" {a} " in text for a in mine for text in self.shown):
+            return True
+        text = shown_text(q)
+        return any(f" {a} " in text for a in self.answers if a)
+
+    def negation_cue(self, q: Question) -> bool:
+        """A false item made by negation when negations would then mark false items."""
+        if q.kind != "true_false" or not q.options[1].correct:
+            return False
+        if q.options[0].mutation != "negation":
+            return False
+        return self.negated_false + 1 > self.negated_true
+
+    def add(self, q: Question) -> None:
+        """Record a chosen item."""
+        self.claims.add(q.claim_id)
+        self.shown.append(shown_text(q))
+        self.answers.extend(a for a in answer_phrases(q) if a)
+        if q.kind == "true_false":
+            if q.options[1].correct and q.options[0].mutation == "negation":
+                self.negated_false += 1
+            elif q.options[0].correct and _NEGATION_RE.search(q.stem):
+                self.negated_true += 1
 
 
 class PositionBalancer:
@@ -62,32 +159,29 @@ def select(
     balancer = PositionBalancer(rng)
     kind_count: Counter[str] = Counter()
     chosen: list[Question] = []
-    used: dict[int, set[str]] = {}
+    state = QuizState()
     seen_stems: set[str] = set()
     used_sentences: set[int] = set()
     names = list(kinds)
+    # round 0: new sentences only; round 1: other claims of used sentences, to reach the minimum
     for round_no in range(2):
         for claim in ranked:
             if len(chosen) >= max_questions:
                 break
             if round_no == 1 and len(chosen) >= MIN_BEFORE_REPEAT:
                 break
-            done = used.setdefault(claim.id, set())
-            if round_no == 0 and done or round_no == 1 and len(done) > 1:
+            if claim.id in state.claims:
                 continue
-            # two questions on one sentence give each other away: only to reach the minimum
             if round_no == 0 and claim.sentence.index in used_sentences:
                 continue
             order = sorted(names, key=lambda k: (kind_count[k], names.index(k)))
             for kind in order:
-                if kind in done:
-                    continue
                 q = _try_kind(doc, claim, kind, kinds[kind], rng, balancer, rejected,
-                              seen_stems)
+                              seen_stems, state)
                 if q is not None:
                     chosen.append(q)
                     kind_count[kind] += 1
-                    done.add(kind)
+                    state.add(q)
                     seen_stems.add(q.stem)
                     used_sentences.add(claim.sentence.index)
                     break
@@ -103,6 +197,7 @@ def _try_kind(
     balancer: PositionBalancer,
     rejected: Counter[str],
     seen_stems: set[str],
+    state: QuizState | None = None,
 ) -> Question | None:
     n_opts = 2 if kind == "true_false" else 4
     want = balancer.want(n_opts)
@@ -117,6 +212,12 @@ def _try_kind(
         if reasons:
             for r in reasons:
                 rejected[r] += 1
+            continue
+        if state is not None and state.conflicts(q):
+            rejected["gives away or is given away by another question"] += 1
+            continue
+        if state is not None and state.negation_cue(q):
+            rejected["negation would cue the false answer"] += 1
             continue
         balancer.record(len(q.options), q.key_index)
         return q

@@ -48,7 +48,15 @@ def standalone(doc: Document, claim: ClaimInfo) -> bool:
 
 
 def pick_mutations(muts: list[Mutation], n: int, rng: random.Random) -> list[Mutation]:
-    """Up to ``n`` mutations, one per type first (types in a shuffled order)."""
+    """Up to ``n`` mutations, one per type first (types in a shuffled order).
+
+    At most one negation, and only next to at least two other wrong statements: a lone
+    negated option among few would be the one the key's wording converges away from.
+    """
+    negations = [m for m in muts if m.type == "negation"]
+    muts = [m for m in muts if m.type != "negation"]
+    if len(muts) >= 2 and negations:
+        muts.append(negations[0])
     by_type: dict[str, list[Mutation]] = {}
     for m in muts:
         by_type.setdefault(m.type, []).append(m)

@@ -3,6 +3,7 @@
 from quizapp.models.article import VERDICTS, Article, Claim
 from quizapp.models.attempt import Attempt, Response
 from quizapp.models.base import Base
+from quizapp.models.job import ImportJob
 from quizapp.models.quiz import Choice, Question, Quiz
 from quizapp.models.user import User
 
@@ -13,6 +14,7 @@ __all__ = [
     "Base",
     "Choice",
     "Claim",
+    "ImportJob",
     "Question",
     "Quiz",
     "Response",

@@ -62,7 +62,7 @@ def add_verdict_question(quiz: Quiz, claim: Claim) -> Question:
 
 def claim_reviews(article: Article) -> list[dict[str, object]]:
     """ClaimReview JSON-LD objects for every claim of the article that has a verdict."""
-    publisher = current_app.config.get("PUBLISHER_NAME", "quizapp")
+    publisher = current_app.config["PUBLISHER_NAME"]
     quiz = next((q for q in article.quizzes if q.is_published), None)
     page = url_for("quiz.article", quiz_id=quiz.id, _external=True) if quiz else ""
     return [

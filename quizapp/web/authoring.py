@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask.typing import ResponseReturnValue
 
 from quizapp.auth import editor_required
 from quizapp.extensions import db
-from quizapp.models import Claim, Question, Quiz
-from quizapp.services import editing
+from quizapp.models import Claim, ImportJob, Question, Quiz
+from quizapp.services import editing, jobs
 from quizapp.services import verdicts as verdict_service
 from quizapp.services.articles import import_article
 from quizapp.services.errors import ServiceError
@@ -45,10 +55,17 @@ def import_article_view() -> ResponseReturnValue:
             else:
                 form.text.errors.append("Paste the article's text or choose a file.")
                 return render_template("editor/import.html", form=form), 400
+            title = form.title.data or page_title
+            source_url = form.source_url.data or None
+            if len(text) >= current_app.config["IMPORT_BACKGROUND_CHARS"]:
+                job = jobs.start_import(
+                    text, title=title, source_url=source_url, publish=form.publish.data
+                )
+                return redirect(url_for("authoring.import_progress", token=job.token), code=303)
             quiz = import_article(
                 text,
-                title=form.title.data or page_title,
-                source_url=form.source_url.data or None,
+                title=title,
+                source_url=source_url,
                 seed=current_app.config["GENERATOR_SEED"],
                 max_questions=current_app.config["QUIZ_MAX_QUESTIONS"],
                 publish=form.publish.data,
@@ -60,6 +77,31 @@ def import_article_view() -> ResponseReturnValue:
         return redirect(url_for("authoring.review", quiz_id=quiz.id), code=303)
     status = 400 if form.errors else 200
     return render_template("editor/import.html", form=form), status
+
+
+@bp.get("/imports/<token>")
+@editor_required
+def import_progress(token: str) -> ResponseReturnValue:
+    """The progress of a long article's generation (refreshes itself, with or without JS)."""
+    job = _job(token)
+    if job.status == "done" and job.quiz_id is not None:
+        flash("The quiz is ready.", "info")
+        return redirect(url_for("authoring.review", quiz_id=job.quiz_id), code=303)
+    return render_template("editor/import_progress.html", job=job)
+
+
+@bp.get("/imports/<token>.json")
+@editor_required
+def import_progress_json(token: str) -> ResponseReturnValue:
+    """The same progress as JSON, for the page's script."""
+    job = _job(token)
+    return jsonify(
+        status=job.status,
+        progress=round(job.progress, 3),
+        stage=job.stage,
+        message=job.message,
+        review_url=url_for("authoring.review", quiz_id=job.quiz_id) if job.quiz_id else None,
+    )
 
 
 @bp.get("/quizzes/<int:quiz_id>")
@@ -320,6 +362,13 @@ def add_verdict_question(quiz_id: int, claim_id: int) -> ResponseReturnValue:
 def _require_action_form() -> None:
     if not ActionForm().validate_on_submit():
         abort(400, "The form could not be accepted.")
+
+
+def _job(token: str) -> ImportJob:
+    try:
+        return jobs.get_job(token)
+    except ServiceError as exc:
+        abort(exc.status_code, exc.message)
 
 
 def _quiz(quiz_id: int) -> Quiz:

@@ -1,0 +1,38 @@
+"""Background generation jobs: a long article becomes a quiz while its page shows progress."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Boolean, Float, ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from quizapp.models.base import Base, UTCDateTime, utcnow
+
+
+class ImportJob(Base):
+    """One import whose quiz is generated in the background.
+
+    The article's text waits here until the job has stored it as an Article;
+    ``progress`` (0..1) and ``stage`` feed the progress bar.
+    """
+
+    __tablename__ = "import_job"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token: Mapped[str] = mapped_column(String(64), unique=True)
+    status: Mapped[str] = mapped_column(String(20), default="queued")
+    progress: Mapped[float] = mapped_column(Float, default=0.0)
+    stage: Mapped[str] = mapped_column(String(200), default="Waiting to start")
+    message: Mapped[str | None] = mapped_column(Text)
+    text: Mapped[str | None] = mapped_column(Text)
+    title: Mapped[str | None] = mapped_column(String(300))
+    source_url: Mapped[str | None] = mapped_column(String(2000))
+    publish: Mapped[bool] = mapped_column(Boolean, default=False)
+    quiz_id: Mapped[int | None] = mapped_column(ForeignKey("quiz.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    @property
+    def finished(self) -> bool:
+        return self.status in ("done", "failed")
