@@ -103,6 +103,23 @@ def client(app: Flask) -> FlaskClient:
     return app.test_client()
 
 
+EDITOR_PASSWORD = "password1"
+
+
+@pytest.fixture
+def editor_client(client: FlaskClient, app: Flask) -> FlaskClient:
+    """The test client, logged in as an editor ("ed")."""
+    from quizapp.models import User
+
+    user = User(username="ed")
+    user.set_password(EDITOR_PASSWORD)
+    db.session.add(user)
+    db.session.commit()
+    response = client.post("/login", data={"username": "ed", "password": EDITOR_PASSWORD})
+    assert response.status_code == 302
+    return client
+
+
 @pytest.fixture
 def runner(app: Flask) -> FlaskCliRunner:
     return app.test_cli_runner()

@@ -10,7 +10,7 @@ from flask import Flask
 from flask.testing import FlaskClient, FlaskCliRunner
 
 from quizapp.extensions import db
-from quizapp.models import Article, Question, Quiz, User
+from quizapp.models import Article, Question, Quiz
 from quizapp.services.attempts import record_attempt
 from quizapp.services.quizzes import seed_text
 
@@ -21,16 +21,6 @@ ARTICLE = (
     "Chief executive John Carter said the expansion would create 600 jobs in Portugal.\n"
     "Rival Globex Ltd has closed 30 stores in Spain since March.\n"
 )
-
-
-@pytest.fixture
-def editor_client(client: FlaskClient, app: Flask) -> FlaskClient:
-    user = User(username="ed")
-    user.set_password("password1")
-    db.session.add(user)
-    db.session.commit()
-    client.post("/login", data={"username": "ed", "password": "password1"})
-    return client
 
 
 def _counts() -> tuple[int, int, int]:

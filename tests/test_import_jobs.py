@@ -11,18 +11,8 @@ from flask.testing import FlaskClient
 from quizapp import engine
 from quizapp.engine import progress
 from quizapp.extensions import db
-from quizapp.models import ImportJob, Quiz, User
+from quizapp.models import ImportJob, Quiz
 from quizapp.services.quizzes import seed_text
-
-
-@pytest.fixture
-def editor_client(client: FlaskClient, app: Flask) -> FlaskClient:
-    user = User(username="ed")
-    user.set_password("password1")
-    db.session.add(user)
-    db.session.commit()
-    client.post("/login", data={"username": "ed", "password": "password1"})
-    return client
 
 
 def test_engine_reports_progress_up_to_one() -> None:

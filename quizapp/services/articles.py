@@ -5,10 +5,14 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
+from typing import TYPE_CHECKING
 
 from quizapp.extensions import db
 from quizapp.models import Article, Choice, Claim, Question, Quiz
 from quizapp.services.errors import DuplicateArticle, NoQuestions
+
+if TYPE_CHECKING:
+    from quizapp.engine.types import Question as EngineQuestion
 
 TITLE_MAX = 300
 
@@ -73,24 +77,27 @@ def import_article(
         seed=seed,
     )
     for position, q in enumerate(result.questions):
-        quiz.questions.append(
-            Question(
-                claim=claims.get(q.claim_id),
-                kind=q.kind,
-                stem=q.stem,
-                explanation=q.explanation,
-                evidence_start=q.evidence.start,
-                evidence_end=q.evidence.end,
-                position=position,
-                choices=[
-                    Choice(text=o.text, is_correct=o.correct, mutation=o.mutation, position=i)
-                    for i, o in enumerate(q.options)
-                ],
-            )
-        )
+        quiz.questions.append(question_from_engine(q, claims.get(q.claim_id), position))
     db.session.add(quiz)
     db.session.commit()
     return quiz
+
+
+def question_from_engine(q: EngineQuestion, claim: Claim | None, position: int) -> Question:
+    """A Question row holding exactly what the engine returned (options, mutations, evidence)."""
+    return Question(
+        claim=claim,
+        kind=q.kind,
+        stem=q.stem,
+        explanation=q.explanation,
+        evidence_start=q.evidence.start,
+        evidence_end=q.evidence.end,
+        position=position,
+        choices=[
+            Choice(text=o.text, is_correct=o.correct, mutation=o.mutation, position=i)
+            for i, o in enumerate(q.options)
+        ],
+    )
 
 
 def _title_from_text(text: str) -> str:

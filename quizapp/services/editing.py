@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from quizapp.extensions import db
 from quizapp.models import Attempt, Choice, Claim, Question, Quiz
+from quizapp.services.articles import question_from_engine
 from quizapp.services.errors import ServiceError
 
 if TYPE_CHECKING:
@@ -166,6 +167,18 @@ def set_status(quiz: Quiz, status: str) -> None:
     db.session.commit()
 
 
+#: How a quiz is taken: every question on one page, or one at a time with feedback.
+DISPLAY_MODES = ("all", "one")
+
+
+def set_display_mode(quiz: Quiz, mode: str) -> None:
+    """Show the quiz all on one page (``"all"``) or one question at a time (``"one"``)."""
+    if mode not in DISPLAY_MODES:
+        raise ServiceError(f"Unknown display mode {mode!r}.")
+    quiz.display_mode = mode
+    db.session.commit()
+
+
 def regenerate_question(question: Question, claim: Claim | None = None) -> Question:
     """Replace a question with a new one generated from the same claim or from ``claim``.
 
@@ -243,20 +256,8 @@ def _generate_for_span(
 def _store_engine_question(
     quiz: Quiz, candidate: EngineQuestion, claim: Claim | None, position: int
 ) -> Question:
-    question = Question(
-        quiz=quiz,
-        claim=claim,
-        kind=candidate.kind,
-        stem=candidate.stem,
-        explanation=candidate.explanation,
-        evidence_start=candidate.evidence.start,
-        evidence_end=candidate.evidence.end,
-        position=position,
-        choices=[
-            Choice(text=o.text, is_correct=o.correct, mutation=o.mutation, position=i)
-            for i, o in enumerate(candidate.options)
-        ],
-    )
+    question = question_from_engine(candidate, claim, position)
+    question.quiz = quiz
     db.session.add(question)
     return question
 
