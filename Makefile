@@ -33,15 +33,20 @@ test: $(STAMP)
 	@if [ -n "$(QUIZAPP_TEST_POSTGRES)" ]; then $(MAKE) --no-print-directory test-postgres; \
 	else echo "NOTE: PostgreSQL run skipped; QUIZAPP_TEST_POSTGRES=1 make test runs the suite on it too"; fi
 
-## make test-postgres: the whole suite again, on PostgreSQL ($(PG_TEST_URI))
+## make test-postgres: the suite again, on PostgreSQL ($(PG_TEST_URI)); the browser tests
+## run a live server on a SQLite file of their own, so they run once, in the SQLite pass
 test-postgres: $(STAMP)
-	QUIZAPP_TEST_DATABASE_URI=$(PG_TEST_URI) $(BIN)/python -m pytest
+	QUIZAPP_TEST_DATABASE_URI=$(PG_TEST_URI) $(BIN)/python -m pytest -m "not browser"
 
 ## make serve: production server (gunicorn, settings in gunicorn.conf.py) on $(HOST):$(PORT)
 serve: $(STAMP)
 	$(BIN)/quizapp db upgrade
 	$(BIN)/quizapp seed
 	GUNICORN_BIND=$(HOST):$(PORT) $(BIN)/gunicorn -c gunicorn.conf.py
+
+## make load: load test against gunicorn on SQLite and PostgreSQL, beside a bare Flask baseline
+load: $(STAMP)
+	$(BIN)/python bench/load.py --users 16 --seconds 20
 
 ## make security: bandit on the package (configuration in pyproject.toml)
 security: $(STAMP)

@@ -7,6 +7,7 @@ without Java the test is skipped, with the reason. Pages are rendered by the Fla
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -16,7 +17,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from quizapp.extensions import db
-from quizapp.models import Quiz, User
+from quizapp.models import Attempt, Quiz, User
 from tests.conftest import make_quiz
 
 
@@ -59,6 +60,28 @@ def _pages(client: FlaskClient, quiz: Quiz) -> dict[str, tuple[int, str]]:
     get("login-error", "/login", "POST", data={"username": "editor", "password": "wrong"})
     get("editor", "/login", "POST", data={"username": "editor", "password": "a good password"})
     get("analysis", f"/editor/quizzes/{quiz.id}/analysis")
+    get("editor-import", "/editor/import")
+    get("editor-review", f"/editor/quizzes/{quiz.id}")
+    get("claims", f"/editor/quizzes/{quiz.id}/claims")
+    shared = db.session.execute(db.select(Attempt).where(Attempt.name == "Ada")).scalar_one()
+    get("share", f"/share/{shared.share_token}")
+    # One question at a time: the first step, a refused answer, the feedback, the next question.
+    get(
+        "editor-one-mode",
+        f"/editor/quizzes/{quiz.id}/display",
+        "POST",
+        data={"display_mode": "one"},
+    )
+    get("one-question", f"/quizzes/{quiz.id}")
+    get("one-question-error", f"/quizzes/{quiz.id}/start", "POST", data={"question": q1.id})
+    get(
+        "one-feedback",
+        f"/quizzes/{quiz.id}/start",
+        "POST",
+        data={"name": "Ann", "question": q1.id, "choice": q1.choices[0].id},
+    )
+    token = re.findall(r"/play/([\w-]+)", pages["one-feedback"][1])[0]
+    get("one-next", f"/play/{token}")
     return pages
 
 
@@ -74,7 +97,12 @@ def test_main_pages_are_valid_html(app: Flask, client: FlaskClient, tmp_path: Pa
     db.session.commit()
 
     pages = _pages(client, quiz)
-    expected = {"quiz-errors": 400, "login-error": 400, "not-found": 404}
+    expected = {
+        "quiz-errors": 400,
+        "login-error": 400,
+        "not-found": 404,
+        "one-question-error": 400,
+    }
     files = []
     for name, (status, html) in pages.items():
         assert status == expected.get(name, 200), (name, status)

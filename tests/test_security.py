@@ -291,3 +291,23 @@ def test_other_database_errors_are_not_retried(
     with pytest.raises(OperationalError):
         record_attempt(quiz, "A", {})
     assert calls["n"] == 1
+
+
+def test_healthz_503_with_no_database_server(tmp_path: object) -> None:
+    from quizapp import create_app
+
+    app = create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "x",
+            "RATELIMIT_ENABLED": False,
+            # Nothing listens on port 9 of loopback: the connection is refused at once.
+            "SQLALCHEMY_DATABASE_URI": "postgresql+psycopg://nobody@127.0.0.1:9/none",
+        }
+    )
+    with app.app_context():
+        response = app.test_client().get("/healthz")
+        db.engine.dispose()
+    assert response.status_code == 503
+    assert response.get_json() == {"status": "error", "message": "The database is not reachable."}
+    assert response.headers["Retry-After"] == "5"

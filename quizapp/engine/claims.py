@@ -35,6 +35,8 @@ class ClaimInfo:
     root: Any
     lemmas: frozenset[str]
     also_in: list[Sentence] = field(default_factory=list)
+    # a leading pronoun and the name it stands for: (start, end, replacement)
+    subst: tuple[int, int, str] | None = None
 
     @property
     def main_verb(self) -> Any:
@@ -73,6 +75,9 @@ def _is_claim_sentence(doc: Document, s: Sentence) -> bool:
     if not 6 <= len(words) <= 60:
         return False
     if text.rstrip("\"' )").endswith("?") or text[0] in "\"'(":
+        return False
+    # a sentence cut at a dash or comma is a parser split inside one sentence
+    if text.rstrip().endswith(("-", "\u2013", "\u2014", ",")):
         return False
     if text.count('"') % 2 or _quoted_fraction(text) > 0.3:
         return False
@@ -228,7 +233,47 @@ def extract_claims(doc: Document) -> list[ClaimInfo]:
     merged = _merge(found)
     for i, c in enumerate(merged, start=1):
         c.id = i
+        c.subst = _resolve_pronoun(doc, c)
     return merged
+
+
+_PRONOUN_LABEL = {"he": "PERSON", "she": "PERSON", "his": "PERSON", "her": "PERSON",
+                  "it": "ORG", "its": "ORG"}
+
+
+def _resolve_pronoun(doc: Document, c: ClaimInfo) -> tuple[int, int, str] | None:
+    """Replace a claim's leading subject pronoun by the name it refers to, when safe.
+
+    Safe means: the previous sentence's grammatical subject is a single name of the right
+    kind (a person for he/she/his/her, an organisation for it/its), and that sentence names
+    no other entity of that kind, so there is exactly one candidate antecedent.
+    """
+    first = c.tokens[0]
+    label = _PRONOUN_LABEL.get(first.lower_)
+    if label is None or first.pos_ != "PRON" or c.sentence.index == 0:
+        return None
+    if first.lower_ in {"his", "her", "its"} and first.dep_ != "poss":
+        return None
+    if first.lower_ in {"he", "she", "it"} and first.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    prev = doc.sentences[c.sentence.index - 1]
+    subj = [t for t in prev.span.root.children if t.dep_ in {"nsubj", "nsubjpass"}]
+    if len(subj) != 1:
+        return None
+    off = prev.offset
+    right = subj[0].right_edge
+    lo, hi = subj[0].left_edge.idx + off, right.idx + len(right.text) + off
+    names = [m for m in prev.mentions if m.label == label]
+    inside = [m for m in names if lo <= m.start and m.end <= hi]
+    if len(names) != 1 or len(inside) != 1:
+        return None
+    m = inside[0]
+    head = subj[0].idx + off
+    if not (m.start <= head < m.end):
+        return None  # "the boss of Acme": the subject is not the name itself
+    start = first.idx + c.sentence.offset
+    name = m.text + ("'s" if first.lower_ in {"his", "her", "its"} else "")
+    return start, start + len(first.text), name
 
 
 def _merge(claims: list[ClaimInfo]) -> list[ClaimInfo]:

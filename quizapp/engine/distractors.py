@@ -59,7 +59,10 @@ def quantity_pool(
         if s.index in banned:
             continue
         for other in s.quantities:
-            if other.signature != q.signature or math.isclose(other.value, q.value):
+            # "$2.58 trillion" for "$2.57 trillion" is a trick, not a plausible mistake
+            tol = 0.0 if q.kind == "year" else 0.02
+            if other.signature != q.signature or math.isclose(other.value, q.value,
+                                                              rel_tol=tol):
                 continue
             if other.value in article:
                 continue
@@ -207,9 +210,10 @@ def entity_pool(
     names: list[str] = []
     fits: dict[str, int] = {}
     tried: set[str] = set()
-    forms: dict[str, list[Mention]] = {}
-    for o in doc.mentions:
-        forms.setdefault(o.text, []).append(o)
+    forms = doc.forms
+    if not forms:
+        for o in doc.mentions:
+            forms.setdefault(o.text, []).append(o)
     others = [o for s in doc.sentences if s.index not in banned for o in s.mentions]
     for other in others:
         if other.label != m.label or other.text in tried:

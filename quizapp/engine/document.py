@@ -52,6 +52,8 @@ class Document:
     mention_counts: Counter[str] = field(default_factory=Counter)
     # cache of mention_role(): (start, end) -> syntactic role of that mention
     roles: dict[tuple[int, int], str] = field(default_factory=dict)
+    # cache of mentions by surface form (filled on first use by the distractor pools)
+    forms: dict[str, list[Mention]] = field(default_factory=dict)
 
     def sentence_text(self, s: Sentence) -> str:
         """The sentence exactly as in the article."""

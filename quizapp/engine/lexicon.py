@@ -74,7 +74,7 @@ ANTONYMS: dict[str, str] = {
     "slumped": "soared", "soared": "slumped", "tightened": "loosened",
     "tightly": "loosely", "restricting": "encouraging", "reduce": "increase",
     "reducing": "increasing", "surpass": "trail", "surpassed": "trailed", "surpasses": "trails",
-    "accepted": "rejected", "jailed": "freed",
+    "accepted": "rejected",
     "arrested": "released", "resigned": "stayed", "promised": "refused",
     "higher": "lower", "lower": "higher", "improvement": "decline", "decline": "improvement",
 }
@@ -103,6 +103,7 @@ QUANTIFIERS: dict[str, str] = {
 DISCOURSE = (
     "however", "but", "and", "meanwhile", "yet", "also", "so", "still", "moreover",
     "furthermore", "in addition", "indeed", "thus", "therefore", "then", "now", "overall",
+    "meantime", "separately", "in comparison", "by contrast", "in contrast", "instead",
 )
 REPORTING_VERBS = frozenset(
     {"say", "report", "add", "tell", "claim", "state", "suggest", "show", "reveal", "note",

@@ -8,6 +8,7 @@ re-checked against the article by :func:`stated_by_article` before it is used.
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -39,6 +40,10 @@ def statement(doc: Document, claim: ClaimInfo, mut: Mutation | None = None) -> s
     if mut is not None:
         a, b = mut.start - claim.start, mut.end - claim.start
         text = text[:a] + mut.new + text[b:]
+    if claim.subst is not None:  # a leading pronoun replaced by its name
+        a, b = claim.subst[0] - claim.start, claim.subst[1] - claim.start
+        text = text[:a] + claim.subst[2] + text[b:]
+    text = re.sub(r"\s+([.,;:])", r"\1", text)
     text = text.strip().rstrip(",;:- ")
     if text and text[0].islower():
         text = text[0].upper() + text[1:]
@@ -88,6 +93,10 @@ def mutate_number(doc: Document, claim: ClaimInfo, rng: random.Random) -> list[M
     out = []
     for q in claim.sentence.quantities:
         if not (claim.start <= q.start and q.end <= claim.end) or q.kind == "year":
+            continue
+        # "$2.58 trillion (£1.38 trillion)": changing one half leaves the other as the tell
+        if re.match(r"\s*\(", doc.text[q.end : q.end + 3]) or doc.text[
+            max(0, q.start - 1) : q.start] == "(":
             continue
         for text, _src in quantity_pool(doc, claim, q, rng, 2):
             out.append(Mutation("number", q.start, q.end, q.text, text))
@@ -139,7 +148,9 @@ def mutate_entity(doc: Document, claim: ClaimInfo, rng: random.Random) -> list[M
         role = mention_role(doc, m)
         if not safe_role(role) or m.raw_label not in {"", m.label}:
             continue
-        for text, _src in entity_pool(doc, claim, m, rng, 2, role=role, strict=True):
+        for text, src in entity_pool(doc, claim, m, rng, 2, role=role, strict=True):
+            if src == "typed_list" and m.label == "GPE":
+                continue  # a country the story never mentions is a blatant wrong place
             out.append(Mutation("entity", m.start, m.end, m.text, text))
     return out
 
@@ -164,6 +175,11 @@ def mutate_negation(doc: Document, claim: ClaimInfo, rng: random.Random) -> list
     subj = [c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if not subj or subj[0].i > root.i:
         return []
+    # only adverbs and auxiliaries between subject and verb, else the parse is doubtful
+    # ("Social Security, the pensions programme on which..." with "programme" as a verb)
+    if any(t.pos_ not in {"ADV", "AUX", "PART", "PUNCT"}
+           for t in root.doc[subj[0].right_edge.i + 1 : root.i]):
+        return []
     if auxes:
         a = auxes[0]
         if a.lower_ not in _NEG_AUX:
@@ -174,7 +190,12 @@ def mutate_negation(doc: Document, claim: ClaimInfo, rng: random.Random) -> list
             return []  # "will not instead continue" reads badly
         return [Mutation("negation", e, e, "", " not")]
     s, e = _tok_span(claim, root)
+    if root.i > 0 and root.doc[root.i - 1].pos_ == "ADV" and root.lemma_ != "be":
+        return []  # "China tightly controls" -> not "tightly does not control"
     if root.lemma_ == "be":
+        after = root.nbor(1) if root.i + 1 < len(root.doc) else None
+        if after is not None and after.pos_ == "ADV":
+            return []  # "is not probably", "were not still" read badly
         return [Mutation("negation", e, e, "", " not")]
     if _in_quotes(doc, claim, s):
         return []

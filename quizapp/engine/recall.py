@@ -17,7 +17,7 @@ from .distractors import _display_name, date_pool, entity_pool, quantity_pool
 from .document import Document
 from .drafts import Draft
 from .gate import sort_value
-from .lexicon import CITIES, COMPANIES, COUNTRIES, REPORTING_VERBS
+from .lexicon import CITIES, COMPANIES, COUNTRIES, MONTHS, REPORTING_VERBS
 from .nlp import Mention
 from .numbers import Quantity, date_pattern
 from .types import Evidence
@@ -26,7 +26,9 @@ _PRONOUNS = re.compile(
     r"\b(he|she|it|they|him|her|them|his|its|their|this|these|those|there|here)\b", re.I
 )
 _DEICTIC = re.compile(
-    r"\b(this|these|those|here)\b|^(the )?(remainder|figures|firm|company|group)\b", re.I
+    # "those of local rivals" points back inside the sentence, so it is not deictic
+    r"\b(this|these|here)\b|\bthose\b(?! of)|^(the )?(remainder|figures?|firm|company|group|"
+    r"drop|rise|fall|move|deal|decision|report)\b", re.I
 )
 _NAME = re.compile(r"(?<=\s)[A-Z][a-z]+")
 
@@ -50,6 +52,8 @@ MAX_STEM_WORDS = 38
 
 def _tok_text(doc: Document, claim: ClaimInfo, t: Any, ws: bool = True) -> str:
     s = t.idx + claim.sentence.offset
+    if claim.subst is not None and s == claim.subst[0]:
+        return claim.subst[2] + (t.whitespace_ if ws else "")
     return doc.text[s : s + len(t.text)] + (t.whitespace_ if ws else "")
 
 
@@ -158,7 +162,9 @@ def _invert(
     if any(t not in toks for t in remove):
         return None
     subj = _subject(root, toks)
-    if subj is None or any(t.pos_ == "PRON" for t in subj) or root not in toks:
+    resolved = claim.subst is not None and len(subj or []) == 1 and subj is not None and (
+        subj[0].idx + claim.sentence.offset == claim.subst[0])
+    if subj is None or any(t.pos_ == "PRON" for t in subj) and not resolved or root not in toks:
         return None
     removed = {t.i for t in remove}
     # only a contiguous phrase after the verb may be questioned
@@ -171,7 +177,10 @@ def _invert(
     mid = [t for t in toks if subj[-1].i < t.i < root.i and t.i not in removed]
     post = [t for t in toks if t.i > root.i and t.i not in removed]
     subj_txt = _join(doc, claim, subj)
-    if subj[0].pos_ not in {"PROPN"} and not subj[0].text.isupper() and subj[0].ent_type_ == "":
+    numeric = subj[0].ent_type_ in {"CARDINAL", "QUANTITY", "PERCENT", "MONEY"}
+    if (subj[0].pos_ not in {"PROPN"} and not subj[0].text.isupper()
+            and (subj[0].ent_type_ == "" or numeric and subj[0].is_alpha)
+            and not resolved and subj[0].idx + claim.sentence.offset != (claim.subst or (-1,))[0]):
         subj_txt = subj_txt[0].lower() + subj_txt[1:]
     if auxes:
         aux = auxes[0]
@@ -217,7 +226,13 @@ def _cloze(doc: Document, claim: ClaimInfo, start: int, end: int) -> str | None:
     twin = re.match(r"\s*\([^()]{1,25}\)", after)
     if twin:
         after = after[twin.end() :]
-    body = text[:a] + _BLANK + after
+    before = text[:a]
+    # "forecast an _____ fall": the article would tell "8%" from "10%"
+    before = re.sub(r"\b([Aa])n? $", lambda m: m.group(1) + "(n) ", before)
+    body = before + _BLANK + after
+    if claim.subst is not None and claim.subst[1] - claim.start <= a:
+        sa, sb = claim.subst[0] - claim.start, claim.subst[1] - claim.start
+        body = body[:sa] + claim.subst[2] + body[sb:]
     body = body.strip().rstrip(",;:")
     if body[0].islower():
         body = body[0].upper() + body[1:]
@@ -258,19 +273,40 @@ def _quantity_stem(doc: Document, claim: ClaimInfo, q: Quantity) -> str | None:
         if head.dep_ == "dobj" and head.head == root and root.lemma_ not in {"be", "have"}:
             return _invert(doc, claim, list(head.subtree), "How much")
         return None
-    # counts: "N <nouns>" as the verb's object -> "How many <nouns>"
-    if head.dep_ == "nummod" and head.head.dep_ == "dobj" and head.head.head == root:
-        noun = head.head
-        noun_toks = [t for t in noun.subtree if t.i > head.i]
-        if not noun_toks or noun_toks[-1].i != noun.i or noun.tag_ != "NNS":
-            return None
-        before = [t for t in noun.subtree if t.i < toks[0].i]
-        if any(t.dep_ != "det" and t.lower_ not in {"about", "nearly", "some", "almost"}
-               for t in before):
-            return None
-        words = _join(doc, claim, noun_toks)
+    # counts: "N <nouns>" -> "How many <nouns>" (object: inverted; subject: replaced)
+    nums = [t for t in toks if t.like_num and t.dep_ == "nummod"]
+    if len(nums) != 1:
+        return None
+    num = nums[0]
+    noun = num.head
+    if noun.tag_ != "NNS" or noun.i < num.i:
+        return None
+    noun_toks = [t for t in noun.subtree if t.i > num.i]
+    if not noun_toks or noun_toks[-1].i != noun.i:
+        return None
+    before = [t for t in noun.subtree if t.i < num.i]
+    if any(t.dep_ != "det" and t.lower_ not in {"about", "nearly", "some", "almost", "around"}
+           for t in before):
+        return None
+    words = _join(doc, claim, noun_toks)
+    if noun.dep_ == "dobj" and noun.head == root:
         return _invert(doc, claim, list(noun.subtree), f"How many {words}")
+    if noun.dep_ in {"nsubj", "nsubjpass"} and noun.head == root:
+        return _counted_subject(doc, claim, noun, f"How many {words}")
     return None
+
+
+def _counted_subject(doc: Document, claim: ClaimInfo, noun: Any, wh: str) -> str | None:
+    """"About 20 journalists were arrested" -> "How many journalists were arrested?"."""
+    root, toks, attribution = _clause(claim)
+    subj = _subject(root, toks)
+    if subj is None or noun not in subj or subj[-1].i != noun.i:
+        return None
+    pre = [t for t in toks if t.i < subj[0].i]
+    rest = [t for t in toks if t.i > subj[-1].i]
+    if pre or not rest:
+        return None
+    return _finish("", f"{wh} {_join(doc, claim, rest)}", attribution, claim, doc)
 
 
 def _date_stem(doc: Document, claim: ClaimInfo, m: Mention) -> str | None:
@@ -300,6 +336,44 @@ def _ok_stem(stem: str | None) -> bool:
     return len(stem.split()) <= MAX_STEM_WORDS
 
 
+def _parses_as_question(stem: str | None) -> bool:
+    """Re-parse a wh-stem: one sentence ending in "?", with a verb, no dangling conjunction."""
+    if not stem or not stem.endswith("?"):
+        return False
+    from .nlp import get_nlp
+
+    parsed = get_nlp()(stem)
+    if len(list(parsed.sents)) != 1:
+        return False
+    if not any(t.pos_ in {"VERB", "AUX"} for t in parsed):
+        return False
+    words = [t for t in parsed if not t.is_punct]
+    # "... in January alone and by 24% in China?": half of a coordination was questioned
+    return not any(t.dep_ == "cc" and t.head.dep_ in {"ROOT"} and
+                   any(c.dep_ == "conj" and c.pos_ == "ADP" for c in t.head.children)
+                   for t in words)
+
+
+def _wh_ok(doc: Document, claim: ClaimInfo, stem: str | None, key_signature: str | None) -> bool:
+    """A wh-stem is kept only if it re-parses and names no other figure of the key's type."""
+    if not _ok_stem(stem) or not _parses_as_question(stem):
+        return False
+    if key_signature is not None and stem is not None:
+        from .numbers import find_quantities
+
+        if any(q.signature == key_signature for q in find_quantities(stem, 0)):
+            return False
+    return True
+
+
+def _in_full_date(doc: Document, start: int, end: int) -> bool:
+    """A day or a year that is part of "9 November" / "1 January 1985" is not a figure."""
+    before = doc.view[max(0, start - 12) : start].split()
+    after = doc.view[end : end + 12].split()
+    return bool(before and before[-1].strip(",") in MONTHS) or bool(
+        after and after[0].strip(",.") in MONTHS)
+
+
 def generate_recall(doc: Document, claim: ClaimInfo, rng: random.Random, want_pos: int
                     ) -> list[Draft]:
     """Fact-recall drafts for one claim: one per askable number, name or date."""
@@ -312,8 +386,10 @@ def generate_recall(doc: Document, claim: ClaimInfo, rng: random.Random, want_po
             continue
         if text[q.start - 1 : q.start] == "(":
             continue  # the bracketed twin of an amount is not a fact of its own
+        if _in_full_date(doc, q.start, q.end):
+            continue  # blanking the year of "11 September 2001" asks the obvious
         stem = _quantity_stem(doc, claim, q)
-        if not _ok_stem(stem):
+        if not _wh_ok(doc, claim, stem, q.signature):
             stem = _cloze(doc, claim, q.start, q.end)
         if not _ok_stem(stem):
             continue
@@ -340,7 +416,7 @@ def generate_recall(doc: Document, claim: ClaimInfo, rng: random.Random, want_po
             if re.search(r"[A-Z][a-z]+ on $", doc.view[max(0, m.start - 30) : m.start]):
                 continue
             stem = _date_stem(doc, claim, m)
-            if not _ok_stem(stem):
+            if not _wh_ok(doc, claim, stem, None):
                 stem = _cloze(doc, claim, m.start, m.end)
             wrong = date_pool(doc, claim, m, rng, n_wrong)
             if not _ok_stem(stem) or len(wrong) < 2:
@@ -360,7 +436,11 @@ def generate_recall(doc: Document, claim: ClaimInfo, rng: random.Random, want_po
             continue
         stem = _subject_question(doc, claim, m, wh)
         key = _display_name(doc, m)
-        if not _ok_stem(stem):
+        if not _wh_ok(doc, claim, stem, None):
+            continue
+        # "Which company" only if the stem does not already say "company"
+        type_word = wh.split()[-1].lower()
+        if stem is not None and wh.startswith("Which") and type_word in stem.lower()[6:]:
             continue
         wrong = entity_pool(doc, claim, m, rng, n_wrong)
         if len(wrong) < 2:

@@ -25,7 +25,7 @@ from .gate import check_question
 from .types import Question
 
 Generator = Callable[[Document, ClaimInfo, random.Random, int], list[Draft]]
-# a second question from an already used sentence only while the quiz is shorter than this
+# kept for callers that read it: the minimum quiz length the second round aims at
 MIN_BEFORE_REPEAT = 8
 _TOKEN_RE = re.compile(r"[$\u00a3\u20ac]?\d+(?:[.,]\d+)*%?(?:bn|m|k)?|[^\W\d_]+", re.UNICODE)
 _NEGATION_RE = re.compile(r"\b(not|never|no|none|nothing|neither|nor)\b|n't\b", re.I)
@@ -43,15 +43,22 @@ def _phrase(text: str) -> str:
     return " ".join(_words(text))
 
 
-def _key_side_diffs(key: str, other: str) -> list[str]:
-    """Phrases of ``key`` that ``other`` replaced: what tells the key from that option."""
-    a, b = _words(key), _words(other)
+def _key_side_diffs(key: str, other: str, ops: tuple[str, ...] = ("replace", "delete")
+                    ) -> list[str]:
+    """Phrases of ``key`` that ``other`` replaced: what tells the key from that option.
+
+    Only phrases with a figure or a name count: a changed verb ("rose" / "fell") or
+    quantifier recurs across any article's sentences without giving an answer away.
+    """
+    a_raw = _TOKEN_RE.findall(key.replace("\u2019", "'"))
+    a, b = [w.lower() for w in a_raw], _words(other)
     out = []
     for op, i1, i2, _j1, _j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
-        if op in {"replace", "delete"}:
-            words = a[i1:i2]
-            if any(w not in _FUNCTION for w in words):
-                out.append(" ".join(words))
+        if op in ops:
+            raw = a_raw[i1:i2]
+            if any(any(c.isdigit() for c in w) or (w[:1].isupper() and i1 + k > 0)
+                   for k, w in enumerate(raw)):
+                out.append(" ".join(a[i1:i2]))
     return out
 
 
@@ -63,10 +70,13 @@ def answer_phrases(q: Question) -> list[str]:
     if q.kind == "claim_verification":
         key = next((o.text for o in q.options if o.correct), "")
         return [p for o in q.options if not o.correct for p in _key_side_diffs(key, o.text)]
+    shown = q.stem.split(" the article says that ", 1)[-1]
     if q.kind == "true_false" and q.options[1].correct:
         # the false statement hides the evidence's value: that value is the answer
-        shown = q.stem.split(" the article says that ", 1)[-1]
-        return _key_side_diffs(q.evidence.text, shown)
+        return _key_side_diffs(q.evidence.text, shown, ("replace",))
+    if q.kind == "true_false":
+        # a true statement is answered by any item that shows the same statement
+        return [_phrase(shown)]
     return []
 
 
@@ -84,16 +94,23 @@ class QuizState:
     answers: list[str] = field(default_factory=list)
     negated_false: int = 0
     negated_true: int = 0
+    other_false: int = 0
+
+    topic: frozenset[str] = frozenset()
 
     def conflicts(self, q: Question) -> bool:
-        """Whether ``q`` would give another item away or be given away by one."""
+        """Whether ``q`` would give another item away or be given away by one.
+
+        Names the article uses in many sentences (its topic: "IE" in a browser story) are
+        context every item shares, not an answer one item leaks to another.
+        """
         if q.claim_id in self.claims:
             return True
-        mine = [a for a in answer_phrases(q) if a]
+        mine = [a for a in answer_phrases(q) if a and a not in self.topic]
         if any(f" {a} " in text for a in mine for text in self.shown):
             return True
         text = shown_text(q)
-        return any(f" {a} " in text for a in self.answers if a)
+        return any(f" {a} " in text for a in self.answers if a and a not in self.topic)
 
     def negation_cue(self, q: Question) -> bool:
         """A false item made by negation when negations would then mark false items."""
@@ -101,7 +118,9 @@ class QuizState:
             return False
         if q.options[0].mutation != "negation":
             return False
-        return self.negated_false + 1 > self.negated_true
+        # negated false items may outnumber the false items made another way plus the true
+        # items that carry the article's own negation by one at most
+        return self.negated_false > self.other_false + self.negated_true
 
     def add(self, q: Question) -> None:
         """Record a chosen item."""
@@ -111,6 +130,8 @@ class QuizState:
         if q.kind == "true_false":
             if q.options[1].correct and q.options[0].mutation == "negation":
                 self.negated_false += 1
+            elif q.options[1].correct:
+                self.other_false += 1
             elif q.options[0].correct and _NEGATION_RE.search(q.stem):
                 self.negated_true += 1
 
@@ -144,6 +165,18 @@ def gate_question(q: Question, text: str) -> list[str]:
     return reasons
 
 
+TOPIC_SENTENCES = 4
+
+
+def _topic_names(doc: Document) -> frozenset[str]:
+    """Names mentioned in at least TOPIC_SENTENCES sentences, as normalised phrases."""
+    per_name: Counter[str] = Counter()
+    for s in doc.sentences:
+        for name in {m.text for m in s.mentions if m.label != "DATE"}:
+            per_name[name] += 1
+    return frozenset(_phrase(n) for n, k in per_name.items() if k >= TOPIC_SENTENCES)
+
+
 def select(
     doc: Document,
     claims: list[ClaimInfo],
@@ -159,7 +192,7 @@ def select(
     balancer = PositionBalancer(rng)
     kind_count: Counter[str] = Counter()
     chosen: list[Question] = []
-    state = QuizState()
+    state = QuizState(topic=_topic_names(doc))
     seen_stems: set[str] = set()
     used_sentences: set[int] = set()
     names = list(kinds)
@@ -168,13 +201,12 @@ def select(
         for claim in ranked:
             if len(chosen) >= max_questions:
                 break
-            if round_no == 1 and len(chosen) >= MIN_BEFORE_REPEAT:
-                break
             if claim.id in state.claims:
                 continue
             if round_no == 0 and claim.sentence.index in used_sentences:
                 continue
             order = sorted(names, key=lambda k: (kind_count[k], names.index(k)))
+            order = _place_true_false(doc, claim, order, balancer)
             for kind in order:
                 q = _try_kind(doc, claim, kind, kinds[kind], rng, balancer, rejected,
                               seen_stems, state)
@@ -186,6 +218,24 @@ def select(
                     used_sentences.add(claim.sentence.index)
                     break
     return chosen
+
+
+def _place_true_false(
+    doc: Document, claim: ClaimInfo, order: list[str], balancer: PositionBalancer
+) -> list[str]:
+    """When the quiz needs a false statement, spend true/false on a claim that can be made
+    false without a negation, and keep claims that only negate for other kinds."""
+    if "true_false" not in order:
+        return order
+    tf = balancer.counts.get(2, Counter())
+    if tf.get(1, 0) >= tf.get(0, 0):
+        return order
+    from .mutations import false_variants  # local: selection stays light to import
+
+    rng = random.Random(claim.id)  # noqa: S311 - a private draw, not security
+    types = {m.type for m in false_variants(doc, claim, rng)}
+    rest = [k for k in order if k != "true_false"]
+    return ["true_false", *rest] if types - {"negation"} else [*rest, "true_false"]
 
 
 def _try_kind(
@@ -201,7 +251,12 @@ def _try_kind(
 ) -> Question | None:
     n_opts = 2 if kind == "true_false" else 4
     want = balancer.want(n_opts)
-    for draft in gen(doc, claim, rng, want):
+    drafts = gen(doc, claim, rng, want)
+    tf = balancer.counts.get(2, Counter())
+    if kind == "true_false" and tf.get(0, 0) == tf.get(1, 0):
+        # either answer keeps true/false balanced: the other one is a fallback
+        drafts = drafts + gen(doc, claim, rng, 1 - want)
+    for draft in drafts:
         if draft.stem in seen_stems and kind != "claim_verification":
             rejected["duplicate stem"] += 1
             continue

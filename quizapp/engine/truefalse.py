@@ -23,6 +23,8 @@ FALSE_PREFERENCE = ("number", "entity", "date", "comparison", "quantifier", "ant
 
 
 def _lower_first(text: str, claim: ClaimInfo) -> str:
+    if claim.subst is not None:
+        return text
     first = claim.tokens[0]
     names = {"PERSON", "ORG", "GPE", "NORP", "PRODUCT", "LOC", "FAC"}
     if first.lower_ in {"a", "an", "the"} and text.startswith(first.text + " "):

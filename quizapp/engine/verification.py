@@ -16,7 +16,7 @@ from .mutations import Mutation, false_variants, statement
 from .recall import _evidence, vague
 
 STEM = "Which statement does the article support?"
-MAX_WORDS = 32
+MAX_WORDS = 40
 
 _LABELS = {
     "number": "changed the number",
@@ -39,6 +39,10 @@ def describe(m: Mutation) -> str:
 def standalone(doc: Document, claim: ClaimInfo) -> bool:
     """Whether the claim reads on its own (no pronoun or "this" needing the context)."""
     text = statement(doc, claim)
+    # "that day", "more than double that": a demonstrative points outside the claim
+    if any(t.lower_ in {"that", "this", "these", "those"} and t.tag_ == "DT"
+           and not (t.i + 1 < len(t.doc) and t.nbor(1).lower_ == "of") for t in claim.tokens):
+        return False
     return (
         not vague(text)
         and len(text.split()) <= MAX_WORDS
@@ -50,12 +54,12 @@ def standalone(doc: Document, claim: ClaimInfo) -> bool:
 def pick_mutations(muts: list[Mutation], n: int, rng: random.Random) -> list[Mutation]:
     """Up to ``n`` mutations, one per type first (types in a shuffled order).
 
-    At most one negation, and only next to at least two other wrong statements: a lone
-    negated option among few would be the one the key's wording converges away from.
+    At most one negation, and only next to another kind of wrong statement: a lone
+    negated option would be the one the key's wording converges away from.
     """
     negations = [m for m in muts if m.type == "negation"]
     muts = [m for m in muts if m.type != "negation"]
-    if len(muts) >= 2 and negations:
+    if muts and negations:
         muts.append(negations[0])
     by_type: dict[str, list[Mutation]] = {}
     for m in muts:

@@ -4,6 +4,7 @@ from quizapp.models.article import VERDICTS, Article, Claim
 from quizapp.models.attempt import Attempt, Response
 from quizapp.models.base import Base
 from quizapp.models.job import ImportJob
+from quizapp.models.progress import AttemptProgress, ProgressAnswer
 from quizapp.models.quiz import Choice, Question, Quiz
 from quizapp.models.user import User
 
@@ -11,10 +12,12 @@ __all__ = [
     "VERDICTS",
     "Article",
     "Attempt",
+    "AttemptProgress",
     "Base",
     "Choice",
     "Claim",
     "ImportJob",
+    "ProgressAnswer",
     "Question",
     "Quiz",
     "Response",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -12,6 +13,11 @@ from quizapp.models.base import Base, UTCDateTime, utcnow
 
 if TYPE_CHECKING:
     from quizapp.models.quiz import Choice, Question, Quiz
+
+
+def new_share_token() -> str:
+    """A random, URL-safe token for an attempt's public share page."""
+    return secrets.token_urlsafe(12)
 
 
 class Attempt(Base):
@@ -35,6 +41,10 @@ class Attempt(Base):
     total: Mapped[int] = mapped_column(Integer, default=0)
     #: A retake of the questions another attempt missed: practice, not counted in statistics.
     retake_of_id: Mapped[int | None] = mapped_column(ForeignKey("attempt.id", ondelete="SET NULL"))
+    #: Names the public share page (score and quiz only); not the private ``token``.
+    share_token: Mapped[str | None] = mapped_column(
+        String(32), unique=True, default=new_share_token
+    )
 
     quiz: Mapped[Quiz] = relationship(back_populates="attempts")
     responses: Mapped[list[Response]] = relationship(

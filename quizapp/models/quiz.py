@@ -28,6 +28,8 @@ class Quiz(Base):
     generator_version: Mapped[str] = mapped_column(String(40), default="")
     seed: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    #: How the quiz is taken: "all" questions on one page, or "one" at a time with feedback.
+    display_mode: Mapped[str] = mapped_column(String(10), default="all", server_default="all")
 
     article: Mapped[Article] = relationship(back_populates="quizzes")
     questions: Mapped[list[Question]] = relationship(

@@ -149,6 +149,18 @@ def get_attempt(token: str) -> Attempt:
     return attempt
 
 
+def get_shared_attempt(share_token: str) -> Attempt:
+    """The attempt named by its public share token (score and quiz only are shown)."""
+    if not (0 < len(share_token) <= 32 and share_token.isascii() and share_token.isprintable()):
+        raise NotFound("No such shared result.")
+    attempt = db.session.execute(
+        db.select(Attempt).where(Attempt.share_token == share_token)
+    ).scalar_one_or_none()
+    if attempt is None:
+        raise NotFound("No such shared result.")
+    return attempt
+
+
 def _commit_new_attempt(attempt: Attempt) -> None:
     """Insert a new attempt, waiting out a busy SQLite writer instead of losing the answers.
 

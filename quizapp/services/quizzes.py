@@ -5,6 +5,7 @@ from __future__ import annotations
 from importlib import resources
 
 from sqlalchemy import func
+from sqlalchemy.orm import selectinload
 
 from quizapp.extensions import db
 from quizapp.models import Attempt, Question, Quiz
@@ -35,8 +36,14 @@ def published_quizzes() -> list[tuple[Quiz, int, int]]:
 
 
 def get_published_quiz(quiz_id: int) -> Quiz:
-    """A quiz that quiz takers may see, or :class:`NotFound`."""
-    quiz = db.session.get(Quiz, quiz_id)
+    """A quiz that quiz takers may see, or :class:`NotFound`.
+
+    Its questions and their options come in two more queries (not one per question):
+    the quiz page, the API and every submission read them all.
+    """
+    quiz = db.session.get(
+        Quiz, quiz_id, options=[selectinload(Quiz.questions).selectinload(Question.choices)]
+    )
     if quiz is None or not quiz.is_published:
         raise NotFound("There is no such quiz.")
     return quiz

@@ -141,6 +141,26 @@ def set_status(quiz_id: int) -> ResponseReturnValue:
     return redirect(url_for("authoring.review", quiz_id=quiz.id), code=303)
 
 
+@bp.post("/quizzes/<int:quiz_id>/display")
+@editor_required
+def set_display_mode(quiz_id: int) -> ResponseReturnValue:
+    """All questions on one page, or one at a time with feedback after each answer."""
+    quiz = _quiz(quiz_id)
+    _require_action_form()
+    mode = request.form.get("display_mode", "")
+    try:
+        editing.set_display_mode(quiz, mode)
+    except ServiceError as exc:
+        abort(exc.status_code, exc.message)
+    flash(
+        "Quiz takers now see one question at a time, with feedback after each answer."
+        if mode == "one"
+        else "Quiz takers now see every question on one page.",
+        "info",
+    )
+    return redirect(url_for("authoring.review", quiz_id=quiz.id), code=303)
+
+
 @bp.route("/questions/<int:question_id>/edit", methods=["GET", "POST"])
 @editor_required
 def edit_question(question_id: int) -> ResponseReturnValue:

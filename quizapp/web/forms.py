@@ -82,6 +82,37 @@ def take_quiz_form(
     return form
 
 
+class AnswerForm(FlaskForm):
+    """One question of a one-at-a-time quiz: a radio group named ``choice`` (added per question)."""
+
+    def choice_field(self) -> Field:
+        return self["choice"]
+
+
+class StartForm(AnswerForm):
+    """The first step of a one-at-a-time quiz: the display name and the first answer."""
+
+    name = TakeQuizForm.name
+
+
+def answer_form(
+    question: Question, number: int, *, start: bool = False, **kwargs: Any
+) -> AnswerForm:
+    """The form answering ``question`` (with the display name on the first step)."""
+
+    base: type[AnswerForm] = StartForm if start else AnswerForm
+    choice = OptionalRadioField(
+        f"{number}. {question.stem}",
+        choices=[SelectChoice(value=c.id, label=c.text) for c in question.choices],
+        coerce=int,
+        validate_choice=True,
+        validators=[DataRequired("Choose one of the options.")],
+        invalid_choice_message="That option does not belong to this question.",
+    )
+    form_class = type("_AnswerForm", (base,), {"choice": choice})
+    return form_class(**kwargs)
+
+
 class LoginForm(FlaskForm):
     """The editors' login form."""
 

@@ -65,6 +65,42 @@ def take_quiz(page: Any, live: Any, quiz: SeedQuiz, name: str = "Ada") -> str:
     return str(page.url)
 
 
+@dataclass(frozen=True)
+class HandQuiz:
+    """A small quiz written by hand on the live server (not the seed quiz)."""
+
+    id: int
+    title: str
+    questions: tuple[SeedQuestion, ...]
+
+
+def hand_quiz(live: Any, title: str, *, display_mode: str = "one", n: int = 4) -> HandQuiz:
+    """The published quiz called ``title``, made by hand the first time it is asked for."""
+    from tests.conftest import make_quiz
+
+    with live.app.app_context():
+        quiz = db.session.execute(db.select(Quiz).where(Quiz.title == title)).scalar_one_or_none()
+        if quiz is None:
+            quiz = make_quiz(n_questions=n, title=title)
+            quiz.display_mode = display_mode
+            db.session.commit()
+        questions = tuple(
+            SeedQuestion(
+                id=q.id,
+                stem=q.stem,
+                key=q.correct_choice.id,  # type: ignore[union-attr]
+                choices=tuple(c.id for c in q.choices),
+                evidence=q.evidence_text,
+            )
+            for q in quiz.active_questions
+        )
+        return HandQuiz(id=quiz.id, title=quiz.title, questions=questions)
+
+
+#: The one-at-a-time quiz the page checks open.
+ONE_QUIZ = "Stepwise quiz"
+
+
 def log_in(page: Any, live: Any, username: str, password: str) -> None:
     """Log in through the login form."""
     page.goto(live("/login"))
@@ -109,6 +145,27 @@ def open_page(name: str, page: Any, live: Any) -> None:
     elif name == "analysis":
         log_in(page, live, *EDITOR)
         page.goto(live(f"/editor/quizzes/{quiz.id}/analysis"))
+    elif name == "editor-import":
+        log_in(page, live, *EDITOR)
+        page.goto(live("/editor/import"))
+    elif name == "editor-review":
+        log_in(page, live, *EDITOR)
+        page.goto(live(f"/editor/quizzes/{quiz.id}"))
+    elif name == "claims":
+        log_in(page, live, *EDITOR)
+        page.goto(live(f"/editor/quizzes/{quiz.id}/claims"))
+    elif name == "one-question":
+        page.goto(live(f"/quizzes/{hand_quiz(live, ONE_QUIZ).id}"))
+    elif name == "one-feedback":
+        one = hand_quiz(live, ONE_QUIZ)
+        page.goto(live(f"/quizzes/{one.id}"))
+        page.get_by_label("Your display name").fill("Stepper")
+        page.locator(f"input[name=choice][value='{one.questions[0].wrong}']").check()
+        page.get_by_role("button", name="Check my answer").click()
+        page.wait_for_url("**/feedback")
+    elif name == "share":
+        take_quiz(page, live, quiz, name="Sharer")
+        page.goto(str(page.locator("#share-url").input_value()))
     else:
         raise ValueError(name)
     page.wait_for_load_state("load")
@@ -127,4 +184,10 @@ PAGES = [
     "error",
     "editor",
     "analysis",
+    "editor-import",
+    "editor-review",
+    "claims",
+    "one-question",
+    "one-feedback",
+    "share",
 ]

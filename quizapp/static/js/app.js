@@ -47,8 +47,29 @@
     }
   }
 
+  // "Copy the link" next to a read-only field (the share link): shown only with JavaScript.
+  function copyButton(button) {
+    var field = document.getElementById(button.dataset.copy);
+    if (!field) return;
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      function done() {
+        button.textContent = "Link copied";
+      }
+      field.select();
+      if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(field.value).then(done, function () {
+          field.select();
+        });
+      } else {
+        done();
+      }
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("form.quiz-form").forEach(quizProgress);
+    document.querySelectorAll("button[data-copy]").forEach(copyButton);
     document.querySelectorAll("form[method=post]").forEach(oneSubmit);
     focusErrors();
   });

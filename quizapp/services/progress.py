@@ -1,0 +1,128 @@
+"""Taking a quiz one question at a time, with feedback after each answer.
+
+The answers given so far are kept in :class:`AttemptProgress` rows, apart from
+finished attempts, so the scoreboard and statistics never see an unfinished
+attempt. Questions are answered in order, each once; finishing stores an
+ordinary attempt through :func:`quizapp.services.attempts.record_attempt`.
+"""
+
+from __future__ import annotations
+
+import secrets
+
+from sqlalchemy.exc import IntegrityError
+
+from quizapp.extensions import db
+from quizapp.models import Attempt, AttemptProgress, Choice, ProgressAnswer, Question, Quiz
+from quizapp.services.attempts import clean_name, record_attempt
+from quizapp.services.errors import InvalidSubmission, NotFound, ServiceError
+
+
+class Conflict(ServiceError):
+    """An answer that does not fit where the taker is (twice, out of order, finished)."""
+
+    status_code = 409
+
+
+def get_progress(token: str) -> AttemptProgress:
+    """The one-at-a-time attempt named by its secret token."""
+    if not (0 < len(token) <= 64 and token.isascii() and token.isprintable()):
+        raise NotFound("There is no such attempt in progress.")
+    progress = db.session.execute(
+        db.select(AttemptProgress).where(AttemptProgress.token == token)
+    ).scalar_one_or_none()
+    if progress is None:
+        raise NotFound("There is no such attempt in progress.")
+    return progress
+
+
+def answered(progress: AttemptProgress) -> dict[int, ProgressAnswer]:
+    """The answers given so far, by question id."""
+    return {a.question_id: a for a in progress.answers}
+
+
+def next_question(progress: AttemptProgress) -> Question | None:
+    """The first active question not answered yet (None when every one is)."""
+    done = answered(progress)
+    return next((q for q in progress.quiz.active_questions if q.id not in done), None)
+
+
+def position(quiz: Quiz, question: Question) -> tuple[int, int]:
+    """``(number, total)`` of a question among the quiz's active ones ("Question 3 of 12")."""
+    questions = quiz.active_questions
+    ids = [q.id for q in questions]
+    return (ids.index(question.id) + 1 if question.id in ids else len(ids)), len(ids)
+
+
+def start(quiz: Quiz, name: str, question_id: int, choice_id: int | None) -> AttemptProgress:
+    """Begin a one-at-a-time attempt with the name and the first question's answer."""
+    if quiz.display_mode != "one":
+        raise Conflict("This quiz shows all its questions on one page.")
+    name = clean_name(name)
+    progress = AttemptProgress(quiz=quiz, name=name, token=secrets.token_urlsafe(18))
+    _check_answer(progress, question_id, choice_id)
+    db.session.add(progress)
+    _add_answer(progress, question_id, choice_id)
+    return progress
+
+
+def answer(progress: AttemptProgress, question_id: int, choice_id: int | None) -> ProgressAnswer:
+    """Record the answer to the next question; nothing changes when it does not fit."""
+    _check_answer(progress, question_id, choice_id)
+    return _add_answer(progress, question_id, choice_id)
+
+
+def finish(progress: AttemptProgress) -> Attempt:
+    """Store the finished attempt (once: finishing again returns the same attempt)."""
+    if progress.attempt is not None:
+        return progress.attempt
+    if next_question(progress) is not None:
+        raise Conflict("Answer every question before you see your results.")
+    active = {q.id for q in progress.quiz.active_questions}
+    answers = {a.question_id: a.choice_id for a in progress.answers if a.question_id in active}
+    attempt, _ = record_attempt(
+        progress.quiz,
+        progress.name,
+        answers,
+        submission_id=f"progress-{progress.token}",
+        started_at=progress.started_at,
+    )
+    progress.attempt = attempt
+    db.session.commit()
+    return attempt
+
+
+def _check_answer(progress: AttemptProgress, question_id: int, choice_id: int | None) -> None:
+    """Raise unless ``choice_id`` answers the question the taker is at."""
+    if progress.attempt_id is not None:
+        raise Conflict("This attempt is finished: its answers cannot change.")
+    questions = {q.id: q for q in progress.quiz.active_questions}
+    question = questions.get(question_id)
+    if question is None:
+        raise InvalidSubmission("That question is not part of this quiz.")
+    if question_id in answered(progress):
+        raise Conflict("You have already answered this question.")
+    expected = next_question(progress)
+    if expected is None or expected.id != question_id:
+        raise Conflict("Answer the questions in order: this is not the next one.")
+    if choice_id is None:
+        raise InvalidSubmission("Choose one of the options.")
+    if not any(c.id == choice_id for c in question.choices):
+        raise InvalidSubmission("That option does not belong to this question.")
+
+
+def _add_answer(
+    progress: AttemptProgress, question_id: int, choice_id: int | None
+) -> ProgressAnswer:
+    choice = db.session.get(Choice, choice_id)
+    if choice is None:  # checked by _check_answer; a concurrent edit may have removed it
+        raise InvalidSubmission("That option does not belong to this question.")
+    row = ProgressAnswer(question_id=question_id, choice_id=choice.id, is_correct=choice.is_correct)
+    progress.answers.append(row)
+    try:
+        db.session.commit()
+    except IntegrityError as exc:
+        # The same answer posted twice at once: the other request stored it.
+        db.session.rollback()
+        raise Conflict("You have already answered this question.") from exc
+    return row
