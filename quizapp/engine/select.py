@@ -195,6 +195,7 @@ def select(
     state = QuizState(topic=_topic_names(doc))
     seen_stems: set[str] = set()
     used_sentences: set[int] = set()
+    used_spans: list[tuple[int, int]] = []
     names = list(kinds)
     # round 0: new sentences only; round 1: other claims of used sentences, to reach the minimum
     for round_no in range(2):
@@ -204,6 +205,9 @@ def select(
             if claim.id in state.claims:
                 continue
             if round_no == 0 and claim.sentence.index in used_sentences:
+                continue
+            # a clause of a sentence whose other claim is asked about must not overlap it
+            if any(claim.start < e and s < claim.end for s, e in used_spans):
                 continue
             order = sorted(names, key=lambda k: (kind_count[k], names.index(k)))
             order = _place_true_false(doc, claim, order, balancer)
@@ -216,6 +220,7 @@ def select(
                     state.add(q)
                     seen_stems.add(q.stem)
                     used_sentences.add(claim.sentence.index)
+                    used_spans.append((claim.start, claim.end))
                     break
     return chosen
 
