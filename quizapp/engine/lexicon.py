@@ -54,7 +54,10 @@ WEEKDAYS: tuple[str, ...] = (
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
 )
 
-# word -> opposite, same inflection, so no inflection library is needed
+# word -> opposite, same inflection, so no inflection library is needed. Curated: only verbs
+# and adjectives whose swap leaves a clean, grammatical and plainly false statement ("allowing
+# X to buy" -> "banning X to buy" is not English, so "allow"/"ban" are not here; nor are
+# nouns such as "decline", whose swap rarely reads well).
 ANTONYMS: dict[str, str] = {
     "rose": "fell", "fell": "rose", "rise": "fall", "fall": "rise", "rises": "falls",
     "falls": "rises", "rising": "falling", "falling": "rising", "risen": "fallen",
@@ -64,20 +67,21 @@ ANTONYMS: dict[str, str] = {
     "grew": "shrank", "grown": "shrunk", "grow": "shrink", "grows": "shrinks",
     "growing": "shrinking", "jumped": "dropped", "dropped": "jumped", "climbed": "fell",
     "gained": "lost", "lost": "gained", "gain": "lose", "lose": "gain",
-    "approved": "rejected", "rejected": "approved", "allowed": "banned",
-    "allowing": "banning", "banned": "allowed", "boosted": "cut", "boosting": "reducing",
-    "encouraging": "discouraging", "discouraging": "encouraging",
-    "supports": "undermines", "support": "undermine", "strong": "weak", "weak": "strong",
-    "stronger": "weaker", "weaker": "stronger",
+    "approved": "rejected", "rejected": "approved", "accepted": "rejected",
+    "strong": "weak", "weak": "strong",
     "won": "lost", "welcomed": "criticised", "criticised": "welcomed",
     "raised": "lowered", "lowered": "raised", "expanded": "reduced",
     "slumped": "soared", "soared": "slumped", "tightened": "loosened",
-    "tightly": "loosely", "restricting": "encouraging", "reduce": "increase",
-    "reducing": "increasing", "surpass": "trail", "surpassed": "trailed", "surpasses": "trails",
-    "accepted": "rejected",
-    "arrested": "released", "resigned": "stayed", "promised": "refused",
-    "higher": "lower", "lower": "higher", "improvement": "decline", "decline": "improvement",
+    "tightly": "loosely", "reduce": "increase", "reducing": "increasing",
+    "surpass": "trail", "surpassed": "trailed", "surpasses": "trails",
 }
+# verbs and adverbs of direction: swapping one beside two related figures ("rose to $11.1bn
+# from $10.9bn") contradicts the figures themselves, a give-away rather than a wrong answer
+DIRECTION_WORDS: frozenset[str] = frozenset(
+    {"rise", "fall", "increase", "decrease", "grow", "shrink", "jump", "drop", "climb",
+     "gain", "lose", "slump", "soar", "raise", "lower", "up", "down", "decline", "slide",
+     "dip", "plunge", "cut", "boost", "expand", "reduce", "surge", "tumble", "higher"}
+)
 # pairs where the change reverses a comparison rather than flips a word's meaning
 COMPARISONS: dict[str, str] = {
     "more": "less", "less": "more", "fewer": "more", "higher": "lower", "lower": "higher",
@@ -90,6 +94,12 @@ COMPARISONS: dict[str, str] = {
     "surpass": "trail", "surpasses": "trails", "surpassed": "trailed", "outstripping": "trailing",
     "first": "last",
 }
+# comparatives reversed only in an explicit comparison ("more robots than", "higher than"):
+# superlatives ("worst hit" -> "best hit") and bare comparatives rarely reverse cleanly
+EXPLICIT_COMPARATIVES: frozenset[str] = frozenset(
+    {"more", "less", "fewer", "higher", "lower", "larger", "smaller", "bigger", "greater",
+     "better", "worse", "faster", "slower", "earlier", "later"}
+)
 # replacements that make a quantified statement false (never a mere generalisation)
 QUANTIFIERS: dict[str, str] = {
     "all": "no", "every": "no", "most": "few", "many": "few", "majority": "minority",

@@ -16,8 +16,18 @@ from typing import Any
 from .claims import ClaimInfo
 from .distractors import entity_pool, quantity_pool, reliable_name
 from .document import Document, mention_role, normalise, safe_role
-from .lexicon import ANTONYMS, COMPARISONS, MONTHS, QUANTIFIERS, WEEKDAYS
-from .numbers import date_pattern
+from .lexicon import (
+    ANTONYMS,
+    COMPANIES,
+    COMPANY_SECTORS,
+    COMPARISONS,
+    DIRECTION_WORDS,
+    EXPLICIT_COMPARATIVES,
+    MONTHS,
+    QUANTIFIERS,
+    WEEKDAYS,
+)
+from .numbers import Quantity, date_pattern, parse_quantity
 
 _NEG_AUX = {"will", "would", "can", "could", "should", "may", "might", "must", "has", "have",
             "had", "is", "are", "was", "were", "does", "do", "did"}
@@ -98,9 +108,38 @@ def mutate_number(doc: Document, claim: ClaimInfo, rng: random.Random) -> list[M
         if re.match(r"\s*\(", doc.text[q.end : q.end + 3]) or doc.text[
             max(0, q.start - 1) : q.start] == "(":
             continue
-        for text, _src in quantity_pool(doc, claim, q, rng, 2):
+        kept = [t for t, _src in quantity_pool(doc, claim, q, rng, 4)
+                if keeps_direction(claim, q, t)]
+        for text in kept[:2]:
             out.append(Mutation("number", q.start, q.end, q.text, text))
     return out
+
+
+_SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9,
+          "tn": 1e12, "trillion": 1e12}
+
+
+def _magnitude(q: Quantity) -> float:
+    return q.value * _SCALE.get(q.scale.strip(), 1.0)
+
+
+def keeps_direction(claim: ClaimInfo, q: Quantity, new_text: str) -> bool:
+    """Whether ``new_text`` in place of ``q`` keeps the order of the figures a direction word
+    relates ("fell to 82,000 from 103,000": the new value must stay below 103,000)."""
+    if not _has_direction(claim):
+        return True
+    new = parse_quantity(new_text)
+    if new is None:
+        return True
+    for other in _related_figures(claim):
+        if other.start == q.start or (other.kind, other.currency, other.percent, other.unit) != (
+                q.kind, q.currency, q.percent, q.unit):
+            continue
+        before = _magnitude(q) - _magnitude(other)
+        after = _magnitude(new) - _magnitude(other)
+        if before * after <= 0:
+            return False
+    return True
 
 
 def mutate_date(doc: Document, claim: ClaimInfo, rng: random.Random) -> list[Mutation]:
@@ -151,8 +190,39 @@ def mutate_entity(doc: Document, claim: ClaimInfo, rng: random.Random) -> list[M
         for text, src in entity_pool(doc, claim, m, rng, 2, role=role, strict=True):
             if src == "typed_list" and m.label == "GPE":
                 continue  # a country the story never mentions is a blatant wrong place
+            if m.label == "ORG" and not same_org_kind(m.text, text):
+                continue  # "less users for SEC" for "for AOL": same label, wrong meaning
             out.append(Mutation("entity", m.start, m.end, m.text, text))
     return out
+
+
+_CORPORATE = re.compile(
+    r"\b(Corp|Corporation|Inc|Ltd|plc|PLC|Group|Holdings|Bros|Airways|Airlines|Motors|Bank|"
+    r"Telecom|Communications|Entertainment|Studios|Games|Software|Systems|Networks)\.?$")
+
+
+def _org_kind(name: str) -> tuple[str, str]:
+    """("company", sector) for a name the lexicon or a corporate suffix marks as a company;
+    ("acronym", "") for an unknown all-caps name; ("other", "") when unsure."""
+    low = name.lower()
+    for sector, names in COMPANY_SECTORS.items():
+        if low in {n.lower() for n in names}:
+            return "company", sector
+    if low in COMPANIES or _CORPORATE.search(name):
+        return "company", ""
+    if name.replace("&", "").replace("-", "").isupper():
+        return "acronym", ""
+    return "other", ""
+
+
+def same_org_kind(a: str, b: str) -> bool:
+    """Whether organisation ``b`` may stand in for ``a`` in a false statement: both companies
+    (of one sector when the lexicon knows both sectors). Acronyms of unknown bodies and names
+    of unknown kind are never swapped: "the SEC" for "AOL" is nonsense, not a plausible slip."""
+    ka, kb = _org_kind(a), _org_kind(b)
+    if ka[0] != "company" or kb[0] != "company":
+        return False
+    return not (ka[1] and kb[1] and ka[1] != kb[1])
 
 
 def mutate_negation(doc: Document, claim: ClaimInfo, rng: random.Random) -> list[Mutation]:
@@ -223,31 +293,74 @@ def _word_swaps(
     return out
 
 
+def _related_figures(claim: ClaimInfo) -> list[Quantity]:
+    """Figures of the claim other than years."""
+    return [q for q in claim.sentence.quantities
+            if claim.start <= q.start and q.end <= claim.end and q.kind != "year"]
+
+
+def _has_figure_pair(claim: ClaimInfo) -> bool:
+    """Two figures of one kind ("to $11.1bn from $10.9bn"): their order states a direction."""
+    kinds = [(q.kind, q.currency, q.percent, q.unit) for q in _related_figures(claim)]
+    return len(kinds) != len(set(kinds))
+
+
+def _has_direction(claim: ClaimInfo) -> bool:
+    return any(t.lemma_.lower() in DIRECTION_WORDS or t.lower_ in DIRECTION_WORDS
+               for t in claim.tokens)
+
+
+def _antonym_ok(claim: ClaimInfo, t: Any) -> bool:
+    if not (t.pos_ in {"VERB", "ADJ", "ADV"} and t.dep_ != "amod" or t.dep_ == "ROOT"):
+        return False
+    # "promised to", "allowing X to buy": a verb with a clause of its own rarely flips cleanly
+    if any(c.dep_ in {"xcomp", "ccomp"} for c in t.children):
+        return False
+    # "sales rose to $11.1bn from $10.9bn" -> "fell" contradicts the figures themselves
+    return not (t.lemma_.lower() in DIRECTION_WORDS and _has_figure_pair(claim))
+
+
 def mutate_antonym(doc: Document, claim: ClaimInfo, rng: random.Random) -> list[Mutation]:
-    """Replace a verb, adjective or adverb with its opposite (rose -> fell)."""
+    """Replace a verb, adjective or adverb with its opposite from a curated list (rose -> fell)."""
     return _word_swaps(
         doc, claim, {k: v for k, v in ANTONYMS.items() if k not in COMPARISONS}, "antonym",
-        lambda t: t.pos_ in {"VERB", "ADJ", "ADV"} and t.dep_ != "amod" or t.dep_ == "ROOT",
+        lambda t: _antonym_ok(claim, t),
     )
+
+
+def _explicit_comparison(t: Any) -> bool:
+    """"more robots than", "higher than expected", "surpass": a comparison that reverses
+    cleanly. Superlatives ("worst hit") and bare comparatives are left alone."""
+    if t.lemma_ in {"surpass", "outstrip", "outsell"}:
+        return True
+    if t.lower_ not in EXPLICIT_COMPARATIVES or t.tag_ not in {"JJR", "RBR"}:
+        return False
+    window = t.doc[t.i + 1 : t.i + 5]
+    return any(w.lower_ == "than" for w in window)
 
 
 def mutate_comparison(doc: Document, claim: ClaimInfo, rng: random.Random) -> list[Mutation]:
-    """Reverse a comparison (more -> less, higher -> lower, before -> after)."""
-    return _word_swaps(
-        doc, claim, COMPARISONS, "comparison",
-        lambda t: (t.tag_ in {"JJR", "JJS", "RBR", "RBS"}
-                   # "most Republicans" is a quantifier; "more robots than" is a comparison
-                   and not (t.lower_ in {"most", "least"}
-                            and t.dep_ in {"det", "amod", "nsubj", "dobj", "pobj"}))
-        or t.lower_ in {"above", "below"}
-        or t.lemma_ in {"surpass", "outstrip", "outsell"},
-    )
+    """Reverse an explicit comparison (more ... than -> less ... than, surpass -> trail)."""
+    muts = _word_swaps(doc, claim, COMPARISONS, "comparison", _explicit_comparison)
+    # "more than 50 people" -> "less than 50 people" is a quantifier change next to a number
+    return [m for m in muts if not re.match(r"\s+than\s+[$\u00a3\u20ac]?\d",
+                                            doc.view[m.end : m.end + 12])]
+
+
+_QUANT_DEPS = {"nsubj", "nsubjpass", "dobj"}
 
 
 def mutate_quantifier(doc: Document, claim: ClaimInfo, rng: random.Random) -> list[Mutation]:
-    """Change a quantifier so the statement becomes false (most -> few, nearly N -> over N)."""
+    """Change a quantifier so the statement becomes false (most -> few, nearly N -> over N).
+
+    A determiner quantifier changes only on the subject or object of a verb ("most analysts
+    expect"), never inside a phrase ("support for all parties" -> "for no parties"); word
+    quantifiers ("majority", "most") never change beside a figure that would contradict them
+    ("a majority (68%)" -> "a minority (68%)").
+    """
     out = []
     toks = claim.tokens
+    figures = bool(_related_figures(claim))
     for i, t in enumerate(toks):
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         two = f"{t.lower_} {nxt.lower_}" if nxt is not None else ""
@@ -263,12 +376,14 @@ def mutate_quantifier(doc: Document, claim: ClaimInfo, rng: random.Random) -> li
             out.append(Mutation("quantifier", s, e, t.text, QUANTIFIERS[t.lower_]))
         elif t.lower_ in {"all", "every", "most", "many", "some"} and (
             t.dep_ in {"det", "amod", "predet"} and t.head.tag_ == "NNS"
+            and t.head.dep_ in _QUANT_DEPS and t.head.head.pos_ in {"VERB", "AUX"}
+            and not figures
         ):
             new = QUANTIFIERS[t.lower_]
             if t.text[0].isupper():
                 new = new.capitalize()
             out.append(Mutation("quantifier", s, e, t.text, new))
-        elif t.lower_ in {"always", "never", "majority"}:
+        elif t.lower_ in {"always", "never"} or t.lower_ == "majority" and not figures:
             new = QUANTIFIERS[t.lower_]
             out.append(Mutation("quantifier", s, e, t.text, new))
     return out

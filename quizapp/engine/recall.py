@@ -18,6 +18,7 @@ from .document import Document
 from .drafts import Draft
 from .gate import sort_value
 from .lexicon import CITIES, COMPANIES, COUNTRIES, MONTHS, REPORTING_VERBS
+from .mutations import keeps_direction
 from .nlp import Mention
 from .numbers import Quantity, date_pattern
 from .types import Evidence
@@ -31,16 +32,41 @@ _DEICTIC = re.compile(
     r"drop|rise|fall|move|deal|decision|report)\b", re.I
 )
 _NAME = re.compile(r"(?<=\s)[A-Z][a-z]+")
+_OPENERS = frozenset({"the", "a", "an", "in", "on", "at", "its", "their", "his", "her", "but",
+                      "and", "after", "before", "when", "while", "as", "for", "last", "this",
+                      "shares", "sales", "profits", "analysts", "officials", ""})
+
+
+# definite noun phrases whose head only makes sense with its antecedent ("the issue", "the
+# move"), unless a complement names it ("the plan to cut jobs", "the deal with Sony")
+_ANAPHORIC = re.compile(
+    r"\b(?:the|both) (?:(?:new|latest|proposed|planned|original|two|three) )?"
+    r"(issues?|announcement|moves?|deals?|plans?|decision|proposals?|scheme|measures?|row|"
+    r"dispute|incident|agreement|takeover|bid|merger|offer|project|policy|changes?|case|"
+    r"remainder|figures?|reserve|newcomers|pair|latter|former|trend|problem|claims?|"
+    r"idea|initiative|effort|system|programme|rules?|ruling|talks|situation)\b"
+    r"(?! (?:of|to|for|between|with|that|on|by|from|over|against)\b)", re.I
+)
+# "the company said": fine after the company's name, vague without one before it
+_ANAPHORIC_ORG = re.compile(r"\b(?:the|both) (company|firm|group|companies|firms|firm's|"
+                            r"company's)\b", re.I)
 
 
 def vague(text: str) -> bool:
     """Whether the text leans on context a quiz taker does not have.
 
-    Deictic words (this, these) always do; a pronoun does unless a name appears before it in
-    the same text, where it most likely refers back to that name.
+    Deictic words (this, these) always do; so does a definite abstract noun that points back
+    ("the move", "the issue", "both newcomers") unless a complement says what it is; a
+    pronoun or "the company" does unless a name appears before it in the same text, where it
+    most likely refers back to that name.
     """
-    if _DEICTIC.search(text):
+    if _DEICTIC.search(text) or _ANAPHORIC.search(text):
         return True
+    for m in _ANAPHORIC_ORG.finditer(text):
+        before = text[: m.start()]
+        first = before.split(" ", 1)[0]
+        if not _NAME.search(before) and (first.lower() in _OPENERS or not first[:1].isupper()):
+            return True
     for m in _PRONOUNS.finditer(text):
         if m.start() == 0 or not _NAME.search(text[: m.start()]):
             return True
@@ -327,6 +353,14 @@ def _date_stem(doc: Document, claim: ClaimInfo, m: Mention) -> str | None:
     return None
 
 
+def _names_type(stem: str, wh: str) -> bool:
+    """Whether the stem, apart from its own wh-phrase, already says the type word
+    ("Which company ... the company said?": the type is given away or the stem is odd)."""
+    low = stem.lower()
+    rest = low.replace(wh.lower(), " ", 1)
+    return re.search(rf"\b{re.escape(wh.split()[-1].lower())}", rest) is not None
+
+
 def _ok_stem(stem: str | None) -> bool:
     if not stem:
         return False
@@ -394,7 +428,11 @@ def generate_recall(doc: Document, claim: ClaimInfo, rng: random.Random, want_po
         if not _ok_stem(stem):
             continue
         below = min(want_pos, n_wrong) if want_pos >= 0 else None
-        wrong = quantity_pool(doc, claim, q, rng, n_wrong, below=below)
+        wrong = [w for w in quantity_pool(doc, claim, q, rng, n_wrong, below=below)
+                 if keeps_direction(claim, q, w[0])]
+        if len(wrong) < n_wrong:  # the figures' order rules out one side: take the other
+            wrong = [w for w in quantity_pool(doc, claim, q, rng, 2 * n_wrong + 2)
+                     if keeps_direction(claim, q, w[0])][:n_wrong]
         if len(wrong) < 2:
             continue
         opts = [q.text] + [t for t, _ in wrong]
@@ -439,8 +477,7 @@ def generate_recall(doc: Document, claim: ClaimInfo, rng: random.Random, want_po
         if not _wh_ok(doc, claim, stem, None):
             continue
         # "Which company" only if the stem does not already say "company"
-        type_word = wh.split()[-1].lower()
-        if stem is not None and wh.startswith("Which") and type_word in stem.lower()[6:]:
+        if stem is not None and wh.startswith("Which") and _names_type(stem, wh):
             continue
         wrong = entity_pool(doc, claim, m, rng, n_wrong)
         if len(wrong) < 2:

@@ -98,19 +98,23 @@ class QuizState:
 
     topic: frozenset[str] = frozenset()
 
-    def conflicts(self, q: Question) -> bool:
+    def conflicts(self, q: Question, repeat: bool = False) -> bool:
         """Whether ``q`` would give another item away or be given away by one.
 
         Names the article uses in many sentences (its topic: "IE" in a browser story) are
-        context every item shares, not an answer one item leaks to another.
+        context every item shares, not an answer one item leaks to another; but a second
+        question on an already asked claim (``repeat``) gets no such allowance.
         """
-        if q.claim_id in self.claims:
+        if q.claim_id in self.claims and not repeat:
             return True
-        mine = [a for a in answer_phrases(q) if a and a not in self.topic]
+        topic = frozenset() if repeat else self.topic
+        mine = [a for a in answer_phrases(q) if a and a not in topic]
+        if not mine and repeat:
+            return True
         if any(f" {a} " in text for a in mine for text in self.shown):
             return True
         text = shown_text(q)
-        return any(f" {a} " in text for a in self.answers if a and a not in self.topic)
+        return any(f" {a} " in text for a in self.answers if a and a not in topic)
 
     def negation_cue(self, q: Question) -> bool:
         """A false item made by negation when negations would then mark false items."""
@@ -197,23 +201,32 @@ def select(
     used_sentences: set[int] = set()
     used_spans: list[tuple[int, int]] = []
     names = list(kinds)
-    # round 0: new sentences only; round 1: other claims of used sentences, to reach the minimum
-    for round_no in range(2):
+    # round 0: new sentences only; 1: other claims of used sentences; 2: true/false beyond its
+    # share, up to FILL_TARGET; 3: a second question on a claim, never a true/false one and
+    # never one that shows or asks what the first one does, up to MIN_BEFORE_REPEAT
+    for round_no in range(4):
         for claim in ranked:
             if len(chosen) >= max_questions:
                 break
-            if claim.id in state.claims:
+            if round_no == 2 and len(chosen) >= FILL_TARGET:
+                break
+            if round_no == 3 and len(chosen) >= MIN_BEFORE_REPEAT:
+                break
+            repeat = round_no == 3
+            if (claim.id in state.claims) != repeat:
                 continue
             if round_no == 0 and claim.sentence.index in used_sentences:
                 continue
             # a clause of a sentence whose other claim is asked about must not overlap it
-            if any(claim.start < e and s < claim.end for s, e in used_spans):
+            if not repeat and any(claim.start < e and s < claim.end for s, e in used_spans):
                 continue
             order = sorted(names, key=lambda k: (kind_count[k], names.index(k)))
             order = _place_true_false(doc, claim, order, balancer)
+            if repeat or round_no < 2 and _tf_capped(kind_count, len(chosen)):
+                order = [k for k in order if k != "true_false"]
             for kind in order:
                 q = _try_kind(doc, claim, kind, kinds[kind], rng, balancer, rejected,
-                              seen_stems, state)
+                              seen_stems, state, repeat=repeat)
                 if q is not None:
                     chosen.append(q)
                     kind_count[kind] += 1
@@ -223,6 +236,17 @@ def select(
                     used_spans.append((claim.start, claim.end))
                     break
     return chosen
+
+
+# true/false answers are a coin toss: they may make up at most this share of a quiz, unless
+# the quiz would otherwise stay below FILL_TARGET questions
+TF_SHARE = 0.4
+FILL_TARGET = 12
+
+
+def _tf_capped(kind_count: Counter[str], n_chosen: int) -> bool:
+    """Whether one more true/false item would take the quiz past its share of them."""
+    return kind_count["true_false"] + 1 > TF_SHARE * max(n_chosen + 1, MIN_BEFORE_REPEAT)
 
 
 def _place_true_false(
@@ -253,6 +277,7 @@ def _try_kind(
     rejected: Counter[str],
     seen_stems: set[str],
     state: QuizState | None = None,
+    repeat: bool = False,
 ) -> Question | None:
     n_opts = 2 if kind == "true_false" else 4
     want = balancer.want(n_opts)
@@ -273,7 +298,7 @@ def _try_kind(
             for r in reasons:
                 rejected[r] += 1
             continue
-        if state is not None and state.conflicts(q):
+        if state is not None and state.conflicts(q, repeat):
             rejected["gives away or is given away by another question"] += 1
             continue
         if state is not None and state.negation_cue(q):
