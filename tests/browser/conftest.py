@@ -41,6 +41,9 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     """Skip every ``browser`` test, with the reason, on a machine without Chromium."""
     if CHROMIUM.exists():
         return
+    if os.environ.get("QUIZAPP_REQUIRE_BROWSER"):
+        # CI installs Chromium: there, a missing browser is a failure, never a silent skip.
+        raise pytest.UsageError(SKIP_REASON.replace("skipped", "cannot run"))
     skip = pytest.mark.skip(reason=SKIP_REASON)
     for item in items:
         if item.get_closest_marker("browser"):
