@@ -28,7 +28,6 @@ def _config(db_path: Path, **overrides: Any) -> dict[str, Any]:
         "SECRET_KEY": "test-secret",
         "SQLALCHEMY_DATABASE_URI": TEST_DATABASE_URI if POSTGRES else f"sqlite:///{db_path}",
         "WTF_CSRF_ENABLED": False,
-        "SEED_ON_FIRST_RUN": False,
         "RATELIMIT_ENABLED": False,  # tests of the limits turn them on with app_config
     }
     config.update(overrides)

@@ -78,7 +78,6 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
         {
             "SECRET_KEY": "browser-tests",
             "SQLALCHEMY_DATABASE_URI": f"sqlite:///{root / 'live.db'}",
-            "SEED_ON_FIRST_RUN": False,
             "RATELIMIT_ENABLED": False,
         }
     )
