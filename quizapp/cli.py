@@ -157,6 +157,28 @@ def import_command(path: Path, title: str | None, source_url: str | None, publis
     click.echo(quiz.id)
 
 
+@click.command("import-quiz")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--format",
+    "format_name",
+    required=True,
+    type=click.Choice(["gift", "moodle-xml", "aiken", "qti", "json"]),
+)
+@click.option("--publish", is_flag=True, help="Publish the quiz at once.")
+@with_appcontext
+def import_quiz_command(path: Path, format_name: str, publish: bool) -> None:
+    """Import a quiz file (as exported by quizapp or a learning platform); print its id."""
+    from quizapp.services.errors import ServiceError
+    from quizapp.services.quiz_files import import_quiz_file
+
+    try:
+        quiz = import_quiz_file(path.read_bytes(), format_name, publish=publish)
+    except ServiceError as exc:
+        raise click.ClickException(exc.message) from exc
+    click.echo(quiz.id)
+
+
 @click.command("export")
 @click.argument("quiz_id", type=int)
 @click.option(
@@ -195,6 +217,7 @@ def init_app(app: Flask) -> None:
         create_token_command,
         export_command,
         import_command,
+        import_quiz_command,
     ):
         app.cli.add_command(command)
 

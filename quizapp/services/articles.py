@@ -71,7 +71,7 @@ def import_article(
     quiz = Quiz(
         article=article,
         title=title,
-        slug=_slug(title),
+        slug=slug_for(title),
         status="published" if publish else "draft",
         generator_version=engine.GENERATOR_VERSION,
         seed=seed,
@@ -109,6 +109,7 @@ def _title_from_text(text: str) -> str:
     return "Untitled article"
 
 
-def _slug(title: str) -> str:
+def slug_for(title: str) -> str:
+    """A unique URL slug for a quiz title."""
     base = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:60].strip("-") or "quiz"
     return f"{base}-{secrets.token_hex(3)}"

@@ -20,8 +20,20 @@ MUTATION_FEEDBACK = {
     "quantifier": "The article says how many differently (all, some, only…).",
     "article_entity": "The article names this elsewhere, but not as the answer here.",
     "article_number": "This figure appears elsewhere in the article, not as the answer here.",
-    "number_perturbation": "The article gives a different number.",
+    "number_perturbation": "This figure is the article's, changed.",
     "typed_list": "The article does not say this.",
+    "editor": "An editor wrote this wrong option.",
+    "verdict": "The editors gave this claim another verdict.",
+    "imported": "A wrong option from an imported quiz.",
+}
+
+#: Question kinds travel in the question's name, e.g. "Q3 (claim verification)", which GIFT,
+#: Moodle XML, QTI and JSON all keep, so a quiz exported and imported again keeps its kinds.
+KIND_LABELS = {
+    "fact_recall": "fact recall",
+    "claim_verification": "claim verification",
+    "true_false": "true/false",
+    "verdict": "verdict",
 }
 
 
@@ -76,5 +88,5 @@ def _question(question: Question, number: int) -> ExportQuestion:
         kind="true_false" if question.kind == "true_false" else "multiple_choice",
         explanation=question.explanation,
         evidence=question.evidence_text,
-        name=f"Q{number}",
+        name=f"Q{number} ({KIND_LABELS.get(question.kind, question.kind)})",
     )

@@ -23,11 +23,13 @@ from quizapp.services import verdicts as verdict_service
 from quizapp.services.articles import import_article
 from quizapp.services.errors import ServiceError
 from quizapp.services.imports import text_from_paste, text_from_upload
+from quizapp.services.quiz_files import import_quiz_file
 from quizapp.services.quizzes import evidence_in_paragraph
 from quizapp.web.editor_forms import (
     OPTION_SLOTS,
     ActionForm,
     ImportForm,
+    ImportQuizForm,
     NewQuestionForm,
     QuestionForm,
     RegenerateForm,
@@ -77,6 +79,29 @@ def import_article_view() -> ResponseReturnValue:
         return redirect(url_for("authoring.review", quiz_id=quiz.id), code=303)
     status = 400 if form.errors else 200
     return render_template("editor/import.html", form=form), status
+
+
+@bp.route("/import-quiz", methods=["GET", "POST"])
+@editor_required
+def import_quiz_view() -> ResponseReturnValue:
+    """Upload a GIFT, Moodle XML, QTI, Aiken or JSON quiz; it becomes a draft quiz."""
+    form = ImportQuizForm()
+    if form.validate_on_submit():
+        upload = form.upload.data
+        if not upload or not getattr(upload, "filename", ""):
+            form.upload.errors.append("Choose a quiz file.")
+            return render_template("editor/import_quiz.html", form=form), 400
+        try:
+            quiz = import_quiz_file(
+                upload.read(), form.format.data or "", publish=form.publish.data
+            )
+        except ServiceError as exc:
+            form.upload.errors.append(exc.message)
+            return render_template("editor/import_quiz.html", form=form), exc.status_code
+        flash(f"Imported “{quiz.title}” with {len(quiz.questions)} questions.", "info")
+        return redirect(url_for("authoring.review", quiz_id=quiz.id), code=303)
+    status = 400 if form.errors else 200
+    return render_template("editor/import_quiz.html", form=form), status
 
 
 @bp.get("/imports/<token>")

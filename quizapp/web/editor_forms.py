@@ -43,6 +43,23 @@ class ImportForm(FlaskForm):
     publish = BooleanField("Publish at once (otherwise it stays a draft you can review)")
 
 
+class ImportQuizForm(FlaskForm):
+    """Upload a quiz file exported from quizapp or a learning platform."""
+
+    upload = FileField("Quiz file")
+    format = SelectField(
+        "Format",
+        choices=[
+            SelectChoice(value="gift", label="Moodle GIFT"),
+            SelectChoice(value="moodle-xml", label="Moodle XML"),
+            SelectChoice(value="qti", label="QTI 2.1 package (.zip)"),
+            SelectChoice(value="aiken", label="Aiken"),
+            SelectChoice(value="json", label="quizapp JSON"),
+        ],
+    )
+    publish = BooleanField("Publish at once")
+
+
 class QuestionForm(FlaskForm):
     """Edit or write a question: stem, up to four options, which one is the key."""
 
