@@ -62,6 +62,8 @@ def _pages(client: FlaskClient, quiz: Quiz) -> dict[str, tuple[int, str]]:
     get("editor", "/login", "POST", data={"username": "editor", "password": "a good password"})
     get("analysis", f"/editor/quizzes/{quiz.id}/analysis")
     get("editor-import", "/editor/import")
+    get("editor-import-quiz", "/editor/import-quiz")
+    get("editor-import-error", "/editor/import", "POST", data={"text": ""})
     get("editor-review", f"/editor/quizzes/{quiz.id}")
     get("claims", f"/editor/quizzes/{quiz.id}/claims")
     shared = db.session.execute(db.select(Attempt).where(Attempt.name == "Ada")).scalar_one()
@@ -103,6 +105,7 @@ def test_main_pages_are_valid_html(app: Flask, client: FlaskClient, tmp_path: Pa
     expected = {
         "quiz-errors": 400,
         "login-error": 400,
+        "editor-import-error": 400,
         "not-found": 404,
         "one-question-error": 400,
     }

@@ -148,6 +148,9 @@ def open_page(name: str, page: Any, live: Any) -> None:
     elif name == "editor-import":
         log_in(page, live, *EDITOR)
         page.goto(live("/editor/import"))
+    elif name == "editor-import-quiz":
+        log_in(page, live, *EDITOR)
+        page.goto(live("/editor/import-quiz"))
     elif name == "editor-review":
         log_in(page, live, *EDITOR)
         page.goto(live(f"/editor/quizzes/{quiz.id}"))
@@ -185,6 +188,7 @@ PAGES = [
     "editor",
     "analysis",
     "editor-import",
+    "editor-import-quiz",
     "editor-review",
     "claims",
     "one-question",
