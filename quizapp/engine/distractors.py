@@ -245,7 +245,10 @@ def entity_pool(
     names.sort(key=lambda n: -fits[n])  # stable: same-role names first, shuffled within
     picked = [(n, "article_entity") for n in names[:count]]
     if len(picked) < count and m.label in {"ORG", "GPE"}:
-        for n in _typed_list(doc, m, key):
+        typed = _typed_list(doc, m, key)
+        # one name at least as long as the key first, so the key is never the lone longest
+        longer = [n for n in typed if len(n) >= len(key)][:1]
+        for n in longer + [n for n in typed if n not in longer]:
             if len(picked) >= count:
                 break
             if any(_same_entity(n, p, m.label) for p, _ in picked):

@@ -80,7 +80,8 @@ ANTONYMS: dict[str, str] = {
 DIRECTION_WORDS: frozenset[str] = frozenset(
     {"rise", "fall", "increase", "decrease", "grow", "shrink", "jump", "drop", "climb",
      "gain", "lose", "slump", "soar", "raise", "lower", "up", "down", "decline", "slide",
-     "dip", "plunge", "cut", "boost", "expand", "reduce", "surge", "tumble", "higher"}
+     "dip", "plunge", "cut", "boost", "expand", "reduce", "surge", "tumble", "higher",
+     "lead", "trail"}
 )
 # pairs where the change reverses a comparison rather than flips a word's meaning
 COMPARISONS: dict[str, str] = {

@@ -299,9 +299,18 @@ def _related_figures(claim: ClaimInfo) -> list[Quantity]:
             if claim.start <= q.start and q.end <= claim.end and q.kind != "year"]
 
 
-def _has_figure_pair(claim: ClaimInfo) -> bool:
-    """Two figures of one kind ("to $11.1bn from $10.9bn"): their order states a direction."""
-    kinds = [(q.kind, q.currency, q.percent, q.unit) for q in _related_figures(claim)]
+def _has_figure_pair(claim: ClaimInfo, verb: Any = None) -> bool:
+    """Two figures of one kind ("to $11.1bn from $10.9bn"): their order states a direction.
+    With ``verb``, only figures in its own clause count (not those of a "while" clause)."""
+    figures = _related_figures(claim)
+    if verb is not None:
+        other = {d.i for c in verb.children if c.dep_ in {"advcl", "conj", "ccomp", "parataxis"}
+                 for d in c.subtree}
+        off = claim.sentence.offset
+        spans = [(d.idx + off, d.idx + off + len(d.text)) for d in verb.subtree
+                 if d.i not in other]
+        figures = [q for q in figures if any(a <= q.start < b for a, b in spans)]
+    kinds = [(q.kind, q.currency, q.percent, q.unit) for q in figures]
     return len(kinds) != len(set(kinds))
 
 
@@ -317,7 +326,7 @@ def _antonym_ok(claim: ClaimInfo, t: Any) -> bool:
     if any(c.dep_ in {"xcomp", "ccomp"} for c in t.children):
         return False
     # "sales rose to $11.1bn from $10.9bn" -> "fell" contradicts the figures themselves
-    return not (t.lemma_.lower() in DIRECTION_WORDS and _has_figure_pair(claim))
+    return not (t.lemma_.lower() in DIRECTION_WORDS and _has_figure_pair(claim, t))
 
 
 def mutate_antonym(doc: Document, claim: ClaimInfo, rng: random.Random) -> list[Mutation]:

@@ -13,12 +13,12 @@ import re
 from typing import Any
 
 from .claims import ClaimInfo
-from .distractors import _display_name, date_pool, entity_pool, quantity_pool
-from .document import Document
+from .distractors import _display_name, _typed_list, date_pool, entity_pool, quantity_pool
+from .document import Document, mention_role
 from .drafts import Draft
 from .gate import sort_value
 from .lexicon import CITIES, COMPANIES, COUNTRIES, MONTHS, REPORTING_VERBS
-from .mutations import keeps_direction
+from .mutations import _org_kind, keeps_direction
 from .nlp import Mention
 from .numbers import Quantity, date_pattern
 from .types import Evidence
@@ -47,6 +47,13 @@ _ANAPHORIC = re.compile(
     r"idea|initiative|effort|system|programme|rules?|ruling|talks|situation)\b"
     r"(?! (?:of|to|for|between|with|that|on|by|from|over|against)\b)", re.I
 )
+# "five million times faster" (than what?), "spending on that project": the other half of the
+# comparison, or the thing pointed at, is in another sentence
+_MISSING_REFERENT = re.compile(
+    r"\btimes (?:faster|slower|more|less|bigger|larger|higher|greater|smaller)\b(?!.*\bthan\b)"
+    r"|\bthat (?:project|day|year|week|month|time|plan|figure|deal|level|period|case|move)\b",
+    re.I,
+)
 # "the company said": fine after the company's name, vague without one before it
 _ANAPHORIC_ORG = re.compile(r"\b(?:the|both) (company|firm|group|companies|firms|firm's|"
                             r"company's)\b", re.I)
@@ -60,7 +67,7 @@ def vague(text: str) -> bool:
     pronoun or "the company" does unless a name appears before it in the same text, where it
     most likely refers back to that name.
     """
-    if _DEICTIC.search(text) or _ANAPHORIC.search(text):
+    if _DEICTIC.search(text) or _ANAPHORIC.search(text) or _MISSING_REFERENT.search(text):
         return True
     for m in _ANAPHORIC_ORG.finditer(text):
         before = text[: m.start()]
@@ -178,6 +185,40 @@ def _subject_question(
         pre_txt += ","
         wh = wh[0].lower() + wh[1:]
     return _finish(pre_txt, f"{wh} {_join(doc, claim, rest)}", attribution, claim, doc)
+
+
+def _possessor_question(
+    doc: Document, claim: ClaimInfo, m: Mention, wh: str
+) -> str | None:
+    """Answer = the name that owns the subject: "Nvidia's H200 chip plays a role" or "The
+    Nvidia H200 chip plays a role" -> "Which company's H200 chip plays a role?"."""
+    root, toks, attribution = _clause(claim)
+    subj = _subject(root, toks)
+    if subj is None:
+        return None
+    off = claim.sentence.offset
+    body = list(subj)
+    if body and body[0].lower_ == "the" and body[0].dep_ == "det":
+        body = body[1:]
+    name = [t for t in body if m.start <= t.idx + off < m.end]
+    if not name or body[: len(name)] != name:
+        return None
+    tail = body[len(name):]
+    if tail and tail[0].dep_ == "case":
+        tail = tail[1:]
+    elif body is not subj and subj[0].lower_ == "the" and len(subj) - len(tail) != len(name) + 1:
+        return None
+    # the owned thing must be a plain noun phrase with no other name in it
+    if not tail or any(t.ent_type_ in {"PERSON", "ORG", "GPE"} or t.is_punct for t in tail):
+        return None
+    if tail[-1].pos_ not in {"NOUN", "PROPN"}:
+        return None
+    pre = [t for t in toks if t.i < subj[0].i]
+    rest = [t for t in toks if t.i > subj[-1].i]
+    if pre or not rest:
+        return None
+    return _finish("", f"{wh} {_join(doc, claim, tail)} {_join(doc, claim, rest)}",
+                   attribution, claim, doc)
 
 
 def _invert(
@@ -358,7 +399,8 @@ def _names_type(stem: str, wh: str) -> bool:
     ("Which company ... the company said?": the type is given away or the stem is odd)."""
     low = stem.lower()
     rest = low.replace(wh.lower(), " ", 1)
-    return re.search(rf"\b{re.escape(wh.split()[-1].lower())}", rest) is not None
+    word = wh.split()[-1].lower().removesuffix("'s")
+    return re.search(rf"\b{re.escape(word)}", rest) is not None
 
 
 def _ok_stem(stem: str | None) -> bool:
@@ -420,6 +462,8 @@ def generate_recall(doc: Document, claim: ClaimInfo, rng: random.Random, want_po
             continue
         if text[q.start - 1 : q.start] == "(":
             continue  # the bracketed twin of an amount is not a fact of its own
+        if re.match(r"\s*\(", text[q.end : q.end + 3]):
+            continue  # "80 megaflops (80 million operations a second)" restates the key
         if _in_full_date(doc, q.start, q.end):
             continue  # blanking the year of "11 September 2001" asks the obvious
         stem = _quantity_stem(doc, claim, q)
@@ -473,13 +517,26 @@ def generate_recall(doc: Document, claim: ClaimInfo, rng: random.Random, want_po
         if wh is None:
             continue
         stem = _subject_question(doc, claim, m, wh)
+        if stem is None and mention_role(doc, m) in {"poss", "mod"}:
+            owner = "Whose" if wh == "Who" else f"{wh}'s"
+            stem = _possessor_question(doc, claim, m, owner)
+            wh = owner
         key = _display_name(doc, m)
         if not _wh_ok(doc, claim, stem, None):
             continue
         # "Which company" only if the stem does not already say "company"
         if stem is not None and wh.startswith("Which") and _names_type(stem, wh):
             continue
-        wrong = entity_pool(doc, claim, m, rng, n_wrong)
+        wrong = entity_pool(doc, claim, m, rng, n_wrong + 1)
+        if "company" in wh:  # "the SEC" is no answer to "Which company"
+            wrong = [w for w in wrong if _org_kind(w[0])[0] != "acronym"]
+        wrong = wrong[:n_wrong]
+        if wrong and all(len(key) > len(w) for w, _ in wrong):
+            # the key would be the lone longest option: let a listed peer of its length in
+            longer = [n for n in _typed_list(doc, m, key) if len(n) >= len(key)
+                      and all(n != w for w, _ in wrong)]
+            if longer:
+                wrong = [*wrong[: n_wrong - 1], (longer[0], "typed_list")]
         if len(wrong) < 2:
             continue
         if stem is None:

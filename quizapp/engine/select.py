@@ -222,7 +222,11 @@ def select(
                 continue
             order = sorted(names, key=lambda k: (kind_count[k], names.index(k)))
             order = _place_true_false(doc, claim, order, balancer)
-            if repeat or round_no < 2 and _tf_capped(kind_count, len(chosen)):
+            # a false statement made without "not" is what a quiz is short of: never capped
+            wanted_false = order[0] == "true_false" and order[0] != min(
+                names, key=lambda k: (kind_count[k], names.index(k)))
+            if repeat or round_no < 2 and not wanted_false and _tf_capped(kind_count,
+                                                                          len(chosen)):
                 order = [k for k in order if k != "true_false"]
             for kind in order:
                 q = _try_kind(doc, claim, kind, kinds[kind], rng, balancer, rejected,
@@ -283,8 +287,9 @@ def _try_kind(
     want = balancer.want(n_opts)
     drafts = gen(doc, claim, rng, want)
     tf = balancer.counts.get(2, Counter())
-    if kind == "true_false" and tf.get(0, 0) == tf.get(1, 0):
-        # either answer keeps true/false balanced: the other one is a fallback
+    if kind == "true_false" and abs(tf.get(0, 0) - tf.get(1, 0)) <= 1:
+        # the other answer keeps true/false within two of balanced: it is a fallback (a
+        # false statement that only a "not" could make is worse than a small imbalance)
         drafts = drafts + gen(doc, claim, rng, 1 - want)
     for draft in drafts:
         if draft.stem in seen_stems and kind != "claim_verification":

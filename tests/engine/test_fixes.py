@@ -1,0 +1,126 @@
+"""One test per quality fix of the third review (texts written for these tests)."""
+
+from __future__ import annotations
+
+import random
+
+from quizapp.engine import generate
+from quizapp.engine.claims import ClaimInfo, extract_claims
+from quizapp.engine.document import Document, analyse
+from quizapp.engine.mutations import (
+    MUTATIONS,
+    false_variants,
+    keeps_direction,
+    same_org_kind,
+    statement,
+)
+from quizapp.engine.numbers import find_quantities
+from quizapp.engine.recall import generate_recall, vague
+
+STORY = """Widget makers report mixed year
+
+Sales at Acme Corp rose 4% to $11.1bn from $10.7bn, the firm's accounts show.
+New orders at Globex fell to 82,000 from 103,000 in December.
+Films with small budgets are expected to be worst hit by the new tax.
+A majority of voters (68%) believe the minister was right, a poll suggests.
+A second poll found that support for all political parties remained largely unchanged.
+Initech sold more robots than Globex in Spain last year.
+The Cray-1 was capable of 80 megaflops (80 million operations a second).
+The Acme chief executive said AOL had lost users to Acme Corp in Germany.
+"""
+
+
+def _claim(prefix: str, text: str = STORY) -> tuple[Document, ClaimInfo]:
+    doc = analyse(text)
+    return doc, next(c for c in extract_claims(doc) if c.text.startswith(prefix))
+
+
+def test_no_antonym_beside_two_related_figures() -> None:
+    doc, claim = _claim("Sales at Acme Corp rose")
+    assert not MUTATIONS["antonym"](doc, claim, random.Random(0))
+
+
+def test_number_change_keeps_the_direction() -> None:
+    doc, claim = _claim("New orders at Globex fell")
+    q = next(q for q in claim.sentence.quantities if q.text == "82,000")
+    assert not keeps_direction(claim, q, "123,000")
+    assert keeps_direction(claim, q, "61,000")
+    for m in false_variants(doc, claim, random.Random(0)):
+        if m.type == "number" and m.old == "82,000":
+            new = find_quantities(m.new)[0].value
+            assert new < 103_000
+
+
+def test_superlative_is_not_reversed() -> None:
+    doc, claim = _claim("Films with small budgets")
+    assert not MUTATIONS["comparison"](doc, claim, random.Random(0))
+
+
+def test_explicit_comparison_is_reversed() -> None:
+    doc, claim = _claim("Initech sold more robots than")
+    assert [m.new for m in MUTATIONS["comparison"](doc, claim, random.Random(0))] == ["less"]
+
+
+def test_quantifier_never_beside_a_contradicting_figure() -> None:
+    doc, claim = _claim("A majority of voters (68%)")
+    assert not MUTATIONS["quantifier"](doc, claim, random.Random(0))
+
+
+def test_quantifier_not_changed_inside_a_phrase() -> None:
+    doc, claim = _claim("A second poll found")
+    assert all(m.new != "no" for m in MUTATIONS["quantifier"](doc, claim, random.Random(0)))
+
+
+def test_organisations_swap_only_within_their_kind() -> None:
+    assert not same_org_kind("AOL", "SEC")
+    assert not same_org_kind("Mozilla Foundation", "Microsoft")
+    assert same_org_kind("Time Warner", "Disney")
+    assert not same_org_kind("Lufthansa", "Nvidia")  # airline for a chip maker
+    doc, claim = _claim("The Acme chief executive said AOL")
+    assert all(m.new != "SEC" for m in MUTATIONS["entity"](doc, claim, random.Random(0)))
+
+
+def test_anaphoric_noun_phrases_are_vague() -> None:
+    for text in ("The issue was raised again.", "The announcement came on Monday.",
+                 "Both newcomers won seats.", "The move was welcomed.",
+                 "The company said profits rose.", "The machine will be five times faster.",
+                 "Spending of $3bn on that project is low."):
+        assert vague(text), text
+    for text in ("The plan to cut jobs was approved.", "Acme said the company would grow.",
+                 "Acme sold 4,200 robots."):
+        assert not vague(text), text
+
+
+def test_no_blank_on_a_figure_restated_in_brackets() -> None:
+    doc, claim = _claim("The Cray-1 was capable")
+    assert all("80 megaflops" != d.key for d in generate_recall(doc, claim,
+                                                                 random.Random(0), 0))
+
+
+def test_which_company_stem_is_generated() -> None:
+    # the type-word check used to look at the wh-phrase itself and drop every such stem
+    text = ("Chip deal\n\nThe Nvidia H200 chip plays a crucial role in the plans of Acme.\n"
+            "Nvidia sells chips to Acme.\nNvidia makes the H200 chip in Taiwan.\n")
+    doc, claim = _claim("The Nvidia H200 chip", text)
+    stems = [d.stem for d in generate_recall(doc, claim, random.Random(0), 0)]
+    assert "Which company's H200 chip plays a crucial role in the plans of Acme?" in stems
+
+
+def test_seed_kind_mix_and_size() -> None:
+    from helpers import seed_text
+
+    r = generate(seed_text())
+    kinds = [q.kind for q in r.questions]
+    assert len(kinds) >= 12 and len(set(kinds)) == 3
+    assert kinds.count("true_false") <= 0.6 * len(kinds)
+    assert len({q.evidence.start for q in r.questions}) >= 10
+
+
+def test_statement_of_mutation_is_grammatical_for_allow() -> None:
+    # "allowing X to buy" -> "banning X to buy" is not English: no such antonym
+    text = ("Chip deal\n\nChina has approved the import of chips, allowing Alibaba and "
+            "Tencent to purchase them.\n")
+    doc, claim = _claim("China has approved", text)
+    texts = [statement(doc, claim, m) for m in MUTATIONS["antonym"](doc, claim,
+                                                                     random.Random(0))]
+    assert all("banning" not in t for t in texts)
