@@ -19,6 +19,7 @@ _QUOTES = "\"\u201c\u201d"
 _FIRST_SECOND = {"i", "we", "our", "us", "my", "me", "you", "your", "ours"}
 _SUBJ = {"nsubj", "nsubjpass", "expl", "csubj"}
 _SPLIT_MARKS = {"while", "whereas", "although", "though"}
+_AUX_FORMS = {"has", "had", "have", "is", "was", "are", "were", "does", "did", "do"}
 
 
 @dataclass
@@ -87,6 +88,12 @@ def _is_claim_sentence(doc: Document, s: Sentence) -> bool:
             inside = not inside
         elif not inside and t.lower_ in _FIRST_SECOND:
             return False
+    # "had has mixed fortunes": two finite verbs side by side are a typo in the article
+    # ("the child he says is his" is fine: only two auxiliaries in a row are a typo)
+    finite = {"VBD", "VBZ", "VBP"}
+    if any(a.tag_ in finite and b.tag_ in finite and a.lower_ in _AUX_FORMS
+           and b.lower_ in _AUX_FORMS for a, b in zip(words, words[1:], strict=False)):
+        return False
     root = s.span.root
     return root.pos_ in {"VERB", "AUX"} and _has_subject(root)
 
@@ -249,9 +256,111 @@ def _resolve_pronoun(doc: Document, c: ClaimInfo) -> tuple[int, int, str] | None
     no other entity of that kind, so there is exactly one candidate antecedent.
     """
     first = c.tokens[0]
+    if (first.lower_ == "the" and len(c.tokens) > 1 and c.tokens[1].lower_ in _ORG_NOUNS
+            and c.tokens[1].dep_ in {"nsubj", "nsubjpass"} and first.head == c.tokens[1]):
+        return _resolve_window(doc, c, "ORG", c.tokens[1])
     label = _PRONOUN_LABEL.get(first.lower_)
     if label is None or first.pos_ != "PRON" or c.sentence.index == 0:
         return None
+    simple = _resolve_previous_subject(doc, c, first, label)
+    if simple is not None:
+        return simple
+    if first.lower_ in {"he", "she", "it"} and first.dep_ in {"nsubj", "nsubjpass"}:
+        return _resolve_window(doc, c, label, first)
+    if first.lower_ in {"his", "her", "its"} and first.dep_ == "poss":
+        return _resolve_window(doc, c, label, first, "'s")
+    return None
+
+
+_ORG_NOUNS = {"company", "firm"}
+# an "it" whose previous sentence's subject is a specific thing ("The Top 500 list",
+# "the government") rather than a name: that subject is the antecedent
+_INSTITUTIONS = {"government", "council", "commission", "parliament", "regulator", "court"}
+
+
+def _subject_names(s: Sentence, label: str) -> tuple[list[str], Any]:
+    """Names of ``label`` that are the sentence's subject or the subject's possessor."""
+    subj = [t for t in s.span.root.children if t.dep_ in {"nsubj", "nsubjpass"}]
+    if len(subj) != 1:
+        return [], None
+    heads = [subj[0], *(t for t in subj[0].children if t.dep_ == "poss")]
+    at = [t.idx + s.offset for t in heads]
+    names = [m.text for m in s.mentions if m.label == label
+             and any(m.start <= h < m.end for h in at)]
+    return names, subj[0]
+
+
+def _resolve_window(
+    doc: Document, c: ClaimInfo, label: str, head: Any, suffix: str = ""
+) -> tuple[int, int, str] | None:
+    """A pronoun or "the company/firm" resolved over the previous two sentences.
+
+    The antecedent is a name of the right kind that is the subject (or the subject's
+    possessor) of one of the two previous sentences of the same paragraph, when exactly one
+    such name exists there and the claim itself does not mention it ("the company said AOL's
+    profit rose": the company is not AOL). For "it", a specific singular subject of the
+    previous sentence ("The Top 500 list", "the government") is the antecedent instead, and
+    any other singular subject there blocks an older name.
+    """
+    i = c.sentence.index
+    if i == 0 or _INDEFINITE_IT(c):
+        return None
+    own = {m.text for m in c.sentence.mentions if c.start <= m.start and m.end <= c.end}
+    prev: list[Sentence] = []
+    nxt = c.sentence
+    for s in reversed(doc.sentences[max(0, i - 2) : i]):
+        if prev and "\n" in doc.text[s.end : nxt.start] or s.index != nxt.index - 1:
+            break
+        prev.append(s)
+        nxt = s
+    if not prev:
+        return None
+    start = c.tokens[0].idx + c.sentence.offset
+    end = head.idx + len(head.text) + c.sentence.offset
+    found: list[str] = []
+    for k, s in enumerate(prev):
+        names, subj = _subject_names(s, label)
+        found.extend(n for n in names if n not in own)
+        if k == 0 and not names and subj is not None and label == "ORG" and subj.pos_ != "PRON":
+            if subj.tag_ not in {"NN", "NNP"}:
+                continue
+            toks = list(subj.subtree)
+            ents = {t.ent_type_ for t in toks if t.ent_type_}
+            specific = any(t.pos_ in {"PROPN", "NUM"} or t.text[:1].isupper()
+                           for t in toks[1:]) or subj.lower_ in _INSTITUTIONS
+            if (head.lower_ == "it" and specific and toks[0].lower_ == "the" and len(toks) <= 5
+                    and not ents & {"PERSON", "GPE", "NORP", "DATE"}
+                    and not any(t.is_punct or t.pos_ in {"VERB", "ADP"} for t in toks)):
+                return start, end, "the" + "".join(t.text_with_ws for t in toks)[3:].rstrip()
+            return None  # a singular thing in between: "it" most likely means that
+    if len(set(found)) == 1:
+        return start, end, found[0] + suffix
+    return None
+
+
+_EXPLETIVE_ADJ = {"early", "late", "likely", "unlikely", "possible", "impossible", "clear",
+                  "unclear", "important", "hard", "difficult", "easy", "necessary", "vital",
+                  "right", "wrong", "true", "surprising", "time"}
+
+
+def _INDEFINITE_IT(c: ClaimInfo) -> bool:  # noqa: N802 - reads as a predicate
+    """ "It was too early to ...", "it is thought that ...": an expletive "it", which
+    refers to nothing ("It is due to announce" still refers back)."""
+    first = c.tokens[0]
+    if first.lower_ != "it":
+        return False
+    head = first.head
+    if head.lemma_ == "be" and any(t.dep_ in {"acomp", "attr"} and t.lower_ in _EXPLETIVE_ADJ
+                                   for t in head.children):
+        return True
+    return any(t.dep_ == "ccomp" and any(m.lower_ == "that" and m.dep_ == "mark"
+                                         for m in t.children) for t in head.children)
+
+
+def _resolve_previous_subject(
+    doc: Document, c: ClaimInfo, first: Any, label: str
+) -> tuple[int, int, str] | None:
+    """The original rule: a single-name subject of the previous sentence."""
     if first.lower_ in {"his", "her", "its"} and first.dep_ != "poss":
         return None
     if first.lower_ in {"he", "she", "it"} and first.dep_ not in {"nsubj", "nsubjpass"}:

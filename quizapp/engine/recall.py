@@ -28,7 +28,9 @@ _PRONOUNS = re.compile(
 )
 _DEICTIC = re.compile(
     # "those of local rivals" points back inside the sentence, so it is not deictic
-    r"\b(this|these|here)\b|\bthose\b(?! of)|^(the )?(remainder|figures?|firm|company|group|"
+    # nor is "those affected / who ..."
+    r"\b(this|these|here)\b|\bthose\b(?! (?:of|who|affected|involved|living|taking)\b)"
+    r"|^(the )?(remainder|figures?|firm|company|group|"
     r"drop|rise|fall|move|deal|decision|report)\b", re.I
 )
 _NAME = re.compile(r"(?<=\s)[A-Z][a-z]+")
@@ -86,7 +88,11 @@ MAX_STEM_WORDS = 38
 def _tok_text(doc: Document, claim: ClaimInfo, t: Any, ws: bool = True) -> str:
     s = t.idx + claim.sentence.offset
     if claim.subst is not None and s == claim.subst[0]:
-        return claim.subst[2] + (t.whitespace_ if ws else "")
+        last = claim.subst[1] == s + len(t.text)
+        return claim.subst[2] + (t.whitespace_ if ws and last else "")
+    if claim.subst is not None and claim.subst[0] < s < claim.subst[1]:
+        # the rest of a replaced "the company": the name already stands for it
+        return t.whitespace_ if ws and s + len(t.text) == claim.subst[1] else ""
     return doc.text[s : s + len(t.text)] + (t.whitespace_ if ws else "")
 
 
@@ -229,8 +235,10 @@ def _invert(
     if any(t not in toks for t in remove):
         return None
     subj = _subject(root, toks)
-    resolved = claim.subst is not None and len(subj or []) == 1 and subj is not None and (
-        subj[0].idx + claim.sentence.offset == claim.subst[0])
+    off = claim.sentence.offset
+    resolved = claim.subst is not None and bool(subj) and subj is not None and (
+        subj[0].idx + off == claim.subst[0]
+        and subj[-1].idx + len(subj[-1].text) + off == claim.subst[1])
     if subj is None or any(t.pos_ == "PRON" for t in subj) and not resolved or root not in toks:
         return None
     removed = {t.i for t in remove}
@@ -282,6 +290,16 @@ def _invert(
         pre_txt += ","
         body = body[0].lower() + body[1:]
     return _finish(pre_txt, body, attribution, claim, doc)
+
+
+_FORWARD_LEMMAS = frozenset({"project", "expect", "forecast", "plan", "predict", "aim",
+                             "intend", "hope", "complete", "due"})
+
+
+def _forward(claim: ClaimInfo) -> bool:
+    """Whether the claim looks ahead ("will be", "is projecting", "once completed in")."""
+    return any(t.lower_ in {"will", "shall"} or t.lemma_.lower() in _FORWARD_LEMMAS
+               for t in claim.tokens)
 
 
 def _cloze(doc: Document, claim: ClaimInfo, start: int, end: int) -> str | None:
@@ -472,8 +490,14 @@ def generate_recall(doc: Document, claim: ClaimInfo, rng: random.Random, want_po
         if not _ok_stem(stem):
             continue
         below = min(want_pos, n_wrong) if want_pos >= 0 else None
+        ahead = q.kind == "year" and _forward(claim)
+        if ahead:  # "projecting growth for ___": the latest year would be the obvious pick
+            below = min(rng.randrange(n_wrong) if below is None else below, n_wrong - 1)
         wrong = [w for w in quantity_pool(doc, claim, q, rng, n_wrong, below=below)
                  if keeps_direction(claim, q, w[0])]
+        if ahead and not any((sort_value(t) or (0.0,)) > (sort_value(q.text) or (0.0,))
+                             for t, _ in wrong):
+            continue
         if len(wrong) < n_wrong:  # the figures' order rules out one side: take the other
             wrong = [w for w in quantity_pool(doc, claim, q, rng, 2 * n_wrong + 2)
                      if keeps_direction(claim, q, w[0])][:n_wrong]

@@ -24,7 +24,8 @@ FALSE_PREFERENCE = ("number", "entity", "date", "comparison", "quantifier", "ant
 
 def _lower_first(text: str, claim: ClaimInfo) -> str:
     if claim.subst is not None:
-        return text
+        lead = claim.subst[0] == claim.start and claim.subst[2][:4] in {"the ", "The "}
+        return text[0].lower() + text[1:] if lead else text
     first = claim.tokens[0]
     names = {"PERSON", "ORG", "GPE", "NORP", "PRODUCT", "LOC", "FAC"}
     if first.lower_ in {"a", "an", "the"} and text.startswith(first.text + " "):
