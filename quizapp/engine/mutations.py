@@ -225,6 +225,11 @@ def same_org_kind(a: str, b: str) -> bool:
     return not (ka[1] and kb[1] and ka[1] != kb[1])
 
 
+_QUANTIFIED_SUBJECT = frozenset(
+    {"some", "many", "several", "few", "most", "certain", "various", "numerous", "other", "others"}
+)
+
+
 def mutate_negation(doc: Document, claim: ClaimInfo, rng: random.Random) -> list[Mutation]:
     """Negate the main verb (insert "not", with do-support) or drop an existing "not"."""
     root = claim.main_verb
@@ -244,6 +249,10 @@ def mutate_negation(doc: Document, claim: ClaimInfo, rng: random.Random) -> list
     auxes = [c for c in root.children if c.dep_ in {"aux", "auxpass"} and c.i < root.i]
     subj = [c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if not subj or subj[0].i > root.i:
+        return []
+    # "some restrictions do not remain" does not contradict "some restrictions remain" (others
+    # may not): a clause whose subject is quantified has no false negation
+    if any(t.lower_ in _QUANTIFIED_SUBJECT for t in subj[0].subtree):
         return []
     # only adverbs and auxiliaries between subject and verb, else the parse is doubtful
     # ("Social Security, the pensions programme on which..." with "programme" as a verb)

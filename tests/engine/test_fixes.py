@@ -112,7 +112,10 @@ def test_seed_kind_mix_and_size() -> None:
     r = generate(seed_text())
     kinds = [q.kind for q in r.questions]
     assert len(kinds) >= 12 and len(set(kinds)) == 3
-    assert kinds.count("true_false") <= 0.6 * len(kinds)
+    # At most 70%: the seed has one figure, so most of its claims can only be falsified by
+    # negation, and a negated quantified clause ("some restrictions do not remain") is no false
+    # statement; correctness wins over the mix (see bench/RESULTS.md).
+    assert kinds.count("true_false") <= 0.7 * len(kinds)
     assert len({q.evidence.start for q in r.questions}) >= 10
 
 
@@ -124,3 +127,21 @@ def test_statement_of_mutation_is_grammatical_for_allow() -> None:
     texts = [statement(doc, claim, m) for m in MUTATIONS["antonym"](doc, claim,
                                                                      random.Random(0))]
     assert all("banning" not in t for t in texts)
+
+
+def test_no_negation_of_a_quantified_subject() -> None:
+    """'Some X do not remain' does not contradict 'some X remain': never a wrong option."""
+    from quizapp.engine import generate
+
+    text = (
+        "Regulators in Brussels approved the merger of Acme and Globex on Monday.\n"
+        "Despite the approval, some restrictions on the licensing terms remain in place.\n"
+        "Many analysts expect the combined company to cut 2,000 jobs by 2026.\n"
+    )
+    result = generate(text, max_questions=20)
+    for question in result.questions:
+        for option in question.options:
+            if option.mutation == "negation":
+                lowered = option.text.lower() + " " + question.stem.lower()
+                assert "some restrictions on the licensing terms do not" not in lowered
+                assert "many analysts do not" not in lowered
