@@ -16,6 +16,7 @@ from quizapp.services.errors import ServiceError
 from quizapp.services.stats import quiz_stats
 from quizapp.web import charts
 from quizapp.web.editor_forms import ActionForm
+from quizapp.web.lookups import quiz_or_404
 
 bp = Blueprint("editor", __name__, url_prefix="/editor")
 
@@ -32,7 +33,7 @@ def dashboard() -> ResponseReturnValue:
 @editor_required
 def analysis(quiz_id: int) -> ResponseReturnValue:
     """Item analysis: how well each question works, which distractors people fall for."""
-    quiz = _quiz_or_404(quiz_id)
+    quiz = quiz_or_404(quiz_id)
     stats = quiz_stats(quiz)
     labels = {q.id: f"Q{i}" for i, q in enumerate(stats.questions, start=1)}
     return render_template(
@@ -52,7 +53,7 @@ def analysis(quiz_id: int) -> ResponseReturnValue:
 @editor_required
 def attempts_csv(quiz_id: int) -> ResponseReturnValue:
     """Every attempt as a CSV row, one column per question."""
-    quiz = _quiz_or_404(quiz_id)
+    quiz = quiz_or_404(quiz_id)
     return _csv(csv_reports.attempts_csv(quiz), f"quiz-{quiz.id}-attempts.csv")
 
 
@@ -60,7 +61,7 @@ def attempts_csv(quiz_id: int) -> ResponseReturnValue:
 @editor_required
 def items_csv(quiz_id: int) -> ResponseReturnValue:
     """The item statistics as CSV, one row per option."""
-    quiz = _quiz_or_404(quiz_id)
+    quiz = quiz_or_404(quiz_id)
     return _csv(csv_reports.items_csv(quiz), f"quiz-{quiz.id}-items.csv")
 
 
@@ -81,10 +82,3 @@ def _csv(rows: Iterator[str], filename: str) -> Response:
     response = Response(stream_with_context(rows), mimetype="text/csv")
     response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
-
-
-def _quiz_or_404(quiz_id: int) -> Quiz:
-    quiz = db.session.get(Quiz, quiz_id)
-    if quiz is None:
-        abort(404, "There is no such quiz.")
-    return quiz

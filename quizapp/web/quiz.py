@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import secrets
+
 from flask import (
     Blueprint,
     abort,
@@ -14,6 +16,7 @@ from flask import (
     url_for,
 )
 from flask.typing import ResponseReturnValue
+from flask_login import current_user
 
 from quizapp.exporters.claimreview import script_json
 from quizapp.extensions import db, limiter, submit_limit
@@ -21,13 +24,15 @@ from quizapp.models import Attempt, AttemptProgress, Question, Quiz
 from quizapp.scoring import summarize
 from quizapp.services import attempts as attempt_service
 from quizapp.services import progress as progress_service
+from quizapp.services import quiz_cache
 from quizapp.services import quizzes as quiz_service
 from quizapp.services import stats as stats_service
 from quizapp.services import verdicts as verdict_service
 from quizapp.services.errors import InvalidSubmission, NotFound, ServiceError
+from quizapp.services.quizzes import QuizHead
 from quizapp.web import charts
 from quizapp.web.editor_forms import ActionForm
-from quizapp.web.forms import AnswerForm, answer_form, take_quiz_form
+from quizapp.web.forms import AnswerForm, TakeQuizForm, answer_form, take_quiz_form
 
 bp = Blueprint("quiz", __name__)
 
@@ -49,6 +54,11 @@ def index() -> ResponseReturnValue:
 @limiter.limit(submit_limit, methods=["POST"])
 def take(quiz_id: int) -> ResponseReturnValue:
     """Show the quiz form; on a valid POST store the attempt and redirect to its results."""
+    head = _head_or_404(quiz_id)
+    if "retake" not in request.args and (head.display_mode == "all" or request.method == "POST"):
+        fast = _take_fast(head)
+        if fast is not None:
+            return fast
     quiz = _published_or_404(quiz_id)
     retake_of = _retake_parent(quiz)
     questions = attempt_service.questions_for(quiz, retake_of)
@@ -77,25 +87,139 @@ def take(quiz_id: int) -> ResponseReturnValue:
             except InvalidSubmission as exc:
                 flash(exc.message, "error")
                 return render_template("quiz/take.html", **page), 400
-            if attempt.token not in session.get("attempts", []):
-                if not created:
-                    # A replayed form from another browser does not reveal the stored answers.
-                    abort(409, "This form was already submitted.")
-                _remember(attempt.token)
-            unanswered = attempt.total - len(answers)
-            if created and unanswered:
-                flash(
-                    f"You left {unanswered} question{'s' if unanswered != 1 else ''} "
-                    "unanswered; they count as wrong.",
-                    "warning",
-                )
-            return redirect(url_for("quiz.result", token=attempt.token), code=303)
+            return _after_submission(attempt, created, attempt.total - len(answers))
         return render_template("quiz/take.html", **page), 400
     if retake_of is not None and not form.name.data:
         form.name.data = retake_of.name
     reviews = verdict_service.claim_reviews(quiz.article)
     jsonld = script_json(reviews) if reviews else None
     return render_template("quiz/take.html", claim_review_jsonld=jsonld, **page)
+
+
+def _take_fast(quiz: QuizHead) -> ResponseReturnValue | None:
+    """The quiz page and its submission from the per-version cache, without the ORM graph.
+
+    A GET renders the per-request parts (CSRF token, submission id, name field) around the
+    cached question fieldsets. A POST checks the answers against the cached answer key and
+    stores them. Anything else (errors to show, a refused submission) returns ``None``: the
+    full form is then built as before, so chosen answers and messages appear exactly as usual.
+    """
+    form = TakeQuizForm()
+    if request.method == "GET":
+        fieldsets = quiz_cache.cached(
+            quiz, "page", lambda: _question_fieldsets(quiz), request.url_root
+        )
+        submission_id = secrets.token_urlsafe(16)
+        csrf_field = form._fields.get("csrf_token")
+        tokens = {
+            "submission_id": submission_id,
+            "csrf_token": getattr(csrf_field, "current_token", "") if csrf_field else "",
+        }
+        if not current_user.is_authenticated and "_flashes" not in session:
+            # Anonymous, nothing flashed: the page differs between takers by its two tokens only.
+            frame = quiz_cache.cached(
+                quiz, "frame", lambda: _page_frame(quiz, fieldsets), request.url_root
+            )
+            if frame is not None:
+                return frame.fill(tokens)
+        form.submission_id.data = submission_id
+        return _blank_page(quiz, form, fieldsets)
+    key = quiz_cache.answer_key(quiz)
+    answers = _checked_answers(key)
+    if answers is None or not form.validate_on_submit():
+        return None
+    try:
+        attempt, created = attempt_service.record_attempt(
+            quiz, form.name.data or "", answers, submission_id=form.submission_id.data
+        )
+    except InvalidSubmission:
+        return None
+    return _after_submission(attempt, created, len(key.order) - len(answers))
+
+
+def _blank_page(quiz: QuizHead, form: TakeQuizForm, fieldsets: tuple[str, int, str | None]) -> str:
+    """The quiz page with a blank form around the cached question fieldsets."""
+    questions_html, count, jsonld = fieldsets
+    return render_template(
+        "quiz/take.html",
+        quiz=quiz,
+        form=form,
+        retake_of=None,
+        questions_html=questions_html,
+        question_count=count,
+        claim_review_jsonld=jsonld,
+    )
+
+
+def _page_frame(
+    quiz: QuizHead, fieldsets: tuple[str, int, str | None]
+) -> quiz_cache.PageFrame | None:
+    """The whole blank quiz page of an anonymous taker, with slots for its two tokens.
+
+    Rendered by take.html like any other page, with markers as token values; ``None``
+    (render every time) if a marker does not come out exactly once.
+    """
+    form = TakeQuizForm()
+    markers = {"submission_id": form.submission_id}
+    if "csrf_token" in form._fields:
+        markers["csrf_token"] = form._fields["csrf_token"]
+    values = {name: f"frameslot{secrets.token_hex(12)}" for name in markers}
+    for name, field in markers.items():
+        if name == "csrf_token":
+            field.current_token = values[name]
+        else:
+            field.data = values[name]
+    return quiz_cache.PageFrame.split(_blank_page(quiz, form, fieldsets), values)
+
+
+def _question_fieldsets(head: QuizHead) -> tuple[str, int, str | None]:
+    """The blank question fieldsets of the quiz form, their count and the ClaimReview JSON-LD.
+
+    The HTML comes from the autoescaping template ``quiz/_questions.html``, which take.html
+    also uses when it renders the fields itself (after a failed POST, for a retake).
+    """
+    quiz = _published_or_404(head.id)
+    fields = take_quiz_form(quiz).question_fields()
+    html = render_template("quiz/_questions.html", quiz=quiz, fields=fields)
+    reviews = verdict_service.claim_reviews(quiz.article)
+    return html, len(fields), script_json(reviews) if reviews else None
+
+
+def _checked_answers(key: quiz_cache.AnswerKey) -> dict[int, int] | None:
+    """The form's answers as {question id: choice id}, or ``None`` if one is not an option.
+
+    Reads ``q_<id>`` like the form's radio groups do: a missing or empty value is unanswered,
+    only the first value counts, and it must be a whole number naming one of the options.
+    """
+    answers: dict[int, int] = {}
+    for question_id in key.order:
+        values = request.form.getlist(f"q_{question_id}")
+        if not values or values[0] == "":
+            continue
+        try:
+            choice_id = int(values[0])
+        except ValueError:
+            return None
+        if choice_id not in key.choices[question_id]:
+            return None
+        answers[question_id] = choice_id
+    return answers
+
+
+def _after_submission(attempt: Attempt, created: bool, unanswered: int) -> ResponseReturnValue:
+    """Remember the stored attempt in this browser and go to its results."""
+    if attempt.token not in session.get("attempts", []):
+        if not created:
+            # A replayed form from another browser does not reveal the stored answers.
+            abort(409, "This form was already submitted.")
+        _remember(attempt.token)
+    if created and unanswered:
+        flash(
+            f"You left {unanswered} question{'s' if unanswered != 1 else ''} "
+            "unanswered; they count as wrong.",
+            "warning",
+        )
+    return redirect(url_for("quiz.result", token=attempt.token), code=303)
 
 
 def _one_at_a_time_start(quiz: Quiz) -> ResponseReturnValue:
@@ -362,6 +486,13 @@ def article(quiz_id: int) -> ResponseReturnValue:
     """The article a quiz was made from, paragraph by paragraph."""
     quiz = _published_or_404(quiz_id)
     return render_template("quiz/article.html", quiz=quiz, article=quiz.article)
+
+
+def _head_or_404(quiz_id: int) -> QuizHead:
+    try:
+        return quiz_service.get_published_head(quiz_id)
+    except NotFound as exc:
+        abort(404, exc.message)
 
 
 def _published_or_404(quiz_id: int) -> Quiz:

@@ -1,0 +1,74 @@
+"""Editors' verdicts on an article's claims, and the questions built from them."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask.typing import ResponseReturnValue
+
+from quizapp.auth import editor_required
+from quizapp.extensions import db
+from quizapp.models import Claim
+from quizapp.services import verdicts as verdict_service
+from quizapp.services.errors import ServiceError
+from quizapp.web.editor_forms import ActionForm, VerdictForm
+from quizapp.web.lookups import quiz_or_404, require_action_form
+
+bp = Blueprint("verdicts", __name__, url_prefix="/editor")
+
+
+@bp.route("/quizzes/<int:quiz_id>/claims", methods=["GET"])
+@editor_required
+def claims(quiz_id: int) -> ResponseReturnValue:
+    """The article's claims, each with the editor's verdict form."""
+    quiz = quiz_or_404(quiz_id)
+    forms = {}
+    for claim in sorted(quiz.article.claims, key=lambda c: c.start):
+        form = VerdictForm(prefix=f"c{claim.id}")
+        form.verdict.data = claim.verdict or ""
+        form.note.data = claim.verdict_note or ""
+        form.url.data = claim.verdict_url or ""
+        forms[claim.id] = (claim, form)
+    return render_template("editor/claims.html", quiz=quiz, forms=forms, action=ActionForm())
+
+
+@bp.post("/quizzes/<int:quiz_id>/claims/<int:claim_id>/verdict")
+@editor_required
+def set_verdict(quiz_id: int, claim_id: int) -> ResponseReturnValue:
+    """Record an editor's verdict on a claim."""
+    quiz = quiz_or_404(quiz_id)
+    claim = db.session.get(Claim, claim_id)
+    if claim is None or claim.article_id != quiz.article_id:
+        abort(404, "There is no such claim in this article.")
+    form = VerdictForm(prefix=f"c{claim.id}")
+    if not form.validate_on_submit():
+        messages = "; ".join(e for errors in form.errors.values() for e in errors)
+        abort(400, f"The verdict was not saved: {messages}")
+    try:
+        verdict_service.set_verdict(
+            claim, form.verdict.data or None, form.note.data or "", form.url.data or ""
+        )
+    except ServiceError as exc:
+        abort(exc.status_code, exc.message)
+    flash("Verdict saved." if form.verdict.data else "Verdict cleared.", "info")
+    return redirect(
+        url_for("verdicts.claims", quiz_id=quiz.id, _anchor=f"claim{claim.id}"), code=303
+    )
+
+
+@bp.post("/quizzes/<int:quiz_id>/claims/<int:claim_id>/question")
+@editor_required
+def add_verdict_question(quiz_id: int, claim_id: int) -> ResponseReturnValue:
+    """Add "Is this claim from the article accurate?" built from the claim's verdict."""
+    quiz = quiz_or_404(quiz_id)
+    require_action_form()
+    claim = db.session.get(Claim, claim_id)
+    if claim is None or claim.article_id != quiz.article_id:
+        abort(404, "There is no such claim in this article.")
+    try:
+        question = verdict_service.add_verdict_question(quiz, claim)
+    except ServiceError as exc:
+        abort(exc.status_code, exc.message)
+    flash("Verdict question added.", "info")
+    return redirect(
+        url_for("authoring.review", quiz_id=quiz.id, _anchor=f"q{question.id}"), code=303
+    )
