@@ -46,7 +46,7 @@ serve: $(STAMP)
 
 ## make load: load test against gunicorn on SQLite and PostgreSQL, beside a bare Flask baseline
 load: $(STAMP)
-	$(BIN)/python bench/load.py --users 16 --seconds 20
+	$(BIN)/python bench/load.py --users 16 --seconds 10
 
 ## make security: bandit on the package (configuration in pyproject.toml)
 security: $(STAMP)

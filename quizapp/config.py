@@ -23,6 +23,8 @@ DEFAULTS: dict[str, Any] = {
     "IMPORT_JOBS_INLINE": False,  # run background jobs in the request (tests)
     "PUBLISHER_NAME": "quizapp",  # author of the ClaimReview markup
     "SCORES_PER_PAGE": 20,
+    # Entries of the per-process cache of quiz pages and answer keys (0: no cache).
+    "QUIZ_CACHE_SIZE": 256,
     "QUIZ_MAX_QUESTIONS": 15,
     "GENERATOR_SEED": 0,
     # Production: connection pool of a server database (never used for SQLite).

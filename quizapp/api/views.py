@@ -13,9 +13,11 @@ from quizapp.auth import editor_required
 from quizapp.extensions import db, limiter, submit_limit
 from quizapp.models import Article, Attempt, Quiz
 from quizapp.services import attempts as attempt_service
+from quizapp.services import quiz_cache
 from quizapp.services import quizzes as quiz_service
 from quizapp.services import verdicts as verdict_service
 from quizapp.services.errors import InvalidSubmission, NotFound
+from quizapp.services.quizzes import QuizHead
 from quizapp.services.stats import quiz_stats
 
 bp = Blueprint("api", __name__, url_prefix="/api")
@@ -51,16 +53,21 @@ def get_quiz(quiz_id: int) -> ResponseReturnValue:
         id=quiz.id,
         title=quiz.title,
         article_id=quiz.article_id,
-        questions=[
-            {
-                "id": q.id,
-                "kind": q.kind,
-                "stem": q.stem,
-                "options": [{"id": c.id, "text": c.text} for c in q.choices],
-            }
-            for q in quiz.active_questions
-        ],
+        questions=quiz_cache.cached(quiz, "json", lambda: _questions_json(quiz)),
     )
+
+
+def _questions_json(head: QuizHead) -> list[dict[str, Any]]:
+    """The active questions and their options, never which option is correct."""
+    return [
+        {
+            "id": q.id,
+            "kind": q.kind,
+            "stem": q.stem,
+            "options": [{"id": c.id, "text": c.text} for c in q.choices],
+        }
+        for q in quiz_service.get_published_quiz(head.id).active_questions
+    ]
 
 
 @bp.post("/quizzes/<int:quiz_id>/attempts")
@@ -92,7 +99,11 @@ def create_attempt(quiz_id: int) -> ResponseReturnValue:
         )
     except InvalidSubmission as exc:
         abort(400, exc.message)
-    response = jsonify(_attempt_body(attempt))
+    if created:
+        body = _new_attempt_body(attempt, quiz_cache.answer_key(quiz), answers)
+    else:
+        body = _attempt_body(attempt)
+    response = jsonify(body)
     response.status_code = 201 if created else 200
     response.headers["Location"] = url_for("api.get_attempt", token=attempt.token)
     return response
@@ -154,9 +165,9 @@ def openapi() -> ResponseReturnValue:
     return jsonify(openapi_document())
 
 
-def _published(quiz_id: int) -> Quiz:
+def _published(quiz_id: int) -> QuizHead:
     try:
-        return quiz_service.get_published_quiz(quiz_id)
+        return quiz_service.get_published_head(quiz_id)
     except NotFound as exc:
         abort(404, exc.message)
 
@@ -183,6 +194,34 @@ def _answers(raw: Any) -> dict[int, int]:
             abort(400, f"The answer to question {key} must be an option id (a positive integer).")
         answers[int(key)] = value
     return answers
+
+
+def _new_attempt_body(
+    attempt: Attempt, key: quiz_cache.AnswerKey, chosen: dict[int, int]
+) -> dict[str, Any]:
+    """:func:`_attempt_body` of an attempt just stored from ``chosen`` against ``key``.
+
+    Its answers are all to active questions, so the results are the key's questions in order;
+    no query is needed.
+    """
+    results = []
+    for question_id in key.order:
+        correct = key.correct_choice(question_id)
+        results.append(
+            {
+                "question_id": question_id,
+                "chosen_choice_id": chosen.get(question_id),
+                "correct_choice_id": correct,
+                "is_correct": correct is not None and chosen.get(question_id) == correct,
+            }
+        )
+    return {
+        "attempt_id": attempt.id,
+        "name": attempt.name,
+        "score": attempt.score,
+        "total": attempt.total,
+        "results": results,
+    }
 
 
 def _attempt_body(attempt: Attempt) -> dict[str, Any]:

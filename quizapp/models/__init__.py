@@ -1,5 +1,6 @@
 """SQLAlchemy models, one module per aggregate."""
 
+from quizapp.models import versioning as _versioning  # noqa: F401 - registers the version hook
 from quizapp.models.article import VERDICTS, Article, Claim
 from quizapp.models.attempt import Attempt, Response
 from quizapp.models.base import Base

@@ -30,6 +30,9 @@ class Quiz(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     #: How the quiz is taken: "all" questions on one page, or "one" at a time with feedback.
     display_mode: Mapped[str] = mapped_column(String(10), default="all", server_default="all")
+    #: Content version: raised whenever what a taker sees changes (see models/versioning.py);
+    #: the in-process caches of the quiz page and the answer key are keyed by (id, version).
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     article: Mapped[Article] = relationship(back_populates="quizzes")
     questions: Mapped[list[Question]] = relationship(

@@ -8,13 +8,18 @@ import time
 import unicodedata
 from collections.abc import Mapping
 from datetime import datetime
+from typing import Any
 
+from sqlalchemy import insert
 from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import make_transient
 
 from quizapp.extensions import db
 from quizapp.models import Attempt, Question, Quiz, Response
 from quizapp.models.base import utcnow
+from quizapp.services import quiz_cache
 from quizapp.services.errors import InvalidSubmission, NotFound
+from quizapp.services.quizzes import QuizHead, get_published_quiz
 
 NAME_MAX = 40
 #: A submission that finds SQLite locked past its busy timeout is tried again this often...
@@ -46,7 +51,7 @@ def _forbidden(ch: str) -> bool:
 
 
 def record_attempt(
-    quiz: Quiz,
+    quiz: Quiz | QuizHead,
     name: str,
     answers: Mapping[int, int],
     *,
@@ -74,21 +79,21 @@ def record_attempt(
                 raise InvalidSubmission("This submission belongs to another quiz.")
             return existing, False
 
-    questions = {q.id: q for q in questions_for(quiz, retake_of)}
+    questions = _options_by_question(quiz, retake_of)
     responses = []
     score = 0
     for question_id, choice_id in answers.items():
-        question = questions.get(question_id)
-        if question is None:
+        options = questions.get(question_id)
+        if options is None:
             raise InvalidSubmission(f"Question {question_id} is not part of this quiz.")
-        choice = next((c for c in question.choices if c.id == choice_id), None)
-        if choice is None:
+        is_correct = options.get(choice_id)
+        if is_correct is None:
             raise InvalidSubmission(
                 f"Option {choice_id} is not an option of question {question_id}."
             )
-        score += int(choice.is_correct)
+        score += int(is_correct)
         responses.append(
-            Response(question_id=question.id, choice_id=choice.id, is_correct=choice.is_correct)
+            {"question_id": question_id, "choice_id": choice_id, "is_correct": is_correct}
         )
 
     attempt = Attempt(
@@ -100,11 +105,10 @@ def record_attempt(
         finished_at=utcnow(),
         score=score,
         total=len(questions),
-        responses=responses,
         retake_of_id=retake_of.id if retake_of is not None else None,
     )
     try:
-        _commit_new_attempt(attempt)
+        _commit_new_attempt(attempt, responses)
     except IntegrityError:
         # Two copies of one submission raced; the other one won. Answer with it.
         db.session.rollback()
@@ -113,6 +117,23 @@ def record_attempt(
             raise
         return existing, False
     return attempt, True
+
+
+def _options_by_question(
+    quiz: Quiz | QuizHead, retake_of: Attempt | None
+) -> Mapping[int, Mapping[int, bool]]:
+    """Question id -> {choice id: is_correct} of the questions a new attempt answers.
+
+    A first attempt reads the cached answer key of the quiz's version (no ORM graph); a retake
+    (rare) asks only its parent's misses and reads them from the questions.
+    """
+    if retake_of is None:
+        return quiz_cache.answer_key(quiz).choices
+    if not isinstance(quiz, Quiz):
+        quiz = get_published_quiz(quiz.id)
+    return {
+        q.id: {c.id: c.is_correct for c in q.choices} for q in questions_for(quiz, retake_of)
+    }
 
 
 def missed_question_ids(attempt: Attempt) -> set[int]:
@@ -161,8 +182,12 @@ def get_shared_attempt(share_token: str) -> Attempt:
     return attempt
 
 
-def _commit_new_attempt(attempt: Attempt) -> None:
-    """Insert a new attempt, waiting out a busy SQLite writer instead of losing the answers.
+def _commit_new_attempt(attempt: Attempt, responses: list[dict[str, Any]]) -> None:
+    """Insert a new attempt and its responses, waiting out a busy SQLite writer.
+
+    The attempt row comes from one flush (for its id), the responses from one multi-row
+    INSERT, then the commit: no unit-of-work bookkeeping per response. They are read back
+    through ``attempt.responses`` like any stored attempt.
 
     SQLite allows one writer at a time; past its busy timeout it reports
     "database is locked". That is retried a few times with a growing, jittered
@@ -172,17 +197,24 @@ def _commit_new_attempt(attempt: Attempt) -> None:
     for retry in range(LOCK_RETRIES + 1):
         db.session.add(attempt)
         try:
+            db.session.flush()
+            if responses:
+                db.session.execute(
+                    insert(Response), [{**row, "attempt_id": attempt.id} for row in responses]
+                )
+            # Out of the session during the commit, so the commit does not expire the values
+            # just written (the caller reads them at once; a reload would cost a query).
+            db.session.expunge(attempt)
             db.session.commit()
+            db.session.add(attempt)
             return
         except OperationalError as exc:
             db.session.rollback()
             if "database is locked" not in str(exc.orig) or retry == LOCK_RETRIES:
                 raise
             # The rolled-back INSERT keeps its ids in Python: let the next one draw new ones.
+            make_transient(attempt)
             attempt.id = None  # type: ignore[assignment]
-            for response in attempt.responses:
-                response.id = None  # type: ignore[assignment]
-                response.attempt_id = None  # type: ignore[assignment]
             time.sleep(LOCK_BACKOFF_S * 2**retry * (1 + random.random()))  # noqa: S311
 
 

@@ -1,0 +1,84 @@
+"""Quiz content versions: every flush that changes what a quiz taker sees raises ``Quiz.version``.
+
+The quiz page's question HTML and the answer key that submissions are checked against are
+cached per process under (quiz id, version) (:mod:`quizapp.services.quiz_cache`). Instead of
+each service remembering to raise the version, one ``before_flush`` hook does it for every
+change that reaches the database through the ORM: a question or option added, edited, moved,
+retired or deleted (editing, regeneration, verdict questions, imports, the CLI), the quiz's
+title, status or display mode, and the verdicts, title or address of its article (the page's
+ClaimReview markup). The UPDATE is ``version = version + 1`` in SQL, so concurrent editors
+never lose a bump; other processes see the new version on their next request.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import event, inspect, select
+from sqlalchemy.orm import Session
+
+from quizapp.models.article import Article, Claim
+from quizapp.models.quiz import Choice, Question, Quiz
+
+#: Columns of a quiz a taker sees (the page, the ClaimReview link of sibling quizzes).
+QUIZ_FIELDS = ("title", "status", "display_mode", "article_id")
+#: Columns of an article or claim that the quiz page's ClaimReview markup shows.
+ARTICLE_FIELDS = ("title", "source_url")
+CLAIM_FIELDS = ("text", "verdict", "verdict_note", "verdict_url", "verdict_at")
+
+
+def _changed(obj: Any, fields: Iterable[str]) -> bool:
+    state = inspect(obj)
+    return any(state.attrs[name].history.has_changes() for name in fields)
+
+
+def _quiz_of_question(session: Session, question: Question) -> Quiz | None:
+    if question.quiz is not None:
+        return question.quiz
+    quiz_id = inspect(question).attrs.quiz_id.history
+    ids = [*quiz_id.unchanged, *quiz_id.deleted]
+    return session.get(Quiz, ids[0]) if ids and ids[0] is not None else None
+
+
+def _question_of_choice(session: Session, choice: Choice) -> Question | None:
+    if choice.question is not None:
+        return choice.question
+    # An option removed from its question (orphan) still names it in question_id.
+    history = inspect(choice).attrs.question_id.history
+    ids = [*history.unchanged, *history.deleted]
+    return session.get(Question, ids[0]) if ids and ids[0] is not None else None
+
+
+def changed_quizzes(session: Session) -> set[Quiz]:
+    """The existing quizzes whose content this flush changes."""
+    quizzes: set[Quiz] = set()
+    articles: set[int] = set()
+    dirty = [obj for obj in session.dirty if session.is_modified(obj)]
+    for obj in [*session.new, *dirty, *session.deleted]:
+        if isinstance(obj, Question):
+            quiz = _quiz_of_question(session, obj)
+            if quiz is not None:
+                quizzes.add(quiz)
+        elif isinstance(obj, Choice):
+            question = _question_of_choice(session, obj)
+            quiz = _quiz_of_question(session, question) if question is not None else None
+            if quiz is not None:
+                quizzes.add(quiz)
+        elif isinstance(obj, Quiz) and obj in dirty and _changed(obj, QUIZ_FIELDS):
+            quizzes.add(obj)
+            articles.add(obj.article_id)
+        elif isinstance(obj, Claim) and (obj not in dirty or _changed(obj, CLAIM_FIELDS)):
+            articles.add(obj.article_id)
+        elif isinstance(obj, Article) and obj in dirty and _changed(obj, ARTICLE_FIELDS):
+            articles.add(obj.id)
+    for article_id in articles - {None}:
+        quizzes.update(session.scalars(select(Quiz).where(Quiz.article_id == article_id)))
+    return {quiz for quiz in quizzes if quiz not in session.new}
+
+
+@event.listens_for(Session, "before_flush")
+def _bump_versions(session: Session, flush_context: Any, instances: Any) -> None:
+    with session.no_autoflush:
+        for quiz in changed_quizzes(session):
+            quiz.version = Quiz.version + 1
