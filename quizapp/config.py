@@ -12,7 +12,7 @@ from flask import Flask
 #: Defaults. Every key can be overridden by an environment variable with the
 #: ``QUIZAPP_`` prefix, e.g. ``QUIZAPP_SQLALCHEMY_DATABASE_URI``.
 DEFAULTS: dict[str, Any] = {
-    "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+    "SQLALCHEMY_ENGINE_OPTIONS": {},
     "WTF_CSRF_ENABLED": True,
     "WTF_CSRF_TIME_LIMIT": None,  # a quiz can take a while; the token lives as long as the session
     "SESSION_COOKIE_HTTPONLY": True,
@@ -65,10 +65,13 @@ def init_app(app: Flask, test_config: dict[str, Any] | None = None) -> None:
 
 
 def _engine_options(app: Flask) -> None:
-    """Size the connection pool of a server database; SQLite keeps SQLAlchemy's own pool."""
+    """Pool of a server database (size, pre-ping); SQLite keeps SQLAlchemy's own pool."""
     uri = str(app.config["SQLALCHEMY_DATABASE_URI"])
     options = dict(app.config.get("SQLALCHEMY_ENGINE_OPTIONS") or {})
     if not uri.startswith("sqlite"):
+        # A server may drop idle connections (restart, failover): test each one on checkout.
+        # A SQLite file cannot, so it is spared that extra round trip on every request.
+        options.setdefault("pool_pre_ping", True)
         options.setdefault("pool_size", int(app.config["DB_POOL_SIZE"]))
         options.setdefault("max_overflow", int(app.config["DB_MAX_OVERFLOW"]))
     app.config["SQLALCHEMY_ENGINE_OPTIONS"] = options
