@@ -79,3 +79,13 @@ def test_duplicate_is_refused_before_queueing(editor_client: FlaskClient, app: F
 def test_unknown_job_is_404(editor_client: FlaskClient) -> None:
     assert editor_client.get("/editor/imports/nope").status_code == 404
     assert editor_client.get("/editor/imports/nope.json").status_code == 404
+
+
+def test_job_token_with_a_nul_byte_is_404_not_500(editor_client: FlaskClient) -> None:
+    """A NUL byte is an error in PostgreSQL, not just a miss: refused before the query."""
+    for path in (
+        "/editor/imports/ab%00cd",
+        "/editor/imports/ab%00cd.json",
+        "/editor/imports/" + "x" * 300,
+    ):
+        assert editor_client.get(path).status_code == 404

@@ -18,8 +18,9 @@ from quizapp.extensions import db
 from quizapp.models import Attempt, Question, Quiz, Response
 from quizapp.models.base import utcnow
 from quizapp.services import quiz_cache
-from quizapp.services.errors import InvalidSubmission, NotFound
+from quizapp.services.errors import InvalidSubmission
 from quizapp.services.quizzes import QuizHead, get_published_quiz
+from quizapp.services.tokens import by_token
 
 NAME_MAX = 40
 #: A submission that finds SQLite locked past its busy timeout is tried again this often...
@@ -131,9 +132,7 @@ def _options_by_question(
         return quiz_cache.answer_key(quiz).choices
     if not isinstance(quiz, Quiz):
         quiz = get_published_quiz(quiz.id)
-    return {
-        q.id: {c.id: c.is_correct for c in q.choices} for q in questions_for(quiz, retake_of)
-    }
+    return {q.id: {c.id: c.is_correct for c in q.choices} for q in questions_for(quiz, retake_of)}
 
 
 def missed_question_ids(attempt: Attempt) -> set[int]:
@@ -159,27 +158,14 @@ def asked_question_ids(attempt: Attempt) -> set[int]:
 
 def get_attempt(token: str) -> Attempt:
     """The attempt named by its secret token."""
-    if not (0 < len(token) <= 64 and token.isascii() and token.isprintable()):
-        # Not a token we could have made (a NUL byte would even upset PostgreSQL).
-        raise NotFound("No such attempt.")
-    attempt = db.session.execute(
-        db.select(Attempt).where(Attempt.token == token)
-    ).scalar_one_or_none()
-    if attempt is None:
-        raise NotFound("No such attempt.")
-    return attempt
+    return by_token(Attempt, Attempt.token, token, max_length=64, missing="No such attempt.")
 
 
 def get_shared_attempt(share_token: str) -> Attempt:
     """The attempt named by its public share token (score and quiz only are shown)."""
-    if not (0 < len(share_token) <= 32 and share_token.isascii() and share_token.isprintable()):
-        raise NotFound("No such shared result.")
-    attempt = db.session.execute(
-        db.select(Attempt).where(Attempt.share_token == share_token)
-    ).scalar_one_or_none()
-    if attempt is None:
-        raise NotFound("No such shared result.")
-    return attempt
+    return by_token(
+        Attempt, Attempt.share_token, share_token, max_length=32, missing="No such shared result."
+    )
 
 
 def _commit_new_attempt(attempt: Attempt, responses: list[dict[str, Any]]) -> None:

@@ -21,7 +21,8 @@ from quizapp.extensions import db
 from quizapp.models import ImportJob
 from quizapp.models.base import utcnow
 from quizapp.services.articles import find_article, import_article
-from quizapp.services.errors import DuplicateArticle, NotFound, ServiceError
+from quizapp.services.errors import DuplicateArticle, ServiceError
+from quizapp.services.tokens import by_token
 
 log = logging.getLogger(__name__)
 
@@ -60,11 +61,9 @@ def start_import(
 
 def get_job(token: str) -> ImportJob:
     """A job by its token, with a dead job reported as interrupted."""
-    job = db.session.execute(
-        db.select(ImportJob).where(ImportJob.token == token)
-    ).scalar_one_or_none()
-    if job is None:
-        raise NotFound("There is no such import.")
+    job = by_token(
+        ImportJob, ImportJob.token, token, max_length=64, missing="There is no such import."
+    )
     if not job.finished and utcnow() - job.updated_at > STALE_AFTER:
         job.status = "failed"
         job.message = "The import was interrupted (the server restarted). Please import it again."

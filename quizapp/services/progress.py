@@ -15,7 +15,8 @@ from sqlalchemy.exc import IntegrityError
 from quizapp.extensions import db
 from quizapp.models import Attempt, AttemptProgress, Choice, ProgressAnswer, Question, Quiz
 from quizapp.services.attempts import clean_name, record_attempt
-from quizapp.services.errors import InvalidSubmission, NotFound, ServiceError
+from quizapp.services.errors import InvalidSubmission, ServiceError
+from quizapp.services.tokens import by_token
 
 
 class Conflict(ServiceError):
@@ -26,14 +27,13 @@ class Conflict(ServiceError):
 
 def get_progress(token: str) -> AttemptProgress:
     """The one-at-a-time attempt named by its secret token."""
-    if not (0 < len(token) <= 64 and token.isascii() and token.isprintable()):
-        raise NotFound("There is no such attempt in progress.")
-    progress = db.session.execute(
-        db.select(AttemptProgress).where(AttemptProgress.token == token)
-    ).scalar_one_or_none()
-    if progress is None:
-        raise NotFound("There is no such attempt in progress.")
-    return progress
+    return by_token(
+        AttemptProgress,
+        AttemptProgress.token,
+        token,
+        max_length=64,
+        missing="There is no such attempt in progress.",
+    )
 
 
 def answered(progress: AttemptProgress) -> dict[int, ProgressAnswer]:
