@@ -17,9 +17,10 @@ from flask import (
 )
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
+from flask_wtf.csrf import generate_csrf
 
 from quizapp.exporters.claimreview import script_json
-from quizapp.extensions import db, limiter, submit_limit
+from quizapp.extensions import db, limited_on_post, limiter, submit_limit
 from quizapp.models import Attempt, AttemptProgress, Question, Quiz
 from quizapp.scoring import summarize
 from quizapp.services import attempts as attempt_service
@@ -51,7 +52,7 @@ def index() -> ResponseReturnValue:
 
 
 @bp.route("/quizzes/<int:quiz_id>", methods=["GET", "POST"])
-@limiter.limit(submit_limit, methods=["POST"])
+@limited_on_post(submit_limit)
 def take(quiz_id: int) -> ResponseReturnValue:
     """Show the quiz form; on a valid POST store the attempt and redirect to its results."""
     head = _head_or_404(quiz_id)
@@ -104,26 +105,23 @@ def _take_fast(quiz: QuizHead) -> ResponseReturnValue | None:
     stores them. Anything else (errors to show, a refused submission) returns ``None``: the
     full form is then built as before, so chosen answers and messages appear exactly as usual.
     """
-    form = TakeQuizForm()
     if request.method == "GET":
-        fieldsets = quiz_cache.cached(
-            quiz, "page", lambda: _question_fieldsets(quiz), request.url_root
-        )
+        # Per site root: the JSON-LD holds absolute links (cheaper than building url_root).
+        root = (request.scheme, request.host, request.root_path)
+        fieldsets = quiz_cache.cached(quiz, "page", lambda: _question_fieldsets(quiz), root)
         submission_id = secrets.token_urlsafe(16)
-        csrf_field = form._fields.get("csrf_token")
-        tokens = {
-            "submission_id": submission_id,
-            "csrf_token": getattr(csrf_field, "current_token", "") if csrf_field else "",
-        }
         if not current_user.is_authenticated and "_flashes" not in session:
             # Anonymous, nothing flashed: the page differs between takers by its two tokens only.
-            frame = quiz_cache.cached(
-                quiz, "frame", lambda: _page_frame(quiz, fieldsets), request.url_root
-            )
+            frame = quiz_cache.cached(quiz, "frame", lambda: _page_frame(quiz, fieldsets), root)
             if frame is not None:
+                tokens = {"submission_id": submission_id}
+                if "csrf_token" in frame.slots:
+                    tokens["csrf_token"] = generate_csrf()
                 return frame.fill(tokens)
+        form = TakeQuizForm()
         form.submission_id.data = submission_id
         return _blank_page(quiz, form, fieldsets)
+    form = TakeQuizForm()
     key = quiz_cache.answer_key(quiz)
     answers = _checked_answers(key)
     if answers is None or not form.validate_on_submit():
