@@ -25,6 +25,8 @@ DEFAULTS: dict[str, Any] = {
     "SCORES_PER_PAGE": 20,
     # Entries of the per-process cache of quiz pages and answer keys (0: no cache).
     "QUIZ_CACHE_SIZE": 256,
+    # Seconds a process reuses a quiz's version for its page views (0: read it every time).
+    "QUIZ_HEAD_TTL": 1.0,
     "QUIZ_MAX_QUESTIONS": 15,
     "GENERATOR_SEED": 0,
     # Production: connection pool of a server database (never used for SQLite).

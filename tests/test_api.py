@@ -162,3 +162,16 @@ def test_openapi_document(client: FlaskClient) -> None:
 def test_unknown_api_path_is_json(client: FlaskClient) -> None:
     response = client.get("/api/nothing-here")
     assert response.status_code == 404 and "error" in response.get_json()
+
+
+def test_a_submission_id_of_another_quiz_is_refused(client: FlaskClient, quiz: Quiz) -> None:
+    other = make_quiz(title="Other quiz")
+    payload = {"name": "Twice", "answers": {}, "submission_id": "shared-submission-1"}
+    assert client.post(f"/api/quizzes/{quiz.id}/attempts", json=payload).status_code == 201
+    response = client.post(f"/api/quizzes/{other.id}/attempts", json=payload)
+    assert response.status_code == 400
+    assert "belongs to another quiz" in response.get_json()["error"]["message"]
+    assert _counts() == (1, 0)
+    # The refused submission left the session usable: the next one is stored.
+    payload["submission_id"] = "shared-submission-2"
+    assert client.post(f"/api/quizzes/{other.id}/attempts", json=payload).status_code == 201

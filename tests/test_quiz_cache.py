@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
@@ -100,15 +101,18 @@ def test_attempts_do_not_raise_the_version(client: FlaskClient, app: Flask) -> N
     quiz = _seed()
     version = _version(quiz)
     key = {q.id: q.correct_choice.id for q in quiz.active_questions}  # type: ignore[union-attr]
-    assert client.post(f"/api/quizzes/{quiz.id}/attempts", json={"name": "A", "answers": {
-        str(k): v for k, v in key.items()}}).status_code == 201
+    assert (
+        client.post(
+            f"/api/quizzes/{quiz.id}/attempts",
+            json={"name": "A", "answers": {str(k): v for k, v in key.items()}},
+        ).status_code
+        == 201
+    )
     record_attempt(quiz, "B", {})
     assert _version(quiz) == version
 
 
-def test_the_answer_key_refuses_another_questions_option(
-    client: FlaskClient, app: Flask
-) -> None:
+def test_the_answer_key_refuses_another_questions_option(client: FlaskClient, app: Flask) -> None:
     quiz = _seed()
     one, two = quiz.active_questions[:2]
     key = quiz_cache.answer_key(get_published_head(quiz.id))
@@ -131,9 +135,7 @@ def test_the_answer_key_refuses_another_questions_option(
     assert db.session.scalar(db.select(db.func.count(Attempt.id))) == 0
 
 
-def test_an_answer_to_a_question_retired_since_is_refused(
-    client: FlaskClient, app: Flask
-) -> None:
+def test_an_answer_to_a_question_retired_since_is_refused(client: FlaskClient, app: Flask) -> None:
     quiz = _seed()
     question = next(q for q in quiz.active_questions if q.kind != "true_false")
     record_attempt(quiz, "Early", {})
@@ -191,3 +193,67 @@ def test_the_lru_is_bounded() -> None:
     assert cache.get_or_build("c", lambda: "not again") == "C"
     off = quiz_cache.LRUCache(0)
     assert off.get_or_build("a", lambda: 1) == 1 and len(off) == 0
+
+
+def _change_elsewhere(quiz_id: int, **values: object) -> None:
+    """Change a quiz the way another process would: SQL on its own connection, no ORM."""
+    with db.engine.begin() as connection:
+        connection.execute(
+            db.update(Quiz.__table__)
+            .where(Quiz.__table__.c.id == quiz_id)
+            .values(version=Quiz.__table__.c.version + 1, **values)
+        )
+
+
+def _title_shown(client: FlaskClient, quiz_id: int) -> str:
+    html = client.get(f"/quizzes/{quiz_id}").get_data(as_text=True)
+    found = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S)
+    assert found is not None
+    return " ".join(found.group(1).split())
+
+
+@pytest.mark.app_config(QUIZ_HEAD_TTL=3600)
+def test_another_process_edit_reaches_page_views_after_the_ttl(
+    client: FlaskClient, app: Flask, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from quizapp.services import quizzes as quiz_service
+
+    quiz = _seed()
+    title = _title_shown(client, quiz.id)
+    _change_elsewhere(quiz.id, title="Changed elsewhere")
+    assert _title_shown(client, quiz.id) == title  # within the TTL: the head read before
+    later = quiz_service.time.monotonic() + 3601
+    monkeypatch.setattr(quiz_service.time, "monotonic", lambda: later)
+    assert _title_shown(client, quiz.id) == "Changed elsewhere"
+
+
+@pytest.mark.app_config(QUIZ_HEAD_TTL=3600)
+def test_this_process_commits_empty_the_recent_heads(client: FlaskClient, app: Flask) -> None:
+    quiz = _seed()
+    _title_shown(client, quiz.id)
+    quiz.title = "Renamed here"
+    db.session.commit()
+    assert _title_shown(client, quiz.id) == "Renamed here"
+    quiz.status = "draft"
+    db.session.commit()
+    assert client.get(f"/quizzes/{quiz.id}").status_code == 404
+
+
+@pytest.mark.app_config(QUIZ_HEAD_TTL=3600)
+def test_submissions_read_the_quiz_as_it_is_now(client: FlaskClient, app: Flask) -> None:
+    quiz = _seed()
+    assert client.get(f"/quizzes/{quiz.id}").status_code == 200  # head kept for an hour
+    _change_elsewhere(quiz.id, status="draft")
+    assert client.get(f"/quizzes/{quiz.id}").status_code == 200  # a page view may lag...
+    form = client.post(f"/quizzes/{quiz.id}", data={"name": "A", "submission_id": "late-sub-1"})
+    api = client.post(f"/api/quizzes/{quiz.id}/attempts", json={"name": "A", "answers": {}})
+    assert (form.status_code, api.status_code) == (404, 404)  # ...a submission never does
+    assert db.session.scalar(db.select(db.func.count(Attempt.id))) == 0
+
+
+@pytest.mark.app_config(QUIZ_HEAD_TTL=0)
+def test_a_ttl_of_zero_reads_the_head_every_time(client: FlaskClient, app: Flask) -> None:
+    quiz = _seed()
+    _title_shown(client, quiz.id)
+    _change_elsewhere(quiz.id, title="Seen at once")
+    assert _title_shown(client, quiz.id) == "Seen at once"

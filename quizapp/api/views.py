@@ -167,7 +167,7 @@ def openapi() -> ResponseReturnValue:
 
 def _published(quiz_id: int) -> QuizHead:
     try:
-        return quiz_service.get_published_head(quiz_id)
+        return quiz_service.get_published_head(quiz_id, in_session=request.method != "GET")
     except NotFound as exc:
         abort(404, exc.message)
 

@@ -7,12 +7,14 @@ change that reaches the database through the ORM: a question or option added, ed
 retired or deleted (editing, regeneration, verdict questions, imports, the CLI), the quiz's
 title, status or display mode, and the verdicts, title or address of its article (the page's
 ClaimReview markup). The UPDATE is ``version = version + 1`` in SQL, so concurrent editors
-never lose a bump; other processes see the new version on their next request.
+never lose a bump; other processes see the new version on their next request (a page view:
+within ``QUIZ_HEAD_TTL``). After the commit of such a change, :data:`CONTENT_LISTENERS` are
+called, so this process's own short-lived caches forget what they held.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from sqlalchemy import event, inspect, select
@@ -77,8 +79,31 @@ def changed_quizzes(session: Session) -> set[Quiz]:
     return {quiz for quiz in quizzes if quiz not in session.new}
 
 
+#: ``session.info`` key: this transaction changed what a quiz taker sees.
+CONTENT_CHANGED = "quizapp.quiz_content_changed"
+
+
 @event.listens_for(Session, "before_flush")
 def _bump_versions(session: Session, flush_context: Any, instances: Any) -> None:
     with session.no_autoflush:
-        for quiz in changed_quizzes(session):
+        changed = changed_quizzes(session)
+        for quiz in changed:
             quiz.version = Quiz.version + 1
+    if changed or any(isinstance(obj, Quiz) for obj in [*session.new, *session.deleted]):
+        session.info[CONTENT_CHANGED] = True
+
+
+@event.listens_for(Session, "after_commit")
+def _content_committed(session: Session) -> None:
+    if session.info.pop(CONTENT_CHANGED, False):
+        for listener in CONTENT_LISTENERS:
+            listener()
+
+
+@event.listens_for(Session, "after_rollback")
+def _content_rolled_back(session: Session) -> None:
+    session.info.pop(CONTENT_CHANGED, None)
+
+
+#: Called after a commit that changed quiz content (the services register their caches).
+CONTENT_LISTENERS: list[Callable[[], None]] = []

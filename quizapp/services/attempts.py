@@ -8,14 +8,15 @@ import time
 import unicodedata
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import insert
+from sqlalchemy import Table, insert
 from sqlalchemy.exc import IntegrityError, OperationalError
-from sqlalchemy.orm import make_transient
+from sqlalchemy.orm import make_transient_to_detached
 
 from quizapp.extensions import db
 from quizapp.models import Attempt, Question, Quiz, Response
+from quizapp.models.attempt import new_share_token
 from quizapp.models.base import utcnow
 from quizapp.services import quiz_cache
 from quizapp.services.errors import InvalidSubmission
@@ -73,13 +74,6 @@ def record_attempt(
     retake is scored out of those and kept out of scoreboards and statistics.
     """
     name = clean_name(name)
-    if submission_id:
-        existing = _by_submission(submission_id)
-        if existing is not None:
-            if existing.quiz_id != quiz.id:
-                raise InvalidSubmission("This submission belongs to another quiz.")
-            return existing, False
-
     questions = _options_by_question(quiz, retake_of)
     responses = []
     score = 0
@@ -102,6 +96,7 @@ def record_attempt(
         name=name,
         token=secrets.token_urlsafe(18),
         submission_id=submission_id or secrets.token_urlsafe(18),
+        share_token=new_share_token(),
         started_at=started_at,
         finished_at=utcnow(),
         score=score,
@@ -111,11 +106,14 @@ def record_attempt(
     try:
         _commit_new_attempt(attempt, responses)
     except IntegrityError:
-        # Two copies of one submission raced; the other one won. Answer with it.
+        # The submission id is taken: a double click, a retried request, or two copies that
+        # raced. The unique constraint decided; answer with the attempt already stored.
         db.session.rollback()
         existing = _by_submission(attempt.submission_id)
         if existing is None:
             raise
+        if existing.quiz_id != quiz.id:
+            raise InvalidSubmission("This submission belongs to another quiz.") from None
         return existing, False
     return attempt, True
 
@@ -168,40 +166,46 @@ def get_shared_attempt(share_token: str) -> Attempt:
     )
 
 
+#: The columns of a new attempt row, all set in Python (no server or ORM defaults to fetch).
+_ATTEMPT_TABLE = cast(Table, Attempt.__table__)
+_ATTEMPT_COLUMNS = tuple(c.key for c in _ATTEMPT_TABLE.columns if c.key != "id")
+#: Built once; each submission binds its values (the statements' compiled forms are cached).
+_INSERT_ATTEMPT = insert(_ATTEMPT_TABLE).returning(_ATTEMPT_TABLE.c.id)
+_INSERT_RESPONSES = insert(cast(Table, Response.__table__))
+
+
 def _commit_new_attempt(attempt: Attempt, responses: list[dict[str, Any]]) -> None:
     """Insert a new attempt and its responses, waiting out a busy SQLite writer.
 
-    The attempt row comes from one flush (for its id), the responses from one multi-row
-    INSERT, then the commit: no unit-of-work bookkeeping per response. They are read back
-    through ``attempt.responses`` like any stored attempt.
+    Two statements and the commit: the attempt row (its id comes back by RETURNING) and the
+    responses in one multi-row INSERT, with no unit-of-work bookkeeping. A unique submission
+    id that is already taken raises :class:`IntegrityError` before anything is kept. After
+    the commit ``attempt`` joins the session as a stored row, with every value it was built
+    with (no reload), and reads ``attempt.responses`` like any stored attempt.
 
     SQLite allows one writer at a time; past its busy timeout it reports
     "database is locked". That is retried a few times with a growing, jittered
     pause; any other error (an IntegrityError of a raced submission, say)
     goes to the caller at once.
     """
+    values = {key: getattr(attempt, key) for key in _ATTEMPT_COLUMNS}
     for retry in range(LOCK_RETRIES + 1):
-        db.session.add(attempt)
         try:
-            db.session.flush()
+            attempt_id = db.session.execute(_INSERT_ATTEMPT, values).scalar_one()
             if responses:
                 db.session.execute(
-                    insert(Response), [{**row, "attempt_id": attempt.id} for row in responses]
+                    _INSERT_RESPONSES, [{**row, "attempt_id": attempt_id} for row in responses]
                 )
-            # Out of the session during the commit, so the commit does not expire the values
-            # just written (the caller reads them at once; a reload would cost a query).
-            db.session.expunge(attempt)
             db.session.commit()
-            db.session.add(attempt)
-            return
+            break
         except OperationalError as exc:
             db.session.rollback()
             if "database is locked" not in str(exc.orig) or retry == LOCK_RETRIES:
                 raise
-            # The rolled-back INSERT keeps its ids in Python: let the next one draw new ones.
-            make_transient(attempt)
-            attempt.id = None  # type: ignore[assignment]
             time.sleep(LOCK_BACKOFF_S * 2**retry * (1 + random.random()))  # noqa: S311
+    attempt.id = attempt_id
+    make_transient_to_detached(attempt)
+    db.session.add(attempt)
 
 
 def _by_submission(submission_id: str) -> Attempt | None:

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from importlib import resources
 
 import sqlalchemy as sa
+from flask import current_app, has_app_context
 from sqlalchemy import func
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import selectinload
 
 from quizapp.extensions import db
 from quizapp.models import Attempt, Question, Quiz
+from quizapp.models.versioning import CONTENT_LISTENERS
 from quizapp.services.articles import find_article, import_article
 from quizapp.services.errors import NotFound
 
@@ -66,6 +70,11 @@ class QuizHead:
         return self.status == "published"
 
 
+_READ_ENGINE = "quizapp.read_engine"
+_HEADS = "quizapp.recent_heads"
+#: Quizzes whose heads one process keeps at most (past that it starts again).
+_HEADS_MAX = 1024
+
 #: The head query, built once: plain table columns (no ORM entity to load) and a bound id,
 #: so each request only binds a value to an already compiled statement.
 _HEAD_QUERY = sa.select(
@@ -76,16 +85,73 @@ _HEAD_QUERY = sa.select(
 ).where(Quiz.__table__.c.id == sa.bindparam("quiz_id"))
 
 
-def get_published_head(quiz_id: int) -> QuizHead:
+def get_published_head(quiz_id: int, *, in_session: bool = False) -> QuizHead:
     """:func:`get_published_quiz` with one light query: the quiz page, the JSON quiz and
-    submissions take the rest from :mod:`quizapp.services.quiz_cache` by ``version``."""
-    # Its own short connection, not the ORM session: a GET of the quiz page needs nothing else
-    # from the database, and this costs a quarter of a session's begin, execute and close.
-    with db.engine.connect() as connection:
-        row = connection.execute(_HEAD_QUERY, {"quiz_id": quiz_id}).first()
-    if row is None or row.status != "published":
+    submissions take the rest from :mod:`quizapp.services.quiz_cache` by ``version``.
+
+    A submission (``in_session``: it writes next) reads the quiz through the ORM session, so
+    the request checks out a single connection and checks its answers against the quiz as
+    it is now. A page view takes the head from :func:`recent_head`.
+    """
+    if in_session:
+        row = db.session.execute(_HEAD_QUERY, {"quiz_id": quiz_id}).first()
+        head = QuizHead(*row) if row is not None else None
+    else:
+        head = recent_head(quiz_id)
+    if head is None or not head.is_published:
         raise NotFound("There is no such quiz.")
-    return QuizHead(*row)
+    return head
+
+
+def recent_head(quiz_id: int) -> QuizHead | None:
+    """The quiz's head as read at most ``QUIZ_HEAD_TTL`` seconds ago by this process.
+
+    A quiz linked from a story is read by thousands of people at once; reading its version
+    once a second per process instead of once per page view takes the database off the
+    page's path. The price: another process shows an edit up to that long after it was
+    saved (this process at once: its commits empty the cache, see
+    :func:`forget_recent_heads`), and a submission is still checked against the quiz as
+    it is then. Only published quizzes are kept; ``0`` turns it off.
+    """
+    ttl = float(current_app.config.get("QUIZ_HEAD_TTL", 0))
+    heads: dict[int, tuple[float, QuizHead]] = current_app.extensions.setdefault(_HEADS, {})
+    now = time.monotonic()
+    found = heads.get(quiz_id)
+    if found is not None and now - found[0] < ttl:
+        return found[1]
+    with read_only_connection() as connection:
+        row = connection.execute(_HEAD_QUERY, {"quiz_id": quiz_id}).first()
+    head = QuizHead(*row) if row is not None else None
+    if ttl > 0 and head is not None and head.is_published:
+        if len(heads) >= _HEADS_MAX:
+            heads.clear()
+        heads[quiz_id] = (now, head)
+    else:
+        heads.pop(quiz_id, None)
+    return head
+
+
+def forget_recent_heads() -> None:
+    """Empty this process's :func:`recent_head` cache (after a commit that changed a quiz)."""
+    if has_app_context():
+        current_app.extensions.pop(_HEADS, None)
+
+
+def read_only_connection() -> Connection:
+    """A connection for one read outside the ORM session, as cheap as the database allows.
+
+    On a server database it runs in autocommit mode: no BEGIN before the query and no
+    ROLLBACK when it goes back to the pool, two round trips fewer for a single SELECT.
+    A SQLite connection is used as it is (SQLite starts no transaction for a SELECT).
+    """
+    engines = current_app.extensions.setdefault(_READ_ENGINE, {})
+    engine = engines.get(None)
+    if engine is None:
+        engine = db.engine
+        if engine.dialect.name != "sqlite":
+            engine = engine.execution_options(isolation_level="AUTOCOMMIT")
+        engines[None] = engine
+    return engine.connect()
 
 
 def seed_text() -> str:
@@ -120,3 +186,6 @@ def evidence_in_paragraph(text: str, start: int, end: int) -> tuple[str, str, st
     if para_end == -1:
         para_end = len(text)
     return text[para_start:start], text[start:end], text[end:para_end]
+
+
+CONTENT_LISTENERS.append(forget_recent_heads)

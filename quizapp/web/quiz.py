@@ -31,16 +31,12 @@ from quizapp.services import stats as stats_service
 from quizapp.services import verdicts as verdict_service
 from quizapp.services.errors import InvalidSubmission, NotFound, ServiceError
 from quizapp.services.quizzes import QuizHead
-from quizapp.web import charts
+from quizapp.web import browser_memory, charts
 from quizapp.web.editor_forms import ActionForm
 from quizapp.web.forms import AnswerForm, TakeQuizForm, answer_form, take_quiz_form
 
 bp = Blueprint("quiz", __name__)
 
-#: How many attempt tokens the signed session cookie remembers.
-HISTORY_MAX = 50
-#: How many one-at-a-time attempts in progress the session cookie remembers.
-PROGRESS_MAX = 10
 #: Highest page number of the scores list that is looked up at all.
 MAX_PAGE = 1_000_000
 
@@ -206,11 +202,11 @@ def _checked_answers(key: quiz_cache.AnswerKey) -> dict[int, int] | None:
 
 def _after_submission(attempt: Attempt, created: bool, unanswered: int) -> ResponseReturnValue:
     """Remember the stored attempt in this browser and go to its results."""
-    if attempt.token not in session.get("attempts", []):
+    if not browser_memory.owns_attempt(attempt.token):
         if not created:
             # A replayed form from another browser does not reveal the stored answers.
             abort(409, "This form was already submitted.")
-        _remember(attempt.token)
+        browser_memory.remember_attempt(attempt.token)
     if created and unanswered:
         flash(
             f"You left {unanswered} question{'s' if unanswered != 1 else ''} "
@@ -256,7 +252,7 @@ def start(quiz_id: int) -> ResponseReturnValue:
         return _question_page(quiz, first, form, progress=None), 400
     except ServiceError as exc:
         abort(exc.status_code, exc.message)
-    _remember_progress(progress.token)
+    browser_memory.remember_progress(progress.token)
     return redirect(url_for("quiz.feedback", token=progress.token, question_id=first.id), code=303)
 
 
@@ -335,7 +331,7 @@ def finish(token: str) -> ResponseReturnValue:
         attempt = progress_service.finish(progress)
     except ServiceError as exc:
         abort(exc.status_code, exc.message)
-    _remember(attempt.token)
+    browser_memory.remember_attempt(attempt.token)
     return redirect(url_for("quiz.result", token=attempt.token), code=303)
 
 
@@ -370,7 +366,7 @@ def _own_progress(token: str) -> AttemptProgress:
         progress = progress_service.get_progress(token)
     except NotFound as exc:
         abort(404, exc.message)
-    if token not in session.get("progress", []):
+    if not browser_memory.owns_progress(token):
         abort(403, "Only the person taking this quiz can answer or see its questions here.")
     if not progress.quiz.is_published:
         abort(404, "There is no such quiz.")
@@ -386,7 +382,7 @@ def _question_of(progress: AttemptProgress, question_id: int) -> Question:
 
 def _unfinished_progress(quiz: Quiz) -> AttemptProgress | None:
     """This browser's latest unfinished one-at-a-time attempt of ``quiz``, if any."""
-    for token in reversed(session.get("progress", [])):
+    for token in reversed(browser_memory.progress_tokens()):
         try:
             progress = progress_service.get_progress(token)
         except NotFound:
@@ -394,12 +390,6 @@ def _unfinished_progress(quiz: Quiz) -> AttemptProgress | None:
         if progress.quiz_id == quiz.id and progress.attempt_id is None:
             return progress
     return None
-
-
-def _remember_progress(token: str) -> None:
-    """Keep a one-at-a-time attempt's token in the signed session cookie."""
-    tokens = [t for t in session.get("progress", []) if t != token]
-    session["progress"] = (tokens + [token])[-PROGRESS_MAX:]
 
 
 @bp.get("/share/<share_token>")
@@ -424,7 +414,7 @@ def result(token: str) -> ResponseReturnValue:
         attempt = attempt_service.get_attempt(token)
     except NotFound:
         abort(404, "There is no such attempt.")
-    if token not in session.get("attempts", []):
+    if not browser_memory.owns_attempt(token):
         abort(403, "Only the person who took this quiz can see these answers.")
     chosen = {r.question_id: r for r in attempt.responses}
     asked = attempt_service.asked_question_ids(attempt) | set(chosen)
@@ -448,7 +438,7 @@ def result(token: str) -> ResponseReturnValue:
 @bp.get("/history")
 def history() -> ResponseReturnValue:
     """The attempts made from this browser, across quizzes (kept in the signed cookie)."""
-    attempts = attempt_service.attempts_by_tokens(list(session.get("attempts", [])))
+    attempts = attempt_service.attempts_by_tokens(browser_memory.attempt_tokens())
     return render_template("quiz/history.html", attempts=attempts)
 
 
@@ -488,7 +478,7 @@ def article(quiz_id: int) -> ResponseReturnValue:
 
 def _head_or_404(quiz_id: int) -> QuizHead:
     try:
-        return quiz_service.get_published_head(quiz_id)
+        return quiz_service.get_published_head(quiz_id, in_session=request.method != "GET")
     except NotFound as exc:
         abort(404, exc.message)
 
@@ -505,7 +495,7 @@ def _retake_parent(quiz: Quiz) -> Attempt | None:
     token = request.args.get("retake")
     if not token:
         return None
-    if token not in session.get("attempts", []):
+    if not browser_memory.owns_attempt(token):
         abort(403, "You can only retake the questions of your own attempts.")
     try:
         parent = attempt_service.get_attempt(token)
@@ -514,9 +504,3 @@ def _retake_parent(quiz: Quiz) -> Attempt | None:
     if parent.quiz_id != quiz.id:
         abort(404, "That attempt belongs to another quiz.")
     return parent
-
-
-def _remember(token: str) -> None:
-    """Keep the attempt's token in the signed session cookie (no account needed)."""
-    tokens = [t for t in session.get("attempts", []) if t != token]
-    session["attempts"] = (tokens + [token])[-HISTORY_MAX:]

@@ -1,0 +1,62 @@
+"""What this browser remembers in its signed session cookie: its attempts and unfinished quizzes.
+
+Quiz takers have no accounts: the secret tokens of their attempts (for the results, the
+history and retakes) and of their one-at-a-time attempts in progress live in the cookie.
+Each list is kept as one space-separated string: the cookie is signed, verified and, after
+a submission, written on every request, and one string costs the session serializer one
+step where a list of fifty tokens costs it fifty (tokens are URL-safe, so never hold a space).
+A list, as cookies made before held, is read as well.
+"""
+
+from __future__ import annotations
+
+from flask import session
+
+#: How many attempt tokens the cookie remembers.
+HISTORY_MAX = 50
+#: How many one-at-a-time attempts in progress the cookie remembers.
+PROGRESS_MAX = 10
+
+
+def _tokens(key: str) -> list[str]:
+    value = session.get(key)
+    if isinstance(value, str):
+        return value.split()
+    if isinstance(value, list):
+        return [t for t in value if isinstance(t, str)]
+    return []
+
+
+def _remember(key: str, token: str, keep: int) -> None:
+    tokens = [t for t in _tokens(key) if t != token]
+    session[key] = " ".join((tokens + [token])[-keep:])
+
+
+def attempt_tokens() -> list[str]:
+    """The tokens of this browser's attempts, oldest first."""
+    return _tokens("attempts")
+
+
+def owns_attempt(token: str) -> bool:
+    """Whether the attempt named by ``token`` was made from this browser."""
+    return token in attempt_tokens()
+
+
+def remember_attempt(token: str) -> None:
+    """Keep an attempt's token (the oldest is forgotten past :data:`HISTORY_MAX`)."""
+    _remember("attempts", token, HISTORY_MAX)
+
+
+def progress_tokens() -> list[str]:
+    """The tokens of this browser's one-at-a-time attempts in progress, oldest first."""
+    return _tokens("progress")
+
+
+def owns_progress(token: str) -> bool:
+    """Whether the one-at-a-time attempt named by ``token`` is this browser's."""
+    return token in progress_tokens()
+
+
+def remember_progress(token: str) -> None:
+    """Keep a one-at-a-time attempt's token (the oldest is forgotten past :data:`PROGRESS_MAX`)."""
+    _remember("progress", token, PROGRESS_MAX)
