@@ -180,7 +180,11 @@ def test_edit_rejected_by_the_gate(
 def test_editing_a_quiz_with_attempts_retires_instead(editor_client: FlaskClient) -> None:
     quiz = _draft(editor_client)
     question = quiz.questions[0]
+    quiz.status = "published"  # taken while it was published, then back to draft
+    db.session.commit()
     record_attempt(quiz, "Early", {question.id: question.choices[0].id})
+    quiz.status = "draft"
+    db.session.commit()
     response = editor_client.post(
         f"/editor/questions/{question.id}/edit",
         data=_form_for(question, explanation="A clearer explanation."),

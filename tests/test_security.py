@@ -12,6 +12,7 @@ from sqlalchemy.exc import OperationalError
 
 from quizapp.extensions import db
 from quizapp.models import Attempt, Quiz, Response, User
+from tests.conftest import POSTGRES
 
 
 def _api_answers(quiz: Quiz) -> dict[str, int]:
@@ -25,8 +26,18 @@ def _keys_of(quiz: Quiz) -> dict[str, int]:
 # -- headers -----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("path", ["/", "/quizzes/{id}", "/api/quizzes", "/nope", "/healthz",
-                                  "/static/css/app.css", "/api/quizzes/999999"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/quizzes/{id}",
+        "/api/quizzes",
+        "/nope",
+        "/healthz",
+        "/static/css/app.css",
+        "/api/quizzes/999999",
+    ],
+)
 def test_security_headers_on_every_response(client: FlaskClient, quiz: Quiz, path: str) -> None:
     response = client.get(path.format(id=quiz.id))
     response.close()
@@ -40,13 +51,15 @@ def test_security_headers_on_every_response(client: FlaskClient, quiz: Quiz, pat
     assert "Strict-Transport-Security" not in response.headers
 
 
-@pytest.mark.app_config(FRAME_ANCESTORS="'self' https://lms.example.org",
-                        SESSION_COOKIE_SECURE=True)
+@pytest.mark.app_config(
+    FRAME_ANCESTORS="'self' https://lms.example.org", SESSION_COOKIE_SECURE=True
+)
 def test_frame_ancestors_and_https_from_configuration(client: FlaskClient, quiz: Quiz) -> None:
     response = client.get(f"/quizzes/{quiz.id}")
-    assert "frame-ancestors 'self' https://lms.example.org" in response.headers[
-        "Content-Security-Policy"
-    ]
+    assert (
+        "frame-ancestors 'self' https://lms.example.org"
+        in response.headers["Content-Security-Policy"]
+    )
     assert response.headers["Strict-Transport-Security"].startswith("max-age=")
 
 
@@ -108,8 +121,11 @@ def test_healthz_503_when_the_database_is_down(
 
 # -- rate limits -------------------------------------------------------------------------------
 
-LIMITED = {"RATELIMIT_ENABLED": True, "RATELIMIT_SUBMIT": "2 per minute",
-           "RATELIMIT_LOGIN": "2 per minute"}
+LIMITED = {
+    "RATELIMIT_ENABLED": True,
+    "RATELIMIT_SUBMIT": "2 per minute",
+    "RATELIMIT_LOGIN": "2 per minute",
+}
 
 
 @pytest.mark.app_config(**LIMITED)
@@ -246,36 +262,49 @@ def test_concurrent_distinct_submissions_are_all_stored(app: Flask, quiz: Quiz) 
     assert db.session.scalar(db.select(db.func.count(Response.id))) == 8 * len(quiz.questions)
 
 
-@pytest.mark.parametrize("path", ["/quizzes/{big}", "/api/quizzes/{big}",
-                                  "/quizzes/{big}/scores", "/api/quizzes/{big}/attempts"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/quizzes/{big}",
+        "/api/quizzes/{big}",
+        "/quizzes/{big}/scores",
+        "/api/quizzes/{big}/attempts",
+    ],
+)
 def test_ids_too_large_for_the_database_are_404(client: FlaskClient, path: str) -> None:
     url = path.format(big=2**64)
     response = client.post(url, json={}) if url.endswith("attempts") else client.get(url)
     assert response.status_code == 404
 
 
+@pytest.mark.skipif(POSTGRES, reason="SQLite's single writer: PostgreSQL has no such lock")
+@pytest.mark.app_config(SQLITE_BUSY_TIMEOUT_MS=20)
 def test_a_locked_database_is_retried_not_lost(
-    client: FlaskClient, quiz: Quiz, monkeypatch: pytest.MonkeyPatch
+    client: FlaskClient, quiz: Quiz, app: Flask, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Another process holds SQLite's write lock for a while: the submission waits it out."""
+    import sqlite3
+    import time
+
     from quizapp.services import attempts
 
-    real_commit = db.session.commit
-    calls = {"n": 0}
-
-    def flaky_commit() -> None:
-        calls["n"] += 1
-        if calls["n"] <= 2:
-            db.session.flush()  # the INSERTs run and get ids, then the commit fails
-            raise OperationalError("COMMIT", {}, Exception("database is locked"))
-        real_commit()
-
-    monkeypatch.setattr(attempts, "LOCK_BACKOFF_S", 0.001)
-    monkeypatch.setattr(db.session, "commit", flaky_commit)
-    body = {"name": "Patient", "answers": _keys_of(quiz)}
-    response = client.post(f"/api/quizzes/{quiz.id}/attempts", json=body)
-    assert response.status_code == 201 and calls["n"] == 3
+    pauses: list[float] = []
+    real_sleep = time.sleep
+    monkeypatch.setattr(attempts.time, "sleep", lambda s: (pauses.append(s), real_sleep(s)))
+    path = db.engine.url.database
+    assert path
+    other = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # the write lock, as a busy writer elsewhere holds it
+    released = threading.Timer(0.2, lambda: (other.execute("COMMIT"), other.close()))
+    released.start()
+    try:
+        body = {"name": "Patient", "answers": _keys_of(quiz)}
+        response = client.post(f"/api/quizzes/{quiz.id}/attempts", json=body)
+    finally:
+        released.join()
+    assert response.status_code == 201, response.get_data(as_text=True)
+    assert pauses, "the first try should have found the database locked"
     assert response.get_json()["score"] == len(quiz.questions)
-    monkeypatch.undo()
     assert db.session.scalar(db.select(db.func.count(Attempt.id))) == 1
     assert db.session.scalar(db.select(db.func.count(Response.id))) == len(quiz.questions)
 
@@ -283,18 +312,26 @@ def test_a_locked_database_is_retried_not_lost(
 def test_other_database_errors_are_not_retried(
     client: FlaskClient, quiz: Quiz, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    calls = {"n": 0}
+    from sqlalchemy import event
 
-    def broken_commit() -> None:
-        calls["n"] += 1
-        raise OperationalError("COMMIT", {}, Exception("disk I/O error"))
-
-    monkeypatch.setattr(db.session, "commit", broken_commit)
     from quizapp.services.attempts import record_attempt
 
-    with pytest.raises(OperationalError):
-        record_attempt(quiz, "A", {})
+    calls = {"n": 0}
+    dbapi_error = db.engine.dialect.loaded_dbapi.OperationalError
+
+    def broken_disk(conn, cursor, statement, parameters, context, executemany):  # type: ignore[no-untyped-def]
+        if statement.startswith("INSERT INTO attempt"):
+            calls["n"] += 1
+            raise dbapi_error("disk I/O error")
+
+    event.listen(db.engine, "before_cursor_execute", broken_disk)
+    try:
+        with pytest.raises(OperationalError):
+            record_attempt(quiz, "A", {})
+    finally:
+        event.remove(db.engine, "before_cursor_execute", broken_disk)
     assert calls["n"] == 1
+    assert db.session.scalar(db.select(db.func.count(Attempt.id))) == 0
 
 
 def test_healthz_503_with_no_database_server(tmp_path: object) -> None:

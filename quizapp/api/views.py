@@ -16,7 +16,7 @@ from quizapp.services import attempts as attempt_service
 from quizapp.services import quiz_cache
 from quizapp.services import quizzes as quiz_service
 from quizapp.services import verdicts as verdict_service
-from quizapp.services.errors import InvalidSubmission, NotFound
+from quizapp.services.errors import NotFound, ServiceError
 from quizapp.services.quizzes import QuizHead
 from quizapp.services.stats import quiz_stats
 
@@ -97,10 +97,11 @@ def create_attempt(quiz_id: int) -> ResponseReturnValue:
         attempt, created = attempt_service.record_attempt(
             quiz, name, answers, submission_id=submission_id
         )
-    except InvalidSubmission as exc:
-        abort(400, exc.message)
-    if created:
-        body = _new_attempt_body(attempt, quiz_cache.answer_key(quiz), answers)
+    except ServiceError as exc:  # answers that do not fit, or a quiz unpublished meanwhile
+        abort(exc.status_code, exc.message)
+    key = attempt_service.scored_key(attempt) if created else None
+    if key is not None:
+        body = _new_attempt_body(attempt, key, answers)
     else:
         body = _attempt_body(attempt)
     response = jsonify(body)
@@ -167,7 +168,7 @@ def openapi() -> ResponseReturnValue:
 
 def _published(quiz_id: int) -> QuizHead:
     try:
-        return quiz_service.get_published_head(quiz_id, in_session=request.method != "GET")
+        return quiz_service.get_published_head(quiz_id)
     except NotFound as exc:
         abort(404, exc.message)
 

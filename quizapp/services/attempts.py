@@ -6,6 +6,7 @@ import random
 import secrets
 import time
 import unicodedata
+import weakref
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Any, cast
@@ -20,7 +21,7 @@ from quizapp.models.attempt import new_share_token
 from quizapp.models.base import utcnow
 from quizapp.services import quiz_cache
 from quizapp.services.errors import InvalidSubmission
-from quizapp.services.quizzes import QuizHead, get_published_quiz
+from quizapp.services.quizzes import QuizHead, get_current_head, get_published_quiz
 from quizapp.services.tokens import by_token
 
 NAME_MAX = 40
@@ -67,14 +68,50 @@ def record_attempt(
     unanswered and score 0. Returns ``(attempt, created)``: a submission id seen
     before returns the stored attempt unchanged, so a double click or a retried
     request is stored once. Raises :class:`InvalidSubmission` for a question
-    that is not an active question of this quiz or a choice of another question;
-    nothing is written then.
+    that is not an active question of this quiz or a choice of another question,
+    and :class:`NotFound` when the quiz is no longer published; nothing is written then.
+
+    The answers are checked against the quiz as it is in the transaction that stores
+    them (its version is read there), whatever version the taker's page showed.
 
     With ``retake_of``, only the questions that attempt missed are asked; the
     retake is scored out of those and kept out of scoreboards and statistics.
     """
     name = clean_name(name)
-    questions = _options_by_question(quiz, retake_of)
+    submission_id = submission_id or secrets.token_urlsafe(18)
+    try:
+        attempt = _store_new_attempt(
+            quiz.id, name, answers, submission_id, started_at=started_at, retake_of=retake_of
+        )
+    except IntegrityError:
+        # The submission id is taken: a double click, a retried request, or two copies that
+        # raced. The unique constraint decided; answer with the attempt already stored.
+        existing = _by_submission(submission_id)
+        if existing is None:
+            raise
+        if existing.quiz_id != quiz.id:
+            raise InvalidSubmission("This submission belongs to another quiz.") from None
+        return existing, False
+    return attempt, True
+
+
+def scored_key(attempt: Attempt) -> quiz_cache.AnswerKey | None:
+    """The answer key a first attempt was checked against when this process stored it.
+
+    The API's answer to a new attempt is built from it (no query), and it is the key of
+    the version read in the storing transaction, which may be newer than the taker's page.
+    """
+    return _SCORED_KEYS.get(attempt)
+
+
+#: Attempts stored by this process -> their answer keys (gone with the attempt object).
+_SCORED_KEYS: weakref.WeakKeyDictionary[Attempt, quiz_cache.AnswerKey] = weakref.WeakKeyDictionary()
+
+
+def _scored(
+    questions: Mapping[int, Mapping[int, bool]], answers: Mapping[int, int]
+) -> tuple[list[dict[str, Any]], int]:
+    """The response rows of ``answers`` and their score, or :class:`InvalidSubmission`."""
     responses = []
     score = 0
     for question_id, choice_id in answers.items():
@@ -90,32 +127,7 @@ def record_attempt(
         responses.append(
             {"question_id": question_id, "choice_id": choice_id, "is_correct": is_correct}
         )
-
-    attempt = Attempt(
-        quiz_id=quiz.id,
-        name=name,
-        token=secrets.token_urlsafe(18),
-        submission_id=submission_id or secrets.token_urlsafe(18),
-        share_token=new_share_token(),
-        started_at=started_at,
-        finished_at=utcnow(),
-        score=score,
-        total=len(questions),
-        retake_of_id=retake_of.id if retake_of is not None else None,
-    )
-    try:
-        _commit_new_attempt(attempt, responses)
-    except IntegrityError:
-        # The submission id is taken: a double click, a retried request, or two copies that
-        # raced. The unique constraint decided; answer with the attempt already stored.
-        db.session.rollback()
-        existing = _by_submission(attempt.submission_id)
-        if existing is None:
-            raise
-        if existing.quiz_id != quiz.id:
-            raise InvalidSubmission("This submission belongs to another quiz.") from None
-        return existing, False
-    return attempt, True
+    return responses, score
 
 
 def _options_by_question(
@@ -174,38 +186,70 @@ _INSERT_ATTEMPT = insert(_ATTEMPT_TABLE).returning(_ATTEMPT_TABLE.c.id)
 _INSERT_RESPONSES = insert(cast(Table, Response.__table__))
 
 
-def _commit_new_attempt(attempt: Attempt, responses: list[dict[str, Any]]) -> None:
-    """Insert a new attempt and its responses, waiting out a busy SQLite writer.
+def _store_new_attempt(
+    quiz_id: int,
+    name: str,
+    answers: Mapping[int, int],
+    submission_id: str,
+    *,
+    started_at: datetime | None,
+    retake_of: Attempt | None,
+) -> Attempt:
+    """Check and insert a new attempt in one transaction; wait out a busy SQLite writer.
 
-    Two statements and the commit: the attempt row (its id comes back by RETURNING) and the
-    responses in one multi-row INSERT, with no unit-of-work bookkeeping. A unique submission
-    id that is already taken raises :class:`IntegrityError` before anything is kept. After
-    the commit ``attempt`` joins the session as a stored row, with every value it was built
-    with (no reload), and reads ``attempt.responses`` like any stored attempt.
+    One Core connection, no ORM unit of work: read the quiz's head (published? which
+    version?), check and score the answers against that version's answer key, insert the
+    attempt (its id comes back by RETURNING) and its responses (one executemany), commit.
+    A submission id that is already taken raises :class:`IntegrityError` before anything
+    is kept. The returned attempt then joins the ORM session as a stored row, with every
+    value it was built with (no reload), and reads ``attempt.responses`` like any other.
 
     SQLite allows one writer at a time; past its busy timeout it reports
     "database is locked". That is retried a few times with a growing, jittered
     pause; any other error (an IntegrityError of a raced submission, say)
     goes to the caller at once.
     """
-    values = {key: getattr(attempt, key) for key in _ATTEMPT_COLUMNS}
     for retry in range(LOCK_RETRIES + 1):
         try:
-            attempt_id = db.session.execute(_INSERT_ATTEMPT, values).scalar_one()
-            if responses:
-                db.session.execute(
-                    _INSERT_RESPONSES, [{**row, "attempt_id": attempt_id} for row in responses]
+            with db.engine.connect() as connection:
+                head = get_current_head(connection, quiz_id)
+                questions = _options_by_question(head, retake_of)
+                responses, score = _scored(questions, answers)
+                finished_at = utcnow()
+                attempt = Attempt(
+                    quiz_id=quiz_id,
+                    name=name,
+                    token=secrets.token_urlsafe(18),
+                    submission_id=submission_id,
+                    share_token=new_share_token(),
+                    started_at=started_at,
+                    finished_at=finished_at,
+                    score=score,
+                    total=len(questions),
+                    retake_of_id=retake_of.id if retake_of is not None else None,
                 )
-            db.session.commit()
+                values = {key: getattr(attempt, key) for key in _ATTEMPT_COLUMNS}
+                attempt_id = connection.execute(_INSERT_ATTEMPT, values).scalar_one()
+                if responses:
+                    connection.execute(
+                        _INSERT_RESPONSES,
+                        [
+                            {**row, "attempt_id": attempt_id, "answered_at": finished_at}
+                            for row in responses
+                        ],
+                    )
+                connection.commit()
             break
         except OperationalError as exc:
-            db.session.rollback()
             if "database is locked" not in str(exc.orig) or retry == LOCK_RETRIES:
                 raise
             time.sleep(LOCK_BACKOFF_S * 2**retry * (1 + random.random()))  # noqa: S311
     attempt.id = attempt_id
     make_transient_to_detached(attempt)
     db.session.add(attempt)
+    if retake_of is None:
+        _SCORED_KEYS[attempt] = quiz_cache.answer_key(head)
+    return attempt
 
 
 def _by_submission(submission_id: str) -> Attempt | None:

@@ -85,22 +85,25 @@ _HEAD_QUERY = sa.select(
 ).where(Quiz.__table__.c.id == sa.bindparam("quiz_id"))
 
 
-def get_published_head(quiz_id: int, *, in_session: bool = False) -> QuizHead:
-    """:func:`get_published_quiz` with one light query: the quiz page, the JSON quiz and
-    submissions take the rest from :mod:`quizapp.services.quiz_cache` by ``version``.
+def get_published_head(quiz_id: int) -> QuizHead:
+    """:func:`get_published_quiz` with one light query at most: the quiz page, the JSON quiz
+    and submissions take the rest from :mod:`quizapp.services.quiz_cache` by ``version``.
 
-    A submission (``in_session``: it writes next) reads the quiz through the ORM session, so
-    the request checks out a single connection and checks its answers against the quiz as
-    it is now. A page view takes the head from :func:`recent_head`.
+    The head comes from :func:`recent_head`; a submission is checked again against the quiz
+    as it is when it is stored (:func:`get_current_head`).
     """
-    if in_session:
-        row = db.session.execute(_HEAD_QUERY, {"quiz_id": quiz_id}).first()
-        head = QuizHead(*row) if row is not None else None
-    else:
-        head = recent_head(quiz_id)
+    head = recent_head(quiz_id)
     if head is None or not head.is_published:
         raise NotFound("There is no such quiz.")
     return head
+
+
+def get_current_head(connection: Connection, quiz_id: int) -> QuizHead:
+    """The published quiz's head as ``connection``'s transaction sees it, or :class:`NotFound`."""
+    row = connection.execute(_HEAD_QUERY, {"quiz_id": quiz_id}).first()
+    if row is None or row.status != "published":
+        raise NotFound("There is no such quiz.")
+    return QuizHead(*row)
 
 
 def recent_head(quiz_id: int) -> QuizHead | None:

@@ -84,6 +84,8 @@ def take(quiz_id: int) -> ResponseReturnValue:
             except InvalidSubmission as exc:
                 flash(exc.message, "error")
                 return render_template("quiz/take.html", **page), 400
+            except NotFound as exc:  # unpublished since the page was read
+                abort(404, exc.message)
             return _after_submission(attempt, created, attempt.total - len(answers))
         return render_template("quiz/take.html", **page), 400
     if retake_of is not None and not form.name.data:
@@ -127,8 +129,10 @@ def _take_fast(quiz: QuizHead) -> ResponseReturnValue | None:
             quiz, form.name.data or "", answers, submission_id=form.submission_id.data
         )
     except InvalidSubmission:
-        return None
-    return _after_submission(attempt, created, len(key.order) - len(answers))
+        return None  # the quiz changed since the page was read: the full form says what
+    except NotFound as exc:
+        abort(404, exc.message)
+    return _after_submission(attempt, created, attempt.total - len(answers))
 
 
 def _blank_page(quiz: QuizHead, form: TakeQuizForm, fieldsets: tuple[str, int, str | None]) -> str:
@@ -478,7 +482,7 @@ def article(quiz_id: int) -> ResponseReturnValue:
 
 def _head_or_404(quiz_id: int) -> QuizHead:
     try:
-        return quiz_service.get_published_head(quiz_id, in_session=request.method != "GET")
+        return quiz_service.get_published_head(quiz_id)
     except NotFound as exc:
         abort(404, exc.message)
 
