@@ -201,8 +201,8 @@ def _store_new_attempt(
     version?), check and score the answers against that version's answer key, insert the
     attempt (its id comes back by RETURNING) and its responses (one executemany), commit.
     A submission id that is already taken raises :class:`IntegrityError` before anything
-    is kept. The returned attempt then joins the ORM session as a stored row, with every
-    value it was built with (no reload), and reads ``attempt.responses`` like any other.
+    is kept. The returned attempt is a detached stored row with every value it was built
+    with (no reload).
 
     SQLite allows one writer at a time; past its busy timeout it reports
     "database is locked". That is retried a few times with a growing, jittered
@@ -245,8 +245,10 @@ def _store_new_attempt(
                 raise
             time.sleep(LOCK_BACKOFF_S * 2**retry * (1 + random.random()))  # noqa: S311
     attempt.id = attempt_id
+    # A stored row now, outside any session: its values are all here; relationships (its
+    # responses, its quiz) load once it joins a session (``db.session.add``, or assigning it
+    # to a loaded object's relationship). The hot paths need neither, nor the session.
     make_transient_to_detached(attempt)
-    db.session.add(attempt)
     if retake_of is None:
         _SCORED_KEYS[attempt] = quiz_cache.answer_key(head)
     return attempt
