@@ -320,7 +320,7 @@ def test_other_database_errors_are_not_retried(
     dbapi_error = db.engine.dialect.loaded_dbapi.OperationalError
 
     def broken_disk(conn, cursor, statement, parameters, context, executemany):  # type: ignore[no-untyped-def]
-        if statement.startswith("INSERT INTO attempt"):
+        if "INSERT INTO attempt" in statement:
             calls["n"] += 1
             raise dbapi_error("disk I/O error")
 

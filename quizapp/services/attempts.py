@@ -9,19 +9,23 @@ import unicodedata
 import weakref
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Table, insert
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import make_transient_to_detached
 
 from quizapp.extensions import db
-from quizapp.models import Attempt, Question, Quiz, Response
+from quizapp.models import Attempt, Question, Quiz
 from quizapp.models.attempt import new_share_token
 from quizapp.models.base import utcnow
-from quizapp.services import quiz_cache
+from quizapp.services import attempt_rows, quiz_cache
 from quizapp.services.errors import InvalidSubmission
-from quizapp.services.quizzes import QuizHead, get_current_head, get_published_quiz
+from quizapp.services.quizzes import (
+    QuizHead,
+    get_current_head,
+    get_published_quiz,
+    read_only_connection,
+)
 from quizapp.services.tokens import by_token
 
 NAME_MAX = 40
@@ -81,7 +85,7 @@ def record_attempt(
     submission_id = submission_id or secrets.token_urlsafe(18)
     try:
         attempt = _store_new_attempt(
-            quiz.id, name, answers, submission_id, started_at=started_at, retake_of=retake_of
+            quiz, name, answers, submission_id, started_at=started_at, retake_of=retake_of
         )
     except IntegrityError:
         # The submission id is taken: a double click, a retried request, or two copies that
@@ -178,16 +182,8 @@ def get_shared_attempt(share_token: str) -> Attempt:
     )
 
 
-#: The columns of a new attempt row, all set in Python (no server or ORM defaults to fetch).
-_ATTEMPT_TABLE = cast(Table, Attempt.__table__)
-_ATTEMPT_COLUMNS = tuple(c.key for c in _ATTEMPT_TABLE.columns if c.key != "id")
-#: Built once; each submission binds its values (the statements' compiled forms are cached).
-_INSERT_ATTEMPT = insert(_ATTEMPT_TABLE).returning(_ATTEMPT_TABLE.c.id)
-_INSERT_RESPONSES = insert(cast(Table, Response.__table__))
-
-
 def _store_new_attempt(
-    quiz_id: int,
+    quiz: Quiz | QuizHead,
     name: str,
     answers: Mapping[int, int],
     submission_id: str,
@@ -195,62 +191,102 @@ def _store_new_attempt(
     started_at: datetime | None,
     retake_of: Attempt | None,
 ) -> Attempt:
-    """Check and insert a new attempt in one transaction; wait out a busy SQLite writer.
+    """Check, score and store a new attempt (see :mod:`quizapp.services.attempt_rows`).
 
-    One Core connection, no ORM unit of work: read the quiz's head (published? which
-    version?), check and score the answers against that version's answer key, insert the
-    attempt (its id comes back by RETURNING) and its responses (one executemany), commit.
-    A submission id that is already taken raises :class:`IntegrityError` before anything
-    is kept. The returned attempt is a detached stored row with every value it was built
-    with (no reload).
+    On PostgreSQL a first attempt is first tried as one autocommit statement, scored against
+    the version of ``quiz`` the caller read and stored only if that is still the quiz's
+    version. Otherwise (SQLite, a retake, or a quiz changed meanwhile) one transaction reads
+    the quiz's head (published? which version?), checks and scores the answers against that
+    version, inserts and commits. The returned attempt is a detached stored row with every
+    value it was built with (no reload).
 
     SQLite allows one writer at a time; past its busy timeout it reports
     "database is locked". That is retried a few times with a growing, jittered
     pause; any other error (an IntegrityError of a raced submission, say)
     goes to the caller at once.
     """
+    if retake_of is None and db.engine.dialect.name == "postgresql":
+        stored = _store_in_one_statement(quiz, name, answers, submission_id, started_at)
+        if stored is not None:
+            return stored
     for retry in range(LOCK_RETRIES + 1):
         try:
             with db.engine.connect() as connection:
-                head = get_current_head(connection, quiz_id)
+                head = get_current_head(connection, quiz.id)
                 questions = _options_by_question(head, retake_of)
                 responses, score = _scored(questions, answers)
-                finished_at = utcnow()
-                attempt = Attempt(
-                    quiz_id=quiz_id,
-                    name=name,
-                    token=secrets.token_urlsafe(18),
-                    submission_id=submission_id,
-                    share_token=new_share_token(),
-                    started_at=started_at,
-                    finished_at=finished_at,
-                    score=score,
-                    total=len(questions),
-                    retake_of_id=retake_of.id if retake_of is not None else None,
+                attempt = _new_attempt(
+                    head.id, name, submission_id, started_at, score, len(questions), retake_of
                 )
-                values = {key: getattr(attempt, key) for key in _ATTEMPT_COLUMNS}
-                attempt_id = connection.execute(_INSERT_ATTEMPT, values).scalar_one()
-                if responses:
-                    connection.execute(
-                        _INSERT_RESPONSES,
-                        [
-                            {**row, "attempt_id": attempt_id, "answered_at": finished_at}
-                            for row in responses
-                        ],
-                    )
+                attempt_id = attempt_rows.insert_in_transaction(
+                    connection,
+                    attempt_rows.attempt_values(attempt),
+                    responses,
+                    attempt.finished_at,
+                )
                 connection.commit()
             break
         except OperationalError as exc:
             if "database is locked" not in str(exc.orig) or retry == LOCK_RETRIES:
                 raise
             time.sleep(LOCK_BACKOFF_S * 2**retry * (1 + random.random()))  # noqa: S311
+    return _stored(attempt, attempt_id, quiz_cache.answer_key(head) if retake_of is None else None)
+
+
+def _store_in_one_statement(
+    quiz: Quiz | QuizHead,
+    name: str,
+    answers: Mapping[int, int],
+    submission_id: str,
+    started_at: datetime | None,
+) -> Attempt | None:
+    """The PostgreSQL single-statement insert; ``None`` if the quiz changed since it was read."""
+    key = quiz_cache.answer_key(quiz)
+    try:
+        responses, score = _scored(key.choices, answers)
+    except InvalidSubmission:
+        return None  # perhaps against a version older than the stored one: the transaction decides
+    attempt = _new_attempt(quiz.id, name, submission_id, started_at, score, len(key.order), None)
+    with read_only_connection() as connection:  # autocommit: the statement is its own transaction
+        attempt_id = attempt_rows.insert_in_one_statement(
+            connection, attempt_rows.attempt_values(attempt), responses, quiz.version
+        )
+    return _stored(attempt, attempt_id, key) if attempt_id is not None else None
+
+
+def _new_attempt(
+    quiz_id: int,
+    name: str,
+    submission_id: str,
+    started_at: datetime | None,
+    score: int,
+    total: int,
+    retake_of: Attempt | None,
+) -> Attempt:
+    """A new attempt with every column set in Python (nothing to fetch back but its id)."""
+    return Attempt(
+        quiz_id=quiz_id,
+        name=name,
+        token=secrets.token_urlsafe(18),
+        submission_id=submission_id,
+        share_token=new_share_token(),
+        started_at=started_at,
+        finished_at=utcnow(),
+        score=score,
+        total=total,
+        retake_of_id=retake_of.id if retake_of is not None else None,
+    )
+
+
+def _stored(attempt: Attempt, attempt_id: int, key: quiz_cache.AnswerKey | None) -> Attempt:
+    """``attempt`` as the stored row ``attempt_id``, remembering the key it was scored with."""
     attempt.id = attempt_id
     # A stored row now, outside any session: its values are all here; relationships (its
     # responses, its quiz) load once it joins a session (``db.session.add``, or assigning it
     # to a loaded object's relationship). The hot paths need neither, nor the session.
     make_transient_to_detached(attempt)
-    if retake_of is None:
-        _SCORED_KEYS[attempt] = quiz_cache.answer_key(head)
+    if key is not None:
+        _SCORED_KEYS[attempt] = key
     return attempt
 
 

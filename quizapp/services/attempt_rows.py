@@ -1,0 +1,124 @@
+"""Writing a new attempt and its responses: the two ways a submission reaches the database.
+
+Both are Core statements, with no ORM unit of work; :mod:`quizapp.services.attempts` checks
+and scores the answers and chooses between them.
+
+- :func:`insert_in_transaction` (any database): INSERT the attempt (its id by RETURNING), then
+  its responses (one executemany), on a connection whose transaction the caller commits.
+- :func:`insert_in_one_statement` (PostgreSQL): the same rows from a single statement whose
+  data-modifying CTEs insert the attempt only while the quiz is still published at the version
+  the answers were scored against, and its responses from three arrays (``unnest``). One
+  statement is atomic on its own, so it runs in autocommit mode: no BEGIN, no COMMIT, one
+  round trip instead of five. When it inserts nothing (the quiz changed meanwhile), the caller
+  falls back to the transaction, which reads the quiz as it is.
+
+A submission id that is already taken raises :class:`sqlalchemy.exc.IntegrityError` either way,
+before anything is kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from typing import Any, cast
+
+from sqlalchemy import Boolean, Integer, Table, bindparam, insert, text
+from sqlalchemy.dialects import postgresql
+from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.engine import Connection
+
+from quizapp.models import Attempt, Response
+
+ATTEMPT_TABLE = cast(Table, Attempt.__table__)
+#: The columns of a new attempt row, all set in Python (no server or ORM defaults to fetch).
+ATTEMPT_COLUMNS = tuple(c.key for c in ATTEMPT_TABLE.columns if c.key != "id")
+
+#: Built once; each submission binds its values (the compiled forms are cached).
+_INSERT_ATTEMPT = insert(ATTEMPT_TABLE).returning(ATTEMPT_TABLE.c.id)
+_INSERT_RESPONSES = insert(cast(Table, Response.__table__))
+
+#: PostgreSQL types of the attempt columns (``VARCHAR(40)``, ...), for the casts below.
+_PG_TYPES = {
+    c: str(ATTEMPT_TABLE.c[c].type.compile(dialect=postgresql.dialect())) for c in ATTEMPT_COLUMNS
+}
+
+_ONE_STATEMENT_TEMPLATE = """
+WITH new_attempt AS (
+    INSERT INTO attempt ({columns})
+    SELECT {values}
+    WHERE EXISTS (
+        SELECT 1 FROM quiz
+        WHERE quiz.id = :quiz_id AND quiz.status = 'published' AND quiz.version = :version
+    )
+    RETURNING id
+), new_responses AS (
+    INSERT INTO response (attempt_id, question_id, choice_id, is_correct, answered_at)
+    SELECT new_attempt.id, answer.question_id, answer.choice_id, answer.is_correct,
+           CAST(:finished_at AS TIMESTAMP WITH TIME ZONE)
+    FROM new_attempt,
+         unnest(:question_ids, :choice_ids, :correct)
+             AS answer(question_id, choice_id, is_correct)
+)
+SELECT id FROM new_attempt
+"""
+# Column names and types come from the model above, never from a request; values are bound.
+_ONE_STATEMENT_SQL = _ONE_STATEMENT_TEMPLATE.format(  # nosec B608
+    columns=", ".join(ATTEMPT_COLUMNS),
+    values=", ".join(f"CAST(:{c} AS {_PG_TYPES[c]})" for c in ATTEMPT_COLUMNS),
+)
+
+_ONE_STATEMENT = text(_ONE_STATEMENT_SQL).bindparams(
+    *(bindparam(c, type_=ATTEMPT_TABLE.c[c].type) for c in ATTEMPT_COLUMNS),
+    bindparam("version", type_=Integer()),
+    bindparam("question_ids", type_=ARRAY(Integer())),
+    bindparam("choice_ids", type_=ARRAY(Integer())),
+    bindparam("correct", type_=ARRAY(Boolean())),
+)
+
+
+def attempt_values(attempt: Attempt) -> dict[str, Any]:
+    """The column values of a new, not yet stored attempt."""
+    return {key: getattr(attempt, key) for key in ATTEMPT_COLUMNS}
+
+
+def insert_in_transaction(
+    connection: Connection,
+    values: Mapping[str, Any],
+    responses: Sequence[Mapping[str, Any]],
+    answered_at: datetime,
+) -> int:
+    """INSERT the attempt and its responses on ``connection``; the new attempt's id.
+
+    The caller commits (or rolls back) ``connection``'s transaction.
+    """
+    attempt_id = int(connection.execute(_INSERT_ATTEMPT, dict(values)).scalar_one())
+    if responses:
+        connection.execute(
+            _INSERT_RESPONSES,
+            [{**row, "attempt_id": attempt_id, "answered_at": answered_at} for row in responses],
+        )
+    return attempt_id
+
+
+def insert_in_one_statement(
+    connection: Connection,
+    values: Mapping[str, Any],
+    responses: Sequence[Mapping[str, Any]],
+    version: int,
+) -> int | None:
+    """One PostgreSQL statement that stores the attempt and its responses, or nothing.
+
+    Nothing (``None``) when the quiz is no longer published at ``version``. ``connection``
+    should be in autocommit mode: the statement is its own transaction.
+    """
+    found = connection.execute(
+        _ONE_STATEMENT,
+        {
+            **values,
+            "version": version,
+            "question_ids": [row["question_id"] for row in responses],
+            "choice_ids": [row["choice_id"] for row in responses],
+            "correct": [bool(row["is_correct"]) for row in responses],
+        },
+    ).scalar()
+    return int(found) if found is not None else None

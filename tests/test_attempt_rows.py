@@ -1,0 +1,128 @@
+"""How a submission reaches the database: one statement on PostgreSQL, a transaction otherwise,
+and the fall back to the transaction when the quiz changed after the page was read."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from sqlalchemy import event
+
+from quizapp.extensions import db
+from quizapp.models import Attempt, Quiz, Response
+from quizapp.services import attempt_rows, editing
+from quizapp.services.attempts import record_attempt
+from quizapp.services.quizzes import get_published_head
+from tests.conftest import POSTGRES
+
+
+@pytest.fixture
+def statements(app: Flask) -> Iterator[list[str]]:
+    """Every SQL statement the app sends while the test runs."""
+    seen: list[str] = []
+
+    def record(conn, cursor, statement, parameters, context, executemany):  # type: ignore[no-untyped-def]
+        seen.append(" ".join(statement.split()))
+
+    event.listen(db.engine, "before_cursor_execute", record)
+    yield seen
+    event.remove(db.engine, "before_cursor_execute", record)
+
+
+def _stored() -> list[tuple[int, int, int, bool]]:
+    rows = db.session.execute(
+        db.select(
+            Response.attempt_id, Response.question_id, Response.choice_id, Response.is_correct
+        ).order_by(Response.question_id)
+    ).all()
+    return [tuple(row) for row in rows]  # type: ignore[misc]
+
+
+def _bump_elsewhere(quiz_id: int) -> None:
+    """Another process's edit: the version moves on, nothing this process can see changes."""
+    with db.engine.begin() as connection:
+        table = Quiz.__table__
+        connection.execute(
+            db.update(table).where(table.c.id == quiz_id).values(version=table.c.version + 1)
+        )
+
+
+def test_an_attempt_and_its_responses_are_stored_as_scored(quiz: Quiz) -> None:
+    head = get_published_head(quiz.id)
+    first, second = quiz.questions[0], quiz.questions[1]
+    wrong = next(c for c in second.choices if not c.is_correct)
+    answers = {first.id: first.correct_choice.id, second.id: wrong.id}  # type: ignore[union-attr]
+    attempt, created = record_attempt(head, "Rows", answers, submission_id="rows-sub-0001")
+    assert created and (attempt.score, attempt.total) == (1, len(quiz.questions))
+    assert _stored() == [
+        (attempt.id, first.id, answers[first.id], True),
+        (attempt.id, second.id, wrong.id, False),
+    ]
+    row = db.session.get(Attempt, attempt.id)
+    assert row is not None and (row.name, row.token, row.share_token) == (
+        "Rows",
+        attempt.token,
+        attempt.share_token,
+    )
+    assert row.finished_at == attempt.finished_at
+
+
+@pytest.mark.skipif(not POSTGRES, reason="the single statement is PostgreSQL's")
+def test_on_postgresql_a_submission_is_one_statement(quiz: Quiz, statements: list[str]) -> None:
+    head = get_published_head(quiz.id)
+    statements.clear()
+    record_attempt(head, "One", {quiz.questions[0].id: quiz.questions[0].choices[0].id})
+    writes = [s for s in statements if "INSERT" in s]
+    assert len(writes) == 1 and writes[0].startswith("WITH new_attempt AS ( INSERT INTO attempt")
+    assert not any(s.startswith(("BEGIN", "COMMIT")) for s in statements)
+
+
+def test_a_quiz_changed_since_the_page_was_read_is_checked_as_it_is_now(quiz: Quiz) -> None:
+    head = get_published_head(quiz.id)  # what the taker's page was built from
+    _bump_elsewhere(quiz.id)
+    answers = {quiz.questions[0].id: quiz.questions[0].choices[0].id}
+    attempt, created = record_attempt(head, "Later", answers, submission_id="rows-sub-0002")
+    assert created
+    assert [row[1:3] for row in _stored()] == list(answers.items())
+    assert db.session.scalar(db.select(db.func.count(Attempt.id))) == 1
+
+
+def test_an_answer_valid_only_in_the_newer_version_is_accepted(
+    client: FlaskClient, quiz: Quiz
+) -> None:
+    stale = get_published_head(quiz.id)
+    before = len(quiz.questions)
+    claim = quiz.questions[0].claim
+    new = editing.add_question(
+        quiz,
+        claim=claim,
+        kind="fact_recall",
+        stem="Which company is named in the sentence the article opens with?",
+        options=[("Acme", True), ("Globex", False), ("Initech", False)],
+        explanation="",
+    )
+    answers = {new.id: new.choices[0].id}
+    attempt, created = record_attempt(stale, "Newer", answers, submission_id="rows-sub-0003")
+    assert created and attempt.score == 1 and attempt.total == before + 1
+    assert [row[1:3] for row in _stored()] == list(answers.items())
+
+
+def test_a_quiz_unpublished_meanwhile_stores_nothing(quiz: Quiz) -> None:
+    from quizapp.services.errors import NotFound
+
+    head = get_published_head(quiz.id)
+    with db.engine.begin() as connection:
+        connection.execute(
+            db.update(Quiz.__table__).where(Quiz.__table__.c.id == quiz.id).values(status="draft")
+        )
+    with pytest.raises(NotFound):
+        record_attempt(head, "Late", {}, submission_id="rows-sub-0004")
+    assert db.session.scalar(db.select(db.func.count(Attempt.id))) == 0
+
+
+def test_the_attempt_columns_all_have_a_postgresql_type() -> None:
+    assert set(attempt_rows._PG_TYPES) == set(attempt_rows.ATTEMPT_COLUMNS)
+    assert attempt_rows._PG_TYPES["name"] == "VARCHAR(40)"
+    assert "TIMESTAMP WITH TIME ZONE" in attempt_rows._PG_TYPES["finished_at"]
