@@ -12,7 +12,7 @@ from sqlalchemy import event
 
 from quizapp.extensions import db
 from quizapp.models import Attempt, Quiz, Response
-from quizapp.services import attempt_rows, editing
+from quizapp.services import attempt_rows, editing, quiz_cache
 from quizapp.services.attempts import record_attempt
 from quizapp.services.quizzes import get_published_head
 from tests.conftest import POSTGRES
@@ -72,8 +72,10 @@ def test_an_attempt_and_its_responses_are_stored_as_scored(quiz: Quiz) -> None:
 @pytest.mark.skipif(not POSTGRES, reason="the single statement is PostgreSQL's")
 def test_on_postgresql_a_submission_is_one_statement(quiz: Quiz, statements: list[str]) -> None:
     head = get_published_head(quiz.id)
+    answers = {quiz.questions[0].id: quiz.questions[0].choices[0].id}
+    quiz_cache.answer_key(head)  # as a process that served the page has it
     statements.clear()
-    record_attempt(head, "One", {quiz.questions[0].id: quiz.questions[0].choices[0].id})
+    record_attempt(head, "One", answers)
     writes = [s for s in statements if "INSERT" in s]
     assert len(writes) == 1 and writes[0].startswith("WITH new_attempt AS ( INSERT INTO attempt")
     assert not any(s.startswith(("BEGIN", "COMMIT")) for s in statements)
@@ -126,3 +128,19 @@ def test_the_attempt_columns_all_have_a_postgresql_type() -> None:
     assert set(attempt_rows._PG_TYPES) == set(attempt_rows.ATTEMPT_COLUMNS)
     assert attempt_rows._PG_TYPES["name"] == "VARCHAR(40)"
     assert "TIMESTAMP WITH TIME ZONE" in attempt_rows._PG_TYPES["finished_at"]
+
+
+@pytest.mark.skipif(POSTGRES, reason="the transaction path; PostgreSQL takes the one statement")
+def test_elsewhere_a_submission_is_two_inserts_that_check_the_version(
+    quiz: Quiz, statements: list[str]
+) -> None:
+    head = get_published_head(quiz.id)
+    answers = {quiz.questions[0].id: quiz.questions[0].choices[0].id}
+    quiz_cache.answer_key(head)  # as a process that served the page has it
+    statements.clear()
+    record_attempt(head, "Two", answers)
+    assert [s.split(" (")[0] for s in statements] == [
+        "INSERT INTO attempt",
+        "INSERT INTO response",
+    ]
+    assert "WHERE EXISTS" in statements[0] and "quiz.version" in statements[0]

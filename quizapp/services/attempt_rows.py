@@ -3,14 +3,17 @@
 Both are Core statements, with no ORM unit of work; :mod:`quizapp.services.attempts` checks
 and scores the answers and chooses between them.
 
-- :func:`insert_in_transaction` (any database): INSERT the attempt (its id by RETURNING), then
-  its responses (one executemany), on a connection whose transaction the caller commits.
+- :func:`insert_in_transaction` (any database): INSERT the attempt (its id by RETURNING) only
+  while the quiz is still published at the version the answers were scored against, then its
+  responses (one executemany), on a connection whose transaction the caller commits.
 - :func:`insert_in_one_statement` (PostgreSQL): the same rows from a single statement whose
   data-modifying CTEs insert the attempt only while the quiz is still published at the version
   the answers were scored against, and its responses from three arrays (``unnest``). One
   statement is atomic on its own, so it runs in autocommit mode: no BEGIN, no COMMIT, one
-  round trip instead of five. When it inserts nothing (the quiz changed meanwhile), the caller
-  falls back to the transaction, which reads the quiz as it is.
+  round trip instead of five.
+
+When either inserts nothing, the quiz changed meanwhile: the caller reads it again and scores
+the answers against it as it is now.
 
 A submission id that is already taken raises :class:`sqlalchemy.exc.IntegrityError` either way,
 before anything is kept.
@@ -19,22 +22,38 @@ before anything is kept.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Boolean, Integer, Table, bindparam, insert, text
+from sqlalchemy import Boolean, Integer, Table, bindparam, exists, insert, select, text
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.engine import Connection
 
-from quizapp.models import Attempt, Response
+from quizapp.models import Attempt, Quiz, Response
 
 ATTEMPT_TABLE = cast(Table, Attempt.__table__)
 #: The columns of a new attempt row, all set in Python (no server or ORM defaults to fetch).
 ATTEMPT_COLUMNS = tuple(c.key for c in ATTEMPT_TABLE.columns if c.key != "id")
 
+_QUIZ_TABLE = cast(Table, Quiz.__table__)
+
 #: Built once; each submission binds its values (the compiled forms are cached).
-_INSERT_ATTEMPT = insert(ATTEMPT_TABLE).returning(ATTEMPT_TABLE.c.id)
+#: ``INSERT INTO attempt (...) SELECT :quiz_id, ... WHERE EXISTS (the quiz, published, at
+#: :version) RETURNING id``: the row goes in only if nothing changed since the scoring.
+_INSERT_ATTEMPT_IF_CURRENT = (
+    insert(ATTEMPT_TABLE)
+    .from_select(
+        list(ATTEMPT_COLUMNS),
+        select(*(bindparam(c, type_=ATTEMPT_TABLE.c[c].type) for c in ATTEMPT_COLUMNS)).where(
+            exists().where(
+                _QUIZ_TABLE.c.id == bindparam("quiz_id", type_=Integer()),
+                _QUIZ_TABLE.c.status == "published",
+                _QUIZ_TABLE.c.version == bindparam("version", type_=Integer()),
+            )
+        ),
+    )
+    .returning(ATTEMPT_TABLE.c.id)
+)
 _INSERT_RESPONSES = insert(cast(Table, Response.__table__))
 
 #: PostgreSQL types of the attempt columns (``VARCHAR(40)``, ...), for the casts below.
@@ -85,14 +104,19 @@ def insert_in_transaction(
     connection: Connection,
     values: Mapping[str, Any],
     responses: Sequence[Mapping[str, Any]],
-    answered_at: datetime,
-) -> int:
-    """INSERT the attempt and its responses on ``connection``; the new attempt's id.
+    version: int,
+) -> int | None:
+    """INSERT the attempt, if the quiz is still published at ``version``, then its responses.
 
-    The caller commits (or rolls back) ``connection``'s transaction.
+    Returns the new attempt's id, or ``None`` (nothing written) when the quiz moved on.
+    The caller commits ``connection``'s transaction.
     """
-    attempt_id = int(connection.execute(_INSERT_ATTEMPT, dict(values)).scalar_one())
+    found = connection.execute(_INSERT_ATTEMPT_IF_CURRENT, {**values, "version": version}).scalar()
+    if found is None:
+        return None
+    attempt_id = int(found)
     if responses:
+        answered_at = values["finished_at"]
         connection.execute(
             _INSERT_RESPONSES,
             [{**row, "attempt_id": attempt_id, "answered_at": answered_at} for row in responses],

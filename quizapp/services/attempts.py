@@ -19,7 +19,7 @@ from quizapp.models import Attempt, Question, Quiz
 from quizapp.models.attempt import new_share_token
 from quizapp.models.base import utcnow
 from quizapp.services import attempt_rows, quiz_cache
-from quizapp.services.errors import InvalidSubmission
+from quizapp.services.errors import Conflict, InvalidSubmission
 from quizapp.services.quizzes import (
     QuizHead,
     get_current_head,
@@ -75,8 +75,10 @@ def record_attempt(
     that is not an active question of this quiz or a choice of another question,
     and :class:`NotFound` when the quiz is no longer published; nothing is written then.
 
-    The answers are checked against the quiz as it is in the transaction that stores
-    them (its version is read there), whatever version the taker's page showed.
+    The answers are scored against the version of ``quiz`` the caller read, and the
+    attempt is stored only while that is still the quiz's version (the INSERT checks it).
+    If the quiz changed meanwhile, it is read again and the answers checked against it as
+    it is now, whatever version the taker's page showed.
 
     With ``retake_of``, only the questions that attempt missed are asked; the
     retake is scored out of those and kept out of scoreboards and statistics.
@@ -182,6 +184,10 @@ def get_shared_attempt(share_token: str) -> Attempt:
     )
 
 
+#: How often a submission is tried against a newer version of a quiz that keeps changing.
+VERSION_TRIES = 3
+
+
 def _store_new_attempt(
     quiz: Quiz | QuizHead,
     name: str,
@@ -191,67 +197,75 @@ def _store_new_attempt(
     started_at: datetime | None,
     retake_of: Attempt | None,
 ) -> Attempt:
-    """Check, score and store a new attempt (see :mod:`quizapp.services.attempt_rows`).
+    """Score and store a new attempt at the quiz's current version.
 
-    On PostgreSQL a first attempt is first tried as one autocommit statement, scored against
-    the version of ``quiz`` the caller read and stored only if that is still the quiz's
-    version. Otherwise (SQLite, a retake, or a quiz changed meanwhile) one transaction reads
-    the quiz's head (published? which version?), checks and scores the answers against that
-    version, inserts and commits. The returned attempt is a detached stored row with every
-    value it was built with (no reload).
+    Scored against the version of ``quiz`` the caller read; stored (see
+    :mod:`quizapp.services.attempt_rows`) only if that is still the version. When it is
+    not, or when the answers do not fit that version, the quiz's head is read again and,
+    if it has moved on, everything is tried against it. A quiz no longer published raises
+    :class:`NotFound`. The returned attempt is a detached stored row with every value it
+    was built with (no reload).
+    """
+    head = QuizHead.of(quiz)
+    one_statement = retake_of is None and db.engine.dialect.name == "postgresql"
+    for _ in range(VERSION_TRIES):
+        questions = _options_by_question(head, retake_of)
+        try:
+            responses, score = _scored(questions, answers)
+        except InvalidSubmission:
+            newer = _newer_head(head)
+            if newer is None:
+                raise
+            head = newer
+            continue
+        attempt = _new_attempt(
+            head.id, name, submission_id, started_at, score, len(questions), retake_of
+        )
+        values = attempt_rows.attempt_values(attempt)
+        if one_statement:
+            with read_only_connection() as connection:  # autocommit: one statement, atomic
+                attempt_id = attempt_rows.insert_in_one_statement(
+                    connection, values, responses, head.version
+                )
+        else:
+            attempt_id = _insert_in_transaction(values, responses, head.version)
+        if attempt_id is not None:
+            key = quiz_cache.answer_key(head) if retake_of is None else None
+            return _stored(attempt, attempt_id, key)
+        head = _newer_head(head) or head
+    raise Conflict("The quiz is being changed right now. Please send your answers again.")
+
+
+def _newer_head(head: QuizHead) -> QuizHead | None:
+    """The quiz's head as it is now if its version moved on (:class:`NotFound` if unpublished)."""
+    with read_only_connection() as connection:
+        current = get_current_head(connection, head.id)
+    return current if current.version != head.version else None
+
+
+def _insert_in_transaction(
+    values: Mapping[str, Any], responses: list[dict[str, Any]], version: int
+) -> int | None:
+    """Insert in one transaction, waiting out a busy SQLite writer; ``None`` if not at ``version``.
 
     SQLite allows one writer at a time; past its busy timeout it reports
     "database is locked". That is retried a few times with a growing, jittered
     pause; any other error (an IntegrityError of a raced submission, say)
     goes to the caller at once.
     """
-    if retake_of is None and db.engine.dialect.name == "postgresql":
-        stored = _store_in_one_statement(quiz, name, answers, submission_id, started_at)
-        if stored is not None:
-            return stored
     for retry in range(LOCK_RETRIES + 1):
         try:
             with db.engine.connect() as connection:
-                head = get_current_head(connection, quiz.id)
-                questions = _options_by_question(head, retake_of)
-                responses, score = _scored(questions, answers)
-                attempt = _new_attempt(
-                    head.id, name, submission_id, started_at, score, len(questions), retake_of
-                )
                 attempt_id = attempt_rows.insert_in_transaction(
-                    connection,
-                    attempt_rows.attempt_values(attempt),
-                    responses,
-                    attempt.finished_at,
+                    connection, values, responses, version
                 )
                 connection.commit()
-            break
+                return attempt_id
         except OperationalError as exc:
             if "database is locked" not in str(exc.orig) or retry == LOCK_RETRIES:
                 raise
             time.sleep(LOCK_BACKOFF_S * 2**retry * (1 + random.random()))  # noqa: S311
-    return _stored(attempt, attempt_id, quiz_cache.answer_key(head) if retake_of is None else None)
-
-
-def _store_in_one_statement(
-    quiz: Quiz | QuizHead,
-    name: str,
-    answers: Mapping[int, int],
-    submission_id: str,
-    started_at: datetime | None,
-) -> Attempt | None:
-    """The PostgreSQL single-statement insert; ``None`` if the quiz changed since it was read."""
-    key = quiz_cache.answer_key(quiz)
-    try:
-        responses, score = _scored(key.choices, answers)
-    except InvalidSubmission:
-        return None  # perhaps against a version older than the stored one: the transaction decides
-    attempt = _new_attempt(quiz.id, name, submission_id, started_at, score, len(key.order), None)
-    with read_only_connection() as connection:  # autocommit: the statement is its own transaction
-        attempt_id = attempt_rows.insert_in_one_statement(
-            connection, attempt_rows.attempt_values(attempt), responses, quiz.version
-        )
-    return _stored(attempt, attempt_id, key) if attempt_id is not None else None
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def _new_attempt(

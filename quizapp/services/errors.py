@@ -17,6 +17,13 @@ class NotFound(ServiceError):
     status_code = 404
 
 
+class Conflict(ServiceError):
+    """A request that clashes with the state it meets: an answer out of order or given twice,
+    a quiz changing faster than a submission can be stored."""
+
+    status_code = 409
+
+
 class InvalidSubmission(ServiceError):
     """An attempt whose answers do not fit the quiz (unknown question, foreign choice)."""
 

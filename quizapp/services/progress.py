@@ -15,14 +15,8 @@ from sqlalchemy.exc import IntegrityError
 from quizapp.extensions import db
 from quizapp.models import Attempt, AttemptProgress, Choice, ProgressAnswer, Question, Quiz
 from quizapp.services.attempts import clean_name, record_attempt
-from quizapp.services.errors import InvalidSubmission, ServiceError
+from quizapp.services.errors import Conflict, InvalidSubmission
 from quizapp.services.tokens import by_token
-
-
-class Conflict(ServiceError):
-    """An answer that does not fit where the taker is (twice, out of order, finished)."""
-
-    status_code = 409
 
 
 def get_progress(token: str) -> AttemptProgress:

@@ -48,6 +48,7 @@ class Versioned(Protocol):
     @property
     def version(self) -> int: ...
 
+
 EXTENSION = "quizapp.quiz_cache"
 DEFAULT_SIZE = 256
 

@@ -69,6 +69,15 @@ class QuizHead:
     def is_published(self) -> bool:
         return self.status == "published"
 
+    @classmethod
+    def of(cls, quiz: Quiz | QuizHead) -> QuizHead:
+        """The head of an ORM quiz (its columns as loaded), or ``quiz`` itself."""
+        if isinstance(quiz, QuizHead):
+            return quiz
+        return cls(
+            quiz.id, quiz.title, quiz.status, quiz.display_mode, quiz.version, quiz.article_id
+        )
+
 
 _READ_ENGINE = "quizapp.read_engine"
 _HEADS = "quizapp.recent_heads"
