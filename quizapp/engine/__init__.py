@@ -6,6 +6,7 @@ Pure Python on top of spaCy; no Flask or database imports. Entry point: :func:`g
 from __future__ import annotations
 
 import hashlib
+import logging
 import random
 from collections import Counter
 
@@ -15,6 +16,8 @@ from .recall import generate_recall
 from .select import Generator, select
 from .truefalse import generate_true_false
 from .types import Article, Claim, Evidence, GenerationResult, Option, Question
+
+logger = logging.getLogger(__name__)
 from .verification import generate_verification
 
 GENERATOR_VERSION = "1.0.0"
@@ -43,7 +46,8 @@ def generate(
 ) -> GenerationResult:
     """Turn an article into a quiz.
 
-    Never raises for a ``str`` input: an unexpected internal failure yields an empty quiz with
+    Never raises for a ``str`` input: an unexpected internal failure is logged (logger
+    ``quizapp.engine``, with its traceback) and yields an empty quiz with
     ``rejected == {"engine error": 1}``. Same ``text`` and ``seed`` give byte-identical
     :meth:`GenerationResult.to_json` output.
     """
@@ -57,7 +61,8 @@ def generate(
         claims = extract_claims(doc)
         questions = select(doc, claims, KINDS, rng, max(0, max_questions), rejected)
         detected = doc.layout.title
-    except Exception:  # the app relies on generate() never raising
+    except Exception:  # the app relies on generate() never raising; the log says what broke
+        logger.exception("question generation failed (text sha256 %s, seed %s)", sha, seed)
         return GenerationResult(
             Article(title, sha, len(text)), GENERATOR_VERSION, seed, [], [], {"engine error": 1}
         )

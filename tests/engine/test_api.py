@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 
+import pytest
 from helpers import WRITTEN, cached_generate, seed_text
 
 from quizapp.engine import GENERATOR_VERSION, KINDS, GenerationResult, generate
@@ -108,3 +109,18 @@ def test_max_questions_respected() -> None:
     r = generate(seed_text(), max_questions=5)
     assert len(r.questions) == 5
     assert generate(seed_text(), max_questions=0).questions == []
+
+
+def test_an_internal_failure_is_logged_and_yields_an_empty_quiz(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    import quizapp.engine as engine
+
+    def broken(text: str) -> None:
+        raise RuntimeError("a bug in the analysis")
+
+    monkeypatch.setattr(engine, "analyse", broken)
+    with caplog.at_level("ERROR", logger="quizapp.engine"):
+        result = engine.generate("Acme Corp hired 300 workers in Ohio last year.", seed=3)
+    assert result.questions == [] and result.rejected == {"engine error": 1}
+    assert "question generation failed" in caplog.text and "a bug in the analysis" in caplog.text
