@@ -16,9 +16,9 @@ from .recall import generate_recall
 from .select import Generator, select
 from .truefalse import generate_true_false
 from .types import Article, Claim, Evidence, GenerationResult, Option, Question
+from .verification import generate_verification
 
 logger = logging.getLogger(__name__)
-from .verification import generate_verification
 
 GENERATOR_VERSION = "1.0.0"
 
