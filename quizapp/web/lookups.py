@@ -1,4 +1,4 @@
-"""Lookups shared by the editors' blueprints: 404 for what does not exist, 400 for a bad form."""
+"""Lookups shared by the blueprints: 404 for what does not exist, 400 for a bad form."""
 
 from __future__ import annotations
 
@@ -6,6 +6,9 @@ from flask import abort
 
 from quizapp.extensions import db
 from quizapp.models import Question, Quiz
+from quizapp.services import quizzes as quiz_service
+from quizapp.services.errors import NotFound
+from quizapp.services.quizzes import QuizHead
 from quizapp.web.editor_forms import ActionForm
 
 
@@ -29,3 +32,19 @@ def question_or_404(question_id: int) -> Question:
     if question is None:
         abort(404, "There is no such question.")
     return question
+
+
+def published_head_or_404(quiz_id: int) -> QuizHead:
+    """The head of a quiz that takers may see (its version at most a second old)."""
+    try:
+        return quiz_service.get_published_head(quiz_id)
+    except NotFound as exc:
+        abort(404, exc.message)
+
+
+def published_quiz_or_404(quiz_id: int) -> Quiz:
+    """A quiz that takers may see, with its questions and options."""
+    try:
+        return quiz_service.get_published_quiz(quiz_id)
+    except NotFound as exc:
+        abort(404, exc.message)

@@ -21,20 +21,19 @@ from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 
 from quizapp.exporters.claimreview import script_json
-from quizapp.extensions import db, limited_on_post, limiter, submit_limit
-from quizapp.models import Attempt, AttemptProgress, Question, Quiz
+from quizapp.extensions import db, limited_on_post, submit_limit
+from quizapp.models import Attempt, Quiz
 from quizapp.scoring import summarize
 from quizapp.services import attempts as attempt_service
-from quizapp.services import progress as progress_service
 from quizapp.services import quiz_cache
 from quizapp.services import quizzes as quiz_service
 from quizapp.services import stats as stats_service
 from quizapp.services import verdicts as verdict_service
-from quizapp.services.errors import InvalidSubmission, NotFound, ServiceError
+from quizapp.services.errors import InvalidSubmission, NotFound
 from quizapp.services.quizzes import QuizHead
-from quizapp.web import browser_memory, charts
-from quizapp.web.editor_forms import ActionForm
-from quizapp.web.forms import AnswerForm, TakeQuizForm, answer_form, take_quiz_form
+from quizapp.web import browser_memory, charts, play
+from quizapp.web.forms import TakeQuizForm, take_quiz_form
+from quizapp.web.lookups import published_head_or_404, published_quiz_or_404
 
 bp = Blueprint("quiz", __name__)
 
@@ -52,19 +51,19 @@ def index() -> ResponseReturnValue:
 @limited_on_post(submit_limit)
 def take(quiz_id: int) -> ResponseReturnValue:
     """Show the quiz form; on a valid POST store the attempt and redirect to its results."""
-    head = _head_or_404(quiz_id)
+    head = published_head_or_404(quiz_id)
     if "retake" not in request.args and (head.display_mode == "all" or request.method == "POST"):
         fast = _take_fast(head)
         if fast is not None:
             return fast
-    quiz = _published_or_404(quiz_id)
+    quiz = published_quiz_or_404(quiz_id)
     retake_of = _retake_parent(quiz)
     questions = attempt_service.questions_for(quiz, retake_of)
     if retake_of is not None and not questions:
         flash("You got every question right: there is nothing to retake.", "info")
         return redirect(url_for("quiz.result", token=retake_of.token), code=303)
     if quiz.display_mode == "one" and retake_of is None and request.method == "GET":
-        return _one_at_a_time_start(quiz)
+        return play.first_question_page(quiz)
     form = take_quiz_form(quiz, questions)
     page = {"quiz": quiz, "form": form, "retake_of": retake_of}
     if request.method == "POST":
@@ -179,7 +178,7 @@ def _question_fieldsets(head: QuizHead) -> tuple[str, int, str | None]:
     The HTML comes from the autoescaping template ``quiz/_questions.html``, which take.html
     also uses when it renders the fields itself (after a failed POST, for a retake).
     """
-    quiz = _published_or_404(head.id)
+    quiz = published_quiz_or_404(head.id)
     fields = take_quiz_form(quiz).question_fields()
     html = render_template("quiz/_questions.html", quiz=quiz, fields=fields)
     reviews = verdict_service.claim_reviews(quiz.article)
@@ -221,182 +220,6 @@ def _after_submission(attempt: Attempt, created: bool, unanswered: int) -> Respo
             "warning",
         )
     return redirect(url_for("quiz.result", token=attempt.token), code=303)
-
-
-def _one_at_a_time_start(quiz: Quiz) -> ResponseReturnValue:
-    """The first step of a one-at-a-time quiz: the display name and the first question."""
-    questions = quiz.active_questions
-    if not questions:
-        abort(404, "This quiz has no questions yet.")
-    form = answer_form(questions[0], 1, start=True)
-    reviews = verdict_service.claim_reviews(quiz.article)
-    jsonld = script_json(reviews) if reviews else None
-    return _question_page(quiz, questions[0], form, progress=None, claim_review_jsonld=jsonld)
-
-
-@bp.post("/quizzes/<int:quiz_id>/start")
-@limiter.limit(submit_limit)
-def start(quiz_id: int) -> ResponseReturnValue:
-    """Begin a one-at-a-time attempt: store the name and the first answer, then show feedback."""
-    quiz = _published_or_404(quiz_id)
-    if quiz.display_mode != "one":
-        abort(409, "This quiz shows all its questions on one page.")
-    questions = quiz.active_questions
-    if not questions:
-        abort(404, "This quiz has no questions yet.")
-    first = questions[0]
-    if request.form.get("question", type=int) != first.id:
-        abort(409, "This form is out of date: the quiz has changed. Reload the quiz.")
-    form = answer_form(first, 1, start=True)
-    if not form.validate_on_submit():
-        return _question_page(quiz, first, form, progress=None), 400
-    try:
-        progress = progress_service.start(
-            quiz, form["name"].data or "", first.id, form.choice_field().data
-        )
-    except InvalidSubmission as exc:
-        flash(exc.message, "error")
-        return _question_page(quiz, first, form, progress=None), 400
-    except ServiceError as exc:
-        abort(exc.status_code, exc.message)
-    browser_memory.remember_progress(progress.token)
-    return redirect(url_for("quiz.feedback", token=progress.token, question_id=first.id), code=303)
-
-
-@bp.get("/play/<token>")
-def step(token: str) -> ResponseReturnValue:
-    """The next unanswered question of a one-at-a-time attempt (or the way to the results)."""
-    progress = _own_progress(token)
-    if progress.attempt is not None:
-        return redirect(url_for("quiz.result", token=progress.attempt.token), code=303)
-    question = progress_service.next_question(progress)
-    if question is None:
-        return render_template(
-            "quiz/one_done.html", progress=progress, quiz=progress.quiz, action=ActionForm()
-        )
-    number, _ = progress_service.position(progress.quiz, question)
-    return _question_page(progress.quiz, question, answer_form(question, number), progress)
-
-
-@bp.post("/play/<token>/questions/<int:question_id>")
-def answer(token: str, question_id: int) -> ResponseReturnValue:
-    """Store the answer to one question, then show whether it was right (303 to feedback)."""
-    progress = _own_progress(token)
-    question = _question_of(progress, question_id)
-    number, _ = progress_service.position(progress.quiz, question)
-    form = answer_form(question, number)
-    if progress.attempt is not None:
-        abort(409, "This attempt is finished: its answers cannot change.")
-    if question_id in progress_service.answered(progress):
-        abort(409, "You have already answered this question.")
-    if not form.validate_on_submit():
-        return _question_page(progress.quiz, question, form, progress), 400
-    try:
-        progress_service.answer(progress, question.id, form.choice_field().data)
-    except ServiceError as exc:
-        abort(exc.status_code, exc.message)
-    return redirect(url_for("quiz.feedback", token=token, question_id=question.id), code=303)
-
-
-@bp.get("/play/<token>/questions/<int:question_id>/feedback")
-def feedback(token: str, question_id: int) -> ResponseReturnValue:
-    """Right or wrong, the evidence sentence and the explanation of an answered question."""
-    progress = _own_progress(token)
-    question = _question_of(progress, question_id)
-    given = progress_service.answered(progress).get(question.id)
-    if given is None:
-        # The key of a question is shown only once it is answered.
-        abort(409, "Answer this question first: its feedback comes after your answer.")
-    number, total = progress_service.position(progress.quiz, question)
-    answers = progress_service.answered(progress)
-    return render_template(
-        "quiz/one_feedback.html",
-        quiz=progress.quiz,
-        progress=progress,
-        question=question,
-        given=given,
-        number=number,
-        total=total,
-        right_so_far=sum(a.is_correct for a in answers.values()),
-        answered_count=len(answers),
-        context=quiz_service.evidence_in_paragraph(
-            progress.quiz.article.text, question.evidence_start, question.evidence_end
-        ),
-        is_last=progress_service.next_question(progress) is None,
-        action=ActionForm(),
-    )
-
-
-@bp.post("/play/<token>/finish")
-@limiter.limit(submit_limit)
-def finish(token: str) -> ResponseReturnValue:
-    """Store the finished attempt and go to its results (the usual review page)."""
-    progress = _own_progress(token)
-    if not ActionForm().validate_on_submit():
-        abort(400, "The form could not be accepted.")
-    try:
-        attempt = progress_service.finish(progress)
-    except ServiceError as exc:
-        abort(exc.status_code, exc.message)
-    browser_memory.remember_attempt(attempt.token)
-    return redirect(url_for("quiz.result", token=attempt.token), code=303)
-
-
-def _question_page(
-    quiz: Quiz,
-    question: Question,
-    form: AnswerForm,
-    progress: AttemptProgress | None,
-    claim_review_jsonld: str | None = None,
-) -> str:
-    """One question of a one-at-a-time quiz, with "Question N of M"."""
-    number, total = progress_service.position(quiz, question)
-    unfinished = None
-    if progress is None:
-        unfinished = _unfinished_progress(quiz)
-    return render_template(
-        "quiz/one_question.html",
-        quiz=quiz,
-        question=question,
-        form=form,
-        progress=progress,
-        number=number,
-        total=total,
-        unfinished=unfinished,
-        claim_review_jsonld=claim_review_jsonld,
-    )
-
-
-def _own_progress(token: str) -> AttemptProgress:
-    """This browser's one-at-a-time attempt named by ``token`` (403 for anyone else's)."""
-    try:
-        progress = progress_service.get_progress(token)
-    except NotFound as exc:
-        abort(404, exc.message)
-    if not browser_memory.owns_progress(token):
-        abort(403, "Only the person taking this quiz can answer or see its questions here.")
-    if not progress.quiz.is_published:
-        abort(404, "There is no such quiz.")
-    return progress
-
-
-def _question_of(progress: AttemptProgress, question_id: int) -> Question:
-    question = next((q for q in progress.quiz.active_questions if q.id == question_id), None)
-    if question is None:
-        abort(404, "That question is not part of this quiz.")
-    return question
-
-
-def _unfinished_progress(quiz: Quiz) -> AttemptProgress | None:
-    """This browser's latest unfinished one-at-a-time attempt of ``quiz``, if any."""
-    for token in reversed(browser_memory.progress_tokens()):
-        try:
-            progress = progress_service.get_progress(token)
-        except NotFound:
-            continue
-        if progress.quiz_id == quiz.id and progress.attempt_id is None:
-            return progress
-    return None
 
 
 @bp.get("/share/<share_token>")
@@ -452,7 +275,7 @@ def history() -> ResponseReturnValue:
 @bp.get("/quizzes/<int:quiz_id>/scores")
 def scores(quiz_id: int) -> ResponseReturnValue:
     """The scoreboard: best score per name, summary statistics, histogram, every attempt."""
-    quiz = _published_or_404(quiz_id)
+    quiz = published_quiz_or_404(quiz_id)
     number = request.args.get("page", 1, type=int)
     if not 0 < number <= MAX_PAGE:  # a huge page number overflows the SQL OFFSET
         abort(404, "There is no such page.")
@@ -479,22 +302,8 @@ def scores(quiz_id: int) -> ResponseReturnValue:
 @bp.get("/quizzes/<int:quiz_id>/article")
 def article(quiz_id: int) -> ResponseReturnValue:
     """The article a quiz was made from, paragraph by paragraph."""
-    quiz = _published_or_404(quiz_id)
+    quiz = published_quiz_or_404(quiz_id)
     return render_template("quiz/article.html", quiz=quiz, article=quiz.article)
-
-
-def _head_or_404(quiz_id: int) -> QuizHead:
-    try:
-        return quiz_service.get_published_head(quiz_id)
-    except NotFound as exc:
-        abort(404, exc.message)
-
-
-def _published_or_404(quiz_id: int) -> Quiz:
-    try:
-        return quiz_service.get_published_quiz(quiz_id)
-    except NotFound as exc:
-        abort(404, exc.message)
 
 
 def _retake_parent(quiz: Quiz) -> Attempt | None:
