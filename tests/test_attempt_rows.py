@@ -144,3 +144,100 @@ def test_elsewhere_a_submission_is_two_inserts_that_check_the_version(
         "INSERT INTO response",
     ]
     assert "WHERE EXISTS" in statements[0] and "quiz.version" in statements[0]
+
+
+def _all_keys(quiz: Quiz) -> dict[str, str]:
+    return {
+        f"q_{q.id}": str(q.correct_choice.id)  # type: ignore[union-attr]
+        for q in quiz.active_questions
+    }
+
+
+@pytest.mark.app_config(QUIZ_HEAD_TTL=3600)
+def test_a_page_from_a_newer_version_loses_no_answer(
+    app: Flask, client: FlaskClient, quiz: Quiz
+) -> None:
+    """This process still holds the old head when a taker posts the page another process built
+    from the newer version (one more question): every answer is kept and scored."""
+    from quizapp.services import quizzes as quiz_service
+
+    stale = get_published_head(quiz.id)
+    quiz_cache.answer_key(stale)
+    claim = quiz.questions[0].claim
+    editing.add_question(
+        quiz,
+        claim=claim,
+        kind="fact_recall",
+        stem="Which company is named in the sentence the article opens with?",
+        options=[("Acme", True), ("Globex", False), ("Initech", False)],
+        explanation="",
+    )
+    heads = app.extensions[quiz_service._HEADS] = {}
+    heads[quiz.id] = (quiz_service.time.monotonic(), stale)  # as another process still has it
+    form = {"name": "Newer page", "submission_id": "rows-sub-0005", **_all_keys(quiz)}
+    response = client.post(f"/quizzes/{quiz.id}", data=form)
+    assert response.status_code == 303
+    attempt = db.session.scalar(db.select(Attempt))
+    assert attempt is not None
+    assert (attempt.score, attempt.total) == (len(quiz.active_questions),) * 2
+    assert len(_stored()) == len(quiz.active_questions)
+
+
+def test_a_quiz_changing_faster_than_a_submission_is_a_409_not_a_500(
+    client: FlaskClient, quiz: Quiz, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from quizapp.services import attempts
+
+    monkeypatch.setattr(attempts, "VERSION_TRIES", 0)  # every try found a newer version
+    form = {"name": "Busy", "submission_id": "rows-sub-0006", **_all_keys(quiz)}
+    page = client.post(f"/quizzes/{quiz.id}", data=form)
+    api = client.post(f"/api/quizzes/{quiz.id}/attempts", json={"name": "Busy", "answers": {}})
+    assert (page.status_code, api.status_code) == (409, 409)
+    assert "being changed" in page.get_data(as_text=True)
+    assert db.session.scalar(db.select(db.func.count(Attempt.id))) == 0
+
+
+def test_another_constraint_failing_is_a_409_and_stores_nothing(
+    client: FlaskClient, quiz: Quiz
+) -> None:
+    """An option deleted by an editor while the INSERT ran: a foreign key fails, not the
+    submission id. The taker is asked to send again; nothing is half stored."""
+    dbapi_error = db.engine.dialect.loaded_dbapi.IntegrityError
+
+    def deleted_meanwhile(conn, cursor, statement, parameters, context, executemany):  # type: ignore[no-untyped-def]
+        if "INSERT INTO attempt" in statement:
+            raise dbapi_error("FOREIGN KEY constraint failed")
+
+    event.listen(db.engine, "before_cursor_execute", deleted_meanwhile)
+    try:
+        response = client.post(
+            f"/api/quizzes/{quiz.id}/attempts", json={"name": "Raced", "answers": {}}
+        )
+    finally:
+        event.remove(db.engine, "before_cursor_execute", deleted_meanwhile)
+    assert response.status_code == 409
+    assert "send them again" in response.get_json()["error"]["message"]
+    assert db.session.scalar(db.select(db.func.count(Attempt.id))) == 0
+
+
+def test_a_replay_after_its_question_was_retired_answers_with_the_stored_attempt(
+    client: FlaskClient, quiz: Quiz
+) -> None:
+    question = quiz.questions[0]
+    payload = {
+        "name": "Replayed",
+        "answers": {str(question.id): question.choices[0].id},
+        "submission_id": "rows-sub-0007",
+    }
+    first = client.post(f"/api/quizzes/{quiz.id}/attempts", json=payload)
+    assert first.status_code == 201
+    editing.update_question(  # with an attempt, the edit retires the question
+        question,
+        stem="According to the article, " + question.stem.lower(),
+        options=[(c.text, c.is_correct) for c in question.choices],
+        explanation="",
+    )
+    again = client.post(f"/api/quizzes/{quiz.id}/attempts", json=payload)
+    assert again.status_code == 200
+    assert again.get_json()["attempt_id"] == first.get_json()["attempt_id"]
+    assert db.session.scalar(db.select(db.func.count(Attempt.id))) == 1

@@ -19,7 +19,7 @@ from quizapp.models import Attempt, Question, Quiz
 from quizapp.models.attempt import new_share_token
 from quizapp.models.base import utcnow
 from quizapp.services import attempt_rows, quiz_cache
-from quizapp.services.errors import Conflict, InvalidSubmission
+from quizapp.services.errors import Conflict, InvalidSubmission, ServiceError
 from quizapp.services.quizzes import (
     QuizHead,
     get_current_head,
@@ -84,6 +84,7 @@ def record_attempt(
     retake is scored out of those and kept out of scoreboards and statistics.
     """
     name = clean_name(name)
+    given_id = submission_id
     submission_id = submission_id or secrets.token_urlsafe(18)
     try:
         attempt = _store_new_attempt(
@@ -92,11 +93,21 @@ def record_attempt(
     except IntegrityError:
         # The submission id is taken: a double click, a retried request, or two copies that
         # raced. The unique constraint decided; answer with the attempt already stored.
-        existing = _by_submission(submission_id)
+        existing = _replayed(submission_id, quiz.id)
+        if existing is None:
+            # Another constraint: an option or question deleted by an editor while this
+            # was being stored. Nothing was written; the taker can send the answers again.
+            raise Conflict(
+                "The quiz changed while your answers were being stored. "
+                "Please send them again."
+            ) from None
+        return existing, False
+    except ServiceError:
+        # Retried after the quiz changed (a question retired, the quiz unpublished): the
+        # first copy was stored before the change, and that stored attempt is the answer.
+        existing = _replayed(given_id, quiz.id) if given_id else None
         if existing is None:
             raise
-        if existing.quiz_id != quiz.id:
-            raise InvalidSubmission("This submission belongs to another quiz.") from None
         return existing, False
     return attempt, True
 
@@ -209,7 +220,9 @@ def _store_new_attempt(
     head = QuizHead.of(quiz)
     one_statement = retake_of is None and db.engine.dialect.name == "postgresql"
     for _ in range(VERSION_TRIES):
-        questions = _options_by_question(head, retake_of)
+        # The key scored with is the key remembered for the attempt (not looked up again).
+        key = quiz_cache.answer_key(head) if retake_of is None else None
+        questions = key.choices if key is not None else _options_by_question(head, retake_of)
         try:
             responses, score = _scored(questions, answers)
         except InvalidSubmission:
@@ -230,7 +243,6 @@ def _store_new_attempt(
         else:
             attempt_id = _insert_in_transaction(values, responses, head.version)
         if attempt_id is not None:
-            key = quiz_cache.answer_key(head) if retake_of is None else None
             return _stored(attempt, attempt_id, key)
         head = _newer_head(head) or head
     raise Conflict("The quiz is being changed right now. Please send your answers again.")
@@ -302,6 +314,15 @@ def _stored(attempt: Attempt, attempt_id: int, key: quiz_cache.AnswerKey | None)
     if key is not None:
         _SCORED_KEYS[attempt] = key
     return attempt
+
+
+def _replayed(submission_id: str, quiz_id: int) -> Attempt | None:
+    """The attempt already stored under ``submission_id`` (:class:`InvalidSubmission` if it
+    belongs to another quiz), or ``None``."""
+    existing = _by_submission(submission_id)
+    if existing is not None and existing.quiz_id != quiz_id:
+        raise InvalidSubmission("This submission belongs to another quiz.")
+    return existing
 
 
 def _by_submission(submission_id: str) -> Attempt | None:

@@ -1,10 +1,14 @@
 """Per-process caches of what every taker of one quiz version shares.
 
 Keyed by (quiz id, ``Quiz.version``, part, ...): the version is raised in the same transaction
-as any change a taker sees (:mod:`quizapp.models.versioning`), so an entry is never served
-for content that changed; a stale entry simply stops being asked for and ages out of the LRU.
-Every process (gunicorn worker, host) keeps its own cache and reads the version from the
-database on each request, so nothing needs invalidating across processes.
+as any change a taker sees (:mod:`quizapp.models.versioning`), so an entry is never older than
+its version; a stale entry simply stops being asked for and ages out of the LRU. Every process
+(gunicorn worker, host) keeps its own cache and takes the version from the database, for page
+views through a copy at most ``QUIZ_HEAD_TTL`` old (:func:`quizapp.services.quizzes.recent_head`),
+so nothing needs invalidating across processes. An entry built while this process still held an
+older version holds content newer than its key says (versions only rise): a page then shows the
+newer quiz, and a submission scored with such a key is still stored only if the version its
+INSERT checks is current (:mod:`quizapp.services.attempts`).
 
 Parts:
 

@@ -29,7 +29,7 @@ from quizapp.services import quiz_cache
 from quizapp.services import quizzes as quiz_service
 from quizapp.services import stats as stats_service
 from quizapp.services import verdicts as verdict_service
-from quizapp.services.errors import InvalidSubmission, NotFound
+from quizapp.services.errors import InvalidSubmission, NotFound, ServiceError
 from quizapp.services.quizzes import QuizHead
 from quizapp.web import browser_memory, charts, play
 from quizapp.web.forms import TakeQuizForm, take_quiz_form
@@ -84,8 +84,8 @@ def take(quiz_id: int) -> ResponseReturnValue:
             except InvalidSubmission as exc:
                 flash(exc.message, "error")
                 return render_template("quiz/take.html", **page), 400
-            except NotFound as exc:  # unpublished since the page was read
-                abort(404, exc.message)
+            except ServiceError as exc:  # unpublished or changing since the page was read
+                abort(exc.status_code, exc.message)
             return _after_submission(attempt, created, attempt.total - len(answers))
         return render_template("quiz/take.html", **page), 400
     if retake_of is not None and not form.name.data:
@@ -132,8 +132,8 @@ def _take_fast(quiz: QuizHead) -> ResponseReturnValue | None:
         )
     except InvalidSubmission:
         return None  # the quiz changed since the page was read: the full form says what
-    except NotFound as exc:
-        abort(404, exc.message)
+    except ServiceError as exc:  # unpublished or changing since the page was read
+        abort(exc.status_code, exc.message)
     return _after_submission(attempt, created, attempt.total - len(answers))
 
 
@@ -191,6 +191,11 @@ def _checked_answers(key: quiz_cache.AnswerKey) -> dict[int, int] | None:
     Reads ``q_<id>`` like the form's radio groups do: a missing or empty value is unanswered,
     only the first value counts, and it must be a whole number naming one of the options.
     """
+    for field in request.form:
+        if field.startswith("q_") and field[2:].isdigit() and int(field[2:]) not in key.choices:
+            # A question this process's copy of the quiz does not have: the taker's page came
+            # from a newer version. The full form (built from the quiz as it is now) takes it.
+            return None
     answers: dict[int, int] = {}
     for question_id in key.order:
         values = request.form.getlist(f"q_{question_id}")
