@@ -67,6 +67,8 @@ def test_an_attempt_and_its_responses_are_stored_as_scored(quiz: Quiz) -> None:
         attempt.share_token,
     )
     assert row.finished_at == attempt.finished_at
+    answered = db.session.scalars(db.select(Response.answered_at)).all()
+    assert answered == [attempt.finished_at] * 2  # aware UTC, as stored on either database
 
 
 @pytest.mark.skipif(not POSTGRES, reason="the single statement is PostgreSQL's")

@@ -5,7 +5,8 @@ and scores the answers and chooses between them.
 
 - :func:`insert_in_transaction` (any database): INSERT the attempt (its id by RETURNING) only
   while the quiz is still published at the version the answers were scored against, then its
-  responses (one executemany), on a connection whose transaction the caller commits.
+  responses (on SQLite one INSERT ... SELECT over a JSON array, elsewhere one executemany), on a
+  connection whose transaction the caller commits.
 - :func:`insert_in_one_statement` (PostgreSQL): the same rows from a single statement whose
   data-modifying CTEs insert the attempt only while the quiz is still published at the version
   the answers were scored against, and its responses from three arrays (``unnest``). One
@@ -21,15 +22,17 @@ before anything is kept.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
 from typing import Any, cast
 
-from sqlalchemy import Boolean, Integer, Table, bindparam, exists, insert, select, text
+from sqlalchemy import Boolean, Integer, String, Table, bindparam, exists, insert, select, text
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.engine import Connection
 
 from quizapp.models import Attempt, Quiz, Response
+from quizapp.models.base import UTCDateTime
 
 ATTEMPT_TABLE = cast(Table, Attempt.__table__)
 #: The columns of a new attempt row, all set in Python (no server or ORM defaults to fetch).
@@ -55,6 +58,16 @@ _INSERT_ATTEMPT_IF_CURRENT = (
     .returning(ATTEMPT_TABLE.c.id)
 )
 _INSERT_RESPONSES = insert(cast(Table, Response.__table__))
+#: SQLite: the responses from one JSON array of [question id, choice id, is correct] (JSON1).
+_INSERT_RESPONSES_FROM_JSON = text(
+    "INSERT INTO response (attempt_id, question_id, choice_id, is_correct, answered_at) "
+    "SELECT :attempt_id, json_extract(value, '$[0]'), json_extract(value, '$[1]'), "
+    "json_extract(value, '$[2]'), :answered_at FROM json_each(:rows)"
+).bindparams(
+    bindparam("attempt_id", type_=Integer()),
+    bindparam("answered_at", type_=UTCDateTime()),
+    bindparam("rows", type_=String()),
+)
 
 #: PostgreSQL types of the attempt columns (``VARCHAR(40)``, ...), for the casts below.
 _PG_TYPES = {
@@ -115,8 +128,18 @@ def insert_in_transaction(
     if found is None:
         return None
     attempt_id = int(found)
-    if responses:
-        answered_at = values["finished_at"]
+    if not responses:
+        return attempt_id
+    answered_at = values["finished_at"]
+    if connection.dialect.name == "sqlite":
+        # One statement over a JSON array: no per-row parameter processing while this
+        # transaction holds SQLite's only write lock.
+        rows = [[r["question_id"], r["choice_id"], bool(r["is_correct"])] for r in responses]
+        connection.execute(
+            _INSERT_RESPONSES_FROM_JSON,
+            {"attempt_id": attempt_id, "answered_at": answered_at, "rows": json.dumps(rows)},
+        )
+    else:
         connection.execute(
             _INSERT_RESPONSES,
             [{**row, "attempt_id": attempt_id, "answered_at": answered_at} for row in responses],
