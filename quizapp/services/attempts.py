@@ -22,9 +22,9 @@ from quizapp.services import attempt_rows, quiz_cache
 from quizapp.services.errors import Conflict, InvalidSubmission, ServiceError
 from quizapp.services.quizzes import (
     QuizHead,
+    autocommit_connection,
     get_current_head,
     get_published_quiz,
-    read_only_connection,
 )
 from quizapp.services.tokens import by_token
 
@@ -98,8 +98,7 @@ def record_attempt(
             # Another constraint: an option or question deleted by an editor while this
             # was being stored. Nothing was written; the taker can send the answers again.
             raise Conflict(
-                "The quiz changed while your answers were being stored. "
-                "Please send them again."
+                "The quiz changed while your answers were being stored. Please send them again."
             ) from None
         return existing, False
     except ServiceError:
@@ -236,7 +235,7 @@ def _store_new_attempt(
         )
         values = attempt_rows.attempt_values(attempt)
         if one_statement:
-            with read_only_connection() as connection:  # autocommit: one statement, atomic
+            with autocommit_connection() as connection:  # autocommit: one statement, atomic
                 attempt_id = attempt_rows.insert_in_one_statement(
                     connection, values, responses, head.version
                 )
@@ -250,7 +249,7 @@ def _store_new_attempt(
 
 def _newer_head(head: QuizHead) -> QuizHead | None:
     """The quiz's head as it is now if its version moved on (:class:`NotFound` if unpublished)."""
-    with read_only_connection() as connection:
+    with autocommit_connection() as connection:
         current = get_current_head(connection, head.id)
     return current if current.version != head.version else None
 

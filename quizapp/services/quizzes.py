@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from importlib import resources
 
 import sqlalchemy as sa
@@ -74,24 +74,23 @@ class QuizHead:
         """The head of an ORM quiz (its columns as loaded), or ``quiz`` itself."""
         if isinstance(quiz, QuizHead):
             return quiz
-        return cls(
-            quiz.id, quiz.title, quiz.status, quiz.display_mode, quiz.version, quiz.article_id
-        )
+        return cls(*(getattr(quiz, name) for name in _HEAD_FIELDS))
 
 
-_READ_ENGINE = "quizapp.read_engine"
+#: The quiz columns a head holds, in its fields' order.
+_HEAD_FIELDS = tuple(field.name for field in fields(QuizHead))
+
+
+_AUTOCOMMIT_ENGINE = "quizapp.autocommit_engine"
 _HEADS = "quizapp.recent_heads"
 #: Quizzes whose heads one process keeps at most (past that it starts again).
 _HEADS_MAX = 1024
 
 #: The head query, built once: plain table columns (no ORM entity to load) and a bound id,
 #: so each request only binds a value to an already compiled statement.
-_HEAD_QUERY = sa.select(
-    *(
-        Quiz.__table__.c[name]
-        for name in ("id", "title", "status", "display_mode", "version", "article_id")
-    )
-).where(Quiz.__table__.c.id == sa.bindparam("quiz_id"))
+_HEAD_QUERY = sa.select(*(Quiz.__table__.c[name] for name in _HEAD_FIELDS)).where(
+    Quiz.__table__.c.id == sa.bindparam("quiz_id")
+)
 
 
 def get_published_head(quiz_id: int) -> QuizHead:
@@ -109,10 +108,15 @@ def get_published_head(quiz_id: int) -> QuizHead:
 
 def get_current_head(connection: Connection, quiz_id: int) -> QuizHead:
     """The published quiz's head as ``connection``'s transaction sees it, or :class:`NotFound`."""
-    row = connection.execute(_HEAD_QUERY, {"quiz_id": quiz_id}).first()
-    if row is None or row.status != "published":
+    head = _read_head(connection, quiz_id)
+    if head is None or not head.is_published:
         raise NotFound("There is no such quiz.")
-    return QuizHead(*row)
+    return head
+
+
+def _read_head(connection: Connection, quiz_id: int) -> QuizHead | None:
+    row = connection.execute(_HEAD_QUERY, {"quiz_id": quiz_id}).first()
+    return QuizHead(*row) if row is not None else None
 
 
 def recent_head(quiz_id: int) -> QuizHead | None:
@@ -131,9 +135,8 @@ def recent_head(quiz_id: int) -> QuizHead | None:
     found = heads.get(quiz_id)
     if found is not None and now - found[0] < ttl:
         return found[1]
-    with read_only_connection() as connection:
-        row = connection.execute(_HEAD_QUERY, {"quiz_id": quiz_id}).first()
-    head = QuizHead(*row) if row is not None else None
+    with autocommit_connection() as connection:
+        head = _read_head(connection, quiz_id)
     if ttl > 0 and head is not None and head.is_published:
         if len(heads) >= _HEADS_MAX:
             heads.clear()
@@ -149,20 +152,20 @@ def forget_recent_heads() -> None:
         current_app.extensions.pop(_HEADS, None)
 
 
-def read_only_connection() -> Connection:
-    """A connection for one read outside the ORM session, as cheap as the database allows.
+def autocommit_connection() -> Connection:
+    """A connection outside the ORM session for work that is one statement: a read, or a
+    write that is atomic on its own (a submission on PostgreSQL).
 
-    On a server database it runs in autocommit mode: no BEGIN before the query and no
-    ROLLBACK when it goes back to the pool, two round trips fewer for a single SELECT.
-    A SQLite connection is used as it is (SQLite starts no transaction for a SELECT).
+    On a server database it runs in autocommit mode: no BEGIN before the statement and no
+    COMMIT or ROLLBACK after it, two round trips fewer. A SQLite connection is used as it is
+    (SQLite starts no transaction for a SELECT).
     """
-    engines = current_app.extensions.setdefault(_READ_ENGINE, {})
-    engine = engines.get(None)
+    engine = current_app.extensions.get(_AUTOCOMMIT_ENGINE)
     if engine is None:
         engine = db.engine
         if engine.dialect.name != "sqlite":
             engine = engine.execution_options(isolation_level="AUTOCOMMIT")
-        engines[None] = engine
+        current_app.extensions[_AUTOCOMMIT_ENGINE] = engine
     return engine.connect()
 
 
