@@ -19,6 +19,7 @@ from quizapp.services import verdicts as verdict_service
 from quizapp.services.errors import NotFound, ServiceError
 from quizapp.services.quizzes import QuizHead
 from quizapp.services.stats import quiz_stats
+from quizapp.web.lookups import published_head_or_404
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
@@ -48,7 +49,7 @@ def list_quizzes() -> ResponseReturnValue:
 @bp.get("/quizzes/<int:quiz_id>")
 def get_quiz(quiz_id: int) -> ResponseReturnValue:
     """A published quiz with its questions and options, never which option is correct."""
-    quiz = _published(quiz_id)
+    quiz = published_head_or_404(quiz_id)
     return jsonify(
         id=quiz.id,
         title=quiz.title,
@@ -78,7 +79,7 @@ def create_attempt(quiz_id: int) -> ResponseReturnValue:
     An optional ``submission_id`` (or an ``Idempotency-Key`` header) makes a
     retried request return the stored attempt instead of storing it twice.
     """
-    quiz = _published(quiz_id)
+    quiz = published_head_or_404(quiz_id)
     body = _json_body()
     name = body.get("name")
     if not isinstance(name, str):
@@ -164,13 +165,6 @@ def claim_reviews(article_id: int) -> ResponseReturnValue:
 def openapi() -> ResponseReturnValue:
     """The OpenAPI 3.1 description of this API."""
     return jsonify(openapi_document())
-
-
-def _published(quiz_id: int) -> QuizHead:
-    try:
-        return quiz_service.get_published_head(quiz_id)
-    except NotFound as exc:
-        abort(404, exc.message)
 
 
 def _json_body() -> dict[str, Any]:

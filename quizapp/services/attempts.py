@@ -146,19 +146,11 @@ def _scored(
     return responses, score
 
 
-def _options_by_question(
-    quiz: Quiz | QuizHead, retake_of: Attempt | None
-) -> Mapping[int, Mapping[int, bool]]:
-    """Question id -> {choice id: is_correct} of the questions a new attempt answers.
-
-    A first attempt reads the cached answer key of the quiz's version (no ORM graph); a retake
-    (rare) asks only its parent's misses and reads them from the questions.
-    """
-    if retake_of is None:
-        return quiz_cache.answer_key(quiz).choices
-    if not isinstance(quiz, Quiz):
-        quiz = get_published_quiz(quiz.id)
-    return {q.id: {c.id: c.is_correct for c in q.choices} for q in questions_for(quiz, retake_of)}
+def _retake_options(quiz: QuizHead, retake_of: Attempt) -> Mapping[int, Mapping[int, bool]]:
+    """Question id -> {choice id: is_correct} of the questions a retake asks: its parent's
+    misses, read from the questions (a first attempt uses the cached answer key instead)."""
+    questions = questions_for(get_published_quiz(quiz.id), retake_of)
+    return {q.id: {c.id: c.is_correct for c in q.choices} for q in questions}
 
 
 def missed_question_ids(attempt: Attempt) -> set[int]:
@@ -220,8 +212,13 @@ def _store_new_attempt(
     one_statement = retake_of is None and db.engine.dialect.name == "postgresql"
     for _ in range(VERSION_TRIES):
         # The key scored with is the key remembered for the attempt (not looked up again).
-        key = quiz_cache.answer_key(head) if retake_of is None else None
-        questions = key.choices if key is not None else _options_by_question(head, retake_of)
+        key: quiz_cache.AnswerKey | None = None
+        questions: Mapping[int, Mapping[int, bool]]
+        if retake_of is None:
+            key = quiz_cache.answer_key(head)
+            questions = key.choices
+        else:
+            questions = _retake_options(head, retake_of)
         try:
             responses, score = _scored(questions, answers)
         except InvalidSubmission:
