@@ -81,6 +81,8 @@ def changed_quizzes(session: Session) -> set[Quiz]:
 
 #: ``session.info`` key: this transaction changed what a quiz taker sees.
 CONTENT_CHANGED = "quizapp.quiz_content_changed"
+#: Called after a commit that changed quiz content (the services register their caches).
+CONTENT_LISTENERS: list[Callable[[], None]] = []
 
 
 @event.listens_for(Session, "before_flush")
@@ -103,7 +105,3 @@ def _content_committed(session: Session) -> None:
 @event.listens_for(Session, "after_rollback")
 def _content_rolled_back(session: Session) -> None:
     session.info.pop(CONTENT_CHANGED, None)
-
-
-#: Called after a commit that changed quiz content (the services register their caches).
-CONTENT_LISTENERS: list[Callable[[], None]] = []

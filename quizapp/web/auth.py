@@ -8,7 +8,7 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import login_user, logout_user
 
-from quizapp.extensions import db, limiter, login_limit
+from quizapp.extensions import db, limited_on_post, login_limit
 from quizapp.models import User
 from quizapp.web.forms import LoginForm
 
@@ -16,7 +16,7 @@ bp = Blueprint("auth", __name__)
 
 
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit(login_limit, methods=["POST"])
+@limited_on_post(login_limit)
 def login() -> ResponseReturnValue:
     """The editors' login form."""
     form = LoginForm()
