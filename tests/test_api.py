@@ -169,8 +169,8 @@ def test_a_submission_id_of_another_quiz_is_refused(client: FlaskClient, quiz: Q
     payload = {"name": "Twice", "answers": {}, "submission_id": "shared-submission-1"}
     assert client.post(f"/api/quizzes/{quiz.id}/attempts", json=payload).status_code == 201
     response = client.post(f"/api/quizzes/{other.id}/attempts", json=payload)
-    assert response.status_code == 400
-    assert "belongs to another quiz" in response.get_json()["error"]["message"]
+    assert response.status_code == 409
+    assert "already used" in response.get_json()["error"]["message"]
     assert _counts() == (1, 0)
     # The refused submission left the session usable: the next one is stored.
     payload["submission_id"] = "shared-submission-2"

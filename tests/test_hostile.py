@@ -83,16 +83,12 @@ def get(path: str) -> Request:
     return lambda c: c.client.get(path.format(id=c.quiz.id, draft=c.draft.id))
 
 
-def replay_from_another_browser(c: Ctx) -> Any:
-    data = c.form(submission_id="replayed-01")
-    assert c.client.post(f"/quizzes/{c.quiz.id}", data=data).status_code == 303
-    # A context of its own: the test's long-lived one would lend it the first browser's
-    # CSRF token (Flask-WTF caches it in ``g``).
-    with c.app.app_context():
-        other = c.app.test_client()
-        html = other.get(f"/quizzes/{c.quiz.id}").get_data(as_text=True)
-        data["csrf_token"] = _token(html)
-        return ("counts-now", other.post(f"/quizzes/{c.quiz.id}", data=data))
+def replay_with_other_answers(c: Ctx) -> Any:
+    """An API client's submission id sent again with another name and answers."""
+    url = f"/api/quizzes/{c.quiz.id}/attempts"
+    assert c.client.post(url, json=c.body(submission_id="replayed-01")).status_code == 201
+    other = c.app.test_client()
+    return ("counts-now", other.post(url, json=c.body(name="Eve", submission_id="replayed-01")))
 
 
 # (id, request, expected status, words the message must contain)
@@ -129,7 +125,7 @@ CASES: list[tuple[str, Request, int, str]] = [
      "does not exist"),
     ("form-draft-quiz", lambda c: c.client.post(f"/quizzes/{c.draft.id}", data=c.form()), 404,
      "no such quiz"),
-    ("form-replayed-by-another-browser", replay_from_another_browser, 409, "already submitted"),
+    ("api-id-replayed-with-other-answers", replay_with_other_answers, 409, "already used"),
     # -- the JSON API ---------------------------------------------------------------------
     ("api-text-plain", api_post(lambda c: "name=Ada", content_type="text/plain"), 415, "JSON"),
     ("api-form-encoded", api_post(lambda c: "name=Ada",

@@ -67,6 +67,7 @@ def openapi_document() -> dict[str, Any]:
                         "200": _ok("AttemptResult", "Stored before with this submission id"),
                         "400": _error("Malformed body or answers that do not fit the quiz"),
                         "404": _error("No such published quiz"),
+                        "409": _error("This submission id was already used for other answers"),
                         "415": _error("Body is not application/json"),
                         "429": _error("Too many submissions from this address; see Retry-After"),
                     },

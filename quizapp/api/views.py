@@ -7,6 +7,7 @@ from typing import Any
 
 from flask import Blueprint, abort, jsonify, request, url_for
 from flask.typing import ResponseReturnValue
+from flask_login import current_user
 
 from quizapp.api.openapi import openapi_document
 from quizapp.auth import editor_required
@@ -94,9 +95,14 @@ def create_attempt(quiz_id: int) -> ResponseReturnValue:
             "'submission_id' must be a string of 8 to 64 characters: "
             "letters, digits, '-', '_', '.' or ':'.",
         )
+    if submission_id is not None:
+        # Bound to the client: an editor's token, else the shared anonymous namespace, where
+        # the id itself is the secret (and a replay must carry the very same name and answers).
+        owner = f"user-{current_user.id}" if current_user.is_authenticated else "anonymous"
+        submission_id = attempt_service.submission_key("api", owner, submission_id)
     try:
         attempt, created = attempt_service.record_attempt(
-            quiz, name, answers, submission_id=submission_id
+            quiz, name, answers, submission_id=submission_id, strict_replay=True
         )
     except ServiceError as exc:  # answers that do not fit, or a quiz unpublished meanwhile
         abort(exc.status_code, exc.message)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import random
 import secrets
 import time
@@ -57,6 +58,19 @@ def _forbidden(ch: str) -> bool:
     return unicodedata.category(ch) in ("Cc", "Cs") or ch in _BIDI_CONTROLS
 
 
+def submission_key(origin: str, owner: str, client_id: str) -> str:
+    """The stored submission id of ``client_id``, sent by ``owner`` through ``origin``.
+
+    A submission id makes a retried request return the attempt stored the first time. It is
+    only ever that of whoever sent it: the key is bound to its origin (``web`` form, ``api``,
+    ``play`` for a finished one-at-a-time attempt) and owner (a browser's session, an API
+    client), so the same id sent by someone else, or through another path, names another
+    attempt. Ids that a path makes for itself can never be sent through another path.
+    """
+    digest = hashlib.sha256(f"{owner}\0{client_id}".encode()).hexdigest()[:40]
+    return f"{origin}:{digest}"
+
+
 def record_attempt(
     quiz: Quiz | QuizHead,
     name: str,
@@ -65,13 +79,17 @@ def record_attempt(
     submission_id: str | None = None,
     started_at: datetime | None = None,
     retake_of: Attempt | None = None,
+    strict_replay: bool = False,
 ) -> tuple[Attempt, bool]:
     """Store one attempt and a response per answered question.
 
     ``answers`` maps question id to choice id; questions left out are
     unanswered and score 0. Returns ``(attempt, created)``: a submission id seen
     before returns the stored attempt unchanged, so a double click or a retried
-    request is stored once. Raises :class:`InvalidSubmission` for a question
+    request is stored once. ``submission_id`` comes from :func:`submission_key`. With
+    ``strict_replay`` (an id whose sender nothing else proves, as an API client's), a
+    submission id seen before with another name or other answers is a :class:`Conflict`
+    that reveals nothing of the stored attempt. Raises :class:`InvalidSubmission` for a question
     that is not an active question of this quiz or a choice of another question,
     and :class:`NotFound` when the quiz is no longer published; nothing is written then.
 
@@ -93,7 +111,7 @@ def record_attempt(
     except IntegrityError:
         # The submission id is taken: a double click, a retried request, or two copies that
         # raced. The unique constraint decided; answer with the attempt already stored.
-        existing = _replayed(submission_id, quiz.id)
+        existing = _replayed(submission_id, quiz.id, name, answers, strict_replay)
         if existing is None:
             # Another constraint: an option or question deleted by an editor while this
             # was being stored. Nothing was written; the taker can send the answers again.
@@ -104,7 +122,7 @@ def record_attempt(
     except ServiceError:
         # Retried after the quiz changed (a question retired, the quiz unpublished): the
         # first copy was stored before the change, and that stored attempt is the answer.
-        existing = _replayed(given_id, quiz.id) if given_id else None
+        existing = _replayed(given_id, quiz.id, name, answers, strict_replay) if given_id else None
         if existing is None:
             raise
         return existing, False
@@ -312,12 +330,27 @@ def _stored(attempt: Attempt, attempt_id: int, key: quiz_cache.AnswerKey | None)
     return attempt
 
 
-def _replayed(submission_id: str, quiz_id: int) -> Attempt | None:
-    """The attempt already stored under ``submission_id`` (:class:`InvalidSubmission` if it
-    belongs to another quiz), or ``None``."""
+def _replayed(
+    submission_id: str, quiz_id: int, name: str, answers: Mapping[int, int], strict: bool
+) -> Attempt | None:
+    """The attempt already stored under ``submission_id``, or ``None``.
+
+    It must be of the same quiz, and with ``strict`` have the same name and answers; anything
+    else is a :class:`Conflict` that says nothing about the stored attempt.
+    """
     existing = _by_submission(submission_id)
-    if existing is not None and existing.quiz_id != quiz_id:
-        raise InvalidSubmission("This submission belongs to another quiz.")
+    if existing is None:
+        return None
+    if existing.quiz_id != quiz_id or (
+        strict
+        and (
+            existing.name != name
+            or {r.question_id: r.choice_id for r in existing.responses} != dict(answers)
+        )
+    ):
+        raise Conflict(
+            "This submission id was already used for other answers; send yours with a new one."
+        )
     return existing
 
 

@@ -14,7 +14,7 @@ from sqlalchemy.exc import IntegrityError
 
 from quizapp.extensions import db
 from quizapp.models import Attempt, AttemptProgress, Choice, ProgressAnswer, Question, Quiz
-from quizapp.services.attempts import clean_name, record_attempt
+from quizapp.services.attempts import clean_name, record_attempt, submission_key
 from quizapp.services.errors import Conflict, InvalidSubmission
 from quizapp.services.tokens import by_token
 
@@ -78,7 +78,7 @@ def finish(progress: AttemptProgress) -> Attempt:
         progress.quiz,
         progress.name,
         answers,
-        submission_id=f"progress-{progress.token}",
+        submission_id=submission_key("play", progress.token, ""),
         started_at=progress.started_at,
     )
     progress.attempt = attempt

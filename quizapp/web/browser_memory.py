@@ -10,6 +10,8 @@ A list, as cookies made before held, is read as well.
 
 from __future__ import annotations
 
+import secrets
+
 from flask import session
 
 #: How many attempt tokens the cookie remembers.
@@ -60,3 +62,12 @@ def owns_progress(token: str) -> bool:
 def remember_progress(token: str) -> None:
     """Keep a one-at-a-time attempt's token (the oldest is forgotten past :data:`PROGRESS_MAX`)."""
     _remember("progress", token, PROGRESS_MAX)
+
+
+def taker_id() -> str:
+    """This browser's own random id (made on first use), to which its form submissions are bound."""
+    value = session.get("taker")
+    if not isinstance(value, str) or not value:
+        value = secrets.token_urlsafe(16)
+        session["taker"] = value
+    return value

@@ -52,6 +52,7 @@ def index() -> ResponseReturnValue:
 def take(quiz_id: int) -> ResponseReturnValue:
     """Show the quiz form; on a valid POST store the attempt and redirect to its results."""
     head = published_head_or_404(quiz_id)
+    browser_memory.taker_id()  # before the form is shown: its submission is bound to it
     if "retake" not in request.args and (head.display_mode == "all" or request.method == "POST"):
         fast = _take_fast(head)
         if fast is not None:
@@ -78,7 +79,7 @@ def take(quiz_id: int) -> ResponseReturnValue:
                     quiz,
                     form.name.data or "",
                     answers,
-                    submission_id=form.submission_id.data,
+                    submission_id=_submission_key(form),
                     retake_of=retake_of,
                 )
             except InvalidSubmission as exc:
@@ -128,7 +129,7 @@ def _take_fast(quiz: QuizHead) -> ResponseReturnValue | None:
         return None
     try:
         attempt, created = attempt_service.record_attempt(
-            quiz, form.name.data or "", answers, submission_id=form.submission_id.data
+            quiz, form.name.data or "", answers, submission_id=_submission_key(form)
         )
     except InvalidSubmission:
         return None  # the quiz changed since the page was read: the full form says what
@@ -211,13 +212,20 @@ def _checked_answers(key: quiz_cache.AnswerKey) -> dict[int, int] | None:
     return answers
 
 
+def _submission_key(form: TakeQuizForm) -> str:
+    """The form's submission id, bound to this browser: a copy sent from elsewhere is another."""
+    return attempt_service.submission_key(
+        "web", browser_memory.taker_id(), form.submission_id.data or secrets.token_urlsafe(16)
+    )
+
+
 def _after_submission(attempt: Attempt, created: bool, unanswered: int) -> ResponseReturnValue:
-    """Remember the stored attempt in this browser and go to its results."""
-    if not browser_memory.owns_attempt(attempt.token):
-        if not created:
-            # A replayed form from another browser does not reveal the stored answers.
-            abort(409, "This form was already submitted.")
-        browser_memory.remember_attempt(attempt.token)
+    """Remember the stored attempt in this browser and go to its results.
+
+    A replay (``created`` false) can only come from this browser: the submission id is bound
+    to it (:func:`_submission_key`), so remembering the attempt reveals nothing new.
+    """
+    browser_memory.remember_attempt(attempt.token)
     if created and unanswered:
         flash(
             f"You left {unanswered} question{'s' if unanswered != 1 else ''} "
