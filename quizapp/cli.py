@@ -137,9 +137,12 @@ def import_command(path: Path, title: str | None, source_url: str | None, publis
     from quizapp.services.articles import import_article
     from quizapp.services.errors import ServiceError
     from quizapp.services.imports import text_from_upload
+    from quizapp.services.validation import InvalidURL, check_url
 
-    if source_url and not source_url.lower().startswith(("http://", "https://")):
-        raise click.BadParameter("must start with http:// or https://", param_hint="--url")
+    try:
+        source_url = check_url(source_url, "The URL")
+    except InvalidURL as exc:
+        raise click.BadParameter(exc.message, param_hint="--url") from None
     try:
         text, page_title = text_from_upload(
             path.name, path.read_bytes(), max_chars=current_app.config["ARTICLE_MAX_CHARS"]
