@@ -137,9 +137,12 @@ def import_command(path: Path, title: str | None, source_url: str | None, publis
     from quizapp.services.articles import import_article
     from quizapp.services.errors import ServiceError
     from quizapp.services.imports import text_from_upload
+    from quizapp.services.validation import InvalidURL, check_url
 
-    if source_url and not source_url.lower().startswith(("http://", "https://")):
-        raise click.BadParameter("must start with http:// or https://", param_hint="--url")
+    try:
+        source_url = check_url(source_url, "The URL")
+    except InvalidURL as exc:
+        raise click.BadParameter(exc.message, param_hint="--url") from None
     try:
         text, page_title = text_from_upload(
             path.name, path.read_bytes(), max_chars=current_app.config["ARTICLE_MAX_CHARS"]
@@ -170,13 +173,25 @@ def import_command(path: Path, title: str | None, source_url: str | None, publis
 def import_quiz_command(path: Path, format_name: str, publish: bool) -> None:
     """Import a quiz file (as exported by quizapp or a learning platform); print its id."""
     from quizapp.services.errors import ServiceError
-    from quizapp.services.quiz_files import import_quiz_file
+    from quizapp.services.quiz_files import NothingImportable, import_quiz_file
 
     try:
         quiz = import_quiz_file(path.read_bytes(), format_name, publish=publish)
+    except NothingImportable as exc:
+        _echo_report(exc.report)
+        raise click.ClickException(exc.message) from exc
     except ServiceError as exc:
         raise click.ClickException(exc.message) from exc
+    # The id alone on stdout, for scripts; the report, as on the review page, on stderr.
+    _echo_report(quiz.import_report or [])
     click.echo(quiz.id)
+
+
+def _echo_report(report: list[str]) -> None:
+    if report:
+        click.echo("Import report:", err=True)
+        for line in report:
+            click.echo(f"  {line}", err=True)
 
 
 @click.command("export")
@@ -201,6 +216,8 @@ def export_command(quiz_id: int, format_name: str, output: Path | None) -> None:
         exported = export_quiz(quiz_id, format_name)
     except ServiceError as exc:
         raise click.ClickException(exc.message) from exc
+    for warning in exported.warnings:
+        click.echo(f"Warning: {warning}", err=True)
     if output is None:
         click.echo(exported.data, nl=False)  # bytes go to the binary stdout untouched
     else:

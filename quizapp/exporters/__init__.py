@@ -7,12 +7,14 @@ Pure Python (no Flask, no database).  Build an :class:`ExportQuiz`, then::
 
 Exporters raise :class:`InvalidQuizError` (a ValueError) for a quiz no format can
 hold (see :func:`validate_quiz`); importers raise only :class:`ImportFormatError`
-(a ValueError) for bad input.  What each format keeps and loses is documented in
+(a ValueError) for a file they cannot read.  A readable file's unsupported questions
+are skipped, not refused: the quiz lists them in ``skipped`` (and what imported
+questions lost in ``notes``).  What each format keeps and loses is documented in
 its module.
 """
 
-from .aiken import export_aiken, normalise_aiken_text, parse_aiken
-from .errors import ImportFormatError
+from .aiken import aiken_warnings, export_aiken, normalise_aiken_text, parse_aiken
+from .errors import ImportFormatError, NothingToImport, UnsupportedQuestion
 from .gift import export_gift, parse_gift
 from .json_format import export_json, parse_json, quiz_from_dict, quiz_to_dict
 from .model import (
@@ -21,7 +23,9 @@ from .model import (
     ExportOption,
     ExportQuestion,
     ExportQuiz,
+    ImportNote,
     InvalidQuizError,
+    SkippedQuestion,
     truefalse_options,
     validate_quiz,
 )
@@ -31,6 +35,11 @@ from .registry import FORMATS, Format
 
 __all__ = [
     "FORMATS",
+    "ImportNote",
+    "NothingToImport",
+    "SkippedQuestion",
+    "UnsupportedQuestion",
+    "aiken_warnings",
     "MULTIPLE_CHOICE",
     "TRUE_FALSE",
     "ExportOption",

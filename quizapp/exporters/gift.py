@@ -24,9 +24,10 @@ as ``True``/``False`` in that order.
 from __future__ import annotations
 
 import re
+from functools import partial
 
-from ._common import check_question, html_to_text, normalise_newlines
-from .errors import ImportFormatError
+from ._common import HtmlText, QuestionCollector, html_notes, normalise_newlines, read_html
+from .errors import ImportFormatError, UnsupportedQuestion
 from .model import (
     MULTIPLE_CHOICE,
     TRUE_FALSE,
@@ -108,11 +109,12 @@ def export_gift(quiz: ExportQuiz) -> bytes:
             lines.append(head + "{")
             for option in question.options:
                 text = _field(option.text)
+                # An answer starting with "%50%" would be read as a weight (after "=" too).
+                weighted = text.lstrip().startswith("%")
                 if option.correct:
-                    marker = "="
+                    marker = "=%100%" if weighted else "="
                 else:
-                    # A wrong answer starting with "%50%" would be read as a weight.
-                    marker = "~%0%" if text.lstrip().startswith("%") else "~"
+                    marker = "~%0%" if weighted else "~"
                 feedback = "#" + _field(option.feedback) if option.feedback.strip() else ""
                 lines.append(f"\t{marker}{text}{feedback}")
             if general:
@@ -174,8 +176,15 @@ class _Block:
         return self.start + self.text.count("\n", 0, index)
 
 
-def _decode_field(raw: str, default_format: str) -> tuple[str, str]:
-    """Unescape one text; a leading [format] marker overrides ``default_format``."""
+_TAG = re.compile(r"<[A-Za-z/!]")
+
+
+def _decode_field(raw: str, default_format: str, html: list[HtmlText]) -> tuple[str, str]:
+    """Unescape one text; a leading [format] marker overrides ``default_format``.
+
+    HTML (the ``[html]`` format, or tags in Moodle's default auto-format, which Moodle
+    renders as HTML) becomes plain text; what that drops is added to ``html``.
+    """
     raw = raw.strip()
     fmt = default_format
     match = _FORMAT_MARKER.match(raw)
@@ -183,18 +192,22 @@ def _decode_field(raw: str, default_format: str) -> tuple[str, str]:
         fmt = match.group(1)
         raw = raw[match.end() :]
     text = gift_unescape(raw)
-    if fmt == "html":
-        text = html_to_text(text)[0]
+    if fmt == "html" or (fmt == "moodle" and _TAG.search(text)):
+        read = read_html(text)
+        html.append(read)
+        text = read.text
     return text.strip(), fmt
 
 
 def parse_gift(data: str | bytes) -> ExportQuiz:
     """Parse GIFT text into an :class:`ExportQuiz`.
 
-    Multiple-choice (one ``=`` answer) and true/false questions are supported;
-    ``$CATEGORY:`` lines are skipped, the ``// quizapp-…:`` comments written by
-    :func:`export_gift` restore title, source and evidence.  Anything else raises
-    :class:`ImportFormatError` with the line number.
+    Multiple-choice (one ``=`` answer) and true/false questions are imported with
+    their names and every feedback; ``$CATEGORY:`` lines give the title, the
+    ``// quizapp-…:`` comments written by :func:`export_gift` restore title, source and
+    evidence.  Any other question (or one that cannot be read) is skipped and listed,
+    with its line, in ``skipped``.  A file with nothing importable raises
+    :class:`ImportFormatError`.
     """
     from ._common import decode_text
 
@@ -220,7 +233,7 @@ def parse_gift(data: str | bytes) -> ExportQuiz:
         else:
             block.lines.append(line)
 
-    questions: list[ExportQuestion] = []
+    collector = QuestionCollector("GIFT")
     category = ""
     for block in blocks:
         body = block.text
@@ -229,21 +242,26 @@ def parse_gift(data: str | bytes) -> ExportQuiz:
         if body.strip().startswith("$CATEGORY:"):
             category = category or body.strip().removeprefix("$CATEGORY:").strip()
             continue
-        question = _parse_block(block, len(questions) + 1)
-        check_question(question, len(questions) + 1, block.start)
-        questions.append(question)
-    if not questions:
-        raise ImportFormatError("the GIFT file contains no questions")
-    return ExportQuiz(
+        collector.add(_name_of(body), "unreadable", partial(_parse_block, block), block.start)
+    return collector.quiz(
         title=meta.get("title", category),
-        questions=tuple(questions),
         source_url=meta.get("source-url", ""),
         article_title=meta.get("article-title", ""),
     )
 
 
-def _parse_block(block: _Block, number: int) -> ExportQuestion:
+def _name_of(body: str) -> str:
+    """The ``::name::`` of a block, for the report even when the block cannot be read."""
+    start = len(body) - len(body.lstrip())
+    if not body.startswith("::", start):
+        return ""
+    end = _find(body, "::", start + 2)
+    return gift_unescape(body[start + 2 : end]).strip() if end >= 0 else ""
+
+
+def _parse_block(block: _Block) -> tuple[ExportQuestion, list[str]]:
     body = block.text
+    html: list[HtmlText] = []
     start = len(body) - len(body.lstrip())
     name = ""
     if body.startswith("::", start):
@@ -258,8 +276,8 @@ def _parse_block(block: _Block, number: int) -> ExportQuestion:
     if open_at < 0:
         if close_at >= 0:
             raise ImportFormatError("'}' without a matching '{'", block.line_of(close_at))
-        raise ImportFormatError(
-            "question has no answer block {…} (descriptions are not supported)", block.start
+        raise UnsupportedQuestion(
+            "description", "question has no answer block {…} (descriptions are not imported)"
         )
     if close_at < 0:
         raise ImportFormatError(
@@ -278,47 +296,55 @@ def _parse_block(block: _Block, number: int) -> ExportQuestion:
             )
     # Like Moodle: text after the block makes it a "missing word" question.
     stem_raw = body[start:open_at] + ("_____" + tail if tail.strip() else "")
-    stem, fmt = _decode_field(stem_raw, "moodle")
+    stem, fmt = _decode_field(stem_raw, "moodle", html)
     line = block.line_of(open_at)
 
     answers = body[open_at + 1 : close_at]
     explanation = ""
     general_at = _rfind(answers, "####")
     if general_at >= 0:
-        explanation = _decode_field(answers[general_at + 4 :], fmt)[0]
+        explanation = _decode_field(answers[general_at + 4 :], fmt, html)[0]
         answers = answers[:general_at]
     answers = answers.strip()
     common = {"stem": stem, "explanation": explanation, "evidence": block.evidence, "name": name}
 
     if not answers:
-        raise ImportFormatError("empty answer block (essay questions are not supported)", line)
+        raise UnsupportedQuestion(
+            "essay", "empty answer block: essay questions are not supported", line
+        )
     if answers.startswith("#"):
-        raise ImportFormatError("numerical questions are not supported", line)
-    if _find(answers, "~") >= 0:
-        options = _parse_choices(answers, fmt, line, number)
-        return ExportQuestion(options=options, kind=MULTIPLE_CHOICE, **common)
+        raise UnsupportedQuestion("numerical", "numerical questions are not supported", line)
+    if _find(answers, "~") >= 0:  # Moodle's order: a "~" makes it multiple choice
+        options = _parse_choices(answers, fmt, line, html)
+        question = ExportQuestion(options=options, kind=MULTIPLE_CHOICE, **common)
+        return question, html_notes(html)
     if _find(answers, "=") >= 0 and "->" in answers:
-        raise ImportFormatError("matching questions are not supported", line)
+        raise UnsupportedQuestion("matching", "matching questions are not supported", line)
     head, rest = _split_first(answers, "#")
     word = head.strip().upper()
     if word in _TF_WORDS:
         wrong_raw, right_raw = _split_first(rest or "", "#")
-        wrong = _decode_field(wrong_raw, fmt)[0]
-        right = _decode_field(right_raw or "", fmt)[0]
+        wrong = _decode_field(wrong_raw, fmt, html)[0]
+        right = _decode_field(right_raw or "", fmt, html)[0]
         true_is_key = _TF_WORDS[word]
         if true_is_key:
             options = truefalse_options(True, true_feedback=right, false_feedback=wrong)
         else:
             options = truefalse_options(False, true_feedback=wrong, false_feedback=right)
-        return ExportQuestion(options=options, kind=TRUE_FALSE, **common)
+        question = ExportQuestion(options=options, kind=TRUE_FALSE, **common)
+        return question, html_notes(html)
     if _find(answers, "=") >= 0:
-        raise ImportFormatError(
-            "short-answer questions (only '=' answers, no '~') are not supported", line
+        raise UnsupportedQuestion(
+            "short answer",
+            "short-answer questions (only '=' answers, no '~') are not supported",
+            line,
         )
     raise ImportFormatError("unrecognised answer block: expected '=' and '~' answers", line)
 
 
-def _parse_choices(answers: str, fmt: str, line: int, number: int) -> tuple[ExportOption, ...]:
+def _parse_choices(
+    answers: str, fmt: str, line: int, html: list[HtmlText]
+) -> tuple[ExportOption, ...]:
     marks = []
     i = 0
     while i < len(answers):
@@ -338,24 +364,23 @@ def _parse_choices(answers: str, fmt: str, line: int, number: int) -> tuple[Expo
         end = marks[index + 1] if index + 1 < len(marks) else len(answers)
         marker, raw = answers[begin], answers[begin + 1 : end]
         correct = marker == "="
-        if marker == "~":
-            weight = _WEIGHT.match(raw)
-            if weight:
-                value = float(weight.group(1))
-                if 0 < value < 100:
-                    raise ImportFormatError(
-                        f"question {number}: partial-credit answers (%{weight.group(1)}%) "
-                        "are not supported",
-                        line,
-                    )
-                correct = value >= 100
-                raw = raw[weight.end() :]
+        weight = _WEIGHT.match(raw)
+        if weight:
+            value = float(weight.group(1))
+            if 0 < value < 100:
+                raise UnsupportedQuestion(
+                    "multiple choice, partial credit",
+                    f"partial-credit answers (%{weight.group(1)}%) are not supported",
+                    line,
+                )
+            correct = value >= 100
+            raw = raw[weight.end() :]
         text_raw, feedback_raw = _split_first(raw, "#")
         options.append(
             ExportOption(
-                text=_decode_field(text_raw, fmt)[0],
+                text=_decode_field(text_raw, fmt, html)[0],
                 correct=correct,
-                feedback=_decode_field(feedback_raw or "", fmt)[0],
+                feedback=_decode_field(feedback_raw or "", fmt, html)[0],
             )
         )
     return tuple(options)

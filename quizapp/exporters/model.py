@@ -8,7 +8,7 @@ formats that carry HTML escape it on the way out and decode it on the way in.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 MULTIPLE_CHOICE = "multiple_choice"
 TRUE_FALSE = "true_false"
@@ -65,13 +65,60 @@ class ExportQuestion:
 
 
 @dataclass(frozen=True)
+class SkippedQuestion:
+    """A question of an imported file that was not imported, and why.
+
+    ``number`` counts the file's questions from 1 (category entries and other
+    non-questions are not counted); ``type`` is the question's type in the file's own
+    words (``essay``, ``matching``, ``textEntryInteraction``…).
+    """
+
+    number: int
+    name: str
+    type: str
+    reason: str
+    line: int | None = None
+
+    def describe(self) -> str:
+        """One line of the import report."""
+        name = f" “{self.name}”" if self.name else ""
+        line = f", line {self.line}" if self.line is not None else ""
+        return f"Question {self.number}{name} ({self.type}{line}) skipped: {self.reason}"
+
+
+@dataclass(frozen=True)
+class ImportNote:
+    """Something an imported question lost on the way in (an image, formatting)."""
+
+    number: int
+    name: str
+    message: str
+
+    def describe(self) -> str:
+        """One line of the import report."""
+        name = f" “{self.name}”" if self.name else ""
+        return f"Question {self.number}{name}: {self.message}"
+
+
+@dataclass(frozen=True)
 class ExportQuiz:
-    """A titled list of questions plus the article the quiz was generated from."""
+    """A titled list of questions plus the article the quiz was generated from.
+
+    An importer also fills ``skipped`` (questions of the file it could not import) and
+    ``notes`` (what imported questions lost); neither takes part in comparisons, and
+    exporters ignore both.
+    """
 
     title: str
     questions: tuple[ExportQuestion, ...]
     source_url: str = ""
     article_title: str = ""
+    skipped: tuple[SkippedQuestion, ...] = field(default=(), compare=False)
+    notes: tuple[ImportNote, ...] = field(default=(), compare=False)
+
+    def report(self) -> list[str]:
+        """The import report: one line per skipped question, then one per note."""
+        return [s.describe() for s in self.skipped] + [n.describe() for n in self.notes]
 
 
 def validate_question(question: ExportQuestion, number: int = 1) -> None:

@@ -19,18 +19,23 @@ true/false options come back as ``True``/``False``.
 
 from __future__ import annotations
 
+from functools import partial
+
 # Only builds and serialises XML here; untrusted input goes through _common.parse_untrusted_xml.
 from xml.etree import ElementTree as ET  # noqa: S405  # nosec B405
 
 from ._common import (
-    check_question,
+    HtmlText,
+    QuestionCollector,
     decode_xml,
-    html_to_text,
+    html_notes,
+    media_name,
     parse_untrusted_xml,
+    read_html,
     text_to_html,
     xml_text,
 )
-from .errors import ImportFormatError
+from .errors import ImportFormatError, UnsupportedQuestion
 from .model import (
     MULTIPLE_CHOICE,
     TRUE_FALSE,
@@ -119,129 +124,155 @@ def export_moodle_xml(quiz: ExportQuiz) -> bytes:
 # --------------------------------------------------------------------------- import
 
 
-def _text_of(element: ET.Element | None, default_format: str = "html") -> tuple[str, dict]:
-    """Plain text of a Moodle text field (``<x format="…"><text>…</text></x>``)."""
-    if element is None:
-        return "", {}
-    text_element = element.find("text")
-    raw = (text_element.text or "") if text_element is not None else (element.text or "")
-    fmt = element.get("format", default_format)
-    if fmt == "html":
-        text, captured = html_to_text(raw)
-        return text.strip(), {k: v.strip() for k, v in captured.items()}
-    return raw.strip(), {}
+class _Reader:
+    """Reads one question's text fields, remembering what plain text drops from them."""
+
+    def __init__(self, question: ET.Element) -> None:
+        self.html: list[HtmlText] = []
+        self.files = [media_name(f.get("name", "")) for f in question.iter("file") if f.get("name")]
+
+    def text(self, element: ET.Element | None, default_format: str = "html") -> HtmlText:
+        """Plain text of a Moodle text field (``<x format="…"><text>…</text></x>``)."""
+        if element is None:
+            return HtmlText("", {})
+        text_element = element.find("text")
+        raw = (text_element.text or "") if text_element is not None else (element.text or "")
+        if element.get("format", default_format) != "html":
+            return HtmlText(raw.strip(), {})
+        read = read_html(raw)
+        self.html.append(read)
+        return HtmlText(
+            read.text.strip(),
+            {k: v.strip() for k, v in read.captured.items()},
+            read.dropped_media,
+            read.dropped_formatting,
+        )
+
+    def notes(self) -> list[str]:
+        """What the question lost: embedded media, files and formatting."""
+        notes = html_notes(self.html)
+        shown = " ".join(notes)
+        notes.extend(
+            f"file {name} dropped (quizapp does not import embedded media)"
+            for name in dict.fromkeys(self.files)
+            if name not in shown
+        )
+        return notes
 
 
-def _fraction(answer: ET.Element, where: str) -> float:
+def _fraction(answer: ET.Element) -> float:
     raw = answer.get("fraction", "0")
     try:
         return float(raw)
     except ValueError:
-        raise ImportFormatError(f"{where}: answer fraction {raw!r} is not a number") from None
+        raise ImportFormatError(f"answer fraction {raw!r} is not a number") from None
+
+
+def _joined(*texts: str) -> str:
+    return "\n".join(t for t in texts if t)
 
 
 def parse_moodle_xml(data: bytes | str) -> ExportQuiz:
     """Parse a Moodle XML export into an :class:`ExportQuiz`.
 
-    Supports ``multichoice`` (single answer) and ``truefalse`` questions; category
-    pseudo-questions give the title.  Raises :class:`ImportFormatError` for bad
-    XML, a DTD, other question types, or a question without exactly one correct answer.
+    ``multichoice`` (single answer) and ``truefalse`` questions are imported with
+    their names, general feedback, each answer's feedback and the combined
+    right/wrong feedback (added to each answer it applies to); category entries give
+    the title.  Every other question is skipped and listed in ``skipped``; embedded
+    images and flattened formatting are listed in ``notes``.  Raises
+    :class:`ImportFormatError` for bad XML, a DTD, or a file with nothing importable.
     """
     root = parse_untrusted_xml(decode_xml(data, "Moodle XML"), "Moodle XML")
     if root.tag != "quiz":
         raise ImportFormatError(f"the root element is <{root.tag}>, expected <quiz>")
     title = article_title = source_url = ""
-    questions: list[ExportQuestion] = []
-    for index, element in enumerate(root.findall("question"), start=1):
+    collector = QuestionCollector("Moodle XML")
+    for element in root.findall("question"):
         qtype = element.get("type", "")
-        where = f"question {index} (type {qtype!r})"
         if qtype == "category":
             path = element.findtext("category/text", "").strip()
             if path and not title:
                 title = _category_title(path)
-            info = _text_of(element.find("info"))[1]
+            info = _Reader(element).text(element.find("info")).captured
             article_title = article_title or info.get("article-title", "")
             source_url = source_url or info.get("source-url", "")
             continue
-        if qtype not in ("multichoice", "truefalse"):
-            raise ImportFormatError(
-                f"{where}: unsupported question type; only multichoice and truefalse are"
-            )
         name = element.findtext("name/text", "").strip()
-        stem = _text_of(element.find("questiontext"))[0]
-        explanation, captured = _text_of(element.find("generalfeedback"))
-        answers = element.findall("answer")
-        if qtype == "truefalse":
-            question = _truefalse(answers, where, stem, explanation, captured, name)
-        else:
-            if element.findtext("single", "true").strip().lower() in ("false", "0"):
-                raise ImportFormatError(f"{where}: multiple-answer questions are not supported")
-            options = []
-            for answer in answers:
-                fraction = _fraction(answer, where)
-                if 0 < fraction < 100:
-                    raise ImportFormatError(
-                        f"{where}: partial-credit answers (fraction {fraction:g}) are not supported"
-                    )
-                options.append(
-                    ExportOption(
-                        text=_text_of(answer, "html")[0],
-                        correct=fraction >= 100,
-                        feedback=_text_of(answer.find("feedback"))[0],
-                    )
-                )
-            question = ExportQuestion(
-                stem=stem,
-                options=tuple(options),
-                kind=MULTIPLE_CHOICE,
-                explanation=explanation,
-                evidence=captured.get("evidence", ""),
-                name=name,
+        collector.add(name, qtype or "no type", partial(_question, element))
+    return collector.quiz(title, source_url, article_title)
+
+
+def _question(element: ET.Element) -> tuple[ExportQuestion, list[str]]:
+    qtype = element.get("type", "")
+    if qtype not in ("multichoice", "truefalse"):
+        raise UnsupportedQuestion(
+            qtype or "no type",
+            "unsupported question type; only multichoice (one answer) and truefalse are imported",
+        )
+    reader = _Reader(element)
+    name = element.findtext("name/text", "").strip()
+    stem = reader.text(element.find("questiontext")).text
+    general = reader.text(element.find("generalfeedback"))
+    right = reader.text(element.find("correctfeedback")).text
+    wrong = reader.text(element.find("incorrectfeedback")).text
+    answers = element.findall("answer")
+    options: list[ExportOption]
+    if qtype == "truefalse":
+        options = list(_truefalse(answers, reader))
+    else:
+        if element.findtext("single", "true").strip().lower() in ("false", "0"):
+            raise UnsupportedQuestion(
+                "multichoice, multiple answers", "multiple-answer questions are not supported"
             )
-        check_question(question, len(questions) + 1)
-        questions.append(question)
-    if not questions:
-        raise ImportFormatError("the Moodle XML file contains no questions")
-    return ExportQuiz(
-        title=title,
-        questions=tuple(questions),
-        source_url=source_url,
-        article_title=article_title,
+        options = []
+        for answer in answers:
+            fraction = _fraction(answer)
+            if 0 < fraction < 100:
+                raise UnsupportedQuestion(
+                    "multichoice, partial credit",
+                    f"partial-credit answers (fraction {fraction:g}) are not supported",
+                )
+            options.append(
+                ExportOption(
+                    text=reader.text(answer, "html").text,
+                    correct=fraction >= 100,
+                    feedback=reader.text(answer.find("feedback")).text,
+                )
+            )
+    options = [
+        ExportOption(o.text, o.correct, _joined(o.feedback, right if o.correct else wrong))
+        for o in options
+    ]
+    notes = reader.notes()
+    hints = sum(1 for hint in element.findall("hint") if reader.text(hint).text)
+    if hints:
+        notes.append(f"{hints} hint{'s' if hints > 1 else ''} dropped (quizapp has no hints)")
+    question = ExportQuestion(
+        stem=stem,
+        options=tuple(options),
+        kind=TRUE_FALSE if qtype == "truefalse" else MULTIPLE_CHOICE,
+        explanation=general.text,
+        evidence=general.captured.get("evidence", ""),
+        name=name,
     )
+    return question, notes
 
 
-def _truefalse(
-    answers: list[ET.Element],
-    where: str,
-    stem: str,
-    explanation: str,
-    captured: dict,
-    name: str,
-) -> ExportQuestion:
+def _truefalse(answers: list[ET.Element], reader: _Reader) -> tuple[ExportOption, ...]:
     by_value: dict[bool, tuple[float, str]] = {}
     for answer in answers:
         value = (answer.findtext("text") or "").strip().lower()
         if value not in ("true", "false"):
-            raise ImportFormatError(f"{where}: true/false answer text must be true or false")
-        by_value[value == "true"] = (
-            _fraction(answer, where),
-            _text_of(answer.find("feedback"))[0],
-        )
+            raise ImportFormatError("true/false answer text must be true or false")
+        by_value[value == "true"] = (_fraction(answer), reader.text(answer.find("feedback")).text)
     if set(by_value) != {True, False}:
-        raise ImportFormatError(f"{where}: needs one 'true' and one 'false' answer")
+        raise ImportFormatError("a true/false question needs one 'true' and one 'false' answer")
     true_fraction, true_feedback = by_value[True]
     false_fraction, false_feedback = by_value[False]
     if (true_fraction >= 100) == (false_fraction >= 100):
         count = "both" if true_fraction >= 100 else "neither"
-        raise ImportFormatError(f"{where}: {count} of true/false is marked correct")
-    return ExportQuestion(
-        stem=stem,
-        options=truefalse_options(true_fraction >= 100, true_feedback, false_feedback),
-        kind=TRUE_FALSE,
-        explanation=explanation,
-        evidence=captured.get("evidence", ""),
-        name=name,
-    )
+        raise ImportFormatError(f"{count} of true/false is marked correct")
+    return truefalse_options(true_fraction >= 100, true_feedback, false_feedback)
 
 
 def _category_title(path: str) -> str:

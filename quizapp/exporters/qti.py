@@ -26,14 +26,25 @@ from __future__ import annotations
 
 import io
 import posixpath
+import re
 import zipfile
 from collections.abc import Callable
 
 # Only builds and serialises XML here; untrusted input goes through _common.parse_untrusted_xml.
 from xml.etree import ElementTree as ET  # noqa: S405  # nosec B405
 
-from ._common import check_question, decode_xml, parse_untrusted_xml, xml_text
-from .errors import ImportFormatError
+from ._common import (
+    FORMATTING,
+    MEDIA,
+    HtmlText,
+    QuestionCollector,
+    decode_xml,
+    html_notes,
+    media_name,
+    parse_untrusted_xml,
+    xml_text,
+)
+from .errors import ImportFormatError, UnsupportedQuestion
 from .model import (
     MULTIPLE_CHOICE,
     TRUE_FALSE,
@@ -262,47 +273,119 @@ def _namespace(tag: str) -> str:
     return tag[1:].split("}", 1)[0] if tag.startswith("{") else ""
 
 
-_BLOCKS = frozenset({"p", "div", "blockquote", "li", "pre"})
+#: Namespaces and resource types of the QTI versions this importer does not read.
+_OTHER_VERSIONS = {
+    "http://www.imsglobal.org/xsd/imsqti_v2p0": "QTI 2.0",
+    "http://www.imsglobal.org/xsd/imsqti_v2p2": "QTI 2.2",
+    "http://www.imsglobal.org/xsd/imsqtiasi_v3p0": "QTI 3.0",
+    "imsqti_item_xmlv2p0": "QTI 2.0",
+    "imsqti_item_xmlv2p2": "QTI 2.2",
+    "imsqti_test_xmlv2p2": "QTI 2.2",
+    "imsqti_xmlv1p2": "QTI 1.2",
+    "imsqti_item_xmlv3p0": "QTI 3.0",
+    "imsqti_test_xmlv3p0": "QTI 3.0",
+}
+_VERSION_HINT = "quizapp reads QTI 2.1 only (export the items as QTI 2.1)"
+
+_BLOCKS = frozenset({"p", "div", "blockquote", "li", "pre", "ul", "ol", "table", "tr"})
+_FEEDBACK = frozenset({"feedbackInline", "feedbackBlock", "modalFeedback"})
+_IGNORED = frozenset({"stylesheet", "templateBlock", "templateInline", "rubricBlock"})
+# A run of whitespace with a line break in it is the XML's own indentation: one space.
+_XML_WHITESPACE = re.compile(r"\s*\n\s*")
+_RIGHT_WORDS = re.compile(r"^(correct|right|true|yes|ok|good)", re.IGNORECASE)
+_WRONG_WORDS = re.compile(r"^(incorrect|wrong|false|no|bad|not)", re.IGNORECASE)
 
 
-def _flow_text(
-    element: ET.Element,
-    captured: dict[str, str],
-    skip: Callable[[ET.Element], bool] = lambda _e: False,
-) -> str:
-    """Plain text of QTI content: ``<br/>`` as newline, ``class="quizapp-X"`` set aside."""
-    out = [element.text or ""]
-    for child in element:
-        classes = (child.get("class") or "").split()
-        key = next((c.removeprefix("quizapp-") for c in classes if c.startswith("quizapp-")), None)
-        if skip(child):
-            pass
-        elif key is not None and key != "true-false":
-            captured[key] = _flow_text(child, captured, skip).strip()
-        elif _local(child.tag) == "br":
-            out.append("\n")
-        else:
-            text = _flow_text(child, captured, skip)
-            if _local(child.tag) in _BLOCKS and "".join(out).strip():
-                text = "\n" + text
-            out.append(text)
-        out.append(child.tail or "")
-    return "".join(out)
+def _ws(text: str | None) -> str:
+    return _XML_WHITESPACE.sub(" ", text) if text else ""
 
 
-def _read_member(archive: zipfile.ZipFile, name: str) -> bytes:
-    try:
-        info = archive.getinfo(name)
-    except KeyError:
-        raise ImportFormatError(f"the QTI package has no file {name!r}") from None
-    if info.file_size > MAX_MEMBER_BYTES:
-        raise ImportFormatError(f"{name} in the QTI package is too large")
-    with archive.open(info) as member:
-        # Read one byte past the limit: the size in the header may lie.
-        data = member.read(MAX_MEMBER_BYTES + 1)
-    if len(data) > MAX_MEMBER_BYTES:
-        raise ImportFormatError(f"{name} in the QTI package is too large")
-    return data
+class _Flow:
+    """Plain text of QTI content, with what plain text drops set aside.
+
+    ``<br/>`` is a newline and a block starts a line; ``class="quizapp-X"`` elements
+    are captured; feedback elements are collected for :func:`_feedback`, not read as
+    text; images, media and formatting are recorded for the import report.
+    """
+
+    def __init__(self) -> None:
+        self.captured: dict[str, str] = {}
+        self.feedback: list[ET.Element] = []
+        self.html: list[str] = []  # media notes
+        self.formatting: list[str] = []
+
+    def text(
+        self, element: ET.Element, skip: Callable[[ET.Element], bool] = lambda _e: False
+    ) -> str:
+        return self._text(element, skip).strip()
+
+    def _text(self, element: ET.Element, skip: Callable[[ET.Element], bool]) -> str:
+        out = [_ws(element.text)]
+        for child in element:
+            tag = _local(child.tag)
+            classes = (child.get("class") or "").split()
+            key = next(
+                (c.removeprefix("quizapp-") for c in classes if c.startswith("quizapp-")), None
+            )
+            if skip(child) or tag in _IGNORED or not isinstance(child.tag, str):
+                pass
+            elif tag in _FEEDBACK:
+                self.feedback.append(child)
+            elif key is not None and key != "true-false":
+                self.captured[key] = self._text(child, skip).strip()
+            elif tag == "br":
+                out.append("\n")
+            else:
+                self._note(child, tag)
+                text = self._text(child, skip)
+                if tag in _BLOCKS and "".join(out).strip():
+                    text = "\n" + text.lstrip(" ")
+                out.append(text)
+            out.append(_ws(child.tail))
+        return "".join(out)
+
+    def _note(self, element: ET.Element, tag: str) -> None:
+        if tag in MEDIA:
+            src = element.get("src") or element.get("data") or ""
+            self.html.append(f"{MEDIA[tag]} {media_name(src)}")
+        elif tag in FORMATTING and FORMATTING[tag] not in self.formatting:
+            self.formatting.append(FORMATTING[tag])
+
+    def notes(self) -> list[str]:
+        return html_notes([HtmlText("", {}, tuple(self.html), tuple(self.formatting))])
+
+
+class _Package:
+    """A zip being imported: each member read at most once, every byte read counted.
+
+    The sizes in a zip's headers may lie and a manifest may list one big member many
+    times, so the limits apply to the bytes actually decompressed.
+    """
+
+    def __init__(self, archive: zipfile.ZipFile) -> None:
+        self.archive = archive
+        self.bytes_read = 0
+        self.read_names: set[str] = set()
+
+    def read(self, name: str) -> bytes:
+        if name in self.read_names:
+            raise ImportFormatError(f"the QTI manifest lists {name!r} more than once")
+        self.read_names.add(name)
+        try:
+            info = self.archive.getinfo(name)
+        except KeyError:
+            raise ImportFormatError(f"the QTI package has no file {name!r}") from None
+        if info.file_size > MAX_MEMBER_BYTES:
+            raise ImportFormatError(f"{name} in the QTI package is too large")
+        with self.archive.open(info) as member:
+            # Read one byte past the limit: the size in the header may lie.
+            data = member.read(MAX_MEMBER_BYTES + 1)
+        if len(data) > MAX_MEMBER_BYTES:
+            raise ImportFormatError(f"{name} in the QTI package is too large")
+        self.bytes_read += len(data)
+        if self.bytes_read > MAX_TOTAL_BYTES:
+            raise ImportFormatError("the QTI package is too large once unpacked")
+        return data
 
 
 def _resolve(base: str, href: str) -> str:
@@ -315,15 +398,23 @@ def _resolve(base: str, href: str) -> str:
 def parse_qti(data: bytes) -> ExportQuiz:
     """Parse a QTI 2.1 content package (zip bytes) into an :class:`ExportQuiz`.
 
-    Items are read in manifest order; each must hold one single-choice
-    ``choiceInteraction`` with exactly one correct response.  Raises
-    :class:`ImportFormatError` for a broken zip, missing manifest or files, a DTD,
-    other interaction types, or a missing or ambiguous key.
+    A single ``assessmentItem`` XML file is read too.  Items are read in manifest order;
+    those holding one single-choice ``choiceInteraction`` are imported with their title
+    and every feedback they have: ``modalFeedback``, ``feedbackBlock`` and
+    ``feedbackInline`` go to the options they are shown for (found by running the item's
+    response processing once per choice) or, when shown whatever the answer, to the
+    general feedback.  Other items are skipped and listed in ``skipped``.  Raises
+    :class:`ImportFormatError` for a broken zip, missing manifest or files, a DTD, a
+    package of another QTI version, or nothing importable.
     """
     if not isinstance(data, bytes | bytearray):
         raise ImportFormatError("a QTI package is a zip file: pass its bytes")
     if not data:
         raise ImportFormatError("the QTI package is empty")
+    if not bytes(data[:4]).startswith(b"PK"):
+        head = bytes(data[:2000]).lstrip(b"\xef\xbb\xbf \t\r\n")
+        if head.startswith(b"<"):
+            return _parse_single_item(bytes(data))
     try:
         with zipfile.ZipFile(io.BytesIO(bytes(data))) as archive:
             infos = archive.infolist()
@@ -331,9 +422,11 @@ def parse_qti(data: bytes) -> ExportQuiz:
                 raise ImportFormatError("the QTI package has too many files")
             if sum(info.file_size for info in infos) > MAX_TOTAL_BYTES:
                 raise ImportFormatError("the QTI package is too large once unpacked")
-            return _parse_package(archive)
+            return _parse_package(_Package(archive))
     except ImportFormatError:
         raise
+    except RecursionError:
+        raise ImportFormatError("the QTI package nests its XML too deeply") from None
     except (
         zipfile.BadZipFile,
         zipfile.LargeZipFile,
@@ -346,10 +439,29 @@ def parse_qti(data: bytes) -> ExportQuiz:
         raise ImportFormatError(f"the QTI package is not a readable zip file ({exc})") from None
 
 
-def _parse_package(archive: zipfile.ZipFile) -> ExportQuiz:
+def _parse_single_item(data: bytes) -> ExportQuiz:
+    root = parse_untrusted_xml(decode_xml(data, "QTI item"), "QTI item")
+    _check_version(root, "the file")
+    if _local(root.tag) != "assessmentItem":
+        raise ImportFormatError(
+            f"expected a QTI package (zip) or an <assessmentItem>, found <{_local(root.tag)}>"
+        )
+    collector = QuestionCollector("QTI")
+    _add_item(collector, root, "the item")
+    return collector.quiz(title=(root.get("title") or "").strip())
+
+
+def _check_version(root: ET.Element, where: str) -> None:
+    version = _OTHER_VERSIONS.get(_namespace(root.tag))
+    if _local(root.tag) == "questestinterop":
+        version = "QTI 1.2"
+    if version:
+        raise ImportFormatError(f"{where} is {version}; {_VERSION_HINT}")
+
+
+def _parse_package(package: _Package) -> ExportQuiz:
     manifest = parse_untrusted_xml(
-        decode_xml(_read_member(archive, "imsmanifest.xml"), "imsmanifest.xml"),
-        "imsmanifest.xml",
+        decode_xml(package.read("imsmanifest.xml"), "imsmanifest.xml"), "imsmanifest.xml"
     )
     if _local(manifest.tag) != "manifest":
         raise ImportFormatError(
@@ -357,10 +469,13 @@ def _parse_package(archive: zipfile.ZipFile) -> ExportQuiz:
         )
     item_paths: list[str] = []
     test_path = None
+    other_versions = set()
     for resource in manifest.iter():
         if _local(resource.tag) != "resource":
             continue
         kind, href = resource.get("type", ""), resource.get("href")
+        if kind in _OTHER_VERSIONS:
+            other_versions.add(_OTHER_VERSIONS[kind])
         if kind not in (ITEM_TYPE, TEST_TYPE):
             continue
         if not href:
@@ -370,36 +485,39 @@ def _parse_package(archive: zipfile.ZipFile) -> ExportQuiz:
         elif test_path is None:
             test_path = _resolve("", href)
     if not item_paths:
+        if other_versions:
+            raise ImportFormatError(
+                f"the package holds {' and '.join(sorted(other_versions))} items; {_VERSION_HINT}"
+            )
         raise ImportFormatError(f"imsmanifest.xml lists no resources of type {ITEM_TYPE}")
+    for path in item_paths:
+        if item_paths.count(path) > 1:
+            raise ImportFormatError(f"the QTI manifest lists {path!r} more than once")
 
     title = article_title = source_url = ""
     if test_path is not None:
-        test = _parse_qti_xml(archive, test_path, "assessmentTest")
+        test = _parse_qti_xml(package, test_path, "assessmentTest")
         title = (test.get("title") or "").strip()
-        captured: dict[str, str] = {}
+        flow = _Flow()
         for rubric in test.iter(_q("rubricBlock")):
-            _flow_text(rubric, captured)
-        article_title = captured.get("article-title", "")
-        source_url = captured.get("source-url", "")
+            flow.text(rubric)
+        article_title = flow.captured.get("article-title", "")
+        source_url = flow.captured.get("source-url", "")
 
-    questions = []
-    for number, path in enumerate(item_paths, start=1):
-        question = _parse_item(_parse_qti_xml(archive, path, "assessmentItem"), path)
-        try:
-            check_question(question, number)
-        except ImportFormatError as exc:
-            raise ImportFormatError(f"{path}: {exc}") from None
-        questions.append(question)
-    return ExportQuiz(
-        title=title,
-        questions=tuple(questions),
-        source_url=source_url,
-        article_title=article_title,
-    )
+    collector = QuestionCollector("QTI")
+    for path in item_paths:
+        root = _parse_qti_xml(package, path, "assessmentItem", strict=False)
+        _add_item(collector, root, path)
+    return collector.quiz(title, source_url, article_title)
 
 
-def _parse_qti_xml(archive: zipfile.ZipFile, path: str, root_name: str) -> ET.Element:
-    root = parse_untrusted_xml(decode_xml(_read_member(archive, path), path), path)
+def _parse_qti_xml(package: _Package, path: str, root_name: str, strict: bool = True) -> ET.Element:
+    """A package member's root element; a wrong version is refused (or left to the item)."""
+    root = parse_untrusted_xml(decode_xml(package.read(path), path), path)
+    if strict:
+        _check_version(root, path)
+    elif _local(root.tag) == root_name and _namespace(root.tag) in _OTHER_VERSIONS:
+        return root  # _item says which version it is, as the reason it is skipped
     if _local(root.tag) != root_name or _namespace(root.tag) != QTI_NS:
         raise ImportFormatError(
             f"{path}: expected <{root_name}> in namespace {QTI_NS}, found {root.tag!r}"
@@ -407,15 +525,31 @@ def _parse_qti_xml(archive: zipfile.ZipFile, path: str, root_name: str) -> ET.El
     return root
 
 
-def _parse_item(root: ET.Element, path: str) -> ExportQuestion:
+def _add_item(collector: QuestionCollector, root: ET.Element, path: str) -> None:
+    interactions = [_local(e.tag) for e in root.iter() if _local(e.tag).endswith("Interaction")]
+    qtype = ", ".join(interactions) or "no interaction"
+    # Our exports always carry label (possibly empty); other tools a title, often a label.
+    name = root.get("label", root.get("title", "")).strip()
+    collector.add(name, qtype, lambda: _item(root, path))
+
+
+def _item(root: ET.Element, path: str) -> tuple[ExportQuestion, list[str]]:
+    version = _OTHER_VERSIONS.get(_namespace(root.tag))
+    if version:
+        raise UnsupportedQuestion(f"{version} item", f"{path} is {version}; {_VERSION_HINT}")
     interactions = [e for e in root.iter() if _local(e.tag).endswith("Interaction")]
     if len(interactions) != 1 or _local(interactions[0].tag) != "choiceInteraction":
         names = ", ".join(_local(e.tag) for e in interactions) or "none"
-        raise ImportFormatError(f"{path}: expected exactly one choiceInteraction, found {names}")
+        raise UnsupportedQuestion(
+            names,
+            f"{path}: expected exactly one choiceInteraction, found {names} "
+            "(only single-choice items are imported)",
+        )
     interaction = interactions[0]
     if interaction.get("maxChoices", "1") != "1":
-        raise ImportFormatError(
-            f"{path}: multiple-response items (maxChoices != 1) are not supported"
+        raise UnsupportedQuestion(
+            "choiceInteraction, multiple response",
+            f"{path}: multiple-response items (maxChoices != 1) are not supported",
         )
     response_id = interaction.get("responseIdentifier", "")
     keys: list[str] = []
@@ -426,18 +560,17 @@ def _parse_item(root: ET.Element, path: str) -> ExportQuestion:
     if not keys:
         raise ImportFormatError(f"{path}: no correct answer (correctResponse) is declared")
     if len(keys) > 1:
-        raise ImportFormatError(
-            f"{path}: {len(keys)} correct answers declared; exactly one is supported"
+        raise UnsupportedQuestion(
+            "choiceInteraction, multiple response",
+            f"{path}: {len(keys)} correct answers declared; exactly one is supported",
         )
 
-    captured: dict[str, str] = {}
+    flow = _Flow()
     body = root.find(_q("itemBody"))
-    lead = _flow_text(body, captured, skip=lambda e: e is interaction) if body is not None else ""
+    lead = flow.text(body, skip=lambda e: e is interaction) if body is not None else ""
     prompt = interaction.find(_q("prompt"))
     stem = "\n".join(
-        part.strip()
-        for part in (lead, _flow_text(prompt, captured) if prompt is not None else "")
-        if part.strip()
+        part for part in (lead, flow.text(prompt) if prompt is not None else "") if part
     )
     choices = interaction.findall(_q("simpleChoice"))
     choice_ids = [c.get("identifier", "") for c in choices]
@@ -445,36 +578,237 @@ def _parse_item(root: ET.Element, path: str) -> ExportQuestion:
         raise ImportFormatError(
             f"{path}: the correct response {keys[0]!r} is not one of the choices"
         )
-
-    feedback: dict[str, str] = {}
-    explanation_parts = []
-    evidence = ""
-    for modal in root.findall(_q("modalFeedback")):
-        found: dict[str, str] = {}
-        text = _flow_text(modal, found).strip()
-        evidence = evidence or found.get("evidence", "")
-        if modal.get("identifier") in choice_ids and modal.get("showHide", "show") == "show":
-            feedback[modal.get("identifier", "")] = text
-        elif text:
-            explanation_parts.append(text)
+    texts = [flow.text(choice) for choice in choices]
+    flow.feedback.extend(root.findall(_q("modalFeedback")))
+    general, per_choice, dropped = _feedback(root, flow, response_id, choice_ids, keys[0])
     options = [
-        ExportOption(
-            text=_flow_text(choice, {}).strip(),
-            correct=choice.get("identifier") == keys[0],
-            feedback=feedback.get(choice.get("identifier", ""), ""),
-        )
-        for choice in choices
+        ExportOption(text=text, correct=cid == keys[0], feedback="\n".join(per_choice[cid]))
+        for cid, text in zip(choice_ids, texts, strict=True)
     ]
     truefalse = TRUE_FALSE_CLASS in (interaction.get("class") or "").split()
     if truefalse:
         # Canonical (True, False) order, as every importer produces.
         options.sort(key=lambda o: o.text.strip().casefold() != "true")
-    return ExportQuestion(
+    question = ExportQuestion(
         stem=stem,
         options=tuple(options),
         kind=TRUE_FALSE if truefalse else MULTIPLE_CHOICE,
-        explanation="\n".join(explanation_parts),
-        evidence=evidence,
-        # Our exports always carry label (possibly empty); other tools only a title.
+        explanation="\n".join(general),
+        evidence=flow.captured.get("evidence", ""),
         name=root.get("label", root.get("title", "")).strip(),
     )
+    return question, flow.notes() + dropped
+
+
+def _feedback(
+    root: ET.Element, flow: _Flow, response_id: str, choice_ids: list[str], key: str
+) -> tuple[list[str], dict[str, list[str]], list[str]]:
+    """Share the item's feedback out: general, per choice, and what no answer shows."""
+    outcomes = _outcomes(root, response_id, choice_ids, key)
+    general: list[str] = []
+    per_choice: dict[str, list[str]] = {cid: [] for cid in choice_ids}
+    dropped: list[str] = []
+    for element in flow.feedback:
+        text = flow.text(element)
+        if not text:
+            continue
+        shown = _shown_for(element, outcomes, choice_ids, key)
+        if shown is None:
+            dropped.append(
+                f"feedback “{text[:40]}” dropped: quizapp cannot tell which answers show it"
+            )
+        elif len(shown) == len(choice_ids):
+            general.append(text)
+        elif shown:
+            for cid in shown:
+                per_choice[cid].append(text)
+        else:
+            dropped.append(f"feedback “{text[:40]}” dropped: no single answer shows it")
+    return general, per_choice, dropped
+
+
+def _shown_for(
+    element: ET.Element,
+    outcomes: dict[str, dict[str, object]] | None,
+    choice_ids: list[str],
+    key: str,
+) -> list[str] | None:
+    """The choices after which this feedback is shown (None when that cannot be told)."""
+    outcome = element.get("outcomeIdentifier", "")
+    identifier = element.get("identifier", "")
+    hide = element.get("showHide", "show") == "hide"
+    if outcomes is not None:
+
+        def matches(value: object) -> bool:
+            if isinstance(value, tuple):
+                return identifier in value
+            return value == identifier
+
+        return [cid for cid in choice_ids if matches(outcomes[cid].get(outcome)) != hide]
+    # The processing could not be run: go by the usual identifiers.
+    if identifier in choice_ids:
+        chosen = [identifier]
+    elif _WRONG_WORDS.match(identifier):
+        chosen = [cid for cid in choice_ids if cid != key]
+    elif _RIGHT_WORDS.match(identifier):
+        chosen = [key]
+    elif hide:
+        return list(choice_ids)
+    else:
+        return None
+    return [cid for cid in choice_ids if cid not in chosen] if hide else chosen
+
+
+class _Unknown(Exception):
+    """Response processing this reader does not evaluate."""
+
+
+class _Exit(Exception):
+    """``exitResponse``."""
+
+
+def _outcomes(
+    root: ET.Element, response_id: str, choice_ids: list[str], key: str
+) -> dict[str, dict[str, object]] | None:
+    """The outcome variables after the item's response processing, for each choice.
+
+    Returns None when the processing uses what this small evaluator does not know.
+    """
+    defaults: dict[str, object] = {}
+    for declaration in root.findall(_q("outcomeDeclaration")):
+        value = declaration.find(f"{_q('defaultValue')}/{_q('value')}")
+        defaults[declaration.get("identifier", "")] = (
+            (value.text or "").strip() if value is not None else None
+        )
+    mapping: dict[str, float] = {}
+    mapping_default = 0.0
+    for declaration in root.findall(_q("responseDeclaration")):
+        found = declaration.find(_q("mapping"))
+        if declaration.get("identifier") == response_id and found is not None:
+            mapping_default = float(found.get("defaultValue", "0") or 0)
+            for entry in found.findall(_q("mapEntry")):
+                mapping[entry.get("mapKey", "")] = float(entry.get("mappedValue", "0") or 0)
+    processing = root.find(_q("responseProcessing"))
+    results: dict[str, dict[str, object]] = {}
+    for choice in choice_ids:
+        values = dict(defaults)
+        evaluator = _Evaluator(response_id, choice, key, values, mapping, mapping_default)
+        try:
+            if processing is not None and len(processing):
+                evaluator.run(list(processing))
+            elif processing is not None:
+                evaluator.template(processing.get("template", ""))
+        except _Exit:
+            pass
+        except (_Unknown, ValueError, RecursionError):
+            return None
+        results[choice] = values
+    return results
+
+
+class _Evaluator:
+    """Runs QTI response processing rules for one response (a choice identifier)."""
+
+    def __init__(
+        self,
+        response_id: str,
+        response: str,
+        key: str,
+        values: dict[str, object],
+        mapping: dict[str, float],
+        mapping_default: float,
+    ) -> None:
+        self.response_id = response_id
+        self.response = response
+        self.key = key
+        self.values = values
+        self.mapping = mapping
+        self.mapping_default = mapping_default
+
+    def template(self, uri: str) -> None:
+        if uri.endswith("/match_correct"):
+            self.values["SCORE"] = 1.0 if self.response == self.key else 0.0
+        elif uri.endswith("/map_response"):
+            self.values["SCORE"] = self.mapping.get(self.response, self.mapping_default)
+        elif uri:
+            raise _Unknown(uri)
+
+    def run(self, rules: list[ET.Element]) -> None:
+        for rule in rules:
+            tag = _local(rule.tag)
+            if tag == "setOutcomeValue":
+                self.values[rule.get("identifier", "")] = self.value(self._only(rule))
+            elif tag == "responseCondition":
+                for branch in rule:
+                    branch_tag = _local(branch.tag)
+                    if branch_tag == "responseElse":
+                        self.run(list(branch))
+                        break
+                    if branch_tag not in ("responseIf", "responseElseIf") or not len(branch):
+                        raise _Unknown(branch_tag)
+                    if self.value(branch[0]) is True:
+                        self.run(list(branch)[1:])
+                        break
+            elif tag == "exitResponse":
+                raise _Exit
+            else:
+                raise _Unknown(tag)
+
+    @staticmethod
+    def _only(element: ET.Element) -> ET.Element:
+        if len(element) != 1:
+            raise _Unknown(_local(element.tag))
+        return element[0]
+
+    def _number(self, element: ET.Element) -> float:
+        value = self.value(element)
+        if isinstance(value, bool) or not isinstance(value, int | float | str):
+            raise _Unknown("not a number")
+        return float(value)
+
+    def value(self, element: ET.Element) -> object:
+        tag = _local(element.tag)
+        children = list(element)
+        if tag == "baseValue":
+            text = (element.text or "").strip()
+            base = element.get("baseType", "")
+            if base in ("float", "integer"):
+                return float(text)
+            if base == "boolean":
+                return text == "true"
+            return text
+        if tag == "variable":
+            identifier = element.get("identifier", "")
+            if identifier == self.response_id:
+                return self.response
+            if identifier not in self.values:
+                raise _Unknown(identifier)
+            return self.values[identifier]
+        if tag == "correct" and element.get("identifier") == self.response_id:
+            return self.key
+        if tag == "mapResponse" and element.get("identifier") == self.response_id:
+            return self.mapping.get(self.response, self.mapping_default)
+        if tag == "isNull":
+            return self.value(self._only(element)) in (None, "")
+        if tag == "not":
+            return self.value(self._only(element)) is not True
+        if tag in ("and", "or"):
+            results = [self.value(child) is True for child in children]
+            return all(results) if tag == "and" else any(results)
+        if tag == "match" and len(children) == 2:
+            return self.value(children[0]) == self.value(children[1])
+        if tag in ("equal", "gt", "gte", "lt", "lte") and len(children) == 2:
+            a, b = self._number(children[0]), self._number(children[1])
+            return {"equal": a == b, "gt": a > b, "gte": a >= b, "lt": a < b, "lte": a <= b}[tag]
+        if tag in ("sum", "product", "subtract") and children:
+            numbers = [self._number(child) for child in children]
+            if tag == "sum":
+                return sum(numbers)
+            if tag == "subtract" and len(numbers) == 2:
+                return numbers[0] - numbers[1]
+            if tag == "product":
+                result = 1.0
+                for number in numbers:
+                    result *= number
+                return result
+        raise _Unknown(tag)

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .aiken import export_aiken, parse_aiken
+from .aiken import aiken_warnings, export_aiken, parse_aiken
 from .gift import export_gift, parse_gift
 from .json_format import export_json, parse_json
 from .model import ExportQuiz
@@ -20,7 +20,8 @@ class Format:
 
     ``extension`` includes the leading dot; ``parse`` takes the file's bytes (text
     formats also accept ``str``) and raises ImportFormatError, or is None where a
-    format cannot be imported.
+    format cannot be imported.  ``warnings`` (if any) names what an export of a quiz
+    would not carry so that it reads back the same.
     """
 
     name: str
@@ -29,6 +30,7 @@ class Format:
     mimetype: str
     export: Callable[[ExportQuiz], bytes]
     parse: Callable[[bytes], ExportQuiz] | None
+    warnings: Callable[[ExportQuiz], list[str]] | None = None
 
     def filename(self, quiz: ExportQuiz) -> str:
         """A safe download file name built from the quiz title."""
@@ -57,6 +59,7 @@ FORMATS: dict[str, Format] = {
             "text/plain; charset=utf-8",
             export_aiken,
             parse_aiken,
+            aiken_warnings,
         ),
         Format("qti", "IMS QTI 2.1 package", ".qti.zip", "application/zip", export_qti, parse_qti),
         Format("json", "quizapp JSON", ".json", "application/json", export_json, parse_json),

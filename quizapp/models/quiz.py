@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Boolean, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, WriteOnlyMapped, mapped_column, relationship
 
 from quizapp.models.base import Base, UTCDateTime, utcnow
@@ -33,6 +33,9 @@ class Quiz(Base):
     #: Content version: raised whenever what a taker sees changes (see models/versioning.py);
     #: the in-process caches of the quiz page and the answer key are keyed by (id, version).
     version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    #: For a quiz imported from a file: the import report, one line per skipped question
+    #: or per thing an imported question lost (shown on its review page); else None.
+    import_report: Mapped[list[str] | None] = mapped_column(JSON)
 
     article: Mapped[Article] = relationship(back_populates="quizzes")
     questions: Mapped[list[Question]] = relationship(
@@ -53,8 +56,16 @@ class Quiz(Base):
         return f"<Quiz {self.id} {self.slug}>"
 
 
+#: The longest question name kept (Moodle's own limit).
+QUESTION_NAME_MAX = 255
+
+
 class Question(Base):
-    """One multiple-choice question, grounded in an evidence span of the article."""
+    """One multiple-choice question, grounded in an evidence span of the article.
+
+    A question imported from a file that gives no evidence and no general feedback is
+    *unsourced*: no claim, an empty evidence span, and shown as not fact-checked.
+    """
 
     __tablename__ = "question"
 
@@ -68,6 +79,8 @@ class Question(Base):
     evidence_end: Mapped[int] = mapped_column(Integer)
     position: Mapped[int] = mapped_column(Integer, default=0)
     status: Mapped[str] = mapped_column(String(20), default="active")
+    #: The name a quiz file gave the question (kept for exports); "" for generated ones.
+    name: Mapped[str] = mapped_column(String(QUESTION_NAME_MAX), default="", server_default="")
 
     quiz: Mapped[Quiz] = relationship(back_populates="questions")
     claim: Mapped[Claim | None] = relationship()
@@ -82,6 +95,11 @@ class Question(Base):
     @property
     def evidence_text(self) -> str:
         return self.quiz.article.text[self.evidence_start : self.evidence_end]
+
+    @property
+    def is_sourced(self) -> bool:
+        """Whether an article sentence proves the key (False: imported without evidence)."""
+        return self.evidence_end > self.evidence_start
 
     def __repr__(self) -> str:
         return f"<Question {self.id} {self.kind}>"
@@ -100,6 +118,9 @@ class Choice(Base):
     is_correct: Mapped[bool] = mapped_column(Boolean, default=False)
     mutation: Mapped[str | None] = mapped_column(String(40))
     position: Mapped[int] = mapped_column(Integer, default=0)
+    #: Feedback shown to whoever picks this option, as an imported file gave it ("" when
+    #: the file had none); None where quizapp says it itself (how the option was made).
+    feedback: Mapped[str | None] = mapped_column(Text)
 
     question: Mapped[Question] = relationship(back_populates="choices")
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from quizapp.extensions import db
 from quizapp.models import Article, Choice, Claim, Question, Quiz
 from quizapp.services.errors import DuplicateArticle, NoQuestions
+from quizapp.services.validation import check_url
 
 if TYPE_CHECKING:
     from quizapp.engine.types import Question as EngineQuestion
@@ -48,6 +49,7 @@ def import_article(
     # so web workers that only serve quizzes start fast.
     from quizapp import engine
 
+    source_url = check_url(source_url)
     existing = find_article(text)
     if existing is not None:
         raise DuplicateArticle(

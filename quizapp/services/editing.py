@@ -66,18 +66,25 @@ def update_question(
     explanation: str,
 ) -> Question:
     """Save an edited question (gate-checked). Returns the question now in the quiz."""
+    from quizapp.engine.gate import R_EVIDENCE
+
     quiz = question.quiz
     span = (question.evidence_start, question.evidence_end)
     reasons = check(quiz, question.kind, stem, options, span)
+    if not question.is_sourced:
+        # Imported without evidence: it stays unsourced (and marked so) when edited.
+        reasons = [reason for reason in reasons if reason != R_EVIDENCE]
     if reasons:
         raise GateRejected(reasons)
     mutations = {c.text: c.mutation for c in question.choices}
+    feedback = {c.text: c.feedback for c in question.choices}
     if has_attempts(quiz):
         question.status = "retired"
         target = Question(
             quiz=quiz,
             claim=question.claim,
             kind=question.kind,
+            name=question.name,
             evidence_start=question.evidence_start,
             evidence_end=question.evidence_end,
             position=question.position,
@@ -93,6 +100,7 @@ def update_question(
             text=text,
             is_correct=correct,
             mutation=None if correct else mutations.get(text, "editor"),
+            feedback=feedback.get(text),
             position=i,
         )
         for i, (text, correct) in enumerate(options)

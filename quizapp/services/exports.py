@@ -4,9 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from quizapp.exporters import FORMATS, ExportOption, ExportQuestion, ExportQuiz
+from quizapp.exporters import (
+    FORMATS,
+    TRUE_FALSE,
+    ExportOption,
+    ExportQuestion,
+    ExportQuiz,
+    InvalidQuizError,
+)
+from quizapp.exporters.model import FALSE_TEXT, TRUE_TEXT
 from quizapp.extensions import db
-from quizapp.models import Question, Quiz
+from quizapp.models import Choice, Question, Quiz
 from quizapp.services.errors import NotFound, ServiceError
 
 #: What a wrong option's feedback says about how it differs from the article.
@@ -27,6 +35,9 @@ MUTATION_FEEDBACK = {
     "imported": "A wrong option from an imported quiz.",
 }
 
+#: What a key's feedback says when the quiz gives none of its own.
+CORRECT_FEEDBACK = "Correct."
+
 #: Question kinds travel in the question's name, e.g. "Q3 (claim verification)", which GIFT,
 #: Moodle XML, QTI and JSON all keep, so a quiz exported and imported again keeps its kinds.
 KIND_LABELS = {
@@ -42,6 +53,8 @@ class ExportFile:
     data: bytes
     filename: str
     mimetype: str
+    #: What the format cannot carry so that the file reads back the same (may be empty).
+    warnings: tuple[str, ...] = ()
 
 
 def quiz_to_export(quiz: Quiz) -> ExportQuiz:
@@ -69,24 +82,50 @@ def export_quiz(quiz_id: int, format_name: str) -> ExportFile:
     plain = quiz_to_export(quiz)
     if not plain.questions:
         raise ServiceError("This quiz has no active question to export.")
-    return ExportFile(fmt.export(plain), fmt.filename(plain), fmt.mimetype)
+    try:
+        data = fmt.export(plain)
+    except InvalidQuizError as exc:
+        # quiz_to_export gives every format what it can hold, so this is a fault of ours:
+        # said plainly, never a traceback.
+        raise ServiceError(f"This quiz cannot be exported as {fmt.label}: {exc}.") from exc
+    warnings = tuple(fmt.warnings(plain)) if fmt.warnings else ()
+    return ExportFile(data, fmt.filename(plain), fmt.mimetype, warnings)
 
 
 def _question(question: Question, number: int) -> ExportQuestion:
+    kind = _export_kind(question)
+    explanation = question.explanation
+    evidence = question.evidence_text
+    if " ".join(explanation.split()) == " ".join(evidence.split()):
+        # The general feedback was the evidence (an imported quiz): carried once, not twice.
+        evidence = ""
     return ExportQuestion(
         stem=question.stem,
         options=tuple(
-            ExportOption(
-                text=c.text,
-                correct=c.is_correct,
-                feedback="Correct."
-                if c.is_correct
-                else MUTATION_FEEDBACK.get(c.mutation or "", ""),
-            )
+            ExportOption(text=c.text, correct=c.is_correct, feedback=_feedback(c))
             for c in question.choices
         ),
-        kind="true_false" if question.kind == "true_false" else "multiple_choice",
-        explanation=question.explanation,
-        evidence=question.evidence_text,
-        name=f"Q{number} ({KIND_LABELS.get(question.kind, question.kind)})",
+        kind=TRUE_FALSE if kind == "true_false" else "multiple_choice",
+        explanation=explanation,
+        evidence=evidence,
+        name=question.name or f"Q{number} ({KIND_LABELS.get(kind, kind)})",
     )
+
+
+def _export_kind(question: Question) -> str:
+    """The stored kind, unless the options say otherwise: true/false needs True and False."""
+    if question.kind != "true_false":
+        return question.kind
+    texts = sorted(c.text.strip().casefold() for c in question.choices)
+    if texts == sorted([TRUE_TEXT.casefold(), FALSE_TEXT.casefold()]):
+        return "true_false"
+    return "fact_recall"
+
+
+def _feedback(choice: Choice) -> str:
+    """The option's own feedback, else what quizapp says about how it was made."""
+    if choice.feedback is not None:
+        return choice.feedback
+    if choice.is_correct:
+        return CORRECT_FEEDBACK
+    return MUTATION_FEEDBACK.get(choice.mutation or "", "")

@@ -23,6 +23,7 @@ from quizapp.models.base import utcnow
 from quizapp.services.articles import find_article, import_article
 from quizapp.services.errors import DuplicateArticle, ServiceError
 from quizapp.services.tokens import by_token
+from quizapp.services.validation import check_url
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +38,7 @@ def start_import(
     text: str, *, title: str | None, source_url: str | None, publish: bool
 ) -> ImportJob:
     """Queue the generation of a quiz for ``text`` and return its job at once."""
+    source_url = check_url(source_url)
     existing = find_article(text)
     if existing is not None:
         raise DuplicateArticle(

@@ -1,9 +1,17 @@
 """Importing a quiz file (GIFT, Moodle XML, QTI, Aiken, JSON) as a draft quiz.
 
-A quiz made elsewhere has no article, and every question here must point at the
-sentence that proves it. The article of an imported quiz is therefore made of
-the questions' evidence sentences (or, failing that, their general feedback),
-one per line, in order; each becomes a claim and the evidence span of its question.
+A quiz made elsewhere has no article. The article of an imported quiz is made of the
+sentences the file gives: each question's evidence (quizapp's own exports carry it)
+or, failing that, its general feedback, one per line, in order; each becomes a claim
+and the evidence span of its question. A question with neither is imported
+*unsourced*: no claim, an empty evidence span, shown as not fact-checked, reviewed
+with the feedback it has. A quiz none of whose questions gives a sentence gets an
+empty article.
+
+Every supported question of the file is imported (single-answer multiple choice and
+true/false); the others are skipped. The import report (skipped questions with their
+number, name, type and reason, then what imported questions lost) is stored on the
+quiz and shown on its review page; a file with nothing importable is refused with it.
 """
 
 from __future__ import annotations
@@ -11,51 +19,84 @@ from __future__ import annotations
 import hashlib
 import re
 
-from quizapp.exporters import FORMATS, ExportQuestion, ImportFormatError
+from quizapp.exporters import FORMATS, ExportOption, ExportQuestion, ExportQuiz, ImportFormatError
+from quizapp.exporters.errors import NothingToImport
 from quizapp.extensions import db
 from quizapp.models import Article, Choice, Claim, Question, Quiz
+from quizapp.models.quiz import QUESTION_NAME_MAX
 from quizapp.services.articles import find_article, slug_for
 from quizapp.services.errors import DuplicateArticle, ServiceError
-from quizapp.services.exports import KIND_LABELS, MUTATION_FEEDBACK
+from quizapp.services.exports import CORRECT_FEEDBACK, KIND_LABELS, MUTATION_FEEDBACK
+from quizapp.services.validation import check_url
 
 #: Formats that can be read back.
 IMPORTABLE = tuple(name for name, fmt in FORMATS.items() if fmt.parse is not None)
+#: The title of the article shared by imported quizzes that give no sentence at all.
+NO_ARTICLE_TITLE = "No article: quizzes imported without evidence"
 
 _MUTATION_OF_FEEDBACK = {text: name for name, text in MUTATION_FEEDBACK.items()}
 _KIND_OF_LABEL = {label: kind for kind, label in KIND_LABELS.items()}
-_KIND_IN_NAME = re.compile(r"\(([^()]+)\)\s*$")
+#: The names quizapp's exports give ("Q3 (claim verification)"): they carry the kind.
+_EXPORT_NAME = re.compile(r"^Q\d+ \(([^()]+)\)$")
+# NUL cannot be stored by PostgreSQL; lone surrogates cannot be encoded at all.
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+class NothingImportable(ServiceError):
+    """A readable file none of whose questions can be imported; ``report`` says why."""
+
+    status_code = 422
+
+    def __init__(self, message: str, report: list[str]) -> None:
+        super().__init__(message)
+        self.report = report
+
+
+class DuplicateQuiz(DuplicateArticle):
+    """The same quiz (same questions and options) was imported before."""
 
 
 def import_quiz_file(data: bytes, format_name: str, *, publish: bool = False) -> Quiz:
-    """Store the quiz in ``data`` (a ``format_name`` file), its article made of its evidence."""
+    """Store the importable questions of ``data`` (a ``format_name`` file) as a new quiz.
+
+    The quiz's ``import_report`` lists what was skipped or lost (None when nothing was).
+    Raises :class:`ServiceError` for an unreadable file or a bad source URL,
+    :class:`NothingImportable` when no question can be imported and
+    :class:`DuplicateQuiz` when the very same quiz was imported before.
+    """
     fmt = FORMATS.get(format_name)
     if fmt is None or fmt.parse is None:
         raise ServiceError(f"Quizzes can be imported from {', '.join(IMPORTABLE)} files.")
     try:
         parsed = fmt.parse(data)
+    except NothingToImport as exc:
+        report = [s.describe() for s in exc.skipped]
+        raise NothingImportable(
+            f"No question of this {fmt.label} file can be imported: only single-answer "
+            "multiple-choice and true/false questions can.",
+            report,
+        ) from exc
     except ImportFormatError as exc:
         raise ServiceError(f"The file could not be read as {fmt.label}: {exc}") from exc
     if not parsed.questions:
         raise ServiceError("The file has no question.")
+    _check_storable(parsed)
+    source_url = check_url(parsed.source_url, "The file's source URL")
+
     lines: list[str] = []
-    for number, question in enumerate(parsed.questions, start=1):
+    for question in parsed.questions:
         line = _evidence_line(question)
-        if not line:
-            raise ServiceError(
-                f"Question {number} has neither evidence nor feedback: every question needs the "
-                "sentence that proves its answer."
-            )
-        if line not in lines:
+        if line and line not in lines:
             lines.append(line)
-    text = "\n".join(lines) + "\n"
+    text = "\n".join(lines) + "\n" if lines else ""
     title = (parsed.title or parsed.article_title or "Imported quiz")[:300]
     # The same evidence makes the same article: a second quiz on it shares the article and its
     # claims; the very same quiz imported again is refused.
     article = find_article(text)
     if article is None:
         article = Article(
-            title=(parsed.article_title or title)[:300],
-            source_url=parsed.source_url or None,
+            title=(parsed.article_title or title)[:300] if text else NO_ARTICLE_TITLE,
+            source_url=source_url if text else None,
             text=text,
             sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         )
@@ -77,6 +118,7 @@ def import_quiz_file(data: bytes, format_name: str, *, publish: bool = False) ->
             score=0.5,
         )
         offset += len(line) + 1
+    report = parsed.report()
     quiz = Quiz(
         article=article,
         title=title,
@@ -84,27 +126,21 @@ def import_quiz_file(data: bytes, format_name: str, *, publish: bool = False) ->
         status="published" if publish else "draft",
         generator_version="",
         seed=0,
+        import_report=report or None,
     )
     for position, question in enumerate(parsed.questions):
-        claim = claims[_evidence_line(question)]
+        claim = claims.get(_evidence_line(question))
         quiz.questions.append(
             Question(
                 claim=claim,
                 kind=_kind(question),
+                name=_name(question),
                 stem=question.stem,
                 explanation=question.explanation,
-                evidence_start=claim.start,
-                evidence_end=claim.end,
+                evidence_start=claim.start if claim else 0,
+                evidence_end=claim.end if claim else 0,
                 position=position,
-                choices=[
-                    Choice(
-                        text=option.text,
-                        is_correct=option.correct,
-                        mutation=_mutation(option.correct, option.feedback),
-                        position=i,
-                    )
-                    for i, option in enumerate(question.options)
-                ],
+                choices=[_choice(option, i) for i, option in enumerate(question.options)],
             )
         )
     db.session.add(quiz)
@@ -112,8 +148,34 @@ def import_quiz_file(data: bytes, format_name: str, *, publish: bool = False) ->
     return quiz
 
 
-class DuplicateQuiz(DuplicateArticle):
-    """The same quiz (same questions and options) was imported before."""
+def _check_storable(parsed: ExportQuiz) -> None:
+    texts = [parsed.title, parsed.source_url, parsed.article_title]
+    for question in parsed.questions:
+        texts += [question.stem, question.explanation, question.evidence, question.name]
+        texts += [t for o in question.options for t in (o.text, o.feedback)]
+    if any(_UNSTORABLE.search(text) for text in texts):
+        raise ServiceError(
+            "The file contains characters that cannot be stored (NUL or a lone surrogate)."
+        )
+
+
+def _choice(option: ExportOption, position: int) -> Choice:
+    """An imported option; feedback that quizapp writes itself is read back as such."""
+    mutation = None
+    feedback: str | None = option.feedback
+    if option.correct and option.feedback == CORRECT_FEEDBACK:
+        feedback = None
+    elif not option.correct and option.feedback in _MUTATION_OF_FEEDBACK:
+        mutation, feedback = _MUTATION_OF_FEEDBACK[option.feedback], None
+    elif not option.correct and option.feedback:
+        mutation = "imported"
+    return Choice(
+        text=option.text,
+        is_correct=option.correct,
+        mutation=mutation,
+        feedback=feedback,
+        position=position,
+    )
 
 
 def _questions_signature(questions: tuple[ExportQuestion, ...]) -> list[tuple[object, ...]]:
@@ -124,19 +186,24 @@ def _stored_signature(quiz: Quiz) -> list[tuple[object, ...]]:
     return [(q.stem, [(c.text, c.is_correct) for c in q.choices]) for q in quiz.active_questions]
 
 
-def _mutation(correct: bool, feedback: str) -> str | None:
-    """How a wrong option was made, read back from its feedback (None when nothing says)."""
-    if correct or not feedback:
-        return None
-    return _MUTATION_OF_FEEDBACK.get(feedback, "imported")
-
-
 def _kind(question: ExportQuestion) -> str:
-    """The kind named in the question's name by quizapp's exports, else the closest one."""
-    found = _KIND_IN_NAME.search(question.name)
-    if found and found.group(1) in _KIND_OF_LABEL:
-        return _KIND_OF_LABEL[found.group(1)]
-    return "true_false" if question.kind == "true_false" else "fact_recall"
+    """The kind a quizapp export names, if the question's structure allows it.
+
+    True/false comes only from the structure: a multiple-choice question named
+    "… (true/false)" stays multiple choice, so every export of it still works.
+    """
+    if question.kind == "true_false":
+        return "true_false"
+    found = _EXPORT_NAME.match(question.name)
+    kind = _KIND_OF_LABEL.get(found.group(1)) if found else None
+    return kind if kind is not None and kind != "true_false" else "fact_recall"
+
+
+def _name(question: ExportQuestion) -> str:
+    """The source's name for the question; quizapp's own "Q3 (kind)" names are rebuilt."""
+    if _EXPORT_NAME.match(question.name):
+        return ""
+    return question.name.strip()[:QUESTION_NAME_MAX]
 
 
 def _evidence_line(question: ExportQuestion) -> str:

@@ -9,6 +9,7 @@ from quizapp.extensions import db
 from quizapp.models import VERDICTS, Article, Choice, Claim, Question, Quiz
 from quizapp.models.base import utcnow
 from quizapp.services.errors import ServiceError
+from quizapp.services.validation import check_url
 
 VERDICT_KIND = "verdict"
 VERDICT_STEM = "Is this claim from the article accurate? “{claim}”"
@@ -18,8 +19,7 @@ def set_verdict(claim: Claim, verdict: str | None, note: str, url: str) -> None:
     """Record (or clear, with ``None``) an editor's verdict on a claim."""
     if verdict is not None and verdict not in VERDICTS:
         raise ServiceError(f"Unknown verdict {verdict!r}.")
-    if url and not url.lower().startswith(("http://", "https://")):
-        raise ServiceError("The verdict's source URL must start with http:// or https://.")
+    url = check_url(url, "The verdict's source URL") or ""
     claim.verdict = verdict
     claim.verdict_note = note or None
     claim.verdict_url = url or None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from flask import Blueprint, Response, abort, render_template, stream_with_context
+from flask import Blueprint, Response, abort, flash, render_template, stream_with_context
 from flask.typing import ResponseReturnValue
 
 from quizapp.auth import editor_required
@@ -73,6 +73,8 @@ def export(quiz_id: int, format_name: str) -> ResponseReturnValue:
         exported = exports.export_quiz(quiz_id, format_name)
     except ServiceError as exc:
         abort(exc.status_code, exc.message)
+    for warning in exported.warnings:
+        flash(f"{exported.filename}: {warning}", "warning")
     response = Response(exported.data, mimetype=exported.mimetype)
     response.headers["Content-Disposition"] = f'attachment; filename="{exported.filename}"'
     return response

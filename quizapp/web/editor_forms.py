@@ -8,9 +8,10 @@ from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import BooleanField, IntegerField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import URL, DataRequired, Length, Optional, ValidationError
+from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from quizapp.services.editing import KINDS
+from quizapp.services.validation import InvalidURL, check_url
 
 OPTION_SLOTS = 4
 
@@ -20,8 +21,11 @@ def _strip(value: Any) -> Any:
 
 
 def _http_url(form: FlaskForm, field: StringField) -> None:
-    if field.data and not field.data.lower().startswith(("http://", "https://")):
-        raise ValidationError("The source URL must start with http:// or https://.")
+    """The services' one URL rule (http/https, length-capped), as a form validator."""
+    try:
+        check_url(field.data)
+    except InvalidURL as exc:
+        raise ValidationError(exc.message) from None
 
 
 class ImportForm(FlaskForm):
@@ -36,7 +40,7 @@ class ImportForm(FlaskForm):
     source_url = StringField(
         "Source URL",
         filters=[_strip],
-        validators=[Optional(), Length(max=2000), URL(message="Enter a full URL."), _http_url],
+        validators=[Optional(), _http_url],
     )
     text = TextAreaField("Article text", description="Paste the article here…")
     upload = FileField("…or upload a file", description=".txt, .md or .html, UTF-8")
@@ -127,7 +131,7 @@ class VerdictForm(FlaskForm):
     url = StringField(
         "Source of the verdict",
         filters=[_strip],
-        validators=[Optional(), Length(max=2000), URL(message="Enter a full URL."), _http_url],
+        validators=[Optional(), _http_url],
     )
 
 

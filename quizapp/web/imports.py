@@ -20,7 +20,7 @@ from quizapp.services import jobs
 from quizapp.services.articles import import_article
 from quizapp.services.errors import ServiceError
 from quizapp.services.imports import text_from_paste, text_from_upload
-from quizapp.services.quiz_files import import_quiz_file
+from quizapp.services.quiz_files import NothingImportable, import_quiz_file
 from quizapp.web.editor_forms import ImportForm, ImportQuizForm
 
 bp = Blueprint("imports", __name__, url_prefix="/editor")
@@ -82,10 +82,17 @@ def import_quiz_view() -> ResponseReturnValue:
             quiz = import_quiz_file(
                 upload.read(), form.format.data or "", publish=form.publish.data
             )
+        except NothingImportable as exc:
+            form.upload.errors.append(exc.message)
+            page = render_template("editor/import_quiz.html", form=form, report=exc.report)
+            return page, exc.status_code
         except ServiceError as exc:
             form.upload.errors.append(exc.message)
             return render_template("editor/import_quiz.html", form=form), exc.status_code
-        flash(f"Imported “{quiz.title}” with {len(quiz.questions)} questions.", "info")
+        message = f"Imported “{quiz.title}” with {len(quiz.questions)} questions."
+        if quiz.import_report:
+            message += " Read the import report: not everything in the file came in."
+        flash(message, "info")
         return redirect(url_for("authoring.review", quiz_id=quiz.id), code=303)
     status = 400 if form.errors else 200
     return render_template("editor/import_quiz.html", form=form), status

@@ -59,9 +59,16 @@ def test_gift_bad_input(text: str | bytes, message: str) -> None:
 
 def test_gift_error_has_line_number() -> None:
     with pytest.raises(ImportFormatError) as info:
-        parse_gift("Good {=a ~b}\n\n// comment\nSecond\nquestion {=a\n~b\n")
-    assert info.value.line == 5
-    assert str(info.value).startswith("line 5: unterminated")
+        parse_gift("// comment\nSecond\nquestion {=a\n~b\n")
+    assert "line 3) skipped: unterminated" in str(info.value)
+
+
+def test_gift_skips_a_bad_question_and_keeps_the_rest() -> None:
+    quiz = parse_gift("Good {=a ~b}\n\n// comment\n::Q2::Second\nquestion {=a\n~b\n")
+    assert [q.stem for q in quiz.questions] == ["Good"]
+    (skipped,) = quiz.skipped
+    assert (skipped.number, skipped.name, skipped.line) == (2, "Q2", 5)
+    assert skipped.reason.startswith("unterminated")
 
 
 BILLION_LAUGHS = """<?xml version="1.0"?>
@@ -178,6 +185,11 @@ QTI_CASES = [
         "outside the package",
     ),
     (edited("imsmanifest.xml", "imsqti_item_xmlv2p1", "webcontent"), None),
+    (edited("items/item_1.xml", "</assessmentItem>", ""), "not well-formed"),
+]
+
+
+QTI_ITEM_CASES = [
     (
         edited(
             "items/item_1.xml",
@@ -201,9 +213,19 @@ QTI_CASES = [
         edited("items/item_1.xml", "choiceInteraction", "textEntryInteraction", -1),
         "expected exactly one choiceInteraction",
     ),
-    (edited("items/item_1.xml", "imsqti_v2p1", "imsqti_v2p0", -1), "expected <assessmentItem>"),
-    (edited("items/item_1.xml", "</assessmentItem>", ""), "not well-formed"),
+    (
+        edited("items/item_1.xml", "imsqti_v2p1", "imsqti_v2p0", -1),
+        "is QTI 2.0; quizapp reads QTI 2.1",
+    ),
 ]
+
+
+@pytest.mark.parametrize(("data", "message"), QTI_ITEM_CASES)
+def test_qti_bad_item_is_skipped(data: bytes, message: str) -> None:
+    quiz = parse_qti(data)
+    assert len(quiz.questions) == len(special_quiz().questions) - 1
+    (skipped,) = quiz.skipped
+    assert skipped.number == 1 and message in skipped.reason
 
 
 @pytest.mark.parametrize(("data", "message"), QTI_CASES)
@@ -245,9 +267,10 @@ def test_aiken_bad_input(text: str | bytes, message: str) -> None:
 
 
 def test_aiken_error_has_line_number() -> None:
-    with pytest.raises(ImportFormatError) as info:
-        parse_aiken("Q1\nA. a\nB. b\nANSWER: A\n\nQ2\nA. a\nD. d\n")
-    assert info.value.line == 8
+    quiz = parse_aiken("Q1\nA. a\nB. b\nANSWER: A\n\nQ2\nA. a\nD. d\n")
+    assert [q.stem for q in quiz.questions] == ["Q1"]
+    (skipped,) = quiz.skipped
+    assert (skipped.number, skipped.line) == (2, 8) and "out of sequence" in skipped.reason
 
 
 def good_json() -> dict:
