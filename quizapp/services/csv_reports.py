@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+import unicodedata
 from collections.abc import Iterator, Sequence
 from itertools import groupby
 
@@ -11,21 +13,34 @@ from quizapp.extensions import db
 from quizapp.models import Attempt, Quiz, Response
 from quizapp.services.stats import quiz_stats
 
-#: Characters that make a spreadsheet treat a cell as a formula (CSV injection).
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: A cell a spreadsheet may run as a formula (CSV injection), read after NFKC folding (so the
+#: full-width "＝SUM(1,2)" is "=SUM(1,2)"): one that starts with = + - @ (after blanks), or
+#: tab or CR, or that has one after a separator of some locale's CSV (, ; tab | or a line
+#: break), where that locale would start a new cell.
+_FORMULA = re.compile(r"\A[\t\r]|\A\s*[=+\-@]|[,;\t|\r\n]\s*[=+\-@]")
+#: Plain numbers ("-0.1234", a negative discrimination) are numbers, not formulas.
+_NUMBER = re.compile(r"[+-]?\d+(\.\d+)?")
 
 
-def _cell(value: object) -> object:
-    if isinstance(value, str) and value.startswith(FORMULA_START):
+def safe_cell(value: object) -> object:
+    """``value`` as a CSV cell no spreadsheet runs: a risky text gets a leading ``'``.
+
+    Every text cell is also written quoted (:func:`_rows_to_csv`), so a reader splitting on
+    another separator still sees one cell, starting with the ``'``.
+    """
+    if not isinstance(value, str) or _NUMBER.fullmatch(value):
+        return value
+    if _FORMULA.search(unicodedata.normalize("NFKC", value)):
         return "'" + value
     return value
 
 
 def _rows_to_csv(rows: Iterator[Sequence[object]]) -> Iterator[str]:
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    # Texts quoted, numbers not: a quoted cell is one cell whatever separator a locale uses.
+    writer = csv.writer(buffer, quoting=csv.QUOTE_NONNUMERIC)
     for row in rows:
-        writer.writerow([_cell(v) for v in row])
+        writer.writerow([safe_cell(v) for v in row])
         yield buffer.getvalue()
         buffer.seek(0)
         buffer.truncate()

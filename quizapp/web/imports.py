@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from flask import (
     Blueprint,
-    abort,
     current_app,
     flash,
     jsonify,
@@ -117,7 +116,4 @@ def import_progress_json(token: str) -> ResponseReturnValue:
 
 
 def _job(token: str) -> ImportJob:
-    try:
-        return jobs.get_job(token)
-    except ServiceError as exc:
-        abort(exc.status_code, exc.message)
+    return jobs.get_job(token)
