@@ -14,6 +14,7 @@ from flask import (
 from flask.typing import ResponseReturnValue
 
 from quizapp.auth import editor_required
+from quizapp.extensions import db
 from quizapp.models import ImportJob
 from quizapp.services import jobs
 from quizapp.services.articles import import_article
@@ -59,6 +60,7 @@ def import_article_view() -> ResponseReturnValue:
                 publish=form.publish.data,
             )
         except ServiceError as exc:
+            db.session.rollback()  # the form again, without what the refused import left pending
             form.text.errors.append(exc.message)
             return render_template("editor/import.html", form=form), exc.status_code
         flash(f"Imported “{quiz.title}”: {len(quiz.questions)} questions generated.", "info")
@@ -82,6 +84,7 @@ def import_quiz_view() -> ResponseReturnValue:
                 upload.read(), form.format.data or "", publish=form.publish.data
             )
         except ServiceError as exc:
+            db.session.rollback()
             form.upload.errors.append(exc.message)
             return render_template("editor/import_quiz.html", form=form), exc.status_code
         flash(f"Imported “{quiz.title}” with {len(quiz.questions)} questions.", "info")
