@@ -49,7 +49,9 @@ limit_request_fields = 100
 accesslog = os.environ.get("GUNICORN_ACCESSLOG", "-")
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOGLEVEL", "info")
-access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms "%(a)s"'
+# The route ("/attempts/<token>", set by quizapp.security), never the path or query: those hold
+# secret tokens (results, one-at-a-time attempts, retakes). Unhandled errors log the route too.
+access_log_format = '%(h)s "%(m)s %({quizapp.route}e)s %(H)s" %(s)s %(b)s %(M)sms "%(a)s"'
 
 # Trust X-Forwarded-* only from these addresses (the app's QUIZAPP_PROXY_FIX does the rest).
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")

@@ -16,7 +16,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     from quizapp import api, auth, cli, config, errors, extensions, security, web
     from quizapp.web import health
 
-    app = Flask(__name__, instance_relative_config=True)
+    app = security.QuizFlask(__name__, instance_relative_config=True)
     config.init_app(app, test_config)
     extensions.init_app(app)
     security.init_app(app)

@@ -6,8 +6,10 @@ from flask import Flask, jsonify, render_template, request
 from flask.typing import ResponseReturnValue
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.http import HTTP_STATUS_CODES
 
 from quizapp.extensions import db
+from quizapp.services.errors import ServiceError
 
 MESSAGES = {
     400: "The request could not be understood.",
@@ -32,11 +34,20 @@ def wants_json() -> bool:
     )
 
 
-def error_response(status: int, message: str, title: str) -> ResponseReturnValue:
-    """One error body for every error: ``{"error": {"status", "title", "message"}}``."""
+def error_response(
+    status: int, message: str, title: str, link: str | None = None
+) -> ResponseReturnValue:
+    """One error body for every error: ``{"error": {"status", "title", "message"}}``, plus
+    ``"link"`` (where to go instead) when there is one."""
     if wants_json():
-        return jsonify(error={"status": status, "title": title, "message": message}), status
-    return render_template("errors/error.html", status=status, title=title, message=message), status
+        error: dict[str, object] = {"status": status, "title": title, "message": message}
+        if link:
+            error["link"] = link
+        return jsonify(error=error), status
+    page = render_template(
+        "errors/error.html", status=status, title=title, message=message, link=link
+    )
+    return page, status
 
 
 def init_app(app: Flask) -> None:
@@ -49,6 +60,17 @@ def init_app(app: Flask) -> None:
             "The form expired or was not sent by this site. Reload the page and try again.",
             "Form could not be accepted",
         )
+
+    @app.errorhandler(ServiceError)
+    def service_error(exc: ServiceError) -> ResponseReturnValue:
+        """A service refused the request: its status and message, in the usual error format.
+
+        Views let these through; nothing the service left pending is kept.
+        """
+        db.session.rollback()
+        status = exc.status_code
+        title = HTTP_STATUS_CODES.get(status, "Error")
+        return error_response(status, exc.message, title, exc.link)
 
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException) -> ResponseReturnValue:

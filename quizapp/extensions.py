@@ -17,6 +17,7 @@ from flask_wtf import CSRFProtect
 from sqlalchemy import event
 
 from quizapp.models.base import Base
+from quizapp.services import storable
 
 db = SQLAlchemy(model_class=Base)
 migrate = Migrate()
@@ -77,6 +78,7 @@ def _sqlite_pragmas(busy_timeout_ms: int) -> Any:
 def init_app(app: Flask) -> None:
     """Bind every extension to ``app``."""
     db.init_app(app)
+    storable.init_app()
     with app.app_context():
         for engine in db.engines.values():
             if engine.dialect.name == "sqlite":

@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
+from types import TracebackType
 from typing import Any
 
-from flask import Flask, Response
+from flask import Flask, Response, request
 from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import IntegerConverter
 
 #: Largest id a URL may name: SQL integers are 64-bit at most.
 MAX_ID = 2**63 - 1
+
+
+def parse_id(text: str) -> int | None:
+    """The id written in ``text``, or ``None``: ASCII digits only, at most :data:`MAX_ID`.
+
+    ``str.isdigit()`` alone also accepts "²" or "①", which ``int()`` then refuses.
+    """
+    if not (text.isascii() and text.isdigit()):
+        return None
+    value = int(text)
+    return value if value <= MAX_ID else None
 
 
 class BoundedIntegerConverter(IntegerConverter):
@@ -22,6 +34,37 @@ class BoundedIntegerConverter(IntegerConverter):
     def __init__(self, map: Any, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("max", MAX_ID)
         super().__init__(map, *args, **kwargs)
+
+
+#: Pages that are one person's own: a result, a one-at-a-time attempt, the browser's history,
+#: every editor page and the editor API. No cache (browser or proxy) may keep them.
+PRIVATE_BLUEPRINTS = frozenset({"play", "editor", "imports", "authoring", "verdicts", "auth"})
+PRIVATE_ENDPOINTS = frozenset(
+    {"quiz.result", "quiz.history", "api.get_attempt", "api.create_attempt", "api.get_stats"}
+)
+#: WSGI environ key holding the route of a request ("/attempts/<token>"), for the access log:
+#: gunicorn.conf.py logs it as ``%({quizapp.route}e)s`` instead of the path, which may hold a
+#: secret token.
+ROUTE_ENVIRON_KEY = "quizapp.route"
+
+
+def is_private(endpoint: str | None) -> bool:
+    """Whether the page of ``endpoint`` belongs to one person (and so is never cached)."""
+    if endpoint is None:
+        return False
+    return endpoint in PRIVATE_ENDPOINTS or endpoint.partition(".")[0] in PRIVATE_BLUEPRINTS
+
+
+class QuizFlask(Flask):
+    """The app class: Flask, but an unhandled exception is logged with its route, never its
+    path (``/attempts/<token>``, not the token)."""
+
+    def log_exception(
+        self,
+        exc_info: tuple[type, BaseException, TracebackType] | tuple[None, None, None],
+    ) -> None:
+        route = request.environ.get(ROUTE_ENVIRON_KEY, "(no route)")
+        self.logger.error(f"Exception on {route} [{request.method}]", exc_info=exc_info)
 
 
 def content_security_policy(frame_ancestors: str) -> str:
@@ -55,10 +98,18 @@ def init_app(app: Flask) -> None:
         )
     csp = content_security_policy(str(app.config.get("FRAME_ANCESTORS") or "'self'"))
 
+    @app.before_request
+    def route_for_the_access_log() -> None:
+        """Name the request's route (not its path, which may hold a token) for the access log."""
+        rule = request.url_rule
+        request.environ[ROUTE_ENVIRON_KEY] = rule.rule if rule is not None else "(no route)"
+
     @app.after_request
     def security_headers(response: Response) -> Response:
         """Headers every response carries, whatever view or error handler made it."""
         headers = response.headers
+        if is_private(request.endpoint):
+            headers["Cache-Control"] = "no-store"
         headers.setdefault("Content-Security-Policy", csp)
         headers.setdefault("X-Content-Type-Options", "nosniff")
         headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")

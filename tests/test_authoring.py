@@ -296,13 +296,24 @@ def test_verdicts_questions_and_claimreview(editor_client: FlaskClient) -> None:
     assert question.explanation.startswith("Only ")
     twice = editor_client.post(f"/editor/quizzes/{quiz.id}/claims/{claim.id}/question")
     assert twice.status_code == 400
+    # A verdict on a claim no question asks about is published as ClaimReview markup.
+    other = quiz.article.claims[1]
+    editor_client.post(
+        f"/editor/quizzes/{quiz.id}/claims/{other.id}/verdict",
+        data={
+            f"c{other.id}-verdict": "false",
+            f"c{other.id}-note": "Only </script><b>partly</b> true.",
+            f"c{other.id}-url": "https://factcheck.example/2",
+        },
+    )
     editor_client.post(f"/editor/quizzes/{quiz.id}/status", data={"status": "published"})
     html = editor_client.get(f"/quizzes/{quiz.id}").get_data(as_text=True)
     assert '<script type="application/ld+json">' in html
     block = html.split('<script type="application/ld+json">')[1].split("</script>")[0]
     assert "<b>" not in block and "\\u003c/script\\u003e" in block  # cannot break out
     data = editor_client.get(f"/api/articles/{quiz.article_id}/claimreview.json").get_json()
+    assert [review["claimReviewed"] for review in data] == [other.text]  # not the asked one
     assert data[0]["@type"] == "ClaimReview"
-    assert data[0]["reviewRating"]["alternateName"] == "Misleading"
-    assert data[0]["url"] == "https://factcheck.example/1"
+    assert data[0]["reviewRating"]["alternateName"] == "False"
+    assert data[0]["url"] == "https://factcheck.example/2"
     assert editor_client.get("/api/articles/999/claimreview.json").status_code == 404

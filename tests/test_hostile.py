@@ -7,6 +7,7 @@ context: the quiz, a valid CSRF token of this client's session, another quiz, an
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -118,6 +119,11 @@ CASES: list[tuple[str, Request, int, str]] = [
      "does not belong"),
     ("form-bad-submission-id", form_post(lambda c: c.form(submission_id="<script>")), 400,
      "Bad form id"),
+    # "²" and "①" pass str.isdigit() and fail int() (issue 11, finding 9)
+    ("form-question-superscript-two", form_post(lambda c: c.form(**{"q_²": "1"})), 400,
+     "not a question of this quiz"),
+    ("form-question-circled-one", form_post(lambda c: c.form(**{"q_①": "1"})), 400,
+     "not a question of this quiz"),
     ("form-oversized-body", form_post(lambda c: c.form(name="x" * (LIMIT + 1))), 413,
      "too large"),
     ("form-unknown-quiz", form_post(lambda c: c.form(), "/quizzes/999999"), 404, "no such quiz"),
@@ -150,6 +156,14 @@ CASES: list[tuple[str, Request, int, str]] = [
      "not a question id"),
     ("api-answer-key-huge", api_post(lambda c: c.body(answers={"9" * 30: 1})), 400,
      "not a question id"),
+    ("api-answer-key-superscript-two", api_post(lambda c: c.body(answers={"²": 1})), 400,
+     "not a question id"),
+    ("api-answer-key-circled-one", api_post(lambda c: c.body(answers={"①": 1})), 400,
+     "not a question id"),
+    # nested past the JSON parser's recursion limit (100,000 deep in the finding; this module
+    # caps bodies at 64 KB, and 30,000 is as far past the limit)
+    ("api-json-nested-deep", api_post(lambda c: "[" * 30_000 + "]" * 30_000,
+                                      content_type="application/json"), 400, "nested too deeply"),
     ("api-answer-value-string", api_post(lambda c: c.body(answers={str(c.q1.id): "1"})), 400,
      "positive integer"),
     ("api-answer-value-bool", api_post(lambda c: c.body(answers={str(c.q1.id): True})), 400,
@@ -264,3 +278,68 @@ def test_unicode_names_are_welcome(ctx: Ctx, name: str) -> None:
     response = ctx.client.post(f"/api/quizzes/{ctx.quiz.id}/attempts", json=ctx.body(name=name))
     assert response.status_code == 201
     assert response.get_json()["name"] == name
+
+
+def test_json_nested_100000_deep_is_a_400(app: Flask, ctx: Ctx) -> None:
+    """The finding's own body: 100,000 arrays deep (200 KB, under the default body limit)."""
+    app.config["MAX_CONTENT_LENGTH"] = 2 * 1024 * 1024
+    response = ctx.client.post(
+        f"/api/quizzes/{ctx.quiz.id}/attempts",
+        data="[" * 100_000 + "]" * 100_000,
+        content_type="application/json",
+    )
+    assert response.status_code == 400
+    assert "nested too deeply" in response.get_json()["error"]["message"]
+
+
+def _stale_form_after(ctx: Ctx, change: Callable[[Question], Any]) -> Any:
+    """A taker opens the quiz, an editor changes its first question, the taker sends the form."""
+    form = ctx.form(submission_id="stale-form-01")
+    change(ctx.q1)
+    return ctx.client.post(f"/quizzes/{ctx.quiz.id}", data=form)
+
+
+def _edit(question: Question) -> None:
+    from quizapp.services import editing
+
+    editing.update_question(
+        question,
+        stem="According to the article, " + question.stem.lower(),
+        options=[(c.text, c.is_correct) for c in question.choices],
+        explanation="",
+    )
+
+
+def test_a_form_answering_an_edited_question_comes_back_with_the_reason(ctx: Ctx) -> None:
+    """Issue 11, finding 11: the quiz has attempts, so the edit retires the question; the
+    taker's open form must not lose that answer and be scored wrong without a word."""
+    first = ctx.client.post(f"/api/quizzes/{ctx.quiz.id}/attempts", json=ctx.body(name="Earlier"))
+    assert first.status_code == 201
+    before = _counts()
+    kept = ctx.quiz.questions[1]
+    response = _stale_form_after(ctx, _edit)
+    html = response.get_data(as_text=True)
+    assert response.status_code == 409, html[-2000:]
+    assert "An editor changed a question of this quiz after you opened it" in html
+    assert "nothing was stored" in html
+    checked = re.search(rf'<input checked[^>]*name="q_{kept.id}"[^>]*value="(\d+)"', html)
+    assert checked and int(checked.group(1)) == kept.correct_choice.id  # type: ignore[union-attr]
+    db.session.rollback()
+    after = _counts()
+    assert (after["Attempt"], after["Response"]) == (before["Attempt"], before["Response"])
+
+
+def test_a_form_answering_a_deleted_question_comes_back_with_the_reason(ctx: Ctx) -> None:
+    """Without attempts, a deleted question is gone for good: the same reason applies."""
+    from quizapp.services import editing
+
+    before_delete = _counts()
+    response = _stale_form_after(ctx, editing.delete_question)
+    assert response.status_code == 409
+    assert "An editor changed a question" in response.get_data(as_text=True)
+    db.session.rollback()
+    after = _counts()
+    assert (after["Attempt"], after["Response"]) == (
+        before_delete["Attempt"],
+        before_delete["Response"],
+    )

@@ -389,3 +389,28 @@ def test_editing_the_quiz_mid_attempt_keeps_it_working(client: FlaskClient, one_
     assert done.status_code == 303
     attempt = db.session.execute(db.select(Attempt)).scalar_one()
     assert (attempt.score, attempt.total) == (1, 2)
+
+
+def test_the_whole_form_and_the_api_are_refused_with_a_link(
+    client: FlaskClient, one_quiz: Quiz
+) -> None:
+    """Issue 11, finding 12: the full-page form and the API would return every key at once,
+    bypassing one question at a time. Both are refused (always: there is no per-quiz switch)
+    with a 409 that links to the quiz page, and nothing is stored."""
+    answers = {q.id: _key(q) for q in one_quiz.active_questions}
+    form = {"name": "Bypass", "submission_id": "bypass-form-1"}
+    form |= {f"q_{qid}": str(cid) for qid, cid in answers.items()}
+    page = client.post(f"/quizzes/{one_quiz.id}", data=form)
+    html = page.get_data(as_text=True)
+    assert page.status_code == 409
+    assert "one question at a time" in html and f'href="/quizzes/{one_quiz.id}"' in html
+    api = client.post(
+        f"/api/quizzes/{one_quiz.id}/attempts",
+        json={"name": "Bypass", "answers": {str(k): v for k, v in answers.items()}},
+    )
+    assert api.status_code == 409
+    error = api.get_json()["error"]
+    assert "one question at a time" in error["message"]
+    assert error["link"] == f"/quizzes/{one_quiz.id}"
+    assert "correct_choice_id" not in api.get_data(as_text=True)
+    assert _counts() == (0, 0, 0)

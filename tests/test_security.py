@@ -351,3 +351,190 @@ def test_healthz_503_with_no_database_server(tmp_path: object) -> None:
     assert response.status_code == 503
     assert response.get_json() == {"status": "error", "message": "The database is not reachable."}
     assert response.headers["Retry-After"] == "5"
+
+
+# -- issue 11: what private pages, logs and public markup must not give away ---------------------
+
+
+def test_a_verdict_asked_by_a_published_quiz_is_not_on_its_pages_or_api(
+    client: FlaskClient, quiz: Quiz
+) -> None:
+    """Finding 2: the ClaimReview rating of a claim is the key of the quiz's verdict question
+    on it. Until the taker has answered, that claim is left out of the JSON-LD and the API;
+    a verdict no question asks about is still published."""
+    from quizapp.services import verdicts
+
+    asked, other = quiz.article.claims[0], quiz.article.claims[1]
+    verdicts.set_verdict(asked, "misleading", "Half of it.", "https://factcheck.example/1")
+    verdicts.set_verdict(other, "false", "None of it.", "https://factcheck.example/2")
+    question = verdicts.add_verdict_question(quiz, asked)
+    page = client.get(f"/quizzes/{quiz.id}").get_data(as_text=True)
+    api = client.get(f"/api/articles/{quiz.article_id}/claimreview.json").get_json()
+    assert [review["claimReviewed"] for review in api] == [other.text]
+    jsonld = page.split('<script type="application/ld+json">')[1].split("</script>")[0]
+    assert "Misleading" not in jsonld and "Half of it." not in jsonld and "False" in jsonld
+    answered = client.post(
+        f"/quizzes/{quiz.id}",
+        data={
+            "name": "Ann",
+            "submission_id": "verdict-01",
+            f"q_{question.id}": question.choices[1].id,
+        },
+    )
+    results = client.get(answered.location).get_data(as_text=True)
+    assert "Half of it." in results and "Misleading" in results  # shown once answered
+
+
+def _owned_attempt(client: FlaskClient, quiz: Quiz) -> str:
+    """The token of an attempt this browser made (its results page opens for it)."""
+    form = client.post(f"/quizzes/{quiz.id}", data={"name": "Ann", "submission_id": "nostore-01"})
+    assert form.status_code == 303
+    return form.location.rsplit("/", 1)[1]
+
+
+@pytest.mark.parametrize(
+    ("path", "private"),
+    [
+        ("/attempts/{token}", True),
+        ("/api/attempts/{token}", True),
+        ("/history", True),
+        ("/editor/", True),
+        ("/login", True),
+        ("/api/quizzes/{id}/stats", True),
+        ("/", False),
+        ("/quizzes/{id}", False),
+        ("/api/quizzes/{id}", False),
+    ],
+)
+def test_private_pages_are_never_stored_by_a_cache(
+    client: FlaskClient, quiz: Quiz, path: str, private: bool
+) -> None:
+    """Finding 15: results, history, editor pages (and their redirects) say no-store."""
+    token = _owned_attempt(client, quiz)
+    response = client.get(path.format(token=token, id=quiz.id))
+    assert response.status_code < 500
+    assert (response.headers.get("Cache-Control") == "no-store") is private
+
+
+def test_one_at_a_time_pages_are_never_stored_by_a_cache(client: FlaskClient, quiz: Quiz) -> None:
+    quiz.display_mode = "one"
+    db.session.commit()
+    first = quiz.active_questions[0]
+    start = client.post(
+        f"/quizzes/{quiz.id}/start",
+        data={"name": "Ann", "question": first.id, "choice": first.choices[0].id},
+    )
+    assert start.headers["Cache-Control"] == "no-store"
+    for url in (start.location, start.location.rsplit("/questions/", 1)[0]):
+        response = client.get(url)
+        assert response.status_code == 200
+        assert response.headers["Cache-Control"] == "no-store"
+
+
+def test_an_unhandled_error_is_logged_with_its_route_not_its_token(
+    app: Flask,
+    client: FlaskClient,
+    quiz: Quiz,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    from quizapp.services import attempts
+
+    token = _owned_attempt(client, quiz)
+
+    def broken(token: str) -> Attempt:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(attempts, "get_attempt", broken)
+    app.config["PROPAGATE_EXCEPTIONS"] = False
+    response = client.get(f"/api/attempts/{token}")
+    assert response.status_code == 500
+    assert "Exception on /api/attempts/<token> [GET]" in caplog.text
+    assert token not in caplog.text
+
+
+@pytest.mark.slow
+def test_the_access_log_names_routes_never_tokens(
+    tmp_path: object, migrated_template: object
+) -> None:
+    """gunicorn with the repository's gunicorn.conf.py: the access log has the route
+    ("/attempts/<token>") where the path held a secret token."""
+    import os
+    import shutil
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.error
+    import urllib.request
+    from pathlib import Path
+
+    if POSTGRES:
+        pytest.skip("runs gunicorn on a SQLite file of its own")
+    workdir = Path(str(tmp_path))
+    database = workdir / "quizapp.db"
+    shutil.copy(str(migrated_template), database)
+    log = workdir / "access.log"
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    root = Path(__file__).resolve().parent.parent
+    env = os.environ | {
+        "GUNICORN_BIND": f"127.0.0.1:{port}",
+        "GUNICORN_WORKERS": "1",
+        "GUNICORN_ACCESSLOG": str(log),
+        "QUIZAPP_SQLALCHEMY_DATABASE_URI": f"sqlite:///{database}",
+        "QUIZAPP_SECRET_KEY": "access-log-test",
+    }
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "-c", str(root / "gunicorn.conf.py")],
+        cwd=workdir,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    secret = "Zsecret-token-0123456789"
+    paths = [
+        f"/attempts/{secret}",
+        f"/api/attempts/{secret}",
+        f"/play/{secret}",
+        f"/quizzes/1?retake={secret}",
+        f"/share/{secret}",
+    ]
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2)  # noqa: S310
+                break
+            except (urllib.error.URLError, ConnectionError):
+                assert time.monotonic() < deadline, "gunicorn did not start"
+                time.sleep(0.2)
+        for path in paths:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=5)  # noqa: S310
+            except urllib.error.HTTPError:
+                pass  # 404 or 403: what matters is the log line
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    text = log.read_text()
+    assert secret not in text
+    for route in (
+        "/attempts/<token>",
+        "/api/attempts/<token>",
+        "/play/<token>",
+        "/quizzes/<int:quiz_id>",
+        "/share/<share_token>",
+    ):
+        assert f"GET {route} HTTP/1.1" in text, text
+
+
+@pytest.mark.parametrize("format_name", ["gift", "aiken", "json", "moodle-xml", "qti"])
+def test_exports_name_their_charset_once(
+    editor_client: FlaskClient, quiz: Quiz, format_name: str
+) -> None:
+    response = editor_client.get(f"/editor/quizzes/{quiz.id}/export/{format_name}")
+    assert response.status_code == 200
+    assert response.headers["Content-Type"].count("charset") <= 1
+    assert response.headers["Cache-Control"] == "no-store"

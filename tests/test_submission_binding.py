@@ -62,14 +62,15 @@ def test_a_play_token_cannot_plant_an_attempt_in_the_takers_place(
         f"/api/quizzes/{quiz.id}/attempts",
         json={"name": "X", "answers": {}, "submission_id": f"progress-{token}"},
     )
-    # The attacker's request is just another attempt of the attacker's, under an id of its own.
-    assert planted.status_code == 201
+    # A one-at-a-time quiz takes no whole attempt through the API at all (issue 11, finding 12).
+    assert planted.status_code == 409
+    assert "one question at a time" in planted.get_json()["error"]["message"]
     for q in questions[1:]:
         client.post(f"/play/{token}/questions/{q.id}", data={"choice": _key(q)})
     done = client.post(f"/play/{token}/finish")
     mine = client.get(done.location).get_data(as_text=True)
     assert "Victim" in mine and "3 / 3" in mine
-    assert sorted((a.name, a.score) for a in _attempts()) == [("Victim", 3), ("X", 0)]
+    assert sorted((a.name, a.score) for a in _attempts()) == [("Victim", 3)]
 
 
 def test_a_finished_play_token_reveals_nothing_through_the_api(

@@ -19,6 +19,10 @@ def _ok(schema: str, description: str = "OK") -> dict[str, Any]:
     }
 
 
+LOCATION = {
+    "description": "The attempt's URL: /api/attempts/{token}",
+    "schema": {"type": "string"},
+}
 QUIZ_ID = {"name": "quiz_id", "in": "path", "required": True, "schema": {"type": "integer"}}
 NULLABLE_NUMBER = {"type": ["number", "null"]}
 
@@ -63,11 +67,22 @@ def openapi_document() -> dict[str, Any]:
                         },
                     },
                     "responses": {
-                        "201": _ok("AttemptResult", "Stored; Location names the attempt"),
-                        "200": _ok("AttemptResult", "Stored before with this submission id"),
+                        "201": {
+                            **_ok("AttemptResult", "Stored; Location names the attempt"),
+                            "headers": {"Location": LOCATION},
+                        },
+                        "200": {
+                            **_ok("AttemptResult", "Stored before with this submission id"),
+                            "headers": {"Location": LOCATION},
+                        },
                         "400": _error("Malformed body or answers that do not fit the quiz"),
                         "404": _error("No such published quiz"),
-                        "409": _error("This submission id was already used for other answers"),
+                        "409": _error(
+                            "This submission id was already used for other answers; or the quiz "
+                            "is taken one question at a time (error.link names its page); or "
+                            "the quiz changed while the answers were stored (send them again)"
+                        ),
+                        "413": _error("Body larger than the server accepts"),
                         "415": _error("Body is not application/json"),
                         "429": _error("Too many submissions from this address; see Retry-After"),
                     },
@@ -137,6 +152,10 @@ def openapi_document() -> dict[str, Any]:
                                 "status": {"type": "integer"},
                                 "title": {"type": "string"},
                                 "message": {"type": "string"},
+                                "link": {
+                                    "type": "string",
+                                    "description": "Where to go instead, when there is a place",
+                                },
                             },
                         }
                     },

@@ -13,19 +13,17 @@ from quizapp.api.openapi import openapi_document
 from quizapp.auth import editor_required
 from quizapp.extensions import db, limiter, submit_limit
 from quizapp.models import Article, Attempt, Quiz
+from quizapp.security import MAX_ID, parse_id
 from quizapp.services import attempts as attempt_service
 from quizapp.services import quiz_cache
 from quizapp.services import quizzes as quiz_service
 from quizapp.services import verdicts as verdict_service
-from quizapp.services.errors import NotFound, ServiceError
 from quizapp.services.quizzes import QuizHead
 from quizapp.services.stats import quiz_stats
 from quizapp.web.lookups import published_head_or_404
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
-#: Largest id accepted (SQL integers are 64-bit at most).
-MAX_ID = 2**63 - 1
 #: A client's idempotency key: printable ASCII that any database stores as it is (UUIDs fit).
 SUBMISSION_ID = re.compile(r"[A-Za-z0-9_.:-]{8,64}")
 
@@ -100,12 +98,9 @@ def create_attempt(quiz_id: int) -> ResponseReturnValue:
         # the id itself is the secret (and a replay must carry the very same name and answers).
         owner = f"user-{current_user.id}" if current_user.is_authenticated else "anonymous"
         submission_id = attempt_service.submission_key("api", owner, submission_id)
-    try:
-        attempt, created = attempt_service.record_attempt(
-            quiz, name, answers, submission_id=submission_id, strict_replay=True
-        )
-    except ServiceError as exc:  # answers that do not fit, or a quiz unpublished meanwhile
-        abort(exc.status_code, exc.message)
+    attempt, created = attempt_service.record_attempt(
+        quiz, name, answers, submission_id=submission_id, strict_replay=True
+    )
     key = attempt_service.scored_key(attempt) if created else None
     if key is not None:
         body = _new_attempt_body(attempt, key, answers)
@@ -120,10 +115,7 @@ def create_attempt(quiz_id: int) -> ResponseReturnValue:
 @bp.get("/attempts/<token>")
 def get_attempt(token: str) -> ResponseReturnValue:
     """An attempt's result, for whoever holds its secret token."""
-    try:
-        attempt = attempt_service.get_attempt(token)
-    except NotFound:
-        abort(404, "There is no such attempt.")
+    attempt = attempt_service.get_attempt(token)
     return jsonify(_attempt_body(attempt))
 
 
@@ -176,7 +168,10 @@ def openapi() -> ResponseReturnValue:
 def _json_body() -> dict[str, Any]:
     if not request.is_json:
         abort(415, "Send the body as JSON with 'Content-Type: application/json'.")
-    body = request.get_json(silent=True)
+    try:
+        body = request.get_json(silent=True)
+    except RecursionError:  # json's parser gives up on deep nesting with this, not ValueError
+        abort(400, "The body is not valid JSON: it is nested too deeply.")
     if body is None:
         abort(400, "The body is not valid JSON.")
     if not isinstance(body, dict):
@@ -189,11 +184,12 @@ def _answers(raw: Any) -> dict[int, int]:
         abort(400, "'answers' must be an object mapping question ids to option ids.")
     answers: dict[int, int] = {}
     for key, value in raw.items():
-        if not (isinstance(key, str) and key.isdigit() and int(key) <= MAX_ID):
+        question_id = parse_id(key)
+        if question_id is None:
             abort(400, f"Answer key {key!r} is not a question id.")
         if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= MAX_ID:
             abort(400, f"The answer to question {key} must be an option id (a positive integer).")
-        answers[int(key)] = value
+        answers[question_id] = value
     return answers
 
 

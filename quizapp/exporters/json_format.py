@@ -149,4 +149,6 @@ def parse_json(data: str | bytes) -> ExportQuiz:
         ) from None
     except RecursionError:
         raise ImportFormatError("invalid JSON: nested too deeply") from None
+    except ValueError as exc:  # e.g. a number of more digits than Python converts
+        raise ImportFormatError(f"invalid JSON: {exc}") from None
     return quiz_from_dict(document)

@@ -26,10 +26,23 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any, cast
 
-from sqlalchemy import Boolean, Integer, String, Table, bindparam, exists, insert, select, text
+from sqlalchemy import (
+    Boolean,
+    ForeignKeyConstraint,
+    Integer,
+    String,
+    Table,
+    UniqueConstraint,
+    bindparam,
+    exists,
+    insert,
+    select,
+    text,
+)
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import IntegrityError
 
 from quizapp.models import Attempt, Quiz, Response
 from quizapp.models.base import UTCDateTime
@@ -39,6 +52,45 @@ ATTEMPT_TABLE = cast(Table, Attempt.__table__)
 ATTEMPT_COLUMNS = tuple(c.key for c in ATTEMPT_TABLE.columns if c.key != "id")
 
 _QUIZ_TABLE = cast(Table, Quiz.__table__)
+_RESPONSE_TABLE = cast(Table, Response.__table__)
+
+
+def _constraint_name(
+    table: Table, kind: type[UniqueConstraint | ForeignKeyConstraint], columns: set[str]
+) -> str:
+    """The name of ``table``'s ``kind`` constraint on exactly ``columns`` (as the migrations
+    create it: the models' naming convention names every constraint)."""
+    for constraint in table.constraints:
+        if isinstance(constraint, kind) and set(constraint.columns.keys()) == columns:
+            return str(constraint.name)
+    raise LookupError(f"{table.name} has no such constraint on {columns}")  # pragma: no cover
+
+
+#: The unique constraint that makes a submission id name one attempt.
+SUBMISSION_ID_CONSTRAINT = _constraint_name(ATTEMPT_TABLE, UniqueConstraint, {"submission_id"})
+#: The responses' references to a question and an option: violated only when an editor
+#: deleted one while a submission was being stored.
+OPTION_GONE_CONSTRAINTS = frozenset(
+    _constraint_name(_RESPONSE_TABLE, ForeignKeyConstraint, {column})
+    for column in ("question_id", "choice_id")
+)
+#: SQLite names the columns of a violated unique constraint, not the constraint.
+_SQLITE_UNIQUE = {
+    f"UNIQUE constraint failed: {ATTEMPT_TABLE.name}.submission_id": SUBMISSION_ID_CONSTRAINT
+}
+
+
+def violated_constraint(exc: IntegrityError) -> str | None:
+    """The name of the constraint an INSERT of this module violated (``None``: unknown).
+
+    PostgreSQL reports the name itself; SQLite the table and columns of a unique constraint
+    (a foreign key there cannot fail mid-submission: its one writer checked the version).
+    """
+    diag = getattr(exc.orig, "diag", None)
+    if diag is not None:
+        return getattr(diag, "constraint_name", None)
+    return _SQLITE_UNIQUE.get(str(exc.orig))
+
 
 #: Built once; each submission binds its values (the compiled forms are cached).
 #: ``INSERT INTO attempt (...) SELECT :quiz_id, ... WHERE EXISTS (the quiz, published, at
@@ -57,7 +109,7 @@ _INSERT_ATTEMPT_IF_CURRENT = (
     )
     .returning(ATTEMPT_TABLE.c.id)
 )
-_INSERT_RESPONSES = insert(cast(Table, Response.__table__))
+_INSERT_RESPONSES = insert(_RESPONSE_TABLE)
 #: SQLite: the responses from one JSON array of [question id, choice id, is correct] (JSON1).
 _INSERT_RESPONSES_FROM_JSON = text(
     "INSERT INTO response (attempt_id, question_id, choice_id, is_correct, answered_at) "

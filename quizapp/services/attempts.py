@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import random
 import secrets
 import time
 import unicodedata
 import weakref
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
+from flask import url_for
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import make_transient_to_detached
 
@@ -20,7 +22,7 @@ from quizapp.models import Attempt, Question, Quiz
 from quizapp.models.attempt import new_share_token
 from quizapp.models.base import utcnow
 from quizapp.services import attempt_rows, quiz_cache
-from quizapp.services.errors import Conflict, InvalidSubmission, ServiceError
+from quizapp.services.errors import Conflict, InvalidSubmission, OneAtATime, ServiceError
 from quizapp.services.quizzes import (
     QuizHead,
     autocommit_connection,
@@ -28,6 +30,8 @@ from quizapp.services.quizzes import (
     get_published_quiz,
 )
 from quizapp.services.tokens import by_token
+
+logger = logging.getLogger(__name__)
 
 NAME_MAX = 40
 #: A submission that finds SQLite locked past its busy timeout is tried again this often...
@@ -80,6 +84,7 @@ def record_attempt(
     started_at: datetime | None = None,
     retake_of: Attempt | None = None,
     strict_replay: bool = False,
+    one_at_a_time: bool = False,
 ) -> tuple[Attempt, bool]:
     """Store one attempt and a response per answered question.
 
@@ -100,21 +105,41 @@ def record_attempt(
 
     With ``retake_of``, only the questions that attempt missed are asked; the
     retake is scored out of those and kept out of scoreboards and statistics.
+
+    A quiz taken one question at a time is stored only from its steps (``one_at_a_time``, by
+    :mod:`quizapp.services.progress`): its whole form or an API call would return every key
+    at once, so they are refused with :class:`OneAtATime` (409, linking to the quiz page).
+    Retakes of missed questions stay on one page.
     """
     name = clean_name(name)
     given_id = submission_id
     submission_id = submission_id or secrets.token_urlsafe(18)
     try:
         attempt = _store_new_attempt(
-            quiz, name, answers, submission_id, started_at=started_at, retake_of=retake_of
+            quiz,
+            name,
+            answers,
+            submission_id,
+            started_at=started_at,
+            retake_of=retake_of,
+            one_at_a_time=one_at_a_time,
         )
-    except IntegrityError:
+    except IntegrityError as exc:
+        violated = attempt_rows.violated_constraint(exc)
+        if violated in attempt_rows.OPTION_GONE_CONSTRAINTS:
+            # An option or question deleted by an editor while this was being stored (a race
+            # only PostgreSQL's concurrent writers can meet). Nothing was written.
+            raise Conflict(
+                "The quiz changed while your answers were being stored. Please send them again."
+            ) from None
+        if violated != attempt_rows.SUBMISSION_ID_CONSTRAINT:
+            # Not the taker's doing: a schema or code bug. Logged, and a 500, never a 409.
+            logger.error("Storing an attempt failed on constraint %r", violated, exc_info=True)
+            raise
         # The submission id is taken: a double click, a retried request, or two copies that
         # raced. The unique constraint decided; answer with the attempt already stored.
         existing = _replayed(submission_id, quiz.id, name, answers, strict_replay)
-        if existing is None:
-            # Another constraint: an option or question deleted by an editor while this
-            # was being stored. Nothing was written; the taker can send the answers again.
+        if existing is None:  # stored and gone again between the INSERT and the look-up
             raise Conflict(
                 "The quiz changed while your answers were being stored. Please send them again."
             ) from None
@@ -171,6 +196,37 @@ def _retake_options(quiz: QuizHead, retake_of: Attempt) -> Mapping[int, Mapping[
     return {q.id: {c.id: c.is_correct for c in q.choices} for q in questions}
 
 
+class StaleAnswers(InvalidSubmission):
+    """A form answering questions an editor changed or removed since the taker opened it."""
+
+    status_code = 409
+
+
+def refuse_stale_answers(quiz: Quiz, answered: Iterable[int]) -> None:
+    """Raise :class:`StaleAnswers` if ``answered`` (question ids a form gave a value) names a
+    question of this quiz that is no longer asked: retired by an edit, or deleted.
+
+    Its answer would otherwise be dropped without a word and the new question scored as
+    unanswered. Ids of other quizzes' questions stay ignored, like any unknown field.
+    """
+    active = {q.id for q in quiz.active_questions}
+    unknown = set(answered) - active
+    if not unknown:
+        return
+    elsewhere = set(
+        db.session.scalars(
+            db.select(Question.id).where(Question.id.in_(unknown), Question.quiz_id != quiz.id)
+        )
+    )
+    stale = len(unknown - elsewhere)
+    if stale:
+        raise StaleAnswers(
+            f"An editor changed {'a question' if stale == 1 else f'{stale} questions'} of this "
+            "quiz after you opened it, so nothing was stored. Your other answers are kept below: "
+            "check the questions and send the form again."
+        )
+
+
 def missed_question_ids(attempt: Attempt) -> set[int]:
     """The still-active questions an attempt asked and did not get right."""
     right = {r.question_id for r in attempt.responses if r.is_correct}
@@ -216,6 +272,7 @@ def _store_new_attempt(
     *,
     started_at: datetime | None,
     retake_of: Attempt | None,
+    one_at_a_time: bool,
 ) -> Attempt:
     """Score and store a new attempt at the quiz's current version.
 
@@ -229,6 +286,13 @@ def _store_new_attempt(
     head = QuizHead.of(quiz)
     one_statement = retake_of is None and db.engine.dialect.name == "postgresql"
     for _ in range(VERSION_TRIES):
+        if head.display_mode == "one" and retake_of is None and not one_at_a_time:
+            # Checked on the head whose version the INSERT then requires: race-free.
+            raise OneAtATime(
+                "This quiz is taken one question at a time, with feedback after each answer: "
+                "start it from its page.",
+                link=url_for("quiz.take", quiz_id=head.id),
+            )
         # The key scored with is the key remembered for the attempt (not looked up again).
         key: quiz_cache.AnswerKey | None = None
         questions: Mapping[int, Mapping[int, bool]]

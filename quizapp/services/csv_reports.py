@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+import unicodedata
 from collections.abc import Iterator, Sequence
 from itertools import groupby
 
@@ -11,21 +13,50 @@ from quizapp.extensions import db
 from quizapp.models import Attempt, Quiz, Response
 from quizapp.services.stats import quiz_stats
 
-#: Characters that make a spreadsheet treat a cell as a formula (CSV injection).
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: What starts a formula in a spreadsheet cell (after NFKC folding: the full-width "＝" too).
+FORMULA_START = frozenset("=+-@")
+#: What ends a cell in some locale's reading of a CSV file: after one of these, a new cell
+#: (and so a formula) may start.
+SEPARATORS = frozenset(",;\t|\r\n")
+#: ASCII text with none of the risks below (most cells): kept as it is without a closer look.
+_ASCII_RISK = re.compile(r"\A[\t\r]|(?:\A|[,;\t|\r\n])\s*[=+\-@]")
+#: Plain numbers ("-0.1234", a negative discrimination) are numbers, not formulas.
+_NUMBER = re.compile(r"-?\d+(\.\d+)?")
 
 
-def _cell(value: object) -> object:
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
+def safe_cell(value: object) -> object:
+    """``value`` as a CSV cell that no spreadsheet, in any locale, runs as a formula.
+
+    A ``'`` goes before every character that could start one: at the start of the cell, or
+    after a separator of some locale (blanks between count as nothing), whether it is ASCII
+    ("=", "+", "-", "@") or a full-width or other form that folds to one ("＝SUM(1,2)").
+    A cell starting with a tab or CR gets one too. Text cells are also written quoted
+    (:func:`_rows_to_csv`).
+    """
+    if not isinstance(value, str) or _NUMBER.fullmatch(value):
+        return value
+    if value.isascii() and not _ASCII_RISK.search(value):
+        return value
+    out = ["'"] if value[:1] in ("\t", "\r") else []
+    cell_starts = True
+    for char in value:
+        folded = unicodedata.normalize("NFKC", char)
+        if cell_starts and folded[:1] in FORMULA_START:
+            out.append("'")
+        out.append(char)
+        if folded in SEPARATORS:
+            cell_starts = True
+        elif not folded.isspace():
+            cell_starts = False
+    return "".join(out)
 
 
 def _rows_to_csv(rows: Iterator[Sequence[object]]) -> Iterator[str]:
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    # Texts quoted, numbers not: a quoted cell is one cell whatever separator a locale uses.
+    writer = csv.writer(buffer, quoting=csv.QUOTE_NONNUMERIC)
     for row in rows:
-        writer.writerow([_cell(v) for v in row])
+        writer.writerow([safe_cell(v) for v in row])
         yield buffer.getvalue()
         buffer.seek(0)
         buffer.truncate()

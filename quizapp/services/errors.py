@@ -4,13 +4,15 @@ from __future__ import annotations
 
 
 class ServiceError(Exception):
-    """A request that cannot be carried out; ``message`` is shown to the user."""
+    """A request that cannot be carried out; ``message`` is shown to the user, and ``link``
+    (a URL, optional) is where to go instead."""
 
     status_code = 400
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, *, link: str | None = None) -> None:
         super().__init__(message)
         self.message = message
+        self.link = link
 
 
 class NotFound(ServiceError):
@@ -22,6 +24,11 @@ class Conflict(ServiceError):
     a quiz changing faster than a submission can be stored."""
 
     status_code = 409
+
+
+class OneAtATime(Conflict):
+    """A whole quiz sent at once (form or API) although it is taken one question at a time:
+    that would return every key at once."""
 
 
 class InvalidSubmission(ServiceError):

@@ -80,6 +80,7 @@ def finish(progress: AttemptProgress) -> Attempt:
         answers,
         submission_id=submission_key("play", progress.token, ""),
         started_at=progress.started_at,
+        one_at_a_time=True,
     )
     progress.attempt = attempt
     db.session.commit()

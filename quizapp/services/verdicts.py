@@ -60,9 +60,32 @@ def add_verdict_question(quiz: Quiz, claim: Claim) -> Question:
     return question
 
 
+def claims_asked_for_verdict(article: Article) -> set[int]:
+    """The claims of ``article`` whose verdict a published quiz asks takers to give."""
+    return set(
+        db.session.scalars(
+            db.select(Question.claim_id)
+            .join(Quiz, Question.quiz_id == Quiz.id)
+            .where(
+                Quiz.article_id == article.id,
+                Quiz.status == "published",
+                Question.status == "active",
+                Question.kind == VERDICT_KIND,
+                Question.claim_id.is_not(None),
+            )
+        )
+    )
+
+
 def claim_reviews(article: Article) -> list[dict[str, object]]:
-    """ClaimReview JSON-LD objects for every claim of the article that has a verdict."""
+    """ClaimReview JSON-LD objects for the article's claims that have a verdict.
+
+    A claim whose verdict a published quiz asks about is left out: its rating is that
+    question's key. Takers see the verdict with its question once they have answered (the
+    feedback and results pages).
+    """
     publisher = current_app.config["PUBLISHER_NAME"]
+    asked = claims_asked_for_verdict(article)
     quiz = next((q for q in article.quizzes if q.is_published), None)
     page = url_for("quiz.article", quiz_id=quiz.id, _external=True) if quiz else ""
     return [
@@ -80,5 +103,5 @@ def claim_reviews(article: Article) -> list[dict[str, object]]:
             publisher,
         )
         for claim in article.claims
-        if claim.verdict
+        if claim.verdict and claim.id not in asked
     ]

@@ -57,10 +57,7 @@ def set_status(quiz_id: int) -> ResponseReturnValue:
     quiz = quiz_or_404(quiz_id)
     require_action_form()
     status = request.form.get("status", "")
-    try:
-        editing.set_status(quiz, status)
-    except ServiceError as exc:
-        abort(exc.status_code, exc.message)
+    editing.set_status(quiz, status)
     flash(
         "Published: quiz takers can see it now." if status == "published" else "Unpublished.",
         "info",
@@ -75,10 +72,7 @@ def set_display_mode(quiz_id: int) -> ResponseReturnValue:
     quiz = quiz_or_404(quiz_id)
     require_action_form()
     mode = request.form.get("display_mode", "")
-    try:
-        editing.set_display_mode(quiz, mode)
-    except ServiceError as exc:
-        abort(exc.status_code, exc.message)
+    editing.set_display_mode(quiz, mode)
     flash(
         "Quiz takers now see one question at a time, with feedback after each answer."
         if mode == "one"
@@ -161,8 +155,6 @@ def new_question(quiz_id: int) -> ResponseReturnValue:
             )
         except editing.GateRejected as exc:
             gate_errors = exc.reasons
-        except ServiceError as exc:
-            abort(exc.status_code, exc.message)
         else:
             flash("Question added.", "info")
             return redirect(

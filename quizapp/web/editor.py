@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from flask import Blueprint, Response, abort, flash, render_template, stream_with_context
+from flask import Blueprint, Response, flash, render_template, stream_with_context
 from flask.typing import ResponseReturnValue
 
 from quizapp.auth import editor_required
@@ -12,7 +12,6 @@ from quizapp.exporters import FORMATS
 from quizapp.extensions import db
 from quizapp.models import Quiz
 from quizapp.services import csv_reports, exports
-from quizapp.services.errors import ServiceError
 from quizapp.services.stats import quiz_stats
 from quizapp.web import charts
 from quizapp.web.editor_forms import ActionForm
@@ -69,13 +68,11 @@ def items_csv(quiz_id: int) -> ResponseReturnValue:
 @editor_required
 def export(quiz_id: int, format_name: str) -> ResponseReturnValue:
     """Download the quiz as GIFT, Moodle XML, Aiken, QTI 2.1 (zip) or JSON."""
-    try:
-        exported = exports.export_quiz(quiz_id, format_name)
-    except ServiceError as exc:
-        abort(exc.status_code, exc.message)
+    exported = exports.export_quiz(quiz_id, format_name)
     for warning in exported.warnings:
         flash(f"{exported.filename}: {warning}", "warning")
-    response = Response(exported.data, mimetype=exported.mimetype)
+    # content_type, not mimetype: the format's type already names its charset where it has one.
+    response = Response(exported.data, content_type=exported.mimetype)
     response.headers["Content-Disposition"] = f'attachment; filename="{exported.filename}"'
     return response
 

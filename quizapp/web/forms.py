@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from collections.abc import Mapping
 from typing import Any
 
 from flask_wtf import FlaskForm
@@ -11,6 +12,8 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Regexp
 
 from quizapp.models import Question, Quiz
+from quizapp.security import parse_id
+from quizapp.services.errors import InvalidSubmission
 
 
 def _strip(value: Any) -> Any:
@@ -55,6 +58,22 @@ class TakeQuizForm(FlaskForm):
     def question_fields(self) -> list[Field]:
         """The radio groups, in question order."""
         return [f for f in self if f.name.startswith("q_")]
+
+
+def answered_question_ids(formdata: Mapping[str, str]) -> set[int]:
+    """The question ids of the ``q_<id>`` fields that carry an answer.
+
+    A ``q_`` field whose name is not an id is :class:`InvalidSubmission` (the form again, 400).
+    """
+    ids = set()
+    for name, value in formdata.items():
+        if not name.startswith("q_") or value == "":
+            continue
+        question_id = parse_id(name[2:])
+        if question_id is None:
+            raise InvalidSubmission(f"The form field {name[:40]!r} is not a question of this quiz.")
+        ids.add(question_id)
+    return ids
 
 
 def take_quiz_form(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from flask import (
     Blueprint,
-    abort,
     current_app,
     flash,
     jsonify,
@@ -15,6 +14,7 @@ from flask import (
 from flask.typing import ResponseReturnValue
 
 from quizapp.auth import editor_required
+from quizapp.extensions import db
 from quizapp.models import ImportJob
 from quizapp.services import jobs
 from quizapp.services.articles import import_article
@@ -60,6 +60,7 @@ def import_article_view() -> ResponseReturnValue:
                 publish=form.publish.data,
             )
         except ServiceError as exc:
+            db.session.rollback()  # the form again, without what the refused import left pending
             form.text.errors.append(exc.message)
             return render_template("editor/import.html", form=form), exc.status_code
         flash(f"Imported “{quiz.title}”: {len(quiz.questions)} questions generated.", "info")
@@ -87,6 +88,7 @@ def import_quiz_view() -> ResponseReturnValue:
             page = render_template("editor/import_quiz.html", form=form, report=exc.report)
             return page, exc.status_code
         except ServiceError as exc:
+            db.session.rollback()
             form.upload.errors.append(exc.message)
             return render_template("editor/import_quiz.html", form=form), exc.status_code
         message = f"Imported “{quiz.title}” with {len(quiz.questions)} questions."
@@ -124,7 +126,4 @@ def import_progress_json(token: str) -> ResponseReturnValue:
 
 
 def _job(token: str) -> ImportJob:
-    try:
-        return jobs.get_job(token)
-    except ServiceError as exc:
-        abort(exc.status_code, exc.message)
+    return jobs.get_job(token)

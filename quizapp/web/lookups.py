@@ -7,7 +7,6 @@ from flask import abort
 from quizapp.extensions import db
 from quizapp.models import Question, Quiz
 from quizapp.services import quizzes as quiz_service
-from quizapp.services.errors import NotFound
 from quizapp.services.quizzes import QuizHead
 from quizapp.web.editor_forms import ActionForm
 
@@ -36,15 +35,9 @@ def question_or_404(question_id: int) -> Question:
 
 def published_head_or_404(quiz_id: int) -> QuizHead:
     """The head of a quiz that takers may see (its version at most a second old)."""
-    try:
-        return quiz_service.get_published_head(quiz_id)
-    except NotFound as exc:
-        abort(404, exc.message)
+    return quiz_service.get_published_head(quiz_id)
 
 
 def published_quiz_or_404(quiz_id: int) -> Quiz:
     """A quiz that takers may see, with its questions and options."""
-    try:
-        return quiz_service.get_published_quiz(quiz_id)
-    except NotFound as exc:
-        abort(404, exc.message)
+    return quiz_service.get_published_quiz(quiz_id)

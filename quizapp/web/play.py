@@ -17,7 +17,7 @@ from quizapp.models import AttemptProgress, Question, Quiz
 from quizapp.services import progress as progress_service
 from quizapp.services import quizzes as quiz_service
 from quizapp.services import verdicts as verdict_service
-from quizapp.services.errors import InvalidSubmission, NotFound, ServiceError
+from quizapp.services.errors import InvalidSubmission, NotFound
 from quizapp.web import browser_memory
 from quizapp.web.editor_forms import ActionForm
 from quizapp.web.forms import AnswerForm, answer_form
@@ -60,8 +60,6 @@ def start(quiz_id: int) -> ResponseReturnValue:
     except InvalidSubmission as exc:
         flash(exc.message, "error")
         return _question_page(quiz, first, form, progress=None), 400
-    except ServiceError as exc:
-        abort(exc.status_code, exc.message)
     browser_memory.remember_progress(progress.token)
     return redirect(url_for("play.feedback", token=progress.token, question_id=first.id), code=303)
 
@@ -94,10 +92,7 @@ def answer(token: str, question_id: int) -> ResponseReturnValue:
         abort(409, "You have already answered this question.")
     if not form.validate_on_submit():
         return _question_page(progress.quiz, question, form, progress), 400
-    try:
-        progress_service.answer(progress, question.id, form.choice_field().data)
-    except ServiceError as exc:
-        abort(exc.status_code, exc.message)
+    progress_service.answer(progress, question.id, form.choice_field().data)
     return redirect(url_for("play.feedback", token=token, question_id=question.id), code=303)
 
 
@@ -137,10 +132,7 @@ def finish(token: str) -> ResponseReturnValue:
     progress = _own_progress(token)
     if not ActionForm().validate_on_submit():
         abort(400, "The form could not be accepted.")
-    try:
-        attempt = progress_service.finish(progress)
-    except ServiceError as exc:
-        abort(exc.status_code, exc.message)
+    attempt = progress_service.finish(progress)
     browser_memory.remember_attempt(attempt.token)
     return redirect(url_for("quiz.result", token=attempt.token), code=303)
 
@@ -172,10 +164,7 @@ def _question_page(
 
 def _own_progress(token: str) -> AttemptProgress:
     """This browser's one-at-a-time attempt named by ``token`` (403 for anyone else's)."""
-    try:
-        progress = progress_service.get_progress(token)
-    except NotFound as exc:
-        abort(404, exc.message)
+    progress = progress_service.get_progress(token)
     if not browser_memory.owns_progress(token):
         abort(403, "Only the person taking this quiz can answer or see its questions here.")
     if not progress.quiz.is_published:

@@ -24,15 +24,16 @@ from quizapp.exporters.claimreview import script_json
 from quizapp.extensions import db, limited_on_post, submit_limit
 from quizapp.models import Attempt, Quiz
 from quizapp.scoring import summarize
+from quizapp.security import parse_id
 from quizapp.services import attempts as attempt_service
 from quizapp.services import quiz_cache
 from quizapp.services import quizzes as quiz_service
 from quizapp.services import stats as stats_service
 from quizapp.services import verdicts as verdict_service
-from quizapp.services.errors import InvalidSubmission, NotFound, ServiceError
+from quizapp.services.errors import InvalidSubmission
 from quizapp.services.quizzes import QuizHead
 from quizapp.web import browser_memory, charts, play
-from quizapp.web.forms import TakeQuizForm, take_quiz_form
+from quizapp.web.forms import TakeQuizForm, answered_question_ids, take_quiz_form
 from quizapp.web.lookups import published_head_or_404, published_quiz_or_404
 
 bp = Blueprint("quiz", __name__)
@@ -75,6 +76,7 @@ def take(quiz_id: int) -> ResponseReturnValue:
                 if field.data is not None
             }
             try:
+                attempt_service.refuse_stale_answers(quiz, answered_question_ids(request.form))
                 attempt, created = attempt_service.record_attempt(
                     quiz,
                     form.name.data or "",
@@ -82,11 +84,9 @@ def take(quiz_id: int) -> ResponseReturnValue:
                     submission_id=_submission_key(form),
                     retake_of=retake_of,
                 )
-            except InvalidSubmission as exc:
+            except InvalidSubmission as exc:  # the form again, with the reason
                 flash(exc.message, "error")
-                return render_template("quiz/take.html", **page), 400
-            except ServiceError as exc:  # unpublished or changing since the page was read
-                abort(exc.status_code, exc.message)
+                return render_template("quiz/take.html", **page), exc.status_code
             return _after_submission(attempt, created, attempt.total - len(answers))
         return render_template("quiz/take.html", **page), 400
     if retake_of is not None and not form.name.data:
@@ -133,8 +133,6 @@ def _take_fast(quiz: QuizHead) -> ResponseReturnValue | None:
         )
     except InvalidSubmission:
         return None  # the quiz changed since the page was read: the full form says what
-    except ServiceError as exc:  # unpublished or changing since the page was read
-        abort(exc.status_code, exc.message)
     return _after_submission(attempt, created, attempt.total - len(answers))
 
 
@@ -193,9 +191,10 @@ def _checked_answers(key: quiz_cache.AnswerKey) -> dict[int, int] | None:
     only the first value counts, and it must be a whole number naming one of the options.
     """
     for field in request.form:
-        if field.startswith("q_") and field[2:].isdigit() and int(field[2:]) not in key.choices:
+        if field.startswith("q_") and parse_id(field[2:]) not in key.choices:
             # A question this process's copy of the quiz does not have: the taker's page came
-            # from a newer version. The full form (built from the quiz as it is now) takes it.
+            # from a newer version, or an older one, or the name is not an id at all. The full
+            # form (built from the quiz as it is now) takes it and says what is wrong.
             return None
     answers: dict[int, int] = {}
     for question_id in key.order:
@@ -238,10 +237,7 @@ def _after_submission(attempt: Attempt, created: bool, unanswered: int) -> Respo
 @bp.get("/share/<share_token>")
 def share(share_token: str) -> ResponseReturnValue:
     """The public page of a result: who scored what on which quiz, never the answers."""
-    try:
-        attempt = attempt_service.get_shared_attempt(share_token)
-    except NotFound as exc:
-        abort(404, exc.message)
+    attempt = attempt_service.get_shared_attempt(share_token)
     if not attempt.quiz.is_published:
         abort(404, "This quiz is not available any more.")
     return render_template("quiz/share.html", attempt=attempt, quiz=attempt.quiz)
@@ -253,10 +249,7 @@ def result(token: str) -> ResponseReturnValue:
 
     Only the browser that made the attempt may see it: the answers are personal.
     """
-    try:
-        attempt = attempt_service.get_attempt(token)
-    except NotFound:
-        abort(404, "There is no such attempt.")
+    attempt = attempt_service.get_attempt(token)
     if not browser_memory.owns_attempt(token):
         abort(403, "Only the person who took this quiz can see these answers.")
     chosen = {r.question_id: r for r in attempt.responses}
@@ -326,10 +319,7 @@ def _retake_parent(quiz: Quiz) -> Attempt | None:
         return None
     if not browser_memory.owns_attempt(token):
         abort(403, "You can only retake the questions of your own attempts.")
-    try:
-        parent = attempt_service.get_attempt(token)
-    except NotFound:
-        abort(404, "There is no such attempt.")
+    parent = attempt_service.get_attempt(token)
     if parent.quiz_id != quiz.id:
         abort(404, "That attempt belongs to another quiz.")
     return parent

@@ -9,7 +9,6 @@ from quizapp.auth import editor_required
 from quizapp.extensions import db
 from quizapp.models import Claim
 from quizapp.services import verdicts as verdict_service
-from quizapp.services.errors import ServiceError
 from quizapp.web.editor_forms import ActionForm, VerdictForm
 from quizapp.web.lookups import quiz_or_404, require_action_form
 
@@ -43,12 +42,9 @@ def set_verdict(quiz_id: int, claim_id: int) -> ResponseReturnValue:
     if not form.validate_on_submit():
         messages = "; ".join(e for errors in form.errors.values() for e in errors)
         abort(400, f"The verdict was not saved: {messages}")
-    try:
-        verdict_service.set_verdict(
-            claim, form.verdict.data or None, form.note.data or "", form.url.data or ""
-        )
-    except ServiceError as exc:
-        abort(exc.status_code, exc.message)
+    verdict_service.set_verdict(
+        claim, form.verdict.data or None, form.note.data or "", form.url.data or ""
+    )
     flash("Verdict saved." if form.verdict.data else "Verdict cleared.", "info")
     return redirect(
         url_for("verdicts.claims", quiz_id=quiz.id, _anchor=f"claim{claim.id}"), code=303
@@ -64,10 +60,7 @@ def add_verdict_question(quiz_id: int, claim_id: int) -> ResponseReturnValue:
     claim = db.session.get(Claim, claim_id)
     if claim is None or claim.article_id != quiz.article_id:
         abort(404, "There is no such claim in this article.")
-    try:
-        question = verdict_service.add_verdict_question(quiz, claim)
-    except ServiceError as exc:
-        abort(exc.status_code, exc.message)
+    question = verdict_service.add_verdict_question(quiz, claim)
     flash("Verdict question added.", "info")
     return redirect(
         url_for("authoring.review", quiz_id=quiz.id, _anchor=f"q{question.id}"), code=303
