@@ -13,14 +13,15 @@ import re
 from typing import Any
 
 from .claims import ClaimInfo
-from .distractors import _display_name, _typed_list, date_pool, entity_pool, quantity_pool
+from .distractors import _display_name, _typed_list, entity_pool, quantity_pool
 from .document import Document, mention_role
 from .drafts import Draft
 from .gate import sort_value
 from .lexicon import CITIES, COMPANIES, COUNTRIES, MONTHS, REPORTING_VERBS
-from .mutations import _org_kind, keeps_direction
+from .mutations import _org_kind, changeable_figure, keeps_direction
 from .nlp import Mention
-from .numbers import Quantity, date_pattern
+from .numbers import Quantity
+from .quality import name_before, readable
 from .types import Evidence
 
 _PRONOUNS = re.compile(
@@ -72,12 +73,10 @@ def vague(text: str) -> bool:
     if _DEICTIC.search(text) or _ANAPHORIC.search(text) or _MISSING_REFERENT.search(text):
         return True
     for m in _ANAPHORIC_ORG.finditer(text):
-        before = text[: m.start()]
-        first = before.split(" ", 1)[0]
-        if not _NAME.search(before) and (first.lower() in _OPENERS or not first[:1].isupper()):
+        if not name_before(text[: m.start()]):
             return True
     for m in _PRONOUNS.finditer(text):
-        if m.start() == 0 or not _NAME.search(text[: m.start()]):
+        if m.start() == 0 or not name_before(text[: m.start()]):
             return True
     return False
 _TITLES = {"mr", "mrs", "ms", "dr", "sir", "lord", "lady", "the"}
@@ -425,7 +424,7 @@ def _ok_stem(stem: str | None) -> bool:
     if not stem:
         return False
     body = stem.split(":", 1)[1].strip() if stem.startswith("Fill in the blank:") else stem
-    if vague(body):
+    if vague(body) or not readable(body):
         return False
     return len(stem.split()) <= MAX_STEM_WORDS
 
@@ -482,8 +481,10 @@ def generate_recall(doc: Document, claim: ClaimInfo, rng: random.Random, want_po
             continue  # the bracketed twin of an amount is not a fact of its own
         if re.match(r"\s*\(", text[q.end : q.end + 3]):
             continue  # "80 megaflops (80 million operations a second)" restates the key
-        if _in_full_date(doc, q.start, q.end):
-            continue  # blanking the year of "11 September 2001" asks the obvious
+        if _in_full_date(doc, q.start, q.end) or q.kind == "year":
+            continue  # a year, or a part of a date, was trivia to blind editors
+        if not changeable_figure(doc, q):
+            continue  # "more than 1,000", "1-1", "1330 GMT": other values could be right
         stem = _quantity_stem(doc, claim, q)
         if not _wh_ok(doc, claim, stem, q.signature):
             stem = _cloze(doc, claim, q.start, q.end)
@@ -516,27 +517,7 @@ def generate_recall(doc: Document, claim: ClaimInfo, rng: random.Random, want_po
         if not (claim.start <= m.start and m.end <= claim.end):
             continue
         if m.label == "DATE":
-            if date_pattern(m.text) is None:
-                continue
-            # "the Independent on Sunday": a weekday inside a name
-            if re.search(r"[A-Z][a-z]+ on $", doc.view[max(0, m.start - 30) : m.start]):
-                continue
-            stem = _date_stem(doc, claim, m)
-            if not _wh_ok(doc, claim, stem, None):
-                stem = _cloze(doc, claim, m.start, m.end)
-            wrong = date_pool(doc, claim, m, rng, n_wrong)
-            if not _ok_stem(stem) or len(wrong) < 2:
-                continue
-            opts = [m.text] + [t for t, _ in wrong]
-            keys = [sort_value(o) for o in opts]
-            if any(k is None for k in keys) or len(set(keys)) != len(keys):
-                continue
-            if stem is None:
-                continue
-            drafts.append(Draft("fact_recall", claim.id, stem, m.text, tuple(wrong), ev,
-                                _explain(ev, m.text), ordered=True,
-                                sort_keys=tuple(k for k in keys if k is not None)))
-            continue
+            continue  # a weekday, month or year was trivia to blind editors
         wh = _entity_wh(doc, m)
         if wh is None:
             continue
@@ -551,7 +532,9 @@ def generate_recall(doc: Document, claim: ClaimInfo, rng: random.Random, want_po
         # "Which company" only if the stem does not already say "company"
         if stem is not None and wh.startswith("Which") and _names_type(stem, wh):
             continue
-        wrong = entity_pool(doc, claim, m, rng, n_wrong + 1)
+        # the article's own names only: a name it never mentions is a blatant wrong answer
+        wrong = [w for w in entity_pool(doc, claim, m, rng, n_wrong + 1)
+                 if w[1] == "article_entity"]
         if "company" in wh:  # "the SEC" is no answer to "Which company"
             wrong = [w for w in wrong if _org_kind(w[0])[0] != "acronym"]
         wrong = wrong[:n_wrong]

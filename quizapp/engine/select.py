@@ -4,9 +4,9 @@ every draft through the gate, key positions spread evenly, and items kept indepe
 Independence (Haladyna rule 4): no question's answer (a recall key, the phrase a verification
 key has where its distractors differ, the true value a false statement hides) may appear in
 another question's stem or options, and no claim is asked about twice (a second question on
-the same claim always restates the first one's answer). A negated statement is only ever a
-cue if negations appear only in wrong answers (Schuster et al. 2019), so false true/false
-items made by negation are capped by the true items that contain the article's own negations.
+the same claim always restates the first one's answer). Two-option true/false items are at most
+a third of a quiz (a coin toss each, and blind editors preferred questions in new words),
+unless no other kind can bring the quiz to FILL_TARGET questions.
 """
 
 from __future__ import annotations
@@ -64,7 +64,7 @@ def _key_side_diffs(key: str, other: str, ops: tuple[str, ...] = ("replace", "de
 
 def answer_phrases(q: Question) -> list[str]:
     """What a quiz taker must not be told by another item (normalised phrases)."""
-    if q.kind == "fact_recall":
+    if q.kind in ("fact_recall", "attribution"):
         key = next((o.text for o in q.options if o.correct), "")
         return [_phrase(key)] if key else []
     if q.kind == "claim_verification":
@@ -92,9 +92,6 @@ class QuizState:
     claims: set[int] = field(default_factory=set)
     shown: list[str] = field(default_factory=list)
     answers: list[str] = field(default_factory=list)
-    negated_false: int = 0
-    negated_true: int = 0
-    other_false: int = 0
 
     topic: frozenset[str] = frozenset()
 
@@ -116,28 +113,11 @@ class QuizState:
         text = shown_text(q)
         return any(f" {a} " in text for a in self.answers if a and a not in topic)
 
-    def negation_cue(self, q: Question) -> bool:
-        """A false item made by negation when negations would then mark false items."""
-        if q.kind != "true_false" or not q.options[1].correct:
-            return False
-        if q.options[0].mutation != "negation":
-            return False
-        # negated false items may outnumber the false items made another way plus the true
-        # items that carry the article's own negation by one at most
-        return self.negated_false > self.other_false + self.negated_true
-
     def add(self, q: Question) -> None:
         """Record a chosen item."""
         self.claims.add(q.claim_id)
         self.shown.append(shown_text(q))
         self.answers.extend(a for a in answer_phrases(q) if a)
-        if q.kind == "true_false":
-            if q.options[1].correct and q.options[0].mutation == "negation":
-                self.negated_false += 1
-            elif q.options[1].correct:
-                self.other_false += 1
-            elif q.options[0].correct and _NEGATION_RE.search(q.stem):
-                self.negated_true += 1
 
 
 class PositionBalancer:
@@ -201,9 +181,11 @@ def select(
     used_sentences: set[int] = set()
     used_spans: list[tuple[int, int]] = []
     names = list(kinds)
-    # round 0: new sentences only; 1: other claims of used sentences; 2: true/false beyond its
-    # share, up to FILL_TARGET; 3: a second question on a claim, never a true/false one and
-    # never one that shows or asks what the first one does, up to MIN_BEFORE_REPEAT
+    # round 0: new sentences only; 1: other claims of used sentences; 2: true/false beyond
+    # its share, only while the quiz is short of FILL_TARGET (a true statement read in the
+    # article beats no question at all); 3: a second question on a claim, never a
+    # true/false one and never one that shows or asks what the first one does, up to
+    # MIN_BEFORE_REPEAT
     for round_no in range(4):
         for claim in ranked:
             if len(chosen) >= max_questions:
@@ -220,14 +202,13 @@ def select(
             # a clause of a sentence whose other claim is asked about must not overlap it
             if not repeat and any(claim.start < e and s < claim.end for s, e in used_spans):
                 continue
-            order = sorted(names, key=lambda k: (kind_count[k], names.index(k)))
-            order = _place_true_false(doc, claim, order, balancer)
-            # a false statement made without "not" is what a quiz is short of: never capped
-            wanted_false = order[0] == "true_false" and order[0] != min(
-                names, key=lambda k: (kind_count[k], names.index(k)))
-            if repeat or round_no < 2 and not wanted_false and _tf_capped(kind_count,
-                                                                          len(chosen)):
+            # kinds in rotation, true/false only where no other kind can ask about the claim
+            order = sorted(names, key=lambda k: (k == "true_false", kind_count[k],
+                                                 names.index(k)))
+            if repeat or round_no < 2 and _tf_capped(kind_count, len(chosen)):
                 order = [k for k in order if k != "true_false"]
+            # a quoted remark is asked about only as such: who said it
+            order = [k for k in order if (k == "attribution") == (claim.quote is not None)]
             for kind in order:
                 q = _try_kind(doc, claim, kind, kinds[kind], rng, balancer, rejected,
                               seen_stems, state, repeat=repeat)
@@ -242,33 +223,16 @@ def select(
     return chosen
 
 
-# true/false answers are a coin toss: they may make up at most this share of a quiz, unless
-# the quiz would otherwise stay below FILL_TARGET questions
-TF_SHARE = 0.4
-FILL_TARGET = 12
+#: True/false answers are a coin toss: at most this share of a quiz, unless the quiz would
+#: otherwise stay below FILL_TARGET questions.
+TF_SHARE = 1 / 3
+FILL_TARGET = 8
 
 
 def _tf_capped(kind_count: Counter[str], n_chosen: int) -> bool:
-    """Whether one more true/false item would take the quiz past its share of them."""
+    """Whether one more true/false item would take the quiz past its share of them
+    (counted against the quiz length selection aims at, so early items leave room)."""
     return kind_count["true_false"] + 1 > TF_SHARE * max(n_chosen + 1, MIN_BEFORE_REPEAT)
-
-
-def _place_true_false(
-    doc: Document, claim: ClaimInfo, order: list[str], balancer: PositionBalancer
-) -> list[str]:
-    """When the quiz needs a false statement, spend true/false on a claim that can be made
-    false without a negation, and keep claims that only negate for other kinds."""
-    if "true_false" not in order:
-        return order
-    tf = balancer.counts.get(2, Counter())
-    if tf.get(1, 0) >= tf.get(0, 0):
-        return order
-    from .mutations import false_variants  # local: selection stays light to import
-
-    rng = random.Random(claim.id)  # noqa: S311 - a private draw, not security
-    types = {m.type for m in false_variants(doc, claim, rng)}
-    rest = [k for k in order if k != "true_false"]
-    return ["true_false", *rest] if types - {"negation"} else [*rest, "true_false"]
 
 
 def _try_kind(
@@ -305,9 +269,6 @@ def _try_kind(
             continue
         if state is not None and state.conflicts(q, repeat):
             rejected["gives away or is given away by another question"] += 1
-            continue
-        if state is not None and state.negation_cue(q):
-            rejected["negation would cue the false answer"] += 1
             continue
         balancer.record(len(q.options), q.key_index)
         return q

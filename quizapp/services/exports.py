@@ -14,6 +14,8 @@ MUTATION_FEEDBACK = {
     "number": "The article gives a different number.",
     "date": "The article gives a different date.",
     "entity": "The article names someone or something else here.",
+    "two_facts": "The article gives other figures or names here.",
+    "attribution": "Someone else in the article, not the person who said this.",
     "negation": "The article says the opposite: this statement negates it.",
     "antonym": "The article says the opposite: a word was replaced by its antonym.",
     "comparison": "The article makes the opposite comparison.",
@@ -32,6 +34,7 @@ MUTATION_FEEDBACK = {
 KIND_LABELS = {
     "fact_recall": "fact recall",
     "claim_verification": "claim verification",
+    "attribution": "attribution",
     "true_false": "true/false",
     "verdict": "verdict",
 }
