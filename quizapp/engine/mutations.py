@@ -173,14 +173,19 @@ def mutate_entity(doc: Document, claim: ClaimInfo, rng: random.Random) -> list[M
         off = claim.sentence.offset
         heads = [t for t in claim.tokens if m.start <= t.idx + off < m.end and not (
             m.start <= t.head.idx + off < m.end)]
-        if any(t.dep_ in {"compound", "amod", "nmod"} for t in heads):
+        role = mention_role(doc, m)
+        # "Nvidia's H200", "Nvidia H200 chips": a company that owns or makes something may
+        # be swapped for another company of the article ("Huawei's H200" is plainly false)
+        maker = m.label == "ORG" and role in {"poss", "mod"}
+        if any(t.dep_ in {"compound", "amod", "nmod"} for t in heads) and not maker:
             continue
         # a person for a person in the same role, never inside a possessive, a longer name,
         # a list or brackets; and only where the model itself gave this mention the label
-        role = mention_role(doc, m)
-        if not safe_role(role) or m.raw_label not in {"", m.label}:
+        if not (safe_role(role) or maker) or m.raw_label not in {"", m.label}:
             continue
-        for text, src in entity_pool(doc, claim, m, rng, 2, role=role, strict=True):
+        pool = (entity_pool(doc, claim, m, rng, 2, bare=True) if maker
+                else entity_pool(doc, claim, m, rng, 2, role=role, strict=True))
+        for text, src in pool:
             if src == "typed_list" and m.label == "GPE":
                 continue  # a country the story never mentions is a blatant wrong place
             if m.label == "ORG" and not same_org_kind(m.text, text):

@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from .claims import ClaimInfo
-from .distractors import _display_name, _typed_list, entity_pool, quantity_pool
+from .distractors import _display_name, entity_pool, quantity_pool, reliable_name
 from .document import Document, mention_role
 from .drafts import Draft
 from .gate import sort_value
@@ -307,7 +307,7 @@ def _cloze(doc: Document, claim: ClaimInfo, start: int, end: int) -> str | None:
     a, b = start - claim.start, end - claim.start
     after = text[b:]
     # drop an equivalent amount in brackets right after the key: "$1.13bn (£600m)"
-    twin = re.match(r"\s*\([^()]{1,25}\)", after)
+    twin = re.match(r"\s*\([^()]{1,40}\)", after)
     if twin:
         after = after[twin.end() :]
     before = text[:a]
@@ -518,35 +518,38 @@ def generate_recall(doc: Document, claim: ClaimInfo, rng: random.Random, want_po
             continue
         if m.label == "DATE":
             continue  # a weekday, month or year was trivia to blind editors
+        if m.label not in {"PERSON", "ORG", "GPE"} or any(c.isdigit() for c in m.text):
+            continue  # "Varig 2bn": a name the model ran into a figure
         wh = _entity_wh(doc, m)
-        if wh is None:
-            continue
-        stem = _subject_question(doc, claim, m, wh)
-        if stem is None and mention_role(doc, m) in {"poss", "mod"}:
+        stem = _subject_question(doc, claim, m, wh) if wh else None
+        if wh and stem is None and mention_role(doc, m) in {"poss", "mod"}:
             owner = "Whose" if wh == "Who" else f"{wh}'s"
             stem = _possessor_question(doc, claim, m, owner)
             wh = owner
         key = _display_name(doc, m)
-        if not _wh_ok(doc, claim, stem, None):
-            continue
+        if stem is not None and not _wh_ok(doc, claim, stem, None):
+            stem = None
         # "Which company" only if the stem does not already say "company"
-        if stem is not None and wh.startswith("Which") and _names_type(stem, wh):
-            continue
-        # the article's own names only: a name it never mentions is a blatant wrong answer
-        wrong = [w for w in entity_pool(doc, claim, m, rng, n_wrong + 1)
-                 if w[1] == "article_entity"]
-        if "company" in wh:  # "the SEC" is no answer to "Which company"
-            wrong = [w for w in wrong if _org_kind(w[0])[0] != "acronym"]
-        wrong = wrong[:n_wrong]
-        if wrong and all(len(key) > len(w) for w, _ in wrong):
-            # the key would be the lone longest option: let a listed peer of its length in
-            longer = [n for n in _typed_list(doc, m, key) if len(n) >= len(key)
-                      and all(n != w for w, _ in wrong)]
-            if longer:
-                wrong = [*wrong[: n_wrong - 1], (longer[0], "typed_list")]
-        if len(wrong) < 2:
-            continue
+        if stem is not None and wh and wh.startswith("Which") and _names_type(stem, wh):
+            stem = None
         if stem is None:
+            if key != m.text or not reliable_name(doc, m):
+                continue  # "Mr Huang" in the sentence, "Jensen Huang" in the options
+            stem = _cloze(doc, claim, m.start, m.end)
+            if not _ok_stem(stem):
+                continue
+        # the article's own names only, of the key's kind: a name it never mentions, or a
+        # body where the key is a company, is a blatant wrong answer
+        kind = _org_kind(key)[0]
+        # companies and people stand alone as answers; other bodies and places must be seen in
+        # the key's role ("Chelsea take on", not "the Champions League")
+        bare = m.label == "PERSON" or kind == "company"
+        role = None if bare else mention_role(doc, m)
+        wrong = [w for w in entity_pool(doc, claim, m, rng, n_wrong + 3, role=role,
+                                        strict=not bare, bare=bare)
+                 if w[1] == "article_entity"
+                 and (m.label != "ORG" or _org_kind(w[0])[0] == kind)][:n_wrong]
+        if len(wrong) < 2 or stem is None:
             continue
         drafts.append(Draft("fact_recall", claim.id, stem, key, tuple(wrong), ev,
                             _explain(ev, key)))

@@ -5,8 +5,8 @@ Independence (Haladyna rule 4): no question's answer (a recall key, the phrase a
 key has where its distractors differ, the true value a false statement hides) may appear in
 another question's stem or options, and no claim is asked about twice (a second question on
 the same claim always restates the first one's answer). Two-option true/false items are at most
-a third of a quiz (a coin toss each, and blind editors preferred questions in new words),
-unless no other kind can bring the quiz to FILL_TARGET questions.
+a third of a quiz (a coin toss each, and blind editors refused sentences copied word for
+word as "True is obvious"); a short quiz of good questions beats a long one of copies.
 """
 
 from __future__ import annotations
@@ -62,6 +62,10 @@ def _key_side_diffs(key: str, other: str, ops: tuple[str, ...] = ("replace", "de
     return out
 
 
+def _key(q: Question) -> str:
+    return next((o.text for o in q.options if o.correct), "")
+
+
 def answer_phrases(q: Question) -> list[str]:
     """What a quiz taker must not be told by another item (normalised phrases)."""
     if q.kind in ("fact_recall", "attribution"):
@@ -94,6 +98,7 @@ class QuizState:
     answers: list[str] = field(default_factory=list)
 
     topic: frozenset[str] = frozenset()
+    keys: set[str] = field(default_factory=set)
 
     def conflicts(self, q: Question, repeat: bool = False) -> bool:
         """Whether ``q`` would give another item away or be given away by one.
@@ -104,6 +109,8 @@ class QuizState:
         """
         if q.claim_id in self.claims and not repeat:
             return True
+        if q.kind in ("fact_recall", "attribution") and _phrase(_key(q)) in self.keys:
+            return True  # one question per answer: a fifth "Nvidia" is no question at all
         topic = frozenset() if repeat else self.topic
         mine = [a for a in answer_phrases(q) if a and a not in topic]
         if not mine and repeat:
@@ -116,6 +123,8 @@ class QuizState:
     def add(self, q: Question) -> None:
         """Record a chosen item."""
         self.claims.add(q.claim_id)
+        if q.kind in ("fact_recall", "attribution"):
+            self.keys.add(_phrase(_key(q)))
         self.shown.append(shown_text(q))
         self.answers.extend(a for a in answer_phrases(q) if a)
 
@@ -181,20 +190,23 @@ def select(
     used_sentences: set[int] = set()
     used_spans: list[tuple[int, int]] = []
     names = list(kinds)
-    # round 0: new sentences only; 1: other claims of used sentences; 2: true/false beyond
-    # its share, only while the quiz is short of FILL_TARGET (a true statement read in the
-    # article beats no question at all); 3: a second question on a claim, never a
-    # true/false one and never one that shows or asks what the first one does, up to
-    # MIN_BEFORE_REPEAT
+    # round 0: new sentences only; 1: other claims of used sentences; 2: a second question
+    # on a claim, never a true/false one and never one that shows or asks what the first one
+    # does, up to MIN_BEFORE_REPEAT; 3: true/false beyond its share, only while the quiz is
+    # shorter than MIN_QUIZ (an article with few figures and names still gets a quiz)
     for round_no in range(4):
         for claim in ranked:
             if len(chosen) >= max_questions:
                 break
-            if round_no == 2 and len(chosen) >= FILL_TARGET:
+            if round_no == 2 and len(chosen) >= MIN_BEFORE_REPEAT:
                 break
-            if round_no == 3 and len(chosen) >= MIN_BEFORE_REPEAT:
+            if round_no == 3 and len(chosen) >= MIN_QUIZ:
                 break
-            repeat = round_no == 3
+            repeat = round_no == 2
+            if claim.subst is not None:
+                continue  # a pronoun resolved by rule: blind editors found wrong keys there
+            if round_no == 3 and claim.id in state.claims:
+                continue
             if (claim.id in state.claims) != repeat:
                 continue
             if round_no == 0 and claim.sentence.index in used_sentences:
@@ -205,7 +217,7 @@ def select(
             # kinds in rotation, true/false only where no other kind can ask about the claim
             order = sorted(names, key=lambda k: (k == "true_false", kind_count[k],
                                                  names.index(k)))
-            if repeat or round_no < 2 and _tf_capped(kind_count, len(chosen)):
+            if repeat or round_no < 3 and _tf_capped(kind_count, len(chosen)):
                 order = [k for k in order if k != "true_false"]
             # a quoted remark is asked about only as such: who said it
             order = [k for k in order if (k == "attribution") == (claim.quote is not None)]
@@ -220,13 +232,23 @@ def select(
                     used_sentences.add(claim.sentence.index)
                     used_spans.append((claim.start, claim.end))
                     break
-    return chosen
+    return _within_true_false_share(chosen)
 
 
-#: True/false answers are a coin toss: at most this share of a quiz, unless the quiz would
-#: otherwise stay below FILL_TARGET questions.
+def _within_true_false_share(chosen: list[Question]) -> list[Question]:
+    """Drop the last-chosen true/false items past :data:`TF_SHARE`, down to MIN_QUIZ."""
+    out = list(chosen)
+    while len(out) > MIN_QUIZ and sum(q.kind == "true_false" for q in out) > TF_SHARE * len(out):
+        del out[max(i for i, q in enumerate(out) if q.kind == "true_false")]
+    return out
+
+
+#: True/false answers are a coin toss: at most this share of a quiz.
 TF_SHARE = 1 / 3
-FILL_TARGET = 8
+#: The shortest quiz selection aims for, with true/false items past their share if need be.
+MIN_QUIZ = 4
+#: How far the true/false answers of a quiz may lean to one side.
+TF_IMBALANCE = 2
 
 
 def _tf_capped(kind_count: Counter[str], n_chosen: int) -> bool:
@@ -251,9 +273,10 @@ def _try_kind(
     want = balancer.want(n_opts)
     drafts = gen(doc, claim, rng, want)
     tf = balancer.counts.get(2, Counter())
-    if kind == "true_false" and abs(tf.get(0, 0) - tf.get(1, 0)) <= 1:
-        # the other answer keeps true/false within two of balanced: it is a fallback (a
-        # false statement that only a "not" could make is worse than a small imbalance)
+    if kind == "true_false" and abs(tf.get(0, 0) - tf.get(1, 0)) <= TF_IMBALANCE - 1:
+        # the other answer keeps true/false within TF_IMBALANCE of balanced: it is a
+        # fallback (false statements are made only by changing a figure or a name, and an
+        # article without them is better asked true statements than none)
         drafts = drafts + gen(doc, claim, rng, 1 - want)
     for draft in drafts:
         if draft.stem in seen_stems and kind != "claim_verification":

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import random
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from .claims import ClaimInfo
 from .document import Document
 from .drafts import Draft
@@ -24,7 +22,7 @@ from .verification import describe, standalone
 FALSE_PREFERENCE = ("number", "entity")
 
 
-def _lower_first(text: str, claim: ClaimInfo, doc: Document) -> str:
+def _lower_first(text: str, claim: ClaimInfo) -> str:
     if claim.subst is not None:
         lead = claim.subst[0] == claim.start and claim.subst[2][:4] in {"the ", "The "}
         return text[0].lower() + text[1:] if lead else text
@@ -33,9 +31,6 @@ def _lower_first(text: str, claim: ClaimInfo, doc: Document) -> str:
     if first.lower_ in {"a", "an", "the"} and text.startswith(first.text + " "):
         return text[0].lower() + text[1:]
     if first.pos_ == "PROPN" or first.ent_type_ in names or first.text.isupper():
-        return text
-    # a name the model missed ("Mercedes faces ...") is never written in lower case elsewhere
-    if first.lower_ not in STOP_WORDS and f" {first.lower_} " not in f" {doc.view} ":
         return text
     return text[0].lower() + text[1:]
 
@@ -54,13 +49,13 @@ def generate_true_false(
         drafts = []
         for mut in muts[:3]:
             text = statement(doc, claim, mut)
-            stem = f"True or false: the article says that {_lower_first(text, claim, doc)}"
+            stem = f"True or false: the article says that {_lower_first(text, claim)}"
             expl = f'False. The article says: "{ev.text}" The statement {describe(mut)}.'
             drafts.append(
                 Draft("true_false", claim.id, stem, "False", (("True", mut.type),), ev, expl)
             )
         return drafts
     text = statement(doc, claim)
-    stem = f"True or false: the article says that {_lower_first(text, claim, doc)}"
+    stem = f"True or false: the article says that {_lower_first(text, claim)}"
     expl = f'True. The article says: "{ev.text}"'
     return [Draft("true_false", claim.id, stem, "True", (("False", ""),), ev, expl)]
