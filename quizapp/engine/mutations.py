@@ -4,11 +4,11 @@ Every mutation is a single replacement inside the claim span, so what changed ca
 the explanation. Generalisations are never produced (they would stay true); every candidate is
 re-checked against the article by :func:`stated_by_article` before it is used.
 
-Only two kinds are made: another figure of the same unit and scale, and another name of the
-same type from the article. Blind editors refused the others: an inserted or removed "not"
-gave the key away or made nonsense ("may prove so simple"), an antonym contradicted the rest
-of the sentence ("welcomed for failing"), a changed quantifier could stay true, and a moved
-weekday or month tested trivia.
+Four kinds are made: another figure of the same unit and scale, another name of the same
+type from the article, another month or year, and a negated main verb (for false true/false
+statements only, capped by selection). Blind editors refused the rest: an antonym
+contradicted the rest of the sentence ("welcomed for failing"), a changed quantifier could
+stay true, and a moved weekday tested trivia.
 """
 
 from __future__ import annotations
@@ -26,8 +26,9 @@ from .lexicon import (
     COMPANIES,
     COMPANY_SECTORS,
     DIRECTION_WORDS,
+    MONTHS,
 )
-from .numbers import Quantity, parse_quantity
+from .numbers import Quantity, date_pattern, parse_quantity
 from .quality import approximate_figure, score_or_range, trivia
 
 _NEG_AUX = {"will", "would", "can", "could", "should", "may", "might", "must", "has", "have",
@@ -159,6 +160,26 @@ def keeps_direction(claim: ClaimInfo, q: Quantity, new_text: str) -> bool:
     return True
 
 
+def mutate_date(doc: Document, claim: ClaimInfo, rng: random.Random) -> list[Mutation]:
+    """Move a year or a month (a weekday moved is trivia to blind editors)."""
+    out = []
+    for q in claim.sentence.quantities:
+        if claim.start <= q.start and q.end <= claim.end and q.kind == "year":
+            for text, _src in quantity_pool(doc, claim, q, rng, 2):
+                out.append(Mutation("date", q.start, q.end, q.text, text))
+    for m in claim.sentence.mentions:
+        if m.label != "DATE" or not (claim.start <= m.start and m.end <= claim.end):
+            continue
+        pat = date_pattern(m.text)
+        if pat in {"m", "dm", "my", "dmy"}:
+            month = next(w for w in m.text.split() if w in MONTHS)
+            i = MONTHS.index(month)
+            for d in (rng.choice((2, 3, 4)), rng.choice((-2, -3, 5))):
+                new = m.text.replace(month, MONTHS[(i + d) % 12])
+                out.append(Mutation("date", m.start, m.end, m.text, new))
+    return out
+
+
 def mutate_entity(doc: Document, claim: ClaimInfo, rng: random.Random) -> list[Mutation]:
     """Swap a name for another of the same type, from the article first."""
     out = []
@@ -223,6 +244,65 @@ def same_org_kind(a: str, b: str) -> bool:
     return not (ka[1] and kb[1] and ka[1] != kb[1])
 
 
+_QUANTIFIED_SUBJECT = frozenset(
+    {"some", "many", "several", "few", "most", "certain", "various", "numerous", "other", "others"}
+)
+
+
+def mutate_negation(doc: Document, claim: ClaimInfo, rng: random.Random) -> list[Mutation]:
+    """Negate the main verb (insert "not", with do-support) or drop an existing "not"."""
+    root = claim.main_verb
+    toks = claim.tokens
+    # a verb inside a name ("Nick Van den Brul") is a parse error, not a verb to negate
+    if root not in toks or root.ent_type_ or not root.tag_.startswith("VB"):
+        return []
+    if any(t.lower_ in {"no", "never", "nothing", "none", "neither", "nor"} for t in toks):
+        return []
+    for child in root.children:
+        if child.dep_ == "neg" and child in toks:
+            s, e = _tok_span(claim, child)
+            # remove " not" together with the space before it
+            if doc.text[s - 1 : s] == " " and child.text.lower() == "not":
+                return [Mutation("negation", s - 1, e, doc.text[s - 1 : e], "")]
+            return []
+    auxes = [c for c in root.children if c.dep_ in {"aux", "auxpass"} and c.i < root.i]
+    subj = [c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subj or subj[0].i > root.i:
+        return []
+    # "some restrictions do not remain" does not contradict "some restrictions remain" (others
+    # may not): a clause whose subject is quantified has no false negation
+    if any(t.lower_ in _QUANTIFIED_SUBJECT for t in subj[0].subtree):
+        return []
+    # only adverbs and auxiliaries between subject and verb, else the parse is doubtful
+    # ("Social Security, the pensions programme on which..." with "programme" as a verb)
+    if any(t.pos_ not in {"ADV", "AUX", "PART", "PUNCT"}
+           for t in root.doc[subj[0].right_edge.i + 1 : root.i]):
+        return []
+    if auxes:
+        a = auxes[0]
+        if a.lower_ not in _NEG_AUX:
+            return []
+        s, e = _tok_span(claim, a)
+        after = a.nbor(1) if a.i + 1 < len(a.doc) else None
+        if after is not None and after.pos_ == "ADV":
+            return []  # "will not instead continue" reads badly
+        return [Mutation("negation", e, e, "", " not")]
+    s, e = _tok_span(claim, root)
+    if root.i > 0 and root.doc[root.i - 1].pos_ == "ADV" and root.lemma_ != "be":
+        return []  # "China tightly controls" -> not "tightly does not control"
+    if root.lemma_ == "be":
+        after = root.nbor(1) if root.i + 1 < len(root.doc) else None
+        if after is not None and after.pos_ == "ADV":
+            return []  # "is not probably", "were not still" read badly
+        return [Mutation("negation", e, e, "", " not")]
+    if _in_quotes(doc, claim, s):
+        return []
+    aux = {"VBD": "did", "VBZ": "does", "VBP": "do"}.get(root.tag_)
+    if aux is None:
+        return []
+    return [Mutation("negation", s, e, root.text, f"{aux} not {root.lemma_.lower()}")]
+
+
 def _related_figures(claim: ClaimInfo) -> list[Quantity]:
     """Figures of the claim other than years."""
     return [q for q in claim.sentence.quantities
@@ -237,7 +317,13 @@ def _has_direction(claim: ClaimInfo) -> bool:
 MUTATIONS: dict[str, Callable[[Document, ClaimInfo, random.Random], list[Mutation]]] = {
     "number": mutate_number,
     "entity": mutate_entity,
+    "date": mutate_date,
+    "negation": mutate_negation,
 }
+
+#: What a wrong option of a verification item may change: a figure or a name. An inserted
+#: "not" beside copies of the key marks the key, and a moved date was trivia.
+OPTION_MUTATIONS = ("number", "entity")
 
 
 def false_variants(doc: Document, claim: ClaimInfo, rng: random.Random) -> list[Mutation]:

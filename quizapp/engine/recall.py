@@ -532,9 +532,15 @@ def generate_recall(doc: Document, claim: ClaimInfo, rng: random.Random, want_po
         # "Which company" only if the stem does not already say "company"
         if stem is not None and wh and wh.startswith("Which") and _names_type(stem, wh):
             stem = None
+        surname = False
         if stem is None:
-            if key != m.text or not reliable_name(doc, m):
-                continue  # "Mr Huang" in the sentence, "Jensen Huang" in the options
+            if not reliable_name(doc, m):
+                continue
+            if key != m.text:
+                # "Mr Blair" in the sentence: the blank takes a surname, and so do the options
+                if m.label != "PERSON" or len(m.text.split()) != 1:
+                    continue
+                key, surname = m.text, True
             stem = _cloze(doc, claim, m.start, m.end)
             if not _ok_stem(stem):
                 continue
@@ -543,12 +549,14 @@ def generate_recall(doc: Document, claim: ClaimInfo, rng: random.Random, want_po
         kind = _org_kind(key)[0]
         # companies and people stand alone as answers; other bodies and places must be seen in
         # the key's role ("Chelsea take on", not "the Champions League")
-        bare = m.label == "PERSON" or kind == "company"
+        bare = m.label in {"PERSON", "GPE"} or kind == "company"
         role = None if bare else mention_role(doc, m)
         wrong = [w for w in entity_pool(doc, claim, m, rng, n_wrong + 3, role=role,
                                         strict=not bare, bare=bare)
                  if w[1] == "article_entity"
                  and (m.label != "ORG" or _org_kind(w[0])[0] == kind)][:n_wrong]
+        if surname:
+            wrong = [(w.split()[-1], src) for w, src in wrong if w.split()[-1] != key]
         if len(wrong) < 2 or stem is None:
             continue
         drafts.append(Draft("fact_recall", claim.id, stem, key, tuple(wrong), ev,

@@ -97,6 +97,10 @@ class QuizState:
     shown: list[str] = field(default_factory=list)
     answers: list[str] = field(default_factory=list)
 
+    negated_false: int = 0
+    negated_true: int = 0
+    other_false: int = 0
+
     topic: frozenset[str] = frozenset()
     keys: set[str] = field(default_factory=set)
 
@@ -120,6 +124,16 @@ class QuizState:
         text = shown_text(q)
         return any(f" {a} " in text for a in self.answers if a and a not in topic)
 
+    def negation_cue(self, q: Question) -> bool:
+        """A false item made by negation when negations would then mark false items."""
+        if q.kind != "true_false" or not q.options[1].correct:
+            return False
+        if q.options[0].mutation != "negation":
+            return False
+        # negated false items may outnumber the false items made another way plus the true
+        # items that carry the article's own negation by one at most
+        return self.negated_false > self.other_false + self.negated_true
+
     def add(self, q: Question) -> None:
         """Record a chosen item."""
         self.claims.add(q.claim_id)
@@ -127,6 +141,13 @@ class QuizState:
             self.keys.add(_phrase(_key(q)))
         self.shown.append(shown_text(q))
         self.answers.extend(a for a in answer_phrases(q) if a)
+        if q.kind == "true_false":
+            if q.options[1].correct and q.options[0].mutation == "negation":
+                self.negated_false += 1
+            elif q.options[1].correct:
+                self.other_false += 1
+            elif q.options[0].correct and _NEGATION_RE.search(q.stem):
+                self.negated_true += 1
 
 
 class PositionBalancer:
@@ -245,8 +266,8 @@ def _within_true_false_share(chosen: list[Question]) -> list[Question]:
 
 #: True/false answers are a coin toss: at most this share of a quiz.
 TF_SHARE = 1 / 3
-#: The shortest quiz selection aims for, with true/false items past their share if need be.
-MIN_QUIZ = 4
+#: The quiz length selection fills with true/false items past their share if need be.
+MIN_QUIZ = 12
 #: How far the true/false answers of a quiz may lean to one side.
 TF_IMBALANCE = 2
 
@@ -271,8 +292,8 @@ def _try_kind(
 ) -> Question | None:
     n_opts = 2 if kind == "true_false" else 4
     want = balancer.want(n_opts)
-    drafts = gen(doc, claim, rng, want)
     tf = balancer.counts.get(2, Counter())
+    drafts = gen(doc, claim, rng, want)
     if kind == "true_false" and abs(tf.get(0, 0) - tf.get(1, 0)) <= TF_IMBALANCE - 1:
         # the other answer keeps true/false within TF_IMBALANCE of balanced: it is a
         # fallback (false statements are made only by changing a figure or a name, and an
@@ -292,6 +313,9 @@ def _try_kind(
             continue
         if state is not None and state.conflicts(q, repeat):
             rejected["gives away or is given away by another question"] += 1
+            continue
+        if state is not None and state.negation_cue(q):
+            rejected["negation would cue the false answer"] += 1
             continue
         balancer.record(len(q.options), q.key_index)
         return q

@@ -3,8 +3,7 @@
 Whether the statement shown is true is decided by selection (``want_pos`` 0 = True is the
 answer, 1 = False), so answers stay balanced across a quiz. False statements prefer changed
 numbers, names and dates over negation: if only false items carried a "not", the word alone
-would give the answer away (Schuster et al. 2019), and blind editors found inserted or removed
-negations ungrammatical or obvious, so false statements change a figure or a name only.
+would give the answer away (Schuster et al. 2019); selection caps the negated ones.
 """
 
 from __future__ import annotations
@@ -19,7 +18,7 @@ from .recall import _evidence
 from .verification import describe, standalone
 
 # preferred mutation types for a false statement, best first
-FALSE_PREFERENCE = ("number", "entity")
+FALSE_PREFERENCE = ("number", "entity", "date", "negation")
 
 
 def _lower_first(text: str, claim: ClaimInfo) -> str:

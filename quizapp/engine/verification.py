@@ -14,7 +14,7 @@ import random
 from .claims import ClaimInfo
 from .document import Document
 from .drafts import Draft
-from .mutations import Mutation, false_variants, stated_by_article, statement
+from .mutations import OPTION_MUTATIONS, Mutation, false_variants, stated_by_article, statement
 from .quality import readable
 from .recall import _evidence, vague
 
@@ -24,11 +24,17 @@ MAX_WORDS = 28
 #: A true or false statement may be longer (one statement, not four).
 MAX_STATEMENT_WORDS = 40
 
-_LABELS = {"number": "changed the number", "entity": "swapped a name"}
+_LABELS = {
+    "number": "changed the number",
+    "entity": "swapped a name",
+    "date": "changed the date",
+}
 
 
 def describe(m: Mutation) -> str:
     """Human-readable account of one mutation, for explanations."""
+    if m.type == "negation":
+        return "negated the claim" if m.new else "removed the negation"
     return f'{_LABELS[m.type]} ("{m.old}" became "{m.new}")'
 
 
@@ -64,7 +70,7 @@ def generate_verification(
     """One verification draft for the claim, or none without two facts to change."""
     if not standalone(doc, claim, MAX_WORDS):
         return []
-    muts = false_variants(doc, claim, rng)
+    muts = [m for m in false_variants(doc, claim, rng) if m.type in OPTION_MUTATIONS]
     slots: dict[tuple[int, int], Mutation] = {}
     for m in muts:
         slots.setdefault((m.start, m.end), m)
