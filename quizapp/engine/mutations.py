@@ -29,7 +29,7 @@ from .lexicon import (
     MONTHS,
 )
 from .numbers import Quantity, date_pattern, parse_quantity
-from .quality import approximate_figure, score_or_range, trivia
+from .quality import approximate_figure, gendered, score_or_range, trivia
 
 _NEG_AUX = {"will", "would", "can", "could", "should", "may", "might", "must", "has", "have",
             "had", "is", "are", "was", "were", "does", "do", "did"}
@@ -188,6 +188,8 @@ def mutate_entity(doc: Document, claim: ClaimInfo, rng: random.Random) -> list[M
             continue
         if not (claim.start <= m.start and m.end <= claim.end) or not reliable_name(doc, m):
             continue
+        if m.label == "PERSON" and gendered(doc.text[claim.start : claim.end]):
+            continue  # "Tony Blair ... she despaired": the swap would not fit the sentence
         # "the UK" -> "the Britain"; "the Bush administration": names used as modifiers
         if doc.view[max(0, m.start - 4) : m.start].lower() == "the ":
             continue

@@ -114,3 +114,14 @@ def score_or_range(figure_text: str, after: str) -> bool:
     """A match score ("1-1") or one end of a range ("2-___%") is never a figure to change."""
     return bool(_SCORE_OR_RANGE.search(figure_text)) or bool(re.match(r"\s*[-\u2013]\s*\d",
                                                                       after))
+
+
+_GENDERED = re.compile(r"\b(he|she|his|her|him|hers|himself|herself|mr|mrs|ms|miss|sir|lady|"
+                       r"lord|actress|actor|king|queen|wife|husband|mother|father|son|"
+                       r"daughter|brother|sister|girlfriend|boyfriend|widow)\b", re.I)
+
+
+def gendered(text: str) -> bool:
+    """Whether the text says a person's sex ("she", "actress", "Mr"): another person put in
+    that person's place might then not fit the sentence, which gives the key away."""
+    return bool(_GENDERED.search(text))

@@ -21,7 +21,7 @@ from .lexicon import CITIES, COMPANIES, COUNTRIES, MONTHS, REPORTING_VERBS
 from .mutations import _org_kind, changeable_figure, keeps_direction
 from .nlp import Mention
 from .numbers import Quantity
-from .quality import name_before, readable
+from .quality import gendered, name_before, readable
 from .types import Evidence
 
 _PRONOUNS = re.compile(
@@ -542,7 +542,7 @@ def generate_recall(doc: Document, claim: ClaimInfo, rng: random.Random, want_po
                     continue
                 key, surname = m.text, True
             stem = _cloze(doc, claim, m.start, m.end)
-            if not _ok_stem(stem):
+            if not _ok_stem(stem) or m.label == "PERSON" and gendered(stem or ""):
                 continue
         # the article's own names only, of the key's kind: a name it never mentions, or a
         # body where the key is a company, is a blatant wrong answer

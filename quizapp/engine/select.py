@@ -85,8 +85,13 @@ def answer_phrases(q: Question) -> list[str]:
 
 
 def shown_text(q: Question) -> str:
-    """Everything a quiz taker reads in the item, normalised, padded for phrase tests."""
-    return " " + _phrase(" ".join([q.stem, *(o.text for o in q.options)])) + " "
+    """What a quiz taker reads in the item as a fact, normalised, padded for phrase tests.
+
+    The stem, and options that are statements; a short answer option ("Huawei") asserts
+    nothing, so another question whose answer it is is not given away by it.
+    """
+    statements = [] if q.kind in ("fact_recall", "attribution") else [o.text for o in q.options]
+    return " " + _phrase(" ".join([q.stem, *statements])) + " "
 
 
 @dataclass
