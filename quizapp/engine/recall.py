@@ -542,8 +542,10 @@ def generate_recall(doc: Document, claim: ClaimInfo, rng: random.Random, want_po
                     continue
                 key, surname = m.text, True
             stem = _cloze(doc, claim, m.start, m.end)
-            if not _ok_stem(stem) or m.label == "PERSON" and gendered(stem or ""):
+            if not _ok_stem(stem):
                 continue
+        if m.label == "PERSON" and gendered(stem or ""):
+            continue  # "Who ... his views?" beside women's names: the pronoun answers it
         # the article's own names only, of the key's kind: a name it never mentions, or a
         # body where the key is a company, is a blatant wrong answer
         kind = _org_kind(key)[0]
