@@ -21,7 +21,7 @@ from .verification import generate_verification
 
 logger = logging.getLogger(__name__)
 
-GENERATOR_VERSION = "1.0.0"
+GENERATOR_VERSION = "2.0.0"
 
 KINDS: dict[str, Generator] = {
     "fact_recall": generate_recall,
