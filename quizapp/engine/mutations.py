@@ -128,7 +128,7 @@ def changeable_figure(doc: Document, q: Quantity) -> bool:
     stays true at 900), not a score or one end of a range, not a clock time."""
     before = doc.view[max(0, q.start - 30) : q.start]
     after = doc.view[q.end : q.end + 12]
-    if approximate_figure(before) or score_or_range(q.text, after):
+    if approximate_figure(before) or score_or_range(q.text, after, before):
         return False
     # "8.4bn reais ($2.3bn or £1.2bn)": a conversion in brackets is the same figure again
     opened = doc.view[max(0, q.start - 60) : q.start]

@@ -36,7 +36,7 @@ _NEEDS_ANTECEDENT = re.compile(
     r"team|squad|band|star|singer|actor|actress|player|pair|duo|trio|couple|latter|"
     r"former|country|city|region|spokesman|spokeswoman|programme|project|venture|"
     r"attack|incident|action|title|names|cartel|scandal|affair|row|feud|war|dispute)\b"
-    r"(?!\s+(?:of|to|for|between|with|on|by|from|over|against|called|named|titled|"
+    r"(?!\s+(?:(?:of|to|for|between|with|on|by|from|over|against|called|named|titled)\b|"
     r"[A-Z0-9\"']))",
 )
 _OPENERS = frozenset({"the", "a", "an", "in", "on", "at", "its", "their", "his", "her", "it",
@@ -110,10 +110,13 @@ def approximate_figure(before: str) -> bool:
     return bool(APPROXIMATE.search(before[-30:]))
 
 
-def score_or_range(figure_text: str, after: str) -> bool:
+def score_or_range(figure_text: str, after: str, before: str = "") -> bool:
     """A match score ("1-1") or one end of a range ("2-___%") is never a figure to change."""
-    return bool(_SCORE_OR_RANGE.search(figure_text)) or bool(re.match(r"\s*[-\u2013]\s*\d",
-                                                                      after))
+    return (
+        bool(_SCORE_OR_RANGE.search(figure_text))
+        or bool(re.match(r"\s*[-\u2013]\s*\d", after))
+        or bool(re.search(r"\d\s*[-\u2013]\s*$", before))
+    )
 
 
 _GENDERED = re.compile(r"\b(he|she|his|her|him|hers|himself|herself|mr|mrs|ms|miss|sir|lady|"

@@ -12,7 +12,6 @@ from quizapp.engine.mutations import (
     false_variants,
     keeps_direction,
     same_org_kind,
-    statement,
 )
 from quizapp.engine.numbers import find_quantities
 from quizapp.engine.recall import generate_recall, vague
