@@ -10,6 +10,7 @@ import logging
 import random
 from collections import Counter
 
+from .attribution import generate_attribution
 from .claims import extract_claims
 from .document import analyse
 from .recall import generate_recall
@@ -20,11 +21,12 @@ from .verification import generate_verification
 
 logger = logging.getLogger(__name__)
 
-GENERATOR_VERSION = "1.0.0"
+GENERATOR_VERSION = "2.0.0"
 
 KINDS: dict[str, Generator] = {
     "fact_recall": generate_recall,
     "claim_verification": generate_verification,
+    "attribution": generate_attribution,
     "true_false": generate_true_false,
 }
 

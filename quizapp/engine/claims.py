@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from .document import Document, Sentence, content_lemmas
 from .lexicon import COMPARISONS, DECISION_VERBS, DISCOURSE, HEDGES, REPORTING_VERBS
 from .types import Claim
@@ -38,6 +40,8 @@ class ClaimInfo:
     also_in: list[Sentence] = field(default_factory=list)
     # a leading pronoun and the name it stands for: (start, end, replacement)
     subst: tuple[int, int, str] | None = None
+    # a quoted remark and who the sentence names as saying it: ((start, end), speaker)
+    quote: tuple[tuple[int, int], str] | None = None
 
     @property
     def main_verb(self) -> Any:
@@ -215,6 +219,9 @@ def extract_claims(doc: Document) -> list[ClaimInfo]:
     found: list[ClaimInfo] = []
     for s in doc.sentences:
         if not _is_claim_sentence(doc, s):
+            quoted = _quoted_remark(doc, s)
+            if quoted is not None:
+                found.append(quoted)
             continue
         for toks, root in _clauses(s):
             toks = _trim(toks)
@@ -238,10 +245,66 @@ def extract_claims(doc: Document) -> list[ClaimInfo]:
                 )
             )
     merged = _merge(found)
+    headline = _salient_words(doc)
     for i, c in enumerate(merged, start=1):
         c.id = i
         c.subst = _resolve_pronoun(doc, c)
+        c.score = round(min(1.0, c.score + _salience(c, headline)), 3)
     return merged
+
+
+_QUOTE_RE = re.compile(r'"([^"]{20,240})"')
+
+
+def _quoted_remark(doc: Document, s: Sentence) -> ClaimInfo | None:
+    """A sentence that quotes one named person: '"...," Cook said.' or 'Cook said: "..."'.
+
+    The speaker must be the named subject of a reporting verb outside the quote, and the only
+    person the sentence names outside it; a pronoun ("he said") is never resolved here.
+    """
+    text = doc.view[s.start : s.end]
+    quotes = list(_QUOTE_RE.finditer(text))
+    if len(quotes) != 1 or text.count('"') != 2:
+        return None
+    qs, qe = quotes[0].span(1)
+    inside = range(s.start + qs, s.start + qe)
+    outside_people = [m for m in s.mentions if m.label == "PERSON" and m.start not in inside]
+    if len(outside_people) != 1:
+        return None
+    speaker = outside_people[0]
+    said = [t for t in s.span if t.lemma_ in REPORTING_VERBS and t.idx + s.offset not in inside]
+    subjects = [c for v in said for c in v.children if c.dep_ == "nsubj"]
+    if not any(speaker.start <= c.idx + s.offset < speaker.end for c in subjects):
+        return None
+    toks = [t for t in s.span if not t.is_space]
+    return ClaimInfo(
+        id=0, start=s.start, end=s.end, text=doc.text[s.start : s.end], score=0.35,
+        sentence=s, tokens=toks, root=s.span.root, lemmas=content_lemmas(toks),
+        quote=((s.start + qs, s.start + qe), speaker.text),
+    )
+
+
+def _stems(words: Any) -> set[str]:
+    """Crude stems (first five letters) of content words: "approves" meets "approval"."""
+    return {w.lower()[:5] for w in words if len(w) > 2 and w.lower() not in STOP_WORDS}
+
+
+def _salient_words(doc: Document) -> tuple[set[str], set[str]]:
+    """The stems of the headline and of the lead sentence: what the article is about."""
+    title = _stems(re.findall(r"[A-Za-z]+", doc.layout.title or ""))
+    lead = _stems(t.text for t in doc.sentences[0].span if t.is_alpha) if doc.sentences else set()
+    return title, lead
+
+
+def _salience(c: ClaimInfo, headline: tuple[set[str], set[str]]) -> float:
+    """How central a claim is: shared words with the headline and the lead, and its place
+    (news puts the news first). Weekday, background and side detail score low on all three."""
+    title, lead = headline
+    mine = _stems(t.text for t in c.tokens if t.is_alpha)
+    on_title = len(mine & title) / len(title) if title else 0.0
+    on_lead = len(mine & lead) / len(lead) if lead and c.sentence.index > 0 else 0.0
+    early = max(0.0, 1.0 - c.sentence.index / 12)
+    return 0.4 * on_title + 0.2 * on_lead + 0.2 * early
 
 
 _PRONOUN_LABEL = {"he": "PERSON", "she": "PERSON", "his": "PERSON", "her": "PERSON",

@@ -193,15 +193,26 @@ def _role_ok(doc: Document, forms: dict[str, list[Mention]], name: str, label: s
     return best
 
 
+def prominent(doc: Document, name: str) -> bool:
+    """Whether a person is one of the story's people: named in two sentences or more, or in
+    the first two. A shopper quoted once is no plausible answer about the story's subject."""
+    key = person_key(name)
+    seen = [s.index for s in doc.sentences
+            if any(m.label == "PERSON" and person_key(m.text) == key for m in s.mentions)]
+    return len(set(seen)) >= 2 or any(i < 2 for i in seen)
+
+
 def entity_pool(
     doc: Document, claim: ClaimInfo, m: Mention, rng: random.Random, count: int,
-    role: str | None = None, strict: bool = False,
+    role: str | None = None, strict: bool = False, bare: bool = False,
 ) -> list[tuple[str, str]]:
     """Up to ``count`` other names of ``m``'s type: the article's own, then a typed list.
 
     A name qualifies only if the model tagged it with ``m``'s label in at least one mention
     where it stands on its own (not inside a possessive, a longer name or a list). With
     ``role`` set, names seen in that role come first; ``strict`` accepts only those.
+    ``bare`` options stand alone (an answer, not a word swapped into a sentence): any
+    mention with ``m``'s label qualifies, and only the article's own names are offered.
     """
     banned = _related_sentences(doc, claim)
     key = _display_name(doc, m)
@@ -221,7 +232,10 @@ def entity_pool(
         tried.add(other.text)
         if not reliable_name(doc, other):
             continue
-        fit = _role_ok(doc, forms, other.text, m.label, role)
+        if bare:
+            fit = 2 if any(o.raw_label in ("", m.label) for o in forms.get(other.text, [])) else 0
+        else:
+            fit = _role_ok(doc, forms, other.text, m.label, role)
         if fit == 0 or strict and fit < 2:
             continue
         if m.label == "GPE" and _place_type(other.text) != _place_type(m.text):
@@ -230,7 +244,8 @@ def entity_pool(
         if (other.text.lower() in _NEEDS_THE) != (m.text.lower() in _NEEDS_THE):
             continue
         name = _display_name(doc, other)
-        if m.label == "PERSON" and (len(name.split()) > 1) != multi:
+        if m.label == "PERSON" and ((len(name.split()) > 1) != multi
+                                    or not prominent(doc, other.text)):
             continue
         if _same_entity(name, key, m.label) or any(
             _same_entity(name, n, m.label) for n in names
@@ -244,7 +259,7 @@ def entity_pool(
     rng.shuffle(names)
     names.sort(key=lambda n: -fits[n])  # stable: same-role names first, shuffled within
     picked = [(n, "article_entity") for n in names[:count]]
-    if len(picked) < count and m.label in {"ORG", "GPE"}:
+    if len(picked) < count and m.label in {"ORG", "GPE"} and not bare:
         typed = _typed_list(doc, m, key)
         # one name at least as long as the key first, so the key is never the lone longest
         longer = [n for n in typed if len(n) >= len(key)][:1]

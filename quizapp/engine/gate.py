@@ -11,7 +11,7 @@ import re
 from .lexicon import MONTHS, WEEKDAYS
 from .numbers import date_pattern, parse_quantity
 
-KIND_NAMES = ("fact_recall", "claim_verification", "true_false")
+KIND_NAMES = ("fact_recall", "claim_verification", "attribution", "true_false")
 _ABOVE_RE = re.compile(
     r"\b(all|none|both|neither) of the (above|options|answers)\b|^(?:[a-d] and [a-d])$", re.I
 )

@@ -184,6 +184,8 @@ def perturb(q: Quantity, lower: bool, count: int, seed_offset: int = 0) -> list[
             continue
         if q.percent and q.value <= 100 and v > 100:
             continue
+        if q.scale.strip() and q.value < 1000 <= v:
+            continue  # "1019m euros" reads as made up: a writer says "1.02bn"
         if lower and v >= q.value or not lower and v <= q.value:
             continue
         if all(not math.isclose(v, w) for w in vals):

@@ -13,14 +13,15 @@ import re
 from typing import Any
 
 from .claims import ClaimInfo
-from .distractors import _display_name, _typed_list, date_pool, entity_pool, quantity_pool
+from .distractors import _display_name, entity_pool, quantity_pool, reliable_name
 from .document import Document, mention_role
 from .drafts import Draft
 from .gate import sort_value
 from .lexicon import CITIES, COMPANIES, COUNTRIES, MONTHS, REPORTING_VERBS
-from .mutations import _org_kind, keeps_direction
+from .mutations import _org_kind, changeable_figure, keeps_direction
 from .nlp import Mention
-from .numbers import Quantity, date_pattern
+from .numbers import Quantity
+from .quality import gendered, name_before, readable
 from .types import Evidence
 
 _PRONOUNS = re.compile(
@@ -72,12 +73,10 @@ def vague(text: str) -> bool:
     if _DEICTIC.search(text) or _ANAPHORIC.search(text) or _MISSING_REFERENT.search(text):
         return True
     for m in _ANAPHORIC_ORG.finditer(text):
-        before = text[: m.start()]
-        first = before.split(" ", 1)[0]
-        if not _NAME.search(before) and (first.lower() in _OPENERS or not first[:1].isupper()):
+        if not name_before(text[: m.start()]):
             return True
     for m in _PRONOUNS.finditer(text):
-        if m.start() == 0 or not _NAME.search(text[: m.start()]):
+        if m.start() == 0 or not name_before(text[: m.start()]):
             return True
     return False
 _TITLES = {"mr", "mrs", "ms", "dr", "sir", "lord", "lady", "the"}
@@ -308,7 +307,7 @@ def _cloze(doc: Document, claim: ClaimInfo, start: int, end: int) -> str | None:
     a, b = start - claim.start, end - claim.start
     after = text[b:]
     # drop an equivalent amount in brackets right after the key: "$1.13bn (£600m)"
-    twin = re.match(r"\s*\([^()]{1,25}\)", after)
+    twin = re.match(r"\s*\([^()]{1,40}\)", after)
     if twin:
         after = after[twin.end() :]
     before = text[:a]
@@ -425,7 +424,7 @@ def _ok_stem(stem: str | None) -> bool:
     if not stem:
         return False
     body = stem.split(":", 1)[1].strip() if stem.startswith("Fill in the blank:") else stem
-    if vague(body):
+    if vague(body) or not readable(body):
         return False
     return len(stem.split()) <= MAX_STEM_WORDS
 
@@ -482,8 +481,10 @@ def generate_recall(doc: Document, claim: ClaimInfo, rng: random.Random, want_po
             continue  # the bracketed twin of an amount is not a fact of its own
         if re.match(r"\s*\(", text[q.end : q.end + 3]):
             continue  # "80 megaflops (80 million operations a second)" restates the key
-        if _in_full_date(doc, q.start, q.end):
-            continue  # blanking the year of "11 September 2001" asks the obvious
+        if _in_full_date(doc, q.start, q.end) or q.kind == "year":
+            continue  # a year, or a part of a date, was trivia to blind editors
+        if not changeable_figure(doc, q):
+            continue  # "more than 1,000", "1-1", "1330 GMT": other values could be right
         stem = _quantity_stem(doc, claim, q)
         if not _wh_ok(doc, claim, stem, q.signature):
             stem = _cloze(doc, claim, q.start, q.end)
@@ -516,54 +517,49 @@ def generate_recall(doc: Document, claim: ClaimInfo, rng: random.Random, want_po
         if not (claim.start <= m.start and m.end <= claim.end):
             continue
         if m.label == "DATE":
-            if date_pattern(m.text) is None:
-                continue
-            # "the Independent on Sunday": a weekday inside a name
-            if re.search(r"[A-Z][a-z]+ on $", doc.view[max(0, m.start - 30) : m.start]):
-                continue
-            stem = _date_stem(doc, claim, m)
-            if not _wh_ok(doc, claim, stem, None):
-                stem = _cloze(doc, claim, m.start, m.end)
-            wrong = date_pool(doc, claim, m, rng, n_wrong)
-            if not _ok_stem(stem) or len(wrong) < 2:
-                continue
-            opts = [m.text] + [t for t, _ in wrong]
-            keys = [sort_value(o) for o in opts]
-            if any(k is None for k in keys) or len(set(keys)) != len(keys):
-                continue
-            if stem is None:
-                continue
-            drafts.append(Draft("fact_recall", claim.id, stem, m.text, tuple(wrong), ev,
-                                _explain(ev, m.text), ordered=True,
-                                sort_keys=tuple(k for k in keys if k is not None)))
-            continue
+            continue  # a weekday, month or year was trivia to blind editors
+        if m.label not in {"PERSON", "ORG", "GPE"} or any(c.isdigit() for c in m.text):
+            continue  # "Varig 2bn": a name the model ran into a figure
         wh = _entity_wh(doc, m)
-        if wh is None:
-            continue
-        stem = _subject_question(doc, claim, m, wh)
-        if stem is None and mention_role(doc, m) in {"poss", "mod"}:
+        stem = _subject_question(doc, claim, m, wh) if wh else None
+        if wh and stem is None and mention_role(doc, m) in {"poss", "mod"}:
             owner = "Whose" if wh == "Who" else f"{wh}'s"
             stem = _possessor_question(doc, claim, m, owner)
             wh = owner
         key = _display_name(doc, m)
-        if not _wh_ok(doc, claim, stem, None):
-            continue
+        if stem is not None and not _wh_ok(doc, claim, stem, None):
+            stem = None
         # "Which company" only if the stem does not already say "company"
-        if stem is not None and wh.startswith("Which") and _names_type(stem, wh):
-            continue
-        wrong = entity_pool(doc, claim, m, rng, n_wrong + 1)
-        if "company" in wh:  # "the SEC" is no answer to "Which company"
-            wrong = [w for w in wrong if _org_kind(w[0])[0] != "acronym"]
-        wrong = wrong[:n_wrong]
-        if wrong and all(len(key) > len(w) for w, _ in wrong):
-            # the key would be the lone longest option: let a listed peer of its length in
-            longer = [n for n in _typed_list(doc, m, key) if len(n) >= len(key)
-                      and all(n != w for w, _ in wrong)]
-            if longer:
-                wrong = [*wrong[: n_wrong - 1], (longer[0], "typed_list")]
-        if len(wrong) < 2:
-            continue
+        if stem is not None and wh and wh.startswith("Which") and _names_type(stem, wh):
+            stem = None
+        surname = False
         if stem is None:
+            if not reliable_name(doc, m):
+                continue
+            if key != m.text:
+                # "Mr Blair" in the sentence: the blank takes a surname, and so do the options
+                if m.label != "PERSON" or len(m.text.split()) != 1:
+                    continue
+                key, surname = m.text, True
+            stem = _cloze(doc, claim, m.start, m.end)
+            if not _ok_stem(stem):
+                continue
+        if m.label == "PERSON" and gendered(stem or ""):
+            continue  # "Who ... his views?" beside women's names: the pronoun answers it
+        # the article's own names only, of the key's kind: a name it never mentions, or a
+        # body where the key is a company, is a blatant wrong answer
+        kind = _org_kind(key)[0]
+        # companies and people stand alone as answers; other bodies and places must be seen in
+        # the key's role ("Chelsea take on", not "the Champions League")
+        bare = m.label in {"PERSON", "GPE"} or kind == "company"
+        role = None if bare else mention_role(doc, m)
+        wrong = [w for w in entity_pool(doc, claim, m, rng, n_wrong + 3, role=role,
+                                        strict=not bare, bare=bare)
+                 if w[1] == "article_entity"
+                 and (m.label != "ORG" or _org_kind(w[0])[0] == kind)][:n_wrong]
+        if surname:
+            wrong = [(w.split()[-1], src) for w, src in wrong if w.split()[-1] != key]
+        if len(wrong) < 2 or stem is None:
             continue
         drafts.append(Draft("fact_recall", claim.id, stem, key, tuple(wrong), ev,
                             _explain(ev, key)))

@@ -4,9 +4,9 @@ every draft through the gate, key positions spread evenly, and items kept indepe
 Independence (Haladyna rule 4): no question's answer (a recall key, the phrase a verification
 key has where its distractors differ, the true value a false statement hides) may appear in
 another question's stem or options, and no claim is asked about twice (a second question on
-the same claim always restates the first one's answer). A negated statement is only ever a
-cue if negations appear only in wrong answers (Schuster et al. 2019), so false true/false
-items made by negation are capped by the true items that contain the article's own negations.
+the same claim always restates the first one's answer). Two-option true/false items are at most
+a third of a quiz (a coin toss each, and blind editors refused sentences copied word for
+word as "True is obvious"); a short quiz of good questions beats a long one of copies.
 """
 
 from __future__ import annotations
@@ -62,9 +62,13 @@ def _key_side_diffs(key: str, other: str, ops: tuple[str, ...] = ("replace", "de
     return out
 
 
+def _key(q: Question) -> str:
+    return next((o.text for o in q.options if o.correct), "")
+
+
 def answer_phrases(q: Question) -> list[str]:
     """What a quiz taker must not be told by another item (normalised phrases)."""
-    if q.kind == "fact_recall":
+    if q.kind in ("fact_recall", "attribution"):
         key = next((o.text for o in q.options if o.correct), "")
         return [_phrase(key)] if key else []
     if q.kind == "claim_verification":
@@ -81,8 +85,13 @@ def answer_phrases(q: Question) -> list[str]:
 
 
 def shown_text(q: Question) -> str:
-    """Everything a quiz taker reads in the item, normalised, padded for phrase tests."""
-    return " " + _phrase(" ".join([q.stem, *(o.text for o in q.options)])) + " "
+    """What a quiz taker reads in the item as a fact, normalised, padded for phrase tests.
+
+    The stem, and options that are statements; a short answer option ("Huawei") asserts
+    nothing, so another question whose answer it is is not given away by it.
+    """
+    statements = [] if q.kind in ("fact_recall", "attribution") else [o.text for o in q.options]
+    return " " + _phrase(" ".join([q.stem, *statements])) + " "
 
 
 @dataclass
@@ -92,11 +101,13 @@ class QuizState:
     claims: set[int] = field(default_factory=set)
     shown: list[str] = field(default_factory=list)
     answers: list[str] = field(default_factory=list)
+
     negated_false: int = 0
     negated_true: int = 0
     other_false: int = 0
 
     topic: frozenset[str] = frozenset()
+    keys: set[str] = field(default_factory=set)
 
     def conflicts(self, q: Question, repeat: bool = False) -> bool:
         """Whether ``q`` would give another item away or be given away by one.
@@ -107,6 +118,8 @@ class QuizState:
         """
         if q.claim_id in self.claims and not repeat:
             return True
+        if q.kind in ("fact_recall", "attribution") and _phrase(_key(q)) in self.keys:
+            return True  # one question per answer: a fifth "Nvidia" is no question at all
         topic = frozenset() if repeat else self.topic
         mine = [a for a in answer_phrases(q) if a and a not in topic]
         if not mine and repeat:
@@ -129,6 +142,8 @@ class QuizState:
     def add(self, q: Question) -> None:
         """Record a chosen item."""
         self.claims.add(q.claim_id)
+        if q.kind in ("fact_recall", "attribution"):
+            self.keys.add(_phrase(_key(q)))
         self.shown.append(shown_text(q))
         self.answers.extend(a for a in answer_phrases(q) if a)
         if q.kind == "true_false":
@@ -201,18 +216,23 @@ def select(
     used_sentences: set[int] = set()
     used_spans: list[tuple[int, int]] = []
     names = list(kinds)
-    # round 0: new sentences only; 1: other claims of used sentences; 2: true/false beyond its
-    # share, up to FILL_TARGET; 3: a second question on a claim, never a true/false one and
-    # never one that shows or asks what the first one does, up to MIN_BEFORE_REPEAT
+    # round 0: new sentences only; 1: other claims of used sentences; 2: a second question
+    # on a claim, never a true/false one and never one that shows or asks what the first one
+    # does, up to MIN_BEFORE_REPEAT; 3: true/false beyond its share, only while the quiz is
+    # shorter than MIN_QUIZ (an article with few figures and names still gets a quiz)
     for round_no in range(4):
         for claim in ranked:
             if len(chosen) >= max_questions:
                 break
-            if round_no == 2 and len(chosen) >= FILL_TARGET:
+            if round_no == 2 and len(chosen) >= MIN_BEFORE_REPEAT:
                 break
-            if round_no == 3 and len(chosen) >= MIN_BEFORE_REPEAT:
+            if round_no == 3 and len(chosen) >= MIN_QUIZ:
                 break
-            repeat = round_no == 3
+            repeat = round_no == 2
+            if claim.subst is not None:
+                continue  # a pronoun resolved by rule: blind editors found wrong keys there
+            if round_no == 3 and claim.id in state.claims:
+                continue
             if (claim.id in state.claims) != repeat:
                 continue
             if round_no == 0 and claim.sentence.index in used_sentences:
@@ -220,14 +240,13 @@ def select(
             # a clause of a sentence whose other claim is asked about must not overlap it
             if not repeat and any(claim.start < e and s < claim.end for s, e in used_spans):
                 continue
-            order = sorted(names, key=lambda k: (kind_count[k], names.index(k)))
-            order = _place_true_false(doc, claim, order, balancer)
-            # a false statement made without "not" is what a quiz is short of: never capped
-            wanted_false = order[0] == "true_false" and order[0] != min(
-                names, key=lambda k: (kind_count[k], names.index(k)))
-            if repeat or round_no < 2 and not wanted_false and _tf_capped(kind_count,
-                                                                          len(chosen)):
+            # kinds in rotation, true/false only where no other kind can ask about the claim
+            order = sorted(names, key=lambda k: (k == "true_false", kind_count[k],
+                                                 names.index(k)))
+            if repeat or round_no < 3 and _tf_capped(kind_count, len(chosen)):
                 order = [k for k in order if k != "true_false"]
+            # a quoted remark is asked about only as such: who said it
+            order = [k for k in order if (k == "attribution") == (claim.quote is not None)]
             for kind in order:
                 q = _try_kind(doc, claim, kind, kinds[kind], rng, balancer, rejected,
                               seen_stems, state, repeat=repeat)
@@ -239,36 +258,29 @@ def select(
                     used_sentences.add(claim.sentence.index)
                     used_spans.append((claim.start, claim.end))
                     break
-    return chosen
+    return _within_true_false_share(chosen)
 
 
-# true/false answers are a coin toss: they may make up at most this share of a quiz, unless
-# the quiz would otherwise stay below FILL_TARGET questions
-TF_SHARE = 0.4
-FILL_TARGET = 12
+def _within_true_false_share(chosen: list[Question]) -> list[Question]:
+    """Drop the last-chosen true/false items past :data:`TF_SHARE`, down to MIN_QUIZ."""
+    out = list(chosen)
+    while len(out) > MIN_QUIZ and sum(q.kind == "true_false" for q in out) > TF_SHARE * len(out):
+        del out[max(i for i, q in enumerate(out) if q.kind == "true_false")]
+    return out
+
+
+#: True/false answers are a coin toss: at most this share of a quiz.
+TF_SHARE = 1 / 3
+#: The quiz length selection fills with true/false items past their share if need be.
+MIN_QUIZ = 12
+#: How far the true/false answers of a quiz may lean to one side.
+TF_IMBALANCE = 2
 
 
 def _tf_capped(kind_count: Counter[str], n_chosen: int) -> bool:
-    """Whether one more true/false item would take the quiz past its share of them."""
+    """Whether one more true/false item would take the quiz past its share of them
+    (counted against the quiz length selection aims at, so early items leave room)."""
     return kind_count["true_false"] + 1 > TF_SHARE * max(n_chosen + 1, MIN_BEFORE_REPEAT)
-
-
-def _place_true_false(
-    doc: Document, claim: ClaimInfo, order: list[str], balancer: PositionBalancer
-) -> list[str]:
-    """When the quiz needs a false statement, spend true/false on a claim that can be made
-    false without a negation, and keep claims that only negate for other kinds."""
-    if "true_false" not in order:
-        return order
-    tf = balancer.counts.get(2, Counter())
-    if tf.get(1, 0) >= tf.get(0, 0):
-        return order
-    from .mutations import false_variants  # local: selection stays light to import
-
-    rng = random.Random(claim.id)  # noqa: S311 - a private draw, not security
-    types = {m.type for m in false_variants(doc, claim, rng)}
-    rest = [k for k in order if k != "true_false"]
-    return ["true_false", *rest] if types - {"negation"} else [*rest, "true_false"]
 
 
 def _try_kind(
@@ -285,11 +297,12 @@ def _try_kind(
 ) -> Question | None:
     n_opts = 2 if kind == "true_false" else 4
     want = balancer.want(n_opts)
-    drafts = gen(doc, claim, rng, want)
     tf = balancer.counts.get(2, Counter())
-    if kind == "true_false" and abs(tf.get(0, 0) - tf.get(1, 0)) <= 1:
-        # the other answer keeps true/false within two of balanced: it is a fallback (a
-        # false statement that only a "not" could make is worse than a small imbalance)
+    drafts = gen(doc, claim, rng, want)
+    if kind == "true_false" and abs(tf.get(0, 0) - tf.get(1, 0)) <= TF_IMBALANCE - 1:
+        # the other answer keeps true/false within TF_IMBALANCE of balanced: it is a
+        # fallback (false statements are made only by changing a figure or a name, and an
+        # article without them is better asked true statements than none)
         drafts = drafts + gen(doc, claim, rng, 1 - want)
     for draft in drafts:
         if draft.stem in seen_stems and kind != "claim_verification":

@@ -18,8 +18,7 @@ from .recall import _evidence
 from .verification import describe, standalone
 
 # preferred mutation types for a false statement, best first
-FALSE_PREFERENCE = ("number", "entity", "date", "comparison", "quantifier", "antonym",
-                    "negation")
+FALSE_PREFERENCE = ("number", "entity", "date", "negation")
 
 
 def _lower_first(text: str, claim: ClaimInfo) -> str:

@@ -1,8 +1,10 @@
 """Claim-verification questions: "Which statement does the article support?"
 
-The key restates the claim; each wrong option is the same claim with one FEVER-style mutation
-(number, entity, date, negation, antonym, comparison, quantifier) that the article does not
-support. Different mutation types are preferred so no single cue gives the key away.
+The key restates a short claim; the wrong options change the claim's two facts (a figure or
+a name each) in a crossed design: one changes the first fact, one the second, one both. Each
+fact's true and false values then appear in two options apiece, so no option is the one the
+others converge on, and no "not" is ever inserted (blind editors refused both cues). A claim
+with one fact gets two other values of it: three options that differ in the same place.
 """
 
 from __future__ import annotations
@@ -12,20 +14,20 @@ import random
 from .claims import ClaimInfo
 from .document import Document
 from .drafts import Draft
-from .mutations import Mutation, false_variants, statement
+from .mutations import OPTION_MUTATIONS, Mutation, false_variants, stated_by_article, statement
+from .quality import readable
 from .recall import _evidence, vague
 
 STEM = "Which statement does the article support?"
-MAX_WORDS = 40
+#: Longer claims make four near-copies too long to read on a phone.
+MAX_WORDS = 28
+#: A true or false statement may be longer (one statement, not four).
+MAX_STATEMENT_WORDS = 40
 
 _LABELS = {
     "number": "changed the number",
     "entity": "swapped a name",
     "date": "changed the date",
-    "negation": "negated the claim",
-    "antonym": "used the opposite word",
-    "comparison": "reversed the comparison",
-    "quantifier": "changed the quantifier",
 }
 
 
@@ -36,8 +38,8 @@ def describe(m: Mutation) -> str:
     return f'{_LABELS[m.type]} ("{m.old}" became "{m.new}")'
 
 
-def standalone(doc: Document, claim: ClaimInfo) -> bool:
-    """Whether the claim reads on its own (no pronoun or "this" needing the context)."""
+def standalone(doc: Document, claim: ClaimInfo, max_words: int = MAX_STATEMENT_WORDS) -> bool:
+    """Whether the claim reads on its own: no pronoun, "this", discourse word or copied fault."""
     text = statement(doc, claim)
     # "that day", "more than double that": a demonstrative points outside the claim
     if any(t.lower_ in {"that", "this", "these", "those"} and t.tag_ == "DT"
@@ -45,53 +47,62 @@ def standalone(doc: Document, claim: ClaimInfo) -> bool:
         return False
     return (
         not vague(text)
-        and len(text.split()) <= MAX_WORDS
+        and readable(text)
+        and len(text.split()) <= max_words
         and text.count('"') % 2 == 0
         and text.count("(") == text.count(")")
     )
 
 
-def pick_mutations(muts: list[Mutation], n: int, rng: random.Random) -> list[Mutation]:
-    """Up to ``n`` mutations, one per type first (types in a shuffled order).
-
-    At most one negation, and only next to another kind of wrong statement: a lone
-    negated option would be the one the key's wording converges away from.
-    """
-    negations = [m for m in muts if m.type == "negation"]
-    muts = [m for m in muts if m.type != "negation"]
-    if muts and negations:
-        muts.append(negations[0])
-    by_type: dict[str, list[Mutation]] = {}
-    for m in muts:
-        by_type.setdefault(m.type, []).append(m)
-    types = sorted(by_type)
-    rng.shuffle(types)
-    chosen: list[Mutation] = []
-    for t in types:
-        if len(chosen) < n:
-            chosen.append(by_type[t][0])
-    for t in types:
-        for m in by_type[t][1:]:
-            if len(chosen) < n:
-                chosen.append(m)
-    return chosen
+def _both(doc: Document, claim: ClaimInfo, a: Mutation, b: Mutation) -> str:
+    """The claim with two non-overlapping mutations applied."""
+    first, second = sorted((a, b), key=lambda m: m.start)
+    joint = Mutation(
+        first.type, first.start, second.end, first.old,
+        first.new + doc.text[first.end : second.start] + second.new,
+    )
+    return statement(doc, claim, joint)
 
 
 def generate_verification(
     doc: Document, claim: ClaimInfo, rng: random.Random, want_pos: int
 ) -> list[Draft]:
-    """One verification draft for the claim, or none if too few safe mutations exist."""
-    if not standalone(doc, claim):
+    """One verification draft for the claim, or none without two facts to change."""
+    if not standalone(doc, claim, MAX_WORDS):
         return []
-    muts = false_variants(doc, claim, rng)
-    chosen = pick_mutations(muts, 3, rng)
-    if len(chosen) < 2:
-        return []
-    key = statement(doc, claim)
-    wrong = tuple((statement(doc, claim, m), m.type) for m in chosen)
-    ev = _evidence(doc, claim)
-    changes = "; ".join(
-        f'"{text}" {describe(m)}' for (text, _), m in zip(wrong, chosen, strict=True)
-    )
-    explanation = f'The article says: "{ev.text}" The wrong statements: {changes}.'
-    return [Draft("claim_verification", claim.id, STEM, key, wrong, ev, explanation)]
+    muts = [m for m in false_variants(doc, claim, rng) if m.type in OPTION_MUTATIONS]
+    slots: dict[tuple[int, int], Mutation] = {}
+    for m in muts:
+        slots.setdefault((m.start, m.end), m)
+    spans = sorted(slots)
+    for i, one in enumerate(spans):
+        for two in spans[i + 1 :]:
+            if one[1] > two[0]:
+                continue  # overlapping facts cannot both change
+            a, b = slots[one], slots[two]
+            both = _both(doc, claim, a, b)
+            if stated_by_article(doc, claim, b.new, both):
+                continue
+            key = statement(doc, claim)
+            wrong: tuple[tuple[str, str], ...] = (
+                (statement(doc, claim, a), a.type), (statement(doc, claim, b), b.type),
+                (both, "two_facts"))
+            ev = _evidence(doc, claim)
+            explanation = (
+                f'The article says: "{ev.text}" The other statements change '
+                f'"{a.old}" to "{a.new}" or "{b.old}" to "{b.new}".'
+            )
+            return [Draft("claim_verification", claim.id, STEM, key, wrong, ev, explanation)]
+    # one fact only: two other values of it, so all three options differ in the same place
+    for span in spans:
+        same = [m for m in muts if (m.start, m.end) == span][:2]
+        if len(same) == 2:
+            key = statement(doc, claim)
+            wrong = tuple((statement(doc, claim, m), m.type) for m in same)
+            ev = _evidence(doc, claim)
+            explanation = (
+                f'The article says: "{ev.text}" The other statements give '
+                f'"{same[0].new}" or "{same[1].new}" instead of "{same[0].old}".'
+            )
+            return [Draft("claim_verification", claim.id, STEM, key, wrong, ev, explanation)]
+    return []

@@ -18,7 +18,7 @@ from quizapp.services.errors import ServiceError
 if TYPE_CHECKING:
     from quizapp.engine.types import Question as EngineQuestion
 
-KINDS = ("fact_recall", "claim_verification", "true_false")
+KINDS = ("fact_recall", "claim_verification", "attribution", "true_false")
 
 
 class GateRejected(ServiceError):

@@ -22,6 +22,8 @@ MUTATION_FEEDBACK = {
     "number": "The article gives a different number.",
     "date": "The article gives a different date.",
     "entity": "The article names someone or something else here.",
+    "two_facts": "The article gives other figures or names here.",
+    "attribution": "Someone else in the article, not the person who said this.",
     "negation": "The article says the opposite: this statement negates it.",
     "antonym": "The article says the opposite: a word was replaced by its antonym.",
     "comparison": "The article makes the opposite comparison.",
@@ -43,6 +45,7 @@ CORRECT_FEEDBACK = "Correct."
 KIND_LABELS = {
     "fact_recall": "fact recall",
     "claim_verification": "claim verification",
+    "attribution": "attribution",
     "true_false": "true/false",
     "verdict": "verdict",
 }

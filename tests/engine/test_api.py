@@ -33,9 +33,11 @@ def test_seed_targets() -> None:
     text = seed_text()
     r = cached_generate(text)
     assert r.article.title is None
-    assert len(r.questions) >= 12
+    # 7 since the blind-judged rules (bench/RESULTS.md): fewer copied statements, none made
+    # by a pronoun resolved by rule or an antonym; 12 before
+    assert len(r.questions) >= 7
     assert len({q.kind for q in r.questions}) >= 3
-    assert len({q.evidence.start for q in r.questions}) >= 10
+    assert len({q.evidence.start for q in r.questions}) >= 7
     assert "engine error" not in r.rejected
     _assert_valid(r, text)
 

@@ -102,15 +102,11 @@ def test_expletive_it_is_not_resolved() -> None:
     assert statement(doc, c).startswith("The government is also due to announce")
 
 
-def test_forward_looking_year_has_a_later_year_among_the_options() -> None:
+def test_years_are_not_asked_for() -> None:
+    # the year of a plan or of background history was trivia to blind editors
     text = ("Toyota plans\n\nToyota sold 9 million cars in 1998 and 11 million in 2001. "
             "Its rival Honda sold 4 million cars in 2002. "
             "For 2006, Toyota is projecting sales growth of around 5%.\n")
     doc, c = _claim("For 2006", text)
-    years = []
-    for want in range(4):  # even when selection asks for the key in the last place
-        for d in generate_recall(doc, c, random.Random(want), want):
-            if d.key == "2006":
-                years.append([t for t, _ in d.distractors])
-    assert years
-    assert all(any(int(t) > 2006 for t in wrong) for wrong in years), years
+    for want in range(4):
+        assert all(d.key != "2006" for d in generate_recall(doc, c, random.Random(want), want))

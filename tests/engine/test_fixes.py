@@ -12,7 +12,6 @@ from quizapp.engine.mutations import (
     false_variants,
     keeps_direction,
     same_org_kind,
-    statement,
 )
 from quizapp.engine.numbers import find_quantities
 from quizapp.engine.recall import generate_recall, vague
@@ -35,9 +34,15 @@ def _claim(prefix: str, text: str = STORY) -> tuple[Document, ClaimInfo]:
     return doc, next(c for c in extract_claims(doc) if c.text.startswith(prefix))
 
 
-def test_no_antonym_beside_two_related_figures() -> None:
-    doc, claim = _claim("Sales at Acme Corp rose")
-    assert not MUTATIONS["antonym"](doc, claim, random.Random(0))
+def test_only_figures_names_dates_and_negation_make_false_statements() -> None:
+    # blind editors refused antonyms ("welcomed for failing"), reversed comparisons and changed
+    # quantifiers (arguably true): no such mutation is made any more
+    assert set(MUTATIONS) == {"number", "entity", "date", "negation"}
+    for prefix in ("Sales at Acme Corp rose", "Initech sold more robots than",
+                   "A majority of voters (68%)", "A second poll found"):
+        doc, claim = _claim(prefix)
+        types = {m.type for m in false_variants(doc, claim, random.Random(0))}
+        assert types <= {"number", "entity", "date", "negation"}, prefix
 
 
 def test_number_change_keeps_the_direction() -> None:
@@ -49,26 +54,6 @@ def test_number_change_keeps_the_direction() -> None:
         if m.type == "number" and m.old == "82,000":
             new = find_quantities(m.new)[0].value
             assert new < 103_000
-
-
-def test_superlative_is_not_reversed() -> None:
-    doc, claim = _claim("Films with small budgets")
-    assert not MUTATIONS["comparison"](doc, claim, random.Random(0))
-
-
-def test_explicit_comparison_is_reversed() -> None:
-    doc, claim = _claim("Initech sold more robots than")
-    assert [m.new for m in MUTATIONS["comparison"](doc, claim, random.Random(0))] == ["less"]
-
-
-def test_quantifier_never_beside_a_contradicting_figure() -> None:
-    doc, claim = _claim("A majority of voters (68%)")
-    assert not MUTATIONS["quantifier"](doc, claim, random.Random(0))
-
-
-def test_quantifier_not_changed_inside_a_phrase() -> None:
-    doc, claim = _claim("A second poll found")
-    assert all(m.new != "no" for m in MUTATIONS["quantifier"](doc, claim, random.Random(0)))
 
 
 def test_organisations_swap_only_within_their_kind() -> None:
@@ -100,7 +85,8 @@ def test_no_blank_on_a_figure_restated_in_brackets() -> None:
 def test_which_company_stem_is_generated() -> None:
     # the type-word check used to look at the wh-phrase itself and drop every such stem
     text = ("Chip deal\n\nThe Nvidia H200 chip plays a crucial role in the plans of Acme.\n"
-            "Nvidia sells chips to Acme.\nNvidia makes the H200 chip in Taiwan.\n")
+            "Nvidia sells chips to Acme.\nNvidia makes the H200 chip in Taiwan.\n"
+            "Intel sells chips too.\nQualcomm makes phone chips.\nAMD lost ground.\n")
     doc, claim = _claim("The Nvidia H200 chip", text)
     stems = [d.stem for d in generate_recall(doc, claim, random.Random(0), 0)]
     assert "Which company's H200 chip plays a crucial role in the plans of Acme?" in stems
@@ -111,22 +97,11 @@ def test_seed_kind_mix_and_size() -> None:
 
     r = generate(seed_text())
     kinds = [q.kind for q in r.questions]
-    assert len(kinds) >= 12 and len(set(kinds)) == 3
-    # At most 70%: the seed has one figure, so most of its claims can only be falsified by
-    # negation, and a negated quantified clause ("some restrictions do not remain") is no false
-    # statement; correctness wins over the mix (see bench/RESULTS.md).
-    assert kinds.count("true_false") <= 0.7 * len(kinds)
-    assert len({q.evidence.start for q in r.questions}) >= 10
-
-
-def test_statement_of_mutation_is_grammatical_for_allow() -> None:
-    # "allowing X to buy" -> "banning X to buy" is not English: no such antonym
-    text = ("Chip deal\n\nChina has approved the import of chips, allowing Alibaba and "
-            "Tencent to purchase them.\n")
-    doc, claim = _claim("China has approved", text)
-    texts = [statement(doc, claim, m) for m in MUTATIONS["antonym"](doc, claim,
-                                                                     random.Random(0))]
-    assert all("banning" not in t for t in texts)
+    assert len(kinds) >= 7 and len(set(kinds)) >= 3
+    # The seed has one figure and few names, so most of its claims can only be asked as
+    # statements; correctness wins over the mix (see bench/RESULTS.md).
+    assert kinds.count("true_false") <= 0.6 * len(kinds)
+    assert len({q.evidence.start for q in r.questions}) >= 7
 
 
 def test_no_negation_of_a_quantified_subject() -> None:

@@ -13,9 +13,11 @@ from quizapp.engine.document import analyse
 from quizapp.engine.select import gate_question
 
 RECALL_SOURCES = {"article_entity", "article_number", "number_perturbation", "typed_list"}
-VERIFY_TYPES = {"number", "entity", "date", "negation", "antonym", "comparison", "quantifier"}
+FALSE_TYPES = {"number", "entity", "date", "negation"}
+#: What a verification option may change: a figure, a name, or both at once.
+OPTION_TYPES = {"number", "entity", "two_facts"}
 
-KIND_CASES = ["fact_recall", "claim_verification", "true_false"]
+KIND_CASES = ["fact_recall", "claim_verification", "attribution", "true_false"]
 
 
 def _drafts(kind: str, text: str) -> list:
@@ -27,7 +29,7 @@ def _drafts(kind: str, text: str) -> list:
     return out
 
 
-@pytest.mark.parametrize("kind", KIND_CASES)
+@pytest.mark.parametrize("kind", [k for k in KIND_CASES if k != "attribution"])
 def test_kind_produces_gated_questions(kind: str) -> None:
     for text in (seed_text(), WRITTEN):
         produced = _drafts(kind, text)
@@ -62,8 +64,9 @@ def test_claim_verification_shapes() -> None:
         assert q.stem == "Which statement does the article support?"
         for o in q.options:
             assert (o.mutation is None) == o.correct
-            assert o.correct or o.mutation in VERIFY_TYPES
-        assert "wrong statements" in q.explanation
+            assert o.correct or o.mutation in OPTION_TYPES
+            assert " not " not in f" {o.text} " or " not " in f" {q.evidence.text} "
+        assert "other statements" in q.explanation
 
 
 def test_true_false_shapes() -> None:
@@ -77,5 +80,5 @@ def test_true_false_shapes() -> None:
         if truth:
             assert q.options[1].mutation is None
         else:
-            assert q.options[0].mutation in VERIFY_TYPES
+            assert q.options[0].mutation in FALSE_TYPES
     assert answers == {True, False}

@@ -15,4 +15,4 @@ def test_every_kind_is_tested() -> None:
 
 def test_every_mutation_is_tested() -> None:
     assert set(test_mutations.CASES) == set(MUTATIONS)
-    assert test_kinds.VERIFY_TYPES == set(MUTATIONS)
+    assert test_kinds.FALSE_TYPES == set(MUTATIONS)

@@ -17,9 +17,6 @@ CASES = {
     "entity": ("Acme Corp sold 4,200 robots", "Germany"),
     "date": ("Acme Corp sold 4,200 robots", "2019"),
     "negation": ("Acme Corp sold 4,200 robots", "sold"),
-    "antonym": ("Profits at Acme rose", "rose"),
-    "comparison": ("Initech sold more robots", "more"),
-    "quantifier": ("Most analysts expect", "Most"),
 }
 
 
@@ -63,11 +60,11 @@ def test_false_variants_never_stated_by_article() -> None:
     # replace "4,200" if it made a stated fact; and no variant is an article sentence
     for t in texts:
         assert t.rstrip(".") not in WRITTEN
-    assert len({m.type for m in variants}) >= 4
+    assert len({m.type for m in variants}) >= 3
 
 
 def test_generalisation_is_not_a_mutation() -> None:
-    # quantifier changes only ever make the statement stronger in the wrong direction
+    # a changed quantifier ("most" -> "some") can stay true: no such mutation is made
     doc, claim = _claim("Most analysts expect")
-    for m in MUTATIONS["quantifier"](doc, claim, random.Random(0)):
-        assert m.new not in {"some", "many"}
+    for m in false_variants(doc, claim, random.Random(0)):
+        assert m.old.lower() != "most"

@@ -103,16 +103,14 @@ def test_negation_is_no_cue_in_seed_quiz() -> None:
     false_items = [q for q in tf if q.options[1].correct]
     negated = [q for q in false_items if q.options[0].mutation == "negation"]
     assert false_items
-    # false items are not all negations, and negations do not outnumber the rest by > 1
-    assert len(negated) < len(false_items)
+    # negations do not outnumber the other false items and the true negated ones by > 1
     other = len(false_items) - len(negated)
     true_negated = [q for q in tf if q.options[0].correct and sel._NEGATION_RE.search(q.stem)]
     assert len(negated) <= other + len(true_negated) + 1
     for q in r.questions:
         if q.kind == "claim_verification":
-            muts = [o.mutation for o in q.options if not o.correct]
-            assert muts.count("negation") <= 1
-            assert any(m != "negation" for m in muts)
+            # a "not" beside copies of the key marks the key: never in verification options
+            assert all(o.mutation != "negation" for o in q.options)
 
 
 def test_wh_questions_with_do_support() -> None:
@@ -121,7 +119,7 @@ def test_wh_questions_with_do_support() -> None:
     stems = [d.stem for c in extract_claims(doc)
              for d in generate_recall(doc, c, random.Random(0), 1)]
     assert "How many robots did Acme Corp sell in Germany in 2019?" in stems
-    assert "In which year did Acme Corp sell 4,200 robots in Germany?" in stems
+    assert not any(s.startswith("In which year") for s in stems)  # years were trivia
     assert "How many engineers joined Acme in May?" in stems
     for s in stems:
         if not s.startswith("Fill in the blank"):
