@@ -6,6 +6,7 @@ work without ``--app``.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import click
@@ -13,6 +14,8 @@ from flask import Flask
 from flask.cli import FlaskGroup, with_appcontext
 
 from quizapp import create_app
+
+log = logging.getLogger(__name__)
 
 
 @click.command("seed")
@@ -51,7 +54,11 @@ def generate_command(
         text = path.read_bytes().decode("utf-8")
     except UnicodeDecodeError as exc:
         raise click.ClickException(f"{path} is not UTF-8 text ({exc.reason}).") from exc
-    result = engine.generate(text, seed=seed, max_questions=max_questions, title=title)
+    try:
+        result = engine.generate(text, seed=seed, max_questions=max_questions, title=title)
+    except engine.EngineError as exc:
+        log.exception("quizapp generate %s", path)
+        raise click.ClickException(f"Generation failed: {exc} (a bug; see the log).") from exc
     if not result.questions:
         raise click.ClickException(
             f"No question could be made from {path}: it needs factual sentences "
@@ -134,6 +141,7 @@ def import_command(path: Path, title: str | None, source_url: str | None, publis
     """Import the article in PATH (.txt, .md or .html), generate its quiz, print the quiz id."""
     from flask import current_app
 
+    from quizapp.engine import EngineError
     from quizapp.services.articles import import_article
     from quizapp.services.errors import ServiceError
     from quizapp.services.imports import text_from_upload
@@ -154,6 +162,11 @@ def import_command(path: Path, title: str | None, source_url: str | None, publis
         )
     except ServiceError as exc:
         raise click.ClickException(exc.message) from exc
+    except EngineError as exc:
+        log.exception("quizapp import %s", path)
+        raise click.ClickException(
+            f"Generation failed: {exc} (a bug; see the log). Nothing was saved."
+        ) from exc
     click.echo(quiz.id)
 
 

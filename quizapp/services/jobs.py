@@ -101,12 +101,13 @@ def _run(app: Flask, job_id: int) -> None:
             db.session.rollback()
             _update(job, status="failed", message=exc.message, text=None)
             return
-        except Exception:
+        except Exception:  # EngineError or any other bug: logged, and said to be ours
             db.session.rollback()
             log.exception("import job %s failed", job_id)
             _update(
                 job,
                 status="failed",
+                stage="Generation failed",
                 message="Generation failed because of an error on our side; nothing was saved.",
             )
             return
