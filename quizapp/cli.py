@@ -93,7 +93,10 @@ def generate_command(
 @click.option("--role", type=click.Choice(["editor", "admin"]), default="editor", show_default=True)
 @with_appcontext
 def create_user_command(username: str, password: str, role: str) -> None:
-    """Create an editor account, or set a new password for an existing one."""
+    """Create an editor account, or set a new password for an existing one.
+
+    A new password logs the user out everywhere and revokes their API token.
+    """
     from quizapp.extensions import db
     from quizapp.models import User
 
@@ -110,9 +113,14 @@ def create_user_command(username: str, password: str, role: str) -> None:
         user = User(username=username, role=role)
         db.session.add(user)
     user.role = role
-    user.set_password(password)
+    user.set_password(password)  # for an existing user: ends their sessions, revokes the token
     db.session.commit()
-    click.echo(f"{'Created' if created else 'Updated'} {role} {username}.")
+    if created:
+        click.echo(f"Created {role} {username}.")
+    else:
+        click.echo(
+            f"Updated {role} {username}: every session was logged out and the API token revoked."
+        )
 
 
 @click.command("create-token")
