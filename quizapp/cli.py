@@ -229,6 +229,55 @@ def export_command(quiz_id: int, format_name: str, output: Path | None) -> None:
         click.echo(f"Wrote {output} ({len(exported.data)} bytes).")
 
 
+@click.command("worker")
+@click.option("--burst", is_flag=True, help="Stop once the queue is empty.")
+@with_appcontext
+def worker_command(burst: bool) -> None:
+    """Run background imports from the RQ queue at QUIZAPP_REDIS_URL (see the README)."""
+    from flask import current_app
+
+    from quizapp.services import jobs
+
+    if not current_app.config.get("REDIS_URL"):
+        raise click.ClickException(
+            "QUIZAPP_REDIS_URL is not set: without it the app runs each import in a child "
+            "process of its own and needs no worker."
+        )
+    jobs.work(current_app._get_current_object(), burst=burst)  # type: ignore[attr-defined]
+
+
+@click.group("jobs", hidden=True)
+def jobs_group() -> None:
+    """Internal: the processes of a background import (started by the app, not by hand)."""
+
+
+@jobs_group.command("run")
+@click.argument("job_id", type=int)
+@click.option("--parent", type=int, default=None, help="Die with this process (the supervisor).")
+@with_appcontext
+def run_job_command(job_id: int, parent: int | None) -> None:
+    """Generate the quiz of import job JOB_ID in this process."""
+    from flask import current_app
+
+    from quizapp.services import jobs
+
+    if parent is not None:
+        jobs.die_with_parent(parent)
+    jobs.run(current_app._get_current_object(), job_id)  # type: ignore[attr-defined]
+
+
+@jobs_group.command("supervise")
+@click.argument("job_id", type=int)
+@with_appcontext
+def supervise_job_command(job_id: int) -> None:
+    """Run import job JOB_ID in a child process with its time limit; record how it ended."""
+    from flask import current_app
+
+    from quizapp.services import jobs
+
+    jobs.supervise(current_app._get_current_object(), job_id)  # type: ignore[attr-defined]
+
+
 def init_app(app: Flask) -> None:
     """Register the app's own commands on ``app.cli``."""
     for command in (
@@ -239,6 +288,8 @@ def init_app(app: Flask) -> None:
         export_command,
         import_command,
         import_quiz_command,
+        worker_command,
+        jobs_group,
     ):
         app.cli.add_command(command)
 
