@@ -18,6 +18,8 @@ DEFAULTS: dict[str, Any] = {
     "SESSION_COOKIE_HTTPONLY": True,
     "SESSION_COOKIE_SAMESITE": "Lax",
     "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,  # largest request body, uploads included
+    # Seconds a request body may take to arrive (under gunicorn); slower gets 408.
+    "REQUEST_BODY_TIMEOUT": 15,
     "ARTICLE_MAX_CHARS": 200_000,  # about 30,000 words
     "IMPORT_BACKGROUND_CHARS": 20_000,  # longer articles are generated with a progress page
     "IMPORT_JOBS_INLINE": False,  # run background jobs in the request (tests)
