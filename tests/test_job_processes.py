@@ -268,3 +268,16 @@ def test_quizapp_worker_fails_a_job_whose_work_horse_dies(
         except subprocess.TimeoutExpired:
             worker.kill()
             worker.communicate()
+
+
+@pytest.mark.app_config(REDIS_URL="redis://127.0.0.1:1/0", **LONG)
+def test_a_queue_out_of_reach_is_a_503_and_a_failed_job_not_a_lost_one(
+    editor_client: FlaskClient,
+) -> None:
+    """Nothing listens on port 1: the import is refused plainly and leaves no job waiting."""
+    response = editor_client.post("/editor/import", data={"text": seed_text()})
+    assert response.status_code == 503
+    assert "could not be started just now" in response.get_data(as_text=True)
+    job = db.session.execute(db.select(ImportJob)).scalar_one()
+    assert job.status == "failed" and job.text is None
+    assert db.session.scalar(db.select(db.func.count(Quiz.id))) == 0

@@ -37,7 +37,7 @@ from quizapp.extensions import db
 from quizapp.models import ImportJob
 from quizapp.models.base import utcnow
 from quizapp.services.articles import find_article, import_article
-from quizapp.services.errors import DuplicateArticle, ServiceError
+from quizapp.services.errors import DuplicateArticle, ServiceError, Unavailable
 from quizapp.services.tokens import by_token
 
 if TYPE_CHECKING:
@@ -90,18 +90,17 @@ def start_import(
     app = current_app._get_current_object()  # type: ignore[attr-defined]
     if app.config.get("IMPORT_JOBS_INLINE"):
         run(app, job.id)  # tests: the same code path, in the request
-    elif app.config.get("REDIS_URL"):
-        _queue(app).enqueue(
-            supervise_queued,
-            job.id,
-            job_id=_rq_id(job.id),
-            # The supervisor enforces JOB_TIMEOUT on the child; RQ's own limit is the backstop.
-            job_timeout=int(app.config["JOB_TIMEOUT"]) + int(GRACE.total_seconds()),
-            result_ttl=3600,
-            failure_ttl=86400,
-        )
-    else:
-        _start_supervisor(app, job.id)
+        return job
+    try:
+        if app.config.get("REDIS_URL"):
+            _enqueue(app, job.id)
+        else:
+            _start_supervisor(app, job.id)
+    except Exception as exc:  # Redis down, no process to be had: say so, keep nothing half-made
+        log.exception("import job %s could not be started", job.id)
+        message = "The import could not be started just now; nothing was saved. Try again soon."
+        _update(job, status="failed", stage="Not started", message=message, text=None)
+        raise Unavailable(message) from exc
     return job
 
 
@@ -245,6 +244,19 @@ def work(app: Flask, *, burst: bool = False) -> bool:
         work_horse_killed_handler=lambda job, *_: worker_horse_killed(app, job),
     )
     return bool(worker.work(burst=burst, with_scheduler=False))
+
+
+def _enqueue(app: Flask, job_id: int) -> None:
+    """Put job ``job_id`` on the RQ queue for ``quizapp worker``."""
+    _queue(app).enqueue(
+        supervise_queued,
+        job_id,
+        job_id=_rq_id(job_id),
+        # The supervisor enforces JOB_TIMEOUT on the child; RQ's own limit is the backstop.
+        job_timeout=int(app.config["JOB_TIMEOUT"]) + int(GRACE.total_seconds()),
+        result_ttl=3600,
+        failure_ttl=86400,
+    )
 
 
 def _start_supervisor(app: Flask, job_id: int) -> None:
