@@ -3,13 +3,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+import pytest
 from flask import Flask
 
 from quizapp import create_app
+from quizapp.extensions import db
+
+_made: list[Flask] = []
 
 
 def _app(database_uri: str, **config: object) -> Flask:
-    return create_app(
+    """Another app on the test's database, as another worker process would build it."""
+    made = create_app(
         {
             "TESTING": True,
             "SECRET_KEY": "test-secret",
@@ -20,6 +27,16 @@ def _app(database_uri: str, **config: object) -> Flask:
             **config,
         }
     )
+    _made.append(made)
+    return made
+
+
+@pytest.fixture(autouse=True)
+def _close_the_other_apps() -> Iterator[None]:
+    yield
+    while _made:
+        with _made.pop().app_context():
+            db.engine.dispose()
 
 
 def test_the_store_defaults_to_redis_when_the_app_has_one(app: Flask) -> None:
