@@ -9,7 +9,7 @@ CHROMIUM ?= /usr/bin/chromium
 PG_TEST_URI ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 QUIZAPP_TEST_POSTGRES ?=
 
-.PHONY: run test test-fast lint install clean bench quality screenshots test-postgres serve security load
+.PHONY: run test test-fast lint install clean bench quality screenshots test-postgres serve worker security load
 
 # Create the virtual environment and install the project (again only when pyproject.toml changes).
 $(STAMP): pyproject.toml
@@ -43,6 +43,10 @@ serve: $(STAMP)
 	$(BIN)/quizapp db upgrade
 	$(BIN)/quizapp seed
 	GUNICORN_BIND=$(HOST):$(PORT) $(BIN)/gunicorn -c gunicorn.conf.py
+
+## make worker: run background imports from the RQ queue at $$QUIZAPP_REDIS_URL (see Production)
+worker: $(STAMP)
+	$(BIN)/quizapp worker
 
 ## make load: load test against gunicorn on SQLite and PostgreSQL, beside a bare Flask baseline
 load: $(STAMP)

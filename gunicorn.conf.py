@@ -4,7 +4,7 @@ Every value can be changed from the environment without editing this file:
 
 GUNICORN_BIND       address to listen on (default 127.0.0.1:8000; 0.0.0.0:8000 behind a balancer)
 GUNICORN_WORKERS    worker processes (default 2 x CPU count + 1, from os.cpu_count())
-GUNICORN_THREADS    threads per worker (default 1: plain sync workers)
+GUNICORN_THREADS    threads per worker (default 4; the workers are always gthread workers)
 GUNICORN_TIMEOUT    seconds a request may take before its worker is restarted (default 30)
 GUNICORN_ACCESSLOG  access log file, "-" for stdout (default "-")
 
@@ -30,8 +30,13 @@ wsgi_app = "quizapp:create_app()"
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 workers = _int("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1)
-threads = _int("GUNICORN_THREADS", 1)
-worker_class = "gthread" if threads > 1 else "sync"
+# Threaded workers: a slow client no longer takes a whole worker. A connection that has sent
+# nothing yet, or idles between requests, waits in the worker's poller; a body that trickles in
+# holds one thread until the app cuts it off (QUIZAPP_REQUEST_BODY_TIMEOUT, then 408), while
+# the other threads serve /healthz and everyone else. A sync worker would be taken for as long
+# as the client pleased.
+threads = max(1, _int("GUNICORN_THREADS", 4))
+worker_class = "gthread"
 
 # A request stuck longer than this restarts its worker; graceful restarts wait as long.
 timeout = _int("GUNICORN_TIMEOUT", 30)

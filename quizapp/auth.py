@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import wraps
 from typing import Any, TypeVar
@@ -16,13 +17,24 @@ from quizapp.models.user import hash_token
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+#: A session's user id: ``"<user id>:<session generation>"`` (ASCII digits, 64-bit at most).
+_SESSION_ID = re.compile(r"(?P<user>[0-9]{1,18}):(?P<generation>[0-9]{1,18})")
+
 
 @login_manager.user_loader
-def load_user(user_id: str) -> User | None:
-    """The editor of a session cookie."""
-    if not user_id.isdigit():
+def load_user(session_id: str) -> User | None:
+    """The editor of a session cookie, if the cookie is of the user's current generation.
+
+    ``session_id`` is :meth:`User.get_id`: ``"<id>:<generation>"``. A cookie from before a
+    logout or a password change names an older generation and loads nobody.
+    """
+    match = _SESSION_ID.fullmatch(session_id)
+    if match is None:
         return None
-    return db.session.get(User, int(user_id))
+    user = db.session.get(User, int(match["user"]))
+    if user is None or user.session_generation != int(match["generation"]):
+        return None
+    return user
 
 
 @login_manager.request_loader

@@ -6,6 +6,7 @@ work without ``--app``.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import click
@@ -13,6 +14,8 @@ from flask import Flask
 from flask.cli import FlaskGroup, with_appcontext
 
 from quizapp import create_app
+
+log = logging.getLogger(__name__)
 
 
 @click.command("seed")
@@ -51,7 +54,11 @@ def generate_command(
         text = path.read_bytes().decode("utf-8")
     except UnicodeDecodeError as exc:
         raise click.ClickException(f"{path} is not UTF-8 text ({exc.reason}).") from exc
-    result = engine.generate(text, seed=seed, max_questions=max_questions, title=title)
+    try:
+        result = engine.generate(text, seed=seed, max_questions=max_questions, title=title)
+    except engine.EngineError as exc:
+        log.exception("quizapp generate %s", path)
+        raise click.ClickException(f"Generation failed: {exc} (a bug; see the log).") from exc
     if not result.questions:
         raise click.ClickException(
             f"No question could be made from {path}: it needs factual sentences "
@@ -86,7 +93,10 @@ def generate_command(
 @click.option("--role", type=click.Choice(["editor", "admin"]), default="editor", show_default=True)
 @with_appcontext
 def create_user_command(username: str, password: str, role: str) -> None:
-    """Create an editor account, or set a new password for an existing one."""
+    """Create an editor account, or set a new password for an existing one.
+
+    A new password logs the user out everywhere and revokes their API token.
+    """
     from quizapp.extensions import db
     from quizapp.models import User
 
@@ -103,9 +113,14 @@ def create_user_command(username: str, password: str, role: str) -> None:
         user = User(username=username, role=role)
         db.session.add(user)
     user.role = role
-    user.set_password(password)
+    user.set_password(password)  # for an existing user: ends their sessions, revokes the token
     db.session.commit()
-    click.echo(f"{'Created' if created else 'Updated'} {role} {username}.")
+    if created:
+        click.echo(f"Created {role} {username}.")
+    else:
+        click.echo(
+            f"Updated {role} {username}: every session was logged out and the API token revoked."
+        )
 
 
 @click.command("create-token")
@@ -134,6 +149,7 @@ def import_command(path: Path, title: str | None, source_url: str | None, publis
     """Import the article in PATH (.txt, .md or .html), generate its quiz, print the quiz id."""
     from flask import current_app
 
+    from quizapp.engine import EngineError
     from quizapp.services.articles import import_article
     from quizapp.services.errors import ServiceError
     from quizapp.services.imports import text_from_upload
@@ -157,6 +173,11 @@ def import_command(path: Path, title: str | None, source_url: str | None, publis
         )
     except ServiceError as exc:
         raise click.ClickException(exc.message) from exc
+    except EngineError as exc:
+        log.exception("quizapp import %s", path)
+        raise click.ClickException(
+            f"Generation failed: {exc} (a bug; see the log). Nothing was saved."
+        ) from exc
     click.echo(quiz.id)
 
 
@@ -225,6 +246,55 @@ def export_command(quiz_id: int, format_name: str, output: Path | None) -> None:
         click.echo(f"Wrote {output} ({len(exported.data)} bytes).")
 
 
+@click.command("worker")
+@click.option("--burst", is_flag=True, help="Stop once the queue is empty.")
+@with_appcontext
+def worker_command(burst: bool) -> None:
+    """Run background imports from the RQ queue at QUIZAPP_REDIS_URL (see the README)."""
+    from flask import current_app
+
+    from quizapp.services import jobs
+
+    if not current_app.config.get("REDIS_URL"):
+        raise click.ClickException(
+            "QUIZAPP_REDIS_URL is not set: without it the app runs each import in a child "
+            "process of its own and needs no worker."
+        )
+    jobs.work(current_app._get_current_object(), burst=burst)  # type: ignore[attr-defined]
+
+
+@click.group("jobs", hidden=True)
+def jobs_group() -> None:
+    """Internal: the processes of a background import (started by the app, not by hand)."""
+
+
+@jobs_group.command("run")
+@click.argument("job_id", type=int)
+@click.option("--parent", type=int, default=None, help="Die with this process (the supervisor).")
+@with_appcontext
+def run_job_command(job_id: int, parent: int | None) -> None:
+    """Generate the quiz of import job JOB_ID in this process."""
+    from flask import current_app
+
+    from quizapp.services import jobs
+
+    if parent is not None:
+        jobs.die_with_parent(parent)
+    jobs.run(current_app._get_current_object(), job_id)  # type: ignore[attr-defined]
+
+
+@jobs_group.command("supervise")
+@click.argument("job_id", type=int)
+@with_appcontext
+def supervise_job_command(job_id: int) -> None:
+    """Run import job JOB_ID in a child process with its time limit; record how it ended."""
+    from flask import current_app
+
+    from quizapp.services import jobs
+
+    jobs.supervise(current_app._get_current_object(), job_id)  # type: ignore[attr-defined]
+
+
 def init_app(app: Flask) -> None:
     """Register the app's own commands on ``app.cli``."""
     for command in (
@@ -235,6 +305,8 @@ def init_app(app: Flask) -> None:
         export_command,
         import_command,
         import_quiz_command,
+        worker_command,
+        jobs_group,
     ):
         app.cli.add_command(command)
 

@@ -18,9 +18,17 @@ DEFAULTS: dict[str, Any] = {
     "SESSION_COOKIE_HTTPONLY": True,
     "SESSION_COOKIE_SAMESITE": "Lax",
     "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,  # largest request body, uploads included
+    # Seconds a request body may take to arrive (under gunicorn); slower gets 408.
+    "REQUEST_BODY_TIMEOUT": 15,
     "ARTICLE_MAX_CHARS": 200_000,  # about 30,000 words
     "IMPORT_BACKGROUND_CHARS": 20_000,  # longer articles are generated with a progress page
     "IMPORT_JOBS_INLINE": False,  # run background jobs in the request (tests)
+    # Seconds a background generation may run before its process is stopped and it fails.
+    "JOB_TIMEOUT": 600,
+    # Redis (e.g. "redis://127.0.0.1:6379/0"): background jobs go to an RQ queue served by
+    # `quizapp worker`, and the rate limits count there. Unset: a child process per job, and
+    # limits counted per process.
+    "REDIS_URL": None,
     "PUBLISHER_NAME": "quizapp",  # author of the ClaimReview markup
     "SCORES_PER_PAGE": 20,
     # Entries of the per-process cache of quiz pages and answer keys (0: no cache).
@@ -40,9 +48,10 @@ DEFAULTS: dict[str, Any] = {
     "FRAME_ANCESTORS": "'self'",
     # Number of trusted proxies in front of the app (X-Forwarded-For/-Proto), 0 for none.
     "PROXY_FIX": 0,
-    # Rate limits (Flask-Limiter): memory storage per process unless a storage URI is given.
+    # Rate limits (Flask-Limiter): counted in REDIS_URL when set, else in each process's memory,
+    # unless a storage URI of their own is given.
     "RATELIMIT_ENABLED": True,
-    "RATELIMIT_STORAGE_URI": "memory://",
+    "RATELIMIT_STORAGE_URI": None,
     "RATELIMIT_HEADERS_ENABLED": True,
     # A class behind one school address submits together: the limit is per address, so generous.
     "RATELIMIT_SUBMIT": "60 per minute",
@@ -63,6 +72,9 @@ def init_app(app: Flask, test_config: dict[str, Any] | None = None) -> None:
         app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{instance / 'quizapp.db'}"
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _instance_secret(instance)
+    if not app.config.get("RATELIMIT_STORAGE_URI"):
+        # Shared by every worker and host when there is a Redis; else each process counts alone.
+        app.config["RATELIMIT_STORAGE_URI"] = app.config.get("REDIS_URL") or "memory://"
     _engine_options(app)
 
 

@@ -6,7 +6,6 @@ Pure Python on top of spaCy; no Flask or database imports. Entry point: :func:`g
 from __future__ import annotations
 
 import hashlib
-import logging
 import random
 from collections import Counter
 
@@ -18,8 +17,6 @@ from .select import Generator, select
 from .truefalse import generate_true_false
 from .types import Article, Claim, Evidence, GenerationResult, Option, Question
 from .verification import generate_verification
-
-logger = logging.getLogger(__name__)
 
 GENERATOR_VERSION = "2.0.0"
 
@@ -35,6 +32,7 @@ __all__ = [
     "KINDS",
     "Article",
     "Claim",
+    "EngineError",
     "Evidence",
     "GenerationResult",
     "Option",
@@ -43,14 +41,22 @@ __all__ = [
 ]
 
 
+class EngineError(RuntimeError):
+    """The engine failed on an article because of a fault of its own (a bug), not of the text.
+
+    The original exception is its ``__cause__``. Callers report it as a server error, never as
+    something wrong with the article.
+    """
+
+
 def generate(
     text: str, *, seed: int = 0, max_questions: int = 20, title: str | None = None
 ) -> GenerationResult:
     """Turn an article into a quiz.
 
-    Never raises for a ``str`` input: an unexpected internal failure is logged (logger
-    ``quizapp.engine``, with its traceback) and yields an empty quiz with
-    ``rejected == {"engine error": 1}``. Same ``text`` and ``seed`` give byte-identical
+    An unexpected internal failure raises :class:`EngineError` (naming the text's sha256 and
+    the seed, the original exception chained), so that it is never mistaken for an article
+    with nothing to ask. Same ``text`` and ``seed`` give byte-identical
     :meth:`GenerationResult.to_json` output.
     """
     if not isinstance(text, str):  # defensive: the contract is str, but never raise
@@ -63,11 +69,8 @@ def generate(
         claims = extract_claims(doc)
         questions = select(doc, claims, KINDS, rng, max(0, max_questions), rejected)
         detected = doc.layout.title
-    except Exception:  # the app relies on generate() never raising; the log says what broke
-        logger.exception("question generation failed (text sha256 %s, seed %s)", sha, seed)
-        return GenerationResult(
-            Article(title, sha, len(text)), GENERATOR_VERSION, seed, [], [], {"engine error": 1}
-        )
+    except Exception as exc:  # a bug, whatever its type: the caller reports a server error
+        raise EngineError(f"question generation failed (text sha256 {sha}, seed {seed})") from exc
     article = Article(title if title is not None else detected, sha, len(text))
     return GenerationResult(
         article=article,

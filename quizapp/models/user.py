@@ -7,7 +7,7 @@ import secrets
 from datetime import datetime
 
 from flask_login import UserMixin
-from sqlalchemy import String
+from sqlalchemy import Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -19,6 +19,10 @@ class User(UserMixin, Base):
 
     Passwords are stored as werkzeug (scrypt) hashes; the API token only as its
     sha256, so a leaked database does not leak working tokens.
+
+    A session cookie names the user *and* the user's ``session_generation`` (see
+    :meth:`get_id`); raising the generation (logging out, a new password) turns every cookie
+    issued before into a stranger's, so a copied cookie dies with the session it came from.
     """
 
     __tablename__ = "user"
@@ -29,9 +33,21 @@ class User(UserMixin, Base):
     role: Mapped[str] = mapped_column(String(20), default="editor")
     token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    session_generation: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+
+    def get_id(self) -> str:
+        """What Flask-Login keeps in the session cookie: id and session generation."""
+        return f"{self.id}:{self.session_generation}"
+
+    def end_sessions(self) -> None:
+        """End every session of this user, on every device (cookies issued before stop working)."""
+        self.session_generation = (self.session_generation or 0) + 1
 
     def set_password(self, password: str) -> None:
+        """Set a new password; it ends the user's sessions and revokes the API token."""
         self.password_hash = generate_password_hash(password)
+        self.end_sessions()
+        self.token_hash = None
 
     def check_password(self, password: str) -> bool:
         return check_password_hash(self.password_hash, password)

@@ -43,7 +43,8 @@ def import_article(
 
     Raises :class:`DuplicateArticle` when the same text was imported before and
     :class:`NoQuestions` when the engine finds nothing to ask; in both cases
-    nothing is written.
+    nothing is written. A fault of the engine itself propagates as
+    :class:`quizapp.engine.EngineError` (a server error, never a message about the article).
     """
     # Imported here, not at the top: spaCy is heavy and only imports need it,
     # so web workers that only serve quizzes start fast.

@@ -51,3 +51,9 @@ class NoQuestions(ServiceError):
     """The engine found nothing to ask about in a text."""
 
     status_code = 422
+
+
+class Unavailable(ServiceError):
+    """A service the request needs (the job queue, a process) cannot be had just now."""
+
+    status_code = 503

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import PurePath
 
 from quizapp.services.errors import ServiceError
+
+#: Most punctuation marks and symbols an article may have in a row, with no letter, digit or
+#: space between them. spaCy's tokenizer peels such characters off a word one at a time, in
+#: time that grows with the square of the run: 2,000 ``=`` or ``(`` take seconds, 9,000 over
+#: a minute, and the parse holds its process all along. Rules and heading underlines in
+#: Markdown stay well below it; a run at the limit costs about a hundredth of a second.
+MAX_SYMBOL_RUN = 100
+_SYMBOL_RUN = re.compile(r"(?:[^\w\s]|_)+")
 
 #: File types an editor may upload, by extension.
 TEXT_TYPES = {".txt": "text", ".md": "text", ".markdown": "text", ".html": "html", ".htm": "html"}
@@ -77,4 +86,18 @@ def _check_text(text: str, *, max_chars: int) -> str:
     bad = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\t")
     if bad > len(text) // 100:
         raise ImportRefused("The text is full of control characters; is it really an article?")
+    _check_symbol_runs(text)
     return text
+
+
+def _check_symbol_runs(text: str) -> None:
+    """Refuse a run of punctuation or symbols too long for the parser (see MAX_SYMBOL_RUN)."""
+    for match in _SYMBOL_RUN.finditer(text):
+        length = match.end() - match.start()
+        if length > MAX_SYMBOL_RUN:
+            line = text.count("\n", 0, match.start()) + 1
+            raise ImportRefused(
+                f"Line {line} has a run of {length:,} punctuation marks or symbols "
+                f"(“{match.group()[:12]}…”) with no letter or space between them; at most "
+                f"{MAX_SYMBOL_RUN} in a row can be read. Remove the run or break it up."
+            )

@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
-from flask_login import login_user, logout_user
+from flask_login import current_user, login_user, logout_user
 
 from quizapp.extensions import db, limited_on_post, login_limit
 from quizapp.models import User
@@ -44,9 +44,16 @@ def login() -> ResponseReturnValue:
 
 @bp.post("/logout")
 def logout() -> ResponseReturnValue:
-    """End the editor session (a POST, so a link elsewhere cannot log you out)."""
+    """End the editor's sessions everywhere (a POST, so a link elsewhere cannot log you out).
+
+    Clearing this browser's cookie is not enough: a copy of it (another device, a stolen
+    cookie) would still be valid. Raising the user's session generation ends them all.
+    """
+    if current_user.is_authenticated:
+        current_user.end_sessions()
+        db.session.commit()
     logout_user()
-    flash("Logged out.", "info")
+    flash("Logged out (on every device).", "info")
     return redirect(url_for("quiz.index"))
 
 

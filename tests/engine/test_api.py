@@ -113,16 +113,17 @@ def test_max_questions_respected() -> None:
     assert generate(seed_text(), max_questions=0).questions == []
 
 
-def test_an_internal_failure_is_logged_and_yields_an_empty_quiz(
-    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+def test_an_internal_failure_raises_engine_error_not_an_empty_quiz(
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    """A bug in the engine must not pass for an article with nothing to ask."""
     import quizapp.engine as engine
 
     def broken(text: str) -> None:
         raise RuntimeError("a bug in the analysis")
 
     monkeypatch.setattr(engine, "analyse", broken)
-    with caplog.at_level("ERROR", logger="quizapp.engine"):
-        result = engine.generate("Acme Corp hired 300 workers in Ohio last year.", seed=3)
-    assert result.questions == [] and result.rejected == {"engine error": 1}
-    assert "question generation failed" in caplog.text and "a bug in the analysis" in caplog.text
+    with pytest.raises(engine.EngineError, match="question generation failed") as caught:
+        engine.generate("Acme Corp hired 300 workers in Ohio last year.", seed=3)
+    assert isinstance(caught.value.__cause__, RuntimeError)
+    assert "a bug in the analysis" in str(caught.value.__cause__)
