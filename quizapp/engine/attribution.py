@@ -34,6 +34,12 @@ def _clean(name: str) -> str:
 
 def _people(doc: Document) -> list[str]:
     """Distinct people the article names, most mentioned first, in their fullest form."""
+    if doc.people is None:
+        doc.people = _find_people(doc)
+    return doc.people
+
+
+def _find_people(doc: Document) -> list[str]:
     counts: dict[str, int] = {}
     shown: dict[str, str] = {}
     for m in doc.mentions:

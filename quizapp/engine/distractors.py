@@ -196,10 +196,14 @@ def _role_ok(doc: Document, forms: dict[str, list[Mention]], name: str, label: s
 def prominent(doc: Document, name: str) -> bool:
     """Whether a person is one of the story's people: named in two sentences or more, or in
     the first two. A shopper quoted once is no plausible answer about the story's subject."""
-    key = person_key(name)
-    seen = [s.index for s in doc.sentences
-            if any(m.label == "PERSON" and person_key(m.text) == key for m in s.mentions)]
-    return len(set(seen)) >= 2 or any(i < 2 for i in seen)
+    if not doc.person_sentences:
+        for s in doc.sentences:
+            for m in s.mentions:
+                if m.label == "PERSON":
+                    doc.person_sentences.setdefault(person_key(m.text), set()).add(s.index)
+        doc.person_sentences.setdefault("", set())  # filled, even without a person
+    seen = doc.person_sentences.get(person_key(name), set())
+    return len(seen) >= 2 or any(i < 2 for i in seen)
 
 
 def entity_pool(

@@ -54,6 +54,10 @@ class Document:
     roles: dict[tuple[int, int], str] = field(default_factory=dict)
     # cache of mentions by surface form (filled on first use by the distractor pools)
     forms: dict[str, list[Mention]] = field(default_factory=dict)
+    # cache of the sentences naming each person (filled on first use by distractors.prominent)
+    person_sentences: dict[str, set[int]] = field(default_factory=dict)
+    # the story's people in their fullest names (filled on first use by attribution)
+    people: list[str] | None = None
 
     def sentence_text(self, s: Sentence) -> str:
         """The sentence exactly as in the article."""
