@@ -105,13 +105,28 @@ def client(app: Flask) -> FlaskClient:
 EDITOR_PASSWORD = "password1"
 
 
+@pytest.fixture(scope="session")
+def editor_password_hash() -> str:
+    """The fixture editor's password, hashed once per run.
+
+    ``User.set_password`` uses werkzeug's default scrypt, about 0.2 s a hash and as much again
+    to check it at login; paid by every test that logs in, that was seconds of the fast run.
+    These tests are about the editor's pages, not password storage (``test_editor_access``
+    and ``test_security`` hash and check with ``set_password``), so the fixture's hash is
+    werkzeug's PBKDF2 with few iterations: the login form still checks it with
+    ``check_password_hash``, in microseconds.
+    """
+    from werkzeug.security import generate_password_hash
+
+    return generate_password_hash(EDITOR_PASSWORD, method="pbkdf2:sha256:1000")
+
+
 @pytest.fixture
-def editor_client(client: FlaskClient, app: Flask) -> FlaskClient:
+def editor_client(client: FlaskClient, app: Flask, editor_password_hash: str) -> FlaskClient:
     """The test client, logged in as an editor ("ed")."""
     from quizapp.models import User
 
-    user = User(username="ed")
-    user.set_password(EDITOR_PASSWORD)
+    user = User(username="ed", password_hash=editor_password_hash)
     db.session.add(user)
     db.session.commit()
     response = client.post("/login", data={"username": "ed", "password": EDITOR_PASSWORD})
