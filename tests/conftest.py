@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient, FlaskCliRunner
+from jinja2.bccache import Bucket, BytecodeCache
 
 from quizapp import create_app
 from quizapp.extensions import db
@@ -59,6 +60,29 @@ def _truncate_all() -> None:
         connection.exec_driver_sql(f"TRUNCATE {tables} RESTART IDENTITY CASCADE")
 
 
+class _MemoryBytecodeCache(BytecodeCache):
+    """Compiled templates kept for the whole run, shared by the apps of all tests.
+
+    Each test builds its own app, and so its own Jinja environment, which compiled every
+    template it rendered again: about a sixth of the fast run. Jinja keys the bytecode by the
+    template's name and a checksum of its source, so an edited template is compiled afresh.
+    """
+
+    def __init__(self) -> None:
+        self._store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        code = self._store.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._store[bucket.key] = bucket.bytecode_to_string()
+
+
+_TEMPLATE_BYTECODE = _MemoryBytecodeCache()
+
+
 @pytest.fixture
 def app(tmp_path: Path, migrated_template: Path, request: pytest.FixtureRequest) -> Iterator[Flask]:
     """The app on a fresh copy of the migrated database.
@@ -71,6 +95,7 @@ def app(tmp_path: Path, migrated_template: Path, request: pytest.FixtureRequest)
     marker = request.node.get_closest_marker("app_config")
     overrides = marker.kwargs if marker else {}
     app = create_app(_config(db_path, **overrides))
+    app.jinja_env.bytecode_cache = _TEMPLATE_BYTECODE
     app.test_client_class = FreshRequestClient
     app.instance_path = str(tmp_path / "instance")
     with app.app_context():
