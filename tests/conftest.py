@@ -141,28 +141,47 @@ def client(app: Flask) -> FlaskClient:
 EDITOR_PASSWORD = "password1"
 
 
-@pytest.fixture(scope="session")
-def editor_password_hash() -> str:
-    """The fixture editor's password, hashed once per run.
+@pytest.fixture(autouse=True, scope="session")
+def _passwords_hashed_once() -> Iterator[None]:
+    """Each password is hashed once per run, and each hash checked once against a password.
 
-    ``User.set_password`` uses werkzeug's default scrypt, about 0.2 s a hash and as much again
-    to check it at login; paid by every test that logs in, that was seconds of the fast run.
-    These tests are about the editor's pages, not password storage (``test_editor_access``
-    and ``test_security`` hash and check with ``set_password``), so the fixture's hash is
-    werkzeug's PBKDF2 with few iterations: the login form still checks it with
-    ``check_password_hash``, in microseconds.
+    ``User.set_password`` uses werkzeug's scrypt: about 0.2 s a hash, as much again to check
+    it at login, paid by every test that makes an editor and logs in. Within a run the same
+    password gets the same (real, salted scrypt) hash and a check's answer is remembered;
+    ``check_password_hash`` is a pure function, and any salt is as good as another.
     """
-    from werkzeug.security import generate_password_hash
+    from quizapp.models import user as user_model
 
-    return generate_password_hash(EDITOR_PASSWORD, method="pbkdf2:sha256:1000")
+    real_generate = user_model.generate_password_hash
+    real_check = user_model.check_password_hash
+    hashes: dict[str, str] = {}
+    checks: dict[tuple[str, str], bool] = {}
+
+    def generate(password: str, *args: Any, **kwargs: Any) -> str:
+        if args or kwargs:
+            return real_generate(password, *args, **kwargs)
+        if password not in hashes:
+            hashes[password] = real_generate(password)
+        return hashes[password]
+
+    def check(pwhash: str, password: str) -> bool:
+        if (pwhash, password) not in checks:
+            checks[(pwhash, password)] = real_check(pwhash, password)
+        return checks[(pwhash, password)]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(user_model, "generate_password_hash", generate, raising=False)
+        patch.setattr(user_model, "check_password_hash", check, raising=False)
+        yield
 
 
 @pytest.fixture
-def editor_client(client: FlaskClient, app: Flask, editor_password_hash: str) -> FlaskClient:
+def editor_client(client: FlaskClient, app: Flask) -> FlaskClient:
     """The test client, logged in as an editor ("ed")."""
     from quizapp.models import User
 
-    user = User(username="ed", password_hash=editor_password_hash)
+    user = User(username="ed")
+    user.set_password(EDITOR_PASSWORD)
     db.session.add(user)
     db.session.commit()
     response = client.post("/login", data={"username": "ed", "password": EDITOR_PASSWORD})
