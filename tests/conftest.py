@@ -66,7 +66,7 @@ class _MemoryBytecodeCache(BytecodeCache):
     """Compiled templates kept for the whole run, shared by the apps of all tests.
 
     Each test builds its own app, and so its own Jinja environment, which compiled every
-    template it rendered again: about a sixth of the fast run. Jinja keys the bytecode by the
+    template it rendered again: about a seventh of the fast run. Jinja keys the bytecode by the
     template's name and a checksum of its source, so an edited template is compiled afresh.
     """
 
@@ -266,7 +266,7 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     """Spare the garbage collector the objects that live for the whole run.
 
     The run keeps a large heap (the app's modules, spaCy, Hypothesis, every collected test),
-    and each full collection walked all of it: about a tenth of the fast run. Freezing what
+    and each full collection walked all of it: over a tenth of the fast run. Freezing what
     exists once the tests are collected, and collecting the young generation less often,
     changes when cycles are freed, never what a test sees.
     """
