@@ -75,6 +75,19 @@ def _sqlite_pragmas(busy_timeout_ms: int) -> Any:
     return on_connect
 
 
+def migrations_directory() -> Path:
+    """The Alembic folder, found through the package rather than the working directory.
+
+    The source tree keeps it at the top level (``migrations/`` beside ``quizapp/``); the wheel
+    ships the same folder inside the package as ``quizapp/migrations`` (``package-dir`` in
+    pyproject.toml). The packaged copy wins when it exists, so an installed ``quizapp`` never
+    reads a ``migrations`` folder that happens to lie beside site-packages.
+    """
+    package = Path(__file__).resolve().parent
+    packaged = package / "migrations"
+    return packaged if packaged.is_dir() else package.parent / "migrations"
+
+
 def init_app(app: Flask) -> None:
     """Bind every extension to ``app``."""
     db.init_app(app)
@@ -84,10 +97,8 @@ def init_app(app: Flask) -> None:
             if engine.dialect.name == "sqlite":
                 listener = _sqlite_pragmas(app.config.get("SQLITE_BUSY_TIMEOUT_MS", 5000))
                 event.listen(engine, "connect", listener)
-    # The schema is made by migrations only; they live at the top of the repository.
-    migrations = (
-        app.config.get("MIGRATIONS_DIR") or Path(__file__).resolve().parent.parent / "migrations"
-    )
+    # The schema is made by migrations only.
+    migrations = app.config.get("MIGRATIONS_DIR") or migrations_directory()
     migrate.init_app(app, db, directory=str(migrations), render_as_batch=True)
     csrf.init_app(app)
     login_manager.init_app(app)

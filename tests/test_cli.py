@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from flask import Flask
 from flask.testing import FlaskCliRunner
 
@@ -111,6 +112,7 @@ def test_generate_refuses_non_utf8(runner: FlaskCliRunner, tmp_path: Path) -> No
     assert "not UTF-8" in result.output
 
 
+@pytest.mark.slow  # about 4 s: two processes that each import the app
 def test_console_script_runs_flask_commands_without_app(tmp_path: Path) -> None:
     env = {**os.environ, "QUIZAPP_SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'cli.db'}"}
     env.pop("FLASK_APP", None)

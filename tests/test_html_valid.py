@@ -88,6 +88,7 @@ def _pages(client: FlaskClient, quiz: Quiz) -> dict[str, tuple[int, str]]:
     return pages
 
 
+@pytest.mark.slow  # about 5 s: starts the Nu checker (Java)
 def test_main_pages_are_valid_html(app: Flask, client: FlaskClient, tmp_path: Path) -> None:
     jar = _vnu_jar()
     java = shutil.which("java")

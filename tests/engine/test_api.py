@@ -56,6 +56,7 @@ def test_json_shape_and_order() -> None:
     assert r.to_dict() == d
 
 
+@pytest.mark.slow  # about 1 s: four full generations
 def test_deterministic() -> None:
     text = seed_text()
     assert generate(text, seed=3).to_json() == generate(text, seed=3).to_json()

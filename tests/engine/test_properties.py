@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from helpers import WRITTEN, seed_text
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -47,6 +48,7 @@ def test_article_like_text(parts: list[str], seed: int) -> None:
     _check("".join(parts), seed)
 
 
+@pytest.mark.slow  # about 5 s: fifteen runs of the engine on the whole seed article
 @settings(deadline=None, max_examples=15)
 @given(st.integers(0, 3000), st.integers(0, 400), st.text(max_size=30))
 def test_cut_and_spliced_seed(a: int, n: int, junk: str) -> None:
@@ -60,6 +62,7 @@ def test_edge_cases() -> None:
         _check(text)
 
 
+@pytest.mark.slow  # about 90 s: the engine on one megabyte of text
 def test_one_megabyte() -> None:
     base = WRITTEN + "\n" + seed_text() + "\n"
     text = (base * (1_000_000 // len(base) + 1))[:1_000_000]

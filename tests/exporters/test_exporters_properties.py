@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -64,6 +65,10 @@ SETTINGS = settings(
     database=None,  # keep the work tree free of .hypothesis/ files
     suppress_health_check=[HealthCheck.too_slow],
 )
+
+
+# A hundred examples each, about 40 s in all: make test runs them, make test-fast does not.
+pytestmark = pytest.mark.slow
 
 
 @SETTINGS
