@@ -55,28 +55,39 @@ def _wait(client: FlaskClient, token: str, seconds: float) -> dict[str, Any]:
 
 
 def _processes(*words: str) -> list[int]:
-    """Pids of this machine's processes whose command line has ``words`` in a row."""
+    """Pids of this machine's live processes whose command line has ``words`` in a row, the
+    most recently started first (another test run on this machine may have a job of the same
+    id, and a finished one of an earlier test may still be exiting)."""
     wanted = "\0".join(words)
-    pids = []
+    found: list[tuple[int, int]] = []
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
             try:
                 cmdline = (entry / "cmdline").read_bytes().decode(errors="replace")
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
             except OSError:
                 continue
-            if wanted in cmdline and "quizapp" in cmdline:
-                pids.append(int(entry.name))
-    return pids
+            if wanted in cmdline and "quizapp" in cmdline and fields[0] != "Z":
+                found.append((int(fields[19]), int(entry.name)))  # start time, pid
+    return [pid for _, pid in sorted(found, reverse=True)]
 
 
-def _find(*words: str, seconds: float = 20) -> int:
+def _find(*words: str, seconds: float = 20, parent: int | None = None) -> int:
+    """The newest live process with ``words`` in its command line (and ``parent``, if given)."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        found = _processes(*words)
+        found = [p for p in _processes(*words) if parent is None or _ppid(p) == parent]
         if found:
             return found[0]
         time.sleep(0.05)
     raise AssertionError(f"no process {' '.join(words)!r} within {seconds} s")
+
+
+def _ppid(pid: int) -> int | None:
+    try:
+        return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+    except (OSError, IndexError, ValueError):
+        return None
 
 
 def _gone(pid: int, seconds: float = 10) -> bool:
@@ -106,7 +117,7 @@ needs_proc = pytest.mark.skipif(not Path("/proc/self/cmdline").exists(), reason=
 def test_a_job_runs_in_processes_of_their_own_session(editor_client: FlaskClient) -> None:
     token, job_id = _start(editor_client)
     supervisor = _find("jobs", "supervise", str(job_id))
-    child = _find("jobs", "run", str(job_id))
+    child = _find("jobs", "run", str(job_id), parent=supervisor)
     # a new session: signals to the web worker (gunicorn's TERM, a kill of its group) miss it
     assert os.getsid(supervisor) == supervisor != os.getsid(0)
     assert child != os.getpid() and os.getsid(child) == supervisor
