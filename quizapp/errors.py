@@ -21,7 +21,7 @@ HEADINGS = {
     404: "We could not find that page",
     405: "That does not work here",
     408: "That took too long",
-    409: "That cannot be done any more",
+    409: "That cannot be done now",
     413: "That upload is too large",
     422: "There was nothing to work with",
     429: "Too many requests at once",

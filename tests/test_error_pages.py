@@ -96,7 +96,7 @@ def test_one_at_a_time_conflicts_lead_on(client: FlaskClient, app: Flask) -> Non
     token = re.search(r"/play/([^/]+)/", start.location)[1]  # type: ignore[index]
     again = client.post(f"/play/{token}/questions/{q1.id}", data={"choice": q1.choices[1].id})
     html = _page(again)
-    assert again.status_code == 409 and "<h1>That cannot be done any more</h1>" in html
+    assert again.status_code == 409 and "<h1>That cannot be done now</h1>" in html
     assert _links(html)["Go on with the quiz"] == f"/play/{token}"
     early = client.get(f"/play/{token}/questions/{q2.id}/feedback")
     html = _page(early)
