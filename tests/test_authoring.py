@@ -203,7 +203,7 @@ def test_delete_move_publish(editor_client: FlaskClient) -> None:
     db.session.expire_all()
     assert quiz.active_questions[0].id == second.id
     n = len(quiz.active_questions)
-    editor_client.post(f"/editor/questions/{first.id}/delete")
+    editor_client.post(f"/editor/questions/{first.id}/delete", data={"confirm": "yes"})
     db.session.expire_all()
     assert len(quiz.active_questions) == n - 1 and db.session.get(Question, first.id) is None
     editor_client.post(f"/editor/quizzes/{quiz.id}/status", data={"status": "published"})
@@ -217,7 +217,9 @@ def test_regenerate_and_add_by_hand(editor_client: FlaskClient) -> None:
     quiz = _draft(editor_client)
     question = quiz.active_questions[0]
     old = (question.stem, sorted(c.text for c in question.choices))
-    response = editor_client.post(f"/editor/questions/{question.id}/regenerate", data={})
+    response = editor_client.post(
+        f"/editor/questions/{question.id}/regenerate", data={"confirm": "yes"}
+    )
     assert response.status_code == 303
     assert "A new question was generated" in editor_client.get(response.location).get_data(
         as_text=True
@@ -246,7 +248,9 @@ def test_regenerate_and_add_by_hand(editor_client: FlaskClient) -> None:
 def test_retire_and_replace_from_analysis(editor_client: FlaskClient) -> None:
     quiz = _draft(editor_client)
     question = quiz.active_questions[0]
-    response = editor_client.post(f"/editor/questions/{question.id}/replace")
+    response = editor_client.post(
+        f"/editor/questions/{question.id}/replace", data={"confirm": "yes"}
+    )
     assert response.status_code == 303 and "/analysis" in response.location
     db.session.expire_all()
     assert question.status == "retired"

@@ -53,11 +53,38 @@ def test_login_logout(client: FlaskClient, editor: User, quiz: Quiz) -> None:
     assert client.get("/editor/").status_code == 302
 
 
-def test_login_never_redirects_off_site(client: FlaskClient, editor: User) -> None:
+def test_login_lands_on_the_editor_desk(client: FlaskClient, editor: User) -> None:
+    response = client.post("/login", data={"username": "editor", "password": "s3cret-pass"})
+    assert response.status_code == 302 and response.location == "/editor/"
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "//evil.example/x",
+        "https://evil.example/x",
+        "/\\evil.example/x",
+        "\\\\evil.example/x",
+        "javascript:alert(1)",
+        "editor/",
+        "/editor/\x00",
+    ],
+)
+def test_login_never_redirects_off_site(client: FlaskClient, editor: User, target: str) -> None:
     response = client.post(
-        "/login?next=//evil.example/x", data={"username": "editor", "password": "s3cret-pass"}
+        "/login", query_string={"next": target},
+        data={"username": "editor", "password": "s3cret-pass"},
     )
-    assert response.location == "/"
+    assert response.location == "/editor/"
+
+
+def test_login_keeps_a_same_site_next(client: FlaskClient, editor: User, quiz: Quiz) -> None:
+    target = f"/editor/quizzes/{quiz.id}/analysis?x=1"
+    response = client.post(
+        "/login", query_string={"next": target},
+        data={"username": "editor", "password": "s3cret-pass"},
+    )
+    assert response.location == target
 
 
 def test_password_is_hashed(editor: User) -> None:

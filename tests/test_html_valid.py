@@ -66,6 +66,13 @@ def _pages(client: FlaskClient, quiz: Quiz) -> dict[str, tuple[int, str]]:
     get("editor-import-error", "/editor/import", "POST", data={"text": ""})
     get("editor-review", f"/editor/quizzes/{quiz.id}")
     get("claims", f"/editor/quizzes/{quiz.id}/claims")
+    # Destructive buttons confirm first; a regenerated question is shown with its message.
+    get("confirm-delete", f"/editor/questions/{q1.id}/delete", "POST")
+    get("confirm-regenerate", f"/editor/questions/{q1.id}/regenerate", "POST", data={"claim": ""})
+    get("confirm-replace", f"/editor/questions/{q1.id}/replace", "POST")
+    client.post(f"/editor/quizzes/{quiz.id}/display", data={"display_mode": "all"})  # a flash
+    get("review-new", f"/editor/quizzes/{quiz.id}?new={q1.id}")
+    get("editor-not-found", "/editor/quizzes/987654")
     shared = db.session.execute(db.select(Attempt).where(Attempt.name == "Ada")).scalar_one()
     get("share", f"/share/{shared.share_token}")
     # One question at a time: the first step, a refused answer, the feedback, the next question.
@@ -85,6 +92,9 @@ def _pages(client: FlaskClient, quiz: Quiz) -> dict[str, tuple[int, str]]:
     )
     token = re.findall(r"/play/([\w-]+)", pages["one-feedback"][1])[0]
     get("one-next", f"/play/{token}")
+    result_url = re.findall(r'href="(/attempts/[\w-]+)"', pages["history"][1])[0]
+    stranger = client.application.test_client()
+    pages["not-yours"] = (stranger.get(result_url).status_code, stranger.get(result_url).text)
     return pages
 
 
@@ -108,6 +118,8 @@ def test_main_pages_are_valid_html(app: Flask, client: FlaskClient, tmp_path: Pa
         "login-error": 400,
         "editor-import-error": 400,
         "not-found": 404,
+        "editor-not-found": 404,
+        "not-yours": 403,
         "one-question-error": 400,
     }
     files = []

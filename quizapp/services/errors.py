@@ -5,14 +5,23 @@ from __future__ import annotations
 
 class ServiceError(Exception):
     """A request that cannot be carried out; ``message`` is shown to the user, and ``link``
-    (a URL, optional) is where to go instead."""
+    (a URL, optional) is where to go instead, ``link_text`` its words on the error page."""
 
     status_code = 400
 
-    def __init__(self, message: str, *, link: str | None = None) -> None:
+    def __init__(
+        self, message: str, *, link: str | None = None, link_text: str | None = None
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.link = link
+        self.link_text = link_text
+
+
+class Forbidden(ServiceError):
+    """Something that belongs to someone else (another browser's result or attempt)."""
+
+    status_code = 403
 
 
 class NotFound(ServiceError):

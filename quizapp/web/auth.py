@@ -58,8 +58,12 @@ def logout() -> ResponseReturnValue:
 
 
 def _safe_next(target: str | None) -> str:
-    """Only redirect to a path on this site after login (no open redirects)."""
-    if target:
+    """Where to go after login: ``next`` when it is a path on this site, else the editor's desk.
+
+    No open redirects: a scheme, a host, ``//host`` or ``/\\host`` (browsers read a backslash
+    as a slash) and control characters are refused.
+    """
+    if target and target.isprintable() and "\\" not in target:
         parts = urlsplit(target)
         if (
             not parts.scheme
@@ -68,4 +72,4 @@ def _safe_next(target: str | None) -> str:
             and not target.startswith("//")
         ):
             return target
-    return url_for("quiz.index")
+    return url_for("editor.dashboard")

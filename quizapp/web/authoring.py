@@ -15,7 +15,7 @@ from flask.typing import ResponseReturnValue
 
 from quizapp.auth import editor_required
 from quizapp.extensions import db
-from quizapp.models import Claim
+from quizapp.models import Claim, Question
 from quizapp.services import editing
 from quizapp.services.errors import ServiceError
 from quizapp.services.quizzes import evidence_in_paragraph
@@ -26,7 +26,12 @@ from quizapp.web.editor_forms import (
     QuestionForm,
     RegenerateForm,
 )
-from quizapp.web.lookups import question_or_404, quiz_or_404, require_action_form
+from quizapp.web.lookups import (
+    confirmed,
+    question_or_404,
+    quiz_or_404,
+    require_action_form,
+)
 
 bp = Blueprint("authoring", __name__, url_prefix="/editor")
 
@@ -34,12 +39,17 @@ bp = Blueprint("authoring", __name__, url_prefix="/editor")
 @bp.get("/quizzes/<int:quiz_id>")
 @editor_required
 def review(quiz_id: int) -> ResponseReturnValue:
-    """The draft review: every question with its evidence in context, kind and mutations."""
+    """The draft review: every question with its evidence in context, kind and mutations.
+
+    ``?new=ID`` names a question just made (by Regenerate): it is highlighted, and the flash
+    message is shown inside it rather than at the top, so both are in view at its anchor.
+    """
     quiz = quiz_or_404(quiz_id)
     text = quiz.article.text
     contexts = {
         q.id: evidence_in_paragraph(text, q.evidence_start, q.evidence_end) for q in quiz.questions
     }
+    new = request.args.get("new", type=int)
     return render_template(
         "editor/review.html",
         quiz=quiz,
@@ -47,6 +57,7 @@ def review(quiz_id: int) -> ResponseReturnValue:
         action=ActionForm(),
         has_attempts=editing.has_attempts(quiz),
         claims=sorted(quiz.article.claims, key=lambda c: c.start),
+        highlight=new if any(q.id == new for q in quiz.active_questions) else None,
     )
 
 
@@ -177,10 +188,25 @@ def new_question(quiz_id: int) -> ResponseReturnValue:
 @bp.post("/questions/<int:question_id>/delete")
 @editor_required
 def delete_question(question_id: int) -> ResponseReturnValue:
-    """Delete a question (retire it when the quiz has attempts)."""
+    """Delete a question (retire it when the quiz has attempts), once confirmed."""
     question = question_or_404(question_id)
     require_action_form()
     quiz_id = question.quiz_id
+    if not confirmed():
+        kept = editing.has_attempts(question.quiz)
+        return _confirmation(
+            question,
+            heading="Delete this question?",
+            consequences=[
+                "The quiz has attempts, so the question is retired, not erased: past scores "
+                "and reviews keep it, and nobody is asked it again."
+                if kept
+                else "The question and its options are erased; this cannot be undone.",
+                *_published_note(question),
+            ],
+            button="Delete the question",
+            cancel_url=url_for("authoring.review", quiz_id=quiz_id, _anchor=f"q{question.id}"),
+        )
     editing.delete_question(question)
     flash("Question removed.", "info")
     return redirect(url_for("authoring.review", quiz_id=quiz_id), code=303)
@@ -202,7 +228,7 @@ def move_question(question_id: int) -> ResponseReturnValue:
 @bp.post("/questions/<int:question_id>/regenerate")
 @editor_required
 def regenerate_question(question_id: int) -> ResponseReturnValue:
-    """Replace a question with a new one from the same claim or another claim."""
+    """Replace a question with a new one from the same claim or another claim, once confirmed."""
     question = question_or_404(question_id)
     form = RegenerateForm()
     if not form.validate_on_submit():
@@ -213,23 +239,65 @@ def regenerate_question(question_id: int) -> ResponseReturnValue:
         if claim is None or claim.article_id != question.quiz.article_id:
             abort(400, "Choose one of this article's claims.")
     quiz_id = question.quiz_id
+    if not confirmed():
+        source = (
+            f"The engine writes a new question from the claim “{claim.text}”"
+            if claim is not None
+            else "The engine writes a new question from the same claim"
+        )
+        old = (
+            "the current one is retired (the quiz has attempts: past scores keep it)."
+            if editing.has_attempts(question.quiz)
+            else "the current one is erased."
+        )
+        return _confirmation(
+            question,
+            heading="Replace this question with a new one?",
+            consequences=[
+                f"{source}, at the same place in the quiz; {old}",
+                *_published_note(question),
+            ],
+            button="Regenerate the question",
+            cancel_url=url_for("authoring.review", quiz_id=quiz_id, _anchor=f"q{question.id}"),
+            fields={"claim": str(claim.id) if claim is not None else ""},
+        )
     try:
         new = editing.regenerate_question(question, claim)
     except ServiceError as exc:
         flash(exc.message, "error")
-        return redirect(url_for("authoring.review", quiz_id=quiz_id), code=303)
-    flash("A new question was generated.", "info")
-    return redirect(url_for("authoring.review", quiz_id=quiz_id, _anchor=f"q{new.id}"), code=303)
+        return redirect(
+            url_for("authoring.review", quiz_id=quiz_id, _anchor=f"q{question.id}"), code=303
+        )
+    flash("A new question was generated. Check it before quiz takers see it.", "info")
+    return redirect(
+        url_for("authoring.review", quiz_id=quiz_id, new=new.id, _anchor=f"q{new.id}"), code=303
+    )
 
 
 @bp.post("/questions/<int:question_id>/replace")
 @editor_required
 def retire_and_replace(question_id: int) -> ResponseReturnValue:
-    """From the item analysis: retire a flagged question and generate a replacement."""
+    """From the item analysis: retire a flagged question and generate a replacement, once
+    confirmed."""
     question = question_or_404(question_id)
     require_action_form()
     if question.status != "active":
         abort(409, "This question is already retired.")
+    if not confirmed():
+        return _confirmation(
+            question,
+            heading="Retire this question and generate a replacement?",
+            consequences=[
+                "Nobody is asked this question again; past attempts keep it and their scores.",
+                "The engine writes a replacement, from a claim no question covers yet when "
+                "there is one; if it finds nothing new, the quiz has one question fewer.",
+                *_published_note(question),
+            ],
+            button="Retire and replace",
+            cancel_url=url_for(
+                "editor.analysis", quiz_id=question.quiz_id, _anchor=f"q{question.id}-title"
+            ),
+        )
     new = editing.retire_and_replace(question)
     flash(
         "Retired; a replacement was generated."
@@ -238,3 +306,40 @@ def retire_and_replace(question_id: int) -> ResponseReturnValue:
         "info",
     )
     return redirect(url_for("editor.analysis", quiz_id=question.quiz_id), code=303)
+
+
+def _published_note(question: Question) -> list[str]:
+    """A line for the confirmation page when takers will see the change at once."""
+    if question.quiz.is_published:
+        return ["The quiz is published: people taking it see the change at once."]
+    return []
+
+
+def _confirmation(
+    question: Question,
+    *,
+    heading: str,
+    consequences: list[str],
+    button: str,
+    cancel_url: str,
+    fields: dict[str, str] | None = None,
+) -> ResponseReturnValue:
+    """The confirmation step of a destructive button, which works without JavaScript.
+
+    The page names the question and what will happen, and offers the same POST again with
+    ``confirm=yes`` (and the button's own fields) or a way back. Nothing is changed yet.
+    """
+    active = question.quiz.active_questions
+    number = active.index(question) + 1 if question in active else None
+    return render_template(
+        "editor/confirm.html",
+        quiz=question.quiz,
+        question=question,
+        number=number,
+        heading=heading,
+        consequences=consequences,
+        button=button,
+        cancel_url=cancel_url,
+        fields=fields or {},
+        action=ActionForm(),
+    )

@@ -17,7 +17,7 @@ from quizapp.models import AttemptProgress, Question, Quiz
 from quizapp.services import progress as progress_service
 from quizapp.services import quizzes as quiz_service
 from quizapp.services import verdicts as verdict_service
-from quizapp.services.errors import InvalidSubmission, NotFound
+from quizapp.services.errors import Conflict, Forbidden, InvalidSubmission, NotFound
 from quizapp.web import browser_memory
 from quizapp.web.editor_forms import ActionForm
 from quizapp.web.forms import AnswerForm, answer_form
@@ -87,9 +87,17 @@ def answer(token: str, question_id: int) -> ResponseReturnValue:
     number, _ = progress_service.position(progress.quiz, question)
     form = answer_form(question, number)
     if progress.attempt is not None:
-        abort(409, "This attempt is finished: its answers cannot change.")
+        raise Conflict(
+            "This attempt is finished: its answers cannot change.",
+            link=url_for("quiz.result", token=progress.attempt.token),
+            link_text="See your result",
+        )
     if question_id in progress_service.answered(progress):
-        abort(409, "You have already answered this question.")
+        raise Conflict(
+            "You have already answered this question; an answer cannot be changed.",
+            link=url_for("play.step", token=token),
+            link_text="Go on with the quiz",
+        )
     if not form.validate_on_submit():
         return _question_page(progress.quiz, question, form, progress), 400
     progress_service.answer(progress, question.id, form.choice_field().data)
@@ -104,7 +112,11 @@ def feedback(token: str, question_id: int) -> ResponseReturnValue:
     given = progress_service.answered(progress).get(question.id)
     if given is None:
         # The key of a question is shown only once it is answered.
-        abort(409, "Answer this question first: its feedback comes after your answer.")
+        raise Conflict(
+            "Answer this question first: its feedback comes after your answer.",
+            link=url_for("play.step", token=token),
+            link_text="Go to your current question",
+        )
     number, total = progress_service.position(progress.quiz, question)
     answers = progress_service.answered(progress)
     return render_template(
@@ -166,7 +178,13 @@ def _own_progress(token: str) -> AttemptProgress:
     """This browser's one-at-a-time attempt named by ``token`` (403 for anyone else's)."""
     progress = progress_service.get_progress(token)
     if not browser_memory.owns_progress(token):
-        abort(403, "Only the person taking this quiz can answer or see its questions here.")
+        raise Forbidden(
+            "This attempt is not yours: only the browser that started it can answer its questions.",
+            link=url_for("quiz.take", quiz_id=progress.quiz_id)
+            if progress.quiz.is_published
+            else None,
+            link_text="Take the quiz yourself",
+        )
     if not progress.quiz.is_published:
         abort(404, "There is no such quiz.")
     return progress

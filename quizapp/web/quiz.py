@@ -30,7 +30,7 @@ from quizapp.services import quiz_cache
 from quizapp.services import quizzes as quiz_service
 from quizapp.services import stats as stats_service
 from quizapp.services import verdicts as verdict_service
-from quizapp.services.errors import InvalidSubmission
+from quizapp.services.errors import Forbidden, InvalidSubmission, NotFound
 from quizapp.services.quizzes import QuizHead
 from quizapp.web import browser_memory, charts, play
 from quizapp.web.forms import TakeQuizForm, answered_question_ids, take_quiz_form
@@ -251,7 +251,13 @@ def result(token: str) -> ResponseReturnValue:
     """
     attempt = attempt_service.get_attempt(token)
     if not browser_memory.owns_attempt(token):
-        abort(403, "Only the person who took this quiz can see these answers.")
+        published = attempt.quiz.is_published
+        raise Forbidden(
+            "This result is not yours: it belongs to the person who took the quiz, and its "
+            "answers open only in the browser they used.",
+            link=url_for("quiz.take", quiz_id=attempt.quiz_id) if published else None,
+            link_text="Take the quiz yourself",
+        )
     chosen = {r.question_id: r for r in attempt.responses}
     asked = attempt_service.asked_question_ids(attempt) | set(chosen)
     questions = [q for q in attempt.quiz.questions if q.id in asked]
@@ -317,9 +323,19 @@ def _retake_parent(quiz: Quiz) -> Attempt | None:
     token = request.args.get("retake")
     if not token:
         return None
+    whole = url_for("quiz.take", quiz_id=quiz.id)
     if not browser_memory.owns_attempt(token):
-        abort(403, "You can only retake the questions of your own attempts.")
+        raise Forbidden(
+            "You can retake the questions you missed only in your own attempts, in the "
+            "browser you took the quiz with.",
+            link=whole,
+            link_text="Take the whole quiz",
+        )
     parent = attempt_service.get_attempt(token)
     if parent.quiz_id != quiz.id:
-        abort(404, "That attempt belongs to another quiz.")
+        raise NotFound(
+            "That attempt is of another quiz, so its missed questions are not in this one.",
+            link=whole,
+            link_text="Take the whole quiz",
+        )
     return parent

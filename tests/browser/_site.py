@@ -154,6 +154,11 @@ def open_page(name: str, page: Any, live: Any) -> None:
     elif name == "editor-review":
         log_in(page, live, *EDITOR)
         page.goto(live(f"/editor/quizzes/{quiz.id}"))
+    elif name == "confirm-delete":
+        log_in(page, live, *EDITOR)
+        page.goto(live(f"/editor/quizzes/{quiz.id}"))
+        page.get_by_role("button", name="Delete question 1").click()
+        page.get_by_role("heading", level=1, name="Delete this question?").wait_for()
     elif name == "claims":
         log_in(page, live, *EDITOR)
         page.goto(live(f"/editor/quizzes/{quiz.id}/claims"))
@@ -190,6 +195,7 @@ PAGES = [
     "editor-import",
     "editor-import-quiz",
     "editor-review",
+    "confirm-delete",
     "claims",
     "one-question",
     "one-feedback",

@@ -174,7 +174,8 @@ def test_answering_a_question_twice_from_two_tabs_is_refused(
     with other.expect_response(lambda r: r.request.method == "POST") as posted:
         other.get_by_role("button", name="Check my answer").click()
     assert posted.value.status == 409
-    assert "You have already answered this question." in other.get_by_role("alert").inner_text()
+    assert "You have already answered this question" in other.get_by_role("alert").inner_text()
+    assert other.get_by_role("link", name="Go on with the quiz").count() == 1  # a next step
     tab.reload()
     assert tab.locator(".feedback .badge").inner_text() == "Wrong"  # unchanged
 
