@@ -67,7 +67,9 @@ def _processes(*words: str) -> list[int]:
                 fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
             except OSError:
                 continue
-            if wanted in cmdline and "quizapp" in cmdline and fields[0] != "Z":
+            # this run's own: started by this interpreter (another checkout's run has its own)
+            ours = cmdline.startswith(sys.executable + "\0")
+            if ours and wanted in cmdline and "quizapp" in cmdline and fields[0] != "Z":
                 found.append((int(fields[19]), int(entry.name)))  # start time, pid
     return [pid for _, pid in sorted(found, reverse=True)]
 
