@@ -66,7 +66,7 @@ test-fast: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check quizapp tests bench
-	$(BIN)/ruff format --check quizapp tests bench || true
+	$(BIN)/ruff format --check quizapp tests bench
 	$(BIN)/mypy
 	$(BIN)/bandit -q -r quizapp -c pyproject.toml
 

@@ -89,14 +89,18 @@ def main(argv: list[str]) -> int:
             f"| {name} | {words} | {1000 * total:.0f} | {1000 * parse:.0f} | "
             f"{1000 * engine:.0f} | {engine / parse:.2f} | {ms_k:.0f} | {peak / 2**20:.0f} |"
         )
-    print("| text | words | total ms | spaCy parse ms | engine ms | engine/parse | "
-          "ms per 1k words | peak MB (tracemalloc) |")
+    print(
+        "| text | words | total ms | spaCy parse ms | engine ms | engine/parse | "
+        "ms per 1k words | peak MB (tracemalloc) |"
+    )
     print("|---|---|---|---|---|---|---|---|")
     print("\n".join(rows))
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"\nprocess peak RSS (ru_maxrss, includes the model): {rss:.0f} MB")
-    print(f"growth 20k/1k total time: {per_k['20k words'] / per_k['1k words']:.1f}x "
-          "(linear would be about 20x; target <= 25x)")
+    print(
+        f"growth 20k/1k total time: {per_k['20k words'] / per_k['1k words']:.1f}x "
+        "(linear would be about 20x; target <= 25x)"
+    )
     return 0
 
 

@@ -91,8 +91,10 @@ class Stats:
     def plain(self) -> dict[str, Any]:
         """A picklable copy (to send from a client process)."""
         return {
-            "latencies": self.latencies, "errors": self.errors,
-            "acked_attempts": self.acked_attempts, "acked_responses": self.acked_responses,
+            "latencies": self.latencies,
+            "errors": self.errors,
+            "acked_attempts": self.acked_attempts,
+            "acked_responses": self.acked_responses,
             "client_cpu": self.client_cpu,
         }
 
@@ -122,7 +124,11 @@ class Taker:
         self.options: dict[str, list[int]] = {}
 
     def request(
-        self, kind: str, method: str, path: str, body: bytes | None = None,
+        self,
+        kind: str,
+        method: str,
+        path: str,
+        body: bytes | None = None,
         headers: dict[str, str] | None = None,
     ) -> tuple[int, bytes]:
         headers = dict(headers or {})
@@ -176,7 +182,10 @@ class Taker:
             form[name] = self.rng.choice(values)
         body = urllib.parse.urlencode(form).encode()
         status, _ = self.request(
-            "POST form", "POST", f"/quizzes/{self.quiz_id}", body,
+            "POST form",
+            "POST",
+            f"/quizzes/{self.quiz_id}",
+            body,
             {"Content-Type": "application/x-www-form-urlencoded"},
         )
         if status == 303:
@@ -194,7 +203,10 @@ class Taker:
         answers = {qid: self.rng.choice(ids) for qid, ids in self.options.items()}
         body = json.dumps({"name": f"api {self.rng.randrange(10**6)}", "answers": answers}).encode()
         status, _ = self.request(
-            "POST json", "POST", f"/api/quizzes/{self.quiz_id}/attempts", body,
+            "POST json",
+            "POST",
+            f"/api/quizzes/{self.quiz_id}/attempts",
+            body,
             {"Content-Type": "application/json"},
         )
         if status == 201:
@@ -221,8 +233,14 @@ class Taker:
 
 
 def _client_process(
-    port: int, quiz_id: int, phase: str, first: int, users: int, start_at: float,
-    seconds: float, queue: Any,
+    port: int,
+    quiz_id: int,
+    phase: str,
+    first: int,
+    users: int,
+    start_at: float,
+    seconds: float,
+    queue: Any,
 ) -> None:
     """One client process: ``users`` taker threads from ``start_at`` for ``seconds``."""
     stats = Stats()
@@ -297,7 +315,8 @@ def wait_healthy(port: int, proc: subprocess.Popen[bytes], timeout: float = 60) 
 
 def serve(app_spec: str, env: dict[str, str], port: int, workers: int) -> subprocess.Popen[bytes]:
     env = {
-        **os.environ, **env,
+        **os.environ,
+        **env,
         "GUNICORN_BIND": f"127.0.0.1:{port}",
         "GUNICORN_ACCESSLOG": "/dev/null",
         "GUNICORN_LOGLEVEL": "warning",
@@ -363,7 +382,9 @@ def summary(name: str, phase: str, stats: Stats, wall: float) -> dict[str, Any]:
         "requests": len(every),
         "rps": len(every) / wall if wall else 0.0,
         "by_kind": {kind: len(values) / wall for kind, values in sorted(stats.latencies.items())},
-        "p50": pct(0.50), "p95": pct(0.95), "p99": pct(0.99),
+        "p50": pct(0.50),
+        "p95": pct(0.95),
+        "p99": pct(0.99),
         "mean": statistics.fmean(every) * 1000 if every else float("nan"),
         "errors": sum(stats.errors.values()),
         "server_errors": stats.server_errors(),
@@ -430,8 +451,15 @@ def integrity(name: str, total: Stats, stored: tuple[int, int]) -> dict[str, Any
         acked = (acked[0], -1)
     lost = sum(max(0, a - s) for a, s in zip(acked, stored, strict=True))
     dup = sum(max(0, s - a) for a, s in zip(acked, stored, strict=True))
-    return {"name": name, "acked": acked, "stored": stored, "lost": lost, "duplicated": dup,
-            "server_errors": total.server_errors(), "errors": sum(total.errors.values())}
+    return {
+        "name": name,
+        "acked": acked,
+        "stored": stored,
+        "lost": lost,
+        "duplicated": dup,
+        "server_errors": total.server_errors(),
+        "errors": sum(total.errors.values()),
+    }
 
 
 def run_one(kind: str, args: argparse.Namespace, workdir: Path) -> tuple[list[Any], list[Any]]:
@@ -453,17 +481,28 @@ def run_one(kind: str, args: argparse.Namespace, workdir: Path) -> tuple[list[An
         "QUIZAPP_SECRET_KEY": "bench-only-secret",  # noqa: S105 - a throwaway server on loopback
     }
     full_env = {**os.environ, **env}
-    subprocess.run([str(BIN / "quizapp"), "db", "upgrade"], cwd=ROOT, env=full_env, check=True,
-                   capture_output=True)
-    subprocess.run([str(BIN / "quizapp"), "seed"], cwd=ROOT, env=full_env, check=True,
-                   capture_output=True)
+    subprocess.run(
+        [str(BIN / "quizapp"), "db", "upgrade"],
+        cwd=ROOT,
+        env=full_env,
+        check=True,
+        capture_output=True,
+    )
+    subprocess.run(
+        [str(BIN / "quizapp"), "seed"], cwd=ROOT, env=full_env, check=True, capture_output=True
+    )
 
     servers: list[Server] = []
     try:
-        servers.append(start_server(
-            f"baseline, {kind}", "bench.baseline_app:create_app()",
-            {"BASELINE_DATABASE_URI": base_uri}, 1, args,
-        ))
+        servers.append(
+            start_server(
+                f"baseline, {kind}",
+                "bench.baseline_app:create_app()",
+                {"BASELINE_DATABASE_URI": base_uri},
+                1,
+                args,
+            )
+        )
         servers.append(start_server(f"quizapp, {kind}", "quizapp:create_app()", env, None, args))
         baseline, app = servers
         run_pair(baseline, app, args)
@@ -480,15 +519,25 @@ def run_one(kind: str, args: argparse.Namespace, workdir: Path) -> tuple[list[An
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--users", type=int, default=16, help="simulated takers (max 64)")
-    parser.add_argument("--seconds", type=float, default=10,
-                        help="load time per phase and server (max 300)")
-    parser.add_argument("--workers", type=int, default=0,
-                        help="gunicorn workers (default: gunicorn.conf.py, 2 x CPUs + 1)")
-    parser.add_argument("--client-procs", type=int, default=2,
-                        help=f"client processes the takers are split over (max {MAX_PROCS})")
+    parser.add_argument(
+        "--seconds", type=float, default=10, help="load time per phase and server (max 300)"
+    )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=0,
+        help="gunicorn workers (default: gunicorn.conf.py, 2 x CPUs + 1)",
+    )
+    parser.add_argument(
+        "--client-procs",
+        type=int,
+        default=2,
+        help=f"client processes the takers are split over (max {MAX_PROCS})",
+    )
     parser.add_argument("--phases", nargs="+", choices=PHASES, default=list(PHASES))
-    parser.add_argument("--db", nargs="+", choices=["sqlite", "postgres"],
-                        default=["sqlite", "postgres"])
+    parser.add_argument(
+        "--db", nargs="+", choices=["sqlite", "postgres"], default=["sqlite", "postgres"]
+    )
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
     args = parser.parse_args(argv)
     args.users = max(1, min(args.users, MAX_USERS))
@@ -505,26 +554,36 @@ def main(argv: list[str] | None = None) -> int:
             checks += more_checks
     load_after = os.getloadavg()
 
-    print(f"\n{args.users} users over {args.client_procs} client processes, {args.seconds:g} s "
-          f"per phase and server, CPUs: {os.cpu_count()}, load average "
-          f"{load_before[0]:.1f} before / {load_after[0]:.1f} after\n")
-    print("| server | phase | requests | req/s | req/s by kind | p50 ms | p95 ms | p99 ms | "
-          "errors | 5xx | client CPU |")
+    print(
+        f"\n{args.users} users over {args.client_procs} client processes, {args.seconds:g} s "
+        f"per phase and server, CPUs: {os.cpu_count()}, load average "
+        f"{load_before[0]:.1f} before / {load_after[0]:.1f} after\n"
+    )
+    print(
+        "| server | phase | requests | req/s | req/s by kind | p50 ms | p95 ms | p99 ms | "
+        "errors | 5xx | client CPU |"
+    )
     print("|---|---|---|---|---|---|---|---|---|---|---|")
     for row in rows:
         kinds = ", ".join(f"{kind} {rps:.0f}" for kind, rps in row["by_kind"].items())
-        print(f"| {row['name']} | {row['phase']} | {row['requests']} | {row['rps']:.0f} | "
-              f"{kinds} | {row['p50']:.0f} | {row['p95']:.0f} | {row['p99']:.0f} | "
-              f"{row['errors']} | {row['server_errors']} | {row['client_cpu']:.0%} |")
-    print("\n| server | acknowledged attempts / responses | stored attempts / responses | lost | "
-          "duplicated | 5xx |")
+        print(
+            f"| {row['name']} | {row['phase']} | {row['requests']} | {row['rps']:.0f} | "
+            f"{kinds} | {row['p50']:.0f} | {row['p95']:.0f} | {row['p99']:.0f} | "
+            f"{row['errors']} | {row['server_errors']} | {row['client_cpu']:.0%} |"
+        )
+    print(
+        "\n| server | acknowledged attempts / responses | stored attempts / responses | lost | "
+        "duplicated | 5xx |"
+    )
     print("|---|---|---|---|---|---|")
     ok = True
     for check in checks:
         acked = " / ".join(str(n) for n in check["acked"] if n >= 0)
         stored = " / ".join(str(n) for n in check["stored"] if n >= 0)
-        print(f"| {check['name']} | {acked} | {stored} | {check['lost']} | {check['duplicated']} | "
-              f"{check['server_errors']} |")
+        print(
+            f"| {check['name']} | {acked} | {stored} | {check['lost']} | {check['duplicated']} | "
+            f"{check['server_errors']} |"
+        )
         ok = ok and check["lost"] == 0 and check["duplicated"] == 0 and check["errors"] == 0
     print()
     for kind in args.db:
@@ -532,9 +591,11 @@ def main(argv: list[str] | None = None) -> int:
             base = next(r for r in rows if r["name"] == f"baseline, {kind}" and r["phase"] == phase)
             app = next(r for r in rows if r["name"] == f"quizapp, {kind}" and r["phase"] == phase)
             ratio = app["rps"] / base["rps"] if base["rps"] else float("nan")
-            what = {"page": "quiz page vs baseline page",
-                    "submit": "submission vs baseline insert",
-                    "journey": "whole journey"}[phase]
+            what = {
+                "page": "quiz page vs baseline page",
+                "submit": "submission vs baseline insert",
+                "journey": "whole journey",
+            }[phase]
             print(f"{kind}: {what}: {ratio:.2f} x baseline")
     for row in rows:
         if row["error_kinds"]:

@@ -67,8 +67,15 @@ def main(argv: list[str] | None = None) -> int:
         out += lines
         total += n
         summary.append(f"| {f.name} | {n} |")
-    out += ["## Summary", "", "| article | questions |", "|---|---|", *summary,
-            f"| total | {total} |", ""]
+    out += [
+        "## Summary",
+        "",
+        "| article | questions |",
+        "|---|---|",
+        *summary,
+        f"| total | {total} |",
+        "",
+    ]
     text = "\n".join(out)
     if args.output:
         args.output.parent.mkdir(parents=True, exist_ok=True)

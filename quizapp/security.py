@@ -69,6 +69,8 @@ class QuizFlask(Flask):
     ) -> None:
         route = request.environ.get(ROUTE_ENVIRON_KEY, "(no route)")
         self.logger.error(f"Exception on {route} [{request.method}]", exc_info=exc_info)
+
+
 class BodyDeadline:
     """WSGI middleware: a request's body must arrive in full within ``seconds``.
 

@@ -72,7 +72,8 @@ def test_login_lands_on_the_editor_desk(client: FlaskClient, editor: User) -> No
 )
 def test_login_never_redirects_off_site(client: FlaskClient, editor: User, target: str) -> None:
     response = client.post(
-        "/login", query_string={"next": target},
+        "/login",
+        query_string={"next": target},
         data={"username": "editor", "password": "s3cret-pass"},
     )
     assert response.location == "/editor/"
@@ -81,7 +82,8 @@ def test_login_never_redirects_off_site(client: FlaskClient, editor: User, targe
 def test_login_keeps_a_same_site_next(client: FlaskClient, editor: User, quiz: Quiz) -> None:
     target = f"/editor/quizzes/{quiz.id}/analysis?x=1"
     response = client.post(
-        "/login", query_string={"next": target},
+        "/login",
+        query_string={"next": target},
         data={"username": "editor", "password": "s3cret-pass"},
     )
     assert response.location == target

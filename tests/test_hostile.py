@@ -37,7 +37,9 @@ class Ctx:
     def form(self, **fields: Any) -> dict[str, Any]:
         """A valid quiz form (every question answered right) with ``fields`` replaced."""
         data: dict[str, Any] = {
-            "csrf_token": self.token, "name": "Ada", "submission_id": "hostile-1"
+            "csrf_token": self.token,
+            "name": "Ada",
+            "submission_id": "hostile-1",
         }
         for q in self.quiz.questions:
             data[f"q_{q.id}"] = str(q.correct_choice.id)  # type: ignore[union-attr]
@@ -69,8 +71,9 @@ def form_post(make: Callable[[Ctx], dict[str, Any]], path: str = "/quizzes/{id}"
     return lambda c: c.client.post(path.format(id=c.quiz.id), data=make(c))
 
 
-def api_post(make: Callable[[Ctx], Any], path: str = "/api/quizzes/{id}/attempts",
-             **kwargs: Any) -> Request:
+def api_post(
+    make: Callable[[Ctx], Any], path: str = "/api/quizzes/{id}/attempts", **kwargs: Any
+) -> Request:
     def send(c: Ctx) -> Any:
         url = path.format(id=c.quiz.id, other=c.other.id, draft=c.draft.id)
         if "content_type" in kwargs:
@@ -97,102 +100,237 @@ CASES: list[tuple[str, Request, int, str]] = [
     # -- the quiz form, CSRF on ------------------------------------------------------------
     ("form-no-csrf", form_post(lambda c: c.form(csrf_token=None)), 400, "Reload the page"),
     ("form-wrong-csrf", form_post(lambda c: c.form(csrf_token="forged")), 400, "Reload the page"),
-    ("form-csrf-of-other-session",
-     lambda c: c.app.test_client().post(f"/quizzes/{c.quiz.id}", data=c.form()), 400,
-     "Reload the page"),
+    (
+        "form-csrf-of-other-session",
+        lambda c: c.app.test_client().post(f"/quizzes/{c.quiz.id}", data=c.form()),
+        400,
+        "Reload the page",
+    ),
     ("form-empty-name", form_post(lambda c: c.form(name="   ")), 400, "display name"),
     ("form-name-41", form_post(lambda c: c.form(name="x" * 41)), 400, "at most 40"),
     ("form-name-10k", form_post(lambda c: c.form(name="x" * 10_000)), 400, "at most 40"),
-    ("form-name-null-byte", form_post(lambda c: c.form(name="Ada\x00Lovelace")), 400,
-     "not allowed"),
-    ("form-name-control", form_post(lambda c: c.form(name="Ada\x07\x1b[31m")), 400,
-     "not allowed"),
-    ("form-name-bidi-override", form_post(lambda c: c.form(name="\u202egnp.exe")), 400,
-     "not allowed"),
-    ("form-choice-of-other-question",
-     form_post(lambda c: c.form(**{f"q_{c.q1.id}": str(c.q2_choice)})), 400, "does not belong"),
-    ("form-choice-not-a-number", form_post(lambda c: c.form(**{f"q_{c.q1.id}": "abc"})), 400,
-     "does not belong"),
-    ("form-choice-negative", form_post(lambda c: c.form(**{f"q_{c.q1.id}": "-5"})), 400,
-     "does not belong"),
-    ("form-choice-huge", form_post(lambda c: c.form(**{f"q_{c.q1.id}": "9" * 40})), 400,
-     "does not belong"),
-    ("form-bad-submission-id", form_post(lambda c: c.form(submission_id="<script>")), 400,
-     "Bad form id"),
+    (
+        "form-name-null-byte",
+        form_post(lambda c: c.form(name="Ada\x00Lovelace")),
+        400,
+        "not allowed",
+    ),
+    ("form-name-control", form_post(lambda c: c.form(name="Ada\x07\x1b[31m")), 400, "not allowed"),
+    (
+        "form-name-bidi-override",
+        form_post(lambda c: c.form(name="\u202egnp.exe")),
+        400,
+        "not allowed",
+    ),
+    (
+        "form-choice-of-other-question",
+        form_post(lambda c: c.form(**{f"q_{c.q1.id}": str(c.q2_choice)})),
+        400,
+        "does not belong",
+    ),
+    (
+        "form-choice-not-a-number",
+        form_post(lambda c: c.form(**{f"q_{c.q1.id}": "abc"})),
+        400,
+        "does not belong",
+    ),
+    (
+        "form-choice-negative",
+        form_post(lambda c: c.form(**{f"q_{c.q1.id}": "-5"})),
+        400,
+        "does not belong",
+    ),
+    (
+        "form-choice-huge",
+        form_post(lambda c: c.form(**{f"q_{c.q1.id}": "9" * 40})),
+        400,
+        "does not belong",
+    ),
+    (
+        "form-bad-submission-id",
+        form_post(lambda c: c.form(submission_id="<script>")),
+        400,
+        "Bad form id",
+    ),
     # "²" and "①" pass str.isdigit() and fail int() (issue 11, finding 9)
-    ("form-question-superscript-two", form_post(lambda c: c.form(**{"q_²": "1"})), 400,
-     "not a question of this quiz"),
-    ("form-question-circled-one", form_post(lambda c: c.form(**{"q_①": "1"})), 400,
-     "not a question of this quiz"),
-    ("form-oversized-body", form_post(lambda c: c.form(name="x" * (LIMIT + 1))), 413,
-     "too large"),
+    (
+        "form-question-superscript-two",
+        form_post(lambda c: c.form(**{"q_²": "1"})),
+        400,
+        "not a question of this quiz",
+    ),
+    (
+        "form-question-circled-one",
+        form_post(lambda c: c.form(**{"q_①": "1"})),
+        400,
+        "not a question of this quiz",
+    ),
+    ("form-oversized-body", form_post(lambda c: c.form(name="x" * (LIMIT + 1))), 413, "too large"),
     ("form-unknown-quiz", form_post(lambda c: c.form(), "/quizzes/999999"), 404, "no such quiz"),
-    ("form-huge-quiz-id", form_post(lambda c: c.form(), "/quizzes/" + "9" * 30), 404,
-     "does not exist"),
-    ("form-draft-quiz", lambda c: c.client.post(f"/quizzes/{c.draft.id}", data=c.form()), 404,
-     "no such quiz"),
+    (
+        "form-huge-quiz-id",
+        form_post(lambda c: c.form(), "/quizzes/" + "9" * 30),
+        404,
+        "does not exist",
+    ),
+    (
+        "form-draft-quiz",
+        lambda c: c.client.post(f"/quizzes/{c.draft.id}", data=c.form()),
+        404,
+        "no such quiz",
+    ),
     ("api-id-replayed-with-other-answers", replay_with_other_answers, 409, "already used"),
     # -- the JSON API ---------------------------------------------------------------------
     ("api-text-plain", api_post(lambda c: "name=Ada", content_type="text/plain"), 415, "JSON"),
-    ("api-form-encoded", api_post(lambda c: "name=Ada",
-                                  content_type="application/x-www-form-urlencoded"), 415, "JSON"),
-    ("api-invalid-json", api_post(lambda c: "{name: Ada", content_type="application/json"), 400,
-     "not valid JSON"),
+    (
+        "api-form-encoded",
+        api_post(lambda c: "name=Ada", content_type="application/x-www-form-urlencoded"),
+        415,
+        "JSON",
+    ),
+    (
+        "api-invalid-json",
+        api_post(lambda c: "{name: Ada", content_type="application/json"),
+        400,
+        "not valid JSON",
+    ),
     ("api-json-array", api_post(lambda c: [1, 2]), 400, "JSON object"),
-    ("api-json-null", api_post(lambda c: "null", content_type="application/json"), 400,
-     "not valid JSON"),
+    (
+        "api-json-null",
+        api_post(lambda c: "null", content_type="application/json"),
+        400,
+        "not valid JSON",
+    ),
     ("api-name-number", api_post(lambda c: c.body(name=42)), 400, "'name'"),
     ("api-name-missing", api_post(lambda c: c.body(name=None)), 400, "'name'"),
     ("api-name-empty", api_post(lambda c: c.body(name="")), 400, "display name"),
     ("api-name-41", api_post(lambda c: c.body(name="é" * 41)), 400, "at most 40"),
     ("api-name-null-byte", api_post(lambda c: c.body(name="A\x00B")), 400, "not allowed"),
-    ("api-name-lone-surrogate", api_post(lambda c: '{"name": "A\\ud800B", "answers": {}}',
-                                         content_type="application/json"), 400, "not allowed"),
+    (
+        "api-name-lone-surrogate",
+        api_post(lambda c: '{"name": "A\\ud800B", "answers": {}}', content_type="application/json"),
+        400,
+        "not allowed",
+    ),
     ("api-name-bidi-isolate", api_post(lambda c: c.body(name="Ada\u2066x")), 400, "not allowed"),
     ("api-answers-list", api_post(lambda c: c.body(answers=[1, 2])), 400, "'answers'"),
-    ("api-answer-key-word", api_post(lambda c: c.body(answers={"abc": 1})), 400,
-     "not a question id"),
-    ("api-answer-key-negative", api_post(lambda c: c.body(answers={"-1": 1})), 400,
-     "not a question id"),
-    ("api-answer-key-huge", api_post(lambda c: c.body(answers={"9" * 30: 1})), 400,
-     "not a question id"),
-    ("api-answer-key-superscript-two", api_post(lambda c: c.body(answers={"²": 1})), 400,
-     "not a question id"),
-    ("api-answer-key-circled-one", api_post(lambda c: c.body(answers={"①": 1})), 400,
-     "not a question id"),
+    (
+        "api-answer-key-word",
+        api_post(lambda c: c.body(answers={"abc": 1})),
+        400,
+        "not a question id",
+    ),
+    (
+        "api-answer-key-negative",
+        api_post(lambda c: c.body(answers={"-1": 1})),
+        400,
+        "not a question id",
+    ),
+    (
+        "api-answer-key-huge",
+        api_post(lambda c: c.body(answers={"9" * 30: 1})),
+        400,
+        "not a question id",
+    ),
+    (
+        "api-answer-key-superscript-two",
+        api_post(lambda c: c.body(answers={"²": 1})),
+        400,
+        "not a question id",
+    ),
+    (
+        "api-answer-key-circled-one",
+        api_post(lambda c: c.body(answers={"①": 1})),
+        400,
+        "not a question id",
+    ),
     # nested past the JSON parser's recursion limit (100,000 deep in the finding; this module
     # caps bodies at 64 KB, and 30,000 is as far past the limit)
-    ("api-json-nested-deep", api_post(lambda c: "[" * 30_000 + "]" * 30_000,
-                                      content_type="application/json"), 400, "nested too deeply"),
-    ("api-answer-value-string", api_post(lambda c: c.body(answers={str(c.q1.id): "1"})), 400,
-     "positive integer"),
-    ("api-answer-value-bool", api_post(lambda c: c.body(answers={str(c.q1.id): True})), 400,
-     "positive integer"),
-    ("api-answer-value-negative", api_post(lambda c: c.body(answers={str(c.q1.id): -3})), 400,
-     "positive integer"),
-    ("api-answer-value-float", api_post(lambda c: c.body(answers={str(c.q1.id): 1.5})), 400,
-     "positive integer"),
-    ("api-answer-value-huge", api_post(lambda c: c.body(answers={str(c.q1.id): 2**70})), 400,
-     "positive integer"),
-    ("api-choice-of-other-question",
-     api_post(lambda c: c.body(answers={str(c.q1.id): c.q2_choice})), 400, "not an option"),
-    ("api-question-of-other-quiz",
-     api_post(lambda c: c.body(answers={str(c.other.questions[0].id): 1})), 400,
-     "not part of this quiz"),
-    ("api-submission-id-short", api_post(lambda c: c.body(submission_id="abc")), 400,
-     "'submission_id'"),
-    ("api-submission-id-number", api_post(lambda c: c.body(submission_id=12345678)), 400,
-     "'submission_id'"),
-    ("api-submission-id-null-byte", api_post(lambda c: c.body(submission_id="abcd\x00efgh")),
-     400, "'submission_id'"),
-    ("api-idempotency-key-long",
-     api_post(lambda c: c.body(), headers={"Idempotency-Key": "k" * 500}), 400,
-     "'submission_id'"),
+    (
+        "api-json-nested-deep",
+        api_post(lambda c: "[" * 30_000 + "]" * 30_000, content_type="application/json"),
+        400,
+        "nested too deeply",
+    ),
+    (
+        "api-answer-value-string",
+        api_post(lambda c: c.body(answers={str(c.q1.id): "1"})),
+        400,
+        "positive integer",
+    ),
+    (
+        "api-answer-value-bool",
+        api_post(lambda c: c.body(answers={str(c.q1.id): True})),
+        400,
+        "positive integer",
+    ),
+    (
+        "api-answer-value-negative",
+        api_post(lambda c: c.body(answers={str(c.q1.id): -3})),
+        400,
+        "positive integer",
+    ),
+    (
+        "api-answer-value-float",
+        api_post(lambda c: c.body(answers={str(c.q1.id): 1.5})),
+        400,
+        "positive integer",
+    ),
+    (
+        "api-answer-value-huge",
+        api_post(lambda c: c.body(answers={str(c.q1.id): 2**70})),
+        400,
+        "positive integer",
+    ),
+    (
+        "api-choice-of-other-question",
+        api_post(lambda c: c.body(answers={str(c.q1.id): c.q2_choice})),
+        400,
+        "not an option",
+    ),
+    (
+        "api-question-of-other-quiz",
+        api_post(lambda c: c.body(answers={str(c.other.questions[0].id): 1})),
+        400,
+        "not part of this quiz",
+    ),
+    (
+        "api-submission-id-short",
+        api_post(lambda c: c.body(submission_id="abc")),
+        400,
+        "'submission_id'",
+    ),
+    (
+        "api-submission-id-number",
+        api_post(lambda c: c.body(submission_id=12345678)),
+        400,
+        "'submission_id'",
+    ),
+    (
+        "api-submission-id-null-byte",
+        api_post(lambda c: c.body(submission_id="abcd\x00efgh")),
+        400,
+        "'submission_id'",
+    ),
+    (
+        "api-idempotency-key-long",
+        api_post(lambda c: c.body(), headers={"Idempotency-Key": "k" * 500}),
+        400,
+        "'submission_id'",
+    ),
     ("api-oversized", api_post(lambda c: c.body(name="x" * (LIMIT + 1))), 413, "too large"),
-    ("api-unknown-quiz", api_post(lambda c: c.body(), "/api/quizzes/999999/attempts"), 404,
-     "no such quiz"),
-    ("api-draft-quiz", api_post(lambda c: c.body(), "/api/quizzes/{draft}/attempts"), 404,
-     "no such quiz"),
+    (
+        "api-unknown-quiz",
+        api_post(lambda c: c.body(), "/api/quizzes/999999/attempts"),
+        404,
+        "no such quiz",
+    ),
+    (
+        "api-draft-quiz",
+        api_post(lambda c: c.body(), "/api/quizzes/{draft}/attempts"),
+        404,
+        "no such quiz",
+    ),
     ("api-get-on-post-only", get("/api/quizzes/{id}/attempts"), 405, "not allowed"),
     # -- paths and queries ----------------------------------------------------------------
     ("attempt-token-null-byte", get("/attempts/abc%00def"), 404, "no such attempt"),
@@ -202,11 +340,20 @@ CASES: list[tuple[str, Request, int, str]] = [
     ("scores-page-huge", get("/quizzes/{id}/scores?page=" + "9" * 30), 404, ""),
     ("negative-quiz-id", get("/quizzes/-1"), 404, "does not exist"),
     ("api-stats-anonymous", get("/api/quizzes/{id}/stats"), 401, "Editor credentials"),
-    ("login-null-byte", lambda c: c.client.post(
-        "/login", data={"csrf_token": c.token, "username": "ed\x00", "password": "x"}), 400,
-     "wrong password"),
-    ("login-no-csrf", lambda c: c.client.post(
-        "/login", data={"username": "ed", "password": "x"}), 400, "Reload the page"),
+    (
+        "login-null-byte",
+        lambda c: c.client.post(
+            "/login", data={"csrf_token": c.token, "username": "ed\x00", "password": "x"}
+        ),
+        400,
+        "wrong password",
+    ),
+    (
+        "login-no-csrf",
+        lambda c: c.client.post("/login", data={"username": "ed", "password": "x"}),
+        400,
+        "Reload the page",
+    ),
 ]
 
 
@@ -237,8 +384,9 @@ def test_there_are_at_least_thirty_cases() -> None:
     assert len({case[0] for case in CASES}) == len(CASES)
 
 
-@pytest.mark.parametrize(("request_", "status", "words"), [c[1:] for c in CASES],
-                         ids=[c[0] for c in CASES])
+@pytest.mark.parametrize(
+    ("request_", "status", "words"), [c[1:] for c in CASES], ids=[c[0] for c in CASES]
+)
 def test_hostile_request_is_refused_cleanly(
     ctx: Ctx, request_: Request, status: int, words: str
 ) -> None:

@@ -50,8 +50,14 @@ def _find_people(doc: Document) -> list[str]:
         full = _clean(_display_name(doc, m)) or _clean(m.text)
         if not full:
             continue
-        same = next((k for k in shown if _same_entity(k, full, "PERSON")
-                     or k.split()[-1] == full.split()[-1]), None)
+        same = next(
+            (
+                k
+                for k in shown
+                if _same_entity(k, full, "PERSON") or k.split()[-1] == full.split()[-1]
+            ),
+            None,
+        )
         if same is None:
             shown[full] = full
             same = full
@@ -60,8 +66,9 @@ def _find_people(doc: Document) -> list[str]:
         counts[same] = counts.get(same, 0) + 1
     # a first and last name: a single capitalised word tagged as a person ("Valium",
     # "Maracana") is as often the model's mistake as a person
-    return [shown[k] for k in sorted(shown, key=lambda k: (-counts[k], k))
-            if len(shown[k].split()) > 1]
+    return [
+        shown[k] for k in sorted(shown, key=lambda k: (-counts[k], k)) if len(shown[k].split()) > 1
+    ]
 
 
 def generate_attribution(
@@ -75,8 +82,14 @@ def generate_attribution(
     if not MIN_WORDS <= len(quote.split()) <= MAX_WORDS or copy_fault(quote):
         return []
     people = _people(doc)
-    key = next((p for p in people if _same_entity(p, speaker, "PERSON")
-                or p.split()[-1] == speaker.split()[-1]), None)
+    key = next(
+        (
+            p
+            for p in people
+            if _same_entity(p, speaker, "PERSON") or p.split()[-1] == speaker.split()[-1]
+        ),
+        None,
+    )
     if key is None:
         return []
     others = [p for p in people if p != key][:3]

@@ -17,7 +17,7 @@ from .document import Document, Sentence, content_lemmas
 from .lexicon import COMPARISONS, DECISION_VERBS, DISCOURSE, HEDGES, REPORTING_VERBS
 from .types import Claim
 
-_QUOTES = "\"\u201c\u201d"
+_QUOTES = '"\u201c\u201d'
 _FIRST_SECOND = {"i", "we", "our", "us", "my", "me", "you", "your", "ours"}
 _SUBJ = {"nsubj", "nsubjpass", "expl", "csubj"}
 _SPLIT_MARKS = {"while", "whereas", "although", "though"}
@@ -95,8 +95,10 @@ def _is_claim_sentence(doc: Document, s: Sentence) -> bool:
     # "had has mixed fortunes": two finite verbs side by side are a typo in the article
     # ("the child he says is his" is fine: only two auxiliaries in a row are a typo)
     finite = {"VBD", "VBZ", "VBP"}
-    if any(a.tag_ in finite and b.tag_ in finite and a.lower_ in _AUX_FORMS
-           and b.lower_ in _AUX_FORMS for a, b in zip(words, words[1:], strict=False)):
+    if any(
+        a.tag_ in finite and b.tag_ in finite and a.lower_ in _AUX_FORMS and b.lower_ in _AUX_FORMS
+        for a, b in zip(words, words[1:], strict=False)
+    ):
         return False
     root = s.span.root
     return root.pos_ in {"VERB", "AUX"} and _has_subject(root)
@@ -167,8 +169,10 @@ def _well_formed(toks: list[Any], root: Any) -> bool:
         return False
     # a full stop followed by a capital inside the span: two sentences the parser glued
     inner = toks[:-1]
-    if any(t.text in {".", "!", "?"} and i + 1 < len(toks) and toks[i + 1].text[:1].isupper()
-           for i, t in enumerate(inner)):
+    if any(
+        t.text in {".", "!", "?"} and i + 1 < len(toks) and toks[i + 1].text[:1].isupper()
+        for i, t in enumerate(inner)
+    ):
         return False
     ids = {t.i for t in toks}
     span_text = "".join(t.text_with_ws for t in toks).rstrip()
@@ -278,8 +282,15 @@ def _quoted_remark(doc: Document, s: Sentence) -> ClaimInfo | None:
         return None
     toks = [t for t in s.span if not t.is_space]
     return ClaimInfo(
-        id=0, start=s.start, end=s.end, text=doc.text[s.start : s.end], score=0.35,
-        sentence=s, tokens=toks, root=s.span.root, lemmas=content_lemmas(toks),
+        id=0,
+        start=s.start,
+        end=s.end,
+        text=doc.text[s.start : s.end],
+        score=0.35,
+        sentence=s,
+        tokens=toks,
+        root=s.span.root,
+        lemmas=content_lemmas(toks),
         quote=((s.start + qs, s.start + qe), speaker.text),
     )
 
@@ -307,8 +318,14 @@ def _salience(c: ClaimInfo, headline: tuple[set[str], set[str]]) -> float:
     return 0.4 * on_title + 0.2 * on_lead + 0.2 * early
 
 
-_PRONOUN_LABEL = {"he": "PERSON", "she": "PERSON", "his": "PERSON", "her": "PERSON",
-                  "it": "ORG", "its": "ORG"}
+_PRONOUN_LABEL = {
+    "he": "PERSON",
+    "she": "PERSON",
+    "his": "PERSON",
+    "her": "PERSON",
+    "it": "ORG",
+    "its": "ORG",
+}
 
 
 def _resolve_pronoun(doc: Document, c: ClaimInfo) -> tuple[int, int, str] | None:
@@ -319,8 +336,13 @@ def _resolve_pronoun(doc: Document, c: ClaimInfo) -> tuple[int, int, str] | None
     no other entity of that kind, so there is exactly one candidate antecedent.
     """
     first = c.tokens[0]
-    if (first.lower_ == "the" and len(c.tokens) > 1 and c.tokens[1].lower_ in _ORG_NOUNS
-            and c.tokens[1].dep_ in {"nsubj", "nsubjpass"} and first.head == c.tokens[1]):
+    if (
+        first.lower_ == "the"
+        and len(c.tokens) > 1
+        and c.tokens[1].lower_ in _ORG_NOUNS
+        and c.tokens[1].dep_ in {"nsubj", "nsubjpass"}
+        and first.head == c.tokens[1]
+    ):
         return _resolve_window(doc, c, "ORG", c.tokens[1])
     label = _PRONOUN_LABEL.get(first.lower_)
     if label is None or first.pos_ != "PRON" or c.sentence.index == 0:
@@ -348,8 +370,9 @@ def _subject_names(s: Sentence, label: str) -> tuple[list[str], Any]:
         return [], None
     heads = [subj[0], *(t for t in subj[0].children if t.dep_ == "poss")]
     at = [t.idx + s.offset for t in heads]
-    names = [m.text for m in s.mentions if m.label == label
-             and any(m.start <= h < m.end for h in at)]
+    names = [
+        m.text for m in s.mentions if m.label == label and any(m.start <= h < m.end for h in at)
+    ]
     return names, subj[0]
 
 
@@ -389,11 +412,18 @@ def _resolve_window(
                 continue
             toks = list(subj.subtree)
             ents = {t.ent_type_ for t in toks if t.ent_type_}
-            specific = any(t.pos_ in {"PROPN", "NUM"} or t.text[:1].isupper()
-                           for t in toks[1:]) or subj.lower_ in _INSTITUTIONS
-            if (head.lower_ == "it" and specific and toks[0].lower_ == "the" and len(toks) <= 5
-                    and not ents & {"PERSON", "GPE", "NORP", "DATE"}
-                    and not any(t.is_punct or t.pos_ in {"VERB", "ADP"} for t in toks)):
+            specific = (
+                any(t.pos_ in {"PROPN", "NUM"} or t.text[:1].isupper() for t in toks[1:])
+                or subj.lower_ in _INSTITUTIONS
+            )
+            if (
+                head.lower_ == "it"
+                and specific
+                and toks[0].lower_ == "the"
+                and len(toks) <= 5
+                and not ents & {"PERSON", "GPE", "NORP", "DATE"}
+                and not any(t.is_punct or t.pos_ in {"VERB", "ADP"} for t in toks)
+            ):
                 return start, end, "the" + "".join(t.text_with_ws for t in toks)[3:].rstrip()
             return None  # a singular thing in between: "it" most likely means that
     if len(set(found)) == 1:
@@ -401,9 +431,27 @@ def _resolve_window(
     return None
 
 
-_EXPLETIVE_ADJ = {"early", "late", "likely", "unlikely", "possible", "impossible", "clear",
-                  "unclear", "important", "hard", "difficult", "easy", "necessary", "vital",
-                  "right", "wrong", "true", "surprising", "time"}
+_EXPLETIVE_ADJ = {
+    "early",
+    "late",
+    "likely",
+    "unlikely",
+    "possible",
+    "impossible",
+    "clear",
+    "unclear",
+    "important",
+    "hard",
+    "difficult",
+    "easy",
+    "necessary",
+    "vital",
+    "right",
+    "wrong",
+    "true",
+    "surprising",
+    "time",
+}
 
 
 def _INDEFINITE_IT(c: ClaimInfo) -> bool:  # noqa: N802 - reads as a predicate
@@ -413,11 +461,14 @@ def _INDEFINITE_IT(c: ClaimInfo) -> bool:  # noqa: N802 - reads as a predicate
     if first.lower_ != "it":
         return False
     head = first.head
-    if head.lemma_ == "be" and any(t.dep_ in {"acomp", "attr"} and t.lower_ in _EXPLETIVE_ADJ
-                                   for t in head.children):
+    if head.lemma_ == "be" and any(
+        t.dep_ in {"acomp", "attr"} and t.lower_ in _EXPLETIVE_ADJ for t in head.children
+    ):
         return True
-    return any(t.dep_ == "ccomp" and any(m.lower_ == "that" and m.dep_ == "mark"
-                                         for m in t.children) for t in head.children)
+    return any(
+        t.dep_ == "ccomp" and any(m.lower_ == "that" and m.dep_ == "mark" for m in t.children)
+        for t in head.children
+    )
 
 
 def _resolve_previous_subject(

@@ -61,8 +61,7 @@ def quantity_pool(
         for other in s.quantities:
             # "$2.58 trillion" for "$2.57 trillion" is a trick, not a plausible mistake
             tol = 0.0 if q.kind == "year" else 0.02
-            if other.signature != q.signature or math.isclose(other.value, q.value,
-                                                              rel_tol=tol):
+            if other.signature != q.signature or math.isclose(other.value, q.value, rel_tol=tol):
                 continue
             if other.value in article:
                 continue
@@ -177,8 +176,9 @@ def reliable_name(doc: Document, m: Mention) -> bool:
     return doc.mention_counts[m.text] >= 2
 
 
-def _role_ok(doc: Document, forms: dict[str, list[Mention]], name: str, label: str,
-             role: str | None) -> int:
+def _role_ok(
+    doc: Document, forms: dict[str, list[Mention]], name: str, label: str, role: str | None
+) -> int:
     """How well a candidate name fits: 2 = seen with the target's label in the same role,
     1 = seen with that label standing on its own, 0 = never (only inside longer names,
     possessives or lists, or only under another label)."""
@@ -207,8 +207,14 @@ def prominent(doc: Document, name: str) -> bool:
 
 
 def entity_pool(
-    doc: Document, claim: ClaimInfo, m: Mention, rng: random.Random, count: int,
-    role: str | None = None, strict: bool = False, bare: bool = False,
+    doc: Document,
+    claim: ClaimInfo,
+    m: Mention,
+    rng: random.Random,
+    count: int,
+    role: str | None = None,
+    strict: bool = False,
+    bare: bool = False,
 ) -> list[tuple[str, str]]:
     """Up to ``count`` other names of ``m``'s type: the article's own, then a typed list.
 
@@ -248,12 +254,11 @@ def entity_pool(
         if (other.text.lower() in _NEEDS_THE) != (m.text.lower() in _NEEDS_THE):
             continue
         name = _display_name(doc, other)
-        if m.label == "PERSON" and ((len(name.split()) > 1) != multi
-                                    or not prominent(doc, other.text)):
-            continue
-        if _same_entity(name, key, m.label) or any(
-            _same_entity(name, n, m.label) for n in names
+        if m.label == "PERSON" and (
+            (len(name.split()) > 1) != multi or not prominent(doc, other.text)
         ):
+            continue
+        if _same_entity(name, key, m.label) or any(_same_entity(name, n, m.label) for n in names):
             continue
         # names mentioned anywhere in the claim's sentence are part of the fact
         if any(_same_entity(name, x.text, m.label) for x in claim.sentence.mentions):

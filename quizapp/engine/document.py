@@ -144,9 +144,7 @@ def normalise(s: str) -> str:
 
 def content_lemmas(tokens: Any) -> frozenset[str]:
     """Lower-cased lemmas of content words, the basis of claim overlap tests."""
-    return frozenset(
-        t.lemma_.lower() for t in tokens if t.pos_ in _CONTENT_POS and not t.is_stop
-    )
+    return frozenset(t.lemma_.lower() for t in tokens if t.pos_ in _CONTENT_POS and not t.is_stop)
 
 
 def analyse(text: str) -> Document:
@@ -201,7 +199,8 @@ def analyse(text: str) -> Document:
         dates = [(m.start, m.end) for m in s.mentions if m.label == "DATE"]
         # the day in "11 September 2001" is part of a date, not a figure of its own
         s.quantities = [
-            q for q in find_quantities(view[s.start : s.end], s.start)
+            q
+            for q in find_quantities(view[s.start : s.end], s.start)
             if q.kind == "year" or not any(a <= q.start < b for a, b in dates)
         ]
     return Document(

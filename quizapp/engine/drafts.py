@@ -38,8 +38,9 @@ class Draft:
                 Option("True", truth, None if truth else mut),
                 Option("False", not truth, None),
             ]
-            return Question(self.kind, self.stem, self.claim_id, self.explanation, opts,
-                            self.evidence)
+            return Question(
+                self.kind, self.stem, self.claim_id, self.explanation, opts, self.evidence
+            )
         key = Option(self.key, True, None)
         wrong = [Option(t, False, m) for t, m in self.distractors]
         if self.ordered:
@@ -49,8 +50,7 @@ class Draft:
         else:
             pos = max(0, min(pos, len(wrong)))
             opts = wrong[:pos] + [key] + wrong[pos:]
-        return Question(self.kind, self.stem, self.claim_id, self.explanation, opts,
-                        self.evidence)
+        return Question(self.kind, self.stem, self.claim_id, self.explanation, opts, self.evidence)
 
     def natural_pos(self) -> int:
         """Where the key lands when the draft is ordered."""

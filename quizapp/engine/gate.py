@@ -113,9 +113,9 @@ def check_question(
             key_len = len(keys[0])
             if all(key_len > len(t) for t, c in options if not c):
                 reasons.append(R_LONGEST)
-        values = [sort_value(t) for t in texts]
-        if all(v is not None for v in values) and any(
-            a >= b for a, b in zip(values, values[1:], strict=False)  # type: ignore[operator]
+        values = [v for v in (sort_value(t) for t in texts) if v is not None]
+        if len(values) == len(texts) and any(
+            a >= b for a, b in zip(values, values[1:], strict=False)
         ):
             reasons.append(R_ORDER)
         if len(keys) == 1 and _contains_phrase(normalise_option(stem), normalise_option(keys[0])):

@@ -31,8 +31,26 @@ from .lexicon import (
 from .numbers import Quantity, date_pattern, parse_quantity
 from .quality import approximate_figure, gendered, score_or_range, trivia
 
-_NEG_AUX = {"will", "would", "can", "could", "should", "may", "might", "must", "has", "have",
-            "had", "is", "are", "was", "were", "does", "do", "did"}
+_NEG_AUX = {
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "has",
+    "have",
+    "had",
+    "is",
+    "are",
+    "was",
+    "were",
+    "does",
+    "do",
+    "did",
+}
 
 
 @dataclass(frozen=True)
@@ -109,18 +127,29 @@ def mutate_number(doc: Document, claim: ClaimInfo, rng: random.Random) -> list[M
         if not changeable_figure(doc, q):
             continue
         # "$2.58 trillion (£1.38 trillion)": changing one half leaves the other as the tell
-        if re.match(r"\s*\(", doc.text[q.end : q.end + 3]) or doc.text[
-            max(0, q.start - 1) : q.start] == "(":
+        if (
+            re.match(r"\s*\(", doc.text[q.end : q.end + 3])
+            or doc.text[max(0, q.start - 1) : q.start] == "("
+        ):
             continue
-        kept = [t for t, _src in quantity_pool(doc, claim, q, rng, 4)
-                if keeps_direction(claim, q, t)]
+        kept = [
+            t for t, _src in quantity_pool(doc, claim, q, rng, 4) if keeps_direction(claim, q, t)
+        ]
         for text in kept[:2]:
             out.append(Mutation("number", q.start, q.end, q.text, text))
     return out
 
 
-_SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9,
-          "tn": 1e12, "trillion": 1e12}
+_SCALE = {
+    "k": 1e3,
+    "thousand": 1e3,
+    "m": 1e6,
+    "million": 1e6,
+    "bn": 1e9,
+    "billion": 1e9,
+    "tn": 1e12,
+    "trillion": 1e12,
+}
 
 
 def changeable_figure(doc: Document, q: Quantity) -> bool:
@@ -151,7 +180,11 @@ def keeps_direction(claim: ClaimInfo, q: Quantity, new_text: str) -> bool:
         return True
     for other in _related_figures(claim):
         if other.start == q.start or (other.kind, other.currency, other.percent, other.unit) != (
-                q.kind, q.currency, q.percent, q.unit):
+            q.kind,
+            q.currency,
+            q.percent,
+            q.unit,
+        ):
             continue
         before = _magnitude(q) - _magnitude(other)
         after = _magnitude(new) - _magnitude(other)
@@ -194,8 +227,11 @@ def mutate_entity(doc: Document, claim: ClaimInfo, rng: random.Random) -> list[M
         if doc.view[max(0, m.start - 4) : m.start].lower() == "the ":
             continue
         off = claim.sentence.offset
-        heads = [t for t in claim.tokens if m.start <= t.idx + off < m.end and not (
-            m.start <= t.head.idx + off < m.end)]
+        heads = [
+            t
+            for t in claim.tokens
+            if m.start <= t.idx + off < m.end and not (m.start <= t.head.idx + off < m.end)
+        ]
         role = mention_role(doc, m)
         # "Nvidia's H200", "Nvidia H200 chips": a company that owns or makes something may
         # be swapped for another company of the article ("Huawei's H200" is plainly false)
@@ -206,8 +242,11 @@ def mutate_entity(doc: Document, claim: ClaimInfo, rng: random.Random) -> list[M
         # a list or brackets; and only where the model itself gave this mention the label
         if not (safe_role(role) or maker) or m.raw_label not in {"", m.label}:
             continue
-        pool = (entity_pool(doc, claim, m, rng, 2, bare=True) if maker
-                else entity_pool(doc, claim, m, rng, 2, role=role, strict=True))
+        pool = (
+            entity_pool(doc, claim, m, rng, 2, bare=True)
+            if maker
+            else entity_pool(doc, claim, m, rng, 2, role=role, strict=True)
+        )
         for text, src in pool:
             if src == "typed_list" and m.label == "GPE":
                 continue  # a country the story never mentions is a blatant wrong place
@@ -219,7 +258,8 @@ def mutate_entity(doc: Document, claim: ClaimInfo, rng: random.Random) -> list[M
 
 _CORPORATE = re.compile(
     r"\b(Corp|Corporation|Inc|Ltd|plc|PLC|Group|Holdings|Bros|Airways|Airlines|Motors|Bank|"
-    r"Telecom|Communications|Entertainment|Studios|Games|Software|Systems|Networks)\.?$")
+    r"Telecom|Communications|Entertainment|Studios|Games|Software|Systems|Networks)\.?$"
+)
 
 
 def _org_kind(name: str) -> tuple[str, str]:
@@ -277,8 +317,10 @@ def mutate_negation(doc: Document, claim: ClaimInfo, rng: random.Random) -> list
         return []
     # only adverbs and auxiliaries between subject and verb, else the parse is doubtful
     # ("Social Security, the pensions programme on which..." with "programme" as a verb)
-    if any(t.pos_ not in {"ADV", "AUX", "PART", "PUNCT"}
-           for t in root.doc[subj[0].right_edge.i + 1 : root.i]):
+    if any(
+        t.pos_ not in {"ADV", "AUX", "PART", "PUNCT"}
+        for t in root.doc[subj[0].right_edge.i + 1 : root.i]
+    ):
         return []
     if auxes:
         a = auxes[0]
@@ -307,13 +349,17 @@ def mutate_negation(doc: Document, claim: ClaimInfo, rng: random.Random) -> list
 
 def _related_figures(claim: ClaimInfo) -> list[Quantity]:
     """Figures of the claim other than years."""
-    return [q for q in claim.sentence.quantities
-            if claim.start <= q.start and q.end <= claim.end and q.kind != "year"]
+    return [
+        q
+        for q in claim.sentence.quantities
+        if claim.start <= q.start and q.end <= claim.end and q.kind != "year"
+    ]
 
 
 def _has_direction(claim: ClaimInfo) -> bool:
-    return any(t.lemma_.lower() in DIRECTION_WORDS or t.lower_ in DIRECTION_WORDS
-               for t in claim.tokens)
+    return any(
+        t.lemma_.lower() in DIRECTION_WORDS or t.lower_ in DIRECTION_WORDS for t in claim.tokens
+    )
 
 
 MUTATIONS: dict[str, Callable[[Document, ClaimInfo, random.Random], list[Mutation]]] = {

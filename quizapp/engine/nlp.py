@@ -111,8 +111,9 @@ def doc_mentions(doc: Any, offset: int, view: str) -> list[Mention]:
                 continue
             found.append(Mention(a, b, name, label))
     for t in doc:
-        if t.i in code_tokens and not any(t.ent_iob_ != "O" and t.ent_type_ == lbl
-                                          for lbl in ("PRODUCT",)):
+        if t.i in code_tokens and not any(
+            t.ent_iob_ != "O" and t.ent_type_ == lbl for lbl in ("PRODUCT",)
+        ):
             s = t.idx + offset
             if not any(m.start == s for m in found):
                 found.append(Mention(s, s + len(t.text), t.text, "PRODUCT"))

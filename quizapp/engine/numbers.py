@@ -55,14 +55,18 @@ class Quantity:
 
     @property
     def kind(self) -> str:
-        """"money", "percent", "year" or "count"."""
+        """ "money", "percent", "year" or "count"."""
         if self.currency:
             return "money"
         if self.percent:
             return "percent"
         if (
-            not self.scale and not self.unit and self.decimals == 0 and not self.grouped
-            and 1900 <= self.value <= 2099 and len(self.text) == 4
+            not self.scale
+            and not self.unit
+            and self.decimals == 0
+            and not self.grouped
+            and 1900 <= self.value <= 2099
+            and len(self.text) == 4
         ):
             return "year"
         return "count"
@@ -71,8 +75,15 @@ class Quantity:
     def signature(self) -> str:
         """Type-and-format fingerprint shared by options that may stand together."""
         return "|".join(
-            ("qty", self.kind, self.currency, self.scale, str(self.decimals), self.percent,
-             self.unit)
+            (
+                "qty",
+                self.kind,
+                self.currency,
+                self.scale,
+                str(self.decimals),
+                self.percent,
+                self.unit,
+            )
         )
 
 
@@ -112,8 +123,12 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
         # "Halo 2", "Firefox 1.0", "Top 500": a bare number after a name is part of the name
         before = text[: m.start()].rstrip().split(" ")[-1:] if m.start() else []
         if (
-            q.kind == "count" and not q.unit and before and before[0][:1].isupper()
-            and m.start() > len(before[0]) + 1 and text[m.start() - 1] == " "
+            q.kind == "count"
+            and not q.unit
+            and before
+            and before[0][:1].isupper()
+            and m.start() > len(before[0]) + 1
+            and text[m.start() - 1] == " "
         ):
             continue
         out.append(q)
@@ -151,7 +166,7 @@ def format_like(q: Quantity, value: float) -> str:
 def _step(q: Quantity) -> float:
     """Precision step of the written value: 421,000 moves in thousands, 1.13 in hundredths."""
     if q.decimals:
-        return 10.0 ** -q.decimals
+        return 10.0**-q.decimals
     iv = int(round(q.value))
     if iv == 0:
         return 1.0

@@ -39,30 +39,64 @@ _NEEDS_ANTECEDENT = re.compile(
     r"(?!\s+(?:(?:of|to|for|between|with|on|by|from|over|against|called|named|titled)\b|"
     r"[A-Z0-9\"']))",
 )
-_OPENERS = frozenset({"the", "a", "an", "in", "on", "at", "its", "their", "his", "her", "it",
-                      "after", "before", "when", "as", "for", "last", "this", "that", "there",
-                      "he", "she", "they", "we", "i", "one", "two", "three", "some", "many"})
+_OPENERS = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "in",
+        "on",
+        "at",
+        "its",
+        "their",
+        "his",
+        "her",
+        "it",
+        "after",
+        "before",
+        "when",
+        "as",
+        "for",
+        "last",
+        "this",
+        "that",
+        "there",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "one",
+        "two",
+        "three",
+        "some",
+        "many",
+    }
+)
 
 
 def name_before(text: str) -> bool:
     """Whether a capitalised name (not merely the sentence's first word) stands in ``text``."""
     words = re.findall(r"[A-Za-z][A-Za-z'.&-]*", text)
-    return any(w[0].isupper() and (i > 0 or w.lower() not in _OPENERS)
-               for i, w in enumerate(words))
+    return any(w[0].isupper() and (i > 0 or w.lower() not in _OPENERS) for i, w in enumerate(words))
 
 
 _BOTH = re.compile(r"^(both|neither|each|all|the two|the pair)\b", re.I)
 # Copied faults: "the.post" (no space after a full stop), "250,000, people", " ,", "the the".
 _NO_SPACE = re.compile(r"(?<![A-Za-z.])[a-z]{2,}\.[a-z]{2,}\b")
-_STRAY_COMMA = re.compile(r"\d,\d{3},\s+(?!and\b|or\b|but\b|while\b|which\b|who\b|with\b|"
-                          r"up\b|down\b|a\b|an\b|the\b|according\b)[a-z]+")
+_STRAY_COMMA = re.compile(
+    r"\d,\d{3},\s+(?!and\b|or\b|but\b|while\b|which\b|who\b|with\b|"
+    r"up\b|down\b|a\b|an\b|the\b|according\b)[a-z]+"
+)
 _SPACE_PUNCT = re.compile(r"\s[,;:.!?](?:\s|$)")
 _DOUBLED = re.compile(r"\b(\w+)\s+\1\b|\b(and|or|but) (and|or|but)\b", re.I)
-_TRAILING_LEAD = re.compile(r"\b(include|including|are|were|is|was|as|such as|namely|:)\.?$",
-                            re.I)
+_TRAILING_LEAD = re.compile(r"\b(include|including|are|were|is|was|as|such as|namely|:)\.?$", re.I)
 # Trivia: a clock time, a weekday, a time zone.
-_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{3,4} ?(GMT|BST|CET|EST|PST|ET|GMT\+\d)\b|"
-                    r"\b\d{1,2} ?(am|pm|a\.m\.|p\.m\.)", re.I)
+_CLOCK = re.compile(
+    r"\b\d{1,2}[:.]\d{2}\b|\b\d{3,4} ?(GMT|BST|CET|EST|PST|ET|GMT\+\d)\b|"
+    r"\b\d{1,2} ?(am|pm|a\.m\.|p\.m\.)",
+    re.I,
+)
 _WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")('s)?\b")
 # A bounded figure: another value could stay true ("more than 1,000" holds at 1,200). An
 # estimate ("nearly 421,000") is fine: the other values are far from it.
@@ -119,9 +153,12 @@ def score_or_range(figure_text: str, after: str, before: str = "") -> bool:
     )
 
 
-_GENDERED = re.compile(r"\b(he|she|his|her|him|hers|himself|herself|mr|mrs|ms|miss|sir|lady|"
-                       r"lord|actress|actor|king|queen|wife|husband|mother|father|son|"
-                       r"daughter|brother|sister|girlfriend|boyfriend|widow)\b", re.I)
+_GENDERED = re.compile(
+    r"\b(he|she|his|her|him|hers|himself|herself|mr|mrs|ms|miss|sir|lady|"
+    r"lord|actress|actor|king|queen|wife|husband|mother|father|son|"
+    r"daughter|brother|sister|girlfriend|boyfriend|widow)\b",
+    re.I,
+)
 
 
 def gendered(text: str) -> bool:

@@ -32,12 +32,40 @@ _DEICTIC = re.compile(
     # nor is "those affected / who ..."
     r"\b(this|these|here)\b|\bthose\b(?! (?:of|who|affected|involved|living|taking)\b)"
     r"|^(the )?(remainder|figures?|firm|company|group|"
-    r"drop|rise|fall|move|deal|decision|report)\b", re.I
+    r"drop|rise|fall|move|deal|decision|report)\b",
+    re.I,
 )
 _NAME = re.compile(r"(?<=\s)[A-Z][a-z]+")
-_OPENERS = frozenset({"the", "a", "an", "in", "on", "at", "its", "their", "his", "her", "but",
-                      "and", "after", "before", "when", "while", "as", "for", "last", "this",
-                      "shares", "sales", "profits", "analysts", "officials", ""})
+_OPENERS = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "in",
+        "on",
+        "at",
+        "its",
+        "their",
+        "his",
+        "her",
+        "but",
+        "and",
+        "after",
+        "before",
+        "when",
+        "while",
+        "as",
+        "for",
+        "last",
+        "this",
+        "shares",
+        "sales",
+        "profits",
+        "analysts",
+        "officials",
+        "",
+    }
+)
 
 
 # definite noun phrases whose head only makes sense with its antecedent ("the issue", "the
@@ -48,7 +76,8 @@ _ANAPHORIC = re.compile(
     r"dispute|incident|agreement|takeover|bid|merger|offer|project|policy|changes?|case|"
     r"remainder|figures?|reserve|newcomers|pair|latter|former|trend|problem|claims?|"
     r"idea|initiative|effort|system|programme|rules?|ruling|talks|situation)\b"
-    r"(?! (?:of|to|for|between|with|that|on|by|from|over|against)\b)", re.I
+    r"(?! (?:of|to|for|between|with|that|on|by|from|over|against)\b)",
+    re.I,
 )
 # "five million times faster" (than what?), "spending on that project": the other half of the
 # comparison, or the thing pointed at, is in another sentence
@@ -58,8 +87,11 @@ _MISSING_REFERENT = re.compile(
     re.I,
 )
 # "the company said": fine after the company's name, vague without one before it
-_ANAPHORIC_ORG = re.compile(r"\b(?:the|both) (company|firm|group|companies|firms|firm's|"
-                            r"company's)\b", re.I)
+_ANAPHORIC_ORG = re.compile(
+    r"\b(?:the|both) (company|firm|group|companies|firms|firm's|"
+    r"company's)\b",
+    re.I,
+)
 
 
 def vague(text: str) -> bool:
@@ -79,6 +111,8 @@ def vague(text: str) -> bool:
         if m.start() == 0 or not name_before(text[: m.start()]):
             return True
     return False
+
+
 _TITLES = {"mr", "mrs", "ms", "dr", "sir", "lord", "lady", "the"}
 _BLANK = "_____"
 MAX_STEM_WORDS = 38
@@ -169,9 +203,7 @@ def _entity_wh(doc: Document, m: Mention) -> str | None:
     return None
 
 
-def _subject_question(
-    doc: Document, claim: ClaimInfo, m: Mention, wh: str
-) -> str | None:
+def _subject_question(doc: Document, claim: ClaimInfo, m: Mention, wh: str) -> str | None:
     """Answer = the whole subject: replace it by the wh-phrase."""
     root, toks, attribution = _clause(claim)
     subj = _subject(root, toks)
@@ -192,9 +224,7 @@ def _subject_question(
     return _finish(pre_txt, f"{wh} {_join(doc, claim, rest)}", attribution, claim, doc)
 
 
-def _possessor_question(
-    doc: Document, claim: ClaimInfo, m: Mention, wh: str
-) -> str | None:
+def _possessor_question(doc: Document, claim: ClaimInfo, m: Mention, wh: str) -> str | None:
     """Answer = the name that owns the subject: "Nvidia's H200 chip plays a role" or "The
     Nvidia H200 chip plays a role" -> "Which company's H200 chip plays a role?"."""
     root, toks, attribution = _clause(claim)
@@ -208,7 +238,7 @@ def _possessor_question(
     name = [t for t in body if m.start <= t.idx + off < m.end]
     if not name or body[: len(name)] != name:
         return None
-    tail = body[len(name):]
+    tail = body[len(name) :]
     if tail and tail[0].dep_ == "case":
         tail = tail[1:]
     elif body is not subj and subj[0].lower_ == "the" and len(subj) - len(tail) != len(name) + 1:
@@ -222,22 +252,27 @@ def _possessor_question(
     rest = [t for t in toks if t.i > subj[-1].i]
     if pre or not rest:
         return None
-    return _finish("", f"{wh} {_join(doc, claim, tail)} {_join(doc, claim, rest)}",
-                   attribution, claim, doc)
+    return _finish(
+        "", f"{wh} {_join(doc, claim, tail)} {_join(doc, claim, rest)}", attribution, claim, doc
+    )
 
 
-def _invert(
-    doc: Document, claim: ClaimInfo, remove: list[Any], wh: str
-) -> str | None:
+def _invert(doc: Document, claim: ClaimInfo, remove: list[Any], wh: str) -> str | None:
     """Front ``wh`` and invert subject and auxiliary, dropping the ``remove`` tokens."""
     root, toks, attribution = _clause(claim)
     if any(t not in toks for t in remove):
         return None
     subj = _subject(root, toks)
     off = claim.sentence.offset
-    resolved = claim.subst is not None and bool(subj) and subj is not None and (
-        subj[0].idx + off == claim.subst[0]
-        and subj[-1].idx + len(subj[-1].text) + off == claim.subst[1])
+    resolved = (
+        claim.subst is not None
+        and bool(subj)
+        and subj is not None
+        and (
+            subj[0].idx + off == claim.subst[0]
+            and subj[-1].idx + len(subj[-1].text) + off == claim.subst[1]
+        )
+    )
     if subj is None or any(t.pos_ == "PRON" for t in subj) and not resolved or root not in toks:
         return None
     removed = {t.i for t in remove}
@@ -252,9 +287,13 @@ def _invert(
     post = [t for t in toks if t.i > root.i and t.i not in removed]
     subj_txt = _join(doc, claim, subj)
     numeric = subj[0].ent_type_ in {"CARDINAL", "QUANTITY", "PERCENT", "MONEY"}
-    if (subj[0].pos_ not in {"PROPN"} and not subj[0].text.isupper()
-            and (subj[0].ent_type_ == "" or numeric and subj[0].is_alpha)
-            and not resolved and subj[0].idx + claim.sentence.offset != (claim.subst or (-1,))[0]):
+    if (
+        subj[0].pos_ not in {"PROPN"}
+        and not subj[0].text.isupper()
+        and (subj[0].ent_type_ == "" or numeric and subj[0].is_alpha)
+        and not resolved
+        and subj[0].idx + claim.sentence.offset != (claim.subst or (-1,))[0]
+    ):
         subj_txt = subj_txt[0].lower() + subj_txt[1:]
     if auxes:
         aux = auxes[0]
@@ -291,14 +330,16 @@ def _invert(
     return _finish(pre_txt, body, attribution, claim, doc)
 
 
-_FORWARD_LEMMAS = frozenset({"project", "expect", "forecast", "plan", "predict", "aim",
-                             "intend", "hope", "complete", "due"})
+_FORWARD_LEMMAS = frozenset(
+    {"project", "expect", "forecast", "plan", "predict", "aim", "intend", "hope", "complete", "due"}
+)
 
 
 def _forward(claim: ClaimInfo) -> bool:
     """Whether the claim looks ahead ("will be", "is projecting", "once completed in")."""
-    return any(t.lower_ in {"will", "shall"} or t.lemma_.lower() in _FORWARD_LEMMAS
-               for t in claim.tokens)
+    return any(
+        t.lower_ in {"will", "shall"} or t.lemma_.lower() in _FORWARD_LEMMAS for t in claim.tokens
+    )
 
 
 def _cloze(doc: Document, claim: ClaimInfo, start: int, end: int) -> str | None:
@@ -341,10 +382,27 @@ def _quantity_stem(doc: Document, claim: ClaimInfo, q: Quantity) -> str | None:
         prep = head.head if head.dep_ == "pobj" else None
         if prep is not None and prep.lower_ == "by" and prep.head == root:
             return _invert(doc, claim, list(prep.subtree), "By how much")
-        if head.dep_ in {"npadvmod", "dobj"} and head.head == root and root.lemma_ in {
-            "rise", "fall", "grow", "drop", "jump", "climb", "increase", "decrease", "slide",
-            "slump", "shed", "lose", "gain", "decline",
-        }:
+        if (
+            head.dep_ in {"npadvmod", "dobj"}
+            and head.head == root
+            and root.lemma_
+            in {
+                "rise",
+                "fall",
+                "grow",
+                "drop",
+                "jump",
+                "climb",
+                "increase",
+                "decrease",
+                "slide",
+                "slump",
+                "shed",
+                "lose",
+                "gain",
+                "decline",
+            }
+        ):
             return _invert(doc, claim, list(head.subtree), "By how much")
         return None
     if q.kind == "year":
@@ -369,8 +427,10 @@ def _quantity_stem(doc: Document, claim: ClaimInfo, q: Quantity) -> str | None:
     if not noun_toks or noun_toks[-1].i != noun.i:
         return None
     before = [t for t in noun.subtree if t.i < num.i]
-    if any(t.dep_ != "det" and t.lower_ not in {"about", "nearly", "some", "almost", "around"}
-           for t in before):
+    if any(
+        t.dep_ != "det" and t.lower_ not in {"about", "nearly", "some", "almost", "around"}
+        for t in before
+    ):
         return None
     words = _join(doc, claim, noun_toks)
     if noun.dep_ == "dobj" and noun.head == root:
@@ -381,7 +441,7 @@ def _quantity_stem(doc: Document, claim: ClaimInfo, q: Quantity) -> str | None:
 
 
 def _counted_subject(doc: Document, claim: ClaimInfo, noun: Any, wh: str) -> str | None:
-    """"About 20 journalists were arrested" -> "How many journalists were arrested?"."""
+    """ "About 20 journalists were arrested" -> "How many journalists were arrested?"."""
     root, toks, attribution = _clause(claim)
     subj = _subject(root, toks)
     if subj is None or noun not in subj or subj[-1].i != noun.i:
@@ -404,9 +464,11 @@ def _date_stem(doc: Document, claim: ClaimInfo, m: Mention) -> str | None:
     if head.dep_ == "pobj" and prep.lower_ in {"in", "on"} and prep.head == root:
         if {t.i for t in prep.subtree} == {prep.i, *(t.i for t in toks)}:
             return _invert(doc, claim, list(prep.subtree), "When")
-    if head.dep_ == "npadvmod" and head.head == root and {t.i for t in head.subtree} == {
-        t.i for t in toks
-    }:
+    if (
+        head.dep_ == "npadvmod"
+        and head.head == root
+        and {t.i for t in head.subtree} == {t.i for t in toks}
+    ):
         return _invert(doc, claim, list(head.subtree), "When")
     return None
 
@@ -442,9 +504,12 @@ def _parses_as_question(stem: str | None) -> bool:
         return False
     words = [t for t in parsed if not t.is_punct]
     # "... in January alone and by 24% in China?": half of a coordination was questioned
-    return not any(t.dep_ == "cc" and t.head.dep_ in {"ROOT"} and
-                   any(c.dep_ == "conj" and c.pos_ == "ADP" for c in t.head.children)
-                   for t in words)
+    return not any(
+        t.dep_ == "cc"
+        and t.head.dep_ in {"ROOT"}
+        and any(c.dep_ == "conj" and c.pos_ == "ADP" for c in t.head.children)
+        for t in words
+    )
 
 
 def _wh_ok(doc: Document, claim: ClaimInfo, stem: str | None, key_signature: str | None) -> bool:
@@ -464,11 +529,13 @@ def _in_full_date(doc: Document, start: int, end: int) -> bool:
     before = doc.view[max(0, start - 12) : start].split()
     after = doc.view[end : end + 12].split()
     return bool(before and before[-1].strip(",") in MONTHS) or bool(
-        after and after[0].strip(",.") in MONTHS)
+        after and after[0].strip(",.") in MONTHS
+    )
 
 
-def generate_recall(doc: Document, claim: ClaimInfo, rng: random.Random, want_pos: int
-                    ) -> list[Draft]:
+def generate_recall(
+    doc: Document, claim: ClaimInfo, rng: random.Random, want_pos: int
+) -> list[Draft]:
     """Fact-recall drafts for one claim: one per askable number, name or date."""
     ev = _evidence(doc, claim)
     drafts: list[Draft] = []
@@ -494,14 +561,21 @@ def generate_recall(doc: Document, claim: ClaimInfo, rng: random.Random, want_po
         ahead = q.kind == "year" and _forward(claim)
         if ahead:  # "projecting growth for ___": the latest year would be the obvious pick
             below = min(rng.randrange(n_wrong) if below is None else below, n_wrong - 1)
-        wrong = [w for w in quantity_pool(doc, claim, q, rng, n_wrong, below=below)
-                 if keeps_direction(claim, q, w[0])]
-        if ahead and not any((sort_value(t) or (0.0,)) > (sort_value(q.text) or (0.0,))
-                             for t, _ in wrong):
+        wrong = [
+            w
+            for w in quantity_pool(doc, claim, q, rng, n_wrong, below=below)
+            if keeps_direction(claim, q, w[0])
+        ]
+        if ahead and not any(
+            (sort_value(t) or (0.0,)) > (sort_value(q.text) or (0.0,)) for t, _ in wrong
+        ):
             continue
         if len(wrong) < n_wrong:  # the figures' order rules out one side: take the other
-            wrong = [w for w in quantity_pool(doc, claim, q, rng, 2 * n_wrong + 2)
-                     if keeps_direction(claim, q, w[0])][:n_wrong]
+            wrong = [
+                w
+                for w in quantity_pool(doc, claim, q, rng, 2 * n_wrong + 2)
+                if keeps_direction(claim, q, w[0])
+            ][:n_wrong]
         if len(wrong) < 2:
             continue
         opts = [q.text] + [t for t, _ in wrong]
@@ -510,9 +584,19 @@ def generate_recall(doc: Document, claim: ClaimInfo, rng: random.Random, want_po
             continue
         if stem is None:
             continue
-        drafts.append(Draft("fact_recall", claim.id, stem, q.text, tuple(wrong), ev,
-                            _explain(ev, q.text), ordered=True,
-                            sort_keys=tuple(k for k in keys if k is not None)))
+        drafts.append(
+            Draft(
+                "fact_recall",
+                claim.id,
+                stem,
+                q.text,
+                tuple(wrong),
+                ev,
+                _explain(ev, q.text),
+                ordered=True,
+                sort_keys=tuple(k for k in keys if k is not None),
+            )
+        )
     for m in claim.sentence.mentions:
         if not (claim.start <= m.start and m.end <= claim.end):
             continue
@@ -553,14 +637,18 @@ def generate_recall(doc: Document, claim: ClaimInfo, rng: random.Random, want_po
         # the key's role ("Chelsea take on", not "the Champions League")
         bare = m.label in {"PERSON", "GPE"} or kind == "company"
         role = None if bare else mention_role(doc, m)
-        wrong = [w for w in entity_pool(doc, claim, m, rng, n_wrong + 3, role=role,
-                                        strict=not bare, bare=bare)
-                 if w[1] == "article_entity"
-                 and (m.label != "ORG" or _org_kind(w[0])[0] == kind)][:n_wrong]
+        wrong = [
+            w
+            for w in entity_pool(
+                doc, claim, m, rng, n_wrong + 3, role=role, strict=not bare, bare=bare
+            )
+            if w[1] == "article_entity" and (m.label != "ORG" or _org_kind(w[0])[0] == kind)
+        ][:n_wrong]
         if surname:
             wrong = [(w.split()[-1], src) for w, src in wrong if w.split()[-1] != key]
         if len(wrong) < 2 or stem is None:
             continue
-        drafts.append(Draft("fact_recall", claim.id, stem, key, tuple(wrong), ev,
-                            _explain(ev, key)))
+        drafts.append(
+            Draft("fact_recall", claim.id, stem, key, tuple(wrong), ev, _explain(ev, key))
+        )
     return drafts

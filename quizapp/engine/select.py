@@ -30,8 +30,35 @@ MIN_BEFORE_REPEAT = 8
 _TOKEN_RE = re.compile(r"[$\u00a3\u20ac]?\d+(?:[.,]\d+)*%?(?:bn|m|k)?|[^\W\d_]+", re.UNICODE)
 _NEGATION_RE = re.compile(r"\b(not|never|no|none|nothing|neither|nor)\b|n't\b", re.I)
 _FUNCTION = frozenset(
-    {"the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "and", "or", "did", "does",
-     "do", "not", "is", "was", "were", "are", "has", "have", "had", "be", "been", "its", "s"}
+    {
+        "the",
+        "a",
+        "an",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "and",
+        "or",
+        "did",
+        "does",
+        "do",
+        "not",
+        "is",
+        "was",
+        "were",
+        "are",
+        "has",
+        "have",
+        "had",
+        "be",
+        "been",
+        "its",
+        "s",
+    }
 )
 
 
@@ -43,8 +70,9 @@ def _phrase(text: str) -> str:
     return " ".join(_words(text))
 
 
-def _key_side_diffs(key: str, other: str, ops: tuple[str, ...] = ("replace", "delete")
-                    ) -> list[str]:
+def _key_side_diffs(
+    key: str, other: str, ops: tuple[str, ...] = ("replace", "delete")
+) -> list[str]:
     """Phrases of ``key`` that ``other`` replaced: what tells the key from that option.
 
     Only phrases with a figure or a name count: a changed verb ("rose" / "fell") or
@@ -56,8 +84,10 @@ def _key_side_diffs(key: str, other: str, ops: tuple[str, ...] = ("replace", "de
     for op, i1, i2, _j1, _j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
         if op in ops:
             raw = a_raw[i1:i2]
-            if any(any(c.isdigit() for c in w) or (w[:1].isupper() and i1 + k > 0)
-                   for k, w in enumerate(raw)):
+            if any(
+                any(c.isdigit() for c in w) or (w[:1].isupper() and i1 + k > 0)
+                for k, w in enumerate(raw)
+            ):
                 out.append(" ".join(a[i1:i2]))
     return out
 
@@ -176,8 +206,11 @@ class PositionBalancer:
 def gate_question(q: Question, text: str) -> list[str]:
     """The gate plus the engine's own consistency checks on offsets."""
     reasons = check_question(
-        q.kind, q.stem, [(o.text, o.correct) for o in q.options],
-        (q.evidence.start, q.evidence.end), text,
+        q.kind,
+        q.stem,
+        [(o.text, o.correct) for o in q.options],
+        (q.evidence.start, q.evidence.end),
+        text,
     )
     if text[q.evidence.start : q.evidence.end] != q.evidence.text:
         reasons.append("evidence is not a span of the article")
@@ -241,15 +274,24 @@ def select(
             if not repeat and any(claim.start < e and s < claim.end for s, e in used_spans):
                 continue
             # kinds in rotation, true/false only where no other kind can ask about the claim
-            order = sorted(names, key=lambda k: (k == "true_false", kind_count[k],
-                                                 names.index(k)))
+            order = sorted(names, key=lambda k: (k == "true_false", kind_count[k], names.index(k)))
             if repeat or round_no < 3 and _tf_capped(kind_count, len(chosen)):
                 order = [k for k in order if k != "true_false"]
             # a quoted remark is asked about only as such: who said it
             order = [k for k in order if (k == "attribution") == (claim.quote is not None)]
             for kind in order:
-                q = _try_kind(doc, claim, kind, kinds[kind], rng, balancer, rejected,
-                              seen_stems, state, repeat=repeat)
+                q = _try_kind(
+                    doc,
+                    claim,
+                    kind,
+                    kinds[kind],
+                    rng,
+                    balancer,
+                    rejected,
+                    seen_stems,
+                    state,
+                    repeat=repeat,
+                )
                 if q is not None:
                     chosen.append(q)
                     kind_count[kind] += 1

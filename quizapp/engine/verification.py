@@ -42,8 +42,12 @@ def standalone(doc: Document, claim: ClaimInfo, max_words: int = MAX_STATEMENT_W
     """Whether the claim reads on its own: no pronoun, "this", discourse word or copied fault."""
     text = statement(doc, claim)
     # "that day", "more than double that": a demonstrative points outside the claim
-    if any(t.lower_ in {"that", "this", "these", "those"} and t.tag_ == "DT"
-           and not (t.i + 1 < len(t.doc) and t.nbor(1).lower_ == "of") for t in claim.tokens):
+    if any(
+        t.lower_ in {"that", "this", "these", "those"}
+        and t.tag_ == "DT"
+        and not (t.i + 1 < len(t.doc) and t.nbor(1).lower_ == "of")
+        for t in claim.tokens
+    ):
         return False
     return (
         not vague(text)
@@ -58,7 +62,10 @@ def _both(doc: Document, claim: ClaimInfo, a: Mutation, b: Mutation) -> str:
     """The claim with two non-overlapping mutations applied."""
     first, second = sorted((a, b), key=lambda m: m.start)
     joint = Mutation(
-        first.type, first.start, second.end, first.old,
+        first.type,
+        first.start,
+        second.end,
+        first.old,
         first.new + doc.text[first.end : second.start] + second.new,
     )
     return statement(doc, claim, joint)
@@ -85,8 +92,10 @@ def generate_verification(
                 continue
             key = statement(doc, claim)
             wrong: tuple[tuple[str, str], ...] = (
-                (statement(doc, claim, a), a.type), (statement(doc, claim, b), b.type),
-                (both, "two_facts"))
+                (statement(doc, claim, a), a.type),
+                (statement(doc, claim, b), b.type),
+                (both, "two_facts"),
+            )
             ev = _evidence(doc, claim)
             explanation = (
                 f'The article says: "{ev.text}" The other statements change '

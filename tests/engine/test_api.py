@@ -19,10 +19,16 @@ def _assert_valid(result: GenerationResult, text: str) -> None:
     for q in result.questions:
         assert q.kind in KINDS
         assert text[q.evidence.start : q.evidence.end] == q.evidence.text
-        assert check_question(
-            q.kind, q.stem, [(o.text, o.correct) for o in q.options],
-            (q.evidence.start, q.evidence.end), text,
-        ) == []
+        assert (
+            check_question(
+                q.kind,
+                q.stem,
+                [(o.text, o.correct) for o in q.options],
+                (q.evidence.start, q.evidence.end),
+                text,
+            )
+            == []
+        )
         assert q.claim_id in {c.id for c in result.claims}
         assert q.evidence.text in q.explanation
         for o in q.options:

@@ -86,27 +86,31 @@ def test_those_followed_by_a_participle_is_not_deictic() -> None:
 
 
 def test_typo_with_two_finite_verbs_is_not_a_claim() -> None:
-    doc = analyse("Typo story\n\nMicrosoft's own internet business had has mixed fortunes "
-                  "in Germany this year.\n")
+    doc = analyse(
+        "Typo story\n\nMicrosoft's own internet business had has mixed fortunes "
+        "in Germany this year.\n"
+    )
     assert not any("had has" in c.text for c in extract_claims(doc))
 
 
 def test_expletive_it_is_not_resolved() -> None:
     lead = "Budget news\n\nThe government cut the film budget by 12% in March. "
-    _doc, c = _claim("It was", lead + "It was too early to say whether film production "
-                     "would fall again.\n")
+    _doc, c = _claim(
+        "It was", lead + "It was too early to say whether film production would fall again.\n"
+    )
     assert c.subst is None
-    doc, c = _claim("It is", lead + "It is also due to announce a new film tax scheme in "
-                    "July.\n")
+    doc, c = _claim("It is", lead + "It is also due to announce a new film tax scheme in July.\n")
     assert c.subst is not None and c.subst[2] == "the government"
     assert statement(doc, c).startswith("The government is also due to announce")
 
 
 def test_years_are_not_asked_for() -> None:
     # the year of a plan or of background history was trivia to blind editors
-    text = ("Toyota plans\n\nToyota sold 9 million cars in 1998 and 11 million in 2001. "
-            "Its rival Honda sold 4 million cars in 2002. "
-            "For 2006, Toyota is projecting sales growth of around 5%.\n")
+    text = (
+        "Toyota plans\n\nToyota sold 9 million cars in 1998 and 11 million in 2001. "
+        "Its rival Honda sold 4 million cars in 2002. "
+        "For 2006, Toyota is projecting sales growth of around 5%.\n"
+    )
     doc, c = _claim("For 2006", text)
     for want in range(4):
         assert all(d.key != "2006" for d in generate_recall(doc, c, random.Random(want), want))

@@ -38,8 +38,12 @@ def test_only_figures_names_dates_and_negation_make_false_statements() -> None:
     # blind editors refused antonyms ("welcomed for failing"), reversed comparisons and changed
     # quantifiers (arguably true): no such mutation is made any more
     assert set(MUTATIONS) == {"number", "entity", "date", "negation"}
-    for prefix in ("Sales at Acme Corp rose", "Initech sold more robots than",
-                   "A majority of voters (68%)", "A second poll found"):
+    for prefix in (
+        "Sales at Acme Corp rose",
+        "Initech sold more robots than",
+        "A majority of voters (68%)",
+        "A second poll found",
+    ):
         doc, claim = _claim(prefix)
         types = {m.type for m in false_variants(doc, claim, random.Random(0))}
         assert types <= {"number", "entity", "date", "negation"}, prefix
@@ -66,27 +70,36 @@ def test_organisations_swap_only_within_their_kind() -> None:
 
 
 def test_anaphoric_noun_phrases_are_vague() -> None:
-    for text in ("The issue was raised again.", "The announcement came on Monday.",
-                 "Both newcomers won seats.", "The move was welcomed.",
-                 "The company said profits rose.", "The machine will be five times faster.",
-                 "Spending of $3bn on that project is low."):
+    for text in (
+        "The issue was raised again.",
+        "The announcement came on Monday.",
+        "Both newcomers won seats.",
+        "The move was welcomed.",
+        "The company said profits rose.",
+        "The machine will be five times faster.",
+        "Spending of $3bn on that project is low.",
+    ):
         assert vague(text), text
-    for text in ("The plan to cut jobs was approved.", "Acme said the company would grow.",
-                 "Acme sold 4,200 robots."):
+    for text in (
+        "The plan to cut jobs was approved.",
+        "Acme said the company would grow.",
+        "Acme sold 4,200 robots.",
+    ):
         assert not vague(text), text
 
 
 def test_no_blank_on_a_figure_restated_in_brackets() -> None:
     doc, claim = _claim("The Cray-1 was capable")
-    assert all("80 megaflops" != d.key for d in generate_recall(doc, claim,
-                                                                 random.Random(0), 0))
+    assert all("80 megaflops" != d.key for d in generate_recall(doc, claim, random.Random(0), 0))
 
 
 def test_which_company_stem_is_generated() -> None:
     # the type-word check used to look at the wh-phrase itself and drop every such stem
-    text = ("Chip deal\n\nThe Nvidia H200 chip plays a crucial role in the plans of Acme.\n"
-            "Nvidia sells chips to Acme.\nNvidia makes the H200 chip in Taiwan.\n"
-            "Intel sells chips too.\nQualcomm makes phone chips.\nAMD lost ground.\n")
+    text = (
+        "Chip deal\n\nThe Nvidia H200 chip plays a crucial role in the plans of Acme.\n"
+        "Nvidia sells chips to Acme.\nNvidia makes the H200 chip in Taiwan.\n"
+        "Intel sells chips too.\nQualcomm makes phone chips.\nAMD lost ground.\n"
+    )
     doc, claim = _claim("The Nvidia H200 chip", text)
     stems = [d.stem for d in generate_recall(doc, claim, random.Random(0), 0)]
     assert "Which company's H200 chip plays a crucial role in the plans of Acme?" in stems

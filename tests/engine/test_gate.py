@@ -26,15 +26,23 @@ def test_passes_clean_question() -> None:
         ([("1", False), ("2", False), ("3", False)], "needs exactly one correct option"),
         ([("1", True), ("2", False)], "needs 3 or 4 options (2 for true/false)"),
         ([("Acme", True), ("acme.", False), ("Globex", False)], "duplicate options"),
-        ([("4,200", True), ("Globex", False), ("3,100", False)],
-         "options differ in type or format"),
-        ([("$1.5bn", True), ("£1.2bn", False), ("$1.1bn", False)],
-         "options differ in type or format"),
-        ([("Initech Holdings", True), ("Acme", False), ("Globex", False)],
-         "key is the only longest option"),
+        (
+            [("4,200", True), ("Globex", False), ("3,100", False)],
+            "options differ in type or format",
+        ),
+        (
+            [("$1.5bn", True), ("£1.2bn", False), ("$1.1bn", False)],
+            "options differ in type or format",
+        ),
+        (
+            [("Initech Holdings", True), ("Acme", False), ("Globex", False)],
+            "key is the only longest option",
+        ),
         ([("30", True), ("20", False), ("40", False)], "numeric options not in ascending order"),
-        ([("Acme", True), ("Globex", False), ("None of the above", False)],
-         "all/none of the above"),
+        (
+            [("Acme", True), ("Globex", False), ("None of the above", False)],
+            "all/none of the above",
+        ),
     ],
 )
 def test_rejections(opts: list[tuple[str, bool]], reason: str) -> None:

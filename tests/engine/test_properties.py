@@ -10,9 +10,7 @@ from hypothesis import strategies as st
 from quizapp.engine import generate
 from quizapp.engine.select import gate_question
 
-_SETTINGS = settings(
-    deadline=None, max_examples=25, suppress_health_check=[HealthCheck.too_slow]
-)
+_SETTINGS = settings(deadline=None, max_examples=25, suppress_health_check=[HealthCheck.too_slow])
 
 
 def _check(text: str, seed: int = 0) -> None:
@@ -33,11 +31,32 @@ def test_any_text(text: str) -> None:
 
 _pieces = st.sampled_from(
     [
-        "TLDR", "- ", "* ", "\u2022 ", "# Heading", "<p>", "</p>", "<h1>Title</h1>", "&amp;",
-        "\n", "\n\n", "\u201c", "\u201d", "\u2019", "\u00a0", "\x00", "\x1b", "\u200b",
-        "\U0001f600", "Le gouvernement a approuvé 12 % des projets.", "中国批准了进口。",
-        "Acme sold 4,200 robots in 2019.", "Profits rose 12% to $1.45bn.",
-        "Globex, Initech and Acme signed the deal on Tuesday.", "1. First item", " ",
+        "TLDR",
+        "- ",
+        "* ",
+        "\u2022 ",
+        "# Heading",
+        "<p>",
+        "</p>",
+        "<h1>Title</h1>",
+        "&amp;",
+        "\n",
+        "\n\n",
+        "\u201c",
+        "\u201d",
+        "\u2019",
+        "\u00a0",
+        "\x00",
+        "\x1b",
+        "\u200b",
+        "\U0001f600",
+        "Le gouvernement a approuvé 12 % des projets.",
+        "中国批准了进口。",
+        "Acme sold 4,200 robots in 2019.",
+        "Profits rose 12% to $1.45bn.",
+        "Globex, Initech and Acme signed the deal on Tuesday.",
+        "1. First item",
+        " ",
     ]
 )
 
@@ -57,8 +76,17 @@ def test_cut_and_spliced_seed(a: int, n: int, junk: str) -> None:
 
 
 def test_edge_cases() -> None:
-    for text in ["", " ", "word", "\n\n\n", "TLDR\n- \n-", "A\n\nB", "?" * 100,
-                 "Heading Only\nAnother Heading\n", "<html><body></body></html>"]:
+    for text in [
+        "",
+        " ",
+        "word",
+        "\n\n\n",
+        "TLDR\n- \n-",
+        "A\n\nB",
+        "?" * 100,
+        "Heading Only\nAnother Heading\n",
+        "<html><body></body></html>",
+    ]:
         _check(text)
 
 

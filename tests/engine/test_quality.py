@@ -143,8 +143,7 @@ def test_no_person_is_swapped_into_a_sentence_that_states_a_sex() -> None:
     doc, claim = _claim(PEOPLE, "Anna Berg said she would resign")
     assert gendered(claim.text)
     assert all(m.type != "entity" for m in false_variants(doc, claim, random.Random(0)))
-    assert not [d for d in generate_recall(doc, claim, random.Random(0), 0)
-                if d.key == "Anna Berg"]
+    assert not [d for d in generate_recall(doc, claim, random.Random(0), 0) if d.key == "Anna Berg"]
 
 
 def test_a_pronoun_resolved_by_rule_is_never_asked_about() -> None:
@@ -179,8 +178,9 @@ Acme and Initech compete for Globex orders.
 
 def test_verification_options_are_crossed_so_none_is_the_majority() -> None:
     doc = analyse(TWO_FACTS)
-    drafts = [d for c in extract_claims(doc)
-              for d in generate_verification(doc, c, random.Random(0), 0)]
+    drafts = [
+        d for c in extract_claims(doc) for d in generate_verification(doc, c, random.Random(0), 0)
+    ]
     assert drafts
     for d in drafts:
         options = [d.key, *(t for t, _ in d.distractors)]

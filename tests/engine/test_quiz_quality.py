@@ -23,22 +23,41 @@ def _q(kind: str, stem: str, opts: list[tuple[str, bool, str | None]], claim: in
 
 
 def test_give_away_between_items_is_rejected() -> None:
-    recall = _q("fact_recall", "How many robots did Acme sell in 2019?",
-                [("3,100", False, "a"), ("4,200", True, None), ("5,000", False, "b")], 1)
+    recall = _q(
+        "fact_recall",
+        "How many robots did Acme sell in 2019?",
+        [("3,100", False, "a"), ("4,200", True, None), ("5,000", False, "b")],
+        1,
+    )
     state = sel.QuizState()
     state.add(recall)
     # a statement on another claim that shows the first item's key gives it away
-    tf = _q("true_false", "True or false: the article says that Acme's 4,200 robots sold well.",
-            [("True", True, None), ("False", False, None)], 2)
+    tf = _q(
+        "true_false",
+        "True or false: the article says that Acme's 4,200 robots sold well.",
+        [("True", True, None), ("False", False, None)],
+        2,
+    )
     assert state.conflicts(tf)
     # a second item on the same claim is never independent
-    again = _q("claim_verification", "Which statement does the article support?",
-               [("Globex sold robots.", False, "entity"), ("Acme sold robots.", True, None),
-                ("Initech sold robots.", False, "entity")], 1)
+    again = _q(
+        "claim_verification",
+        "Which statement does the article support?",
+        [
+            ("Globex sold robots.", False, "entity"),
+            ("Acme sold robots.", True, None),
+            ("Initech sold robots.", False, "entity"),
+        ],
+        1,
+    )
     assert state.conflicts(again)
     # an unrelated item is fine
-    other = _q("fact_recall", "In which year did Globex open a plant?",
-               [("2015", False, "a"), ("2017", True, None), ("2018", False, "b")], 3)
+    other = _q(
+        "fact_recall",
+        "In which year did Globex open a plant?",
+        [("2015", False, "a"), ("2017", True, None), ("2018", False, "b")],
+        3,
+    )
     assert not state.conflicts(other)
 
 
@@ -80,7 +99,8 @@ def test_entity_swaps_keep_role_and_label() -> None:
             # the replacement stands on its own somewhere, with the target's label and role
             assert any(
                 x.label == target.label and mention_role(doc, x) == role
-                for x in doc.mentions if x.text in m.new or m.new.endswith(x.text)
+                for x in doc.mentions
+                if x.text in m.new or m.new.endswith(x.text)
             ), m
     # possessives ("Sony's PlayStation") are never swapped
     for claim in extract_claims(doc):
@@ -116,8 +136,9 @@ def test_negation_is_no_cue_in_seed_quiz() -> None:
 def test_wh_questions_with_do_support() -> None:
     text = WRITTEN + "About 300 engineers joined Acme in May.\n"
     doc = analyse(text)
-    stems = [d.stem for c in extract_claims(doc)
-             for d in generate_recall(doc, c, random.Random(0), 1)]
+    stems = [
+        d.stem for c in extract_claims(doc) for d in generate_recall(doc, c, random.Random(0), 1)
+    ]
     assert "How many robots did Acme Corp sell in Germany in 2019?" in stems
     assert not any(s.startswith("In which year") for s in stems)  # years were trivia
     assert "How many engineers joined Acme in May?" in stems
