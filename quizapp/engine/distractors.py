@@ -22,11 +22,9 @@ from .lexicon import (
     COMPANY_SECTORS,
     COUNTRIES,
     COUNTRY_LIST,
-    MONTHS,
-    WEEKDAYS,
 )
 from .nlp import Mention, person_key
-from .numbers import Quantity, date_pattern, format_like, perturb
+from .numbers import Quantity, format_like, perturb
 
 if TYPE_CHECKING:
     from .claims import ClaimInfo
@@ -296,39 +294,3 @@ def _typed_list(doc: Document, m: Mention, key: str) -> list[str]:
         elif key.lower() in {c.lower() for c in CITY_LIST}:
             pool = CITY_LIST
     return [n for n in pool if n.lower() not in low_text and not _same_entity(n, key, m.label)]
-
-
-def date_pool(
-    doc: Document, claim: ClaimInfo, m: Mention, rng: random.Random, count: int
-) -> list[tuple[str, str]]:
-    """Other dates in the key's pattern (day-month-year, month, weekday...)."""
-    pat = date_pattern(m.text)
-    if pat is None:
-        return []
-    banned = _related_sentences(doc, claim)
-    picked: list[tuple[str, str]] = []
-    seen = {m.text}
-    for s in doc.sentences:
-        if s.index in banned:
-            continue
-        for other in s.mentions:
-            if other.label == "DATE" and other.text not in seen and date_pattern(other.text) == pat:
-                picked.append((other.text, "article_entity"))
-                seen.add(other.text)
-    picked = picked[:count]
-    words = m.text.split()
-    shifts = [1, -1, 2, -2, 3, -3, 4]
-    rng.shuffle(shifts)
-    for d in shifts:
-        if len(picked) >= count:
-            break
-        if pat == "wd":
-            i = WEEKDAYS.index(words[0])
-            new = WEEKDAYS[(i + d) % 7]
-        else:
-            month = next(w for w in words if w in MONTHS)
-            new = m.text.replace(month, MONTHS[(MONTHS.index(month) + d) % 12])
-        if new not in seen and new.lower() not in doc.view.lower():
-            seen.add(new)
-            picked.append((new, "number_perturbation"))
-    return picked

@@ -35,39 +35,6 @@ _DEICTIC = re.compile(
     r"drop|rise|fall|move|deal|decision|report)\b",
     re.I,
 )
-_NAME = re.compile(r"(?<=\s)[A-Z][a-z]+")
-_OPENERS = frozenset(
-    {
-        "the",
-        "a",
-        "an",
-        "in",
-        "on",
-        "at",
-        "its",
-        "their",
-        "his",
-        "her",
-        "but",
-        "and",
-        "after",
-        "before",
-        "when",
-        "while",
-        "as",
-        "for",
-        "last",
-        "this",
-        "shares",
-        "sales",
-        "profits",
-        "analysts",
-        "officials",
-        "",
-    }
-)
-
-
 # definite noun phrases whose head only makes sense with its antecedent ("the issue", "the
 # move"), unless a complement names it ("the plan to cut jobs", "the deal with Sony")
 _ANAPHORIC = re.compile(
@@ -330,18 +297,6 @@ def _invert(doc: Document, claim: ClaimInfo, remove: list[Any], wh: str) -> str 
     return _finish(pre_txt, body, attribution, claim, doc)
 
 
-_FORWARD_LEMMAS = frozenset(
-    {"project", "expect", "forecast", "plan", "predict", "aim", "intend", "hope", "complete", "due"}
-)
-
-
-def _forward(claim: ClaimInfo) -> bool:
-    """Whether the claim looks ahead ("will be", "is projecting", "once completed in")."""
-    return any(
-        t.lower_ in {"will", "shall"} or t.lemma_.lower() in _FORWARD_LEMMAS for t in claim.tokens
-    )
-
-
 def _cloze(doc: Document, claim: ClaimInfo, start: int, end: int) -> str | None:
     """Fill-in-the-blank on the claim sentence (the safe fallback)."""
     text = doc.text[claim.start : claim.end]
@@ -453,26 +408,6 @@ def _counted_subject(doc: Document, claim: ClaimInfo, noun: Any, wh: str) -> str
     return _finish("", f"{wh} {_join(doc, claim, rest)}", attribution, claim, doc)
 
 
-def _date_stem(doc: Document, claim: ClaimInfo, m: Mention) -> str | None:
-    off = claim.sentence.offset
-    toks = [t for t in claim.tokens if m.start <= t.idx + off < m.end]
-    if not toks:
-        return None
-    root, _, _ = _clause(claim)
-    head = max(toks, key=lambda t: -len(list(t.ancestors)))
-    prep = head.head
-    if head.dep_ == "pobj" and prep.lower_ in {"in", "on"} and prep.head == root:
-        if {t.i for t in prep.subtree} == {prep.i, *(t.i for t in toks)}:
-            return _invert(doc, claim, list(prep.subtree), "When")
-    if (
-        head.dep_ == "npadvmod"
-        and head.head == root
-        and {t.i for t in head.subtree} == {t.i for t in toks}
-    ):
-        return _invert(doc, claim, list(head.subtree), "When")
-    return None
-
-
 def _names_type(stem: str, wh: str) -> bool:
     """Whether the stem, apart from its own wh-phrase, already says the type word
     ("Which company ... the company said?": the type is given away or the stem is odd)."""
@@ -558,18 +493,11 @@ def generate_recall(
         if not _ok_stem(stem):
             continue
         below = min(want_pos, n_wrong) if want_pos >= 0 else None
-        ahead = q.kind == "year" and _forward(claim)
-        if ahead:  # "projecting growth for ___": the latest year would be the obvious pick
-            below = min(rng.randrange(n_wrong) if below is None else below, n_wrong - 1)
         wrong = [
             w
             for w in quantity_pool(doc, claim, q, rng, n_wrong, below=below)
             if keeps_direction(claim, q, w[0])
         ]
-        if ahead and not any(
-            (sort_value(t) or (0.0,)) > (sort_value(q.text) or (0.0,)) for t, _ in wrong
-        ):
-            continue
         if len(wrong) < n_wrong:  # the figures' order rules out one side: take the other
             wrong = [
                 w
