@@ -507,12 +507,13 @@ def test_the_access_log_names_routes_never_tokens(
             try:
                 urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2)  # noqa: S310
                 break
-            except (urllib.error.URLError, ConnectionError):
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                # not listening yet, or a worker still booting on a loaded machine
                 assert time.monotonic() < deadline, "gunicorn did not start"
                 time.sleep(0.2)
         for path in paths:
             try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=5)  # noqa: S310
+                urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=30)  # noqa: S310
             except urllib.error.HTTPError:
                 pass  # 404 or 403: what matters is the log line
     finally:
