@@ -66,7 +66,7 @@ control_socket_disable = True
 
 #: The quiz app's modules, imported once in the master (see on_starting).
 QUIZAPP_MODULES = (
-    "quizapp.api", "quizapp.auth", "quizapp.cli", "quizapp.config", "quizapp.errors",
+    "quizapp.api", "quizapp.identity", "quizapp.cli", "quizapp.config", "quizapp.errors",
     "quizapp.extensions", "quizapp.security", "quizapp.web", "quizapp.web.health",
 )
 

@@ -13,14 +13,14 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     Configuration is layered: defaults from :mod:`quizapp.config`, then
     ``QUIZAPP_*`` environment variables, then ``test_config`` (tests only).
     """
-    from quizapp import api, auth, cli, config, errors, extensions, security, web
+    from quizapp import api, cli, config, errors, extensions, identity, security, web
     from quizapp.web import health
 
     app = security.QuizFlask(__name__, instance_relative_config=True)
     config.init_app(app, test_config)
     extensions.init_app(app)
     security.init_app(app)
-    auth.init_app(app)
+    identity.init_app(app)
     errors.init_app(app)
     health.init_app(app)
     web.init_app(app)

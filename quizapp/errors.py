@@ -30,7 +30,7 @@ HEADINGS = {
 }
 
 #: Blueprints of the editor's pages: their error pages lead back to the editor's desk.
-EDITOR_BLUEPRINTS = frozenset({"editor", "authoring", "imports", "verdicts"})
+EDITOR_BLUEPRINTS = frozenset({"editor"})
 
 MESSAGES = {
     400: "The request could not be understood.",

@@ -42,7 +42,7 @@ class BoundedIntegerConverter(IntegerConverter):
 
 #: Pages that are one person's own: a result, a one-at-a-time attempt, the browser's history,
 #: every editor page and the editor API. No cache (browser or proxy) may keep them.
-PRIVATE_BLUEPRINTS = frozenset({"play", "editor", "imports", "authoring", "verdicts", "auth"})
+PRIVATE_BLUEPRINTS = frozenset({"play", "editor", "auth"})
 PRIVATE_ENDPOINTS = frozenset(
     {"quiz.result", "quiz.history", "api.get_attempt", "api.create_attempt", "api.get_stats"}
 )

@@ -7,7 +7,7 @@ import math
 import pytest
 from flask import Flask
 
-from quizapp import scoring as maths
+from quizapp import item_analysis as maths
 from quizapp.extensions import db
 from quizapp.models import Quiz
 from quizapp.services.attempts import record_attempt

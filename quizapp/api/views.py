@@ -10,8 +10,8 @@ from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
 from quizapp.api.openapi import openapi_document
-from quizapp.auth import editor_required
 from quizapp.extensions import db, limiter, submit_limit
+from quizapp.identity import editor_required
 from quizapp.models import Article, Attempt, Quiz
 from quizapp.security import MAX_ID, parse_id
 from quizapp.services import attempts as attempt_service

@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import Select, case, func
 
-from quizapp import scoring as maths
+from quizapp import item_analysis as maths
 from quizapp.extensions import db
 from quizapp.models import Attempt, Question, Quiz, Response
 

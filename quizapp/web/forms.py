@@ -139,3 +139,7 @@ class LoginForm(FlaskForm):
         "User name", filters=[_strip], validators=[DataRequired("Enter your user name.")]
     )
     password = PasswordField("Password", validators=[DataRequired("Enter your password.")])
+
+
+class ActionForm(FlaskForm):
+    """A button that changes something: only its CSRF token matters."""

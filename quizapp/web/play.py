@@ -19,8 +19,7 @@ from quizapp.services import quizzes as quiz_service
 from quizapp.services import verdicts as verdict_service
 from quizapp.services.errors import Conflict, Forbidden, InvalidSubmission, NotFound
 from quizapp.web import browser_memory
-from quizapp.web.editor_forms import ActionForm
-from quizapp.web.forms import AnswerForm, answer_form
+from quizapp.web.forms import ActionForm, AnswerForm, answer_form
 from quizapp.web.lookups import published_quiz_or_404
 
 bp = Blueprint("play", __name__)

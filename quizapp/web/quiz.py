@@ -22,8 +22,8 @@ from flask_wtf.csrf import generate_csrf
 
 from quizapp.exporters.claimreview import script_json
 from quizapp.extensions import db, limited_on_post, submit_limit
+from quizapp.item_analysis import summarize
 from quizapp.models import Attempt, Quiz
-from quizapp.scoring import summarize
 from quizapp.security import parse_id
 from quizapp.services import attempts as attempt_service
 from quizapp.services import quiz_cache

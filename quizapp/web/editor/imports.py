@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from flask import (
-    Blueprint,
     current_app,
     flash,
     jsonify,
@@ -13,7 +12,6 @@ from flask import (
 )
 from flask.typing import ResponseReturnValue
 
-from quizapp.auth import editor_required
 from quizapp.extensions import db
 from quizapp.models import ImportJob
 from quizapp.services import jobs
@@ -21,13 +19,11 @@ from quizapp.services.articles import import_article
 from quizapp.services.errors import ServiceError
 from quizapp.services.imports import text_from_paste, text_from_upload
 from quizapp.services.quiz_files import NothingImportable, import_quiz_file
-from quizapp.web.editor_forms import ImportForm, ImportQuizForm
-
-bp = Blueprint("imports", __name__, url_prefix="/editor")
+from quizapp.web.editor import bp
+from quizapp.web.editor.forms import ImportForm, ImportQuizForm
 
 
 @bp.route("/import", methods=["GET", "POST"])
-@editor_required
 def import_article_view() -> ResponseReturnValue:
     """Paste or upload an article; the engine makes a draft quiz from it."""
     form = ImportForm()
@@ -50,7 +46,7 @@ def import_article_view() -> ResponseReturnValue:
                 job = jobs.start_import(
                     text, title=title, source_url=source_url, publish=form.publish.data
                 )
-                return redirect(url_for("imports.import_progress", token=job.token), code=303)
+                return redirect(url_for("editor.import_progress", token=job.token), code=303)
             quiz = import_article(
                 text,
                 title=title,
@@ -64,13 +60,12 @@ def import_article_view() -> ResponseReturnValue:
             form.text.errors.append(exc.message)
             return render_template("editor/import.html", form=form), exc.status_code
         flash(f"Imported “{quiz.title}”: {len(quiz.questions)} questions generated.", "info")
-        return redirect(url_for("authoring.review", quiz_id=quiz.id), code=303)
+        return redirect(url_for("editor.review", quiz_id=quiz.id), code=303)
     status = 400 if form.errors else 200
     return render_template("editor/import.html", form=form), status
 
 
 @bp.route("/import-quiz", methods=["GET", "POST"])
-@editor_required
 def import_quiz_view() -> ResponseReturnValue:
     """Upload a GIFT, Moodle XML, QTI, Aiken or JSON quiz; it becomes a draft quiz."""
     form = ImportQuizForm()
@@ -95,24 +90,22 @@ def import_quiz_view() -> ResponseReturnValue:
         if quiz.import_report:
             message += " Read the import report: not everything in the file came in."
         flash(message, "info")
-        return redirect(url_for("authoring.review", quiz_id=quiz.id), code=303)
+        return redirect(url_for("editor.review", quiz_id=quiz.id), code=303)
     status = 400 if form.errors else 200
     return render_template("editor/import_quiz.html", form=form), status
 
 
 @bp.get("/imports/<token>")
-@editor_required
 def import_progress(token: str) -> ResponseReturnValue:
     """The progress of a long article's generation (refreshes itself, with or without JS)."""
     job = _job(token)
     if job.status == "done" and job.quiz_id is not None:
         flash("The quiz is ready.", "info")
-        return redirect(url_for("authoring.review", quiz_id=job.quiz_id), code=303)
+        return redirect(url_for("editor.review", quiz_id=job.quiz_id), code=303)
     return render_template("editor/import_progress.html", job=job)
 
 
 @bp.get("/imports/<token>.json")
-@editor_required
 def import_progress_json(token: str) -> ResponseReturnValue:
     """The same progress as JSON, for the page's script."""
     job = _job(token)
@@ -121,7 +114,7 @@ def import_progress_json(token: str) -> ResponseReturnValue:
         progress=round(job.progress, 3),
         stage=job.stage,
         message=job.message,
-        review_url=url_for("authoring.review", quiz_id=job.quiz_id) if job.quiz_id else None,
+        review_url=url_for("editor.review", quiz_id=job.quiz_id) if job.quiz_id else None,
     )
 
 

@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 
-from quizapp.auth import editor_required
 from quizapp.extensions import db
 from quizapp.models import Claim
 from quizapp.services import verdicts as verdict_service
-from quizapp.web.editor_forms import ActionForm, VerdictForm
-from quizapp.web.lookups import quiz_or_404, require_action_form
-
-bp = Blueprint("verdicts", __name__, url_prefix="/editor")
+from quizapp.web.editor import bp
+from quizapp.web.editor.forms import ActionForm, VerdictForm, require_action_form
+from quizapp.web.lookups import quiz_or_404
 
 
 @bp.route("/quizzes/<int:quiz_id>/claims", methods=["GET"])
-@editor_required
 def claims(quiz_id: int) -> ResponseReturnValue:
     """The article's claims, each with the editor's verdict form."""
     quiz = quiz_or_404(quiz_id)
@@ -31,7 +28,6 @@ def claims(quiz_id: int) -> ResponseReturnValue:
 
 
 @bp.post("/quizzes/<int:quiz_id>/claims/<int:claim_id>/verdict")
-@editor_required
 def set_verdict(quiz_id: int, claim_id: int) -> ResponseReturnValue:
     """Record an editor's verdict on a claim."""
     quiz = quiz_or_404(quiz_id)
@@ -46,13 +42,10 @@ def set_verdict(quiz_id: int, claim_id: int) -> ResponseReturnValue:
         claim, form.verdict.data or None, form.note.data or "", form.url.data or ""
     )
     flash("Verdict saved." if form.verdict.data else "Verdict cleared.", "info")
-    return redirect(
-        url_for("verdicts.claims", quiz_id=quiz.id, _anchor=f"claim{claim.id}"), code=303
-    )
+    return redirect(url_for("editor.claims", quiz_id=quiz.id, _anchor=f"claim{claim.id}"), code=303)
 
 
 @bp.post("/quizzes/<int:quiz_id>/claims/<int:claim_id>/question")
-@editor_required
 def add_verdict_question(quiz_id: int, claim_id: int) -> ResponseReturnValue:
     """Add "Is this claim from the article accurate?" built from the claim's verdict."""
     quiz = quiz_or_404(quiz_id)
@@ -62,6 +55,4 @@ def add_verdict_question(quiz_id: int, claim_id: int) -> ResponseReturnValue:
         abort(404, "There is no such claim in this article.")
     question = verdict_service.add_verdict_question(quiz, claim)
     flash("Verdict question added.", "info")
-    return redirect(
-        url_for("authoring.review", quiz_id=quiz.id, _anchor=f"q{question.id}"), code=303
-    )
+    return redirect(url_for("editor.review", quiz_id=quiz.id, _anchor=f"q{question.id}"), code=303)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from flask import (
-    Blueprint,
     abort,
     flash,
     redirect,
@@ -13,31 +12,25 @@ from flask import (
 )
 from flask.typing import ResponseReturnValue
 
-from quizapp.auth import editor_required
 from quizapp.extensions import db
 from quizapp.models import Claim, Question
 from quizapp.services import editing
 from quizapp.services.errors import ServiceError
 from quizapp.services.quizzes import evidence_in_paragraph
-from quizapp.web.editor_forms import (
+from quizapp.web.editor import bp
+from quizapp.web.editor.forms import (
     OPTION_SLOTS,
     ActionForm,
     NewQuestionForm,
     QuestionForm,
     RegenerateForm,
-)
-from quizapp.web.lookups import (
     confirmed,
-    question_or_404,
-    quiz_or_404,
     require_action_form,
 )
-
-bp = Blueprint("authoring", __name__, url_prefix="/editor")
+from quizapp.web.lookups import question_or_404, quiz_or_404
 
 
 @bp.get("/quizzes/<int:quiz_id>")
-@editor_required
 def review(quiz_id: int) -> ResponseReturnValue:
     """The draft review: every question with its evidence in context, kind and mutations.
 
@@ -62,7 +55,6 @@ def review(quiz_id: int) -> ResponseReturnValue:
 
 
 @bp.post("/quizzes/<int:quiz_id>/status")
-@editor_required
 def set_status(quiz_id: int) -> ResponseReturnValue:
     """Publish or unpublish."""
     quiz = quiz_or_404(quiz_id)
@@ -73,11 +65,10 @@ def set_status(quiz_id: int) -> ResponseReturnValue:
         "Published: quiz takers can see it now." if status == "published" else "Unpublished.",
         "info",
     )
-    return redirect(url_for("authoring.review", quiz_id=quiz.id), code=303)
+    return redirect(url_for("editor.review", quiz_id=quiz.id), code=303)
 
 
 @bp.post("/quizzes/<int:quiz_id>/display")
-@editor_required
 def set_display_mode(quiz_id: int) -> ResponseReturnValue:
     """All questions on one page, or one at a time with feedback after each answer."""
     quiz = quiz_or_404(quiz_id)
@@ -90,11 +81,10 @@ def set_display_mode(quiz_id: int) -> ResponseReturnValue:
         else "Quiz takers now see every question on one page.",
         "info",
     )
-    return redirect(url_for("authoring.review", quiz_id=quiz.id), code=303)
+    return redirect(url_for("editor.review", quiz_id=quiz.id), code=303)
 
 
 @bp.route("/questions/<int:question_id>/edit", methods=["GET", "POST"])
-@editor_required
 def edit_question(question_id: int) -> ResponseReturnValue:
     """Edit a question's stem, options and key; the quality gate checks the result."""
     question = question_or_404(question_id)
@@ -126,7 +116,7 @@ def edit_question(question_id: int) -> ResponseReturnValue:
                 "info",
             )
             return redirect(
-                url_for("authoring.review", quiz_id=saved.quiz_id, _anchor=f"q{saved.id}"), code=303
+                url_for("editor.review", quiz_id=saved.quiz_id, _anchor=f"q{saved.id}"), code=303
             )
     status = 400 if (form.errors or gate_errors) else 200
     return (
@@ -143,7 +133,6 @@ def edit_question(question_id: int) -> ResponseReturnValue:
 
 
 @bp.route("/quizzes/<int:quiz_id>/questions/new", methods=["GET", "POST"])
-@editor_required
 def new_question(quiz_id: int) -> ResponseReturnValue:
     """Write a question by hand for one of the article's claims."""
     quiz = quiz_or_404(quiz_id)
@@ -169,7 +158,7 @@ def new_question(quiz_id: int) -> ResponseReturnValue:
         else:
             flash("Question added.", "info")
             return redirect(
-                url_for("authoring.review", quiz_id=quiz.id, _anchor=f"q{question.id}"), code=303
+                url_for("editor.review", quiz_id=quiz.id, _anchor=f"q{question.id}"), code=303
             )
     status = 400 if (form.errors or gate_errors) else 200
     return (
@@ -186,7 +175,6 @@ def new_question(quiz_id: int) -> ResponseReturnValue:
 
 
 @bp.post("/questions/<int:question_id>/delete")
-@editor_required
 def delete_question(question_id: int) -> ResponseReturnValue:
     """Delete a question (retire it when the quiz has attempts), once confirmed."""
     question = question_or_404(question_id)
@@ -205,15 +193,14 @@ def delete_question(question_id: int) -> ResponseReturnValue:
                 *_published_note(question),
             ],
             button="Delete the question",
-            cancel_url=url_for("authoring.review", quiz_id=quiz_id, _anchor=f"q{question.id}"),
+            cancel_url=url_for("editor.review", quiz_id=quiz_id, _anchor=f"q{question.id}"),
         )
     editing.delete_question(question)
     flash("Question removed.", "info")
-    return redirect(url_for("authoring.review", quiz_id=quiz_id), code=303)
+    return redirect(url_for("editor.review", quiz_id=quiz_id), code=303)
 
 
 @bp.post("/questions/<int:question_id>/move")
-@editor_required
 def move_question(question_id: int) -> ResponseReturnValue:
     """Move a question up or down."""
     question = question_or_404(question_id)
@@ -221,12 +208,11 @@ def move_question(question_id: int) -> ResponseReturnValue:
     step = -1 if request.form.get("direction") == "up" else 1
     editing.move_question(question, step)
     return redirect(
-        url_for("authoring.review", quiz_id=question.quiz_id, _anchor=f"q{question.id}"), code=303
+        url_for("editor.review", quiz_id=question.quiz_id, _anchor=f"q{question.id}"), code=303
     )
 
 
 @bp.post("/questions/<int:question_id>/regenerate")
-@editor_required
 def regenerate_question(question_id: int) -> ResponseReturnValue:
     """Replace a question with a new one from the same claim or another claim, once confirmed."""
     question = question_or_404(question_id)
@@ -258,7 +244,7 @@ def regenerate_question(question_id: int) -> ResponseReturnValue:
                 *_published_note(question),
             ],
             button="Regenerate the question",
-            cancel_url=url_for("authoring.review", quiz_id=quiz_id, _anchor=f"q{question.id}"),
+            cancel_url=url_for("editor.review", quiz_id=quiz_id, _anchor=f"q{question.id}"),
             fields={"claim": str(claim.id) if claim is not None else ""},
         )
     try:
@@ -266,16 +252,15 @@ def regenerate_question(question_id: int) -> ResponseReturnValue:
     except ServiceError as exc:
         flash(exc.message, "error")
         return redirect(
-            url_for("authoring.review", quiz_id=quiz_id, _anchor=f"q{question.id}"), code=303
+            url_for("editor.review", quiz_id=quiz_id, _anchor=f"q{question.id}"), code=303
         )
     flash("A new question was generated. Check it before quiz takers see it.", "info")
     return redirect(
-        url_for("authoring.review", quiz_id=quiz_id, new=new.id, _anchor=f"q{new.id}"), code=303
+        url_for("editor.review", quiz_id=quiz_id, new=new.id, _anchor=f"q{new.id}"), code=303
     )
 
 
 @bp.post("/questions/<int:question_id>/replace")
-@editor_required
 def retire_and_replace(question_id: int) -> ResponseReturnValue:
     """From the item analysis: retire a flagged question and generate a replacement, once
     confirmed."""

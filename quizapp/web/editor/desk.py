@@ -4,24 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from flask import Blueprint, Response, flash, render_template, stream_with_context
+from flask import Response, flash, render_template, stream_with_context
 from flask.typing import ResponseReturnValue
 
-from quizapp.auth import editor_required
 from quizapp.exporters import FORMATS
 from quizapp.extensions import db
 from quizapp.models import Quiz
 from quizapp.services import csv_reports, exports
 from quizapp.services.stats import quiz_stats
 from quizapp.web import charts
-from quizapp.web.editor_forms import ActionForm
+from quizapp.web.editor import bp
+from quizapp.web.editor.forms import ActionForm
 from quizapp.web.lookups import quiz_or_404
-
-bp = Blueprint("editor", __name__, url_prefix="/editor")
 
 
 @bp.get("/")
-@editor_required
 def dashboard() -> ResponseReturnValue:
     """Every quiz, drafts included, with links to its analysis."""
     quizzes = db.session.scalars(db.select(Quiz).order_by(Quiz.created_at.desc(), Quiz.id.desc()))
@@ -29,7 +26,6 @@ def dashboard() -> ResponseReturnValue:
 
 
 @bp.get("/quizzes/<int:quiz_id>/analysis")
-@editor_required
 def analysis(quiz_id: int) -> ResponseReturnValue:
     """Item analysis: how well each question works, which distractors people fall for."""
     quiz = quiz_or_404(quiz_id)
@@ -49,7 +45,6 @@ def analysis(quiz_id: int) -> ResponseReturnValue:
 
 
 @bp.get("/quizzes/<int:quiz_id>/attempts.csv")
-@editor_required
 def attempts_csv(quiz_id: int) -> ResponseReturnValue:
     """Every attempt as a CSV row, one column per question."""
     quiz = quiz_or_404(quiz_id)
@@ -57,7 +52,6 @@ def attempts_csv(quiz_id: int) -> ResponseReturnValue:
 
 
 @bp.get("/quizzes/<int:quiz_id>/items.csv")
-@editor_required
 def items_csv(quiz_id: int) -> ResponseReturnValue:
     """The item statistics as CSV, one row per option."""
     quiz = quiz_or_404(quiz_id)
@@ -65,7 +59,6 @@ def items_csv(quiz_id: int) -> ResponseReturnValue:
 
 
 @bp.get("/quizzes/<int:quiz_id>/export/<format_name>")
-@editor_required
 def export(quiz_id: int, format_name: str) -> ResponseReturnValue:
     """Download the quiz as GIFT, Moodle XML, Aiken, QTI 2.1 (zip) or JSON."""
     exported = exports.export_quiz(quiz_id, format_name)

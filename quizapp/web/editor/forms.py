@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from flask import abort, request
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import BooleanField, IntegerField, RadioField, SelectField, StringField, TextAreaField
@@ -12,6 +13,7 @@ from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from quizapp.services.editing import KINDS
 from quizapp.services.validation import InvalidURL, check_url
+from quizapp.web.forms import ActionForm
 
 OPTION_SLOTS = 4
 
@@ -135,5 +137,16 @@ class VerdictForm(FlaskForm):
     )
 
 
-class ActionForm(FlaskForm):
-    """A button that changes something: only its CSRF token matters."""
+def require_action_form() -> None:
+    """Refuse a button POST whose CSRF token is missing or wrong."""
+    if not ActionForm().validate_on_submit():
+        abort(400, "The form could not be accepted.")
+
+
+def confirmed() -> bool:
+    """Whether a destructive button's POST comes from its confirmation page (``confirm=yes``).
+
+    The first POST of such a button only shows what will happen; the CSRF token is checked
+    on both.
+    """
+    return request.form.get("confirm") == "yes"
