@@ -44,7 +44,7 @@ serve: $(STAMP)
 	$(BIN)/quizapp seed
 	GUNICORN_BIND=$(HOST):$(PORT) $(BIN)/gunicorn -c gunicorn.conf.py
 
-## make worker: run background imports from the RQ queue at $$QUIZAPP_REDIS_URL (see Production)
+## make worker: run background imports from the RQ queue at $$QUIZAPP_REDIS_URL (see docs/operations.md)
 worker: $(STAMP)
 	$(BIN)/quizapp worker
 

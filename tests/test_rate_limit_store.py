@@ -66,7 +66,7 @@ def test_with_redis_a_fresh_worker_sees_the_count_of_the_others(app: Flask, redi
 
 
 def test_without_redis_a_fresh_worker_counts_from_zero(app: Flask) -> None:
-    """What the README warns of: with the memory store each worker has a count of its own."""
+    """What docs/operations.md warns of: with the memory store each worker counts alone."""
     uri = app.config["SQLALCHEMY_DATABASE_URI"]
     first = _app(uri)
     assert [_login(first) for _ in range(4)] == [400, 400, 400, 429]
