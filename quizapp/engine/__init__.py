@@ -12,6 +12,7 @@ from collections import Counter
 from .attribution import generate_attribution
 from .claims import extract_claims
 from .document import analyse
+from .kinds import QuestionKind
 from .recall import generate_recall
 from .select import Generator, select
 from .truefalse import generate_true_false
@@ -20,11 +21,12 @@ from .verification import generate_verification
 
 GENERATOR_VERSION = "2.0.0"
 
+#: The generator of each kind the engine makes (what a kind is: :mod:`quizapp.engine.kinds`).
 KINDS: dict[str, Generator] = {
-    "fact_recall": generate_recall,
-    "claim_verification": generate_verification,
-    "attribution": generate_attribution,
-    "true_false": generate_true_false,
+    QuestionKind.FACT_RECALL: generate_recall,
+    QuestionKind.CLAIM_VERIFICATION: generate_verification,
+    QuestionKind.ATTRIBUTION: generate_attribution,
+    QuestionKind.TRUE_FALSE: generate_true_false,
 }
 
 __all__ = [

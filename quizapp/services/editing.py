@@ -18,8 +18,6 @@ from quizapp.services.errors import ServiceError
 if TYPE_CHECKING:
     from quizapp.engine.types import Question as EngineQuestion
 
-KINDS = ("fact_recall", "claim_verification", "attribution", "true_false")
-
 
 class GateRejected(ServiceError):
     """The edited question fails the quality gate; ``reasons`` lists why."""
@@ -43,18 +41,8 @@ def check(
     quiz: Quiz, kind: str, stem: str, options: Sequence[tuple[str, bool]], span: tuple[int, int]
 ) -> list[str]:
     """The quality gate's reasons against this question, as generation applies them."""
-    from quizapp.engine.gate import check_question, normalise_option
+    from quizapp.engine.gate import check_question
 
-    if kind == "verdict":
-        # Verdict options are the fixed verdict labels: only the structural checks apply.
-        reasons = []
-        if sum(correct for _, correct in options) != 1:
-            reasons.append("needs exactly one correct option")
-        if len({normalise_option(t) for t, _ in options}) != len(options):
-            reasons.append("duplicate options")
-        if not stem.strip():
-            reasons.append("empty stem or option")
-        return reasons
     return check_question(kind, stem, list(options), span, quiz.article.text)
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import re
 
+from quizapp.engine.kinds import QuestionKind
 from quizapp.exporters import FORMATS, ExportOption, ExportQuestion, ExportQuiz, ImportFormatError
 from quizapp.exporters.errors import NothingToImport
 from quizapp.extensions import db
@@ -192,11 +193,13 @@ def _kind(question: ExportQuestion) -> str:
     True/false comes only from the structure: a multiple-choice question named
     "… (true/false)" stays multiple choice, so every export of it still works.
     """
-    if question.kind == "true_false":
-        return "true_false"
+    if question.kind == "true_false":  # the file's structure (exporters' own kinds)
+        return QuestionKind.TRUE_FALSE
     found = _EXPORT_NAME.match(question.name)
     kind = _KIND_OF_LABEL.get(found.group(1)) if found else None
-    return kind if kind is not None and kind != "true_false" else "fact_recall"
+    return (
+        kind if kind is not None and kind != QuestionKind.TRUE_FALSE else QuestionKind.FACT_RECALL
+    )
 
 
 def _name(question: ExportQuestion) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import current_app, url_for
 
+from quizapp.engine.kinds import QuestionKind
 from quizapp.exporters.claimreview import RATINGS, ReviewedClaim, claim_review
 from quizapp.extensions import db
 from quizapp.models import VERDICTS, Article, Choice, Claim, Question, Quiz
@@ -11,7 +12,7 @@ from quizapp.models.base import utcnow
 from quizapp.services.errors import ServiceError
 from quizapp.services.validation import check_url
 
-VERDICT_KIND = "verdict"
+VERDICT_KIND = QuestionKind.VERDICT
 VERDICT_STEM = "Is this claim from the article accurate? “{claim}”"
 
 

@@ -14,6 +14,7 @@ from flask import (
 from flask.typing import ResponseReturnValue
 
 from quizapp.auth import editor_required
+from quizapp.engine.kinds import QuestionKind
 from quizapp.extensions import db
 from quizapp.models import Claim, Question
 from quizapp.services import editing
@@ -159,7 +160,7 @@ def new_question(quiz_id: int) -> ResponseReturnValue:
             question = editing.add_question(
                 quiz,
                 claim=claim,
-                kind=form.kind.data or "fact_recall",
+                kind=form.kind.data or QuestionKind.FACT_RECALL,
                 stem=form.stem.data or "",
                 options=form.options(),
                 explanation=form.explanation.data or "",

@@ -10,7 +10,7 @@ from wtforms import BooleanField, IntegerField, RadioField, SelectField, StringF
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
-from quizapp.services.editing import KINDS
+from quizapp.engine.kinds import GENERATED
 from quizapp.services.validation import InvalidURL, check_url
 
 OPTION_SLOTS = 4
@@ -104,7 +104,7 @@ class NewQuestionForm(QuestionForm):
 
     claim = SelectField("Claim it tests (its sentence is the evidence)", coerce=int)
     kind = SelectField(
-        "Kind", choices=[SelectChoice(value=k, label=k.replace("_", " ")) for k in KINDS]
+        "Kind", choices=[SelectChoice(value=k.name, label=k.label) for k in GENERATED]
     )
 
 

@@ -84,3 +84,36 @@ def test_verification_distractor_stated_by_article() -> None:
 
 def test_unknown_kind() -> None:
     assert "unknown question kind" in _check("essay", "Why?", [("a", True), ("b", False)])
+
+
+def test_fixed_option_kinds_need_their_options_in_order() -> None:
+    from quizapp.engine.gate import R_TF, check_question
+
+    text = "Acme hired 300 workers in Ohio."
+    good = check_question(
+        "true_false",
+        "Acme hired workers?",
+        [("True", True), ("False", False)],
+        (0, len(text)),
+        text,
+    )
+    swapped = check_question(
+        "true_false",
+        "Acme hired workers?",
+        [("False", True), ("True", False)],
+        (0, len(text)),
+        text,
+    )
+    assert good == [] and R_TF in swapped
+
+
+def test_verdict_questions_get_only_the_structural_checks() -> None:
+    from quizapp.engine.gate import R_DUP, R_ONE_KEY, check_question
+
+    text = "Acme hired 300 workers in Ohio."
+    labels = [("Accurate", True), ("Misleading", False), ("False", False), ("Unverifiable", False)]
+    # The longest option may be the key and the options are no type of one format: labels.
+    assert check_question("verdict", "Is this accurate?", labels, (0, len(text)), text) == []
+    twice = [("Accurate", True), ("accurate", True)]
+    reasons = check_question("verdict", "Is this accurate?", twice, (0, len(text)), text)
+    assert R_DUP in reasons and R_ONE_KEY in reasons
