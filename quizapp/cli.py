@@ -14,6 +14,7 @@ from flask import Flask
 from flask.cli import FlaskGroup, with_appcontext
 
 from quizapp import create_app
+from quizapp.models.user import Role
 
 log = logging.getLogger(__name__)
 
@@ -90,7 +91,12 @@ def generate_command(
     confirmation_prompt=True,
     help="The password (prompted for when left out, so it stays out of shell history).",
 )
-@click.option("--role", type=click.Choice(["editor", "admin"]), default="editor", show_default=True)
+@click.option(
+    "--role",
+    type=click.Choice([r.value for r in Role]),
+    default=Role.EDITOR.value,
+    show_default=True,
+)
 @with_appcontext
 def create_user_command(username: str, password: str, role: str) -> None:
     """Create an editor account, or set a new password for an existing one.

@@ -18,6 +18,7 @@ from sqlalchemy import create_engine, make_url
 from quizapp import create_app
 from quizapp.extensions import db
 from tests.conftest import POSTGRES, TEST_DATABASE_URI
+from tests.test_migrations import check_typed_states_migration
 
 pytestmark = pytest.mark.skipif(not POSTGRES, reason="the suite runs on SQLite")
 
@@ -69,3 +70,7 @@ def test_postgres_downgrade_to_base_and_up_again(empty_app: Flask) -> None:
     assert db.inspect(db.engine).get_table_names() == ["alembic_version"]
     upgrade()
     assert "attempt" in db.inspect(db.engine).get_table_names()
+
+
+def test_postgres_typed_states_keep_existing_rows(empty_app: Flask) -> None:
+    check_typed_states_migration()

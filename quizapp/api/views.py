@@ -13,6 +13,7 @@ from quizapp.api.openapi import openapi_document
 from quizapp.auth import editor_required
 from quizapp.extensions import db, limiter, submit_limit
 from quizapp.models import Article, Attempt, Quiz
+from quizapp.models.quiz import QuestionStatus
 from quizapp.security import MAX_ID, parse_id
 from quizapp.services import attempts as attempt_service
 from quizapp.services import quiz_cache
@@ -225,7 +226,7 @@ def _attempt_body(attempt: Attempt) -> dict[str, Any]:
     chosen = {r.question_id: r.choice_id for r in attempt.responses}
     results = []
     for question in attempt.quiz.questions:
-        if question.status != "active" and question.id not in chosen:
+        if question.status != QuestionStatus.ACTIVE and question.id not in chosen:
             continue
         key = question.correct_choice
         results.append(

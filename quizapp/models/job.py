@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
 
 from sqlalchemy import Boolean, Float, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from quizapp.models.base import Base, UTCDateTime, utcnow
+from quizapp.models.base import Base, UTCDateTime, state_column, utcnow
+
+
+class JobStatus(StrEnum):
+    """Where a background import is: waiting, generating, or finished either way."""
+
+    QUEUED = "queued"
+    RUNNING = "running"
+    DONE = "done"
+    FAILED = "failed"
 
 
 class ImportJob(Base):
@@ -21,7 +31,9 @@ class ImportJob(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     token: Mapped[str] = mapped_column(String(64), unique=True)
-    status: Mapped[str] = mapped_column(String(20), default="queued")
+    status: Mapped[JobStatus] = mapped_column(
+        state_column(JobStatus, "status", 20), default=JobStatus.QUEUED
+    )
     progress: Mapped[float] = mapped_column(Float, default=0.0)
     stage: Mapped[str] = mapped_column(String(200), default="Waiting to start")
     message: Mapped[str | None] = mapped_column(Text)
@@ -35,4 +47,4 @@ class ImportJob(Base):
 
     @property
     def finished(self) -> bool:
-        return self.status in ("done", "failed")
+        return self.status in (JobStatus.DONE, JobStatus.FAILED)

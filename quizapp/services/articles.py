@@ -8,7 +8,7 @@ import secrets
 from typing import TYPE_CHECKING
 
 from quizapp.extensions import db
-from quizapp.models import Article, Choice, Claim, Question, Quiz
+from quizapp.models import Article, Choice, Claim, Question, Quiz, QuizStatus
 from quizapp.services.errors import DuplicateArticle, NoQuestions
 from quizapp.services.validation import check_url
 
@@ -75,7 +75,7 @@ def import_article(
         article=article,
         title=title,
         slug=slug_for(title),
-        status="published" if publish else "draft",
+        status=QuizStatus.PUBLISHED if publish else QuizStatus.DRAFT,
         generator_version=engine.GENERATOR_VERSION,
         seed=seed,
     )

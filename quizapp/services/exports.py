@@ -116,8 +116,8 @@ def _export_kind(question: Question) -> str:
         return question.kind
     texts = sorted(c.text.strip().casefold() for c in question.choices)
     if texts == sorted([TRUE_TEXT.casefold(), FALSE_TEXT.casefold()]):
-        return "true_false"
-    return "fact_recall"
+        return QuestionKind.TRUE_FALSE
+    return QuestionKind.FACT_RECALL
 
 
 def _feedback(choice: Choice) -> str:

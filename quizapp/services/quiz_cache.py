@@ -39,6 +39,7 @@ from markupsafe import escape
 
 from quizapp.extensions import db
 from quizapp.models import Choice, Question
+from quizapp.models.quiz import QuestionStatus
 
 T = TypeVar("T")
 
@@ -122,7 +123,7 @@ def _build_key(quiz_id: int) -> AnswerKey:
     rows = db.session.execute(
         db.select(Question.id, Choice.id, Choice.is_correct)
         .outerjoin(Choice, Choice.question_id == Question.id)
-        .where(Question.quiz_id == quiz_id, Question.status == "active")
+        .where(Question.quiz_id == quiz_id, Question.status == QuestionStatus.ACTIVE)
         .order_by(Question.position, Question.id, Choice.position, Choice.id)
     ).all()
     choices: dict[int, dict[int, bool]] = {}

@@ -23,7 +23,7 @@ from quizapp.engine.kinds import QuestionKind
 from quizapp.exporters import FORMATS, ExportOption, ExportQuestion, ExportQuiz, ImportFormatError
 from quizapp.exporters.errors import NothingToImport
 from quizapp.extensions import db
-from quizapp.models import Article, Choice, Claim, Question, Quiz
+from quizapp.models import Article, Choice, Claim, Question, Quiz, QuizStatus
 from quizapp.models.quiz import QUESTION_NAME_MAX
 from quizapp.services.articles import find_article, slug_for
 from quizapp.services.errors import DuplicateArticle, ServiceError
@@ -124,7 +124,7 @@ def import_quiz_file(data: bytes, format_name: str, *, publish: bool = False) ->
         article=article,
         title=title,
         slug=slug_for(title),
-        status="published" if publish else "draft",
+        status=QuizStatus.PUBLISHED if publish else QuizStatus.DRAFT,
         generator_version="",
         seed=0,
         import_report=report or None,

@@ -13,7 +13,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import selectinload
 
 from quizapp.extensions import db
-from quizapp.models import Attempt, Question, Quiz
+from quizapp.models import Attempt, DisplayMode, Question, QuestionStatus, Quiz, QuizStatus
 from quizapp.models.versioning import CONTENT_LISTENERS
 from quizapp.services.articles import find_article, import_article
 from quizapp.services.errors import NotFound
@@ -25,7 +25,7 @@ def published_quizzes() -> list[tuple[Quiz, int, int]]:
     """Published quizzes, newest first, with their active question and attempt counts."""
     questions = (
         db.select(func.count(Question.id))
-        .where(Question.quiz_id == Quiz.id, Question.status == "active")
+        .where(Question.quiz_id == Quiz.id, Question.status == QuestionStatus.ACTIVE)
         .scalar_subquery()
     )
     attempts = (
@@ -35,7 +35,7 @@ def published_quizzes() -> list[tuple[Quiz, int, int]]:
     )
     rows = db.session.execute(
         db.select(Quiz, questions, attempts)
-        .where(Quiz.status == "published")
+        .where(Quiz.status == QuizStatus.PUBLISHED)
         .order_by(Quiz.created_at.desc(), Quiz.id.desc())
     ).all()
     return [(quiz, n_questions, n_attempts) for quiz, n_questions, n_attempts in rows]
@@ -60,14 +60,14 @@ class QuizHead:
 
     id: int
     title: str
-    status: str
-    display_mode: str
+    status: QuizStatus
+    display_mode: DisplayMode
     version: int
     article_id: int
 
     @property
     def is_published(self) -> bool:
-        return self.status == "published"
+        return self.status == QuizStatus.PUBLISHED
 
     @classmethod
     def of(cls, quiz: Quiz | QuizHead) -> QuizHead:
