@@ -20,6 +20,9 @@ from .types import Article, Claim, Evidence, GenerationResult, Option, Question
 from .verification import generate_verification
 
 GENERATOR_VERSION = "2.0.0"
+#: How many questions a quiz has at most, unless the caller asks otherwise (the app's
+#: ``QUIZ_MAX_QUESTIONS`` defaults to it).
+MAX_QUESTIONS = 15
 
 #: The generator of each kind the engine makes (what a kind is: :mod:`quizapp.engine.kinds`).
 KINDS: dict[str, Generator] = {
@@ -32,6 +35,7 @@ KINDS: dict[str, Generator] = {
 __all__ = [
     "GENERATOR_VERSION",
     "KINDS",
+    "MAX_QUESTIONS",
     "Article",
     "Claim",
     "EngineError",
@@ -52,7 +56,7 @@ class EngineError(RuntimeError):
 
 
 def generate(
-    text: str, *, seed: int = 0, max_questions: int = 20, title: str | None = None
+    text: str, *, seed: int = 0, max_questions: int = MAX_QUESTIONS, title: str | None = None
 ) -> GenerationResult:
     """Turn an article into a quiz.
 

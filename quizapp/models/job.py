@@ -8,6 +8,7 @@ from enum import StrEnum
 from sqlalchemy import Boolean, Float, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from quizapp.models.article import TITLE_MAX, URL_MAX
 from quizapp.models.base import Base, UTCDateTime, state_column, utcnow
 
 
@@ -38,8 +39,8 @@ class ImportJob(Base):
     stage: Mapped[str] = mapped_column(String(200), default="Waiting to start")
     message: Mapped[str | None] = mapped_column(Text)
     text: Mapped[str | None] = mapped_column(Text)
-    title: Mapped[str | None] = mapped_column(String(300))
-    source_url: Mapped[str | None] = mapped_column(String(2000))
+    title: Mapped[str | None] = mapped_column(String(TITLE_MAX))
+    source_url: Mapped[str | None] = mapped_column(String(URL_MAX))
     publish: Mapped[bool] = mapped_column(Boolean, default=False)
     quiz_id: Mapped[int | None] = mapped_column(ForeignKey("quiz.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -10,6 +10,7 @@ from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, WriteOnlyMapped, mapped_column, relationship
 
 from quizapp.engine.kinds import QuestionKind
+from quizapp.models.article import TITLE_MAX
 from quizapp.models.base import Base, UTCDateTime, state_column, utcnow
 
 if TYPE_CHECKING:
@@ -45,7 +46,7 @@ class Quiz(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     article_id: Mapped[int] = mapped_column(ForeignKey("article.id"), index=True)
-    title: Mapped[str] = mapped_column(String(300))
+    title: Mapped[str] = mapped_column(String(TITLE_MAX))
     slug: Mapped[str] = mapped_column(String(120), unique=True)
     status: Mapped[QuizStatus] = mapped_column(
         state_column(QuizStatus, "status", 20), default=QuizStatus.DRAFT

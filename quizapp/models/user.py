@@ -22,6 +22,12 @@ class Role(StrEnum):
     ADMIN = "admin"
 
 
+#: The longest user name kept.
+USERNAME_MAX = 80
+#: The shortest password accepted.
+PASSWORD_MIN = 8
+
+
 class User(UserMixin, Base):
     """An editor: can import articles, edit and publish quizzes, and read item analyses.
 
@@ -36,7 +42,7 @@ class User(UserMixin, Base):
     __tablename__ = "user"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    username: Mapped[str] = mapped_column(String(80), unique=True)
+    username: Mapped[str] = mapped_column(String(USERNAME_MAX), unique=True)
     password_hash: Mapped[str] = mapped_column(String(255))
     role: Mapped[Role] = mapped_column(state_column(Role, "role", 20), default=Role.EDITOR)
     token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)

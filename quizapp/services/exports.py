@@ -18,6 +18,9 @@ from quizapp.extensions import db
 from quizapp.models import Choice, Question, Quiz
 from quizapp.services.errors import NotFound, ServiceError
 
+#: The names of the formats a quiz can be exported in ("gift", "moodle-xml", ...).
+EXPORT_FORMATS = tuple(FORMATS)
+
 #: What a wrong option's feedback says about how it differs from the article.
 MUTATION_FEEDBACK = {
     "number": "The article gives a different number.",

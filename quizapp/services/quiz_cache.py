@@ -55,7 +55,6 @@ class Versioned(Protocol):
 
 
 EXTENSION = "quizapp.quiz_cache"
-DEFAULT_SIZE = 256
 
 
 class LRUCache:
@@ -97,9 +96,7 @@ def cache() -> LRUCache:
     extensions = current_app.extensions
     found = extensions.get(EXTENSION)
     if found is None:
-        found = extensions[EXTENSION] = LRUCache(
-            int(current_app.config.get("QUIZ_CACHE_SIZE", DEFAULT_SIZE))
-        )
+        found = extensions[EXTENSION] = LRUCache(int(current_app.config["QUIZ_CACHE_SIZE"]))
     return found
 
 

@@ -24,6 +24,7 @@ from quizapp.exporters import FORMATS, ExportOption, ExportQuestion, ExportQuiz,
 from quizapp.exporters.errors import NothingToImport
 from quizapp.extensions import db
 from quizapp.models import Article, Choice, Claim, Question, Quiz, QuizStatus
+from quizapp.models.article import TITLE_MAX
 from quizapp.models.quiz import QUESTION_NAME_MAX
 from quizapp.services.articles import find_article, slug_for
 from quizapp.services.errors import DuplicateArticle, ServiceError
@@ -32,6 +33,8 @@ from quizapp.services.validation import check_url
 
 #: Formats that can be read back.
 IMPORTABLE = tuple(name for name, fmt in FORMATS.items() if fmt.parse is not None)
+#: (name, label) of each importable format, for a format picker.
+IMPORTABLE_LABELS = tuple((name, FORMATS[name].label) for name in IMPORTABLE)
 #: The title of the article shared by imported quizzes that give no sentence at all.
 NO_ARTICLE_TITLE = "No article: quizzes imported without evidence"
 
@@ -90,13 +93,13 @@ def import_quiz_file(data: bytes, format_name: str, *, publish: bool = False) ->
         if line and line not in lines:
             lines.append(line)
     text = "\n".join(lines) + "\n" if lines else ""
-    title = (parsed.title or parsed.article_title or "Imported quiz")[:300]
+    title = (parsed.title or parsed.article_title or "Imported quiz")[:TITLE_MAX]
     # The same evidence makes the same article: a second quiz on it shares the article and its
     # claims; the very same quiz imported again is refused.
     article = find_article(text)
     if article is None:
         article = Article(
-            title=(parsed.article_title or title)[:300] if text else NO_ARTICLE_TITLE,
+            title=(parsed.article_title or title)[:TITLE_MAX] if text else NO_ARTICLE_TITLE,
             source_url=source_url if text else None,
             text=text,
             sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),

@@ -12,6 +12,7 @@ from sqlalchemy import func
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import selectinload
 
+from quizapp.engine import MAX_QUESTIONS
 from quizapp.extensions import db
 from quizapp.models import Attempt, DisplayMode, Question, QuestionStatus, Quiz, QuizStatus
 from quizapp.models.versioning import CONTENT_LISTENERS
@@ -129,7 +130,7 @@ def recent_head(quiz_id: int) -> QuizHead | None:
     :func:`forget_recent_heads`), and a submission is still checked against the quiz as
     it is then. Only published quizzes are kept; ``0`` turns it off.
     """
-    ttl = float(current_app.config.get("QUIZ_HEAD_TTL", 0))
+    ttl = float(current_app.config["QUIZ_HEAD_TTL"])
     heads: dict[int, tuple[float, QuizHead]] = current_app.extensions.setdefault(_HEADS, {})
     now = time.monotonic()
     found = heads.get(quiz_id)
@@ -174,7 +175,7 @@ def seed_text() -> str:
     return resources.files("quizapp").joinpath("data/seed_article.txt").read_text("utf-8")
 
 
-def seed_if_empty(*, seed: int = 0, max_questions: int = 15) -> Quiz | None:
+def seed_if_empty(*, seed: int = 0, max_questions: int = MAX_QUESTIONS) -> Quiz | None:
     """Import the seed article and publish its quiz when the database has no quiz yet.
 
     Returns the new quiz, or ``None`` when there was a quiz already.
