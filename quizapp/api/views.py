@@ -124,9 +124,7 @@ def get_attempt(token: str) -> ResponseReturnValue:
 @editor_required
 def get_stats(quiz_id: int) -> ResponseReturnValue:
     """Item analysis of a quiz (editors only: it reveals the key)."""
-    quiz = db.session.get(Quiz, quiz_id)
-    if quiz is None:
-        abort(404, "There is no such quiz.")
+    quiz = db.get_or_404(Quiz, quiz_id, description="There is no such quiz.")
     stats = quiz_stats(quiz)
     return jsonify(
         attempts=stats.attempts,

@@ -8,7 +8,7 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_user, logout_user
 
-from quizapp.extensions import db, limited_on_post, login_limit
+from quizapp.extensions import db, limiter, login_limit
 from quizapp.models import User
 from quizapp.models.user import USERNAME_MAX
 from quizapp.web.forms import LoginForm
@@ -17,7 +17,7 @@ bp = Blueprint("auth", __name__)
 
 
 @bp.route("/login", methods=["GET", "POST"])
-@limited_on_post(login_limit)
+@limiter.limit(login_limit, methods=["POST"])
 def login() -> ResponseReturnValue:
     """The editors' login form."""
     form = LoginForm()

@@ -21,7 +21,7 @@ from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 
 from quizapp.exporters.claimreview import script_json
-from quizapp.extensions import db, limited_on_post, submit_limit
+from quizapp.extensions import db, limiter, submit_limit
 from quizapp.models import Attempt, Quiz
 from quizapp.models.quiz import DisplayMode
 from quizapp.scoring import summarize
@@ -50,7 +50,7 @@ def index() -> ResponseReturnValue:
 
 
 @bp.route("/quizzes/<int:quiz_id>", methods=["GET", "POST"])
-@limited_on_post(submit_limit)
+@limiter.limit(submit_limit, methods=["POST"])
 def take(quiz_id: int) -> ResponseReturnValue:
     """Show the quiz form; on a valid POST store the attempt and redirect to its results."""
     head = published_head_or_404(quiz_id)
