@@ -1,7 +1,7 @@
 """The migrations on PostgreSQL: an empty database upgraded to head matches the models exactly.
 
 Runs when the suite runs on PostgreSQL (``QUIZAPP_TEST_DATABASE_URI=postgresql+psycopg://...``),
-in a database of its own (``quizapp_migrations``), dropped and made again for each run.
+in a database of its own (``<test database>_migrations``), dropped and made again for each run.
 """
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ from tests.test_migrations import check_typed_states_migration
 
 pytestmark = pytest.mark.skipif(not POSTGRES, reason="the suite runs on SQLite")
 
-DATABASE = "quizapp_migrations"
+# Named after the test database, so suites of other checkouts on the same server never meet.
+DATABASE = f"{make_url(TEST_DATABASE_URI).database if POSTGRES else 'test'}_migrations"
 
 
 @pytest.fixture
