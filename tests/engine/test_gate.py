@@ -87,33 +87,17 @@ def test_unknown_kind() -> None:
 
 
 def test_fixed_option_kinds_need_their_options_in_order() -> None:
-    from quizapp.engine.gate import R_TF, check_question
+    from quizapp.engine.gate import R_TF
 
-    text = "Acme hired 300 workers in Ohio."
-    good = check_question(
-        "true_false",
-        "Acme hired workers?",
-        [("True", True), ("False", False)],
-        (0, len(text)),
-        text,
-    )
-    swapped = check_question(
-        "true_false",
-        "Acme hired workers?",
-        [("False", True), ("True", False)],
-        (0, len(text)),
-        text,
-    )
-    assert good == [] and R_TF in swapped
+    assert _check("true_false", "Acme sold robots?", [("True", True), ("False", False)]) == []
+    assert R_TF in _check("true_false", "Acme sold robots?", [("False", True), ("True", False)])
 
 
 def test_verdict_questions_get_only_the_structural_checks() -> None:
-    from quizapp.engine.gate import R_DUP, R_ONE_KEY, check_question
+    from quizapp.engine.gate import R_DUP, R_ONE_KEY
 
-    text = "Acme hired 300 workers in Ohio."
     labels = [("Accurate", True), ("Misleading", False), ("False", False), ("Unverifiable", False)]
-    # The longest option may be the key and the options are no type of one format: labels.
-    assert check_question("verdict", "Is this accurate?", labels, (0, len(text)), text) == []
-    twice = [("Accurate", True), ("accurate", True)]
-    reasons = check_question("verdict", "Is this accurate?", twice, (0, len(text)), text)
+    # Fixed labels: the key may be the longest, and the options are of no one format.
+    assert _check("verdict", "Is this accurate?", labels) == []
+    reasons = _check("verdict", "Is this accurate?", [("Accurate", True), ("accurate", True)])
     assert R_DUP in reasons and R_ONE_KEY in reasons
