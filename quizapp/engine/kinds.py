@@ -45,11 +45,6 @@ class Kind:
     full_gate: bool = True
     generated: bool = True
 
-    @property
-    def shuffled(self) -> bool:
-        """Whether the key's position is chosen (false for fixed options)."""
-        return not self.fixed_options
-
 
 #: Every kind, in the order the editor's kind picker shows them.
 REGISTRY: dict[str, Kind] = {
@@ -65,11 +60,6 @@ REGISTRY: dict[str, Kind] = {
 
 #: The kinds the engine generates (and an editor may write by hand for a claim).
 GENERATED = tuple(kind for kind in REGISTRY.values() if kind.generated)
-
-
-def kind_of(name: str) -> Kind | None:
-    """The record of the kind called ``name``, or None for a name that is no kind."""
-    return REGISTRY.get(name)
 
 
 def label(name: str) -> str:
