@@ -14,6 +14,10 @@ from flask import Flask
 from flask.cli import FlaskGroup, with_appcontext
 
 from quizapp import create_app
+from quizapp.config import DEFAULTS
+from quizapp.models.user import Role
+from quizapp.services.exports import EXPORT_FORMATS
+from quizapp.services.quiz_files import IMPORTABLE
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +45,12 @@ def seed_command() -> None:
 @click.command("generate")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--seed", default=0, show_default=True, help="Seed for shuffling and sampling.")
-@click.option("--max-questions", default=15, show_default=True, type=click.IntRange(1, 100))
+@click.option(
+    "--max-questions",
+    default=DEFAULTS["QUIZ_MAX_QUESTIONS"],
+    show_default=True,
+    type=click.IntRange(1, 100),
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the engine's full output as JSON.")
 @click.option("--title", default=None, help="Article title, if the text has none.")
 def generate_command(
@@ -90,7 +99,12 @@ def generate_command(
     confirmation_prompt=True,
     help="The password (prompted for when left out, so it stays out of shell history).",
 )
-@click.option("--role", type=click.Choice(["editor", "admin"]), default="editor", show_default=True)
+@click.option(
+    "--role",
+    type=click.Choice([r.value for r in Role]),
+    default=Role.EDITOR.value,
+    show_default=True,
+)
 @with_appcontext
 def create_user_command(username: str, password: str, role: str) -> None:
     """Create an editor account, or set a new password for an existing one.
@@ -99,14 +113,15 @@ def create_user_command(username: str, password: str, role: str) -> None:
     """
     from quizapp.extensions import db
     from quizapp.models import User
+    from quizapp.models.user import PASSWORD_MIN, USERNAME_MAX
 
     username = username.strip()
-    if not 1 <= len(username) <= 80:
+    if not 1 <= len(username) <= USERNAME_MAX:
         raise click.BadParameter(
-            "the user name must have 1 to 80 characters", param_hint="USERNAME"
+            f"the user name must have 1 to {USERNAME_MAX} characters", param_hint="USERNAME"
         )
-    if len(password) < 8:
-        raise click.BadParameter("use at least 8 characters", param_hint="--password")
+    if len(password) < PASSWORD_MIN:
+        raise click.BadParameter(f"use at least {PASSWORD_MIN} characters", param_hint="--password")
     user = db.session.execute(db.select(User).where(User.username == username)).scalar_one_or_none()
     created = user is None
     if user is None:
@@ -187,7 +202,7 @@ def import_command(path: Path, title: str | None, source_url: str | None, publis
     "--format",
     "format_name",
     required=True,
-    type=click.Choice(["gift", "moodle-xml", "aiken", "qti", "json"]),
+    type=click.Choice(IMPORTABLE),
 )
 @click.option("--publish", is_flag=True, help="Publish the quiz at once.")
 @with_appcontext
@@ -221,7 +236,7 @@ def _echo_report(report: list[str]) -> None:
     "--format",
     "format_name",
     required=True,
-    type=click.Choice(["gift", "moodle-xml", "aiken", "qti", "json"]),
+    type=click.Choice(EXPORT_FORMATS),
     help="The file format.",
 )
 @click.option(

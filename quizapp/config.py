@@ -9,6 +9,8 @@ from typing import Any
 
 from flask import Flask
 
+from quizapp.engine import MAX_QUESTIONS
+
 #: Defaults. Every key can be overridden by an environment variable with the
 #: ``QUIZAPP_`` prefix, e.g. ``QUIZAPP_SQLALCHEMY_DATABASE_URI``.
 DEFAULTS: dict[str, Any] = {
@@ -35,7 +37,7 @@ DEFAULTS: dict[str, Any] = {
     "QUIZ_CACHE_SIZE": 256,
     # Seconds a process reuses a quiz's version for its page views (0: read it every time).
     "QUIZ_HEAD_TTL": 1.0,
-    "QUIZ_MAX_QUESTIONS": 15,
+    "QUIZ_MAX_QUESTIONS": MAX_QUESTIONS,
     "GENERATOR_SEED": 0,
     # Production: connection pool of a server database (never used for SQLite).
     "DB_POOL_SIZE": 5,

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import Any
 
-from flask import Flask, current_app, request
+from flask import Flask, current_app
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
@@ -28,33 +26,10 @@ login_manager.login_message = "Please log in as an editor to see this page."
 # Storage, headers and on/off come from RATELIMIT_* configuration (see config.py).
 limiter = Limiter(key_func=get_remote_address)
 
-F = TypeVar("F", bound=Callable[..., Any])
-
 
 def submit_limit() -> str:
     """The rate limit of quiz submissions (``QUIZAPP_RATELIMIT_SUBMIT``)."""
     return str(current_app.config["RATELIMIT_SUBMIT"])
-
-
-def limited_on_post(limit: Callable[[], str]) -> Callable[[F], F]:
-    """``limiter.limit(limit)`` on a view's POST requests only.
-
-    ``limiter.limit(..., methods=["POST"])`` does the same, but still looks up and filters
-    the view's limits on every GET; a page that every reader fetches skips that here.
-    """
-
-    def decorate(view: F) -> F:
-        limited = limiter.limit(limit)(view)
-
-        @wraps(view)
-        def wrapper(*args: Any, **kwargs: Any) -> Any:
-            if request.method == "POST":
-                return limited(*args, **kwargs)
-            return view(*args, **kwargs)
-
-        return cast(F, wrapper)
-
-    return decorate
 
 
 def login_limit() -> str:
@@ -95,7 +70,7 @@ def init_app(app: Flask) -> None:
     with app.app_context():
         for engine in db.engines.values():
             if engine.dialect.name == "sqlite":
-                listener = _sqlite_pragmas(app.config.get("SQLITE_BUSY_TIMEOUT_MS", 5000))
+                listener = _sqlite_pragmas(app.config["SQLITE_BUSY_TIMEOUT_MS"])
                 event.listen(engine, "connect", listener)
     # The schema is made by migrations only.
     migrations = app.config.get("MIGRATIONS_DIR") or migrations_directory()

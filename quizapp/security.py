@@ -183,14 +183,14 @@ def init_app(app: Flask) -> None:
         seconds=float(app.config["REQUEST_BODY_TIMEOUT"]),
         max_bytes=app.config.get("MAX_CONTENT_LENGTH"),
     )
-    proxies = int(app.config.get("PROXY_FIX") or 0)
+    proxies = int(app.config["PROXY_FIX"])
     if proxies > 0:
         # Behind a load balancer: trust its X-Forwarded-For/-Proto/-Host, so rate limits
         # see the client address and url_for() builds https:// links.
         app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
             app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies
         )
-    csp = content_security_policy(str(app.config.get("FRAME_ANCESTORS") or "'self'"))
+    csp = content_security_policy(str(app.config["FRAME_ANCESTORS"]))
 
     @app.before_request
     def route_for_the_access_log() -> None:

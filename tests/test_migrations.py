@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from flask_migrate import downgrade, upgrade
@@ -41,4 +42,101 @@ def test_downgrade_to_base_and_up_again(tmp_path: Path) -> None:
         assert db.inspect(db.engine).get_table_names() == ["alembic_version"]
         upgrade()
         assert "attempt" in db.inspect(db.engine).get_table_names()
+        db.engine.dispose()
+
+
+#: The revision before the states were typed (CHECK constraints), and the one that types them.
+BEFORE_TYPED_STATES = "sec11_session_generation"
+TYPED_STATES = "f4c1d2b3a5e6"
+
+_OLD_ROWS = (
+    "INSERT INTO article (id, title, text, sha256, created_at)"
+    " VALUES (1, 'A', 'Text.', 'abc', '2026-01-01 00:00:00+00')",
+    "INSERT INTO quiz (id, article_id, title, slug, status, generator_version, seed, created_at,"
+    " display_mode, version) VALUES (1, 1, 'Q', 'q', 'published', '', 0,"
+    " '2026-01-01 00:00:00+00', 'one', 1)",
+    "INSERT INTO question (id, quiz_id, kind, stem, explanation, evidence_start, evidence_end,"
+    " position, status, name) VALUES (1, 1, 'true_false', 'S?', '', 0, 5, 0, 'retired', ''),"
+    " (2, 1, 'verdict', 'V?', '', 0, 5, 1, 'active', '')",
+    'INSERT INTO "user" (id, username, password_hash, role, created_at, session_generation)'
+    " VALUES (1, 'ann', 'x', 'admin', '2026-01-01 00:00:00+00', 0)",
+    "INSERT INTO import_job (id, token, status, progress, stage, publish, created_at, updated_at)"
+    " VALUES (1, 't', 'done', 1.0, 'Done', false, '2026-01-01 00:00:00+00',"
+    " '2026-01-01 00:00:00+00')",
+)
+
+
+def check_typed_states_migration() -> None:
+    """Rows stored before the typed-states revision survive it, load as enum members, and
+    its CHECK constraints then refuse a state no enum has; the downgrade keeps the rows."""
+    from flask_migrate import upgrade as upgrade_to
+    from sqlalchemy.exc import IntegrityError
+
+    from quizapp.engine.kinds import QuestionKind
+    from quizapp.models import (
+        DisplayMode,
+        ImportJob,
+        JobStatus,
+        Question,
+        QuestionStatus,
+        Quiz,
+        QuizStatus,
+        Role,
+        User,
+    )
+
+    upgrade_to(revision=BEFORE_TYPED_STATES)
+    with db.engine.begin() as connection:
+        for statement in _OLD_ROWS:
+            connection.exec_driver_sql(statement)
+    upgrade_to(revision=TYPED_STATES)
+
+    quiz = db.session.get(Quiz, 1)
+    assert quiz is not None
+    assert (quiz.status, quiz.display_mode) == (QuizStatus.PUBLISHED, DisplayMode.ONE)
+    assert [(q.kind, q.status) for q in db.session.scalars(db.select(Question).order_by("id"))] == [
+        (QuestionKind.TRUE_FALSE, QuestionStatus.RETIRED),
+        (QuestionKind.VERDICT, QuestionStatus.ACTIVE),
+    ]
+    user = db.session.get(User, 1)
+    job = db.session.get(ImportJob, 1)
+    assert user is not None and user.role is Role.ADMIN
+    assert job is not None and job.status is JobStatus.DONE
+    db.session.rollback()
+
+    names = {
+        table: {c["name"] for c in db.inspect(db.engine).get_check_constraints(table)}
+        for table in ("quiz", "question", "user", "import_job")
+    }
+    assert names == {
+        "quiz": {"ck_quiz_status", "ck_quiz_display_mode"},
+        "question": {"ck_question_kind", "ck_question_status"},
+        "user": {"ck_user_role"},
+        "import_job": {"ck_import_job_status"},
+    }
+    for statement in (
+        "UPDATE quiz SET status = 'archived'",
+        "UPDATE quiz SET display_mode = 'some'",
+        "UPDATE question SET kind = 'essay'",
+        "UPDATE question SET status = 'gone'",
+        "UPDATE \"user\" SET role = 'root'",
+        "UPDATE import_job SET status = 'lost'",
+    ):
+        with pytest.raises(IntegrityError), db.engine.begin() as connection:
+            connection.exec_driver_sql(statement)
+
+    downgrade(revision=BEFORE_TYPED_STATES)
+    with db.engine.begin() as connection:
+        assert connection.exec_driver_sql("SELECT status, display_mode FROM quiz").all() == [
+            ("published", "one")
+        ]
+        assert connection.exec_driver_sql("SELECT count(*) FROM question").scalar() == 2
+        connection.exec_driver_sql("UPDATE quiz SET status = 'archived'")  # no CHECK now
+
+
+def test_typed_states_keep_existing_rows(tmp_path: Path) -> None:
+    app = _app(tmp_path / "states.db")
+    with app.app_context():
+        check_typed_states_migration()
+        db.session.remove()
         db.engine.dispose()

@@ -1,7 +1,7 @@
 """The migrations on PostgreSQL: an empty database upgraded to head matches the models exactly.
 
 Runs when the suite runs on PostgreSQL (``QUIZAPP_TEST_DATABASE_URI=postgresql+psycopg://...``),
-in a database of its own (``quizapp_migrations``), dropped and made again for each run.
+in a database of its own (``<test database>_migrations``), dropped and made again for each run.
 """
 
 from __future__ import annotations
@@ -18,10 +18,12 @@ from sqlalchemy import create_engine, make_url
 from quizapp import create_app
 from quizapp.extensions import db
 from tests.conftest import POSTGRES, TEST_DATABASE_URI
+from tests.test_migrations import check_typed_states_migration
 
 pytestmark = pytest.mark.skipif(not POSTGRES, reason="the suite runs on SQLite")
 
-DATABASE = "quizapp_migrations"
+# Named after the test database, so suites of other checkouts on the same server never meet.
+DATABASE = f"{make_url(TEST_DATABASE_URI).database if POSTGRES else 'test'}_migrations"
 
 
 @pytest.fixture
@@ -69,3 +71,7 @@ def test_postgres_downgrade_to_base_and_up_again(empty_app: Flask) -> None:
     assert db.inspect(db.engine).get_table_names() == ["alembic_version"]
     upgrade()
     assert "attempt" in db.inspect(db.engine).get_table_names()
+
+
+def test_postgres_typed_states_keep_existing_rows(empty_app: Flask) -> None:
+    check_typed_states_migration()

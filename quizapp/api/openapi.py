@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from quizapp.engine.kinds import QuestionKind
+
 
 def _error(description: str) -> dict[str, Any]:
     return {
@@ -193,7 +195,7 @@ def openapi_document() -> dict[str, Any]:
                                 "required": ["id", "kind", "stem", "options"],
                                 "properties": {
                                     "id": {"type": "integer"},
-                                    "kind": {"type": "string"},
+                                    "kind": {"type": "string", "enum": [*QuestionKind]},
                                     "stem": {"type": "string"},
                                     "options": {
                                         "type": "array",

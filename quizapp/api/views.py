@@ -13,6 +13,7 @@ from quizapp.api.openapi import openapi_document
 from quizapp.extensions import db, limiter, submit_limit
 from quizapp.identity import editor_required
 from quizapp.models import Article, Attempt, Quiz
+from quizapp.models.quiz import QuestionStatus
 from quizapp.security import MAX_ID, parse_id
 from quizapp.services import attempts as attempt_service
 from quizapp.services import quiz_cache
@@ -123,9 +124,7 @@ def get_attempt(token: str) -> ResponseReturnValue:
 @editor_required
 def get_stats(quiz_id: int) -> ResponseReturnValue:
     """Item analysis of a quiz (editors only: it reveals the key)."""
-    quiz = db.session.get(Quiz, quiz_id)
-    if quiz is None:
-        abort(404, "There is no such quiz.")
+    quiz = db.get_or_404(Quiz, quiz_id, description="There is no such quiz.")
     stats = quiz_stats(quiz)
     return jsonify(
         attempts=stats.attempts,
@@ -225,7 +224,7 @@ def _attempt_body(attempt: Attempt) -> dict[str, Any]:
     chosen = {r.question_id: r.choice_id for r in attempt.responses}
     results = []
     for question in attempt.quiz.questions:
-        if question.status != "active" and question.id not in chosen:
+        if question.status != QuestionStatus.ACTIVE and question.id not in chosen:
             continue
         key = question.correct_choice
         results.append(

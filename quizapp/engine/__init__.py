@@ -12,6 +12,7 @@ from collections import Counter
 from .attribution import generate_attribution
 from .claims import extract_claims
 from .document import analyse
+from .kinds import QuestionKind
 from .recall import generate_recall
 from .select import Generator, select
 from .truefalse import generate_true_false
@@ -19,17 +20,22 @@ from .types import Article, Claim, Evidence, GenerationResult, Option, Question
 from .verification import generate_verification
 
 GENERATOR_VERSION = "2.0.0"
+#: How many questions a quiz has at most, unless the caller asks otherwise (the app's
+#: ``QUIZ_MAX_QUESTIONS`` defaults to it).
+MAX_QUESTIONS = 15
 
+#: The generator of each kind the engine makes (what a kind is: :mod:`quizapp.engine.kinds`).
 KINDS: dict[str, Generator] = {
-    "fact_recall": generate_recall,
-    "claim_verification": generate_verification,
-    "attribution": generate_attribution,
-    "true_false": generate_true_false,
+    QuestionKind.FACT_RECALL: generate_recall,
+    QuestionKind.CLAIM_VERIFICATION: generate_verification,
+    QuestionKind.ATTRIBUTION: generate_attribution,
+    QuestionKind.TRUE_FALSE: generate_true_false,
 }
 
 __all__ = [
     "GENERATOR_VERSION",
     "KINDS",
+    "MAX_QUESTIONS",
     "Article",
     "Claim",
     "EngineError",
@@ -50,7 +56,7 @@ class EngineError(RuntimeError):
 
 
 def generate(
-    text: str, *, seed: int = 0, max_questions: int = 20, title: str | None = None
+    text: str, *, seed: int = 0, max_questions: int = MAX_QUESTIONS, title: str | None = None
 ) -> GenerationResult:
     """Turn an article into a quiz.
 

@@ -10,6 +10,7 @@ import random
 
 from .claims import extract_claims
 from .document import analyse
+from .kinds import REGISTRY
 from .select import gate_question
 from .types import Question
 
@@ -29,9 +30,9 @@ def candidates_for_span(text: str, span: tuple[int, int], *, seed: int = 0) -> l
         if not (claim.start < end and start < claim.end):
             continue
         for kind, generate_kind in KINDS.items():
-            n_options = 2 if kind == "true_false" else 4
-            for draft in generate_kind(doc, claim, rng, rng.randrange(n_options)):
-                n = 2 if kind == "true_false" else len(draft.distractors) + 1
+            spec = REGISTRY[kind]
+            for draft in generate_kind(doc, claim, rng, rng.randrange(spec.options)):
+                n = spec.options if spec.fixed_options else len(draft.distractors) + 1
                 question = draft.place(rng.randrange(n))
                 if not gate_question(question, text):
                     found.append(question)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .kinds import REGISTRY
 from .types import Evidence, Option, Question
 
 
@@ -31,13 +32,12 @@ class Draft:
 
     def place(self, pos: int) -> Question:
         """Build the question with the key at ``pos`` (ignored for ordered drafts)."""
-        if self.kind == "true_false":
-            truth = self.key == "True"
-            mut = self.distractors[0][1] if self.distractors else None
-            opts = [
-                Option("True", truth, None if truth else mut),
-                Option("False", not truth, None),
-            ]
+        fixed = _fixed_options(self.kind)
+        if fixed:
+            opts = [Option(text, text == self.key, None) for text in fixed]
+            if not opts[0].correct and self.distractors:
+                # A false statement: "True" is the wrong option, made by its mutation.
+                opts[0] = Option(fixed[0], False, self.distractors[0][1])
             return Question(
                 self.kind, self.stem, self.claim_id, self.explanation, opts, self.evidence
             )
@@ -54,8 +54,14 @@ class Draft:
 
     def natural_pos(self) -> int:
         """Where the key lands when the draft is ordered."""
-        if self.kind == "true_false":
-            return 0 if self.key == "True" else 1
+        fixed = _fixed_options(self.kind)
+        if fixed:
+            return fixed.index(self.key)
         if not self.ordered:
             return -1
         return sum(1 for k in self.sort_keys[1:] if k < self.sort_keys[0])
+
+
+def _fixed_options(kind: str) -> tuple[str, ...]:
+    spec = REGISTRY.get(kind)
+    return spec.fixed_options if spec is not None else ()

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import re
 
+from .kinds import GENERATED, REGISTRY
 from .lexicon import MONTHS, WEEKDAYS
 from .numbers import date_pattern, parse_quantity
 
-KIND_NAMES = ("fact_recall", "claim_verification", "attribution", "true_false")
+#: The kinds the engine generates (the gate also checks editors' verdict questions).
+KIND_NAMES = tuple(kind.name for kind in GENERATED)
 _ABOVE_RE = re.compile(
     r"\b(all|none|both|neither) of the (above|options|answers)\b|^(?:[a-d] and [a-d])$", re.I
 )
@@ -88,7 +90,8 @@ def check_question(
     ``(start, end)`` span in ``article_text`` that proves the key.
     """
     reasons: list[str] = []
-    if kind not in KIND_NAMES:
+    spec = REGISTRY.get(kind)
+    if spec is None:
         reasons.append(R_KIND)
     texts = [t for t, _ in options]
     keys = [t for t, c in options if c]
@@ -96,10 +99,15 @@ def check_question(
         reasons.append(R_ONE_KEY)
     if not stem.strip() or any(not t.strip() for t in texts):
         reasons.append(R_EMPTY)
+    if spec is not None and not spec.full_gate:
+        # Fixed labels (verdicts), not article text: only the structural checks apply.
+        if len({normalise_option(t) for t in texts}) != len(texts):
+            reasons.append(R_DUP)
+        return reasons
     if len(stem) > 400 or any(len(t) > 300 for t in texts):
         reasons.append(R_LENGTH)
-    if kind == "true_false":
-        if texts != ["True", "False"]:
+    if spec is not None and spec.fixed_options:
+        if tuple(texts) != spec.fixed_options:
             reasons.append(R_TF)
     else:
         if not 3 <= len(options) <= 4:
@@ -128,7 +136,7 @@ def check_question(
         s, e = evidence
         if not (0 <= s < e <= len(article_text)) or not article_text[s:e].strip():
             reasons.append(R_EVIDENCE)
-    if kind == "claim_verification" and len(keys) == 1:
+    if spec is not None and spec.statements and len(keys) == 1:
         art = normalise_option(article_text)
         if any(not c and _contains_phrase(art, normalise_option(t)) for t, c in options):
             reasons.append(R_STATED)

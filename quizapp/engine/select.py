@@ -22,6 +22,7 @@ from .claims import ClaimInfo
 from .document import Document
 from .drafts import Draft
 from .gate import check_question
+from .kinds import REGISTRY
 from .types import Question
 
 Generator = Callable[[Document, ClaimInfo, random.Random, int], list[Draft]]
@@ -98,10 +99,10 @@ def _key(q: Question) -> str:
 
 def answer_phrases(q: Question) -> list[str]:
     """What a quiz taker must not be told by another item (normalised phrases)."""
-    if q.kind in ("fact_recall", "attribution"):
+    if REGISTRY[q.kind].short_answer:
         key = next((o.text for o in q.options if o.correct), "")
         return [_phrase(key)] if key else []
-    if q.kind == "claim_verification":
+    if REGISTRY[q.kind].statements:
         key = next((o.text for o in q.options if o.correct), "")
         return [p for o in q.options if not o.correct for p in _key_side_diffs(key, o.text)]
     shown = q.stem.split(" the article says that ", 1)[-1]
@@ -120,7 +121,7 @@ def shown_text(q: Question) -> str:
     The stem, and options that are statements; a short answer option ("Huawei") asserts
     nothing, so another question whose answer it is is not given away by it.
     """
-    statements = [] if q.kind in ("fact_recall", "attribution") else [o.text for o in q.options]
+    statements = [] if REGISTRY[q.kind].short_answer else [o.text for o in q.options]
     return " " + _phrase(" ".join([q.stem, *statements])) + " "
 
 
@@ -148,7 +149,7 @@ class QuizState:
         """
         if q.claim_id in self.claims and not repeat:
             return True
-        if q.kind in ("fact_recall", "attribution") and _phrase(_key(q)) in self.keys:
+        if REGISTRY[q.kind].short_answer and _phrase(_key(q)) in self.keys:
             return True  # one question per answer: a fifth "Nvidia" is no question at all
         topic = frozenset() if repeat else self.topic
         mine = [a for a in answer_phrases(q) if a and a not in topic]
@@ -172,7 +173,7 @@ class QuizState:
     def add(self, q: Question) -> None:
         """Record a chosen item."""
         self.claims.add(q.claim_id)
-        if q.kind in ("fact_recall", "attribution"):
+        if REGISTRY[q.kind].short_answer:
             self.keys.add(_phrase(_key(q)))
         self.shown.append(shown_text(q))
         self.answers.extend(a for a in answer_phrases(q) if a)
@@ -337,7 +338,8 @@ def _try_kind(
     state: QuizState | None = None,
     repeat: bool = False,
 ) -> Question | None:
-    n_opts = 2 if kind == "true_false" else 4
+    spec = REGISTRY[kind]
+    n_opts = spec.options
     want = balancer.want(n_opts)
     tf = balancer.counts.get(2, Counter())
     drafts = gen(doc, claim, rng, want)
@@ -350,7 +352,7 @@ def _try_kind(
         if draft.stem in seen_stems and kind != "claim_verification":
             rejected["duplicate stem"] += 1
             continue
-        n = 2 if kind == "true_false" else len(draft.distractors) + 1
+        n = n_opts if spec.fixed_options else len(draft.distractors) + 1
         pos = want if n == n_opts else balancer.want(n)
         q = draft.place(min(pos, n - 1))
         reasons = gate_question(q, doc.text)

@@ -4,10 +4,10 @@ from quizapp.models import versioning as _versioning  # noqa: F401 - registers t
 from quizapp.models.article import VERDICTS, Article, Claim
 from quizapp.models.attempt import Attempt, Response
 from quizapp.models.base import Base
-from quizapp.models.job import ImportJob
+from quizapp.models.job import ImportJob, JobStatus
 from quizapp.models.progress import AttemptProgress, ProgressAnswer
-from quizapp.models.quiz import Choice, Question, Quiz
-from quizapp.models.user import User
+from quizapp.models.quiz import Choice, DisplayMode, Question, QuestionStatus, Quiz, QuizStatus
+from quizapp.models.user import Role, User
 
 __all__ = [
     "VERDICTS",
@@ -17,10 +17,15 @@ __all__ = [
     "Base",
     "Choice",
     "Claim",
+    "DisplayMode",
     "ImportJob",
+    "JobStatus",
     "ProgressAnswer",
     "Question",
+    "QuestionStatus",
     "Quiz",
+    "QuizStatus",
     "Response",
+    "Role",
     "User",
 ]

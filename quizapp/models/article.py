@@ -14,6 +14,10 @@ if TYPE_CHECKING:
     from quizapp.models.quiz import Quiz
 
 VERDICTS = ("accurate", "misleading", "false", "unverifiable")
+#: The longest title kept (of an article, a quiz, a waiting import).
+TITLE_MAX = 300
+#: The longest URL kept (an article's source, a verdict's source).
+URL_MAX = 2000
 
 
 class Article(Base):
@@ -22,8 +26,8 @@ class Article(Base):
     __tablename__ = "article"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    title: Mapped[str] = mapped_column(String(300))
-    source_url: Mapped[str | None] = mapped_column(String(2000))
+    title: Mapped[str] = mapped_column(String(TITLE_MAX))
+    source_url: Mapped[str | None] = mapped_column(String(URL_MAX))
     text: Mapped[str] = mapped_column(Text)
     sha256: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -53,7 +57,7 @@ class Claim(Base):
     score: Mapped[float] = mapped_column(Float, default=0.0)
     verdict: Mapped[str | None] = mapped_column(String(20))
     verdict_note: Mapped[str | None] = mapped_column(Text)
-    verdict_url: Mapped[str | None] = mapped_column(String(2000))
+    verdict_url: Mapped[str | None] = mapped_column(String(URL_MAX))
     verdict_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     article: Mapped[Article] = relationship(back_populates="claims")

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from enum import StrEnum
 
-from sqlalchemy import DateTime, MetaData
+from sqlalchemy import DateTime, Enum, MetaData
 from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.types import TypeDecorator
 
@@ -21,6 +22,25 @@ class Base(DeclarativeBase):
     """Base class of every model."""
 
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def state_column(enum: type[StrEnum], name: str, length: int) -> Enum:
+    """The column type of a state: ``enum``'s values in a VARCHAR of ``length``, with a CHECK.
+
+    Not a database enum type, so adding a value is a new CHECK, not an ``ALTER TYPE``; the
+    constraint is called ``ck_<table>_<name>`` (the naming convention), so migrations can
+    name it on every database. Rows load as ``enum`` members, which compare equal to their
+    plain string values.
+    """
+    return Enum(
+        enum,
+        name=name,
+        native_enum=False,
+        create_constraint=True,
+        length=length,
+        values_callable=lambda members: [member.value for member in members],
+        validate_strings=True,
+    )
 
 
 def utcnow() -> datetime:

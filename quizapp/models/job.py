@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
 
 from sqlalchemy import Boolean, Float, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from quizapp.models.base import Base, UTCDateTime, utcnow
+from quizapp.models.article import TITLE_MAX, URL_MAX
+from quizapp.models.base import Base, UTCDateTime, state_column, utcnow
+
+
+class JobStatus(StrEnum):
+    """Where a background import is: waiting, generating, or finished either way."""
+
+    QUEUED = "queued"
+    RUNNING = "running"
+    DONE = "done"
+    FAILED = "failed"
 
 
 class ImportJob(Base):
@@ -21,13 +32,15 @@ class ImportJob(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     token: Mapped[str] = mapped_column(String(64), unique=True)
-    status: Mapped[str] = mapped_column(String(20), default="queued")
+    status: Mapped[JobStatus] = mapped_column(
+        state_column(JobStatus, "status", 20), default=JobStatus.QUEUED
+    )
     progress: Mapped[float] = mapped_column(Float, default=0.0)
     stage: Mapped[str] = mapped_column(String(200), default="Waiting to start")
     message: Mapped[str | None] = mapped_column(Text)
     text: Mapped[str | None] = mapped_column(Text)
-    title: Mapped[str | None] = mapped_column(String(300))
-    source_url: Mapped[str | None] = mapped_column(String(2000))
+    title: Mapped[str | None] = mapped_column(String(TITLE_MAX))
+    source_url: Mapped[str | None] = mapped_column(String(URL_MAX))
     publish: Mapped[bool] = mapped_column(Boolean, default=False)
     quiz_id: Mapped[int | None] = mapped_column(ForeignKey("quiz.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -35,4 +48,4 @@ class ImportJob(Base):
 
     @property
     def finished(self) -> bool:
-        return self.status in ("done", "failed")
+        return self.status in (JobStatus.DONE, JobStatus.FAILED)

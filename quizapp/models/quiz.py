@@ -3,16 +3,40 @@
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, WriteOnlyMapped, mapped_column, relationship
 
-from quizapp.models.base import Base, UTCDateTime, utcnow
+from quizapp.engine.kinds import QuestionKind
+from quizapp.models.article import TITLE_MAX
+from quizapp.models.base import Base, UTCDateTime, state_column, utcnow
 
 if TYPE_CHECKING:
     from quizapp.models.article import Article, Claim
     from quizapp.models.attempt import Attempt
+
+
+class QuizStatus(StrEnum):
+    """Only published quizzes are shown to quiz takers."""
+
+    DRAFT = "draft"
+    PUBLISHED = "published"
+
+
+class DisplayMode(StrEnum):
+    """How a quiz is taken: every question on one page, or one at a time with feedback."""
+
+    ALL = "all"
+    ONE = "one"
+
+
+class QuestionStatus(StrEnum):
+    """A retired question is kept for the reviews and scores of past attempts."""
+
+    ACTIVE = "active"
+    RETIRED = "retired"
 
 
 class Quiz(Base):
@@ -22,14 +46,19 @@ class Quiz(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     article_id: Mapped[int] = mapped_column(ForeignKey("article.id"), index=True)
-    title: Mapped[str] = mapped_column(String(300))
+    title: Mapped[str] = mapped_column(String(TITLE_MAX))
     slug: Mapped[str] = mapped_column(String(120), unique=True)
-    status: Mapped[str] = mapped_column(String(20), default="draft")
+    status: Mapped[QuizStatus] = mapped_column(
+        state_column(QuizStatus, "status", 20), default=QuizStatus.DRAFT
+    )
     generator_version: Mapped[str] = mapped_column(String(40), default="")
     seed: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    #: How the quiz is taken: "all" questions on one page, or "one" at a time with feedback.
-    display_mode: Mapped[str] = mapped_column(String(10), default="all", server_default="all")
+    display_mode: Mapped[DisplayMode] = mapped_column(
+        state_column(DisplayMode, "display_mode", 10),
+        default=DisplayMode.ALL,
+        server_default=DisplayMode.ALL.value,
+    )
     #: Content version: raised whenever what a taker sees changes (see models/versioning.py);
     #: the in-process caches of the quiz page and the answer key are keyed by (id, version).
     version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
@@ -46,11 +75,11 @@ class Quiz(Base):
     @property
     def active_questions(self) -> list[Question]:
         """The questions a taker answers now (retired ones keep old scores explainable)."""
-        return [q for q in self.questions if q.status == "active"]
+        return [q for q in self.questions if q.status == QuestionStatus.ACTIVE]
 
     @property
     def is_published(self) -> bool:
-        return self.status == "published"
+        return self.status == QuizStatus.PUBLISHED
 
     def __repr__(self) -> str:
         return f"<Quiz {self.id} {self.slug}>"
@@ -72,13 +101,15 @@ class Question(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     quiz_id: Mapped[int] = mapped_column(ForeignKey("quiz.id", ondelete="CASCADE"), index=True)
     claim_id: Mapped[int | None] = mapped_column(ForeignKey("claim.id", ondelete="SET NULL"))
-    kind: Mapped[str] = mapped_column(String(40))
+    kind: Mapped[QuestionKind] = mapped_column(state_column(QuestionKind, "kind", 40))
     stem: Mapped[str] = mapped_column(Text)
     explanation: Mapped[str] = mapped_column(Text, default="")
     evidence_start: Mapped[int] = mapped_column(Integer)
     evidence_end: Mapped[int] = mapped_column(Integer)
     position: Mapped[int] = mapped_column(Integer, default=0)
-    status: Mapped[str] = mapped_column(String(20), default="active")
+    status: Mapped[QuestionStatus] = mapped_column(
+        state_column(QuestionStatus, "status", 20), default=QuestionStatus.ACTIVE
+    )
     #: The name a quiz file gave the question (kept for exports); "" for generated ones.
     name: Mapped[str] = mapped_column(String(QUESTION_NAME_MAX), default="", server_default="")
 

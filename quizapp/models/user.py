@@ -5,13 +5,27 @@ from __future__ import annotations
 import hashlib
 import secrets
 from datetime import datetime
+from enum import StrEnum
 
 from flask_login import UserMixin
 from sqlalchemy import Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from quizapp.models.base import Base, UTCDateTime, utcnow
+from quizapp.models.base import Base, UTCDateTime, state_column, utcnow
+
+
+class Role(StrEnum):
+    """What an account may do; every role is an editor's for now."""
+
+    EDITOR = "editor"
+    ADMIN = "admin"
+
+
+#: The longest user name kept.
+USERNAME_MAX = 80
+#: The shortest password accepted.
+PASSWORD_MIN = 8
 
 
 class User(UserMixin, Base):
@@ -28,9 +42,9 @@ class User(UserMixin, Base):
     __tablename__ = "user"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    username: Mapped[str] = mapped_column(String(80), unique=True)
+    username: Mapped[str] = mapped_column(String(USERNAME_MAX), unique=True)
     password_hash: Mapped[str] = mapped_column(String(255))
-    role: Mapped[str] = mapped_column(String(20), default="editor")
+    role: Mapped[Role] = mapped_column(state_column(Role, "role", 20), default=Role.EDITOR)
     token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     session_generation: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
@@ -60,7 +74,7 @@ class User(UserMixin, Base):
 
     @property
     def is_editor(self) -> bool:
-        return self.role in ("editor", "admin")
+        return self.role in (Role.EDITOR, Role.ADMIN)
 
     def __repr__(self) -> str:
         return f"<User {self.username}>"

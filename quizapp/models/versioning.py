@@ -15,13 +15,15 @@ called, so this process's own short-lived caches forget what they held.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import event, inspect, select
 from sqlalchemy.orm import Session
 
 from quizapp.models.article import Article, Claim
 from quizapp.models.quiz import Choice, Question, Quiz
+
+P = TypeVar("P", Quiz, Question)
 
 #: Columns of a quiz a taker sees (the page, the ClaimReview link of sibling quizzes).
 QUIZ_FIELDS = ("title", "status", "display_mode", "article_id")
@@ -35,21 +37,17 @@ def _changed(obj: Any, fields: Iterable[str]) -> bool:
     return any(state.attrs[name].history.has_changes() for name in fields)
 
 
-def _quiz_of_question(session: Session, question: Question) -> Quiz | None:
-    if question.quiz is not None:
-        return question.quiz
-    quiz_id = inspect(question).attrs.quiz_id.history
-    ids = [*quiz_id.unchanged, *quiz_id.deleted]
-    return session.get(Quiz, ids[0]) if ids and ids[0] is not None else None
+def _parent(session: Session, child: Any, relation: str, model: type[P]) -> P | None:
+    """``child``'s parent through ``relation`` (``question.quiz``, ``choice.question``).
 
-
-def _question_of_choice(session: Session, choice: Choice) -> Question | None:
-    if choice.question is not None:
-        return choice.question
-    # An option removed from its question (orphan) still names it in question_id.
-    history = inspect(choice).attrs.question_id.history
+    A child removed from its parent (an orphan) still names it in its foreign key's history.
+    """
+    parent: P | None = getattr(child, relation)
+    if parent is not None:
+        return parent
+    history: Any = inspect(child).attrs[f"{relation}_id"].history
     ids = [*history.unchanged, *history.deleted]
-    return session.get(Question, ids[0]) if ids and ids[0] is not None else None
+    return session.get(model, ids[0]) if ids and ids[0] is not None else None
 
 
 def changed_quizzes(session: Session) -> set[Quiz]:
@@ -59,12 +57,12 @@ def changed_quizzes(session: Session) -> set[Quiz]:
     dirty = [obj for obj in session.dirty if session.is_modified(obj)]
     for obj in [*session.new, *dirty, *session.deleted]:
         if isinstance(obj, Question):
-            quiz = _quiz_of_question(session, obj)
+            quiz = _parent(session, obj, "quiz", Quiz)
             if quiz is not None:
                 quizzes.add(quiz)
         elif isinstance(obj, Choice):
-            question = _question_of_choice(session, obj)
-            quiz = _quiz_of_question(session, question) if question is not None else None
+            question = _parent(session, obj, "question", Question)
+            quiz = _parent(session, question, "quiz", Quiz) if question is not None else None
             if quiz is not None:
                 quizzes.add(quiz)
         elif isinstance(obj, Quiz) and obj in dirty and _changed(obj, QUIZ_FIELDS):

@@ -7,15 +7,16 @@ import re
 import secrets
 from typing import TYPE_CHECKING
 
+from quizapp import engine
+from quizapp.engine import MAX_QUESTIONS
 from quizapp.extensions import db
-from quizapp.models import Article, Choice, Claim, Question, Quiz
+from quizapp.models import Article, Choice, Claim, Question, Quiz, QuizStatus
+from quizapp.models.article import TITLE_MAX
 from quizapp.services.errors import DuplicateArticle, NoQuestions
 from quizapp.services.validation import check_url
 
 if TYPE_CHECKING:
     from quizapp.engine.types import Question as EngineQuestion
-
-TITLE_MAX = 300
 
 
 def sha256_of(text: str) -> str:
@@ -36,7 +37,7 @@ def import_article(
     title: str | None = None,
     source_url: str | None = None,
     seed: int = 0,
-    max_questions: int = 15,
+    max_questions: int = MAX_QUESTIONS,
     publish: bool = False,
 ) -> Quiz:
     """Store an article, generate its quiz with the engine, and return the quiz.
@@ -46,10 +47,6 @@ def import_article(
     nothing is written. A fault of the engine itself propagates as
     :class:`quizapp.engine.EngineError` (a server error, never a message about the article).
     """
-    # Imported here, not at the top: spaCy is heavy and only imports need it,
-    # so web workers that only serve quizzes start fast.
-    from quizapp import engine
-
     source_url = check_url(source_url)
     existing = find_article(text)
     if existing is not None:
@@ -75,7 +72,7 @@ def import_article(
         article=article,
         title=title,
         slug=slug_for(title),
-        status="published" if publish else "draft",
+        status=QuizStatus.PUBLISHED if publish else QuizStatus.DRAFT,
         generator_version=engine.GENERATOR_VERSION,
         seed=seed,
     )

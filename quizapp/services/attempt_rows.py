@@ -44,7 +44,7 @@ from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
-from quizapp.models import Attempt, Quiz, Response
+from quizapp.models import Attempt, Quiz, QuizStatus, Response
 from quizapp.models.base import UTCDateTime
 
 ATTEMPT_TABLE = cast(Table, Attempt.__table__)
@@ -102,7 +102,7 @@ _INSERT_ATTEMPT_IF_CURRENT = (
         select(*(bindparam(c, type_=ATTEMPT_TABLE.c[c].type) for c in ATTEMPT_COLUMNS)).where(
             exists().where(
                 _QUIZ_TABLE.c.id == bindparam("quiz_id", type_=Integer()),
-                _QUIZ_TABLE.c.status == "published",
+                _QUIZ_TABLE.c.status == QuizStatus.PUBLISHED,
                 _QUIZ_TABLE.c.version == bindparam("version", type_=Integer()),
             )
         ),
@@ -132,7 +132,7 @@ WITH new_attempt AS (
     SELECT {values}
     WHERE EXISTS (
         SELECT 1 FROM quiz
-        WHERE quiz.id = :quiz_id AND quiz.status = 'published' AND quiz.version = :version
+        WHERE quiz.id = :quiz_id AND quiz.status = '{published}' AND quiz.version = :version
     )
     RETURNING id
 ), new_responses AS (
@@ -148,6 +148,7 @@ SELECT id FROM new_attempt
 # Column names and types come from the model above, never from a request; values are bound.
 _ONE_STATEMENT_SQL = _ONE_STATEMENT_TEMPLATE.format(  # nosec B608
     columns=", ".join(ATTEMPT_COLUMNS),
+    published=QuizStatus.PUBLISHED.value,
     values=", ".join(f"CAST(:{c} AS {_PG_TYPES[c]})" for c in ATTEMPT_COLUMNS),
 )
 

@@ -21,6 +21,7 @@ from quizapp.extensions import db
 from quizapp.models import Attempt, Question, Quiz
 from quizapp.models.attempt import new_share_token
 from quizapp.models.base import utcnow
+from quizapp.models.quiz import DisplayMode
 from quizapp.services import attempt_rows, quiz_cache
 from quizapp.services.errors import Conflict, InvalidSubmission, OneAtATime, ServiceError
 from quizapp.services.quizzes import (
@@ -286,7 +287,7 @@ def _store_new_attempt(
     head = QuizHead.of(quiz)
     one_statement = retake_of is None and db.engine.dialect.name == "postgresql"
     for _ in range(VERSION_TRIES):
-        if head.display_mode == "one" and retake_of is None and not one_at_a_time:
+        if head.display_mode == DisplayMode.ONE and retake_of is None and not one_at_a_time:
             # Checked on the head whose version the INSERT then requires: race-free.
             raise OneAtATime(
                 "This quiz is taken one question at a time, with feedback after each answer: "

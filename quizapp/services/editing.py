@@ -11,14 +11,21 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from quizapp.extensions import db
-from quizapp.models import Attempt, Choice, Claim, Question, Quiz
+from quizapp.models import (
+    Attempt,
+    Choice,
+    Claim,
+    DisplayMode,
+    Question,
+    QuestionStatus,
+    Quiz,
+    QuizStatus,
+)
 from quizapp.services.articles import question_from_engine
 from quizapp.services.errors import ServiceError
 
 if TYPE_CHECKING:
     from quizapp.engine.types import Question as EngineQuestion
-
-KINDS = ("fact_recall", "claim_verification", "attribution", "true_false")
 
 
 class GateRejected(ServiceError):
@@ -43,18 +50,8 @@ def check(
     quiz: Quiz, kind: str, stem: str, options: Sequence[tuple[str, bool]], span: tuple[int, int]
 ) -> list[str]:
     """The quality gate's reasons against this question, as generation applies them."""
-    from quizapp.engine.gate import check_question, normalise_option
+    from quizapp.engine.gate import check_question
 
-    if kind == "verdict":
-        # Verdict options are the fixed verdict labels: only the structural checks apply.
-        reasons = []
-        if sum(correct for _, correct in options) != 1:
-            reasons.append("needs exactly one correct option")
-        if len({normalise_option(t) for t, _ in options}) != len(options):
-            reasons.append("duplicate options")
-        if not stem.strip():
-            reasons.append("empty stem or option")
-        return reasons
     return check_question(kind, stem, list(options), span, quiz.article.text)
 
 
@@ -79,7 +76,7 @@ def update_question(
     mutations = {c.text: c.mutation for c in question.choices}
     feedback = {c.text: c.feedback for c in question.choices}
     if has_attempts(quiz):
-        question.status = "retired"
+        question.status = QuestionStatus.RETIRED
         target = Question(
             quiz=quiz,
             claim=question.claim,
@@ -146,7 +143,7 @@ def add_question(
 def delete_question(question: Question) -> None:
     """Remove a question; once the quiz has attempts it is retired instead."""
     if has_attempts(question.quiz):
-        question.status = "retired"
+        question.status = QuestionStatus.RETIRED
     else:
         db.session.delete(question)
     db.session.commit()
@@ -165,26 +162,25 @@ def move_question(question: Question, step: int) -> None:
     db.session.commit()
 
 
-def set_status(quiz: Quiz, status: str) -> None:
+def set_status(quiz: Quiz, status: str) -> QuizStatus:
     """Publish or unpublish; a quiz needs an active question to be published."""
-    if status not in ("draft", "published"):
+    if status not in set(QuizStatus):
         raise ServiceError(f"Unknown status {status!r}.")
-    if status == "published" and not quiz.active_questions:
+    new = QuizStatus(status)
+    if new is QuizStatus.PUBLISHED and not quiz.active_questions:
         raise ServiceError("A quiz needs at least one question to be published.")
-    quiz.status = status
+    quiz.status = new
     db.session.commit()
+    return new
 
 
-#: How a quiz is taken: every question on one page, or one at a time with feedback.
-DISPLAY_MODES = ("all", "one")
-
-
-def set_display_mode(quiz: Quiz, mode: str) -> None:
-    """Show the quiz all on one page (``"all"``) or one question at a time (``"one"``)."""
-    if mode not in DISPLAY_MODES:
+def set_display_mode(quiz: Quiz, mode: str) -> DisplayMode:
+    """Show the quiz all on one page or one question at a time (see :class:`DisplayMode`)."""
+    if mode not in set(DisplayMode):
         raise ServiceError(f"Unknown display mode {mode!r}.")
-    quiz.display_mode = mode
+    quiz.display_mode = DisplayMode(mode)
     db.session.commit()
+    return quiz.display_mode
 
 
 def regenerate_question(question: Question, claim: Claim | None = None) -> Question:
@@ -208,7 +204,7 @@ def regenerate_question(question: Question, claim: Claim | None = None) -> Quest
         raise ServiceError("The engine could not make another question from this claim.")
     replacement = _store_engine_question(quiz, candidate, target, question.position)
     if has_attempts(quiz):
-        question.status = "retired"
+        question.status = QuestionStatus.RETIRED
     else:
         db.session.delete(question)
     db.session.commit()
@@ -222,7 +218,7 @@ def retire_and_replace(question: Question) -> Question | None:
     is one, otherwise from the same claim; ``None`` when the engine has nothing new.
     """
     quiz = question.quiz
-    question.status = "retired"
+    question.status = QuestionStatus.RETIRED
     covered = {(q.evidence_start, q.evidence_end) for q in quiz.active_questions}
     claims = sorted(quiz.article.claims, key=lambda c: -c.score)
     spans = [(c.start, c.end) for c in claims if (c.start, c.end) not in covered]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from quizapp.engine.kinds import REGISTRY, QuestionKind
 from quizapp.exporters import (
     FORMATS,
     TRUE_FALSE,
@@ -16,6 +17,9 @@ from quizapp.exporters.model import FALSE_TEXT, TRUE_TEXT
 from quizapp.extensions import db
 from quizapp.models import Choice, Question, Quiz
 from quizapp.services.errors import NotFound, ServiceError
+
+#: The names of the formats a quiz can be exported in ("gift", "moodle-xml", ...).
+EXPORT_FORMATS = tuple(FORMATS)
 
 #: What a wrong option's feedback says about how it differs from the article.
 MUTATION_FEEDBACK = {
@@ -42,13 +46,7 @@ CORRECT_FEEDBACK = "Correct."
 
 #: Question kinds travel in the question's name, e.g. "Q3 (claim verification)", which GIFT,
 #: Moodle XML, QTI and JSON all keep, so a quiz exported and imported again keeps its kinds.
-KIND_LABELS = {
-    "fact_recall": "fact recall",
-    "claim_verification": "claim verification",
-    "attribution": "attribution",
-    "true_false": "true/false",
-    "verdict": "verdict",
-}
+KIND_LABELS = {name: kind.label for name, kind in REGISTRY.items()}
 
 
 @dataclass(frozen=True)
@@ -108,7 +106,7 @@ def _question(question: Question, number: int) -> ExportQuestion:
             ExportOption(text=c.text, correct=c.is_correct, feedback=_feedback(c))
             for c in question.choices
         ),
-        kind=TRUE_FALSE if kind == "true_false" else "multiple_choice",
+        kind=TRUE_FALSE if kind == QuestionKind.TRUE_FALSE else "multiple_choice",
         explanation=explanation,
         evidence=evidence,
         name=question.name or f"Q{number} ({KIND_LABELS.get(kind, kind)})",
@@ -117,12 +115,12 @@ def _question(question: Question, number: int) -> ExportQuestion:
 
 def _export_kind(question: Question) -> str:
     """The stored kind, unless the options say otherwise: true/false needs True and False."""
-    if question.kind != "true_false":
+    if question.kind != QuestionKind.TRUE_FALSE:
         return question.kind
     texts = sorted(c.text.strip().casefold() for c in question.choices)
     if texts == sorted([TRUE_TEXT.casefold(), FALSE_TEXT.casefold()]):
-        return "true_false"
-    return "fact_recall"
+        return QuestionKind.TRUE_FALSE
+    return QuestionKind.FACT_RECALL
 
 
 def _feedback(choice: Choice) -> str:

@@ -34,7 +34,7 @@ from flask import Flask, current_app, has_app_context
 
 from quizapp.engine import progress
 from quizapp.extensions import db
-from quizapp.models import ImportJob
+from quizapp.models import ImportJob, JobStatus
 from quizapp.models.base import utcnow
 from quizapp.services.articles import find_article, import_article
 from quizapp.services.errors import DuplicateArticle, ServiceError, Unavailable
@@ -101,7 +101,7 @@ def start_import(
     except Exception as exc:  # Redis down, no process to be had: say so, keep nothing half-made
         log.exception("import job %s could not be started", job.id)
         message = "The import could not be started just now; nothing was saved. Try again soon."
-        _update(job, status="failed", stage="Not started", message=message, text=None)
+        _update(job, status=JobStatus.FAILED, stage="Not started", message=message, text=None)
         raise Unavailable(message) from exc
     return job
 
@@ -114,7 +114,7 @@ def get_job(token: str) -> ImportJob:
     if not job.finished:
         reason = _lost(current_app._get_current_object(), job)  # type: ignore[attr-defined]
         if reason is not None:
-            _update(job, status="failed", stage="Interrupted", message=reason)
+            _update(job, status=JobStatus.FAILED, stage="Interrupted", message=reason)
     return job
 
 
@@ -124,7 +124,7 @@ def run(app: Flask, job_id: int) -> None:
         job = db.session.get(ImportJob, job_id)
         if job is None or job.finished:
             return
-        _update(job, status="running", progress=0.0, stage="Reading the article")
+        _update(job, status=JobStatus.RUNNING, progress=0.0, stage="Reading the article")
         last = 0.0
 
         def report(fraction: float, stage: str) -> None:
@@ -147,14 +147,14 @@ def run(app: Flask, job_id: int) -> None:
                 )
         except ServiceError as exc:
             db.session.rollback()
-            _update(job, status="failed", message=exc.message, text=None)
+            _update(job, status=JobStatus.FAILED, message=exc.message, text=None)
             return
         except Exception:  # EngineError or any other bug: logged, and said to be ours
             db.session.rollback()
             log.exception("import job %s failed", job_id)
-            _update(job, status="failed", stage="Generation failed", message=FAILED_OURS)
+            _update(job, status=JobStatus.FAILED, stage="Generation failed", message=FAILED_OURS)
             return
-        _update(job, status="done", progress=1.0, stage="Done", quiz_id=quiz.id, text=None)
+        _update(job, status=JobStatus.DONE, progress=1.0, stage="Done", quiz_id=quiz.id, text=None)
 
 
 def die_with_parent(parent: int) -> None:
@@ -296,7 +296,7 @@ def _fail(app: Flask, job_id: int, *, stage: str, message: str) -> None:
         job = db.session.get(ImportJob, job_id)
         if job is not None and not job.finished:
             log.warning("import job %s failed: %s", job_id, message)
-            _update(job, status="failed", stage=stage, message=message)
+            _update(job, status=JobStatus.FAILED, stage=stage, message=message)
         db.session.remove()
 
 

@@ -14,6 +14,7 @@ from sqlalchemy.exc import IntegrityError
 
 from quizapp.extensions import db
 from quizapp.models import Attempt, AttemptProgress, Choice, ProgressAnswer, Question, Quiz
+from quizapp.models.quiz import DisplayMode
 from quizapp.services.attempts import clean_name, record_attempt, submission_key
 from quizapp.services.errors import Conflict, InvalidSubmission
 from quizapp.services.tokens import by_token
@@ -50,7 +51,7 @@ def position(quiz: Quiz, question: Question) -> tuple[int, int]:
 
 def start(quiz: Quiz, name: str, question_id: int, choice_id: int | None) -> AttemptProgress:
     """Begin a one-at-a-time attempt with the name and the first question's answer."""
-    if quiz.display_mode != "one":
+    if quiz.display_mode != DisplayMode.ONE:
         raise Conflict("This quiz shows all its questions on one page.")
     name = clean_name(name)
     progress = AttemptProgress(quiz=quiz, name=name, token=secrets.token_urlsafe(18))

@@ -39,6 +39,7 @@ from markupsafe import escape
 
 from quizapp.extensions import db
 from quizapp.models import Choice, Question
+from quizapp.models.quiz import QuestionStatus
 
 T = TypeVar("T")
 
@@ -54,7 +55,6 @@ class Versioned(Protocol):
 
 
 EXTENSION = "quizapp.quiz_cache"
-DEFAULT_SIZE = 256
 
 
 class LRUCache:
@@ -96,9 +96,7 @@ def cache() -> LRUCache:
     extensions = current_app.extensions
     found = extensions.get(EXTENSION)
     if found is None:
-        found = extensions[EXTENSION] = LRUCache(
-            int(current_app.config.get("QUIZ_CACHE_SIZE", DEFAULT_SIZE))
-        )
+        found = extensions[EXTENSION] = LRUCache(int(current_app.config["QUIZ_CACHE_SIZE"]))
     return found
 
 
@@ -122,7 +120,7 @@ def _build_key(quiz_id: int) -> AnswerKey:
     rows = db.session.execute(
         db.select(Question.id, Choice.id, Choice.is_correct)
         .outerjoin(Choice, Choice.question_id == Question.id)
-        .where(Question.quiz_id == quiz_id, Question.status == "active")
+        .where(Question.quiz_id == quiz_id, Question.status == QuestionStatus.ACTIVE)
         .order_by(Question.position, Question.id, Choice.position, Choice.id)
     ).all()
     choices: dict[int, dict[int, bool]] = {}

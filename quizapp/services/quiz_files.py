@@ -19,10 +19,12 @@ from __future__ import annotations
 import hashlib
 import re
 
+from quizapp.engine.kinds import QuestionKind
 from quizapp.exporters import FORMATS, ExportOption, ExportQuestion, ExportQuiz, ImportFormatError
 from quizapp.exporters.errors import NothingToImport
 from quizapp.extensions import db
-from quizapp.models import Article, Choice, Claim, Question, Quiz
+from quizapp.models import Article, Choice, Claim, Question, Quiz, QuizStatus
+from quizapp.models.article import TITLE_MAX
 from quizapp.models.quiz import QUESTION_NAME_MAX
 from quizapp.services.articles import find_article, slug_for
 from quizapp.services.errors import DuplicateArticle, ServiceError
@@ -31,6 +33,8 @@ from quizapp.services.validation import check_url
 
 #: Formats that can be read back.
 IMPORTABLE = tuple(name for name, fmt in FORMATS.items() if fmt.parse is not None)
+#: (name, label) of each importable format, for a format picker.
+IMPORTABLE_LABELS = tuple((name, FORMATS[name].label) for name in IMPORTABLE)
 #: The title of the article shared by imported quizzes that give no sentence at all.
 NO_ARTICLE_TITLE = "No article: quizzes imported without evidence"
 
@@ -89,13 +93,13 @@ def import_quiz_file(data: bytes, format_name: str, *, publish: bool = False) ->
         if line and line not in lines:
             lines.append(line)
     text = "\n".join(lines) + "\n" if lines else ""
-    title = (parsed.title or parsed.article_title or "Imported quiz")[:300]
+    title = (parsed.title or parsed.article_title or "Imported quiz")[:TITLE_MAX]
     # The same evidence makes the same article: a second quiz on it shares the article and its
     # claims; the very same quiz imported again is refused.
     article = find_article(text)
     if article is None:
         article = Article(
-            title=(parsed.article_title or title)[:300] if text else NO_ARTICLE_TITLE,
+            title=(parsed.article_title or title)[:TITLE_MAX] if text else NO_ARTICLE_TITLE,
             source_url=source_url if text else None,
             text=text,
             sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
@@ -123,7 +127,7 @@ def import_quiz_file(data: bytes, format_name: str, *, publish: bool = False) ->
         article=article,
         title=title,
         slug=slug_for(title),
-        status="published" if publish else "draft",
+        status=QuizStatus.PUBLISHED if publish else QuizStatus.DRAFT,
         generator_version="",
         seed=0,
         import_report=report or None,
@@ -192,11 +196,13 @@ def _kind(question: ExportQuestion) -> str:
     True/false comes only from the structure: a multiple-choice question named
     "… (true/false)" stays multiple choice, so every export of it still works.
     """
-    if question.kind == "true_false":
-        return "true_false"
+    if question.kind == "true_false":  # the file's structure (exporters' own kinds)
+        return QuestionKind.TRUE_FALSE
     found = _EXPORT_NAME.match(question.name)
     kind = _KIND_OF_LABEL.get(found.group(1)) if found else None
-    return kind if kind is not None and kind != "true_false" else "fact_recall"
+    return (
+        kind if kind is not None and kind != QuestionKind.TRUE_FALSE else QuestionKind.FACT_RECALL
+    )
 
 
 def _name(question: ExportQuestion) -> str:

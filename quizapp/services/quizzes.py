@@ -12,8 +12,9 @@ from sqlalchemy import func
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import selectinload
 
+from quizapp.engine import MAX_QUESTIONS
 from quizapp.extensions import db
-from quizapp.models import Attempt, Question, Quiz
+from quizapp.models import Attempt, DisplayMode, Question, QuestionStatus, Quiz, QuizStatus
 from quizapp.models.versioning import CONTENT_LISTENERS
 from quizapp.services.articles import find_article, import_article
 from quizapp.services.errors import NotFound
@@ -25,7 +26,7 @@ def published_quizzes() -> list[tuple[Quiz, int, int]]:
     """Published quizzes, newest first, with their active question and attempt counts."""
     questions = (
         db.select(func.count(Question.id))
-        .where(Question.quiz_id == Quiz.id, Question.status == "active")
+        .where(Question.quiz_id == Quiz.id, Question.status == QuestionStatus.ACTIVE)
         .scalar_subquery()
     )
     attempts = (
@@ -35,7 +36,7 @@ def published_quizzes() -> list[tuple[Quiz, int, int]]:
     )
     rows = db.session.execute(
         db.select(Quiz, questions, attempts)
-        .where(Quiz.status == "published")
+        .where(Quiz.status == QuizStatus.PUBLISHED)
         .order_by(Quiz.created_at.desc(), Quiz.id.desc())
     ).all()
     return [(quiz, n_questions, n_attempts) for quiz, n_questions, n_attempts in rows]
@@ -60,14 +61,14 @@ class QuizHead:
 
     id: int
     title: str
-    status: str
-    display_mode: str
+    status: QuizStatus
+    display_mode: DisplayMode
     version: int
     article_id: int
 
     @property
     def is_published(self) -> bool:
-        return self.status == "published"
+        return self.status == QuizStatus.PUBLISHED
 
     @classmethod
     def of(cls, quiz: Quiz | QuizHead) -> QuizHead:
@@ -129,7 +130,7 @@ def recent_head(quiz_id: int) -> QuizHead | None:
     :func:`forget_recent_heads`), and a submission is still checked against the quiz as
     it is then. Only published quizzes are kept; ``0`` turns it off.
     """
-    ttl = float(current_app.config.get("QUIZ_HEAD_TTL", 0))
+    ttl = float(current_app.config["QUIZ_HEAD_TTL"])
     heads: dict[int, tuple[float, QuizHead]] = current_app.extensions.setdefault(_HEADS, {})
     now = time.monotonic()
     found = heads.get(quiz_id)
@@ -174,7 +175,7 @@ def seed_text() -> str:
     return resources.files("quizapp").joinpath("data/seed_article.txt").read_text("utf-8")
 
 
-def seed_if_empty(*, seed: int = 0, max_questions: int = 15) -> Quiz | None:
+def seed_if_empty(*, seed: int = 0, max_questions: int = MAX_QUESTIONS) -> Quiz | None:
     """Import the seed article and publish its quiz when the database has no quiz yet.
 
     Returns the new quiz, or ``None`` when there was a quiz already.

@@ -9,7 +9,7 @@ from sqlalchemy import Select, case, func
 
 from quizapp import item_analysis as maths
 from quizapp.extensions import db
-from quizapp.models import Attempt, Question, Quiz, Response
+from quizapp.models import Attempt, Question, QuestionStatus, Quiz, Response
 
 
 @dataclass
@@ -51,7 +51,10 @@ class QuizStats:
 def _totals_subquery(quiz_id: int) -> Any:
     """Per attempt of the quiz: its total over the *active* questions (0 if nothing right)."""
     correct_active = func.sum(
-        case(((Response.is_correct.is_(True)) & (Question.status == "active"), 1), else_=0)
+        case(
+            ((Response.is_correct.is_(True)) & (Question.status == QuestionStatus.ACTIVE), 1),
+            else_=0,
+        )
     )
     return (
         db.select(Attempt.id.label("attempt_id"), func.coalesce(correct_active, 0).label("total"))

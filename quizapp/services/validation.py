@@ -5,10 +5,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from quizapp.models.article import URL_MAX
 from quizapp.services.errors import ServiceError
-
-#: The longest URL stored (the ``String(2000)`` columns of article and claim).
-URL_MAX_CHARS = 2000
 
 _URL_SCHEMES = ("http", "https")
 # Whitespace, control characters and the backslash (which browsers read as "/") never belong in
@@ -32,8 +30,8 @@ def check_url(url: str | None, what: str = "The source URL") -> str | None:
     url = url.strip()
     if not url:
         return None
-    if len(url) > URL_MAX_CHARS:
-        raise InvalidURL(f"{what} is longer than {URL_MAX_CHARS:,} characters.")
+    if len(url) > URL_MAX:
+        raise InvalidURL(f"{what} is longer than {URL_MAX:,} characters.")
     if _URL_BAD_CHARS.search(url):
         raise InvalidURL(f"{what} contains spaces or control characters.")
     try:

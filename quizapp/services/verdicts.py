@@ -4,14 +4,24 @@ from __future__ import annotations
 
 from flask import current_app, url_for
 
+from quizapp.engine.kinds import QuestionKind
 from quizapp.exporters.claimreview import RATINGS, ReviewedClaim, claim_review
 from quizapp.extensions import db
-from quizapp.models import VERDICTS, Article, Choice, Claim, Question, Quiz
+from quizapp.models import (
+    VERDICTS,
+    Article,
+    Choice,
+    Claim,
+    Question,
+    QuestionStatus,
+    Quiz,
+    QuizStatus,
+)
 from quizapp.models.base import utcnow
 from quizapp.services.errors import ServiceError
 from quizapp.services.validation import check_url
 
-VERDICT_KIND = "verdict"
+VERDICT_KIND = QuestionKind.VERDICT
 VERDICT_STEM = "Is this claim from the article accurate? “{claim}”"
 
 
@@ -68,8 +78,8 @@ def claims_asked_for_verdict(article: Article) -> set[int]:
             .join(Quiz, Question.quiz_id == Quiz.id)
             .where(
                 Quiz.article_id == article.id,
-                Quiz.status == "published",
-                Question.status == "active",
+                Quiz.status == QuizStatus.PUBLISHED,
+                Question.status == QuestionStatus.ACTIVE,
                 Question.kind == VERDICT_KIND,
                 Question.claim_id.is_not(None),
             )

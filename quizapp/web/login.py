@@ -8,15 +8,16 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_user, logout_user
 
-from quizapp.extensions import db, limited_on_post, login_limit
+from quizapp.extensions import db, limiter, login_limit
 from quizapp.models import User
+from quizapp.models.user import USERNAME_MAX
 from quizapp.web.forms import LoginForm
 
 bp = Blueprint("auth", __name__)
 
 
 @bp.route("/login", methods=["GET", "POST"])
-@limited_on_post(login_limit)
+@limiter.limit(login_limit, methods=["POST"])
 def login() -> ResponseReturnValue:
     """The editors' login form."""
     form = LoginForm()
@@ -24,7 +25,7 @@ def login() -> ResponseReturnValue:
         username = form.username.data or ""
         # A name with control characters (NUL) or past the column's length is nobody's,
         # and is not sent to the database at all (PostgreSQL refuses NUL in text).
-        plausible = username.isprintable() and len(username) <= 80
+        plausible = username.isprintable() and len(username) <= USERNAME_MAX
         user = (
             db.session.execute(
                 db.select(User).where(User.username == username)

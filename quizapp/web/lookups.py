@@ -5,25 +5,27 @@ from __future__ import annotations
 from flask import abort
 
 from quizapp.extensions import db
-from quizapp.models import Question, Quiz
+from quizapp.models import Claim, Question, Quiz
 from quizapp.services import quizzes as quiz_service
 from quizapp.services.quizzes import QuizHead
 
 
 def quiz_or_404(quiz_id: int) -> Quiz:
     """Any quiz, drafts included (editors only)."""
-    quiz = db.session.get(Quiz, quiz_id)
-    if quiz is None:
-        abort(404, "There is no such quiz.")
-    return quiz
+    return db.get_or_404(Quiz, quiz_id, description="There is no such quiz.")
 
 
 def question_or_404(question_id: int) -> Question:
     """Any question, retired ones included (editors only)."""
-    question = db.session.get(Question, question_id)
-    if question is None:
-        abort(404, "There is no such question.")
-    return question
+    return db.get_or_404(Question, question_id, description="There is no such question.")
+
+
+def claim_or_404(quiz: Quiz, claim_id: int) -> Claim:
+    """A claim of the quiz's article."""
+    return db.one_or_404(
+        db.select(Claim).where(Claim.id == claim_id, Claim.article_id == quiz.article_id),
+        description="There is no such claim in this article.",
+    )
 
 
 def published_head_or_404(quiz_id: int) -> QuizHead:

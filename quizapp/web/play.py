@@ -14,6 +14,7 @@ from flask.typing import ResponseReturnValue
 from quizapp.exporters.claimreview import script_json
 from quizapp.extensions import limiter, submit_limit
 from quizapp.models import AttemptProgress, Question, Quiz
+from quizapp.models.quiz import DisplayMode
 from quizapp.services import progress as progress_service
 from quizapp.services import quizzes as quiz_service
 from quizapp.services import verdicts as verdict_service
@@ -41,7 +42,7 @@ def first_question_page(quiz: Quiz) -> ResponseReturnValue:
 def start(quiz_id: int) -> ResponseReturnValue:
     """Begin a one-at-a-time attempt: store the name and the first answer, then show feedback."""
     quiz = published_quiz_or_404(quiz_id)
-    if quiz.display_mode != "one":
+    if quiz.display_mode != DisplayMode.ONE:
         abort(409, "This quiz shows all its questions on one page.")
     questions = quiz.active_questions
     if not questions:

@@ -21,9 +21,10 @@ from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 
 from quizapp.exporters.claimreview import script_json
-from quizapp.extensions import db, limited_on_post, submit_limit
+from quizapp.extensions import db, limiter, submit_limit
 from quizapp.item_analysis import summarize
 from quizapp.models import Attempt, Quiz
+from quizapp.models.quiz import DisplayMode
 from quizapp.security import parse_id
 from quizapp.services import attempts as attempt_service
 from quizapp.services import quiz_cache
@@ -49,12 +50,14 @@ def index() -> ResponseReturnValue:
 
 
 @bp.route("/quizzes/<int:quiz_id>", methods=["GET", "POST"])
-@limited_on_post(submit_limit)
+@limiter.limit(submit_limit, methods=["POST"])
 def take(quiz_id: int) -> ResponseReturnValue:
     """Show the quiz form; on a valid POST store the attempt and redirect to its results."""
     head = published_head_or_404(quiz_id)
     browser_memory.taker_id()  # before the form is shown: its submission is bound to it
-    if "retake" not in request.args and (head.display_mode == "all" or request.method == "POST"):
+    if "retake" not in request.args and (
+        head.display_mode == DisplayMode.ALL or request.method == "POST"
+    ):
         fast = _take_fast(head)
         if fast is not None:
             return fast
@@ -64,7 +67,7 @@ def take(quiz_id: int) -> ResponseReturnValue:
     if retake_of is not None and not questions:
         flash("You got every question right: there is nothing to retake.", "info")
         return redirect(url_for("quiz.result", token=retake_of.token), code=303)
-    if quiz.display_mode == "one" and retake_of is None and request.method == "GET":
+    if quiz.display_mode == DisplayMode.ONE and retake_of is None and request.method == "GET":
         return play.first_question_page(quiz)
     form = take_quiz_form(quiz, questions)
     page = {"quiz": quiz, "form": form, "retake_of": retake_of}

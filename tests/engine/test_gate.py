@@ -84,3 +84,20 @@ def test_verification_distractor_stated_by_article() -> None:
 
 def test_unknown_kind() -> None:
     assert "unknown question kind" in _check("essay", "Why?", [("a", True), ("b", False)])
+
+
+def test_fixed_option_kinds_need_their_options_in_order() -> None:
+    from quizapp.engine.gate import R_TF
+
+    assert _check("true_false", "Acme sold robots?", [("True", True), ("False", False)]) == []
+    assert R_TF in _check("true_false", "Acme sold robots?", [("False", True), ("True", False)])
+
+
+def test_verdict_questions_get_only_the_structural_checks() -> None:
+    from quizapp.engine.gate import R_DUP, R_ONE_KEY
+
+    labels = [("Accurate", True), ("Misleading", False), ("False", False), ("Unverifiable", False)]
+    # Fixed labels: the key may be the longest, and the options are of no one format.
+    assert _check("verdict", "Is this accurate?", labels) == []
+    reasons = _check("verdict", "Is this accurate?", [("Accurate", True), ("accurate", True)])
+    assert R_DUP in reasons and R_ONE_KEY in reasons

@@ -12,8 +12,10 @@ from flask import (
 )
 from flask.typing import ResponseReturnValue
 
+from quizapp.engine.kinds import QuestionKind
 from quizapp.extensions import db
 from quizapp.models import Claim, Question
+from quizapp.models.quiz import DisplayMode, QuestionStatus, QuizStatus
 from quizapp.services import editing
 from quizapp.services.errors import ServiceError
 from quizapp.services.quizzes import evidence_in_paragraph
@@ -59,10 +61,11 @@ def set_status(quiz_id: int) -> ResponseReturnValue:
     """Publish or unpublish."""
     quiz = quiz_or_404(quiz_id)
     require_action_form()
-    status = request.form.get("status", "")
-    editing.set_status(quiz, status)
+    status = editing.set_status(quiz, request.form.get("status", ""))
     flash(
-        "Published: quiz takers can see it now." if status == "published" else "Unpublished.",
+        "Published: quiz takers can see it now."
+        if status is QuizStatus.PUBLISHED
+        else "Unpublished.",
         "info",
     )
     return redirect(url_for("editor.review", quiz_id=quiz.id), code=303)
@@ -73,11 +76,10 @@ def set_display_mode(quiz_id: int) -> ResponseReturnValue:
     """All questions on one page, or one at a time with feedback after each answer."""
     quiz = quiz_or_404(quiz_id)
     require_action_form()
-    mode = request.form.get("display_mode", "")
-    editing.set_display_mode(quiz, mode)
+    mode = editing.set_display_mode(quiz, request.form.get("display_mode", ""))
     flash(
         "Quiz takers now see one question at a time, with feedback after each answer."
-        if mode == "one"
+        if mode is DisplayMode.ONE
         else "Quiz takers now see every question on one page.",
         "info",
     )
@@ -148,7 +150,7 @@ def new_question(quiz_id: int) -> ResponseReturnValue:
             question = editing.add_question(
                 quiz,
                 claim=claim,
-                kind=form.kind.data or "fact_recall",
+                kind=form.kind.data or QuestionKind.FACT_RECALL,
                 stem=form.stem.data or "",
                 options=form.options(),
                 explanation=form.explanation.data or "",
@@ -266,7 +268,7 @@ def retire_and_replace(question_id: int) -> ResponseReturnValue:
     confirmed."""
     question = question_or_404(question_id)
     require_action_form()
-    if question.status != "active":
+    if question.status != QuestionStatus.ACTIVE:
         abort(409, "This question is already retired.")
     if not confirmed():
         return _confirmation(

@@ -11,7 +11,10 @@ from wtforms import BooleanField, IntegerField, RadioField, SelectField, StringF
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
-from quizapp.services.editing import KINDS
+from quizapp.engine.kinds import GENERATED
+from quizapp.models import VERDICTS
+from quizapp.models.article import TITLE_MAX
+from quizapp.services.quiz_files import IMPORTABLE_LABELS
 from quizapp.services.validation import InvalidURL, check_url
 from quizapp.web.forms import ActionForm
 
@@ -36,7 +39,7 @@ class ImportForm(FlaskForm):
     title = StringField(
         "Title",
         filters=[_strip],
-        validators=[Optional(), Length(max=300)],
+        validators=[Optional(), Length(max=TITLE_MAX)],
         description="Optional: taken from the text or the HTML page when left empty.",
     )
     source_url = StringField(
@@ -55,13 +58,7 @@ class ImportQuizForm(FlaskForm):
     upload = FileField("Quiz file")
     format = SelectField(
         "Format",
-        choices=[
-            SelectChoice(value="gift", label="Moodle GIFT"),
-            SelectChoice(value="moodle-xml", label="Moodle XML"),
-            SelectChoice(value="qti", label="QTI 2.1 package (.zip)"),
-            SelectChoice(value="aiken", label="Aiken"),
-            SelectChoice(value="json", label="quizapp JSON"),
-        ],
+        choices=[SelectChoice(value=name, label=label) for name, label in IMPORTABLE_LABELS],
     )
     publish = BooleanField("Publish at once")
 
@@ -106,7 +103,7 @@ class NewQuestionForm(QuestionForm):
 
     claim = SelectField("Claim it tests (its sentence is the evidence)", coerce=int)
     kind = SelectField(
-        "Kind", choices=[SelectChoice(value=k, label=k.replace("_", " ")) for k in KINDS]
+        "Kind", choices=[SelectChoice(value=k.name, label=k.label) for k in GENERATED]
     )
 
 
@@ -122,10 +119,7 @@ class VerdictForm(FlaskForm):
     verdict = SelectField(
         "Verdict",
         choices=[SelectChoice(value="", label="no verdict")]
-        + [
-            SelectChoice(value=v, label=v)
-            for v in ("accurate", "misleading", "false", "unverifiable")
-        ],
+        + [SelectChoice(value=v, label=v) for v in VERDICTS],
     )
     note = TextAreaField(
         "Note (shown as the explanation)", filters=[_strip], validators=[Length(max=2000)]

@@ -13,7 +13,7 @@ from flask import (
 from flask.typing import ResponseReturnValue
 
 from quizapp.extensions import db
-from quizapp.models import ImportJob
+from quizapp.models import ImportJob, JobStatus
 from quizapp.services import jobs
 from quizapp.services.articles import import_article
 from quizapp.services.errors import ServiceError
@@ -99,7 +99,7 @@ def import_quiz_view() -> ResponseReturnValue:
 def import_progress(token: str) -> ResponseReturnValue:
     """The progress of a long article's generation (refreshes itself, with or without JS)."""
     job = _job(token)
-    if job.status == "done" and job.quiz_id is not None:
+    if job.status == JobStatus.DONE and job.quiz_id is not None:
         flash("The quiz is ready.", "info")
         return redirect(url_for("editor.review", quiz_id=job.quiz_id), code=303)
     return render_template("editor/import_progress.html", job=job)

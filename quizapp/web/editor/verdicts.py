@@ -5,12 +5,10 @@ from __future__ import annotations
 from flask import abort, flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 
-from quizapp.extensions import db
-from quizapp.models import Claim
 from quizapp.services import verdicts as verdict_service
 from quizapp.web.editor import bp
 from quizapp.web.editor.forms import ActionForm, VerdictForm, require_action_form
-from quizapp.web.lookups import quiz_or_404
+from quizapp.web.lookups import claim_or_404, quiz_or_404
 
 
 @bp.route("/quizzes/<int:quiz_id>/claims", methods=["GET"])
@@ -30,10 +28,7 @@ def claims(quiz_id: int) -> ResponseReturnValue:
 @bp.post("/quizzes/<int:quiz_id>/claims/<int:claim_id>/verdict")
 def set_verdict(quiz_id: int, claim_id: int) -> ResponseReturnValue:
     """Record an editor's verdict on a claim."""
-    quiz = quiz_or_404(quiz_id)
-    claim = db.session.get(Claim, claim_id)
-    if claim is None or claim.article_id != quiz.article_id:
-        abort(404, "There is no such claim in this article.")
+    claim = claim_or_404(quiz_or_404(quiz_id), claim_id)
     form = VerdictForm(prefix=f"c{claim.id}")
     if not form.validate_on_submit():
         messages = "; ".join(e for errors in form.errors.values() for e in errors)
@@ -42,7 +37,7 @@ def set_verdict(quiz_id: int, claim_id: int) -> ResponseReturnValue:
         claim, form.verdict.data or None, form.note.data or "", form.url.data or ""
     )
     flash("Verdict saved." if form.verdict.data else "Verdict cleared.", "info")
-    return redirect(url_for("editor.claims", quiz_id=quiz.id, _anchor=f"claim{claim.id}"), code=303)
+    return redirect(url_for("editor.claims", quiz_id=quiz_id, _anchor=f"claim{claim.id}"), code=303)
 
 
 @bp.post("/quizzes/<int:quiz_id>/claims/<int:claim_id>/question")
@@ -50,9 +45,7 @@ def add_verdict_question(quiz_id: int, claim_id: int) -> ResponseReturnValue:
     """Add "Is this claim from the article accurate?" built from the claim's verdict."""
     quiz = quiz_or_404(quiz_id)
     require_action_form()
-    claim = db.session.get(Claim, claim_id)
-    if claim is None or claim.article_id != quiz.article_id:
-        abort(404, "There is no such claim in this article.")
+    claim = claim_or_404(quiz, claim_id)
     question = verdict_service.add_verdict_question(quiz, claim)
     flash("Verdict question added.", "info")
     return redirect(url_for("editor.review", quiz_id=quiz.id, _anchor=f"q{question.id}"), code=303)
