@@ -18,7 +18,7 @@ from .truefalse import generate_true_false
 from .types import Article, Claim, Evidence, GenerationResult, Option, Question
 from .verification import generate_verification
 
-GENERATOR_VERSION = "2.0.0"
+GENERATOR_VERSION = "2.1.0"
 
 KINDS: dict[str, Generator] = {
     "fact_recall": generate_recall,

@@ -120,8 +120,14 @@ def needs_context(text: str) -> bool:
     return bool(_NEEDS_ANTECEDENT.search(body))
 
 
+# "the.post", "a.xxx", "in the.com suffix": a domain name glued to the word before it
+_GLUED_DOMAIN = re.compile(r"\b(the|a|an|of|in|to|and|or|for|new|its|their)\.[a-z]{2,}\b", re.I)
+
+
 def copy_fault(text: str) -> bool:
     """Whether the text carries a fault of the article's own typing."""
+    if _GLUED_DOMAIN.search(text):
+        return True
     if _NO_SPACE.search(text.replace("www.", "").replace(".com", "").replace(".co.uk", "")):
         return True
     if _STRAY_COMMA.search(text) or _SPACE_PUNCT.search(text) or _DOUBLED.search(text):

@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from .claims import ClaimInfo
+from .context import self_contained
 from .distractors import _display_name, entity_pool, quantity_pool, reliable_name
 from .document import Document, mention_role
 from .drafts import Draft
@@ -321,6 +322,25 @@ def _cloze(doc: Document, claim: ClaimInfo, start: int, end: int) -> str | None:
     return f"Fill in the blank: {body}"
 
 
+def _an(word: str) -> bool:
+    """Whether "an" goes before ``word`` (a figure read aloud: "an 8%", "an 11m", "an 18")."""
+    w = word.lstrip("$\u00a3\u20ac").lower()
+    if re.match(r"(8|11|18|80+)(?!\d)|8\d{2}(?![\d,])", w.replace(",", "")):
+        return True
+    return bool(re.match(r"[aeio]|u(?!ni|se|su)", w)) and not w[:1].isdigit()
+
+
+def _article_for(stem: str, options: list[str]) -> str | None:
+    """Replace the "a(n)" before a blank by the article every option takes, or give up
+    (a stem that says "a(n)" is a template artefact; one that fits only the key is a cue)."""
+    takes = {_an(o) for o in options}
+    if len(takes) != 1:
+        return None
+    an = takes.pop()
+    stem = stem.replace("a(n) ", "an " if an else "a ").replace("A(n) ", "An " if an else "A ")
+    return stem
+
+
 def _qty_target(claim: ClaimInfo, q: Quantity) -> list[Any]:
     off = claim.sentence.offset
     return [t for t in claim.tokens if q.start <= t.idx + off < q.end]
@@ -472,6 +492,8 @@ def generate_recall(
     doc: Document, claim: ClaimInfo, rng: random.Random, want_pos: int
 ) -> list[Draft]:
     """Fact-recall drafts for one claim: one per askable number, name or date."""
+    if not self_contained(doc, claim, claim.text):
+        return []
     ev = _evidence(doc, claim)
     drafts: list[Draft] = []
     n_wrong = 3
@@ -512,6 +534,10 @@ def generate_recall(
             continue
         if stem is None:
             continue
+        if "a(n) " in stem or "A(n) " in stem:
+            stem = _article_for(stem, opts)
+            if stem is None:
+                continue
         drafts.append(
             Draft(
                 "fact_recall",
