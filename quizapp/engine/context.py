@@ -107,6 +107,11 @@ def _known_words() -> tuple[frozenset[str], dict[tuple[str, int], list[str]]]:
     return frozenset(words), buckets
 
 
+def known_words() -> frozenset[str]:
+    """Every lower-case word form the model's lemmatizer tables list."""
+    return _known_words()[0]
+
+
 def looks_like_typo(word: str, lemma: str = "") -> bool:
     """A lower-case word the model's tables do not know, one letter or two away from a word
     they do ("politicial", "conterfeit"): the article's typo, not a word to copy."""

@@ -9,8 +9,10 @@ would give the answer away (Schuster et al. 2019); selection caps the negated on
 from __future__ import annotations
 
 import random
+from typing import Any
 
 from .claims import ClaimInfo
+from .context import known_words
 from .document import Document
 from .drafts import Draft
 from .mutations import false_variants, statement
@@ -29,24 +31,52 @@ FALSE_PREFERENCE = ("number", "entity", "date", "negation")
 
 
 def _lower_first(text: str, claim: ClaimInfo, doc: Document) -> str:
+    """The statement as it reads after "the article says that": its first word in lower case
+    unless it is a name. The article decides: a word it writes in lower case elsewhere is a
+    common word ("airlines"), one it capitalises mid-sentence is a name ("Sella", "Queen")."""
     if claim.subst is not None:
         lead = claim.subst[0] == claim.start and claim.subst[2][:4] in {"the ", "The "}
         return text[0].lower() + text[1:] if lead else text
     first = claim.tokens[0]
     names = {"PERSON", "ORG", "GPE", "NORP", "PRODUCT", "LOC", "FAC", "WORK_OF_ART", "EVENT"}
+    lower = text[0].lower() + text[1:]
     if first.lower_ in {"a", "an", "the"} or first.text[:1].islower():
-        return text[0].lower() + text[1:]  # "the approval ...": lower case in the article too
-    if first.ent_type_ in names or first.text.isupper():
+        return lower  # "the approval ...": lower case in the article too
+    if first.text.isupper() or first.lower_.rstrip(".") in HONORIFICS:
+        return text
+    if first.is_stop:
+        return lower  # "With so many ...", "Since President ...": never a name
+    if _job_before_name(doc, claim):
+        return lower  # "broadcaster Chris Evans": the model ran the job into the name
+    if first.lower_ in doc.lower_words and first.ent_type_ not in names:
+        return lower  # "Airlines have reacted": "airlines" elsewhere in the article
+    if first.text in doc.mid_capitals:
         return text
     if title_word(doc, claim):
-        return text[0].lower() + text[1:]  # "guitarist Brian May", "actress Nicole Kidman"
-    if first.text in doc.mid_capitals:
-        return text  # "Sella", "Queen": the article writes it with a capital mid-sentence
-    if first.lower_ in doc.lower_words or first.is_stop:
-        return text[0].lower() + text[1:]
-    if first.pos_ == "PROPN":
+        return lower  # "guitarist Brian May", "actress Nicole Kidman"
+    if first.ent_type_ in names or first.pos_ == "PROPN":
         return text
-    return text[0].lower() + text[1:]
+    return lower if _plain(first) else text
+
+
+def _plain(tok: Any) -> bool:
+    """Whether the word (or its lemma) is in the model's dictionary tables."""
+    words = known_words()
+    return any(f in words for f in (tok.lower_, tok.lemma_.lower(), tok.lower_.removesuffix("s")))
+
+
+def _job_before_name(doc: Document, claim: ClaimInfo) -> bool:
+    """A dictionary noun opening a person's name whose next word is not in the dictionary."""
+    toks = claim.tokens
+    if len(toks) < 2 or toks[0].ent_type_ != "PERSON" or toks[1].ent_type_ != "PERSON":
+        return False
+    first, nxt = toks[0], toks[1]
+    return (
+        first.text not in doc.mid_capitals
+        and first.lower_ not in HONORIFICS
+        and first.lower_ in known_words()
+        and nxt.lower_ not in known_words()
+    )
 
 
 def title_word(doc: Document, claim: ClaimInfo) -> bool:

@@ -279,3 +279,55 @@ def test_long_report_is_capped() -> None:
     )
     r = generate("Reds win again\n\n" + sentences, seed=1)
     assert len(r.questions) <= quiz_length(analyse("Reds win again\n\n" + sentences))
+
+
+# --- second round: trivia figures, fragments, casing --------------------------------------
+
+
+def test_yardage_and_sample_size_are_not_asked() -> None:
+    from quizapp.engine.recall import generate_recall
+
+    doc, c = _claim(
+        "Striker Ben Cole scored the winner for the Reds with a drive from 25 yards in the "
+        "second half of the match.",
+        "Striker Ben Cole",
+    )
+    assert not any("yards" in d.stem for d in generate_recall(doc, c, random.Random(0), 0))
+    doc, c = _claim(
+        "More than half of the 2,400 shoppers surveyed said they worried about prices.",
+        "More than half",
+    )
+    assert not any("surveyed" in d.stem for d in generate_recall(doc, c, random.Random(0), 0))
+
+
+def test_options_a_digit_apart_are_refused() -> None:
+    from quizapp.engine.recall import _too_close
+
+    assert _too_close([(784.0,), (785.0,), (941.0,)])
+    assert not _too_close([(20.0,), (30.0,), (40.0,)])
+
+
+def test_a_reporting_verb_with_nothing_reported_is_no_claim() -> None:
+    doc, claims = _doc(
+        "The firm's lawyer Anna Brook said: \"The case against my client is weak and will "
+        'fail in court."'
+    )
+    assert not any(c.text.rstrip(".").endswith("said") for c in claims)
+
+
+def test_a_clause_cut_after_a_hyphen_is_no_claim() -> None:
+    doc, claims = _doc(
+        "So-called cloud storage is the latest buzz phrase at Orbit Systems, which sells "
+        "space on its servers by the hour."
+    )
+    assert not any(c.text.startswith("called") for c in claims)
+
+
+def test_common_words_opening_a_statement_are_lower_cased() -> None:
+    doc, c = _claim(
+        "Shoppers in the town spent more on food. Airlines have reacted angrily to the new "
+        "fuel tax, and the airlines' union called a strike.",
+        "Airlines have reacted",
+    )
+    drafts = generate_true_false(doc, c, random.Random(0), 0)
+    assert drafts and "that airlines have reacted" in drafts[0].stem
