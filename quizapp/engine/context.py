@@ -78,9 +78,12 @@ def unresolved_reference(claim: ClaimInfo) -> bool:
 
 def inside_quote(doc: Document, claim: ClaimInfo) -> bool:
     """Whether the claim starts inside quotation marks: someone's words, not the article's."""
-    # from the paragraph's start: the parser may start a sentence inside a quote
+    # from the previous sentence's start (within the paragraph): the parser may start a
+    # sentence inside a quote; further back, an article's unclosed quote would mislead
     para = doc.text.rfind("\n", 0, claim.start) + 1
-    before = doc.text[para : claim.start]
+    idx = claim.sentence.index
+    prev = doc.sentences[idx - 1].start if idx > 0 else claim.sentence.start
+    before = doc.text[max(para, prev) : claim.start]
     return (before.count('"') + before.count("\u201c") + before.count("\u201d")) % 2 == 1
 
 

@@ -163,7 +163,17 @@ def changeable_figure(doc: Document, q: Quantity) -> bool:
     opened = doc.view[max(0, q.start - 60) : q.start]
     if opened.count("(") > opened.count(")"):
         return False
+    if TRIVIAL_FIGURE.match(doc.view[q.end : q.end + 24]):
+        return False  # a shot's yardage, a survey's sample size, "20 or so": trivia to judges
     return not trivia(doc.view[max(0, q.start - 3) : q.end + 6])
+
+
+# what follows a figure that blind judges called trivia: "from 16 yards", "of 2,000 surveyed"
+TRIVIAL_FIGURE = re.compile(
+    r"\s*(yards?|yds|metres|meters|feet|ft)\b|\s*(\w+ ){0,2}(surveyed|polled|questioned|"
+    r"interviewed|respondents)\b|\s+or so\b",
+    re.I,
+)
 
 
 def _magnitude(q: Quantity) -> float:

@@ -322,14 +322,6 @@ def _cloze(doc: Document, claim: ClaimInfo, start: int, end: int) -> str | None:
     return f"Fill in the blank: {body}"
 
 
-# what follows a figure that blind judges called trivia: "from 16 yards", "of 2,000 surveyed"
-_TRIVIAL_FIGURE = re.compile(
-    r"\s*(yards?|yds|metres|meters|feet|ft)\b|\s*(\w+ ){0,2}(surveyed|polled|questioned|"
-    r"interviewed|respondents)\b|\s+or so\b",
-    re.I,
-)
-
-
 def _too_close(values: list[tuple[float, ...]]) -> bool:
     """Whether two options are within 3% of each other (a one-digit change of a large sum)."""
     flat = sorted(v[0] for v in values if len(v) == 1)
@@ -523,8 +515,6 @@ def generate_recall(
             continue  # a year, or a part of a date, was trivia to blind editors
         if not changeable_figure(doc, q):
             continue  # "more than 1,000", "1-1", "1330 GMT": other values could be right
-        if _TRIVIAL_FIGURE.match(text[q.end : q.end + 24]):
-            continue  # a shot's yardage, a survey's sample size: match-report and method detail
         stem = _quantity_stem(doc, claim, q)
         if not _wh_ok(doc, claim, stem, q.signature):
             stem = _cloze(doc, claim, q.start, q.end)

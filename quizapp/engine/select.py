@@ -333,7 +333,7 @@ TF_SHARE = 1 / 3
 #: The quiz length selection fills with true/false items past their share if need be.
 MIN_QUIZ = 7
 #: How far the true/false answers of a quiz may lean to one side.
-TF_IMBALANCE = 2
+TF_IMBALANCE = 3
 
 
 def _tf_capped(kind_count: Counter[str], n_chosen: int) -> bool:

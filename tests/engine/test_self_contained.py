@@ -331,3 +331,13 @@ def test_common_words_opening_a_statement_are_lower_cased() -> None:
     )
     drafts = generate_true_false(doc, c, random.Random(0), 0)
     assert drafts and "that airlines have reacted" in drafts[0].stem
+
+
+def test_trivial_figures_are_never_changed() -> None:
+    from quizapp.engine.mutations import false_variants
+
+    doc, c = _claim(
+        "Of the 40 or so paintings on show at the Mill Gallery only one was by Ada Grey.",
+        "Of the 40 or so",
+    )
+    assert not any(m.type == "number" for m in false_variants(doc, c, random.Random(0)))
