@@ -105,7 +105,9 @@ def generate_attribution(
     )
     if key is None:
         return []
-    others = [p for p in people if p != key][:3]
+    # a wrong speaker named in the quote ("I would like to congratulate Daniela") is absurd
+    low = quote.lower()
+    others = [p for p in people if p != key and not any(w.lower() in low for w in p.split())][:3]
     if len(others) < 2:
         return []
     wrong = tuple((p, "attribution") for p in others)

@@ -322,6 +322,12 @@ def _cloze(doc: Document, claim: ClaimInfo, start: int, end: int) -> str | None:
     return f"Fill in the blank: {body}"
 
 
+def _named_in(option: str, text: str) -> bool:
+    """Whether a wrong option already stands in the claim ("France beat France", "both the
+    1500m and 1500m"): swapped into its own clause it is absurd."""
+    return re.search(rf"(?<![\w.]){re.escape(option)}(?![\w])", text) is not None
+
+
 def _too_close(values: list[tuple[float, ...]]) -> bool:
     """Whether two options are within 3% of each other (a one-digit change of a large sum)."""
     flat = sorted(v[0] for v in values if len(v) == 1)
@@ -532,6 +538,8 @@ def generate_recall(
                 for w in quantity_pool(doc, claim, q, rng, 2 * n_wrong + 2)
                 if keeps_direction(claim, q, w[0])
             ][:n_wrong]
+        # "both the _____ and 1500m": another figure of the sentence makes the option absurd
+        wrong = [w for w in wrong if not _named_in(w[0], claim.text)]
         if len(wrong) < 2:
             continue
         opts = [q.text] + [t for t, _ in wrong]
@@ -604,7 +612,9 @@ def generate_recall(
             for w in entity_pool(
                 doc, claim, m, rng, n_wrong + 3, role=role, strict=not bare, bare=bare
             )
-            if w[1] == "article_entity" and (m.label != "ORG" or _org_kind(w[0])[0] == kind)
+            if w[1] == "article_entity"
+            and (m.label != "ORG" or _org_kind(w[0])[0] == kind)
+            and not _named_in(w[0], claim.text)
         ][:n_wrong]
         if surname:
             wrong = [(w.split()[-1], src) for w, src in wrong if w.split()[-1] != key]

@@ -341,3 +341,29 @@ def test_trivial_figures_are_never_changed() -> None:
         "Of the 40 or so",
     )
     assert not any(m.type == "number" for m in false_variants(doc, c, random.Random(0)))
+
+
+# --- absurd wrong options (rule 3) ---------------------------------------------------------
+
+
+def test_no_wrong_option_already_named_in_the_claim() -> None:
+    from quizapp.engine.recall import _named_in
+
+    assert _named_in("1500m", "her decision not to run both the _____ and 1500m in Athens")
+    assert _named_in("Wales", "Wales beat _____ in Cardiff on Saturday.")
+    assert not _named_in("Wales", "Walesby beat _____ in Cardiff.")
+    assert not _named_in("15", "a 150m deal")
+
+
+def test_no_speaker_named_in_the_quote_is_a_wrong_option() -> None:
+    text = (
+        "Marsh wins the title\n\n"
+        "Ella Marsh won the Northern Open title in Leeds on Sunday, beating Kate Doyle in the "
+        "final. Kate Doyle had won the title twice before. Coach Ben Hart watched Ella Marsh "
+        'from the stands. Ben Hart said: "I would like to congratulate Ella on a fine week of '
+        'tennis in Leeds." Ella Marsh will now play in Paris.\n'
+    )
+    doc = analyse(text)
+    for c in extract_claims(doc):
+        for d in generate_attribution(doc, c, random.Random(0), 0):
+            assert all("Ella" not in w for w, _ in d.distractors)
