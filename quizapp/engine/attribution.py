@@ -1,24 +1,37 @@
-"""Attribution questions: "Who does the article quote as saying ...?"
+"""Attribution questions: "Who does the article quote as saying ...?", "Who said that ...?"
 
 Fact-checking starts with who said what. A sentence that quotes one named person (the named
 subject of "said", "told", "added" outside the quote, and the only person it names there)
 becomes a question whose key is that person; the wrong options are other people the article
 names, each a different person, in the fullest form the article gives their names.
+
+Reported speech ("Mr Brown said the plan would cost jobs") is asked the same way: "According to
+the article, who said that the plan would cost jobs?" Blind judges refused quoted opinion shown
+as what the article itself says; asked as who said it, it is what fact-checking is about.
 """
 
 from __future__ import annotations
 
 import random
 import re
+from typing import Any
 
 from .claims import ClaimInfo
 from .distractors import _display_name, _same_entity, prominent, reliable_name
 from .document import Document
 from .drafts import Draft
 from .quality import copy_fault
-from .recall import _evidence
+from .recall import _evidence, vague
 
 STEM = 'Who does the article quote as saying: "{quote}"?'
+REPORTED_STEM = "According to the article, who said that {content}?"
+#: Verbs whose named subject is the source of the clause they introduce.
+SAYING = frozenset(
+    {"say", "tell", "add", "claim", "warn", "insist", "argue", "admit", "predict", "believe"}
+)
+_PERSONAL = frozenset(
+    {"he", "she", "his", "her", "him", "himself", "herself", "i", "we", "you", "my", "our", "me"}
+)
 MIN_WORDS, MAX_WORDS = 6, 30
 
 
@@ -76,7 +89,7 @@ def generate_attribution(
 ) -> list[Draft]:
     """One attribution draft for a quoted remark, or none."""
     if claim.quote is None:
-        return []
+        return _reported(doc, claim)
     (start, end), speaker = claim.quote
     quote = doc.text[start:end].strip().rstrip(",")
     if not MIN_WORDS <= len(quote.split()) <= MAX_WORDS or copy_fault(quote):
@@ -92,7 +105,9 @@ def generate_attribution(
     )
     if key is None:
         return []
-    others = [p for p in people if p != key][:3]
+    # a wrong speaker named in the quote ("I would like to congratulate Daniela") is absurd
+    low = quote.lower()
+    others = [p for p in people if p != key and not any(w.lower() in low for w in p.split())][:3]
     if len(others) < 2:
         return []
     wrong = tuple((p, "attribution") for p in others)
@@ -100,3 +115,117 @@ def generate_attribution(
     explanation = f'The article says: "{ev.text}" So the answer is {key}.'
     stem = STEM.format(quote=quote)
     return [Draft("attribution", claim.id, stem, key, wrong, ev, explanation)]
+
+
+def _speaker(doc: Document, claim: ClaimInfo) -> tuple[str, Any] | None:
+    """The named person the claim reports as saying its complement clause, and that clause."""
+    root = claim.root
+    if root.lemma_.lower() not in SAYING or root not in claim.tokens:
+        return None
+    subj = [c for c in root.children if c.dep_ == "nsubj"]
+    comp = [c for c in root.children if c.dep_ == "ccomp" and c.i > root.i]
+    if len(subj) != 1 or len(comp) != 1:
+        return None
+    off = claim.sentence.offset
+    lo, hi = subj[0].left_edge.idx + off, subj[0].right_edge.idx + len(subj[0].right_edge) + off
+    people = [m for m in claim.sentence.mentions if m.label == "PERSON" and lo <= m.start < hi]
+    if len(people) != 1:
+        return None
+    return people[0].text, comp[0]
+
+
+def _reported(doc: Document, claim: ClaimInfo) -> list[Draft]:
+    """An attribution draft for reported speech ("According to the article, who said ...")."""
+    found = _speaker(doc, claim)
+    if found is None:
+        return []
+    speaker, comp = found
+    toks = [t for t in claim.tokens if comp.left_edge.i <= t.i <= comp.right_edge.i]
+    while toks and (toks[0].dep_ == "mark" or toks[0].is_punct):
+        toks = toks[1:]
+    while toks and toks[-1].is_punct:
+        toks = toks[:-1]
+    if not MIN_WORDS <= len(toks) <= MAX_WORDS or toks[-1].i != claim.tokens[-1].i - (
+        1 if claim.tokens[-1].is_punct else 0
+    ):
+        return []  # the clause must run to the claim's end ("said X, adding Y" is two facts)
+    for k, t in enumerate(toks):
+        # "he said he ..." gives the speaker's sex away; after a name it is that person
+        if t.lower_ in _PERSONAL and not any(u.ent_type_ == "PERSON" for u in toks[:k]):
+            return []
+    if any(t.text in {'"', "\u201c", "\u201d"} for t in toks):
+        return []  # a quote is asked as such
+    if any(t.lower_ in {"it", "its", "they", "them", "their", "this", "these"} for t in toks):
+        return []  # the clause's pronoun would have nothing to refer to
+    off = claim.sentence.offset
+    content = doc.text[toks[0].idx + off : toks[-1].idx + len(toks[-1].text) + off]
+    if toks[0].ent_type_ == "" and toks[0].pos_ != "PROPN" and not toks[0].text.isupper():
+        content = content[0].lower() + content[1:]
+    if copy_fault(content) or vague(content):
+        return []
+    people = _people(doc)
+    for p in _speakers(doc):
+        if not any(_same_entity(q, p, "PERSON") or q.split()[-1] == p.split()[-1] for q in people):
+            people = [*people, p]
+    key = next(
+        (
+            p
+            for p in people
+            if _same_entity(p, speaker, "PERSON") or p.split()[-1] == speaker.split()[-1]
+        ),
+        None,
+    )
+    if key is None:
+        return []
+    named = content.lower()
+    others = [p for p in people if p != key and not any(w.lower() in named for w in p.split())]
+    if any(p.split()[-1].lower() in named for p in [key]):
+        return []
+    if len(others) < 2 or _said_by_another(doc, claim, toks, key):
+        return []
+    wrong = tuple((p, "attribution") for p in others[:3])
+    ev = _evidence(doc, claim)
+    explanation = f'The article says: "{ev.text}" So the answer is {key}.'
+    stem = REPORTED_STEM.format(content=content)
+    return [Draft("attribution", claim.id, stem, key, wrong, ev, explanation)]
+
+
+def _said_by_another(doc: Document, claim: ClaimInfo, toks: list[Any], key: str) -> bool:
+    """Whether another sentence that shares most of the clause's words names another person
+    (who might have said it too: a wrong option would then be arguably right)."""
+    mine = {t.lemma_.lower() for t in toks if t.is_alpha and not t.is_stop}
+    if not mine:
+        return True
+    for s in doc.sentences:
+        if s.index == claim.sentence.index:
+            continue
+        if len(mine & s.lemmas) >= max(2, len(mine) // 2):
+            if any(
+                m.label == "PERSON"
+                and not _same_entity(m.text, key, "PERSON")
+                and m.text.split()[-1] != key.split()[-1]
+                for m in s.mentions
+            ):
+                return True
+    return False
+
+
+def _speakers(doc: Document) -> list[str]:
+    """People the article reports as saying something (full names): the other sources a
+    reader could mix up, whether or not the story names them twice."""
+    out: list[str] = []
+    for s in doc.sentences:
+        for t in s.span:
+            if t.lemma_.lower() not in SAYING:
+                continue
+            for c in t.children:
+                if c.dep_ != "nsubj":
+                    continue
+                lo = c.left_edge.idx + s.offset
+                hi = c.right_edge.idx + len(c.right_edge) + s.offset
+                for m in s.mentions:
+                    if m.label == "PERSON" and lo <= m.start < hi and reliable_name(doc, m):
+                        name = _clean(_display_name(doc, m)) or _clean(m.text)
+                        if len(name.split()) > 1 and name not in out:
+                            out.append(name)
+    return out

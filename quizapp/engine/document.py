@@ -50,6 +50,10 @@ class Document:
     mentions: list[Mention]
     norm_text: str
     mention_counts: Counter[str] = field(default_factory=Counter)
+    # words the article writes in lower case, and words it capitalises where no sentence
+    # starts: whether a claim's first word is a name ("Sella") or a common word ("Guitarist")
+    lower_words: frozenset[str] = frozenset()
+    mid_capitals: frozenset[str] = frozenset()
     # cache of mention_role(): (start, end) -> syntactic role of that mention
     roles: dict[tuple[int, int], str] = field(default_factory=dict)
     # cache of mentions by surface form (filled on first use by the distractor pools)
@@ -203,6 +207,14 @@ def analyse(text: str) -> Document:
             for q in find_quantities(view[s.start : s.end], s.start)
             if q.kind == "year" or not any(a <= q.start < b for a, b in dates)
         ]
+    lower_words: set[str] = set()
+    mid_capitals: set[str] = set()
+    for s in sentences:
+        for t in list(s.span)[1:]:
+            if t.is_alpha and t.text.islower():
+                lower_words.add(t.text)
+            elif t.is_alpha and t.text[:1].isupper() and not t.nbor(-1).is_punct:
+                mid_capitals.add(t.text)
     return Document(
         text=text,
         view=view,
@@ -211,4 +223,6 @@ def analyse(text: str) -> Document:
         mentions=mentions,
         norm_text=normalise(view),
         mention_counts=Counter(m.text for m in mentions),
+        lower_words=frozenset(lower_words),
+        mid_capitals=frozenset(mid_capitals),
     )

@@ -34,6 +34,8 @@ R_EVIDENCE = "evidence is not a span of the article"
 R_STATED = "a distractor is stated by the article"
 R_KIND = "unknown question kind"
 R_LENGTH = "stem or option too long"
+R_ARTEFACT = "template artefact in the text"
+_ARTEFACT_RE = re.compile(r"\b[Aa]\(n\)|\(s\)(?!\w)")
 
 
 def normalise_option(s: str) -> str:
@@ -130,6 +132,8 @@ def check_question(
             reasons.append(R_STEM_KEY)
     if any(_ABOVE_RE.search(t) for t in texts):
         reasons.append(R_ABOVE)
+    if _ARTEFACT_RE.search(stem) or any(_ARTEFACT_RE.search(t) for t in texts):
+        reasons.append(R_ARTEFACT)
     if evidence is None:
         reasons.append(R_EVIDENCE)
     else:

@@ -163,7 +163,17 @@ def changeable_figure(doc: Document, q: Quantity) -> bool:
     opened = doc.view[max(0, q.start - 60) : q.start]
     if opened.count("(") > opened.count(")"):
         return False
+    if TRIVIAL_FIGURE.match(doc.view[q.end : q.end + 24]):
+        return False  # a shot's yardage, a survey's sample size, "20 or so": trivia to judges
     return not trivia(doc.view[max(0, q.start - 3) : q.end + 6])
+
+
+# what follows a figure that blind judges called trivia: "from 16 yards", "of 2,000 surveyed"
+TRIVIAL_FIGURE = re.compile(
+    r"\s*(yards?|yds|metres|meters|feet|ft)\b|\s*(\w+ ){0,2}(surveyed|polled|questioned|"
+    r"interviewed|respondents)\b|\s+or so\b",
+    re.I,
+)
 
 
 def _magnitude(q: Quantity) -> float:
@@ -243,9 +253,9 @@ def mutate_entity(doc: Document, claim: ClaimInfo, rng: random.Random) -> list[M
         if not (safe_role(role) or maker) or m.raw_label not in {"", m.label}:
             continue
         pool = (
-            entity_pool(doc, claim, m, rng, 2, bare=True)
+            entity_pool(doc, claim, m, rng, 3, bare=True)
             if maker
-            else entity_pool(doc, claim, m, rng, 2, role=role, strict=True)
+            else entity_pool(doc, claim, m, rng, 3, role=role, strict=True)
         )
         for text, src in pool:
             if src == "typed_list" and m.label == "GPE":
@@ -291,6 +301,87 @@ _QUANTIFIED_SUBJECT = frozenset(
 )
 
 
+# Words after which a negated statement stops being coherent or plainly false (blind judges):
+# a reason ("not crucial because ..."), a contrast ("did not understand ... but"), a choice
+# ("not either ... or"), a hedge ("may not have" is arguably true).
+_NO_NEGATION_WORDS = frozenset(
+    {
+        "because",
+        "but",
+        "although",
+        "though",
+        "while",
+        "whereas",
+        "either",
+        "or",
+        "may",
+        "might",
+        "could",
+        "should",
+        "would",
+        "unless",
+        "if",
+        "especially",
+        "particularly",
+        "so",
+    }
+)
+# Verbs of saying, knowing and wanting: "did not understand", "did not want", "did not
+# acknowledge" negate a state of mind, not the fact the clause reports.
+_MENTAL_VERBS = frozenset(
+    {
+        "understand",
+        "acknowledge",
+        "know",
+        "want",
+        "ask",
+        "think",
+        "believe",
+        "admit",
+        "insist",
+        "expect",
+        "hope",
+        "feel",
+        "mind",
+        "say",
+        "tell",
+        "add",
+        "claim",
+        "suggest",
+        "warn",
+        "speak",
+        "come",
+        "look",
+        "seem",
+        "appear",
+    }
+)
+
+
+def negatable(doc: Document, claim: ClaimInfo) -> bool:
+    """Whether inserting or dropping "not" on the main verb leaves one coherent, false statement.
+
+    Never on a claim with a reason, contrast, choice or hedge word, on half of a coordination
+    ("was found guilty and sentenced"), on a verb of saying or thinking, or on a claim with a
+    bounded figure ("more than 14,000": the negation is arguably true too).
+    """
+    root = claim.main_verb
+    if any(t.lower_ in _NO_NEGATION_WORDS for t in claim.tokens):
+        return False
+    if any(c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} for c in root.children):
+        return False
+    if root.lemma_.lower() in _MENTAL_VERBS:
+        return False
+    if any(c.dep_ == "ccomp" for c in root.children):
+        return False
+    for q in claim.sentence.quantities:
+        if claim.start <= q.start and q.end <= claim.end:
+            if approximate_figure(doc.text[max(0, q.start - 30) : q.start]):
+                return False
+    # a negation must leave something after the verb to deny ("Holmes did not ask in ...")
+    return any(c.dep_ in {"dobj", "attr", "acomp", "xcomp", "oprd", "agent"} for c in root.children)
+
+
 def mutate_negation(doc: Document, claim: ClaimInfo, rng: random.Random) -> list[Mutation]:
     """Negate the main verb (insert "not", with do-support) or drop an existing "not"."""
     root = claim.main_verb
@@ -299,6 +390,8 @@ def mutate_negation(doc: Document, claim: ClaimInfo, rng: random.Random) -> list
     if root not in toks or root.ent_type_ or not root.tag_.startswith("VB"):
         return []
     if any(t.lower_ in {"no", "never", "nothing", "none", "neither", "nor"} for t in toks):
+        return []
+    if not negatable(doc, claim):
         return []
     for child in root.children:
         if child.dep_ == "neg" and child in toks:

@@ -26,7 +26,8 @@ _OPENS_MID = re.compile(r"^(but|and|or|so|although|though|while|whereas|because|
 # "the film", "the news", "the standard", "that fight", "both".
 _NEEDS_ANTECEDENT = re.compile(
     r"\b(?:[Tt]he|[Tt]hat|[Tt]his|[Tt]hese|[Tt]hose) (?:new |latest |same |first |second |final |"
-    r"current |two |three )?(film|movie|album|book|show|song|single|series|novel|play|"
+    r"current |two |three |original |previous |whole |coming year's )?"
+    r"(film|movie|album|book|show|song|single|series|novel|play|"
     r"news|result|results|standard|fight|event|match|game|tournament|competition|award|"
     r"prize|ceremony|contest|campaign|report|survey|study|research|figures?|share|shares|"
     r"price|prices|sale|sales|rate|level|product|device|service|scheme|plan|bill|law|"
@@ -35,7 +36,8 @@ _NEEDS_ANTECEDENT = re.compile(
     r"changes?|idea|system|technology|format|site|website|firm|company|group|club|side|"
     r"team|squad|band|star|singer|actor|actress|player|pair|duo|trio|couple|latter|"
     r"former|country|city|region|spokesman|spokeswoman|programme|project|venture|"
-    r"attack|incident|action|title|names|cartel|scandal|affair|row|feud|war|dispute)\b"
+    r"attack|incident|action|title|names|cartel|scandal|affair|row|feud|war|dispute|"
+    r"reduction|increase|cut|rise|fall|charity|proposal|saga|twist|pair)\b"
     r"(?!\s+(?:(?:of|to|for|between|with|on|by|from|over|against|called|named|titled)\b|"
     r"[A-Z0-9\"']))",
 )
@@ -120,8 +122,14 @@ def needs_context(text: str) -> bool:
     return bool(_NEEDS_ANTECEDENT.search(body))
 
 
+# "the.post", "a.xxx", "in the.com suffix": a domain name glued to the word before it
+_GLUED_DOMAIN = re.compile(r"\b(the|a|an|of|in|to|and|or|for|new|its|their)\.[a-z]{2,}\b", re.I)
+
+
 def copy_fault(text: str) -> bool:
     """Whether the text carries a fault of the article's own typing."""
+    if _GLUED_DOMAIN.search(text):
+        return True
     if _NO_SPACE.search(text.replace("www.", "").replace(".com", "").replace(".co.uk", "")):
         return True
     if _STRAY_COMMA.search(text) or _SPACE_PUNCT.search(text) or _DOUBLED.search(text):

@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from .claims import ClaimInfo
+from .context import self_contained
 from .distractors import _display_name, entity_pool, quantity_pool, reliable_name
 from .document import Document, mention_role
 from .drafts import Draft
@@ -321,6 +322,37 @@ def _cloze(doc: Document, claim: ClaimInfo, start: int, end: int) -> str | None:
     return f"Fill in the blank: {body}"
 
 
+def _named_in(option: str, text: str) -> bool:
+    """Whether a wrong option already stands in the claim ("France beat France", "both the
+    1500m and 1500m"): swapped into its own clause it is absurd."""
+    return re.search(rf"(?<![\w.]){re.escape(option)}(?![\w])", text) is not None
+
+
+def _too_close(values: list[tuple[float, ...]]) -> bool:
+    """Whether two options are within 3% of each other (a one-digit change of a large sum)."""
+    flat = sorted(v[0] for v in values if len(v) == 1)
+    return any(b - a < 0.03 * max(abs(a), abs(b)) for a, b in zip(flat, flat[1:], strict=False))
+
+
+def _an(word: str) -> bool:
+    """Whether "an" goes before ``word`` (a figure read aloud: "an 8%", "an 11m", "an 18")."""
+    w = word.lstrip("$\u00a3\u20ac").lower()
+    if re.match(r"(8|11|18|80+)(?!\d)|8\d{2}(?![\d,])", w.replace(",", "")):
+        return True
+    return bool(re.match(r"[aeio]|u(?!ni|se|su)", w)) and not w[:1].isdigit()
+
+
+def _article_for(stem: str, options: list[str]) -> str | None:
+    """Replace the "a(n)" before a blank by the article every option takes, or give up
+    (a stem that says "a(n)" is a template artefact; one that fits only the key is a cue)."""
+    takes = {_an(o) for o in options}
+    if len(takes) != 1:
+        return None
+    an = takes.pop()
+    stem = stem.replace("a(n) ", "an " if an else "a ").replace("A(n) ", "An " if an else "A ")
+    return stem
+
+
 def _qty_target(claim: ClaimInfo, q: Quantity) -> list[Any]:
     off = claim.sentence.offset
     return [t for t in claim.tokens if q.start <= t.idx + off < q.end]
@@ -472,6 +504,8 @@ def generate_recall(
     doc: Document, claim: ClaimInfo, rng: random.Random, want_pos: int
 ) -> list[Draft]:
     """Fact-recall drafts for one claim: one per askable number, name or date."""
+    if not self_contained(doc, claim, claim.text):
+        return []
     ev = _evidence(doc, claim)
     drafts: list[Draft] = []
     n_wrong = 3
@@ -504,14 +538,22 @@ def generate_recall(
                 for w in quantity_pool(doc, claim, q, rng, 2 * n_wrong + 2)
                 if keeps_direction(claim, q, w[0])
             ][:n_wrong]
+        # "both the _____ and 1500m": another figure of the sentence makes the option absurd
+        wrong = [w for w in wrong if not _named_in(w[0], claim.text)]
         if len(wrong) < 2:
             continue
         opts = [q.text] + [t for t, _ in wrong]
         keys = [sort_value(o) for o in opts]
         if any(k is None for k in keys):
             continue
+        if _too_close([k for k in keys if k is not None]):
+            continue  # "784m" beside "785m" and "786m": a digit-level difference is trivia
         if stem is None:
             continue
+        if "a(n) " in stem or "A(n) " in stem:
+            stem = _article_for(stem, opts)
+            if stem is None:
+                continue
         drafts.append(
             Draft(
                 "fact_recall",
@@ -570,7 +612,9 @@ def generate_recall(
             for w in entity_pool(
                 doc, claim, m, rng, n_wrong + 3, role=role, strict=not bare, bare=bare
             )
-            if w[1] == "article_entity" and (m.label != "ORG" or _org_kind(w[0])[0] == kind)
+            if w[1] == "article_entity"
+            and (m.label != "ORG" or _org_kind(w[0])[0] == kind)
+            and not _named_in(w[0], claim.text)
         ][:n_wrong]
         if surname:
             wrong = [(w.split()[-1], src) for w, src in wrong if w.split()[-1] != key]

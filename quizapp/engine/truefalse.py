@@ -9,29 +9,93 @@ would give the answer away (Schuster et al. 2019); selection caps the negated on
 from __future__ import annotations
 
 import random
+from typing import Any
 
 from .claims import ClaimInfo
+from .context import known_words
 from .document import Document
 from .drafts import Draft
 from .mutations import false_variants, statement
 from .recall import _evidence
 from .verification import describe, standalone
 
+#: Titles written with a capital before a name: never lower-cased.
+HONORIFICS = frozenset(
+    "mr mrs ms miss dr sir lord lady dame president prime minister king queen prince princess "
+    "pope judge justice magistrate senator governor mayor chancellor professor prof rev "
+    "general captain chairman chief secretary sheikh emir".split()
+)
+
 # preferred mutation types for a false statement, best first
 FALSE_PREFERENCE = ("number", "entity", "date", "negation")
 
 
-def _lower_first(text: str, claim: ClaimInfo) -> str:
+def _lower_first(text: str, claim: ClaimInfo, doc: Document) -> str:
+    """The statement as it reads after "the article says that": its first word in lower case
+    unless it is a name. The article decides: a word it writes in lower case elsewhere is a
+    common word ("airlines"), one it capitalises mid-sentence is a name ("Sella", "Queen")."""
     if claim.subst is not None:
         lead = claim.subst[0] == claim.start and claim.subst[2][:4] in {"the ", "The "}
         return text[0].lower() + text[1:] if lead else text
     first = claim.tokens[0]
-    names = {"PERSON", "ORG", "GPE", "NORP", "PRODUCT", "LOC", "FAC"}
-    if first.lower_ in {"a", "an", "the"} and text.startswith(first.text + " "):
-        return text[0].lower() + text[1:]
-    if first.pos_ == "PROPN" or first.ent_type_ in names or first.text.isupper():
+    names = {"PERSON", "ORG", "GPE", "NORP", "PRODUCT", "LOC", "FAC", "WORK_OF_ART", "EVENT"}
+    lower = text[0].lower() + text[1:]
+    if first.lower_ in {"a", "an", "the"} or first.text[:1].islower():
+        return lower  # "the approval ...": lower case in the article too
+    if first.text.isupper() or first.lower_.rstrip(".") in HONORIFICS:
         return text
-    return text[0].lower() + text[1:]
+    if first.is_stop:
+        return lower  # "With so many ...", "Since President ...": never a name
+    if _job_before_name(doc, claim):
+        return lower  # "broadcaster Chris Evans": the model ran the job into the name
+    if first.lower_ in doc.lower_words and first.ent_type_ not in names:
+        return lower  # "Airlines have reacted": "airlines" elsewhere in the article
+    if first.text in doc.mid_capitals:
+        return text
+    if title_word(doc, claim):
+        return lower  # "guitarist Brian May", "actress Nicole Kidman"
+    if first.ent_type_ in names or first.pos_ == "PROPN":
+        return text
+    return lower if _plain(first) else text
+
+
+def _plain(tok: Any) -> bool:
+    """Whether the word (or its lemma) is in the model's dictionary tables."""
+    words = known_words()
+    return any(f in words for f in (tok.lower_, tok.lemma_.lower(), tok.lower_.removesuffix("s")))
+
+
+def _job_before_name(doc: Document, claim: ClaimInfo) -> bool:
+    """A dictionary noun opening a person's name whose next word is not in the dictionary."""
+    toks = claim.tokens
+    if len(toks) < 2 or toks[0].ent_type_ != "PERSON" or toks[1].ent_type_ != "PERSON":
+        return False
+    first, nxt = toks[0], toks[1]
+    return (
+        first.text not in doc.mid_capitals
+        and first.lower_ not in HONORIFICS
+        and first.lower_ in known_words()
+        and nxt.lower_ not in known_words()
+    )
+
+
+def title_word(doc: Document, claim: ClaimInfo) -> bool:
+    """A capitalised common noun opening the claim before a name ("Guitarist Brian May",
+    "Matchwinner Keane"): a title to write in lower case, as an editor would."""
+    toks = claim.tokens
+    if len(toks) < 2 or claim.subst is not None:
+        return False
+    first, nxt = toks[0], toks[1]
+    if first.lower_.rstrip(".") in HONORIFICS:
+        return False  # "Mr Marchionne", "President Bush", "Magistrate Lee Gilmore"
+    return (
+        first.text[:1].isupper()
+        and not first.ent_type_
+        and nxt.ent_type_ == "PERSON"
+        and first.text not in doc.mid_capitals
+        and first.lower_ not in doc.lower_words
+        and not first.is_stop
+    )
 
 
 def generate_true_false(
@@ -48,13 +112,13 @@ def generate_true_false(
         drafts = []
         for mut in muts[:3]:
             text = statement(doc, claim, mut)
-            stem = f"True or false: the article says that {_lower_first(text, claim)}"
+            stem = f"True or false: the article says that {_lower_first(text, claim, doc)}"
             expl = f'False. The article says: "{ev.text}" The statement {describe(mut)}.'
             drafts.append(
                 Draft("true_false", claim.id, stem, "False", (("True", mut.type),), ev, expl)
             )
         return drafts
     text = statement(doc, claim)
-    stem = f"True or false: the article says that {_lower_first(text, claim)}"
+    stem = f"True or false: the article says that {_lower_first(text, claim, doc)}"
     expl = f'True. The article says: "{ev.text}"'
     return [Draft("true_false", claim.id, stem, "True", (("False", ""),), ev, expl)]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import random
 
 from .claims import ClaimInfo
+from .context import self_contained
 from .document import Document
 from .drafts import Draft
 from .mutations import OPTION_MUTATIONS, Mutation, false_variants, stated_by_article, statement
@@ -52,6 +53,7 @@ def standalone(doc: Document, claim: ClaimInfo, max_words: int = MAX_STATEMENT_W
     return (
         not vague(text)
         and readable(text)
+        and self_contained(doc, claim, text)
         and len(text.split()) <= max_words
         and text.count('"') % 2 == 0
         and text.count("(") == text.count(")")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from flask import abort
-
 from quizapp.extensions import db
 from quizapp.models import Claim, Question, Quiz
 from quizapp.services import quizzes as quiz_service
