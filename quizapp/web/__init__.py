@@ -6,7 +6,8 @@ from flask import Flask
 
 
 def init_app(app: Flask) -> None:
-    """Register the page blueprints."""
+    """Register the page blueprints and the template filters they share."""
+    from quizapp.web import formatting
     from quizapp.web.editor import bp as editor_bp
     from quizapp.web.login import bp as login_bp
     from quizapp.web.play import bp as play_bp
@@ -16,3 +17,4 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(play_bp)
     app.register_blueprint(login_bp)
     app.register_blueprint(editor_bp)
+    formatting.init_app(app)

@@ -67,7 +67,20 @@
     });
   }
 
+  // Dates: the server writes them in UTC ("30 Nov 2026, 03:08 UTC"); shown in the reader's
+  // own time zone, written the same way. The exact time stays in the datetime attribute.
+  var localFormat = window.Intl && new Intl.DateTimeFormat("en-GB", {
+    day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit"
+  });
+  function localTime(element) {
+    var moment = new Date(element.getAttribute("datetime"));
+    if (!localFormat || isNaN(moment.getTime())) return;
+    element.title = element.textContent;
+    element.textContent = localFormat.format(moment);
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("time[data-local]").forEach(localTime);
     document.querySelectorAll("form.quiz-form").forEach(quizProgress);
     document.querySelectorAll("button[data-copy]").forEach(copyButton);
     document.querySelectorAll("form[method=post]").forEach(oneSubmit);
