@@ -47,10 +47,28 @@
     }
   }
 
-  // "Copy the link" next to a read-only field (the share link): shown only with JavaScript.
+  // "Share" through the system's share sheet (the Web Share API), where the browser has one.
+  function shareButton(button) {
+    var field = document.getElementById(button.dataset.share);
+    if (!field || typeof navigator.share !== "function") return false;
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      navigator.share({
+        title: button.dataset.shareTitle,
+        text: button.dataset.shareText,
+        url: field.value
+      }).catch(function () { /* closed without sharing: nothing to do */ });
+    });
+    return true;
+  }
+
+  // "Copy the link" next to a read-only field (the share link): shown only with JavaScript,
+  // and only where there is no share sheet.
   function copyButton(button) {
     var field = document.getElementById(button.dataset.copy);
     if (!field) return;
+    var share = document.querySelector("button[data-share='" + button.dataset.copy + "']");
+    if (share && shareButton(share)) return;
     button.hidden = false;
     button.addEventListener("click", function () {
       function done() {
