@@ -26,12 +26,13 @@ from quizapp.item_analysis import summarize
 from quizapp.models import Attempt, Quiz
 from quizapp.security import parse_id
 from quizapp.services import attempts as attempt_service
+from quizapp.services import catalogue as catalogue_service
 from quizapp.services import quiz_cache
-from quizapp.services import quizzes as quiz_service
 from quizapp.services import results as result_service
 from quizapp.services import score_card as card_service
 from quizapp.services import stats as stats_service
 from quizapp.services import verdicts as verdict_service
+from quizapp.services.article_layout import article_blocks
 from quizapp.services.errors import Forbidden, InvalidSubmission, NotFound
 from quizapp.services.quizzes import QuizHead
 from quizapp.web import browser_memory, charts, play
@@ -46,8 +47,9 @@ MAX_PAGE = 1_000_000
 
 @bp.get("/")
 def index() -> ResponseReturnValue:
-    """The home page: every published quiz."""
-    return render_template("quiz/index.html", quizzes=quiz_service.published_quizzes())
+    """The home page: every published quiz, with what this browser scored on it."""
+    cards = catalogue_service.quiz_cards(browser_memory.attempt_tokens())
+    return render_template("quiz/index.html", cards=cards)
 
 
 @bp.route("/quizzes/<int:quiz_id>", methods=["GET", "POST"])
@@ -350,9 +352,10 @@ def scores(quiz_id: int) -> ResponseReturnValue:
 
 @bp.get("/quizzes/<int:quiz_id>/article")
 def article(quiz_id: int) -> ResponseReturnValue:
-    """The article a quiz was made from, paragraph by paragraph."""
+    """The article a quiz was made from: its headings, paragraphs and bullet lists."""
     quiz = published_quiz_or_404(quiz_id)
-    return render_template("quiz/article.html", quiz=quiz, article=quiz.article)
+    blocks = article_blocks(quiz.article.text, quiz.article.title)
+    return render_template("quiz/article.html", quiz=quiz, article=quiz.article, blocks=blocks)
 
 
 def _retake_parent(quiz: Quiz) -> Attempt | None:
