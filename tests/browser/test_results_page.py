@@ -217,3 +217,22 @@ def test_share_page_link_preview_has_the_score_card(new_context: Any, live_serve
     assert response.headers["content-type"] == "image/png"
     assert "public" in response.headers["cache-control"]
     assert response.body()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_phone_pages_opened_up_pass_axe(new_context: Any, live_server: Any, scheme: str) -> None:
+    """The review with every "Why?" open and the filter on, the history as cards, the home
+    page with a score on its card: no serious or critical violation, light and dark."""
+    from tests.browser.test_accessibility import _axe, _describe
+
+    quiz = twelve_questions(live_server)
+    page = new_context(viewport=PHONE, color_scheme=scheme, reduced_motion="reduce").new_page()
+    _answer(page, live_server, quiz, wrong={2, 4}, name="Axe")
+    for summary in page.locator("details.review-more summary").all():
+        summary.click()
+    page.get_by_label(re.compile("Show only my mistakes")).check()
+    for where in ("result", "history", "home"):
+        if where != "result":
+            page.goto(live_server("/history" if where == "history" else "/"))
+        found = _axe(page)
+        assert not found, f"{where} ({scheme}):\n{_describe(found)}"
