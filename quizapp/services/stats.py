@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
+import sqlalchemy as sa
 from sqlalchemy import Select, case, func
 
 from quizapp import item_analysis as maths
@@ -185,35 +187,41 @@ class Leader:
     name: str
     score: int
     total: int
-    finished_at: object
+    finished_at: datetime
+
+
+def score_fraction() -> Any:
+    """An attempt's score as a fraction of its total, in SQL (0 for an empty attempt).
+
+    Attempts made before the quiz gained or lost a question have other totals: they are
+    compared by the share they got right.
+    """
+    return func.coalesce(
+        sa.cast(Attempt.score, sa.Float) / func.nullif(Attempt.total, 0), sa.literal(0.0)
+    )
 
 
 def leaderboard(quiz_id: int, limit: int = 10) -> list[Leader]:
-    """Best score per display name; ties go to whoever finished first (retakes excluded)."""
-    ranked = (
+    """The best attempts, one row each (two people of the same name are two rows).
+
+    Ranked by competition ranking: attempts with the same score share a rank and the next
+    rank skips as many places (1, 1, 3); among equals the earlier attempt is listed first.
+    Retakes are practice and never ranked.
+    """
+    fraction = score_fraction()
+    rows = db.session.execute(
         db.select(
+            func.rank().over(order_by=fraction.desc()),
             Attempt.name,
             Attempt.score,
             Attempt.total,
             Attempt.finished_at,
-            Attempt.id,
-            func.row_number()
-            .over(
-                partition_by=Attempt.name,
-                order_by=(Attempt.score.desc(), Attempt.finished_at.asc(), Attempt.id.asc()),
-            )
-            .label("rn"),
         )
         .where(Attempt.quiz_id == quiz_id, Attempt.retake_of_id.is_(None))
-        .subquery()
-    )
-    rows = db.session.execute(
-        db.select(ranked.c.name, ranked.c.score, ranked.c.total, ranked.c.finished_at)
-        .where(ranked.c.rn == 1)
-        .order_by(ranked.c.score.desc(), ranked.c.finished_at.asc(), ranked.c.id.asc())
+        .order_by(fraction.desc(), Attempt.finished_at.asc(), Attempt.id.asc())
         .limit(limit)
     ).all()
     return [
-        Leader(rank=i, name=name, score=score, total=total, finished_at=finished)
-        for i, (name, score, total, finished) in enumerate(rows, start=1)
+        Leader(rank=rank, name=name, score=score, total=total, finished_at=finished)
+        for rank, name, score, total, finished in rows
     ]

@@ -6,8 +6,10 @@ from flask import Flask
 
 
 def init_app(app: Flask) -> None:
-    """Register the page blueprints, and the ``kind_label`` filter their templates share."""
+    """Register the page blueprints and the template filters they share (``kind_label``,
+    the date filters of :mod:`quizapp.web.formatting`)."""
     from quizapp.engine.kinds import label
+    from quizapp.web import formatting
     from quizapp.web.editor import bp as editor_bp
     from quizapp.web.login import bp as login_bp
     from quizapp.web.play import bp as play_bp
@@ -18,3 +20,4 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(login_bp)
     app.register_blueprint(editor_bp)
     app.add_template_filter(label, "kind_label")
+    formatting.init_app(app)

@@ -27,10 +27,13 @@ from quizapp.models import Attempt, Quiz
 from quizapp.models.quiz import DisplayMode
 from quizapp.security import parse_id
 from quizapp.services import attempts as attempt_service
+from quizapp.services import catalogue as catalogue_service
 from quizapp.services import quiz_cache
-from quizapp.services import quizzes as quiz_service
+from quizapp.services import results as result_service
+from quizapp.services import score_card as card_service
 from quizapp.services import stats as stats_service
 from quizapp.services import verdicts as verdict_service
+from quizapp.services.article_layout import article_blocks
 from quizapp.services.errors import Forbidden, InvalidSubmission, NotFound
 from quizapp.services.quizzes import QuizHead
 from quizapp.web import browser_memory, charts, play
@@ -45,14 +48,15 @@ MAX_PAGE = 1_000_000
 
 @bp.get("/")
 def index() -> ResponseReturnValue:
-    """The home page: every published quiz."""
-    return render_template("quiz/index.html", quizzes=quiz_service.published_quizzes())
+    """The home page: every published quiz, with what this browser scored on it."""
+    cards = catalogue_service.quiz_cards(browser_memory.attempt_tokens())
+    return render_template("quiz/index.html", cards=cards)
 
 
 @bp.route("/quizzes/<int:quiz_id>", methods=["GET", "POST"])
 @limiter.limit(submit_limit, methods=["POST"])
 def take(quiz_id: int) -> ResponseReturnValue:
-    """Show the quiz form; on a valid POST store the attempt and redirect to its results."""
+    """Show the quiz form; on a valid POST store the attempt and redirect to its result_service."""
     head = published_head_or_404(quiz_id)
     browser_memory.taker_id()  # before the form is shown: its submission is bound to it
     if "retake" not in request.args and (
@@ -222,7 +226,7 @@ def _submission_key(form: TakeQuizForm) -> str:
 
 
 def _after_submission(attempt: Attempt, created: bool, unanswered: int) -> ResponseReturnValue:
-    """Remember the stored attempt in this browser and go to its results.
+    """Remember the stored attempt in this browser and go to its result_service.
 
     A replay (``created`` false) can only come from this browser: the submission id is bound
     to it (:func:`_submission_key`), so remembering the attempt reveals nothing new.
@@ -240,10 +244,46 @@ def _after_submission(attempt: Attempt, created: bool, unanswered: int) -> Respo
 @bp.get("/share/<share_token>")
 def share(share_token: str) -> ResponseReturnValue:
     """The public page of a result: who scored what on which quiz, never the answers."""
+    attempt = _shared_attempt(share_token)
+    return render_template(
+        "quiz/share.html",
+        attempt=attempt,
+        quiz=attempt.quiz,
+        percent=result_service.percent(attempt.score, attempt.total),
+    )
+
+
+@bp.get("/share/<share_token>/card.png")
+def share_card(share_token: str) -> ResponseReturnValue:
+    """The share page's picture for link previews: a PNG of what that page shows.
+
+    Named by the public share token, like the page; cacheable by anyone for a day, and
+    revalidated by its ETag (which changes when the name, score or quiz title would).
+    """
+    attempt = _shared_attempt(share_token)
+    card = card_service.Card(
+        name=attempt.name,
+        score=attempt.score,
+        total=attempt.total,
+        percent=result_service.percent(attempt.score, attempt.total),
+        title=attempt.quiz.title,
+    )
+    if card.etag in request.if_none_match:
+        response = current_app.response_class(status=304)
+    else:
+        response = current_app.response_class(card_service.render_png(card), mimetype="image/png")
+    response.set_etag(card.etag)
+    response.cache_control.public = True
+    response.cache_control.max_age = 86_400
+    return response
+
+
+def _shared_attempt(share_token: str) -> Attempt:
+    """The attempt of a share link, while its quiz is published (404 otherwise)."""
     attempt = attempt_service.get_shared_attempt(share_token)
     if not attempt.quiz.is_published:
         abort(404, "This quiz is not available any more.")
-    return render_template("quiz/share.html", attempt=attempt, quiz=attempt.quiz)
+    return attempt
 
 
 @bp.get("/attempts/<token>")
@@ -264,19 +304,18 @@ def result(token: str) -> ResponseReturnValue:
     chosen = {r.question_id: r for r in attempt.responses}
     asked = attempt_service.asked_question_ids(attempt) | set(chosen)
     questions = [q for q in attempt.quiz.questions if q.id in asked]
-    text = attempt.quiz.article.text
-    contexts = {
-        q.id: quiz_service.evidence_in_paragraph(text, q.evidence_start, q.evidence_end)
-        for q in questions
-    }
+    taken = result_service.past_scores(browser_memory.attempt_tokens())
     return render_template(
         "quiz/result.html",
         attempt=attempt,
         quiz=attempt.quiz,
-        questions=questions,
-        chosen=chosen,
-        contexts=contexts,
+        items=result_service.review_items(questions, chosen, attempt.quiz.article.text),
         missed=attempt_service.missed_question_ids(attempt),
+        percent=result_service.percent(attempt.score, attempt.total),
+        verdict=result_service.verdict(attempt.score, attempt.total),
+        standing=result_service.standing(attempt),
+        next_quiz=result_service.next_quiz({*taken, attempt.quiz_id}),
+        only_mistakes=request.args.get("mistakes") == "1",
     )
 
 
@@ -316,9 +355,10 @@ def scores(quiz_id: int) -> ResponseReturnValue:
 
 @bp.get("/quizzes/<int:quiz_id>/article")
 def article(quiz_id: int) -> ResponseReturnValue:
-    """The article a quiz was made from, paragraph by paragraph."""
+    """The article a quiz was made from: its headings, paragraphs and bullet lists."""
     quiz = published_quiz_or_404(quiz_id)
-    return render_template("quiz/article.html", quiz=quiz, article=quiz.article)
+    blocks = article_blocks(quiz.article.text, quiz.article.title)
+    return render_template("quiz/article.html", quiz=quiz, article=quiz.article, blocks=blocks)
 
 
 def _retake_parent(quiz: Quiz) -> Attempt | None:

@@ -49,10 +49,13 @@ def test_take_the_seed_quiz_by_clicking(page: Any, live_server: Any) -> None:
     _check_result(page, len(right), n, "Clicker")
     assert "1 question unanswered" in page.get_by_role("status").inner_text()
     review = page.locator(".review-item")
-    assert review.nth(0).locator(".badge").inner_text() == "Correct"
-    assert review.nth(n - 2).locator(".badge").inner_text() == "Wrong"
+    assert review.nth(0).locator(".badge").inner_text() == "✓ Correct"
+    assert review.nth(n - 2).locator(".badge").inner_text() == "✗ Wrong"
     assert review.nth(n - 1).locator(".badge").inner_text() == "Not answered"
-    # The evidence sentence of each question is on the review page.
+    # The evidence sentence of each question is on the review page, folded under "Why?".
+    assert page.locator("details.review-more[open]").count() == 0
+    for summary in page.locator("details.review-more summary").all():
+        summary.click()
     main_text = page.locator("main").inner_text()
     for q in quiz.questions:
         assert " ".join(q.evidence.split()) in " ".join(main_text.split())

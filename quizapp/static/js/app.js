@@ -47,10 +47,28 @@
     }
   }
 
-  // "Copy the link" next to a read-only field (the share link): shown only with JavaScript.
+  // "Share" through the system's share sheet (the Web Share API), where the browser has one.
+  function shareButton(button) {
+    var field = document.getElementById(button.dataset.share);
+    if (!field || typeof navigator.share !== "function") return false;
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      navigator.share({
+        title: button.dataset.shareTitle,
+        text: button.dataset.shareText,
+        url: field.value
+      }).catch(function () { /* closed without sharing: nothing to do */ });
+    });
+    return true;
+  }
+
+  // "Copy the link" next to a read-only field (the share link): shown only with JavaScript,
+  // and only where there is no share sheet.
   function copyButton(button) {
     var field = document.getElementById(button.dataset.copy);
     if (!field) return;
+    var share = document.querySelector("button[data-share='" + button.dataset.copy + "']");
+    if (share && shareButton(share)) return;
     button.hidden = false;
     button.addEventListener("click", function () {
       function done() {
@@ -67,7 +85,20 @@
     });
   }
 
+  // Dates: the server writes them in UTC ("30 Nov 2026, 03:08 UTC"); shown in the reader's
+  // own time zone, written the same way. The exact time stays in the datetime attribute.
+  var localFormat = window.Intl && new Intl.DateTimeFormat("en-GB", {
+    day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit"
+  });
+  function localTime(element) {
+    var moment = new Date(element.getAttribute("datetime"));
+    if (!localFormat || isNaN(moment.getTime())) return;
+    element.title = element.textContent;
+    element.textContent = localFormat.format(moment);
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("time[data-local]").forEach(localTime);
     document.querySelectorAll("form.quiz-form").forEach(quizProgress);
     document.querySelectorAll("button[data-copy]").forEach(copyButton);
     document.querySelectorAll("form[method=post]").forEach(oneSubmit);
