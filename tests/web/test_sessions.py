@@ -9,7 +9,7 @@ from flask.testing import FlaskClient, FlaskCliRunner
 
 from quizapp.extensions import db
 from quizapp.models import Quiz, User
-from tests.conftest import EDITOR_PASSWORD
+from tests.factories import EDITOR_PASSWORD
 
 
 def _saved_session(client: FlaskClient) -> str:

@@ -15,7 +15,7 @@ from quizapp.models import Question, Quiz, User
 from quizapp.services.articles import import_article
 from quizapp.services.attempts import record_attempt
 from quizapp.services.quizzes import seed_text
-from tests.conftest import make_quiz
+from tests.factories import make_quiz
 
 pytestmark = pytest.mark.app_config(WTF_CSRF_ENABLED=True)
 

@@ -15,7 +15,7 @@ from flask.testing import FlaskClient
 
 from quizapp.extensions import db
 from quizapp.models import Attempt, AttemptProgress, ProgressAnswer, Question, Quiz, User
-from tests.conftest import make_quiz
+from tests.factories import make_quiz
 
 
 @pytest.fixture

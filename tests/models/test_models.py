@@ -8,7 +8,7 @@ from sqlalchemy.exc import IntegrityError
 
 from quizapp.extensions import db
 from quizapp.models import Attempt, Quiz, Response
-from tests.conftest import make_quiz
+from tests.factories import make_quiz
 
 
 def test_quiz_questions_and_choices_are_ordered(app: Flask, quiz: Quiz) -> None:

@@ -11,7 +11,7 @@ from flask.testing import FlaskClient
 
 from quizapp.extensions import db
 from quizapp.models import Quiz, User
-from tests.conftest import make_quiz
+from tests.factories import make_quiz
 
 BARE = ("<h1>Forbidden</h1>", "<h1>Conflict</h1>", "<h1>Not Found</h1>", "<h1>Bad Request</h1>")
 

@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 from flask import Flask
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests import ROOT
+
 BODY_TIMEOUT = 3  # QUIZAPP_REQUEST_BODY_TIMEOUT of the server under test
 SLOW_CLIENTS = 6  # more than the two sync workers the attack took
 

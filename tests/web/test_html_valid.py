@@ -19,7 +19,7 @@ from flask.testing import FlaskClient
 
 from quizapp.extensions import db
 from quizapp.models import Attempt, Quiz, User
-from tests.conftest import make_quiz
+from tests.factories import make_quiz
 
 
 def _vnu_jar() -> Path | None:

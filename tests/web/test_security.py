@@ -12,6 +12,7 @@ from sqlalchemy.exc import OperationalError
 
 from quizapp.extensions import db
 from quizapp.models import Attempt, Quiz, Response, User
+from tests import ROOT
 from tests.conftest import POSTGRES
 
 
@@ -478,7 +479,6 @@ def test_the_access_log_names_routes_never_tokens(
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    root = Path(__file__).resolve().parent.parent
     env = os.environ | {
         "GUNICORN_BIND": f"127.0.0.1:{port}",
         "GUNICORN_WORKERS": "1",
@@ -487,7 +487,7 @@ def test_the_access_log_names_routes_never_tokens(
         "QUIZAPP_SECRET_KEY": "access-log-test",
     }
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-c", str(root / "gunicorn.conf.py")],
+        [sys.executable, "-m", "gunicorn", "-c", str(ROOT / "gunicorn.conf.py")],
         cwd=workdir,
         env=env,
         stdout=subprocess.DEVNULL,

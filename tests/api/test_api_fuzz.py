@@ -29,7 +29,7 @@ from quizapp.api.openapi import openapi_document
 from quizapp.extensions import db
 from quizapp.models import User
 from quizapp.services.attempts import record_attempt
-from tests.conftest import make_quiz
+from tests.factories import make_quiz
 
 #: Examples per operation and generation mode: about 30 s for the whole document on SQLite.
 EXAMPLES = 100

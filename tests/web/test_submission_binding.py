@@ -16,7 +16,7 @@ from flask.testing import FlaskClient
 
 from quizapp.extensions import db
 from quizapp.models import Attempt, Question, Quiz, User
-from tests.conftest import make_quiz
+from tests.factories import make_quiz
 
 
 def _key(q: Question) -> int:
