@@ -105,6 +105,7 @@ def editor_token(app: Flask) -> str:
 schema = schemathesis.openapi.from_dict(openapi_document())
 
 
+@pytest.mark.slow  # schemathesis: every operation, valid and invalid requests
 @schema.parametrize()
 @settings(
     max_examples=EXAMPLES,

@@ -22,6 +22,8 @@ from tests import ROOT
 BODY_TIMEOUT = 3  # QUIZAPP_REQUEST_BODY_TIMEOUT of the server under test
 SLOW_CLIENTS = 6  # more than the two sync workers the attack took
 
+pytestmark = pytest.mark.slow  # starts gunicorn and its workers, then waits out slow bodies
+
 
 def _free_port() -> int:
     with socket.socket() as probe:
