@@ -11,9 +11,10 @@ from flask.testing import FlaskClient
 from sqlalchemy.exc import OperationalError
 
 from quizapp.extensions import db
-from quizapp.models import Attempt, Quiz, Response, User
+from quizapp.models import Attempt, Quiz, Response
 from tests import ROOT
 from tests.conftest import POSTGRES
+from tests.factories import editor_token, log_in
 
 
 def _api_answers(quiz: Quiz) -> dict[str, int]:
@@ -187,16 +188,12 @@ def test_editor_api_refuses_anonymous_callers(client: FlaskClient, quiz: Quiz) -
 
 
 def test_editor_pages_refuse_non_editors(client: FlaskClient, quiz: Quiz) -> None:
-    user = User(username="viewer", role="viewer")
-    user.set_password("long-password")
-    token = user.new_token()
-    db.session.add(user)
-    db.session.commit()
+    token = editor_token("viewer", role="viewer")
     response = client.get(
         f"/api/quizzes/{quiz.id}/stats", headers={"Authorization": f"Bearer {token}"}
     )
     assert response.status_code == 403
-    client.post("/login", data={"username": "viewer", "password": "long-password"})
+    log_in(client, "viewer")
     assert client.get("/editor/").status_code == 403
 
 
