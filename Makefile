@@ -60,7 +60,7 @@ security: $(STAMP)
 screenshots: $(STAMP)
 	QUIZAPP_SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest -q tests/browser -k screenshot
 
-## make test-fast: the suite without the tests marked slow or browser (about a minute)
+## make test-fast: the suite without the tests marked slow or browser (under a minute: bench/RESULTS.md)
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -x -q -m "not slow and not browser"
 

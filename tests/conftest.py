@@ -1,4 +1,6 @@
-"""Shared fixtures: an app on a fresh, migrated database per test; client; CLI runner; factories."""
+"""Shared fixtures: an app on a fresh, migrated database per test; client; CLI runner.
+
+The data the tests build comes from tests/factories.py."""
 
 from __future__ import annotations
 
@@ -17,7 +19,8 @@ from sqlalchemy import event
 
 from quizapp import create_app
 from quizapp.extensions import db
-from quizapp.models import Article, Choice, Claim, Question, Quiz
+from quizapp.models import Quiz
+from tests.factories import log_in, make_editor, make_quiz
 
 #: The suite runs on SQLite (a file per test) unless this names a PostgreSQL database,
 #: e.g. ``QUIZAPP_TEST_DATABASE_URI=postgresql+psycopg://postgres@127.0.0.1:5432/test``.
@@ -138,9 +141,6 @@ def client(app: Flask) -> FlaskClient:
     return app.test_client()
 
 
-EDITOR_PASSWORD = "password1"
-
-
 @pytest.fixture(autouse=True, scope="session")
 def _passwords_hashed_once() -> Iterator[None]:
     """Each password is hashed once per run, and each hash checked once against a password.
@@ -178,13 +178,8 @@ def _passwords_hashed_once() -> Iterator[None]:
 @pytest.fixture
 def editor_client(client: FlaskClient, app: Flask) -> FlaskClient:
     """The test client, logged in as an editor ("ed")."""
-    from quizapp.models import User
-
-    user = User(username="ed")
-    user.set_password(EDITOR_PASSWORD)
-    db.session.add(user)
-    db.session.commit()
-    response = client.post("/login", data={"username": "ed", "password": EDITOR_PASSWORD})
+    make_editor()
+    response = log_in(client)
     assert response.status_code == 302
     return client
 
@@ -192,65 +187,6 @@ def editor_client(client: FlaskClient, app: Flask) -> FlaskClient:
 @pytest.fixture
 def runner(app: Flask) -> FlaskCliRunner:
     return app.test_cli_runner()
-
-
-ARTICLE_TEXT = (
-    "Acme Corp said on Monday it would open 12 new stores in Lisbon.\n"
-    "The company was founded in 1998 by Maria Silva.\n"
-    "Its revenue rose to $4.2bn last year.\n"
-)
-
-
-def make_quiz(
-    *,
-    status: str = "published",
-    n_questions: int = 3,
-    title: str = "Acme quiz",
-    text: str | None = None,
-) -> Quiz:
-    """A small quiz built by hand, for tests that are about the web app, not the engine.
-
-    Each question has three options; the key is option ``i % 3``.
-    """
-    import hashlib
-
-    text = text if text is not None else ARTICLE_TEXT + f"Quiz marker {title}.\n"
-    sentences = [s for s in text.splitlines() if s]
-    article = Article(title=title, text=text, sha256=hashlib.sha256(text.encode()).hexdigest())
-    quiz = Quiz(
-        article=article, title=title, slug=f"slug-{title.lower().replace(' ', '-')}", status=status
-    )
-    offset = 0
-    for i in range(n_questions):
-        sentence = sentences[i % len(sentences)]
-        start = text.index(sentence, 0 if i >= len(sentences) else offset)
-        offset = start + len(sentence)
-        claim = Claim(
-            article=article, text=sentence, start=start, end=start + len(sentence), score=0.5
-        )
-        quiz.questions.append(
-            Question(
-                claim=claim,
-                kind="fact_recall",
-                stem=f"Question {i + 1} about {title}?",
-                explanation=f"The article says: “{sentence}”",
-                evidence_start=start,
-                evidence_end=start + len(sentence),
-                position=i,
-                choices=[
-                    Choice(
-                        text=f"Option {letter}{i}",
-                        is_correct=(j == i % 3),
-                        position=j,
-                        mutation=None if j == i % 3 else "typed_list",
-                    )
-                    for j, letter in enumerate("ABC")
-                ],
-            )
-        )
-    db.session.add(quiz)
-    db.session.commit()
-    return quiz
 
 
 @pytest.fixture

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from quizapp.config import DEFAULTS
+from tests import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md")), ROOT / "bench" / "RESULTS.md"]
 
 #: Settings of config.DEFAULTS that are not for operators: Flask's and extensions' own

@@ -7,6 +7,7 @@ from typing import Any
 
 from quizapp.extensions import db
 from quizapp.models import Quiz
+from tests.factories import make_quiz
 
 
 @dataclass(frozen=True)
@@ -76,14 +77,10 @@ class HandQuiz:
 
 def hand_quiz(live: Any, title: str, *, display_mode: str = "one", n: int = 4) -> HandQuiz:
     """The published quiz called ``title``, made by hand the first time it is asked for."""
-    from tests.conftest import make_quiz
-
     with live.app.app_context():
         quiz = db.session.execute(db.select(Quiz).where(Quiz.title == title)).scalar_one_or_none()
         if quiz is None:
-            quiz = make_quiz(n_questions=n, title=title)
-            quiz.display_mode = display_mode
-            db.session.commit()
+            quiz = make_quiz(n_questions=n, title=title, display_mode=display_mode)
         questions = tuple(
             SeedQuestion(
                 id=q.id,

@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
+from importlib import resources
 
 from quizapp.engine import GenerationResult, generate
-
-ROOT = Path(__file__).resolve().parents[2]
-_SEED = ROOT / "quizapp" / "data" / "seed_article.txt"
-_SHARED = Path("/work/shared/seed/article.txt")
 
 # Written for these tests: a small invented business story with numbers, names and dates.
 WRITTEN = """Robot sales climb at Acme
@@ -25,9 +21,8 @@ Initech sold more robots than Globex in Spain last year.
 
 
 def seed_text() -> str:
-    """The bundled seed article (the shared copy until the app ships its own)."""
-    path = _SEED if _SEED.exists() else _SHARED
-    return path.read_text(encoding="utf-8")
+    """The seed article the package ships (quizapp/data/seed_article.txt)."""
+    return resources.files("quizapp").joinpath("data/seed_article.txt").read_text("utf-8")
 
 
 @lru_cache(maxsize=8)

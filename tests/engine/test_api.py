@@ -6,10 +6,10 @@ import json
 from collections import Counter
 
 import pytest
-from helpers import WRITTEN, cached_generate, seed_text
 
 from quizapp.engine import GENERATOR_VERSION, KINDS, GenerationResult, generate
 from quizapp.engine.gate import check_question
+from tests.engine.helpers import WRITTEN, cached_generate, seed_text
 
 
 def _assert_valid(result: GenerationResult, text: str) -> None:

@@ -106,7 +106,7 @@ def test_which_company_stem_is_generated() -> None:
 
 
 def test_seed_kind_mix_and_size() -> None:
-    from helpers import seed_text
+    from tests.engine.helpers import seed_text
 
     r = generate(seed_text())
     kinds = [q.kind for q in r.questions]

@@ -5,12 +5,12 @@ from __future__ import annotations
 import random
 
 import pytest
-from helpers import WRITTEN, cached_generate, seed_text
 
 from quizapp.engine import KINDS
 from quizapp.engine.claims import extract_claims
 from quizapp.engine.document import analyse
 from quizapp.engine.select import gate_question
+from tests.engine.helpers import WRITTEN, cached_generate, seed_text
 
 RECALL_SOURCES = {"article_entity", "article_number", "number_perturbation", "typed_list"}
 FALSE_TYPES = {"number", "entity", "date", "negation"}

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import test_kinds
-import test_mutations
-
 from quizapp.engine import KINDS
 from quizapp.engine.kinds import GENERATED, REGISTRY, QuestionKind
 from quizapp.engine.mutations import MUTATIONS
+from tests.engine import test_kinds, test_mutations
 
 
 def test_every_kind_is_tested() -> None:

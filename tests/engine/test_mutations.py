@@ -5,11 +5,11 @@ from __future__ import annotations
 import random
 
 import pytest
-from helpers import WRITTEN
 
 from quizapp.engine.claims import ClaimInfo, extract_claims
 from quizapp.engine.document import Document, analyse
 from quizapp.engine.mutations import MUTATIONS, false_variants, statement
+from tests.engine.helpers import WRITTEN
 
 # mutation type -> (sentence of WRITTEN it applies to, a change it must be able to make)
 CASES = {

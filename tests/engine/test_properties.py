@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from helpers import WRITTEN, seed_text
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from quizapp.engine import generate
 from quizapp.engine.select import gate_question
+from tests.engine.helpers import WRITTEN, seed_text
 
 _SETTINGS = settings(deadline=None, max_examples=25, suppress_health_check=[HealthCheck.too_slow])
 

@@ -5,13 +5,12 @@ from __future__ import annotations
 import importlib
 import random
 
-from helpers import WRITTEN, cached_generate, seed_text
-
 from quizapp.engine.claims import extract_claims
 from quizapp.engine.document import analyse, mention_role, safe_role
 from quizapp.engine.mutations import MUTATIONS
 from quizapp.engine.recall import generate_recall
 from quizapp.engine.types import Evidence, Option, Question
+from tests.engine.helpers import WRITTEN, cached_generate, seed_text
 
 sel = importlib.import_module("quizapp.engine.select")  # the package re-exports select()
 

@@ -24,8 +24,7 @@ from quizapp.exporters import (
     parse_moodle_xml,
     parse_qti,
 )
-
-from .samples import special_quiz
+from tests.exporters.samples import special_quiz
 
 GIFT_CASES = [
     ("", "no questions"),

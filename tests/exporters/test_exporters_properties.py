@@ -21,8 +21,7 @@ from quizapp.exporters import (
     parse_qti,
     truefalse_options,
 )
-
-from .samples import strip_quiz
+from tests.exporters.samples import strip_quiz
 
 # Printable text: no control, surrogate, private-use or unassigned code points (XML
 # cannot carry most of them), plus the characters the formats treat specially.

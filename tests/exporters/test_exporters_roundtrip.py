@@ -19,8 +19,7 @@ from quizapp.exporters import (
     parse_moodle_xml,
     parse_qti,
 )
-
-from .samples import special_quiz, strip_quiz
+from tests.exporters.samples import special_quiz, strip_quiz
 
 
 def assert_same_quiz(expected: ExportQuiz, actual: ExportQuiz) -> None:

@@ -11,15 +11,13 @@ import pytest
 from flask.testing import FlaskClient
 
 from quizapp.extensions import db
-from quizapp.models import Question, Quiz, User
+from quizapp.models import Question, Quiz
 from quizapp.services.articles import import_article
 from quizapp.services.attempts import record_attempt
 from quizapp.services.quizzes import seed_text
-from tests.conftest import make_quiz
+from tests.factories import log_in, make_editor, make_quiz
 
 pytestmark = pytest.mark.app_config(WTF_CSRF_ENABLED=True)
-
-PASSWORD = "a good password"
 
 
 def _token(html: str) -> str:
@@ -31,14 +29,9 @@ def _token(html: str) -> str:
 @pytest.fixture
 def editor(client: FlaskClient) -> tuple[FlaskClient, str]:
     """The client logged in as an editor, with its session's CSRF token."""
-    user = User(username="ed")
-    user.set_password(PASSWORD)
-    db.session.add(user)
-    db.session.commit()
+    make_editor()
     token = _token(client.get("/login").get_data(as_text=True))
-    response = client.post(
-        "/login", data={"csrf_token": token, "username": "ed", "password": PASSWORD}
-    )
+    response = log_in(client, csrf_token=token)
     assert response.status_code == 302 and response.location == "/editor/"
     return client, token
 

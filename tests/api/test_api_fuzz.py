@@ -27,9 +27,8 @@ from schemathesis.specs.openapi.checks import (
 
 from quizapp.api.openapi import openapi_document
 from quizapp.extensions import db
-from quizapp.models import User
 from quizapp.services.attempts import record_attempt
-from tests.conftest import make_quiz
+from tests.factories import editor_token, make_quiz
 
 #: Examples per operation and generation mode: about 30 s for the whole document on SQLite.
 EXAMPLES = 100
@@ -92,19 +91,15 @@ def _land_on_known(case: Any, known: Known, positive: bool) -> None:
 
 
 @pytest.fixture
-def editor_token(app: Flask) -> str:
-    user = User(username="fuzzer")
-    user.set_password("fuzz-password")
-    token = user.new_token()
-    db.session.add(user)
-    db.session.commit()
-    return token
+def fuzzer_token(app: Flask) -> str:
+    return editor_token("fuzzer")
 
 
 #: The document served at /api/openapi.json (a test below checks they are the same).
 schema = schemathesis.openapi.from_dict(openapi_document())
 
 
+@pytest.mark.slow  # schemathesis: every operation, valid and invalid requests
 @schema.parametrize()
 @settings(
     max_examples=EXAMPLES,
@@ -114,12 +109,12 @@ schema = schemathesis.openapi.from_dict(openapi_document())
     suppress_health_check=list(HealthCheck),
 )
 def test_the_api_keeps_its_documented_promises(
-    case: Any, app: Flask, known: Known, editor_token: str
+    case: Any, app: Flask, known: Known, fuzzer_token: str
 ) -> None:
     _land_on_known(case, known, case.meta is None or case.meta.generation.mode.name == "POSITIVE")
     # An editor's token on half the calls: the stats answer 200 then, 401 without.
     headers = (
-        {"Authorization": f"Bearer {editor_token}"} if zlib.crc32(repr(case).encode()) % 2 else {}
+        {"Authorization": f"Bearer {fuzzer_token}"} if zlib.crc32(repr(case).encode()) % 2 else {}
     )
     case.call_and_validate(app=app, headers=headers, checks=CHECKS)
     db.session.rollback()

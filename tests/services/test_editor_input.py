@@ -22,7 +22,7 @@ from quizapp.services import verdicts as verdict_service
 from quizapp.services.exports import export_quiz
 from quizapp.services.quizzes import seed_text
 from quizapp.services.storable import problem_of
-from tests.conftest import make_quiz
+from tests.factories import make_quiz
 
 
 def _snapshot() -> dict[str, Any]:

@@ -9,7 +9,7 @@ from flask.testing import FlaskClient, FlaskCliRunner
 
 from quizapp.extensions import db
 from quizapp.models import Quiz, User
-from tests.conftest import EDITOR_PASSWORD
+from tests.factories import EDITOR_PASSWORD, make_editor
 
 
 def _saved_session(client: FlaskClient) -> str:
@@ -77,10 +77,7 @@ def test_the_api_token_does_not_outlive_a_password_change(
 @pytest.mark.parametrize("forged", ["1", "1:", ":0", "1:0:0", "1:x", "1:²", "①:0", "9" * 40 + ":0"])
 def test_a_session_id_of_another_shape_loads_nobody(app: Flask, forged: str) -> None:
     """Cookies of the old format (a bare id) and forged shapes: logged out, never a 500."""
-    user = User(username="ed")
-    user.set_password(EDITOR_PASSWORD)
-    db.session.add(user)
-    db.session.commit()
+    make_editor()
     client = app.test_client()
     with client.session_transaction() as session:
         session["_user_id"] = forged
@@ -89,10 +86,7 @@ def test_a_session_id_of_another_shape_loads_nobody(app: Flask, forged: str) -> 
 
 
 def test_the_current_generation_loads_the_user(app: Flask) -> None:
-    user = User(username="ed")
-    user.set_password(EDITOR_PASSWORD)
-    db.session.add(user)
-    db.session.commit()
+    user = make_editor()
     client = app.test_client()
     with client.session_transaction() as session:
         session["_user_id"] = user.get_id()

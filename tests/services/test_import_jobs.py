@@ -50,6 +50,7 @@ def test_failed_job_says_why(editor_client: FlaskClient) -> None:
     assert db.session.scalar(db.select(db.func.count(Quiz.id))) == 0
 
 
+@pytest.mark.slow  # the whole seed article generated in a thread, polled until done
 @pytest.mark.app_config(IMPORT_BACKGROUND_CHARS=100)
 def test_job_runs_in_a_thread_and_the_page_follows(editor_client: FlaskClient) -> None:
     response = editor_client.post("/editor/import", data={"text": seed_text(), "title": "Seed"})

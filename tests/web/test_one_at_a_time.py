@@ -14,8 +14,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from quizapp.extensions import db
-from quizapp.models import Attempt, AttemptProgress, ProgressAnswer, Question, Quiz, User
-from tests.conftest import make_quiz
+from quizapp.models import Attempt, AttemptProgress, ProgressAnswer, Question, Quiz
+from tests.factories import log_in, make_editor, make_quiz
 
 
 @pytest.fixture
@@ -60,16 +60,6 @@ def _answer(client: FlaskClient, token: str, q: Question, choice: int) -> object
 
 
 # --- the editor's switch ---------------------------------------------------------------
-
-
-@pytest.fixture
-def editor_client(client: FlaskClient, app: Flask) -> FlaskClient:
-    user = User(username="ed")
-    user.set_password("password1")
-    db.session.add(user)
-    db.session.commit()
-    client.post("/login", data={"username": "ed", "password": "password1"})
-    return client
 
 
 def test_default_mode_is_all_on_one_page(client: FlaskClient, quiz: Quiz) -> None:
@@ -355,12 +345,9 @@ def test_unfinished_attempts_are_kept_out_of_scores_stats_history_api_and_csv(
     assert "Finisher" in history and "Quitter" not in history
     assert client.get("/api/quizzes").get_json()["quizzes"][0]["attempts"] == 1
 
-    user = User(username="ed")
-    user.set_password("password1")
-    db.session.add(user)
-    db.session.commit()
+    make_editor()
     editor = app.test_client()
-    editor.post("/login", data={"username": "ed", "password": "password1"})
+    log_in(editor)
     stats = editor.get(f"/api/quizzes/{one_quiz.id}/stats").get_json()
     assert stats["attempts"] == 1
     assert all(sum(o["count"] for o in q["options"]) <= 1 for q in stats["questions"])

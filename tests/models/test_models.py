@@ -7,8 +7,8 @@ from flask import Flask
 from sqlalchemy.exc import IntegrityError
 
 from quizapp.extensions import db
-from quizapp.models import Attempt, Quiz, Response
-from tests.conftest import make_quiz
+from quizapp.models import Quiz, Response
+from tests.factories import make_attempt, make_quiz
 
 
 def test_quiz_questions_and_choices_are_ordered(app: Flask, quiz: Quiz) -> None:
@@ -37,22 +37,21 @@ def test_created_at_is_timezone_aware(app: Flask, quiz: Quiz) -> None:
 
 def test_one_response_per_question_per_attempt(app: Flask, quiz: Quiz) -> None:
     question = quiz.questions[0]
-    attempt = Attempt(quiz_id=quiz.id, name="A", token="t1", submission_id="s1", score=0, total=3)
+    attempt = make_attempt(quiz)
     choice = question.choices[0]
     attempt.responses = [
         Response(question_id=question.id, choice_id=choice.id, is_correct=False),
         Response(question_id=question.id, choice_id=choice.id, is_correct=False),
     ]
-    db.session.add(attempt)
     with pytest.raises(IntegrityError):
         db.session.commit()
     db.session.rollback()
 
 
 def test_submission_id_is_unique(app: Flask, quiz: Quiz) -> None:
-    db.session.add(Attempt(quiz_id=quiz.id, name="A", token="t1", submission_id="same", total=3))
+    make_attempt(quiz, submission_id="same")
     db.session.commit()
-    db.session.add(Attempt(quiz_id=quiz.id, name="B", token="t2", submission_id="same", total=3))
+    make_attempt(quiz, submission_id="same")
     with pytest.raises(IntegrityError):
         db.session.commit()
     db.session.rollback()
@@ -66,7 +65,7 @@ def test_article_sha256_is_unique(app: Flask) -> None:
 
 
 def test_attempts_are_write_only_and_queryable(app: Flask, quiz: Quiz) -> None:
-    db.session.add(Attempt(quiz_id=quiz.id, name="A", token="t1", submission_id="s1", total=3))
+    make_attempt(quiz, name="A")
     db.session.commit()
     names = db.session.scalars(quiz.attempts.select()).all()
     assert [a.name for a in names] == ["A"]

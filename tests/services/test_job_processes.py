@@ -115,6 +115,7 @@ needs_proc = pytest.mark.skipif(not Path("/proc/self/cmdline").exists(), reason=
 
 
 @needs_proc
+@pytest.mark.slow  # starts processes that each import the app and spaCy
 @pytest.mark.app_config(**LONG)
 def test_a_job_runs_in_processes_of_their_own_session(editor_client: FlaskClient) -> None:
     token, job_id = _start(editor_client)
@@ -130,6 +131,7 @@ def test_a_job_runs_in_processes_of_their_own_session(editor_client: FlaskClient
 
 
 @needs_proc
+@pytest.mark.slow  # starts processes that each import the app and spaCy
 @pytest.mark.app_config(JOB_TIMEOUT=1, **LONG)
 def test_a_job_over_its_time_limit_is_stopped_and_fails_at_once(
     editor_client: FlaskClient,
@@ -148,6 +150,7 @@ def test_a_job_over_its_time_limit_is_stopped_and_fails_at_once(
 
 
 @needs_proc
+@pytest.mark.slow  # starts processes that each import the app and spaCy
 @pytest.mark.app_config(**LONG)
 def test_a_job_whose_process_dies_fails_at_once(editor_client: FlaskClient) -> None:
     token, job_id = _start(editor_client)
@@ -182,6 +185,7 @@ def _queue(app: Flask) -> Any:
     return jobs._queue(app)
 
 
+@pytest.mark.slow  # starts processes that each import the app and spaCy
 @pytest.mark.app_config(JOB_TIMEOUT=600, **LONG)
 def test_with_redis_a_job_waits_on_the_queue_then_an_rq_worker_runs_it(
     app: Flask, editor_client: FlaskClient, redis_url: str
@@ -201,6 +205,7 @@ def test_with_redis_a_job_waits_on_the_queue_then_an_rq_worker_runs_it(
     assert queue.count == 0
 
 
+@pytest.mark.slow  # starts processes that each import the app and spaCy
 @pytest.mark.app_config(JOB_TIMEOUT=1, **LONG)
 def test_with_redis_a_job_over_its_limit_fails_with_the_reason(
     app: Flask, editor_client: FlaskClient, redis_url: str
@@ -240,6 +245,7 @@ def _worker(app: Flask, redis_url: str, *args: str) -> subprocess.Popen[bytes]:
 
 
 @needs_proc
+@pytest.mark.slow  # starts processes that each import the app and spaCy
 @pytest.mark.app_config(**LONG)
 def test_quizapp_worker_runs_the_queue(
     app: Flask, editor_client: FlaskClient, redis_url: str
@@ -256,6 +262,7 @@ def test_quizapp_worker_runs_the_queue(
 
 
 @needs_proc
+@pytest.mark.slow  # starts processes that each import the app and spaCy
 @pytest.mark.app_config(**LONG)
 def test_quizapp_worker_fails_a_job_whose_work_horse_dies(
     app: Flask, editor_client: FlaskClient, redis_url: str

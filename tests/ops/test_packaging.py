@@ -20,9 +20,8 @@ from pathlib import Path
 import pytest
 
 from quizapp.extensions import migrations_directory
+from tests import ROOT
 from tests.conftest import POSTGRES
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def _pyproject() -> dict:

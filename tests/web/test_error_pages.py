@@ -10,8 +10,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from quizapp.extensions import db
-from quizapp.models import Quiz, User
-from tests.conftest import make_quiz
+from quizapp.models import Quiz
+from tests.factories import log_in, make_editor, make_quiz
 
 BARE = ("<h1>Forbidden</h1>", "<h1>Conflict</h1>", "<h1>Not Found</h1>", "<h1>Bad Request</h1>")
 
@@ -109,11 +109,8 @@ def test_one_at_a_time_conflicts_lead_on(client: FlaskClient, app: Flask) -> Non
 
 
 def test_editor_errors_lead_back_to_the_desk(client: FlaskClient, app: Flask) -> None:
-    user = User(username="ed")
-    user.set_password("a good password")
-    db.session.add(user)
-    db.session.commit()
-    client.post("/login", data={"username": "ed", "password": "a good password"})
+    make_editor()
+    log_in(client)
     response = client.get("/editor/quizzes/987654")
     html = _page(response)
     assert response.status_code == 404 and "There is no such quiz." in html

@@ -17,9 +17,12 @@ from pathlib import Path
 import pytest
 from flask import Flask
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests import ROOT
+
 BODY_TIMEOUT = 3  # QUIZAPP_REQUEST_BODY_TIMEOUT of the server under test
 SLOW_CLIENTS = 6  # more than the two sync workers the attack took
+
+pytestmark = pytest.mark.slow  # starts gunicorn and its workers, then waits out slow bodies
 
 
 def _free_port() -> int:

@@ -17,7 +17,7 @@ import quizapp.engine
 from quizapp.extensions import db
 from quizapp.models import Article, ImportJob, Quiz
 from quizapp.services.imports import MAX_SYMBOL_RUN, ImportRefused, text_from_paste
-from tests.conftest import ARTICLE_TEXT
+from tests.factories import ARTICLE_TEXT
 
 #: The attacker's article: 9,000 of one character on each side of a word (18k characters),
 #: which took spaCy's tokenizer 15-70 s before it was refused.

@@ -18,7 +18,7 @@ from flask.testing import FlaskClient
 
 from quizapp.extensions import db
 from quizapp.models import Article, Attempt, Choice, Claim, Question, Quiz, Response, User
-from tests.conftest import make_quiz
+from tests.factories import make_quiz
 
 LIMIT = 64 * 1024  # MAX_CONTENT_LENGTH in this module
 

@@ -15,8 +15,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from quizapp.extensions import db
-from quizapp.models import Attempt, Question, Quiz, User
-from tests.conftest import make_quiz
+from quizapp.models import Attempt, Question, Quiz
+from tests.factories import editor_token, make_quiz
 
 
 def _key(q: Question) -> int:
@@ -152,11 +152,7 @@ def test_an_api_id_replayed_with_other_answers_is_refused_and_reveals_nothing(
 
 
 def test_api_ids_are_namespaced_per_client(app: Flask, client: FlaskClient, quiz: Quiz) -> None:
-    user = User(username="ed")
-    user.set_password("correct horse")
-    token = user.new_token()
-    db.session.add(user)
-    db.session.commit()
+    token = editor_token()
     url = f"/api/quizzes/{quiz.id}/attempts"
     body = {"name": "Same", "answers": {}, "submission_id": "shared-id-0001"}
     assert client.post(url, json=body).status_code == 201

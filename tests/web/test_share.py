@@ -12,7 +12,7 @@ from flask_migrate import upgrade
 from quizapp import create_app
 from quizapp.extensions import db
 from quizapp.models import Attempt, Quiz
-from tests.conftest import make_quiz
+from tests.factories import make_quiz
 
 
 def _submit(

@@ -12,14 +12,9 @@ from quizapp.extensions import db
 from quizapp.models import VERDICTS, Attempt, Quiz
 from quizapp.services import editing, quiz_cache, verdicts
 from quizapp.services.attempts import record_attempt
-from quizapp.services.quizzes import get_published_head, seed_if_empty
+from quizapp.services.quizzes import get_published_head
 from quizapp.web.forms import TakeQuizForm
-
-
-def _seed() -> Quiz:
-    quiz = seed_if_empty()
-    assert quiz is not None
-    return quiz
+from tests.factories import make_seed_quiz
 
 
 def _version(quiz: Quiz) -> int:
@@ -47,7 +42,7 @@ def _options(question: object) -> list[tuple[str, bool]]:
 def test_an_edit_shows_at_once_and_the_old_question_disappears(
     client: FlaskClient, app: Flask
 ) -> None:
-    quiz = _seed()
+    quiz = make_seed_quiz()
     question = next(q for q in quiz.active_questions if q.kind != "true_false")
     record_attempt(quiz, "Early", {})  # with attempts, an edit retires and replaces
     assert question.id in _radio_groups(_page(client, quiz))  # warms the cache
@@ -63,7 +58,7 @@ def test_an_edit_shows_at_once_and_the_old_question_disappears(
 
 
 def test_a_deleted_question_disappears(client: FlaskClient, app: Flask) -> None:
-    quiz = _seed()
+    quiz = make_seed_quiz()
     first = quiz.active_questions[0]
     assert first.id in _radio_groups(_page(client, quiz))
     editing.delete_question(first)
@@ -74,7 +69,7 @@ def test_a_deleted_question_disappears(client: FlaskClient, app: Flask) -> None:
 def test_move_display_mode_status_and_verdicts_raise_the_version(
     client: FlaskClient, app: Flask
 ) -> None:
-    quiz = _seed()
+    quiz = make_seed_quiz()
     first, second = quiz.active_questions[:2]
     assert _radio_groups(_page(client, quiz))[:2] == [first.id, second.id]
     version = _version(quiz)
@@ -98,7 +93,7 @@ def test_move_display_mode_status_and_verdicts_raise_the_version(
 
 
 def test_attempts_do_not_raise_the_version(client: FlaskClient, app: Flask) -> None:
-    quiz = _seed()
+    quiz = make_seed_quiz()
     version = _version(quiz)
     key = {q.id: q.correct_choice.id for q in quiz.active_questions}  # type: ignore[union-attr]
     assert (
@@ -113,7 +108,7 @@ def test_attempts_do_not_raise_the_version(client: FlaskClient, app: Flask) -> N
 
 
 def test_the_answer_key_refuses_another_questions_option(client: FlaskClient, app: Flask) -> None:
-    quiz = _seed()
+    quiz = make_seed_quiz()
     one, two = quiz.active_questions[:2]
     key = quiz_cache.answer_key(get_published_head(quiz.id))
     assert key.order == tuple(q.id for q in quiz.active_questions)
@@ -136,7 +131,7 @@ def test_the_answer_key_refuses_another_questions_option(client: FlaskClient, ap
 
 
 def test_an_answer_to_a_question_retired_since_is_refused(client: FlaskClient, app: Flask) -> None:
-    quiz = _seed()
+    quiz = make_seed_quiz()
     question = next(q for q in quiz.active_questions if q.kind != "true_false")
     record_attempt(quiz, "Early", {})
     stale = client.get(f"/api/quizzes/{quiz.id}").get_json()  # key of this version cached
@@ -158,7 +153,7 @@ def test_an_answer_to_a_question_retired_since_is_refused(client: FlaskClient, a
 def test_the_cached_page_is_the_rendered_page(client: FlaskClient, app: Flask) -> None:
     from quizapp.web import quiz as views
 
-    quiz = _seed()
+    quiz = make_seed_quiz()
     with app.test_request_context(f"/quizzes/{quiz.id}"):
         head = get_published_head(quiz.id)
         fieldsets = views._question_fieldsets(head)
@@ -174,7 +169,7 @@ def test_the_frame_carries_the_csrf_token(app: Flask) -> None:
     app.config["WTF_CSRF_ENABLED"] = True
     from quizapp.web import quiz as views
 
-    quiz = _seed()
+    quiz = make_seed_quiz()
     with app.test_request_context(f"/quizzes/{quiz.id}"):
         head = get_published_head(quiz.id)
         frame = views._page_frame(head, views._question_fieldsets(head))
@@ -218,7 +213,7 @@ def test_another_process_edit_reaches_page_views_after_the_ttl(
 ) -> None:
     from quizapp.services import quizzes as quiz_service
 
-    quiz = _seed()
+    quiz = make_seed_quiz()
     title = _title_shown(client, quiz.id)
     _change_elsewhere(quiz.id, title="Changed elsewhere")
     assert _title_shown(client, quiz.id) == title  # within the TTL: the head read before
@@ -229,7 +224,7 @@ def test_another_process_edit_reaches_page_views_after_the_ttl(
 
 @pytest.mark.app_config(QUIZ_HEAD_TTL=3600)
 def test_this_process_commits_empty_the_recent_heads(client: FlaskClient, app: Flask) -> None:
-    quiz = _seed()
+    quiz = make_seed_quiz()
     _title_shown(client, quiz.id)
     quiz.title = "Renamed here"
     db.session.commit()
@@ -241,7 +236,7 @@ def test_this_process_commits_empty_the_recent_heads(client: FlaskClient, app: F
 
 @pytest.mark.app_config(QUIZ_HEAD_TTL=3600)
 def test_submissions_read_the_quiz_as_it_is_now(client: FlaskClient, app: Flask) -> None:
-    quiz = _seed()
+    quiz = make_seed_quiz()
     assert client.get(f"/quizzes/{quiz.id}").status_code == 200  # head kept for an hour
     _change_elsewhere(quiz.id, status="draft")
     assert client.get(f"/quizzes/{quiz.id}").status_code == 200  # a page view may lag...
@@ -253,7 +248,7 @@ def test_submissions_read_the_quiz_as_it_is_now(client: FlaskClient, app: Flask)
 
 @pytest.mark.app_config(QUIZ_HEAD_TTL=0)
 def test_a_ttl_of_zero_reads_the_head_every_time(client: FlaskClient, app: Flask) -> None:
-    quiz = _seed()
+    quiz = make_seed_quiz()
     _title_shown(client, quiz.id)
     _change_elsewhere(quiz.id, title="Seen at once")
     assert _title_shown(client, quiz.id) == "Seen at once"

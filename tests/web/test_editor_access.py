@@ -10,22 +10,18 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient, FlaskCliRunner
 
-from quizapp.extensions import db
 from quizapp.models import Quiz, User
 from quizapp.services.attempts import record_attempt
+from tests.factories import EDITOR_PASSWORD, log_in, make_editor
 
 
 @pytest.fixture
 def editor(app: Flask) -> User:
-    user = User(username="editor")
-    user.set_password("s3cret-pass")
-    db.session.add(user)
-    db.session.commit()
-    return user
+    return make_editor("editor")
 
 
-def login(client: FlaskClient, username: str = "editor", password: str = "s3cret-pass") -> Any:
-    return client.post("/login", data={"username": username, "password": password})
+def login(client: FlaskClient, username: str = "editor", password: str = EDITOR_PASSWORD) -> Any:
+    return log_in(client, username, password)
 
 
 EDITOR_PAGES = [
@@ -46,7 +42,9 @@ def test_anonymous_users_are_sent_to_login(client: FlaskClient, quiz: Quiz, path
 def test_login_logout(client: FlaskClient, editor: User, quiz: Quiz) -> None:
     bad = login(client, password="wrong")
     assert bad.status_code == 400 and "wrong password" in bad.get_data(as_text=True)
-    ok = client.post("/login?next=/editor/", data={"username": "editor", "password": "s3cret-pass"})
+    ok = client.post(
+        "/login?next=/editor/", data={"username": "editor", "password": EDITOR_PASSWORD}
+    )
     assert ok.status_code == 302 and ok.location == "/editor/"
     assert client.get("/editor/").status_code == 200
     client.post("/logout")
@@ -54,7 +52,7 @@ def test_login_logout(client: FlaskClient, editor: User, quiz: Quiz) -> None:
 
 
 def test_login_lands_on_the_editor_desk(client: FlaskClient, editor: User) -> None:
-    response = client.post("/login", data={"username": "editor", "password": "s3cret-pass"})
+    response = login(client)
     assert response.status_code == 302 and response.location == "/editor/"
 
 
@@ -74,7 +72,7 @@ def test_login_never_redirects_off_site(client: FlaskClient, editor: User, targe
     response = client.post(
         "/login",
         query_string={"next": target},
-        data={"username": "editor", "password": "s3cret-pass"},
+        data={"username": "editor", "password": EDITOR_PASSWORD},
     )
     assert response.location == "/editor/"
 
@@ -84,14 +82,14 @@ def test_login_keeps_a_same_site_next(client: FlaskClient, editor: User, quiz: Q
     response = client.post(
         "/login",
         query_string={"next": target},
-        data={"username": "editor", "password": "s3cret-pass"},
+        data={"username": "editor", "password": EDITOR_PASSWORD},
     )
     assert response.location == target
 
 
 def test_password_is_hashed(editor: User) -> None:
-    assert "s3cret-pass" not in editor.password_hash
-    assert editor.check_password("s3cret-pass") and not editor.check_password("other")
+    assert EDITOR_PASSWORD not in editor.password_hash
+    assert editor.check_password(EDITOR_PASSWORD) and not editor.check_password("other")
 
 
 def test_item_analysis_page(client: FlaskClient, editor: User, quiz: Quiz) -> None:

@@ -9,17 +9,12 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from quizapp.extensions import db
-from quizapp.models import Attempt, Quiz, Response, User
-from tests.conftest import make_quiz
+from quizapp.models import Attempt, Quiz, Response
+from tests.factories import editor_token, make_quiz
 
 
 def _editor_token(app: Flask) -> str:
-    user = User(username="ed")
-    user.set_password("correct horse")
-    token = user.new_token()
-    db.session.add(user)
-    db.session.commit()
-    return token
+    return editor_token()
 
 
 def _counts() -> tuple[int, int]:

@@ -15,8 +15,9 @@ from flask.testing import FlaskCliRunner
 from quizapp.extensions import db
 from quizapp.models import Choice, Claim, Question, Quiz
 from quizapp.services.quizzes import SEED_TITLE, seed_text
+from tests import ROOT
 
-SEED_PATH = Path(__file__).resolve().parent.parent / "quizapp" / "data" / "seed_article.txt"
+SEED_PATH = ROOT / "quizapp" / "data" / "seed_article.txt"
 
 
 def test_seed_imports_and_publishes_once(runner: FlaskCliRunner, app: Flask) -> None:

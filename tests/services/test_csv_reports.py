@@ -12,7 +12,7 @@ from flask.testing import FlaskClient
 from quizapp.models import Quiz
 from quizapp.services.attempts import record_attempt
 from quizapp.services.csv_reports import safe_cell
-from tests.conftest import make_quiz
+from tests.factories import make_quiz
 
 #: What a spreadsheet starts a formula with, once full-width forms are folded.
 TRIGGERS = ("=", "+", "-", "@")

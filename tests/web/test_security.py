@@ -12,7 +12,9 @@ from sqlalchemy.exc import OperationalError
 
 from quizapp.extensions import db
 from quizapp.models import Attempt, Quiz, Response, User
+from tests import ROOT
 from tests.conftest import POSTGRES
+from tests.factories import editor_token, log_in
 
 
 def _api_answers(quiz: Quiz) -> dict[str, int]:
@@ -190,16 +192,12 @@ def test_editor_pages_refuse_non_editors(
 ) -> None:
     # Every role there is (models.Role) edits; the gate must still hold for one that would not.
     monkeypatch.setattr(User, "is_editor", property(lambda user: user.username != "viewer"))
-    user = User(username="viewer")
-    user.set_password("long-password")
-    token = user.new_token()
-    db.session.add(user)
-    db.session.commit()
+    token = editor_token("viewer")
     response = client.get(
         f"/api/quizzes/{quiz.id}/stats", headers={"Authorization": f"Bearer {token}"}
     )
     assert response.status_code == 403
-    client.post("/login", data={"username": "viewer", "password": "long-password"})
+    log_in(client, "viewer")
     assert client.get("/editor/").status_code == 403
 
 
@@ -482,7 +480,6 @@ def test_the_access_log_names_routes_never_tokens(
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    root = Path(__file__).resolve().parent.parent
     env = os.environ | {
         "GUNICORN_BIND": f"127.0.0.1:{port}",
         "GUNICORN_WORKERS": "1",
@@ -491,7 +488,7 @@ def test_the_access_log_names_routes_never_tokens(
         "QUIZAPP_SECRET_KEY": "access-log-test",
     }
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-c", str(root / "gunicorn.conf.py")],
+        [sys.executable, "-m", "gunicorn", "-c", str(ROOT / "gunicorn.conf.py")],
         cwd=workdir,
         env=env,
         stdout=subprocess.DEVNULL,

@@ -9,8 +9,8 @@ from flask import Flask
 from flask.testing import FlaskClient, FlaskCliRunner
 
 from quizapp.exporters import FORMATS
-from quizapp.extensions import db
-from quizapp.models import Quiz, User
+from quizapp.models import Quiz
+from tests.factories import log_in, make_editor
 
 
 @pytest.mark.parametrize("name", ["gift", "moodle-xml", "qti", "json"])
@@ -42,11 +42,8 @@ def test_cli_export_unknown_quiz(runner: FlaskCliRunner, app: Flask) -> None:
 
 def test_editor_download(client: FlaskClient, quiz: Quiz) -> None:
     assert client.get(f"/editor/quizzes/{quiz.id}/export/gift").status_code == 302
-    user = User(username="ed")
-    user.set_password("password1")
-    db.session.add(user)
-    db.session.commit()
-    client.post("/login", data={"username": "ed", "password": "password1"})
+    make_editor()
+    log_in(client)
     response = client.get(f"/editor/quizzes/{quiz.id}/export/qti")
     assert response.status_code == 200 and response.mimetype == "application/zip"
     assert "attachment" in response.headers["Content-Disposition"]

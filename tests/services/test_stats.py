@@ -12,7 +12,7 @@ from quizapp.extensions import db
 from quizapp.models import Quiz
 from quizapp.services.attempts import record_attempt
 from quizapp.services.stats import quiz_stats
-from tests.conftest import make_quiz
+from tests.factories import make_quiz
 
 # Item scores of four attempts on three questions (rows: attempts A-D).
 MATRIX = [

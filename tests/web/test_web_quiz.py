@@ -10,7 +10,7 @@ from flask.testing import FlaskClient
 
 from quizapp.extensions import db
 from quizapp.models import Attempt, Quiz, Response
-from tests.conftest import make_quiz
+from tests.factories import make_quiz
 
 
 def _form(

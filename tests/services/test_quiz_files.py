@@ -17,7 +17,7 @@ from quizapp.services.editing import GateRejected, update_question
 from quizapp.services.errors import ServiceError
 from quizapp.services.exports import export_quiz
 from quizapp.services.quiz_files import import_quiz_file
-from quizapp.services.quizzes import seed_if_empty
+from tests.factories import make_seed_quiz
 
 
 def _shape(quiz: Quiz) -> list[tuple[object, ...]]:
@@ -35,8 +35,7 @@ def _shape(quiz: Quiz) -> list[tuple[object, ...]]:
 
 @pytest.mark.parametrize("name", ["gift", "moodle-xml", "qti", "json"])
 def test_seed_quiz_round_trips(app: Flask, name: str) -> None:
-    original = seed_if_empty()
-    assert original is not None
+    original = make_seed_quiz()
     exported = export_quiz(original.id, name)
     original.title = "Seed, renamed"
     original.questions[0].stem += " (as of the article)"  # not the very same quiz any more
@@ -50,8 +49,7 @@ def test_seed_quiz_round_trips(app: Flask, name: str) -> None:
 
 
 def test_aiken_quiz_imports_unsourced(app: Flask, editor_client: FlaskClient) -> None:
-    original = seed_if_empty()
-    assert original is not None
+    original = make_seed_quiz()
     copy = import_quiz_file(export_quiz(original.id, "aiken").data, "aiken")
     assert [(q.stem, [(c.text, c.is_correct) for c in q.choices]) for q in copy.questions] == [
         (q.stem, [(c.text, c.is_correct) for c in q.choices]) for q in original.active_questions
@@ -81,8 +79,7 @@ def test_bad_quiz_files(app: Flask, data: bytes, name: str, message: str) -> Non
 
 
 def test_importing_the_same_file_twice_says_so(app: Flask) -> None:
-    original = seed_if_empty()
-    assert original is not None
+    original = make_seed_quiz()
     data = export_quiz(original.id, "json").data
     import_quiz_file(data, "json")
     with pytest.raises(Exception, match="imported before"):
@@ -93,8 +90,7 @@ def test_importing_the_same_file_twice_says_so(app: Flask) -> None:
 def test_editor_upload_and_cli(
     editor_client: FlaskClient, runner: FlaskCliRunner, tmp_path: Path
 ) -> None:
-    original = seed_if_empty()
-    assert original is not None
+    original = make_seed_quiz()
     gift = export_quiz(original.id, "gift").data
     response = editor_client.post(
         "/editor/import-quiz",
@@ -119,8 +115,7 @@ def test_editor_upload_and_cli(
 
 
 def test_two_keys_or_none_are_refused(app: Flask) -> None:
-    quiz = seed_if_empty()
-    assert quiz is not None
+    quiz = make_seed_quiz()
     question = next(q for q in quiz.questions if q.kind != "true_false")
     texts = [c.text for c in question.choices]
     for options in (
@@ -346,8 +341,7 @@ def test_verdict_source_urls_use_the_same_rule(app: Flask, url: str) -> None:
     from quizapp.services.validation import InvalidURL, check_url
     from quizapp.services.verdicts import set_verdict
 
-    quiz = seed_if_empty()
-    assert quiz is not None
+    quiz = make_seed_quiz()
     claim = quiz.article.claims[0]
     with pytest.raises(InvalidURL):
         set_verdict(claim, "accurate", "", url)

@@ -1,8 +1,0 @@
-"""Engine tests need only the engine: no app fixtures are used here."""
-
-from __future__ import annotations
-
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).parent))
