@@ -8,8 +8,8 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient, FlaskCliRunner
 
-from quizapp.exporters import FORMATS
 from quizapp.extensions import db
+from quizapp.formats import FORMATS
 from quizapp.models import Quiz, User
 
 

@@ -10,8 +10,8 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient, FlaskCliRunner
 
-from quizapp.exporters import FORMATS
 from quizapp.extensions import db
+from quizapp.formats import FORMATS
 from quizapp.models import Quiz
 from quizapp.services.editing import GateRejected, update_question
 from quizapp.services.errors import ServiceError

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from quizapp.exporters import (
+from quizapp.extensions import db
+from quizapp.formats import (
     FORMATS,
     TRUE_FALSE,
     ExportOption,
@@ -12,8 +13,7 @@ from quizapp.exporters import (
     ExportQuiz,
     InvalidQuizError,
 )
-from quizapp.exporters.model import FALSE_TEXT, TRUE_TEXT
-from quizapp.extensions import db
+from quizapp.formats.model import FALSE_TEXT, TRUE_TEXT
 from quizapp.models import Choice, Question, Quiz
 from quizapp.services.errors import NotFound, ServiceError
 

@@ -19,9 +19,9 @@ from __future__ import annotations
 import hashlib
 import re
 
-from quizapp.exporters import FORMATS, ExportOption, ExportQuestion, ExportQuiz, ImportFormatError
-from quizapp.exporters.errors import NothingToImport
 from quizapp.extensions import db
+from quizapp.formats import FORMATS, ExportOption, ExportQuestion, ExportQuiz, ImportFormatError
+from quizapp.formats.errors import NothingToImport
 from quizapp.models import Article, Choice, Claim, Question, Quiz
 from quizapp.models.quiz import QUESTION_NAME_MAX
 from quizapp.services.articles import find_article, slug_for

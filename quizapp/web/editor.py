@@ -8,8 +8,8 @@ from flask import Blueprint, Response, flash, render_template, stream_with_conte
 from flask.typing import ResponseReturnValue
 
 from quizapp.auth import editor_required
-from quizapp.exporters import FORMATS
 from quizapp.extensions import db
+from quizapp.formats import FORMATS
 from quizapp.models import Quiz
 from quizapp.services import csv_reports, exports
 from quizapp.services.stats import quiz_stats

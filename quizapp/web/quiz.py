@@ -20,8 +20,8 @@ from flask.typing import ResponseReturnValue
 from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 
-from quizapp.exporters.claimreview import script_json
 from quizapp.extensions import db, limited_on_post, submit_limit
+from quizapp.formats.claimreview import script_json
 from quizapp.models import Attempt, Quiz
 from quizapp.scoring import summarize
 from quizapp.security import parse_id

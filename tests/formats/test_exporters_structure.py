@@ -12,7 +12,7 @@ import io
 import zipfile
 from xml.etree import ElementTree as ET  # noqa: S405 - parses our own trusted output
 
-from quizapp.exporters import export_gift, export_moodle_xml, export_qti, parse_gift
+from quizapp.formats import export_gift, export_moodle_xml, export_qti, parse_gift
 
 from .samples import SPECIAL, special_quiz
 

@@ -1,4 +1,4 @@
-"""Helpers shared by the exporters: text decoding, plain text <-> HTML, safe XML parsing."""
+"""Helpers shared by the formats: text decoding, plain text <-> HTML, safe XML parsing."""
 
 from __future__ import annotations
 

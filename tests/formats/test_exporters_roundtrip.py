@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quizapp.exporters import (
+from quizapp.formats import (
     FORMATS,
     ExportQuiz,
     export_aiken,

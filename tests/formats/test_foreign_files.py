@@ -13,7 +13,7 @@ import zipfile
 
 import pytest
 
-from quizapp.exporters import (
+from quizapp.formats import (
     FORMATS,
     ImportFormatError,
     aiken_warnings,
@@ -24,7 +24,7 @@ from quizapp.exporters import (
     parse_moodle_xml,
     parse_qti,
 )
-from quizapp.exporters._common import html_to_text
+from quizapp.formats._common import html_to_text
 
 # ------------------------------------------------------------------ Moodle XML
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quizapp.exporters import (
+from quizapp.formats import (
     TRUE_FALSE,
     ExportOption,
     ExportQuestion,

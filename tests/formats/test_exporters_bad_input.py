@@ -9,7 +9,7 @@ import zipfile
 
 import pytest
 
-from quizapp.exporters import (
+from quizapp.formats import (
     ExportOption,
     ExportQuestion,
     ExportQuiz,
