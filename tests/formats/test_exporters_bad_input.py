@@ -76,8 +76,14 @@ BILLION_LAUGHS = """<?xml version="1.0"?>
 <quiz><question type="multichoice"><questiontext><text>&lol2;</text></questiontext>
 </question></quiz>
 """
-XXE = """<?xml version="1.0"?><!doctype quiz [<!entity x SYSTEM "file:///etc/passwd">]>
+XXE = """<?xml version="1.0"?><!DOCTYPE quiz [<!ENTITY x SYSTEM "file:///etc/passwd">]>
 <quiz>&x;</quiz>"""
+# XML is case-sensitive: a lower-case doctype is no DTD, only bad XML, and refused as such.
+LOWER_XXE = """<?xml version="1.0"?><!doctype quiz [<!entity x SYSTEM "file:///etc/passwd">]>
+<quiz>&x;</quiz>"""
+# An external DTD alone declares nothing here but could be fetched: refused all the same.
+EXTERNAL_DTD = """<?xml version="1.0"?><!DOCTYPE quiz SYSTEM "http://example.invalid/q.dtd">
+<quiz/>"""
 
 
 def moodle(body: str) -> str:
@@ -104,6 +110,8 @@ MOODLE_CASES = [
     ("<quiz><question></quiz>", "not well-formed XML"),
     (BILLION_LAUGHS, "DTD"),
     (XXE, "DTD"),
+    (LOWER_XXE, "not well-formed XML"),
+    (EXTERNAL_DTD, "DTD"),
     ("<notquiz/>", "expected <quiz>"),
     (moodle(""), "no questions"),
     (
