@@ -276,14 +276,6 @@ def _strip_position(message: str) -> str:
     return re.sub(r": line \d+, column \d+$", "", message)
 
 
-def check_question(question: ExportQuestion, number: int, line: int | None = None) -> None:
-    """Run model validation on an imported question, as an :class:`ImportFormatError`."""
-    try:
-        validate_question(question, number)
-    except InvalidQuizError as exc:
-        raise ImportFormatError(str(exc), line) from None
-
-
 def html_notes(parts: Iterable[HtmlText]) -> list[str]:
     """Report lines for what plain text dropped from these pieces of one question."""
     media: list[str] = []

@@ -17,15 +17,17 @@ Structure (version 1)::
 Strings are kept exactly (no trimming).  On import, string fields other than
 ``stem``/``options``/``text``/``correct`` may be missing (default ``""``), unknown
 keys are ignored so newer minor additions stay readable, and a different
-``version`` is refused.
+``version`` is refused.  A question that is not right (a missing stem, two keys, an
+unknown kind) is skipped with its reason; the others are imported.
 """
 
 from __future__ import annotations
 
 import json
+from functools import partial
 from typing import Any
 
-from ._common import check_question, decode_text
+from ._common import QuestionCollector, decode_text
 from .errors import ImportFormatError
 from .model import MULTIPLE_CHOICE, ExportOption, ExportQuestion, ExportQuiz, validate_quiz
 
@@ -89,7 +91,12 @@ def _list(obj: dict[str, Any], key: str, where: str) -> list[Any]:
 
 
 def quiz_from_dict(document: Any) -> ExportQuiz:
-    """Build an :class:`ExportQuiz` from a decoded JSON document, validating every field."""
+    """Build an :class:`ExportQuiz` from a decoded JSON document, validating every field.
+
+    The document's own fields (format, version, title, the list of questions) must be
+    right or the file is refused; a question that is wrong is skipped and listed in
+    ``skipped``, like the other formats do, and the rest are imported.
+    """
     root = _object(document, "the JSON document")
     if root.get("format") != FORMAT_ID:
         raise ImportFormatError(f"not a quizapp quiz: 'format' must be {FORMAT_ID!r}")
@@ -98,42 +105,46 @@ def quiz_from_dict(document: Any) -> ExportQuiz:
             f"unsupported quizapp quiz version {root.get('version')!r} "
             f"(this reader knows {VERSION})"
         )
-    questions = []
-    for number, raw in enumerate(_list(root, "questions", "quiz"), start=1):
-        where = f"question {number}"
-        item = _object(raw, where)
-        options = []
-        for index, raw_option in enumerate(_list(item, "options", where), start=1):
-            option_where = f"{where}, option {index}"
-            option = _object(raw_option, option_where)
-            correct = option.get("correct")
-            if not isinstance(correct, bool):
-                raise ImportFormatError(f"{option_where}: 'correct' must be true or false")
-            options.append(
-                ExportOption(
-                    text=_string(option, "text", option_where, required=True),
-                    correct=correct,
-                    feedback=_string(option, "feedback", option_where),
-                )
-            )
-        question = ExportQuestion(
-            stem=_string(item, "stem", where, required=True),
-            options=tuple(options),
-            kind=_string(item, "kind", where) or MULTIPLE_CHOICE,
-            explanation=_string(item, "explanation", where),
-            evidence=_string(item, "evidence", where),
-            name=_string(item, "name", where),
+    title = _string(root, "title", "quiz")
+    source_url = _string(root, "source_url", "quiz")
+    article_title = _string(root, "article_title", "quiz")
+    collector = QuestionCollector("JSON")
+    for raw in _list(root, "questions", "quiz"):
+        name = raw.get("name") if isinstance(raw, dict) else None
+        kind = raw.get("kind") if isinstance(raw, dict) else None
+        collector.add(
+            name if isinstance(name, str) else "",
+            kind if isinstance(kind, str) and kind else "question",
+            partial(_question, raw, f"question {collector.count + 1}"),
         )
-        check_question(question, number)
-        questions.append(question)
-    if not questions:
-        raise ImportFormatError("the quiz has no questions")
-    return ExportQuiz(
-        title=_string(root, "title", "quiz"),
-        questions=tuple(questions),
-        source_url=_string(root, "source_url", "quiz"),
-        article_title=_string(root, "article_title", "quiz"),
+    return collector.quiz(title, source_url, article_title)
+
+
+def _question(raw: Any, where: str) -> tuple[ExportQuestion, list[str]]:
+    item = _object(raw, where)
+    options = []
+    for index, raw_option in enumerate(_list(item, "options", where), start=1):
+        option_where = f"{where}, option {index}"
+        option = _object(raw_option, option_where)
+        correct = option.get("correct")
+        if not isinstance(correct, bool):
+            raise ImportFormatError(f"{option_where}: 'correct' must be true or false")
+        options.append(
+            ExportOption(
+                text=_string(option, "text", option_where, required=True),
+                correct=correct,
+                feedback=_string(option, "feedback", option_where),
+            )
+        )
+    question = ExportQuestion(
+        stem=_string(item, "stem", where, required=True),
+        options=tuple(options),
+        kind=_string(item, "kind", where) or MULTIPLE_CHOICE,
+        explanation=_string(item, "explanation", where),
+        evidence=_string(item, "evidence", where),
+        name=_string(item, "name", where),
     )
+    return question, []
 
 
 def parse_json(data: str | bytes) -> ExportQuiz:
