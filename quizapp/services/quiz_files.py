@@ -6,7 +6,7 @@ or, failing that, its general feedback, one per line, in order; each becomes a c
 and the evidence span of its question. A question with neither is imported
 *unsourced*: no claim, an empty evidence span, shown as not fact-checked, reviewed
 with the feedback it has. A quiz none of whose questions gives a sentence gets an
-empty article.
+empty article of its own: two unrelated imports never share one.
 
 Every supported question of the file is imported (single-answer multiple choice and
 true/false); the others are skipped. The import report (skipped questions with their
@@ -16,7 +16,7 @@ quiz and shown on its review page; a file with nothing importable is refused wit
 
 from __future__ import annotations
 
-import hashlib
+import json
 import re
 
 from quizapp.extensions import db
@@ -24,15 +24,15 @@ from quizapp.formats import FORMATS, ExportOption, ExportQuestion, ExportQuiz, I
 from quizapp.formats.errors import NothingToImport
 from quizapp.models import Article, Choice, Claim, Question, Quiz
 from quizapp.models.quiz import QUESTION_NAME_MAX
-from quizapp.services.articles import find_article, slug_for
+from quizapp.services.articles import sha256_of, slug_for
 from quizapp.services.errors import DuplicateArticle, ServiceError
 from quizapp.services.exports import CORRECT_FEEDBACK, KIND_LABELS, MUTATION_FEEDBACK
 from quizapp.services.validation import check_url
 
 #: Formats that can be read back.
 IMPORTABLE = tuple(name for name, fmt in FORMATS.items() if fmt.parse is not None)
-#: The title of the article shared by imported quizzes that give no sentence at all.
-NO_ARTICLE_TITLE = "No article: quizzes imported without evidence"
+#: The title of the empty article of an imported quiz that gives no sentence at all.
+NO_ARTICLE_TITLE = "No article: imported without evidence"
 
 _MUTATION_OF_FEEDBACK = {text: name for name, text in MUTATION_FEEDBACK.items()}
 _KIND_OF_LABEL = {label: kind for kind, label in KIND_LABELS.items()}
@@ -91,17 +91,21 @@ def import_quiz_file(data: bytes, format_name: str, *, publish: bool = False) ->
     text = "\n".join(lines) + "\n" if lines else ""
     title = (parsed.title or parsed.article_title or "Imported quiz")[:300]
     # The same evidence makes the same article: a second quiz on it shares the article and its
-    # claims; the very same quiz imported again is refused.
-    article = find_article(text)
+    # claims. A quiz without sentences gets an empty article of its own, keyed by its questions.
+    # Either way the very same quiz imported again is refused.
+    wanted = _questions_signature(parsed.questions)
+    key = _article_key(text, wanted)
+    article = db.session.execute(
+        db.select(Article).where(Article.sha256 == key)
+    ).scalar_one_or_none()
     if article is None:
         article = Article(
             title=(parsed.article_title or title)[:300] if text else NO_ARTICLE_TITLE,
             source_url=source_url if text else None,
             text=text,
-            sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+            sha256=key,
         )
     else:
-        wanted = _questions_signature(parsed.questions)
         for other in article.quizzes:
             if _stored_signature(other) == wanted:
                 raise DuplicateQuiz(f"This quiz was imported before (quiz {other.id}).", article.id)
@@ -176,6 +180,17 @@ def _choice(option: ExportOption, position: int) -> Choice:
         feedback=feedback,
         position=position,
     )
+
+
+def _article_key(text: str, signature: list[tuple[object, ...]]) -> str:
+    """The ``sha256`` an imported quiz's article is stored under.
+
+    An article with text is keyed by its text (as every article is); an empty one by the
+    quiz's questions, so that only the very same quiz would find it again.
+    """
+    if text:
+        return sha256_of(text)
+    return sha256_of(json.dumps(["quizapp: imported quiz without sentences", signature]))
 
 
 def _questions_signature(questions: tuple[ExportQuestion, ...]) -> list[tuple[object, ...]]:
