@@ -7,7 +7,7 @@ import binascii
 import codecs
 import html
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
@@ -19,7 +19,6 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring as defused_fromstring
 
 from .errors import ImportFormatError, NothingToImport, UnsupportedQuestion
-from .rich import RICH_TAGS, MediaFile, check_image, clean_html, image_names, is_rich
 from .model import (
     MULTIPLE_CHOICE,
     TRUE_FALSE,
@@ -30,6 +29,7 @@ from .model import (
     SkippedQuestion,
     validate_question,
 )
+from .rich import RICH_TAGS, MediaFile, check_image, clean_html, image_names, is_rich
 
 # Characters XML 1.0 cannot carry at all (even escaped); exporters drop them.
 _XML_ILLEGAL = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")

@@ -305,14 +305,15 @@ def _parse_block(block: _Block) -> tuple[ExportQuestion, list[str]]:
         explanation = _decode_field(answers[general_at + 4 :], fmt, reader)[0]
         answers = answers[:general_at]
     answers = answers.strip()
-    common = {
-        "stem": stem.text,
-        "stem_html": stem.html,
-        "explanation": explanation.text,
-        "explanation_html": explanation.html,
-        "evidence": block.evidence,
-        "name": name,
-    }
+    common = partial(
+        ExportQuestion,
+        stem=stem.text,
+        stem_html=stem.html,
+        explanation=explanation.text,
+        explanation_html=explanation.html,
+        evidence=block.evidence,
+        name=name,
+    )
 
     if not answers:
         raise UnsupportedQuestion(
@@ -322,7 +323,7 @@ def _parse_block(block: _Block) -> tuple[ExportQuestion, list[str]]:
         raise UnsupportedQuestion("numerical", "numerical questions are not supported", line)
     if _find(answers, "~") >= 0:  # Moodle's order: a "~" makes it multiple choice
         options = _parse_choices(answers, fmt, line, reader)
-        question = ExportQuestion(options=options, kind=MULTIPLE_CHOICE, **common)
+        question = common(options=options, kind=MULTIPLE_CHOICE)
         return question, reader.notes()
     if _find(answers, "=") >= 0 and "->" in answers:
         raise UnsupportedQuestion("matching", "matching questions are not supported", line)
@@ -341,7 +342,7 @@ def _parse_block(block: _Block) -> tuple[ExportQuestion, list[str]]:
                 false.text, false.correct, false.feedback, feedback_html=false_feedback.html
             ),
         )
-        question = ExportQuestion(options=options, kind=TRUE_FALSE, **common)
+        question = common(options=options, kind=TRUE_FALSE)
         return question, reader.notes()
     if _find(answers, "=") >= 0:
         raise UnsupportedQuestion(

@@ -9,10 +9,17 @@ Structure (version 1)::
       "questions": [
         {"name": str, "kind": "multiple_choice" | "true_false", "stem": str,
          "explanation": str, "evidence": str,
-         "options": [{"text": str, "correct": bool, "feedback": str}, ...]},
+         "options": [{"text": str, "correct": bool, "feedback": str,
+                      "text_html": str, "feedback_html": str}, ...],
+         "stem_html": str, "explanation_html": str,
+         "media": [{"name": str, "mimetype": str, "data": base64 str}, ...]},
         ...
       ]
     }
+
+The ``…_html`` keys and ``media`` are written only where a question has rich HTML
+(see :mod:`.rich`); on import the HTML is sanitised again and each image checked by
+its bytes, as from any other file.
 
 Strings are kept exactly (no trimming).  On import, string fields other than
 ``stem``/``options``/``text``/``correct`` may be missing (default ``""``), unknown
@@ -23,6 +30,8 @@ unknown kind) is skipped with its reason; the others are imported.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
 from functools import partial
 from typing import Any
@@ -30,9 +39,40 @@ from typing import Any
 from ._common import QuestionCollector, decode_text
 from .errors import ImportFormatError
 from .model import MULTIPLE_CHOICE, ExportOption, ExportQuestion, ExportQuiz, validate_quiz
+from .rich import MediaFile, check_image, clean_html, is_rich
 
 FORMAT_ID = "quizapp-quiz"
 VERSION = 1
+
+
+def _rich(**fields: str) -> dict[str, str]:
+    return {key: value for key, value in fields.items() if value}
+
+
+def _question_dict(q: ExportQuestion) -> dict[str, Any]:
+    item: dict[str, Any] = {
+        "name": q.name,
+        "kind": q.kind,
+        "stem": q.stem,
+        "explanation": q.explanation,
+        "evidence": q.evidence,
+        "options": [
+            {
+                "text": o.text,
+                "correct": o.correct,
+                "feedback": o.feedback,
+                **_rich(text_html=o.text_html, feedback_html=o.feedback_html),
+            }
+            for o in q.options
+        ],
+        **_rich(stem_html=q.stem_html, explanation_html=q.explanation_html),
+    }
+    if q.media:
+        item["media"] = [
+            {"name": m.name, "mimetype": m.mimetype, "data": base64.b64encode(m.data).decode()}
+            for m in q.media
+        ]
+    return item
 
 
 def quiz_to_dict(quiz: ExportQuiz) -> dict[str, Any]:
@@ -43,20 +83,7 @@ def quiz_to_dict(quiz: ExportQuiz) -> dict[str, Any]:
         "title": quiz.title,
         "source_url": quiz.source_url,
         "article_title": quiz.article_title,
-        "questions": [
-            {
-                "name": q.name,
-                "kind": q.kind,
-                "stem": q.stem,
-                "explanation": q.explanation,
-                "evidence": q.evidence,
-                "options": [
-                    {"text": o.text, "correct": o.correct, "feedback": o.feedback}
-                    for o in q.options
-                ],
-            }
-            for q in quiz.questions
-        ],
+        "questions": [_question_dict(q) for q in quiz.questions],
     }
 
 
@@ -120,8 +147,38 @@ def quiz_from_dict(document: Any) -> ExportQuiz:
     return collector.quiz(title, source_url, article_title)
 
 
+def _media(item: dict[str, Any], where: str) -> tuple[dict[str, MediaFile], list[str]]:
+    """The question's images by their name in its HTML, and why any was not kept."""
+    if "media" not in item:
+        return {}, []
+    media: dict[str, MediaFile] = {}
+    notes = []
+    for index, raw in enumerate(_list(item, "media", where), start=1):
+        entry = _object(raw, f"{where}, media {index}")
+        name = _string(entry, "name", f"{where}, media {index}", required=True)
+        try:
+            data = base64.b64decode(_string(entry, "data", where), validate=True)
+        except (binascii.Error, ValueError):
+            notes.append(f"image {name[:120]} dropped: its data is not base64")
+            continue
+        checked = check_image(name, data)
+        if isinstance(checked, str):
+            notes.append(f"image {name[:120]} dropped: {checked}")
+        else:
+            media[name] = checked
+    return media, notes
+
+
+def _html(item: dict[str, Any], key: str, where: str, media: dict[str, MediaFile]) -> str:
+    rich = clean_html(
+        _string(item, key, where), lambda src: media[src].name if src in media else None
+    )
+    return rich if is_rich(rich) else ""
+
+
 def _question(raw: Any, where: str) -> tuple[ExportQuestion, list[str]]:
     item = _object(raw, where)
+    media, notes = _media(item, where)
     options = []
     for index, raw_option in enumerate(_list(item, "options", where), start=1):
         option_where = f"{where}, option {index}"
@@ -134,6 +191,8 @@ def _question(raw: Any, where: str) -> tuple[ExportQuestion, list[str]]:
                 text=_string(option, "text", option_where, required=True),
                 correct=correct,
                 feedback=_string(option, "feedback", option_where),
+                text_html=_html(option, "text_html", option_where, media),
+                feedback_html=_html(option, "feedback_html", option_where, media),
             )
         )
     question = ExportQuestion(
@@ -143,8 +202,11 @@ def _question(raw: Any, where: str) -> tuple[ExportQuestion, list[str]]:
         explanation=_string(item, "explanation", where),
         evidence=_string(item, "evidence", where),
         name=_string(item, "name", where),
+        stem_html=_html(item, "stem_html", where, media),
+        explanation_html=_html(item, "explanation_html", where, media),
+        media=tuple({m.name: m for m in media.values()}.values()),
     )
-    return question, []
+    return question, notes
 
 
 def parse_json(data: str | bytes) -> ExportQuiz:

@@ -41,7 +41,6 @@ from ._common import (
     text_to_html,
     xml_text,
 )
-from .rich import MediaFile, image_names, rebase_images
 from .errors import ImportFormatError, UnsupportedQuestion
 from .model import (
     MULTIPLE_CHOICE,
@@ -52,6 +51,7 @@ from .model import (
     truefalse_options,
     validate_quiz,
 )
+from .rich import MediaFile, image_names, rebase_images
 
 _CATEGORY_PREFIXES = ("$course$/", "$system$/", "$module$/", "$cat1$/", "$cat2$/", "$cat3$/")
 _SKIPPED_TYPES = frozenset({"category"})
@@ -118,7 +118,9 @@ def export_moodle_xml(quiz: ExportQuiz) -> bytes:
         _rich_field(element, "questiontext", question.stem, question.stem_html, media)
         general_element = _sub(element, "generalfeedback", format="html")
         general_text = _sub(general_element, "text")
-        general = _rich_html(general_element, question.explanation, question.explanation_html, media)
+        general = _rich_html(
+            general_element, question.explanation, question.explanation_html, media
+        )
         if question.evidence:
             general += (
                 f'<blockquote class="quizapp-evidence">{text_to_html(question.evidence)}'
@@ -328,7 +330,7 @@ def _with_combined(option: ExportOption, combined: HtmlText) -> ExportOption:
 
 
 def _truefalse(answers: list[ET.Element], reader: _Reader) -> tuple[ExportOption, ...]:
-    by_value: dict[bool, tuple[float, str]] = {}
+    by_value: dict[bool, tuple[float, HtmlText]] = {}
     for answer in answers:
         value = (answer.findtext("text") or "").strip().lower()
         if value not in ("true", "false"):

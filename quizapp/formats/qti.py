@@ -31,6 +31,7 @@ import re
 import zipfile
 from collections.abc import Callable
 from functools import partial
+from html.parser import HTMLParser
 
 # Only builds and serialises XML here; untrusted input goes through _common.parse_untrusted_xml.
 from xml.etree import ElementTree as ET  # noqa: S405  # nosec B405
@@ -92,6 +93,60 @@ def _put_text(element: ET.Element, text: str) -> None:
         _sub(element, "br").tail = part
 
 
+class _XhtmlBuilder(HTMLParser):
+    """Writes rich HTML (see :mod:`.rich`) into an element as QTI's XHTML elements."""
+
+    def __init__(self, element: ET.Element, image_src: Callable[[str], str | None]) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack = [element]
+        self.last: ET.Element | None = None  # the element whose tail takes the next text
+        self.image_src = image_src
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes: dict[str, str] = {}
+        if tag == "img":
+            values = dict(attrs)
+            src = self.image_src(values.get("src") or "")
+            if not src:
+                return
+            attributes = {"src": src, "alt": xml_text(values.get("alt") or "")}
+        element = _sub(self.stack[-1], tag, attributes)
+        self.last = None
+        if tag in _VOID:
+            self.last = element
+        else:
+            self.stack.append(element)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _VOID or len(self.stack) == 1 or _local(self.stack[-1].tag) != tag:
+            return
+        self.last = self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        data = xml_text(data)
+        if self.last is not None:
+            self.last.tail = (self.last.tail or "") + data
+        else:
+            self.stack[-1].text = (self.stack[-1].text or "") + data
+
+
+def _put_html(element: ET.Element, rich: str, image_src: Callable[[str], str | None]) -> None:
+    builder = _XhtmlBuilder(element, image_src)
+    builder.feed(rich)
+    builder.close()
+
+
+def _put(element: ET.Element, text: str, rich: str, image_src: Callable[[str], str | None]) -> None:
+    """Write a text into ``element``: its rich HTML where it has some, else the plain text."""
+    if rich:
+        _put_html(element, rich, image_src)
+    else:
+        _put_text(element, text)
+
+
 def _serialise(root: ET.Element, default_namespace: str) -> bytes:
     # No ET.indent here: it would rewrite whitespace inside mixed text/<br/> content.
     root.set("xmlns", default_namespace)
@@ -99,7 +154,18 @@ def _serialise(root: ET.Element, default_namespace: str) -> bytes:
     return ('<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n").encode("utf-8")
 
 
+def _media_folder(identifier: str) -> str:
+    """Where an item's images go in the package, relative to the item's file."""
+    return f"media_{identifier}"
+
+
 def _item_xml(question: ExportQuestion, identifier: str) -> bytes:
+    names = {m.name for m in question.media}
+    folder = _media_folder(identifier)
+
+    def image_src(name: str) -> str | None:
+        return f"{folder}/{name}" if name in names else None
+
     options = question.options
     if question.kind == TRUE_FALSE:
         options = (question.truefalse_option(True), question.truefalse_option(False))
@@ -140,10 +206,16 @@ def _item_xml(question: ExportQuestion, identifier: str) -> bytes:
     attrs = {"responseIdentifier": "RESPONSE", "shuffle": "false", "maxChoices": "1"}
     if question.kind == TRUE_FALSE:
         attrs["class"] = TRUE_FALSE_CLASS
-    interaction = _sub(body, "choiceInteraction", attrs)
-    _put_text(_sub(interaction, "prompt"), question.stem)
+    if question.stem_html:
+        # A prompt holds inline content only: a formatted stem goes before the interaction.
+        _put_html(_sub(body, "div"), question.stem_html, image_src)
+        interaction = _sub(body, "choiceInteraction", attrs)
+    else:
+        interaction = _sub(body, "choiceInteraction", attrs)
+        _put_text(_sub(interaction, "prompt"), question.stem)
     for choice_id, option in zip(choice_ids, options, strict=True):
-        _put_text(_sub(interaction, "simpleChoice", {"identifier": choice_id}), option.text)
+        choice = _sub(interaction, "simpleChoice", {"identifier": choice_id})
+        _put(choice, option.text, option.text_html, image_src)
 
     processing = _sub(root, "responseProcessing", {"template": MATCH_CORRECT})
     condition = _sub(processing, "responseCondition")
@@ -164,14 +236,14 @@ def _item_xml(question: ExportQuestion, identifier: str) -> bytes:
                 "modalFeedback",
                 {"outcomeIdentifier": "FEEDBACK", "identifier": choice_id, "showHide": "show"},
             )
-            _put_text(modal, option.feedback)
+            _put(modal, option.feedback, option.feedback_html, image_src)
     if question.explanation.strip() or question.evidence.strip():
         modal = _sub(
             root,
             "modalFeedback",
             {"outcomeIdentifier": "FEEDBACK", "identifier": EXPLANATION_ID, "showHide": "hide"},
         )
-        _put_text(modal, question.explanation)
+        _put(modal, question.explanation, question.explanation_html, image_src)
         if question.evidence.strip():
             quote = _sub(modal, "blockquote", {"class": "quizapp-evidence"})
             _put_text(_sub(quote, "p"), question.evidence)
@@ -216,7 +288,7 @@ def _test_xml(quiz: ExportQuiz, items: list[tuple[str, str]]) -> bytes:
     return _serialise(root, QTI_NS)
 
 
-def _manifest_xml(items: list[tuple[str, str]]) -> bytes:
+def _manifest_xml(items: list[tuple[str, str]], media: dict[str, list[str]]) -> bytes:
     def cp(tag: str) -> str:
         return tag  # unqualified, see _sub
 
@@ -240,6 +312,8 @@ def _manifest_xml(items: list[tuple[str, str]]) -> bytes:
             resources, cp("resource"), {"identifier": identifier, "type": ITEM_TYPE, "href": href}
         )
         ET.SubElement(resource, cp("file"), {"href": href})
+        for media_href in media.get(identifier, []):
+            ET.SubElement(resource, cp("file"), {"href": media_href})
     ET.indent(root)  # no mixed content in a manifest
     return _serialise(root, CP_NS)
 
@@ -248,6 +322,13 @@ def export_qti(quiz: ExportQuiz) -> bytes:
     """Export ``quiz`` as a QTI 2.1 content package: the bytes of a zip archive."""
     validate_quiz(quiz)
     items = [(f"item_{n}", f"items/item_{n}.xml") for n in range(1, len(quiz.questions) + 1)]
+    # Each item's images beside it, in a folder of its own (names are unique per question).
+    media = {
+        identifier: [
+            (f"items/{_media_folder(identifier)}/{m.name}", m.data) for m in question.media
+        ]
+        for (identifier, _href), question in zip(items, quiz.questions, strict=True)
+    }
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
 
@@ -256,10 +337,13 @@ def export_qti(quiz: ExportQuiz) -> bytes:
             info.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(info, data)
 
-        write("imsmanifest.xml", _manifest_xml(items))
+        hrefs = {key: [href for href, _data in files] for key, files in media.items()}
+        write("imsmanifest.xml", _manifest_xml(items, hrefs))
         write("test.xml", _test_xml(quiz, items))
         for (identifier, href), question in zip(items, quiz.questions, strict=True):
             write(href, _item_xml(question, identifier))
+            for media_href, data in media[identifier]:
+                write(media_href, data)
     return buffer.getvalue()
 
 

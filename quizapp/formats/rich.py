@@ -202,7 +202,8 @@ class _Rewriter(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "img":
             values = dict(attrs)
-            src = self.image_src(values["src"]) if values.get("src") else None
+            given = values.get("src")
+            src = self.image_src(given) if given else None
             if not src:
                 return
             alt = values.get("alt") or ""

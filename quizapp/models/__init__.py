@@ -6,7 +6,7 @@ from quizapp.models.attempt import Attempt, Response
 from quizapp.models.base import Base
 from quizapp.models.job import ImportJob
 from quizapp.models.progress import AttemptProgress, ProgressAnswer
-from quizapp.models.quiz import Choice, Question, Quiz
+from quizapp.models.quiz import Choice, Question, QuestionMedia, Quiz
 from quizapp.models.user import User
 
 __all__ = [
@@ -20,6 +20,7 @@ __all__ = [
     "ImportJob",
     "ProgressAnswer",
     "Question",
+    "QuestionMedia",
     "Quiz",
     "Response",
     "User",

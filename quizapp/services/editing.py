@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from quizapp.extensions import db
-from quizapp.models import Attempt, Choice, Claim, Question, Quiz
+from quizapp.models import Attempt, Choice, Claim, Question, QuestionMedia, Quiz
 from quizapp.services.articles import question_from_engine
 from quizapp.services.errors import ServiceError
 
@@ -77,7 +77,11 @@ def update_question(
     if reasons:
         raise GateRejected(reasons)
     mutations = {c.text: c.mutation for c in question.choices}
-    feedback = {c.text: c.feedback for c in question.choices}
+    feedback = {c.text: (c.feedback, c.feedback_html) for c in question.choices}
+    # Formatting a quiz file gave (rich HTML) stays with each text the editor left as it was.
+    text_html = {c.text: c.text_html for c in question.choices}
+    stem_html = question.stem_html if stem == question.stem else None
+    explanation_html = question.explanation_html if explanation == question.explanation else None
     if has_attempts(quiz):
         question.status = "retired"
         target = Question(
@@ -88,19 +92,29 @@ def update_question(
             evidence_start=question.evidence_start,
             evidence_end=question.evidence_end,
             position=question.position,
+            media=[
+                QuestionMedia(
+                    name=m.name, mimetype=m.mimetype, size=m.size, sha256=m.sha256, data=m.data
+                )
+                for m in question.media
+            ],
         )
         db.session.add(target)
     else:
         target = question
         target.choices.clear()
     target.stem = stem
+    target.stem_html = stem_html
     target.explanation = explanation
+    target.explanation_html = explanation_html
     target.choices = [
         Choice(
             text=text,
             is_correct=correct,
             mutation=None if correct else mutations.get(text, "editor"),
-            feedback=feedback.get(text),
+            feedback=feedback.get(text, (None, None))[0],
+            feedback_html=feedback.get(text, (None, None))[1],
+            text_html=text_html.get(text),
             position=i,
         )
         for i, (text, correct) in enumerate(options)

@@ -16,13 +16,15 @@ quiz and shown on its review page; a file with nothing importable is refused wit
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 
 from quizapp.extensions import db
 from quizapp.formats import FORMATS, ExportOption, ExportQuestion, ExportQuiz, ImportFormatError
 from quizapp.formats.errors import NothingToImport
-from quizapp.models import Article, Choice, Claim, Question, Quiz
+from quizapp.formats.rich import image_names
+from quizapp.models import Article, Choice, Claim, Question, QuestionMedia, Quiz
 from quizapp.models.quiz import QUESTION_NAME_MAX
 from quizapp.services.articles import sha256_of, slug_for
 from quizapp.services.errors import DuplicateArticle, ServiceError
@@ -140,11 +142,14 @@ def import_quiz_file(data: bytes, format_name: str, *, publish: bool = False) ->
                 kind=_kind(question),
                 name=_name(question),
                 stem=question.stem,
+                stem_html=question.stem_html or None,
                 explanation=question.explanation,
+                explanation_html=question.explanation_html or None,
                 evidence_start=claim.start if claim else 0,
                 evidence_end=claim.end if claim else 0,
                 position=position,
                 choices=[_choice(option, i) for i, option in enumerate(question.options)],
+                media=_media(question),
             )
         )
     db.session.add(quiz)
@@ -156,11 +161,32 @@ def _check_storable(parsed: ExportQuiz) -> None:
     texts = [parsed.title, parsed.source_url, parsed.article_title]
     for question in parsed.questions:
         texts += [question.stem, question.explanation, question.evidence, question.name]
-        texts += [t for o in question.options for t in (o.text, o.feedback)]
+        texts += [question.stem_html, question.explanation_html]
+        texts += [
+            t for o in question.options for t in (o.text, o.feedback, o.text_html, o.feedback_html)
+        ]
     if any(_UNSTORABLE.search(text) for text in texts):
         raise ServiceError(
             "The file contains characters that cannot be stored (NUL or a lone surrogate)."
         )
+
+
+def _media(question: ExportQuestion) -> list[QuestionMedia]:
+    """The images the question's rich HTML shows (the others are not stored)."""
+    html = [question.stem_html, question.explanation_html]
+    html += [h for o in question.options for h in (o.text_html, o.feedback_html)]
+    shown = {name for fragment in html for name in image_names(fragment)}
+    return [
+        QuestionMedia(
+            name=m.name,
+            mimetype=m.mimetype,
+            size=len(m.data),
+            sha256=hashlib.sha256(m.data).hexdigest(),
+            data=m.data,
+        )
+        for m in question.media
+        if m.name in shown
+    ]
 
 
 def _choice(option: ExportOption, position: int) -> Choice:
@@ -175,9 +201,11 @@ def _choice(option: ExportOption, position: int) -> Choice:
         mutation = "imported"
     return Choice(
         text=option.text,
+        text_html=option.text_html or None,
         is_correct=option.correct,
         mutation=mutation,
         feedback=feedback,
+        feedback_html=(option.feedback_html or None) if feedback is not None else None,
         position=position,
     )
 
