@@ -41,6 +41,7 @@ MAX_IMAGE_BYTES = 2 * 1024 * 1024
 MEDIA_NAME_MAX = 200
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 _WHITESPACE = re.compile(r"\s+")
+_EMPTY_PARAGRAPH = re.compile(r"<p>\s*</p>")
 
 
 @dataclass(frozen=True)
@@ -112,7 +113,7 @@ def clean_html(fragment: str, image_src: Callable[[str], str | None] = lambda _s
         strip_comments=True,
         attribute_filter=attribute,
     )
-    return _Rewriter.run(cleaned, lambda src: src).strip()
+    return _EMPTY_PARAGRAPH.sub("", _Rewriter.run(cleaned, lambda src: src)).strip()
 
 
 def is_rich(fragment: str) -> bool:
@@ -233,8 +234,13 @@ class _Rewriter(HTMLParser):
     def handle_data(self, data: str) -> None:
         if data.strip():
             self.started = True
-        # Whitespace runs show as one space in HTML (no <pre> is kept): stored as one.
-        self.out.append(html.escape(_WHITESPACE.sub(" ", data), quote=False))
+        # Whitespace runs show as one space in HTML (no <pre> is kept): stored as one, also
+        # where a removed image stood between two of them.
+        text = _WHITESPACE.sub(" ", data)
+        if text.startswith(" ") and self.out and self.out[-1].endswith(" "):
+            text = text[1:]
+        if text:
+            self.out.append(html.escape(text, quote=False))
 
     def close(self) -> None:
         super().close()

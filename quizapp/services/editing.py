@@ -82,7 +82,19 @@ def update_question(
     text_html = {c.text: c.text_html for c in question.choices}
     stem_html = question.stem_html if stem == question.stem else None
     explanation_html = question.explanation_html if explanation == question.explanation else None
-    if has_attempts(quiz):
+    retire = has_attempts(quiz)
+    # Read before anything changes: a lazy load then would flush (and count) a change twice.
+    media = (
+        [
+            QuestionMedia(
+                name=m.name, mimetype=m.mimetype, size=m.size, sha256=m.sha256, data=m.data
+            )
+            for m in question.media
+        ]
+        if retire
+        else []
+    )
+    if retire:
         question.status = "retired"
         target = Question(
             quiz=quiz,
@@ -92,12 +104,7 @@ def update_question(
             evidence_start=question.evidence_start,
             evidence_end=question.evidence_end,
             position=question.position,
-            media=[
-                QuestionMedia(
-                    name=m.name, mimetype=m.mimetype, size=m.size, sha256=m.sha256, data=m.data
-                )
-                for m in question.media
-            ],
+            media=media,
         )
         db.session.add(target)
     else:

@@ -7,6 +7,7 @@ from flask import Flask
 
 def init_app(app: Flask) -> None:
     """Register the page blueprints."""
+    from quizapp.web import media
     from quizapp.web.auth import bp as auth_bp
     from quizapp.web.authoring import bp as authoring_bp
     from quizapp.web.editor import bp as editor_bp
@@ -22,3 +23,4 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(authoring_bp)
     app.register_blueprint(imports_bp)
     app.register_blueprint(verdicts_bp)
+    media.init_app(app)
