@@ -84,6 +84,10 @@ MEDIA = {
 }
 _MEDIA_ATTRS = ("src", "data", "href")
 _VOID_TAGS = frozenset({"br", "img"})
+#: Links to sound and film files: listed as dropped media, not only as a lost link.
+_MEDIA_LINK = re.compile(
+    r"\.(mp3|m4a|ogg|oga|wav|aac|flac|mp4|m4v|webm|ogv|mov|avi|mkv)([?#]|$)", re.IGNORECASE
+)
 _HIDDEN_TAGS = frozenset({"script", "style"})
 #: The deepest nesting of rich tags handed to the sanitiser (deeper ones keep their text).
 _MAX_RICH_DEPTH = 20
@@ -148,7 +152,12 @@ class _HtmlToText(HTMLParser):
         if tag in MEDIA:
             src = next((v for k, v in attrs if k in _MEDIA_ATTRS and v), "")
             self.media.append((MEDIA[tag], src))
-        elif (
+            return
+        href = next((v for k, v in attrs if k == "href" and v), "") if tag == "a" else ""
+        if href.startswith("@@PLUGINFILE@@/") or _MEDIA_LINK.search(href):
+            # A link to a file of the question or to a sound or film to play.
+            self.media.append(("linked file", href))
+        if (
             tag in FORMATTING
             and tag not in RICH_TAGS
             and FORMATTING[tag] not in self.lost_formatting
@@ -402,17 +411,18 @@ def decode_xml(data: bytes | str, what: str) -> str:
 def parse_untrusted_xml(text: str, what: str) -> ET.Element:
     """Parse an uploaded XML document safely, or raise :class:`ImportFormatError`.
 
-    defusedxml parses it with DTDs forbidden: quiz files never need one, and without a
-    DTD there is no entity to expand (billion laughs) or to fetch (XXE).
+    defusedxml parses it with entity declarations and external references refused, so no
+    entity can expand (billion laughs) or be fetched (XXE). A ``<!DOCTYPE>`` that only
+    names a DTD, as QTI items of some tools do, is allowed: the DTD is never read.
     """
     if not text.strip():
         raise ImportFormatError(f"the {what} file is empty")
     try:
-        return defused_fromstring(text, forbid_dtd=True)
+        return defused_fromstring(text, forbid_dtd=False)
     except DefusedXmlException:
         raise ImportFormatError(
-            f"the {what} file contains a DTD or an entity declaration; "
-            "DTDs and entity declarations are refused for security"
+            f"the {what} file declares entities in a DTD; "
+            "DTD entity declarations are refused for security"
         ) from None
     except ET.ParseError as exc:
         line, column = exc.position

@@ -350,7 +350,12 @@ def _parse_block(block: _Block) -> tuple[ExportQuestion, list[str]]:
             "short-answer questions (only '=' answers, no '~') are not supported",
             line,
         )
-    raise ImportFormatError("unrecognised answer block: expected '=' and '~' answers", line)
+    # Like Moodle: any other answer block is one short answer ("{One}").
+    raise UnsupportedQuestion(
+        "short answer",
+        "short-answer questions (an answer block without '~' answers) are not supported",
+        line,
+    )
 
 
 def _parse_choices(

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import html
 from functools import partial
 from urllib.parse import quote, unquote
 
@@ -183,23 +184,43 @@ class _Reader:
         self.used.add(key)
         return self.files.get(key)
 
-    def text(self, element: ET.Element | None, default_format: str = "html") -> HtmlText:
-        """Plain text (and rich HTML) of a Moodle text field (``<x format="…"><text>…``)."""
+    def text(
+        self, element: ET.Element | None, default_format: str = "html", extra_html: str = ""
+    ) -> HtmlText:
+        """Plain text (and rich HTML) of a Moodle text field (``<x format="…"><text>…``).
+
+        ``extra_html`` is added to the field's HTML (the image of Moodle 1.9's own field).
+        """
         if element is None:
-            return HtmlText("", {})
+            return self.rich.read(extra_html) if extra_html else HtmlText("", {})
         text_element = element.find("text")
         raw = (text_element.text or "") if text_element is not None else (element.text or "")
         if element.get("format", default_format) != "html":
-            return HtmlText(raw.strip(), {})
-        return self.rich.read(raw)
+            if not extra_html:
+                return HtmlText(raw.strip(), {})
+            raw = text_to_html(raw.strip())
+        return self.rich.read(raw + extra_html)
+
+    def old_image(self, question: ET.Element) -> str:
+        """Moodle 1.9's ``<image>`` and ``<image_base64>``: HTML showing it after the text."""
+        name = (question.findtext("image") or "").strip()
+        if not name:
+            return ""
+        encoded = question.find("image_base64")
+        if encoded is not None:
+            encoded.set("encoding", "base64")
+            self.files[name] = _base64(encoded)
+        src = name if "://" in name else PLUGINFILE + quote(name)
+        return '<p><img src="' + html.escape(src) + '" alt=""></p>'
 
     def notes(self) -> list[str]:
         """What the question lost: images, audio, video, formatting, unused files."""
         notes = self.rich.notes()
+        said = " ".join(notes)
         notes.extend(
             f"file {media_name(name)} dropped: no text of the question shows it"
             for name in self.files
-            if name not in self.used
+            if name not in self.used and media_name(name) not in said
         )
         return notes
 
@@ -264,7 +285,7 @@ def _question(element: ET.Element) -> tuple[ExportQuestion, list[str]]:
         )
     reader = _Reader(element)
     name = element.findtext("name/text", "").strip()
-    stem = reader.text(element.find("questiontext"))
+    stem = reader.text(element.find("questiontext"), extra_html=reader.old_image(element))
     general = reader.text(element.find("generalfeedback"))
     right = reader.text(element.find("correctfeedback"))
     wrong = reader.text(element.find("incorrectfeedback"))

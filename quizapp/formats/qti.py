@@ -553,8 +553,18 @@ def parse_qti(data: bytes) -> ExportQuiz:
         raise ImportFormatError(f"the QTI package is not a readable zip file ({exc})") from None
 
 
+def _with_namespace(root: ET.Element) -> ET.Element:
+    """An item without a namespace (one that names the QTI 2.1 DTD, which gives its elements
+    the namespace, as some tools write them) read as QTI 2.1."""
+    if _namespace(root.tag) == "" and _local(root.tag) in ("assessmentItem", "assessmentTest"):
+        for element in root.iter():
+            if isinstance(element.tag, str) and not element.tag.startswith("{"):
+                element.tag = _q(element.tag)
+    return root
+
+
 def _parse_single_item(data: bytes) -> ExportQuiz:
-    root = parse_untrusted_xml(decode_xml(data, "QTI item"), "QTI item")
+    root = _with_namespace(parse_untrusted_xml(decode_xml(data, "QTI item"), "QTI item"))
     _check_version(root, "the file")
     if _local(root.tag) != "assessmentItem":
         raise ImportFormatError(
@@ -628,7 +638,7 @@ def _parse_package(package: _Package) -> ExportQuiz:
 
 def _parse_qti_xml(package: _Package, path: str, root_name: str, strict: bool = True) -> ET.Element:
     """A package member's root element; a wrong version is refused (or left to the item)."""
-    root = parse_untrusted_xml(decode_xml(package.read(path), path), path)
+    root = _with_namespace(parse_untrusted_xml(decode_xml(package.read(path), path), path))
     if strict:
         _check_version(root, path)
     elif _local(root.tag) == root_name and _namespace(root.tag) in _OTHER_VERSIONS:

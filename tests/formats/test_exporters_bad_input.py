@@ -82,7 +82,7 @@ XXE = """<?xml version="1.0"?><!DOCTYPE quiz [<!ENTITY x SYSTEM "file:///etc/pas
 # XML is case-sensitive: a lower-case doctype is no DTD, only bad XML, and refused as such.
 LOWER_XXE = """<?xml version="1.0"?><!doctype quiz [<!entity x SYSTEM "file:///etc/passwd">]>
 <quiz>&x;</quiz>"""
-# An external DTD alone declares nothing here but could be fetched: refused all the same.
+# An external DTD alone declares nothing and is never read: the quiz is read as if it had none.
 EXTERNAL_DTD = """<?xml version="1.0"?><!DOCTYPE quiz SYSTEM "http://example.invalid/q.dtd">
 <quiz/>"""
 
@@ -112,7 +112,7 @@ MOODLE_CASES = [
     (BILLION_LAUGHS, "DTD"),
     (XXE, "DTD"),
     (LOWER_XXE, "not well-formed XML"),
-    (EXTERNAL_DTD, "DTD"),
+    (EXTERNAL_DTD, "no questions"),
     ("<notquiz/>", "expected <quiz>"),
     (moodle(""), "no questions"),
     (
