@@ -18,6 +18,7 @@ from flask.testing import FlaskClient
 from quizapp.extensions import db
 from quizapp.formats import parse_moodle_xml, parse_qti
 from quizapp.models import QuestionMedia, Quiz
+from quizapp.services.attempts import record_attempt
 from quizapp.services.editing import update_question
 from quizapp.services.exports import export_quiz
 from quizapp.services.quiz_files import import_quiz_file
@@ -299,3 +300,19 @@ def test_pages_with_rich_html_are_valid_html(
         if m.get("type") in ("error", "non-document-error")
     ]
     assert not problems, "invalid HTML:\n" + "\n".join(problems)
+
+
+def test_an_edit_after_attempts_keeps_the_images_on_the_new_question(imported: Quiz) -> None:
+    imported.status = "published"
+    db.session.commit()
+    record_attempt(imported, "Early", {})  # with attempts, an edit retires and replaces
+    (question,) = imported.questions
+    options = [(c.text, c.is_correct) for c in question.choices] + [("Belgium", False)]
+    replacement = update_question(
+        question, stem=question.stem, options=options, explanation=question.explanation
+    )
+    assert replacement.id != question.id and question.status == "retired"
+    assert replacement.stem_html == question.stem_html
+    assert sorted((m.name, m.sha256) for m in replacement.media) == sorted(
+        (m.name, m.sha256) for m in question.media
+    )
