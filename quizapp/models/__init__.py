@@ -6,7 +6,15 @@ from quizapp.models.attempt import Attempt, Response
 from quizapp.models.base import Base
 from quizapp.models.job import ImportJob, JobStatus
 from quizapp.models.progress import AttemptProgress, ProgressAnswer
-from quizapp.models.quiz import Choice, DisplayMode, Question, QuestionStatus, Quiz, QuizStatus
+from quizapp.models.quiz import (
+    Choice,
+    DisplayMode,
+    Question,
+    QuestionMedia,
+    QuestionStatus,
+    Quiz,
+    QuizStatus,
+)
 from quizapp.models.user import Role, User
 
 __all__ = [
@@ -22,6 +30,7 @@ __all__ = [
     "JobStatus",
     "ProgressAnswer",
     "Question",
+    "QuestionMedia",
     "QuestionStatus",
     "Quiz",
     "QuizStatus",

@@ -6,8 +6,17 @@ from datetime import datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text
-from sqlalchemy.orm import Mapped, WriteOnlyMapped, mapped_column, relationship
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, WriteOnlyMapped, deferred, mapped_column, relationship
 
 from quizapp.engine.kinds import QuestionKind
 from quizapp.models.article import TITLE_MAX
@@ -112,11 +121,20 @@ class Question(Base):
     )
     #: The name a quiz file gave the question (kept for exports); "" for generated ones.
     name: Mapped[str] = mapped_column(String(QUESTION_NAME_MAX), default="", server_default="")
+    #: The stem and general feedback with the formatting and images a quiz file gave them:
+    #: sanitised rich HTML (quizapp.formats.rich), None where the plain text says it all.
+    #: The plain-text columns always hold the text, for the formats that carry no HTML.
+    stem_html: Mapped[str | None] = mapped_column(Text)
+    explanation_html: Mapped[str | None] = mapped_column(Text)
 
     quiz: Mapped[Quiz] = relationship(back_populates="questions")
     claim: Mapped[Claim | None] = relationship()
     choices: Mapped[list[Choice]] = relationship(
         back_populates="question", cascade="all, delete-orphan", order_by="Choice.position"
+    )
+    #: The images its rich HTML shows (their bytes are loaded only when served).
+    media: Mapped[list[QuestionMedia]] = relationship(
+        back_populates="question", cascade="all, delete-orphan", order_by="QuestionMedia.id"
     )
 
     @property
@@ -152,8 +170,38 @@ class Choice(Base):
     #: Feedback shown to whoever picks this option, as an imported file gave it ("" when
     #: the file had none); None where quizapp says it itself (how the option was made).
     feedback: Mapped[str | None] = mapped_column(Text)
+    #: The option's text and feedback as rich HTML, like Question.stem_html.
+    text_html: Mapped[str | None] = mapped_column(Text)
+    feedback_html: Mapped[str | None] = mapped_column(Text)
 
     question: Mapped[Question] = relationship(back_populates="choices")
 
     def __repr__(self) -> str:
         return f"<Choice {self.id} {'key' if self.is_correct else self.mutation}>"
+
+
+class QuestionMedia(Base):
+    """An image a question imported from a quiz file carries, shown by its rich HTML.
+
+    ``name`` is the image's ``src`` in that HTML; the bytes were checked to be a PNG,
+    JPEG, GIF or WebP image (``mimetype``) when imported.
+    """
+
+    __tablename__ = "question_media"
+    __table_args__ = (UniqueConstraint("question_id", "name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    question_id: Mapped[int] = mapped_column(
+        ForeignKey("question.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(200))
+    mimetype: Mapped[str] = mapped_column(String(40))
+    size: Mapped[int] = mapped_column(Integer)
+    #: sha256 of the bytes: the ETag the image is served with.
+    sha256: Mapped[str] = mapped_column(String(64))
+    data: Mapped[bytes] = deferred(mapped_column(LargeBinary, nullable=False))
+
+    question: Mapped[Question] = relationship(back_populates="media")
+
+    def __repr__(self) -> str:
+        return f"<QuestionMedia {self.id} {self.name}>"

@@ -17,6 +17,7 @@ from quizapp.models import (
     Claim,
     DisplayMode,
     Question,
+    QuestionMedia,
     QuestionStatus,
     Quiz,
     QuizStatus,
@@ -74,8 +75,24 @@ def update_question(
     if reasons:
         raise GateRejected(reasons)
     mutations = {c.text: c.mutation for c in question.choices}
-    feedback = {c.text: c.feedback for c in question.choices}
-    if has_attempts(quiz):
+    feedback = {c.text: (c.feedback, c.feedback_html) for c in question.choices}
+    # Formatting a quiz file gave (rich HTML) stays with each text the editor left as it was.
+    text_html = {c.text: c.text_html for c in question.choices}
+    stem_html = question.stem_html if stem == question.stem else None
+    explanation_html = question.explanation_html if explanation == question.explanation else None
+    retire = has_attempts(quiz)
+    # Read before anything changes: a lazy load then would flush (and count) a change twice.
+    media = (
+        [
+            QuestionMedia(
+                name=m.name, mimetype=m.mimetype, size=m.size, sha256=m.sha256, data=m.data
+            )
+            for m in question.media
+        ]
+        if retire
+        else []
+    )
+    if retire:
         question.status = QuestionStatus.RETIRED
         target = Question(
             quiz=quiz,
@@ -85,19 +102,24 @@ def update_question(
             evidence_start=question.evidence_start,
             evidence_end=question.evidence_end,
             position=question.position,
+            media=media,
         )
         db.session.add(target)
     else:
         target = question
         target.choices.clear()
     target.stem = stem
+    target.stem_html = stem_html
     target.explanation = explanation
+    target.explanation_html = explanation_html
     target.choices = [
         Choice(
             text=text,
             is_correct=correct,
             mutation=None if correct else mutations.get(text, "editor"),
-            feedback=feedback.get(text),
+            feedback=feedback.get(text, (None, None))[0],
+            feedback_html=feedback.get(text, (None, None))[1],
+            text_html=text_html.get(text),
             position=i,
         )
         for i, (text, correct) in enumerate(options)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from quizapp.engine.kinds import REGISTRY, QuestionKind
-from quizapp.exporters import (
+from quizapp.extensions import db
+from quizapp.formats import (
     FORMATS,
     TRUE_FALSE,
     ExportOption,
@@ -13,8 +14,8 @@ from quizapp.exporters import (
     ExportQuiz,
     InvalidQuizError,
 )
-from quizapp.exporters.model import FALSE_TEXT, TRUE_TEXT
-from quizapp.extensions import db
+from quizapp.formats.model import FALSE_TEXT, TRUE_TEXT
+from quizapp.formats.rich import MediaFile
 from quizapp.models import Choice, Question, Quiz
 from quizapp.services.errors import NotFound, ServiceError
 
@@ -103,13 +104,22 @@ def _question(question: Question, number: int) -> ExportQuestion:
     return ExportQuestion(
         stem=question.stem,
         options=tuple(
-            ExportOption(text=c.text, correct=c.is_correct, feedback=_feedback(c))
+            ExportOption(
+                text=c.text,
+                correct=c.is_correct,
+                feedback=_feedback(c),
+                text_html=c.text_html or "",
+                feedback_html=(c.feedback_html or "") if c.feedback is not None else "",
+            )
             for c in question.choices
         ),
         kind=TRUE_FALSE if kind == QuestionKind.TRUE_FALSE else "multiple_choice",
         explanation=explanation,
         evidence=evidence,
         name=question.name or f"Q{number} ({KIND_LABELS.get(kind, kind)})",
+        stem_html=question.stem_html or "",
+        explanation_html=question.explanation_html or "",
+        media=tuple(MediaFile(m.name, m.mimetype, m.data) for m in question.media),
     )
 
 

@@ -6,7 +6,7 @@ or, failing that, its general feedback, one per line, in order; each becomes a c
 and the evidence span of its question. A question with neither is imported
 *unsourced*: no claim, an empty evidence span, shown as not fact-checked, reviewed
 with the feedback it has. A quiz none of whose questions gives a sentence gets an
-empty article.
+empty article of its own: two unrelated imports never share one.
 
 Every supported question of the file is imported (single-answer multiple choice and
 true/false); the others are skipped. The import report (skipped questions with their
@@ -17,16 +17,18 @@ quiz and shown on its review page; a file with nothing importable is refused wit
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 
 from quizapp.engine.kinds import QuestionKind
-from quizapp.exporters import FORMATS, ExportOption, ExportQuestion, ExportQuiz, ImportFormatError
-from quizapp.exporters.errors import NothingToImport
 from quizapp.extensions import db
-from quizapp.models import Article, Choice, Claim, Question, Quiz, QuizStatus
+from quizapp.formats import FORMATS, ExportOption, ExportQuestion, ExportQuiz, ImportFormatError
+from quizapp.formats.errors import NothingToImport
+from quizapp.formats.rich import image_names
+from quizapp.models import Article, Choice, Claim, Question, QuestionMedia, Quiz, QuizStatus
 from quizapp.models.article import TITLE_MAX
 from quizapp.models.quiz import QUESTION_NAME_MAX
-from quizapp.services.articles import find_article, slug_for
+from quizapp.services.articles import sha256_of, slug_for
 from quizapp.services.errors import DuplicateArticle, ServiceError
 from quizapp.services.exports import CORRECT_FEEDBACK, KIND_LABELS, MUTATION_FEEDBACK
 from quizapp.services.validation import check_url
@@ -35,8 +37,8 @@ from quizapp.services.validation import check_url
 IMPORTABLE = tuple(name for name, fmt in FORMATS.items() if fmt.parse is not None)
 #: (name, label) of each importable format, for a format picker.
 IMPORTABLE_LABELS = tuple((name, FORMATS[name].label) for name in IMPORTABLE)
-#: The title of the article shared by imported quizzes that give no sentence at all.
-NO_ARTICLE_TITLE = "No article: quizzes imported without evidence"
+#: The title of the empty article of an imported quiz that gives no sentence at all.
+NO_ARTICLE_TITLE = "No article: imported without evidence"
 
 _MUTATION_OF_FEEDBACK = {text: name for name, text in MUTATION_FEEDBACK.items()}
 _KIND_OF_LABEL = {label: kind for kind, label in KIND_LABELS.items()}
@@ -95,17 +97,21 @@ def import_quiz_file(data: bytes, format_name: str, *, publish: bool = False) ->
     text = "\n".join(lines) + "\n" if lines else ""
     title = (parsed.title or parsed.article_title or "Imported quiz")[:TITLE_MAX]
     # The same evidence makes the same article: a second quiz on it shares the article and its
-    # claims; the very same quiz imported again is refused.
-    article = find_article(text)
+    # claims. A quiz without sentences gets an empty article of its own, keyed by its questions.
+    # Either way the very same quiz imported again is refused.
+    wanted = _questions_signature(parsed.questions)
+    key = _article_key(text, wanted)
+    article = db.session.execute(
+        db.select(Article).where(Article.sha256 == key)
+    ).scalar_one_or_none()
     if article is None:
         article = Article(
             title=(parsed.article_title or title)[:TITLE_MAX] if text else NO_ARTICLE_TITLE,
             source_url=source_url if text else None,
             text=text,
-            sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+            sha256=key,
         )
     else:
-        wanted = _questions_signature(parsed.questions)
         for other in article.quizzes:
             if _stored_signature(other) == wanted:
                 raise DuplicateQuiz(f"This quiz was imported before (quiz {other.id}).", article.id)
@@ -140,11 +146,14 @@ def import_quiz_file(data: bytes, format_name: str, *, publish: bool = False) ->
                 kind=_kind(question),
                 name=_name(question),
                 stem=question.stem,
+                stem_html=question.stem_html or None,
                 explanation=question.explanation,
+                explanation_html=question.explanation_html or None,
                 evidence_start=claim.start if claim else 0,
                 evidence_end=claim.end if claim else 0,
                 position=position,
                 choices=[_choice(option, i) for i, option in enumerate(question.options)],
+                media=_media(question),
             )
         )
     db.session.add(quiz)
@@ -156,11 +165,32 @@ def _check_storable(parsed: ExportQuiz) -> None:
     texts = [parsed.title, parsed.source_url, parsed.article_title]
     for question in parsed.questions:
         texts += [question.stem, question.explanation, question.evidence, question.name]
-        texts += [t for o in question.options for t in (o.text, o.feedback)]
+        texts += [question.stem_html, question.explanation_html]
+        texts += [
+            t for o in question.options for t in (o.text, o.feedback, o.text_html, o.feedback_html)
+        ]
     if any(_UNSTORABLE.search(text) for text in texts):
         raise ServiceError(
             "The file contains characters that cannot be stored (NUL or a lone surrogate)."
         )
+
+
+def _media(question: ExportQuestion) -> list[QuestionMedia]:
+    """The images the question's rich HTML shows (the others are not stored)."""
+    html = [question.stem_html, question.explanation_html]
+    html += [h for o in question.options for h in (o.text_html, o.feedback_html)]
+    shown = {name for fragment in html for name in image_names(fragment)}
+    return [
+        QuestionMedia(
+            name=m.name,
+            mimetype=m.mimetype,
+            size=len(m.data),
+            sha256=hashlib.sha256(m.data).hexdigest(),
+            data=m.data,
+        )
+        for m in question.media
+        if m.name in shown
+    ]
 
 
 def _choice(option: ExportOption, position: int) -> Choice:
@@ -175,11 +205,24 @@ def _choice(option: ExportOption, position: int) -> Choice:
         mutation = "imported"
     return Choice(
         text=option.text,
+        text_html=option.text_html or None,
         is_correct=option.correct,
         mutation=mutation,
         feedback=feedback,
+        feedback_html=(option.feedback_html or None) if feedback is not None else None,
         position=position,
     )
+
+
+def _article_key(text: str, signature: list[tuple[object, ...]]) -> str:
+    """The ``sha256`` an imported quiz's article is stored under.
+
+    An article with text is keyed by its text (as every article is); an empty one by the
+    quiz's questions, so that only the very same quiz would find it again.
+    """
+    if text:
+        return sha256_of(text)
+    return sha256_of(json.dumps(["quizapp: imported quiz without sentences", signature]))
 
 
 def _questions_signature(questions: tuple[ExportQuestion, ...]) -> list[tuple[object, ...]]:

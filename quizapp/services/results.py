@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from sqlalchemy import case, func
 
 from quizapp.extensions import db
-from quizapp.models import Attempt, Question, Quiz, Response
+from quizapp.models import Attempt, Question, Quiz, QuizStatus, Response
 from quizapp.services.quizzes import evidence_in_paragraph
 
 #: Score bands, highest first: (lowest share right, the one-line verdict).
@@ -216,7 +216,7 @@ def next_quiz(taken: Iterable[int]) -> Quiz | None:
     """The newest published quiz whose id is not in ``taken``, if any."""
     return db.session.execute(
         db.select(Quiz)
-        .where(Quiz.status == "published", Quiz.id.not_in(list(taken)))
+        .where(Quiz.status == QuizStatus.PUBLISHED, Quiz.id.not_in(list(taken)))
         .order_by(Quiz.created_at.desc(), Quiz.id.desc())
         .limit(1)
     ).scalar_one_or_none()

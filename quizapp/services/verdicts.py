@@ -5,8 +5,8 @@ from __future__ import annotations
 from flask import current_app, url_for
 
 from quizapp.engine.kinds import QuestionKind
-from quizapp.exporters.claimreview import RATINGS, ReviewedClaim, claim_review
 from quizapp.extensions import db
+from quizapp.formats.claimreview import RATINGS, ReviewedClaim, claim_review
 from quizapp.models import (
     VERDICTS,
     Article,

@@ -7,9 +7,9 @@ from flask import Flask
 
 def init_app(app: Flask) -> None:
     """Register the page blueprints and the template filters they share (``kind_label``,
-    the date filters of :mod:`quizapp.web.formatting`)."""
+    the date filters of :mod:`quizapp.web.formatting`), and the question media route."""
     from quizapp.engine.kinds import label
-    from quizapp.web import formatting
+    from quizapp.web import formatting, media
     from quizapp.web.editor import bp as editor_bp
     from quizapp.web.login import bp as login_bp
     from quizapp.web.play import bp as play_bp
@@ -21,3 +21,4 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(editor_bp)
     app.add_template_filter(label, "kind_label")
     formatting.init_app(app)
+    media.init_app(app)

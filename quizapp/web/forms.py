@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from flask_wtf import FlaskForm
+from markupsafe import Markup
 from wtforms import Field, HiddenField, PasswordField, RadioField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Regexp
@@ -14,6 +15,7 @@ from wtforms.validators import DataRequired, Length, Regexp
 from quizapp.models import Question, Quiz
 from quizapp.security import parse_id
 from quizapp.services.errors import InvalidSubmission
+from quizapp.web.media import rich
 
 
 def _strip(value: Any) -> Any:
@@ -76,6 +78,18 @@ def answered_question_ids(formdata: Mapping[str, str]) -> set[int]:
     return ids
 
 
+def _stem_label(number: int, question: Question) -> Markup:
+    """``"N. stem"``, the stem with the formatting a quiz file gave it (see web.media.rich)."""
+    return Markup("{}. ").format(number) + rich(question, question.stem_html, question.stem)
+
+
+def _choices(question: Question) -> list[SelectChoice]:
+    return [
+        SelectChoice(value=c.id, label=rich(question, c.text_html, c.text))
+        for c in question.choices
+    ]
+
+
 def take_quiz_form(
     quiz: Quiz, questions: list[Question] | None = None, **kwargs: Any
 ) -> TakeQuizForm:
@@ -88,8 +102,8 @@ def take_quiz_form(
         questions if questions is not None else quiz.active_questions, start=1
     ):
         field = OptionalRadioField(
-            f"{number}. {question.stem}",
-            choices=[SelectChoice(value=c.id, label=c.text) for c in question.choices],
+            _stem_label(number, question),
+            choices=_choices(question),
             coerce=int,
             validate_choice=True,
             invalid_choice_message="That option does not belong to this question.",
@@ -121,8 +135,8 @@ def answer_form(
 
     base: type[AnswerForm] = StartForm if start else AnswerForm
     choice = OptionalRadioField(
-        f"{number}. {question.stem}",
-        choices=[SelectChoice(value=c.id, label=c.text) for c in question.choices],
+        _stem_label(number, question),
+        choices=_choices(question),
         coerce=int,
         validate_choice=True,
         validators=[DataRequired("Choose one of the options.")],

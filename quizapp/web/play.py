@@ -11,8 +11,8 @@ from __future__ import annotations
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 
-from quizapp.exporters.claimreview import script_json
 from quizapp.extensions import limiter, submit_limit
+from quizapp.formats.claimreview import script_json
 from quizapp.models import AttemptProgress, Question, Quiz
 from quizapp.models.quiz import DisplayMode
 from quizapp.services import progress as progress_service

@@ -20,8 +20,8 @@ from flask.typing import ResponseReturnValue
 from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 
-from quizapp.exporters.claimreview import script_json
 from quizapp.extensions import db, limiter, submit_limit
+from quizapp.formats.claimreview import script_json
 from quizapp.item_analysis import summarize
 from quizapp.models import Attempt, Quiz
 from quizapp.models.quiz import DisplayMode

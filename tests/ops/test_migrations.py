@@ -89,7 +89,9 @@ def check_typed_states_migration() -> None:
     with db.engine.begin() as connection:
         for statement in _OLD_ROWS:
             connection.exec_driver_sql(statement)
-    upgrade_to(revision=TYPED_STATES)
+    # The rows load through today's models, so upgrade to the head (later revisions add
+    # columns); the typed-states revision's own CHECKs are what the rest looks at.
+    upgrade_to()
 
     quiz = db.session.get(Quiz, 1)
     assert quiz is not None

@@ -18,7 +18,7 @@ from sqlalchemy import create_engine, make_url
 from quizapp import create_app
 from quizapp.extensions import db
 from tests.conftest import POSTGRES, TEST_DATABASE_URI
-from tests.test_migrations import check_typed_states_migration
+from tests.ops.test_migrations import check_typed_states_migration
 
 pytestmark = pytest.mark.skipif(not POSTGRES, reason="the suite runs on SQLite")
 

@@ -8,7 +8,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient, FlaskCliRunner
 
-from quizapp.exporters import FORMATS
+from quizapp.formats import FORMATS
 from quizapp.models import Quiz
 from tests.factories import log_in, make_editor
 

@@ -10,8 +10,8 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient, FlaskCliRunner
 
-from quizapp.exporters import FORMATS
 from quizapp.extensions import db
+from quizapp.formats import FORMATS
 from quizapp.models import Quiz
 from quizapp.services.editing import GateRejected, update_question
 from quizapp.services.errors import ServiceError
@@ -348,3 +348,15 @@ def test_verdict_source_urls_use_the_same_rule(app: Flask, url: str) -> None:
     with pytest.raises(InvalidURL):
         check_url(url)
     assert check_url(" https://example.org/a?b=1 ") == "https://example.org/a?b=1"
+
+
+def test_quizzes_without_sentences_get_an_article_each(app: Flask) -> None:
+    first = import_quiz_file(b"Which river is longest?\nA. Nile\nB. Thames\nANSWER: A\n", "aiken")
+    second = import_quiz_file(
+        b"Which sea is saltiest?\nA. Dead Sea\nB. Baltic\nANSWER: A\n", "aiken"
+    )
+    assert first.article.id != second.article.id
+    assert first.article.text == second.article.text == ""
+    assert first.article.quizzes == [first] and second.article.quizzes == [second]
+    with pytest.raises(ServiceError, match="imported before"):
+        import_quiz_file(b"Which sea is saltiest?\nA. Dead Sea\nB. Baltic\nANSWER: A\n", "aiken")

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from flask import Response, flash, render_template, stream_with_context
 from flask.typing import ResponseReturnValue
 
-from quizapp.exporters import FORMATS
 from quizapp.extensions import db
+from quizapp.formats import FORMATS
 from quizapp.models import Quiz
 from quizapp.services import csv_reports, exports
 from quizapp.services.stats import quiz_stats

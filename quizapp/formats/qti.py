@@ -24,24 +24,26 @@ leading/trailing whitespace, CR/CRLF to LF; characters XML 1.0 cannot hold are d
 
 from __future__ import annotations
 
+import html
 import io
 import posixpath
 import re
 import zipfile
 from collections.abc import Callable
+from functools import partial
+from html.parser import HTMLParser
 
 # Only builds and serialises XML here; untrusted input goes through _common.parse_untrusted_xml.
 from xml.etree import ElementTree as ET  # noqa: S405  # nosec B405
 
 from ._common import (
-    FORMATTING,
-    MEDIA,
+    Fetch,
     HtmlText,
     QuestionCollector,
+    RichReader,
     decode_xml,
-    html_notes,
-    media_name,
     parse_untrusted_xml,
+    text_to_html,
     xml_text,
 )
 from .errors import ImportFormatError, UnsupportedQuestion
@@ -91,6 +93,60 @@ def _put_text(element: ET.Element, text: str) -> None:
         _sub(element, "br").tail = part
 
 
+class _XhtmlBuilder(HTMLParser):
+    """Writes rich HTML (see :mod:`.rich`) into an element as QTI's XHTML elements."""
+
+    def __init__(self, element: ET.Element, image_src: Callable[[str], str | None]) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack = [element]
+        self.last: ET.Element | None = None  # the element whose tail takes the next text
+        self.image_src = image_src
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes: dict[str, str] = {}
+        if tag == "img":
+            values = dict(attrs)
+            src = self.image_src(values.get("src") or "")
+            if not src:
+                return
+            attributes = {"src": src, "alt": xml_text(values.get("alt") or "")}
+        element = _sub(self.stack[-1], tag, attributes)
+        self.last = None
+        if tag in _VOID:
+            self.last = element
+        else:
+            self.stack.append(element)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _VOID or len(self.stack) == 1 or _local(self.stack[-1].tag) != tag:
+            return
+        self.last = self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        data = xml_text(data)
+        if self.last is not None:
+            self.last.tail = (self.last.tail or "") + data
+        else:
+            self.stack[-1].text = (self.stack[-1].text or "") + data
+
+
+def _put_html(element: ET.Element, rich: str, image_src: Callable[[str], str | None]) -> None:
+    builder = _XhtmlBuilder(element, image_src)
+    builder.feed(rich)
+    builder.close()
+
+
+def _put(element: ET.Element, text: str, rich: str, image_src: Callable[[str], str | None]) -> None:
+    """Write a text into ``element``: its rich HTML where it has some, else the plain text."""
+    if rich:
+        _put_html(element, rich, image_src)
+    else:
+        _put_text(element, text)
+
+
 def _serialise(root: ET.Element, default_namespace: str) -> bytes:
     # No ET.indent here: it would rewrite whitespace inside mixed text/<br/> content.
     root.set("xmlns", default_namespace)
@@ -98,7 +154,18 @@ def _serialise(root: ET.Element, default_namespace: str) -> bytes:
     return ('<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n").encode("utf-8")
 
 
+def _media_folder(identifier: str) -> str:
+    """Where an item's images go in the package, relative to the item's file."""
+    return f"media_{identifier}"
+
+
 def _item_xml(question: ExportQuestion, identifier: str) -> bytes:
+    names = {m.name for m in question.media}
+    folder = _media_folder(identifier)
+
+    def image_src(name: str) -> str | None:
+        return f"{folder}/{name}" if name in names else None
+
     options = question.options
     if question.kind == TRUE_FALSE:
         options = (question.truefalse_option(True), question.truefalse_option(False))
@@ -139,10 +206,16 @@ def _item_xml(question: ExportQuestion, identifier: str) -> bytes:
     attrs = {"responseIdentifier": "RESPONSE", "shuffle": "false", "maxChoices": "1"}
     if question.kind == TRUE_FALSE:
         attrs["class"] = TRUE_FALSE_CLASS
-    interaction = _sub(body, "choiceInteraction", attrs)
-    _put_text(_sub(interaction, "prompt"), question.stem)
+    if question.stem_html:
+        # A prompt holds inline content only: a formatted stem goes before the interaction.
+        _put_html(_sub(body, "div"), question.stem_html, image_src)
+        interaction = _sub(body, "choiceInteraction", attrs)
+    else:
+        interaction = _sub(body, "choiceInteraction", attrs)
+        _put_text(_sub(interaction, "prompt"), question.stem)
     for choice_id, option in zip(choice_ids, options, strict=True):
-        _put_text(_sub(interaction, "simpleChoice", {"identifier": choice_id}), option.text)
+        choice = _sub(interaction, "simpleChoice", {"identifier": choice_id})
+        _put(choice, option.text, option.text_html, image_src)
 
     processing = _sub(root, "responseProcessing", {"template": MATCH_CORRECT})
     condition = _sub(processing, "responseCondition")
@@ -163,14 +236,14 @@ def _item_xml(question: ExportQuestion, identifier: str) -> bytes:
                 "modalFeedback",
                 {"outcomeIdentifier": "FEEDBACK", "identifier": choice_id, "showHide": "show"},
             )
-            _put_text(modal, option.feedback)
+            _put(modal, option.feedback, option.feedback_html, image_src)
     if question.explanation.strip() or question.evidence.strip():
         modal = _sub(
             root,
             "modalFeedback",
             {"outcomeIdentifier": "FEEDBACK", "identifier": EXPLANATION_ID, "showHide": "hide"},
         )
-        _put_text(modal, question.explanation)
+        _put(modal, question.explanation, question.explanation_html, image_src)
         if question.evidence.strip():
             quote = _sub(modal, "blockquote", {"class": "quizapp-evidence"})
             _put_text(_sub(quote, "p"), question.evidence)
@@ -215,7 +288,7 @@ def _test_xml(quiz: ExportQuiz, items: list[tuple[str, str]]) -> bytes:
     return _serialise(root, QTI_NS)
 
 
-def _manifest_xml(items: list[tuple[str, str]]) -> bytes:
+def _manifest_xml(items: list[tuple[str, str]], media: dict[str, list[str]]) -> bytes:
     def cp(tag: str) -> str:
         return tag  # unqualified, see _sub
 
@@ -239,6 +312,8 @@ def _manifest_xml(items: list[tuple[str, str]]) -> bytes:
             resources, cp("resource"), {"identifier": identifier, "type": ITEM_TYPE, "href": href}
         )
         ET.SubElement(resource, cp("file"), {"href": href})
+        for media_href in media.get(identifier, []):
+            ET.SubElement(resource, cp("file"), {"href": media_href})
     ET.indent(root)  # no mixed content in a manifest
     return _serialise(root, CP_NS)
 
@@ -247,6 +322,13 @@ def export_qti(quiz: ExportQuiz) -> bytes:
     """Export ``quiz`` as a QTI 2.1 content package: the bytes of a zip archive."""
     validate_quiz(quiz)
     items = [(f"item_{n}", f"items/item_{n}.xml") for n in range(1, len(quiz.questions) + 1)]
+    # Each item's images beside it, in a folder of its own (names are unique per question).
+    media = {
+        identifier: [
+            (f"items/{_media_folder(identifier)}/{m.name}", m.data) for m in question.media
+        ]
+        for (identifier, _href), question in zip(items, quiz.questions, strict=True)
+    }
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
 
@@ -255,10 +337,13 @@ def export_qti(quiz: ExportQuiz) -> bytes:
             info.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(info, data)
 
-        write("imsmanifest.xml", _manifest_xml(items))
+        hrefs = {key: [href for href, _data in files] for key, files in media.items()}
+        write("imsmanifest.xml", _manifest_xml(items, hrefs))
         write("test.xml", _test_xml(quiz, items))
         for (identifier, href), question in zip(items, quiz.questions, strict=True):
             write(href, _item_xml(question, identifier))
+            for media_href, data in media[identifier]:
+                write(media_href, data)
     return buffer.getvalue()
 
 
@@ -287,7 +372,8 @@ _OTHER_VERSIONS = {
 }
 _VERSION_HINT = "quizapp reads QTI 2.1 only (export the items as QTI 2.1)"
 
-_BLOCKS = frozenset({"p", "div", "blockquote", "li", "pre", "ul", "ol", "table", "tr"})
+_KEPT_ATTRIBUTES = frozenset({"src", "alt", "class", "data", "href"})
+_VOID = frozenset({"br", "img", "hr"})
 _FEEDBACK = frozenset({"feedbackInline", "feedbackBlock", "modalFeedback"})
 _IGNORED = frozenset({"stylesheet", "templateBlock", "templateInline", "rubricBlock"})
 # A run of whitespace with a line break in it is the XML's own indentation: one space.
@@ -301,58 +387,64 @@ def _ws(text: str | None) -> str:
 
 
 class _Flow:
-    """Plain text of QTI content, with what plain text drops set aside.
+    """Plain text and rich HTML of QTI content, with what they drop set aside.
 
-    ``<br/>`` is a newline and a block starts a line; ``class="quizapp-X"`` elements
-    are captured; feedback elements are collected for :func:`_feedback`, not read as
-    text; images, media and formatting are recorded for the import report.
+    QTI content is XHTML in the QTI namespace: it is written out as an HTML fragment
+    (the XML's own indentation made one space) and read like any imported HTML, so
+    ``<br/>`` is a newline, a block starts a line, ``class="quizapp-X"`` elements are
+    captured, and images the package carries are kept.  Feedback elements are collected
+    for :func:`_feedback`, not read as text.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, fetch: Fetch = lambda _src: None) -> None:
         self.captured: dict[str, str] = {}
         self.feedback: list[ET.Element] = []
-        self.html: list[str] = []  # media notes
-        self.formatting: list[str] = []
+        self.rich = RichReader(fetch)
+
+    def read(
+        self, element: ET.Element, skip: Callable[[ET.Element], bool] = lambda _e: False
+    ) -> HtmlText:
+        read = self.rich.read(self._html(element, skip))
+        self.captured.update(read.captured)
+        return read
 
     def text(
         self, element: ET.Element, skip: Callable[[ET.Element], bool] = lambda _e: False
     ) -> str:
-        return self._text(element, skip).strip()
+        return self.read(element, skip).text
 
-    def _text(self, element: ET.Element, skip: Callable[[ET.Element], bool]) -> str:
-        out = [_ws(element.text)]
+    def _html(self, element: ET.Element, skip: Callable[[ET.Element], bool]) -> str:
+        out = [html.escape(_ws(element.text), quote=False)]
         for child in element:
             tag = _local(child.tag)
-            classes = (child.get("class") or "").split()
-            key = next(
-                (c.removeprefix("quizapp-") for c in classes if c.startswith("quizapp-")), None
-            )
             if skip(child) or tag in _IGNORED or not isinstance(child.tag, str):
                 pass
             elif tag in _FEEDBACK:
                 self.feedback.append(child)
-            elif key is not None and key != "true-false":
-                self.captured[key] = self._text(child, skip).strip()
-            elif tag == "br":
-                out.append("\n")
             else:
-                self._note(child, tag)
-                text = self._text(child, skip)
-                if tag in _BLOCKS and "".join(out).strip():
-                    text = "\n" + text.lstrip(" ")
-                out.append(text)
-            out.append(_ws(child.tail))
+                attrs = "".join(
+                    f' {name}="{html.escape(value)}"'
+                    for name, value in child.attrib.items()
+                    if name in _KEPT_ATTRIBUTES
+                )
+                if tag in _VOID:
+                    out.append(f"<{tag}{attrs}>")
+                else:
+                    out.append(f"<{tag}{attrs}>{self._html(child, skip)}</{tag}>")
+            out.append(html.escape(_ws(child.tail), quote=False))
         return "".join(out)
 
-    def _note(self, element: ET.Element, tag: str) -> None:
-        if tag in MEDIA:
-            src = element.get("src") or element.get("data") or ""
-            self.html.append(f"{MEDIA[tag]} {media_name(src)}")
-        elif tag in FORMATTING and FORMATTING[tag] not in self.formatting:
-            self.formatting.append(FORMATTING[tag])
-
     def notes(self) -> list[str]:
-        return html_notes([HtmlText("", {}, tuple(self.html), tuple(self.formatting))])
+        return self.rich.notes()
+
+
+def _joined(parts: list[HtmlText]) -> HtmlText:
+    """Texts one after the other, each on its own line (rich if any of them is)."""
+    parts = [part for part in parts if part.text or part.html]
+    text = "\n".join(part.text for part in parts)
+    if not any(part.html for part in parts):
+        return HtmlText(text, {})
+    return HtmlText(text, {}, "<br>".join(part.html or text_to_html(part.text) for part in parts))
 
 
 class _Package:
@@ -366,6 +458,7 @@ class _Package:
         self.archive = archive
         self.bytes_read = 0
         self.read_names: set[str] = set()
+        self.images: dict[str, bytes] = {}
 
     def read(self, name: str) -> bytes:
         if name in self.read_names:
@@ -375,6 +468,27 @@ class _Package:
             info = self.archive.getinfo(name)
         except KeyError:
             raise ImportFormatError(f"the QTI package has no file {name!r}") from None
+        return self._read(info)
+
+    def image(self, base: str, src: str) -> bytes | None:
+        """The bytes of an image an item in folder ``base`` shows, None if not in the package.
+
+        Items may share an image; each is read (and counted) once.
+        """
+        try:
+            name = _resolve(base, src.split("?", 1)[0].split("#", 1)[0])
+        except ImportFormatError:
+            return None
+        if name not in self.images:
+            try:
+                info = self.archive.getinfo(name)
+            except KeyError:
+                return None
+            self.images[name] = self._read(info)
+        return self.images[name]
+
+    def _read(self, info: zipfile.ZipInfo) -> bytes:
+        name = info.filename
         if info.file_size > MAX_MEMBER_BYTES:
             raise ImportFormatError(f"{name} in the QTI package is too large")
         with self.archive.open(info) as member:
@@ -439,8 +553,18 @@ def parse_qti(data: bytes) -> ExportQuiz:
         raise ImportFormatError(f"the QTI package is not a readable zip file ({exc})") from None
 
 
+def _with_namespace(root: ET.Element) -> ET.Element:
+    """An item without a namespace (one that names the QTI 2.1 DTD, which gives its elements
+    the namespace, as some tools write them) read as QTI 2.1."""
+    if _namespace(root.tag) == "" and _local(root.tag) in ("assessmentItem", "assessmentTest"):
+        for element in root.iter():
+            if isinstance(element.tag, str) and not element.tag.startswith("{"):
+                element.tag = _q(element.tag)
+    return root
+
+
 def _parse_single_item(data: bytes) -> ExportQuiz:
-    root = parse_untrusted_xml(decode_xml(data, "QTI item"), "QTI item")
+    root = _with_namespace(parse_untrusted_xml(decode_xml(data, "QTI item"), "QTI item"))
     _check_version(root, "the file")
     if _local(root.tag) != "assessmentItem":
         raise ImportFormatError(
@@ -507,13 +631,14 @@ def _parse_package(package: _Package) -> ExportQuiz:
     collector = QuestionCollector("QTI")
     for path in item_paths:
         root = _parse_qti_xml(package, path, "assessmentItem", strict=False)
-        _add_item(collector, root, path)
+        base = posixpath.dirname(path)
+        _add_item(collector, root, path, partial(package.image, base))
     return collector.quiz(title, source_url, article_title)
 
 
 def _parse_qti_xml(package: _Package, path: str, root_name: str, strict: bool = True) -> ET.Element:
     """A package member's root element; a wrong version is refused (or left to the item)."""
-    root = parse_untrusted_xml(decode_xml(package.read(path), path), path)
+    root = _with_namespace(parse_untrusted_xml(decode_xml(package.read(path), path), path))
     if strict:
         _check_version(root, path)
     elif _local(root.tag) == root_name and _namespace(root.tag) in _OTHER_VERSIONS:
@@ -525,15 +650,17 @@ def _parse_qti_xml(package: _Package, path: str, root_name: str, strict: bool = 
     return root
 
 
-def _add_item(collector: QuestionCollector, root: ET.Element, path: str) -> None:
+def _add_item(
+    collector: QuestionCollector, root: ET.Element, path: str, fetch: Fetch = lambda _s: None
+) -> None:
     interactions = [_local(e.tag) for e in root.iter() if _local(e.tag).endswith("Interaction")]
     qtype = ", ".join(interactions) or "no interaction"
     # Our exports always carry label (possibly empty); other tools a title, often a label.
     name = root.get("label", root.get("title", "")).strip()
-    collector.add(name, qtype, lambda: _item(root, path))
+    collector.add(name, qtype, lambda: _item(root, path, fetch))
 
 
-def _item(root: ET.Element, path: str) -> tuple[ExportQuestion, list[str]]:
+def _item(root: ET.Element, path: str, fetch: Fetch) -> tuple[ExportQuestion, list[str]]:
     version = _OTHER_VERSIONS.get(_namespace(root.tag))
     if version:
         raise UnsupportedQuestion(f"{version} item", f"{path} is {version}; {_VERSION_HINT}")
@@ -565,51 +692,64 @@ def _item(root: ET.Element, path: str) -> tuple[ExportQuestion, list[str]]:
             f"{path}: {len(keys)} correct answers declared; exactly one is supported",
         )
 
-    flow = _Flow()
+    flow = _Flow(fetch)
     body = root.find(_q("itemBody"))
-    lead = flow.text(body, skip=lambda e: e is interaction) if body is not None else ""
+    parts = [flow.read(body, skip=lambda e: e is interaction)] if body is not None else []
     prompt = interaction.find(_q("prompt"))
-    stem = "\n".join(
-        part for part in (lead, flow.text(prompt) if prompt is not None else "") if part
-    )
+    if prompt is not None:
+        parts.append(flow.read(prompt))
+    stem = _joined(parts)
     choices = interaction.findall(_q("simpleChoice"))
     choice_ids = [c.get("identifier", "") for c in choices]
     if keys[0] not in choice_ids:
         raise ImportFormatError(
             f"{path}: the correct response {keys[0]!r} is not one of the choices"
         )
-    texts = [flow.text(choice) for choice in choices]
+    texts = [flow.read(choice) for choice in choices]
     flow.feedback.extend(root.findall(_q("modalFeedback")))
     general, per_choice, dropped = _feedback(root, flow, response_id, choice_ids, keys[0])
-    options = [
-        ExportOption(text=text, correct=cid == keys[0], feedback="\n".join(per_choice[cid]))
-        for cid, text in zip(choice_ids, texts, strict=True)
-    ]
+    options = []
+    for cid, text in zip(choice_ids, texts, strict=True):
+        feedback = _joined(per_choice[cid])
+        options.append(
+            ExportOption(
+                text=text.text,
+                correct=cid == keys[0],
+                feedback=feedback.text,
+                text_html=text.html,
+                feedback_html=feedback.html,
+            )
+        )
     truefalse = TRUE_FALSE_CLASS in (interaction.get("class") or "").split()
     if truefalse:
         # Canonical (True, False) order, as every importer produces.
         options.sort(key=lambda o: o.text.strip().casefold() != "true")
+    explanation = _joined(general)
     question = ExportQuestion(
-        stem=stem,
+        stem=stem.text,
         options=tuple(options),
         kind=TRUE_FALSE if truefalse else MULTIPLE_CHOICE,
-        explanation="\n".join(general),
+        explanation=explanation.text,
         evidence=flow.captured.get("evidence", ""),
         name=root.get("label", root.get("title", "")).strip(),
+        stem_html=stem.html,
+        explanation_html=explanation.html,
+        media=flow.rich.files(),
     )
     return question, flow.notes() + dropped
 
 
 def _feedback(
     root: ET.Element, flow: _Flow, response_id: str, choice_ids: list[str], key: str
-) -> tuple[list[str], dict[str, list[str]], list[str]]:
+) -> tuple[list[HtmlText], dict[str, list[HtmlText]], list[str]]:
     """Share the item's feedback out: general, per choice, and what no answer shows."""
     outcomes = _outcomes(root, response_id, choice_ids, key)
-    general: list[str] = []
-    per_choice: dict[str, list[str]] = {cid: [] for cid in choice_ids}
+    general: list[HtmlText] = []
+    per_choice: dict[str, list[HtmlText]] = {cid: [] for cid in choice_ids}
     dropped: list[str] = []
     for element in flow.feedback:
-        text = flow.text(element)
+        read = flow.read(element)
+        text = read.text
         if not text:
             continue
         shown = _shown_for(element, outcomes, choice_ids, key)
@@ -618,10 +758,10 @@ def _feedback(
                 f"feedback “{text[:40]}” dropped: quizapp cannot tell which answers show it"
             )
         elif len(shown) == len(choice_ids):
-            general.append(text)
+            general.append(read)
         elif shown:
             for cid in shown:
-                per_choice[cid].append(text)
+                per_choice[cid].append(read)
         else:
             dropped.append(f"feedback “{text[:40]}” dropped: no single answer shows it")
     return general, per_choice, dropped

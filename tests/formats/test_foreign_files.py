@@ -13,7 +13,7 @@ import zipfile
 
 import pytest
 
-from quizapp.exporters import (
+from quizapp.formats import (
     FORMATS,
     ImportFormatError,
     aiken_warnings,
@@ -24,7 +24,7 @@ from quizapp.exporters import (
     parse_moodle_xml,
     parse_qti,
 )
-from quizapp.exporters._common import html_to_text
+from quizapp.formats._common import html_to_text
 
 # ------------------------------------------------------------------ Moodle XML
 
@@ -111,10 +111,16 @@ def test_moodle_imports_what_it_can_and_reports_the_rest() -> None:
         (2, "Describe a delta", "essay"),
         (4, "Two rivers", "multichoice, multiple answers"),
     ]
+    # The bold word and the image the file carries are kept, beside the plain text.
+    assert river.stem_html == (
+        '<p>Which is the <b>longest</b> river of Europe?</p> <p><img src="volga.png" alt="map"></p>'
+    )
+    assert [(m.name, m.mimetype, m.data) for m in river.media] == [
+        ("volga.png", "image/png", b"\x89PNG\r\n\x1a\n")
+    ]
     report = quiz.report()
     assert report[0].startswith("Question 2 “Describe a delta” (essay) skipped: unsupported")
-    assert any("image volga.png dropped" in line for line in report)
-    assert any("formatting flattened to plain text (bold)" in line for line in report)
+    assert not any("volga" in line or "formatting" in line for line in report)
     assert any("1 hint dropped" in line for line in report)
 
 

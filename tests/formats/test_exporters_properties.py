@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quizapp.exporters import (
+from quizapp.formats import (
     TRUE_FALSE,
     ExportOption,
     ExportQuestion,
@@ -21,7 +21,7 @@ from quizapp.exporters import (
     parse_qti,
     truefalse_options,
 )
-from tests.exporters.samples import strip_quiz
+from tests.formats.samples import strip_quiz
 
 # Printable text: no control, surrogate, private-use or unassigned code points (XML
 # cannot carry most of them), plus the characters the formats treat specially.

@@ -3,12 +3,17 @@
 The model is deliberately free of Flask and SQLAlchemy: callers convert their own
 objects into an :class:`ExportQuiz` and hand it to an exporter, and importers hand
 an :class:`ExportQuiz` back.  All text fields are *plain text* (not HTML); the
-formats that carry HTML escape it on the way out and decode it on the way in.
+formats that carry HTML escape it on the way out and decode it on the way in.  Beside
+a text, an ``…_html`` field may hold the same text with its formatting and images as
+sanitised rich HTML (see :mod:`.rich`; "" when the plain text says it all); formats
+that carry HTML write it instead of the plain text, the others write the plain text.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
+from .rich import MediaFile
 
 MULTIPLE_CHOICE = "multiple_choice"
 TRUE_FALSE = "true_false"
@@ -30,6 +35,8 @@ class ExportOption:
     text: str
     correct: bool
     feedback: str = ""
+    text_html: str = ""
+    feedback_html: str = ""
 
 
 @dataclass(frozen=True)
@@ -40,6 +47,7 @@ class ExportQuestion:
     exactly the two options ``True`` and ``False`` (any case, any order).
     ``explanation`` is the general feedback, ``evidence`` the article sentence that
     proves the key, ``name`` the short id used by GIFT ``::name::`` and Moodle ``<name>``.
+    ``media`` holds the images the rich HTML of the question and its options shows.
     """
 
     stem: str
@@ -48,6 +56,9 @@ class ExportQuestion:
     explanation: str = ""
     evidence: str = ""
     name: str = ""
+    stem_html: str = ""
+    explanation_html: str = ""
+    media: tuple[MediaFile, ...] = ()
 
     @property
     def key(self) -> ExportOption:
@@ -88,7 +99,7 @@ class SkippedQuestion:
 
 @dataclass(frozen=True)
 class ImportNote:
-    """Something an imported question lost on the way in (an image, formatting)."""
+    """Something an imported question lost on the way in (an image, audio, formatting)."""
 
     number: int
     name: str

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from quizapp.exporters import (
+from quizapp.formats import (
     TRUE_FALSE,
     ExportOption,
     ExportQuestion,

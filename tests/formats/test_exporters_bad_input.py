@@ -9,12 +9,13 @@ import zipfile
 
 import pytest
 
-from quizapp.exporters import (
+from quizapp.formats import (
     ExportOption,
     ExportQuestion,
     ExportQuiz,
     ImportFormatError,
     InvalidQuizError,
+    NothingToImport,
     export_gift,
     export_json,
     export_qti,
@@ -24,7 +25,7 @@ from quizapp.exporters import (
     parse_moodle_xml,
     parse_qti,
 )
-from tests.exporters.samples import special_quiz
+from tests.formats.samples import special_quiz
 
 GIFT_CASES = [
     ("", "no questions"),
@@ -75,8 +76,14 @@ BILLION_LAUGHS = """<?xml version="1.0"?>
 <quiz><question type="multichoice"><questiontext><text>&lol2;</text></questiontext>
 </question></quiz>
 """
-XXE = """<?xml version="1.0"?><!doctype quiz [<!entity x SYSTEM "file:///etc/passwd">]>
+XXE = """<?xml version="1.0"?><!DOCTYPE quiz [<!ENTITY x SYSTEM "file:///etc/passwd">]>
 <quiz>&x;</quiz>"""
+# XML is case-sensitive: a lower-case doctype is no DTD, only bad XML, and refused as such.
+LOWER_XXE = """<?xml version="1.0"?><!doctype quiz [<!entity x SYSTEM "file:///etc/passwd">]>
+<quiz>&x;</quiz>"""
+# An external DTD alone declares nothing and is never read: the quiz is read as if it had none.
+EXTERNAL_DTD = """<?xml version="1.0"?><!DOCTYPE quiz SYSTEM "http://example.invalid/q.dtd">
+<quiz/>"""
 
 
 def moodle(body: str) -> str:
@@ -103,6 +110,8 @@ MOODLE_CASES = [
     ("<quiz><question></quiz>", "not well-formed XML"),
     (BILLION_LAUGHS, "DTD"),
     (XXE, "DTD"),
+    (LOWER_XXE, "not well-formed XML"),
+    (EXTERNAL_DTD, "no questions"),
     ("<notquiz/>", "expected <quiz>"),
     (moodle(""), "no questions"),
     (
@@ -292,18 +301,6 @@ JSON_CASES = [
     (mutated(lambda d: d.update(version=True)), "unsupported quizapp quiz version"),
     (mutated(lambda d: d.update(questions={})), "'questions' must be a list"),
     (mutated(lambda d: d.update(questions=[])), "no questions"),
-    (mutated(lambda d: d["questions"].__setitem__(0, "x")), "question 1 must be a JSON object"),
-    (mutated(lambda d: d["questions"][0].pop("stem")), "question 1: missing 'stem'"),
-    (mutated(lambda d: d["questions"][0].update(stem=3)), "'stem' must be a string"),
-    (mutated(lambda d: d["questions"][0].update(kind="essay")), "unknown kind 'essay'"),
-    (
-        mutated(lambda d: d["questions"][0]["options"][0].update(correct="yes")),
-        "'correct' must be true or false",
-    ),
-    (
-        mutated(lambda d: d["questions"][0]["options"][0].update(correct=True)),
-        "2 options are marked correct",
-    ),
     (mutated(lambda d: d.update(title=None)), "'title' must be a string"),
     (b"\xff", "not valid UTF-8"),
 ]
@@ -313,6 +310,45 @@ JSON_CASES = [
 def test_json_bad_input(text: str | bytes, message: str) -> None:
     with pytest.raises(ImportFormatError, match=re.escape(message)):
         parse_json(text)
+
+
+def first_question(change) -> str:
+    return mutated(lambda d: change(d["questions"][0]))
+
+
+#: A wrong question is skipped with its reason; the file's other questions come in.
+JSON_QUESTION_CASES = [
+    (mutated(lambda d: d["questions"].__setitem__(0, "x")), "question 1 must be a JSON object"),
+    (first_question(lambda q: q.pop("stem")), "question 1: missing 'stem'"),
+    (first_question(lambda q: q.update(stem=3)), "'stem' must be a string"),
+    (first_question(lambda q: q.update(kind="essay")), "unknown kind 'essay'"),
+    (first_question(lambda q: q.update(options=None)), "'options' must be a list"),
+    (
+        first_question(lambda q: q["options"][0].update(correct="yes")),
+        "'correct' must be true or false",
+    ),
+    (
+        first_question(lambda q: q["options"][0].update(correct=True)),
+        "2 options are marked correct",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "message"), JSON_QUESTION_CASES)
+def test_json_skips_a_wrong_question(text: str, message: str) -> None:
+    quiz = parse_json(text)
+    (skipped,) = quiz.skipped
+    assert skipped.number == 1 and message in skipped.reason
+    assert len(quiz.questions) == len(special_quiz().questions) - 1
+
+
+def test_json_with_no_right_question_is_refused_with_the_report() -> None:
+    document = good_json()
+    document["questions"] = [{"name": "essay one", "kind": "essay", "stem": "Why?", "options": []}]
+    with pytest.raises(NothingToImport) as info:
+        parse_json(json.dumps(document))
+    (skipped,) = info.value.skipped
+    assert (skipped.number, skipped.name, skipped.type) == (1, "essay one", "essay")
 
 
 def test_json_error_has_line_number() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quizapp.exporters import (
+from quizapp.formats import (
     FORMATS,
     ExportQuiz,
     export_aiken,
@@ -19,7 +19,7 @@ from quizapp.exporters import (
     parse_moodle_xml,
     parse_qti,
 )
-from tests.exporters.samples import special_quiz, strip_quiz
+from tests.formats.samples import special_quiz, strip_quiz
 
 
 def assert_same_quiz(expected: ExportQuiz, actual: ExportQuiz) -> None:

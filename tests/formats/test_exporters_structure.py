@@ -12,8 +12,8 @@ import io
 import zipfile
 from xml.etree import ElementTree as ET  # noqa: S405 - parses our own trusted output
 
-from quizapp.exporters import export_gift, export_moodle_xml, export_qti, parse_gift
-from tests.exporters.samples import SPECIAL, special_quiz
+from quizapp.formats import export_gift, export_moodle_xml, export_qti, parse_gift
+from tests.formats.samples import SPECIAL, special_quiz
 
 QTI = "{http://www.imsglobal.org/xsd/imsqti_v2p1}"
 CP = "{http://www.imsglobal.org/xsd/imscp_v1p1}"

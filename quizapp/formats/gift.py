@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from ._common import HtmlText, QuestionCollector, html_notes, normalise_newlines, read_html
+from ._common import HtmlText, QuestionCollector, RichReader, normalise_newlines
 from .errors import ImportFormatError, UnsupportedQuestion
 from .model import (
     MULTIPLE_CHOICE,
@@ -179,11 +179,12 @@ class _Block:
 _TAG = re.compile(r"<[A-Za-z/!]")
 
 
-def _decode_field(raw: str, default_format: str, html: list[HtmlText]) -> tuple[str, str]:
+def _decode_field(raw: str, default_format: str, reader: RichReader) -> tuple[HtmlText, str]:
     """Unescape one text; a leading [format] marker overrides ``default_format``.
 
     HTML (the ``[html]`` format, or tags in Moodle's default auto-format, which Moodle
-    renders as HTML) becomes plain text; what that drops is added to ``html``.
+    renders as HTML) becomes plain text and rich HTML; ``reader`` notes what is lost
+    (a GIFT file carries no image, so every image is).
     """
     raw = raw.strip()
     fmt = default_format
@@ -193,10 +194,8 @@ def _decode_field(raw: str, default_format: str, html: list[HtmlText]) -> tuple[
         raw = raw[match.end() :]
     text = gift_unescape(raw)
     if fmt == "html" or (fmt == "moodle" and _TAG.search(text)):
-        read = read_html(text)
-        html.append(read)
-        text = read.text
-    return text.strip(), fmt
+        return reader.read(text), fmt
+    return HtmlText(text.strip(), {}), fmt
 
 
 def parse_gift(data: str | bytes) -> ExportQuiz:
@@ -261,7 +260,7 @@ def _name_of(body: str) -> str:
 
 def _parse_block(block: _Block) -> tuple[ExportQuestion, list[str]]:
     body = block.text
-    html: list[HtmlText] = []
+    reader = RichReader()
     start = len(body) - len(body.lstrip())
     name = ""
     if body.startswith("::", start):
@@ -296,17 +295,25 @@ def _parse_block(block: _Block) -> tuple[ExportQuestion, list[str]]:
             )
     # Like Moodle: text after the block makes it a "missing word" question.
     stem_raw = body[start:open_at] + ("_____" + tail if tail.strip() else "")
-    stem, fmt = _decode_field(stem_raw, "moodle", html)
+    stem, fmt = _decode_field(stem_raw, "moodle", reader)
     line = block.line_of(open_at)
 
     answers = body[open_at + 1 : close_at]
-    explanation = ""
+    explanation = HtmlText("", {})
     general_at = _rfind(answers, "####")
     if general_at >= 0:
-        explanation = _decode_field(answers[general_at + 4 :], fmt, html)[0]
+        explanation = _decode_field(answers[general_at + 4 :], fmt, reader)[0]
         answers = answers[:general_at]
     answers = answers.strip()
-    common = {"stem": stem, "explanation": explanation, "evidence": block.evidence, "name": name}
+    common = partial(
+        ExportQuestion,
+        stem=stem.text,
+        stem_html=stem.html,
+        explanation=explanation.text,
+        explanation_html=explanation.html,
+        evidence=block.evidence,
+        name=name,
+    )
 
     if not answers:
         raise UnsupportedQuestion(
@@ -315,35 +322,44 @@ def _parse_block(block: _Block) -> tuple[ExportQuestion, list[str]]:
     if answers.startswith("#"):
         raise UnsupportedQuestion("numerical", "numerical questions are not supported", line)
     if _find(answers, "~") >= 0:  # Moodle's order: a "~" makes it multiple choice
-        options = _parse_choices(answers, fmt, line, html)
-        question = ExportQuestion(options=options, kind=MULTIPLE_CHOICE, **common)
-        return question, html_notes(html)
+        options = _parse_choices(answers, fmt, line, reader)
+        question = common(options=options, kind=MULTIPLE_CHOICE)
+        return question, reader.notes()
     if _find(answers, "=") >= 0 and "->" in answers:
         raise UnsupportedQuestion("matching", "matching questions are not supported", line)
     head, rest = _split_first(answers, "#")
     word = head.strip().upper()
     if word in _TF_WORDS:
         wrong_raw, right_raw = _split_first(rest or "", "#")
-        wrong = _decode_field(wrong_raw, fmt, html)[0]
-        right = _decode_field(right_raw or "", fmt, html)[0]
+        wrong = _decode_field(wrong_raw, fmt, reader)[0]
+        right = _decode_field(right_raw or "", fmt, reader)[0]
         true_is_key = _TF_WORDS[word]
-        if true_is_key:
-            options = truefalse_options(True, true_feedback=right, false_feedback=wrong)
-        else:
-            options = truefalse_options(False, true_feedback=wrong, false_feedback=right)
-        question = ExportQuestion(options=options, kind=TRUE_FALSE, **common)
-        return question, html_notes(html)
+        true_feedback, false_feedback = (right, wrong) if true_is_key else (wrong, right)
+        true, false = truefalse_options(true_is_key, true_feedback.text, false_feedback.text)
+        options = (
+            ExportOption(true.text, true.correct, true.feedback, feedback_html=true_feedback.html),
+            ExportOption(
+                false.text, false.correct, false.feedback, feedback_html=false_feedback.html
+            ),
+        )
+        question = common(options=options, kind=TRUE_FALSE)
+        return question, reader.notes()
     if _find(answers, "=") >= 0:
         raise UnsupportedQuestion(
             "short answer",
             "short-answer questions (only '=' answers, no '~') are not supported",
             line,
         )
-    raise ImportFormatError("unrecognised answer block: expected '=' and '~' answers", line)
+    # Like Moodle: any other answer block is one short answer ("{One}").
+    raise UnsupportedQuestion(
+        "short answer",
+        "short-answer questions (an answer block without '~' answers) are not supported",
+        line,
+    )
 
 
 def _parse_choices(
-    answers: str, fmt: str, line: int, html: list[HtmlText]
+    answers: str, fmt: str, line: int, reader: RichReader
 ) -> tuple[ExportOption, ...]:
     marks = []
     i = 0
@@ -376,11 +392,15 @@ def _parse_choices(
             correct = value >= 100
             raw = raw[weight.end() :]
         text_raw, feedback_raw = _split_first(raw, "#")
+        text = _decode_field(text_raw, fmt, reader)[0]
+        feedback = _decode_field(feedback_raw or "", fmt, reader)[0]
         options.append(
             ExportOption(
-                text=_decode_field(text_raw, fmt, html)[0],
+                text=text.text,
                 correct=correct,
-                feedback=_decode_field(feedback_raw or "", fmt, html)[0],
+                feedback=feedback.text,
+                text_html=text.html,
+                feedback_html=feedback.html,
             )
         )
     return tuple(options)
