@@ -1,5 +1,5 @@
 """The editor's choices: how many questions of which kinds an import generates, a duplicate
-import leading to the earlier quiz."""
+import leading to the earlier quiz, and the edit form's key, cancel and taker's preview."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from flask.testing import FlaskClient
 
 from quizapp import engine
 from quizapp.extensions import db
-from quizapp.models import ImportJob, Quiz
+from quizapp.models import ImportJob, Question, Quiz
 from quizapp.services.articles import import_article
 from quizapp.services.errors import ServiceError
 from quizapp.services.quizzes import seed_text
@@ -102,6 +102,97 @@ def test_a_duplicate_import_links_to_the_earlier_quiz(
     assert "This article was imported before" in html
     assert f'href="/editor/quizzes/{earlier.id}">First time</a>' in html
     assert db.session.scalar(db.select(db.func.count(Quiz.id))) == 1
+
+
+# -- 12: the edit form ----------------------------------------------------------------------
+
+
+def _question(quiz: Quiz) -> Question:
+    return quiz.active_questions[1]
+
+
+def _form(question: Question, **changes: str) -> dict[str, str]:
+    data = {"stem": question.stem, "explanation": question.explanation}
+    for i, choice in enumerate(question.choices, start=1):
+        data[f"option_{i}"] = choice.text
+        if choice.is_correct:
+            data["key"] = str(i)
+    data.update(changes)
+    return data
+
+
+def test_each_option_has_its_key_choice_beside_it_and_a_cancel(
+    editor_client: FlaskClient, quiz: Quiz
+) -> None:
+    question = _question(quiz)
+    html = editor_client.get(f"/editor/questions/{question.id}/edit").get_data(as_text=True)
+    rows = re.findall(r'<li class="option-row">(.*?)</li>', html, re.S)
+    assert len(rows) == 4
+    for i, row in enumerate(rows, start=1):
+        assert f'id="option_{i}"' in row and f'value="{i}"' in row and "Correct answer" in row
+    key = next(i for i, c in enumerate(question.choices, start=1) if c.is_correct)
+    assert re.search(rf'checked[^>]*value="{key}"', rows[key - 1])
+    assert f'href="/editor/quizzes/{quiz.id}#q{question.id}">Cancel</a>' in html
+
+
+def test_preview_shows_the_takers_question_and_saves_nothing(
+    editor_client: FlaskClient, quiz: Quiz
+) -> None:
+    question = _question(quiz)
+    before = (question.stem, [(c.text, c.is_correct) for c in question.choices])
+    response = editor_client.post(
+        f"/editor/questions/{question.id}/edit",
+        data=_form(
+            question,
+            stem="Which option is the new one?",
+            option_2="A fresh option",
+            action="preview",
+        ),
+    )
+    assert response.status_code == 200
+    html = response.get_data(as_text=True)
+    preview = html.split('id="taker-preview"', 1)[1].split("</section>", 1)[0]
+    assert "Question 2 of 3" in preview and "Which option is the new one?" in preview
+    assert "A fresh option" in preview and 'type="radio"' in preview
+    assert "Correct" not in preview  # the taker's view: no key shown
+    # the form keeps what was typed, and nothing is saved
+    assert 'value="A fresh option"' in html.split('id="taker-preview"', 1)[1].split("</section>")[1]
+    db.session.refresh(question)
+    assert (question.stem, [(c.text, c.is_correct) for c in question.choices]) == before
+
+
+def test_preview_of_an_invalid_form_shows_the_errors(
+    editor_client: FlaskClient, quiz: Quiz
+) -> None:
+    question = _question(quiz)
+    response = editor_client.post(
+        f"/editor/questions/{question.id}/edit",
+        data=_form(question, key="", action="preview"),
+    )
+    assert response.status_code == 400
+    html = response.get_data(as_text=True)
+    assert "Choose the correct option" in html and 'id="taker-preview"' not in html
+
+
+def test_preview_of_a_new_question(editor_client: FlaskClient, quiz: Quiz) -> None:
+    claim = quiz.article.claims[0]
+    response = editor_client.post(
+        f"/editor/quizzes/{quiz.id}/questions/new",
+        data={
+            "claim": str(claim.id),
+            "kind": "fact_recall",
+            "stem": "What does the article say?",
+            "option_1": "One thing",
+            "option_2": "Another thing",
+            "option_3": "A third thing",
+            "key": "1",
+            "action": "preview",
+        },
+    )
+    assert response.status_code == 200
+    html = response.get_data(as_text=True)
+    assert "Question 4 of 4" in html and "What does the article say?" in html
+    assert len(quiz.active_questions) == 3
 
 
 def test_the_engine_writes_only_the_kinds_asked_for() -> None:

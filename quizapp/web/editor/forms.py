@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from flask import abort, request
@@ -9,6 +10,8 @@ from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import (
     BooleanField,
+    Field,
+    Form,
     IntegerField,
     RadioField,
     SelectField,
@@ -153,6 +156,14 @@ class QuestionForm(FlaskForm):
     )
     explanation = TextAreaField("Explanation", filters=[_strip])
 
+    def previewing(self) -> bool:
+        """Whether the "Preview as a taker" button sent the form (rather than Save)."""
+        return request.form.get("action") == "preview"
+
+    def stem_and_options(self) -> tuple[str, list[tuple[str, bool]]]:
+        """The stem and the filled-in options, as the services take them."""
+        return self.stem.data or "", self.options()
+
     def options(self) -> list[tuple[str, bool]]:
         """The filled-in options with their correct flags, in order."""
         chosen = self.key.data
@@ -167,6 +178,40 @@ class QuestionForm(FlaskForm):
         slot = getattr(self, f"option_{field.data}", None)
         if slot is not None and not slot.data:
             raise ValidationError("The correct option is empty.")
+
+
+@dataclass
+class TakerPreview:
+    """A question not saved yet, as quiz takers would see it: the taker's radio group, its
+    number in the quiz, the explanation shown after answering, what the gate would refuse."""
+
+    field: Field
+    number: int
+    total: int
+    explanation: str
+    problems: list[str]
+
+
+class _PreviewForm(Form):
+    """The taker's radio group for a preview (outside any form: nothing to submit)."""
+
+    preview = RadioField()
+
+
+def taker_preview(form: QuestionForm, number: int, total: int, problems: list[str]) -> TakerPreview:
+    """The preview of ``form``'s question, number ``number`` of ``total`` in its quiz."""
+    stem, options = form.stem_and_options()
+    group = _PreviewForm()
+    field = group.preview
+    field.label.text = f"{number}. {stem}"
+    field.choices = [SelectChoice(value=str(i), label=text) for i, (text, _) in enumerate(options)]
+    return TakerPreview(
+        field=field,
+        number=number,
+        total=total,
+        explanation=form.explanation.data or "",
+        problems=problems,
+    )
 
 
 class NewQuestionForm(QuestionForm):
