@@ -57,8 +57,8 @@ def discrimination_sentence(discrimination: float | None) -> str:
     """What a question's discrimination (its item–rest correlation) says about it."""
     if discrimination is None:
         return (
-            "Discrimination —: not enough different answers yet to tell whether strong takers "
-            "do better on it."
+            "Discrimination —: it cannot be worked out yet, as too few takers answered "
+            "differently from the others (on this question or on the rest of the quiz)."
         )
     value = f"Discrimination {discrimination:.2f}: "
     if discrimination >= 0.3:
