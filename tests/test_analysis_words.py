@@ -105,3 +105,12 @@ def test_flags_are_summarised_with_what_to_do(editor_client: FlaskClient, app: F
     assert "non-functioning" in html and "Not working" in html
     assert re.search(r'<rect class="share-fill" width="100\.0"', html)  # Q1: everyone right
     assert '100% <span class="meta">(20 of 20)</span>' in html
+
+
+def test_questions_missing_from_the_chart_are_named(editor_client: FlaskClient) -> None:
+    quiz = make_quiz(n_questions=3, title="Everyone right on Q1")
+    for i in range(4):
+        _answer_all(quiz, f"T{i}", wrong={1} if i % 2 else {2})
+    html = editor_client.get(f"/editor/quizzes/{quiz.id}/analysis").get_data(as_text=True)
+    first = quiz.questions[0].id
+    assert re.search(rf'Not on the chart.*<a href="#q{first}-title">Q1</a>\.', html)
