@@ -201,3 +201,13 @@ def test_the_engine_writes_only_the_kinds_asked_for() -> None:
     for wrong in (["riddle"], []):
         with pytest.raises(ValueError, match="question kinds"):
             engine.generate(seed_text(), kinds=wrong)
+
+
+def test_no_question_of_the_kinds_chosen_says_so(editor_client: FlaskClient) -> None:
+    """An article without quoted remarks has no attribution question to give."""
+    text = "The council approved the 6 million euro pier in 2026 by 11 votes to 2.\n"
+    response = editor_client.post(
+        "/editor/import", data={"text": text, "kinds": ["", "attribution"]}
+    )
+    assert response.status_code == 422
+    assert "No question of the kinds chosen" in response.get_data(as_text=True)

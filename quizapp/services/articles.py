@@ -96,6 +96,11 @@ def import_article(
         )
     result = engine.generate(text, seed=seed, max_questions=max_questions, title=title, kinds=kinds)
     if not result.questions:
+        if kinds is not None and len(kinds) < len(question_kinds()):
+            raise NoQuestions(
+                "No question of the kinds chosen could be made from this text: choose more "
+                "kinds (attribution, for one, needs quoted remarks)."
+            )
         raise NoQuestions(
             "No question could be made from this text: it needs factual sentences "
             "(names, numbers, dates, decisions)."
