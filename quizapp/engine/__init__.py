@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import random
 from collections import Counter
+from collections.abc import Collection
 
 from .attribution import generate_attribution
 from .claims import extract_claims
@@ -56,15 +57,25 @@ class EngineError(RuntimeError):
 
 
 def generate(
-    text: str, *, seed: int = 0, max_questions: int = MAX_QUESTIONS, title: str | None = None
+    text: str,
+    *,
+    seed: int = 0,
+    max_questions: int = MAX_QUESTIONS,
+    title: str | None = None,
+    kinds: Collection[str] | None = None,
 ) -> GenerationResult:
     """Turn an article into a quiz.
 
     An unexpected internal failure raises :class:`EngineError` (naming the text's sha256 and
     the seed, the original exception chained), so that it is never mistaken for an article
     with nothing to ask. Same ``text`` and ``seed`` give byte-identical
-    :meth:`GenerationResult.to_json` output.
+    :meth:`GenerationResult.to_json` output. ``kinds`` (names of :data:`KINDS`) limits the
+    questions to those kinds; ``None`` asks for every kind.
     """
+    registry = KINDS if kinds is None else {k: g for k, g in KINDS.items() if k in kinds}
+    unknown = set(kinds or ()) - set(KINDS)
+    if unknown or not registry:
+        raise ValueError(f"unknown or no question kinds: {sorted(unknown) or list(kinds or ())}")
     if not isinstance(text, str):  # defensive: the contract is str, but never raise
         text = str(text)
     sha = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
@@ -73,7 +84,7 @@ def generate(
     try:
         doc = analyse(text)
         claims = extract_claims(doc)
-        questions = select(doc, claims, KINDS, rng, max(0, max_questions), rejected)
+        questions = select(doc, claims, registry, rng, max(0, max_questions), rejected)
         detected = doc.layout.title
     except Exception as exc:  # a bug, whatever its type: the caller reports a server error
         raise EngineError(f"question generation failed (text sha256 {sha}, seed {seed})") from exc

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import Boolean, Float, ForeignKey, String, Text
+from sqlalchemy import Boolean, Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from quizapp.models.article import TITLE_MAX, URL_MAX
@@ -42,9 +42,18 @@ class ImportJob(Base):
     title: Mapped[str | None] = mapped_column(String(TITLE_MAX))
     source_url: Mapped[str | None] = mapped_column(String(URL_MAX))
     publish: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: The editor's generation choices: how many questions (None: the app's default) and
+    #: which kinds, comma-separated (None: every kind).
+    max_questions: Mapped[int | None] = mapped_column(Integer)
+    kinds: Mapped[str | None] = mapped_column(String(200))
     quiz_id: Mapped[int | None] = mapped_column(ForeignKey("quiz.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    @property
+    def kind_list(self) -> list[str] | None:
+        """The kinds asked for, or None for every kind."""
+        return self.kinds.split(",") if self.kinds is not None else None
 
     @property
     def finished(self) -> bool:

@@ -5,18 +5,49 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from flask import current_app
+
 from quizapp import engine
-from quizapp.engine import MAX_QUESTIONS
 from quizapp.extensions import db
 from quizapp.models import Article, Choice, Claim, Question, Quiz, QuizStatus
 from quizapp.models.article import TITLE_MAX
-from quizapp.services.errors import DuplicateArticle, NoQuestions
+from quizapp.services.errors import DuplicateArticle, NoQuestions, ServiceError
 from quizapp.services.validation import check_url
 
 if TYPE_CHECKING:
     from quizapp.engine.types import Question as EngineQuestion
+
+
+def question_limit() -> int:
+    """The most questions one import may ask the engine for: the app's ``QUIZ_MAX_QUESTIONS``,
+    which is also the number asked for when the editor does not choose."""
+    return int(current_app.config["QUIZ_MAX_QUESTIONS"])
+
+
+def question_kinds() -> tuple[str, ...]:
+    """The kinds of question the engine can write, in its own order."""
+    from quizapp.engine import KINDS
+
+    return tuple(KINDS)
+
+
+def check_choices(max_questions: int, kinds: Sequence[str] | None) -> tuple[str, ...] | None:
+    """Refuse a question count or kinds the engine is not to be asked for; return the kinds
+    (``None``: every kind). The import form and the background job both pass through here."""
+    limit = question_limit()
+    if not 1 <= max_questions <= limit:
+        raise ServiceError(f"Ask for between 1 and {limit} questions.")
+    if kinds is None:
+        return None
+    unknown = sorted(set(kinds) - set(question_kinds()))
+    if unknown:
+        raise ServiceError(f"Unknown question kind: {', '.join(unknown)}.")
+    if not kinds:
+        raise ServiceError("Choose at least one kind of question.")
+    return tuple(k for k in question_kinds() if k in kinds)
 
 
 def sha256_of(text: str) -> str:
@@ -37,24 +68,35 @@ def import_article(
     title: str | None = None,
     source_url: str | None = None,
     seed: int = 0,
-    max_questions: int = MAX_QUESTIONS,
+    max_questions: int | None = None,
+    kinds: Sequence[str] | None = None,
     publish: bool = False,
 ) -> Quiz:
     """Store an article, generate its quiz with the engine, and return the quiz.
 
     Raises :class:`DuplicateArticle` when the same text was imported before and
     :class:`NoQuestions` when the engine finds nothing to ask; in both cases
-    nothing is written. A fault of the engine itself propagates as
-    :class:`quizapp.engine.EngineError` (a server error, never a message about the article).
+    nothing is written. ``max_questions`` (at most :func:`question_limit`, which is the
+    default) and ``kinds`` (``None``: every kind) are passed to the engine. A fault of the
+    engine itself propagates as :class:`quizapp.engine.EngineError` (a server error, never
+    a message about the article).
     """
     source_url = check_url(source_url)
+    if max_questions is None:
+        max_questions = question_limit()
+    kinds = check_choices(max_questions, kinds)
     existing = find_article(text)
     if existing is not None:
         raise DuplicateArticle(
             f"This article was imported before (article {existing.id}).", existing.id
         )
-    result = engine.generate(text, seed=seed, max_questions=max_questions, title=title)
+    result = engine.generate(text, seed=seed, max_questions=max_questions, title=title, kinds=kinds)
     if not result.questions:
+        if kinds is not None and len(kinds) < len(question_kinds()):
+            raise NoQuestions(
+                "No question of the kinds chosen could be made from this text: choose more "
+                "kinds (attribution, for one, needs quoted remarks)."
+            )
         raise NoQuestions(
             "No question could be made from this text: it needs factual sentences "
             "(names, numbers, dates, decisions)."

@@ -56,6 +56,19 @@ def check(
     return check_question(kind, stem, list(options), span, quiz.article.text)
 
 
+def edit_problems(question: Question, stem: str, options: Sequence[tuple[str, bool]]) -> list[str]:
+    """What the quality gate refuses in this edit of ``question`` (nothing is saved): the
+    check :func:`update_question` makes, for a preview too."""
+    from quizapp.engine.gate import R_EVIDENCE
+
+    span = (question.evidence_start, question.evidence_end)
+    reasons = check(question.quiz, question.kind, stem, options, span)
+    if not question.is_sourced:
+        # Imported without evidence: it stays unsourced (and marked so) when edited.
+        reasons = [reason for reason in reasons if reason != R_EVIDENCE]
+    return reasons
+
+
 def update_question(
     question: Question,
     *,
@@ -64,14 +77,8 @@ def update_question(
     explanation: str,
 ) -> Question:
     """Save an edited question (gate-checked). Returns the question now in the quiz."""
-    from quizapp.engine.gate import R_EVIDENCE
-
     quiz = question.quiz
-    span = (question.evidence_start, question.evidence_end)
-    reasons = check(quiz, question.kind, stem, options, span)
-    if not question.is_sourced:
-        # Imported without evidence: it stays unsourced (and marked so) when edited.
-        reasons = [reason for reason in reasons if reason != R_EVIDENCE]
+    reasons = edit_problems(question, stem, options)
     if reasons:
         raise GateRejected(reasons)
     mutations = {c.text: c.mutation for c in question.choices}

@@ -27,6 +27,7 @@ import subprocess  # nosec B404
 import sys
 import threading
 import time
+from collections.abc import Sequence
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -36,7 +37,7 @@ from quizapp.engine import progress
 from quizapp.extensions import db
 from quizapp.models import ImportJob, JobStatus
 from quizapp.models.base import utcnow
-from quizapp.services.articles import find_article, import_article
+from quizapp.services.articles import check_choices, find_article, import_article, question_limit
 from quizapp.services.errors import DuplicateArticle, ServiceError, Unavailable
 from quizapp.services.tokens import by_token
 from quizapp.services.validation import check_url
@@ -71,10 +72,23 @@ FAILED_OURS = "Generation failed because of an error on our side; nothing was sa
 
 
 def start_import(
-    text: str, *, title: str | None, source_url: str | None, publish: bool
+    text: str,
+    *,
+    title: str | None,
+    source_url: str | None,
+    publish: bool,
+    max_questions: int | None = None,
+    kinds: Sequence[str] | None = None,
 ) -> ImportJob:
-    """Queue the generation of a quiz for ``text`` and return its job at once."""
+    """Queue the generation of a quiz for ``text`` and return its job at once.
+
+    ``max_questions`` and ``kinds`` are the editor's choices, checked now and kept with the job
+    for the process that generates it (see :func:`quizapp.services.articles.import_article`).
+    """
     source_url = check_url(source_url)
+    if max_questions is None:
+        max_questions = question_limit()
+    kinds = check_choices(max_questions, kinds)
     existing = find_article(text)
     if existing is not None:
         raise DuplicateArticle(
@@ -86,6 +100,8 @@ def start_import(
         title=title,
         source_url=source_url,
         publish=publish,
+        max_questions=max_questions,
+        kinds=",".join(kinds) if kinds is not None else None,
     )
     db.session.add(job)
     db.session.commit()
@@ -142,7 +158,8 @@ def run(app: Flask, job_id: int) -> None:
                     title=job.title,
                     source_url=job.source_url,
                     seed=app.config["GENERATOR_SEED"],
-                    max_questions=app.config["QUIZ_MAX_QUESTIONS"],
+                    max_questions=job.max_questions,
+                    kinds=job.kind_list,
                     publish=job.publish,
                 )
         except ServiceError as exc:

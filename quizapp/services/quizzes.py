@@ -175,10 +175,11 @@ def seed_text() -> str:
     return resources.files("quizapp").joinpath("data/seed_article.txt").read_text("utf-8")
 
 
-def seed_if_empty(*, seed: int = 0, max_questions: int = MAX_QUESTIONS) -> Quiz | None:
+def seed_if_empty(*, seed: int = 0, max_questions: int | None = None) -> Quiz | None:
     """Import the seed article and publish its quiz when the database has no quiz yet.
 
-    Returns the new quiz, or ``None`` when there was a quiz already.
+    Returns the new quiz, or ``None`` when there was a quiz already. ``max_questions`` defaults
+    to the app's limit (:func:`quizapp.services.articles.question_limit`).
     """
     if db.session.execute(db.select(Quiz.id).limit(1)).first() is not None:
         return None

@@ -22,6 +22,9 @@ class OptionStats:
     share: float | None
     mutation: str | None
     correct: bool
+    #: A wrong option so few takers choose (under ``NON_FUNCTIONING_SHARE``, once flags are
+    #: shown) that it only makes the question easier.
+    non_functioning: bool = False
 
 
 @dataclass
@@ -48,6 +51,11 @@ class QuizStats:
     histogram: dict[int, int]
     questions: list[QuestionStats] = field(default_factory=list)
     mutations: list[tuple[str, int, int, float]] = field(default_factory=list)
+
+    @property
+    def attention(self) -> list[QuestionStats]:
+        """The questions with at least one flag, in quiz order."""
+        return [q for q in self.questions if q.flags]
 
 
 def _totals_subquery(quiz_id: int) -> Any:
@@ -149,6 +157,11 @@ def quiz_stats(quiz: Quiz) -> QuizStats:
                     share=count / n if n else None,
                     mutation=choice.mutation,
                     correct=choice.is_correct,
+                    non_functioning=(
+                        not choice.is_correct
+                        and n >= maths.FLAG_MIN_ATTEMPTS
+                        and count / n < maths.NON_FUNCTIONING_SHARE
+                    ),
                 )
             )
             if not choice.is_correct and choice.mutation:

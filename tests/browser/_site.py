@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from quizapp.extensions import db
-from quizapp.models import Quiz
+from quizapp.models import Attempt, Quiz
 from tests.factories import make_quiz
 
 
@@ -96,6 +96,43 @@ def hand_quiz(live: Any, title: str, *, display_mode: str = "one", n: int = 4) -
 
 #: The one-at-a-time quiz the page checks open.
 ONE_QUIZ = "Stepwise quiz"
+#: A quiz nobody has taken (the item analysis's empty state), and one taken 24 times with
+#: flagged questions (the analysis with its summary of what needs attention).
+UNTAKEN_QUIZ = "Untaken quiz"
+TAKEN_QUIZ = "Much taken quiz"
+
+
+def taken_quiz(live: Any) -> HandQuiz:
+    """A published quiz with 24 attempts: Q1 always right (too easy), Q4 almost never (too
+    hard), and distractors nobody chooses."""
+    from quizapp.services.attempts import record_attempt
+
+    quiz = hand_quiz(live, TAKEN_QUIZ, display_mode="all", n=4)
+    with live.app.app_context():
+        stored = db.session.get(Quiz, quiz.id)
+        assert stored is not None
+        if not db.session.scalar(db.select(db.func.count()).where(Attempt.quiz_id == quiz.id)):
+            for i in range(24):
+                answers = {}
+                for n, q in enumerate(quiz.questions):
+                    wrong = (n == 3 and i > 1) or (n in (1, 2) and i % 3 == 0)
+                    answers[q.id] = q.wrong if wrong else q.key
+                record_attempt(stored, f"Taker {i}", answers)
+    return quiz
+
+
+def import_job(live: Any, token: str, **fields: Any) -> str:
+    """An import job in the state ``fields`` describe (made once), for its progress page."""
+    from quizapp.models import ImportJob
+
+    with live.app.app_context():
+        job = db.session.execute(
+            db.select(ImportJob).where(ImportJob.token == token)
+        ).scalar_one_or_none()
+        if job is None:
+            db.session.add(ImportJob(token=token, **fields))
+            db.session.commit()
+    return f"/editor/imports/{token}"
 
 
 def log_in(page: Any, live: Any, username: str, password: str) -> None:
@@ -141,7 +178,66 @@ def open_page(name: str, page: Any, live: Any) -> None:
         page.goto(live("/editor/"))
     elif name == "analysis":
         log_in(page, live, *EDITOR)
+        page.goto(live(f"/editor/quizzes/{taken_quiz(live).id}/analysis"))
+    elif name == "analysis-empty":
+        log_in(page, live, *EDITOR)
+        untaken = hand_quiz(live, UNTAKEN_QUIZ, display_mode="all", n=3)
+        page.goto(live(f"/editor/quizzes/{untaken.id}/analysis"))
+    elif name == "edit-question":
+        log_in(page, live, *EDITOR)
+        page.goto(live(f"/editor/questions/{quiz.questions[0].id}/edit"))
+    elif name == "edit-preview":
+        log_in(page, live, *EDITOR)
+        page.goto(live(f"/editor/questions/{quiz.questions[0].id}/edit"))
+        page.get_by_role("button", name="Preview as a taker").click()
+        page.get_by_role("heading", name="Preview: what quiz takers see").wait_for()
+    elif name == "new-question":
+        log_in(page, live, *EDITOR)
+        page.goto(live(f"/editor/quizzes/{quiz.id}/questions/new"))
+    elif name == "import-duplicate":
+        from quizapp.services.quizzes import seed_text
+
+        log_in(page, live, *EDITOR)
+        page.goto(live("/editor/import"))
+        page.get_by_label("Article text").fill(seed_text())
+        page.get_by_role("button", name="Import and generate the quiz").click()
+        page.get_by_role("heading", name="This article was imported before").wait_for()
+    elif name == "import-progress":
+        log_in(page, live, *EDITOR)
+        page.goto(
+            live(
+                import_job(
+                    live, "progress-page", status="running", progress=0.4, stage="Finding claims"
+                )
+            )
+        )
+    elif name == "import-failed":
+        log_in(page, live, *EDITOR)
+        page.goto(
+            live(
+                import_job(
+                    live,
+                    "failed-page",
+                    status="failed",
+                    stage="Generation failed",
+                    message="No question could be made from this text.",
+                )
+            )
+        )
+    elif name == "confirm-regenerate":
+        log_in(page, live, *EDITOR)
+        page.goto(live(f"/editor/quizzes/{quiz.id}"))
+        page.get_by_role("button", name="Regenerate question 1").click()
+        page.get_by_role(
+            "heading", level=1, name="Replace this question with a new one?"
+        ).wait_for()
+    elif name == "confirm-replace":
+        log_in(page, live, *EDITOR)
         page.goto(live(f"/editor/quizzes/{quiz.id}/analysis"))
+        page.get_by_role("button", name="Retire and generate a replacement for Q1").click()
+        page.get_by_role(
+            "heading", level=1, name="Retire this question and generate a replacement?"
+        ).wait_for()
     elif name == "editor-import":
         log_in(page, live, *EDITOR)
         page.goto(live("/editor/import"))
@@ -189,10 +285,19 @@ PAGES = [
     "error",
     "editor",
     "analysis",
+    "analysis-empty",
+    "edit-question",
+    "edit-preview",
+    "new-question",
     "editor-import",
+    "import-duplicate",
+    "import-progress",
+    "import-failed",
     "editor-import-quiz",
     "editor-review",
     "confirm-delete",
+    "confirm-regenerate",
+    "confirm-replace",
     "claims",
     "one-question",
     "one-feedback",

@@ -209,6 +209,8 @@ def test_every_control_is_styled_with_16px_text(
             "/editor/import-quiz",
             f"/editor/quizzes/{quiz.id}",
             f"/editor/quizzes/{quiz.id}/claims",
+            f"/editor/questions/{quiz.questions[0].id}/edit",
+            f"/editor/quizzes/{quiz.id}/questions/new",
         )
     ]
     for url in checks:
@@ -224,4 +226,14 @@ def test_every_control_is_styled_with_16px_text(
             assert control["border"] != "none", where
             if control["type"] == "file":
                 assert control["buttonFont"] >= 16, where
-    assert {"text", "password", "url", "checkbox", "file", "select-one", "textarea"} <= seen
+    assert {
+        "text",
+        "password",
+        "url",
+        "number",
+        "checkbox",
+        "radio",
+        "file",
+        "select-one",
+        "textarea",
+    } <= seen

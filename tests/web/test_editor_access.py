@@ -99,10 +99,10 @@ def test_item_analysis_page(client: FlaskClient, editor: User, quiz: Quiz) -> No
     login(client)
     html = client.get(f"/editor/quizzes/{quiz.id}/analysis").get_data(as_text=True)
     assert "Item analysis" in html and "Cronbach" in html
-    assert "facility 0.50" in html
+    assert "Facility 50%: about half of the takers got this right." in html
     assert "<svg" in html and "Show the numbers" in html
     assert "Which wrong options people fall for" in html
-    assert "Flags appear once the quiz has 20 attempts" in html
+    assert "Advice on what to fix appears once the quiz has 20 attempts" in html
 
 
 def test_csv_exports(client: FlaskClient, editor: User, quiz: Quiz) -> None:

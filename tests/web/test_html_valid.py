@@ -66,6 +66,18 @@ def _pages(client: FlaskClient, quiz: Quiz) -> dict[str, tuple[int, str]]:
     get("editor-import-error", "/editor/import", "POST", data={"text": ""})
     get("editor-review", f"/editor/quizzes/{quiz.id}")
     get("claims", f"/editor/quizzes/{quiz.id}/claims")
+    untaken = make_quiz(n_questions=2, title="Untaken")
+    get("analysis-empty", f"/editor/quizzes/{untaken.id}/analysis")
+    get("edit-question", f"/editor/questions/{q1.id}/edit")
+    options = {f"option_{i}": c.text for i, c in enumerate(q1.choices, start=1)}
+    get(
+        "edit-preview",
+        f"/editor/questions/{q1.id}/edit",
+        "POST",
+        data={"stem": q1.stem, "key": "1", "action": "preview", **options},
+    )
+    get("new-question", f"/editor/quizzes/{quiz.id}/questions/new")
+    get("editor-import-duplicate", "/editor/import", "POST", data={"text": quiz.article.text})
     # Destructive buttons confirm first; a regenerated question is shown with its message.
     get("confirm-delete", f"/editor/questions/{q1.id}/delete", "POST")
     get("confirm-regenerate", f"/editor/questions/{q1.id}/regenerate", "POST", data={"claim": ""})
@@ -114,6 +126,7 @@ def test_main_pages_are_valid_html(app: Flask, client: FlaskClient, tmp_path: Pa
         "quiz-errors": 400,
         "login-error": 400,
         "editor-import-error": 400,
+        "editor-import-duplicate": 409,
         "not-found": 404,
         "editor-not-found": 404,
         "not-yours": 403,

@@ -38,6 +38,33 @@
     });
   }
 
+  // A form whose submission takes seconds (an inline import): say so, and keep the button
+  // from being pressed again. Without JavaScript the browser's own loading indicator remains.
+  function busyForm(form) {
+    var button = form.querySelector("[data-busy-button]");
+    var status = form.querySelector("[data-busy-status]");
+    var label = button ? button.textContent : "";
+    form.addEventListener("submit", function () {
+      form.setAttribute("aria-busy", "true");
+      if (button) {
+        button.disabled = true;
+        button.textContent = form.dataset.busy;
+      }
+      if (status) status.textContent = form.dataset.busy + " This takes a few seconds; please stay on this page.";
+    });
+    // Back to a page kept in the browser's cache: the form is usable again.
+    window.addEventListener("pageshow", function (event) {
+      if (!event.persisted) return;
+      form.removeAttribute("aria-busy");
+      delete form.dataset.submitted;
+      if (button) {
+        button.disabled = false;
+        button.textContent = label;
+      }
+      if (status) status.textContent = "";
+    });
+  }
+
   // An error summary: move focus to it so keyboard and screen-reader users land on it.
   function focusErrors() {
     var summary = document.querySelector("[data-error-summary]");
@@ -102,6 +129,7 @@
     document.querySelectorAll("form.quiz-form").forEach(quizProgress);
     document.querySelectorAll("button[data-copy]").forEach(copyButton);
     document.querySelectorAll("form[method=post]").forEach(oneSubmit);
+    document.querySelectorAll("form[data-busy]").forEach(busyForm);
     focusErrors();
   });
 })();

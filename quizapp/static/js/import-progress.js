@@ -4,9 +4,7 @@
   var box = document.getElementById("import-progress");
   var bar = document.getElementById("import-bar");
   if (!box || !bar) { return; }
-  // The script takes over from the meta refresh.
-  var refresh = document.querySelector('meta[http-equiv="refresh"]');
-  if (refresh) { refresh.parentNode.removeChild(refresh); }
+  // The script takes over from the page's refresh (which only browsers without scripts see).
   var stage = document.getElementById("import-stage");
   var percent = document.getElementById("import-percent");
   function poll() {

@@ -28,6 +28,7 @@ from quizapp.web.editor.forms import (
     RegenerateForm,
     confirmed,
     require_action_form,
+    taker_preview,
 )
 from quizapp.web.lookups import question_or_404, quiz_or_404
 
@@ -88,7 +89,11 @@ def set_display_mode(quiz_id: int) -> ResponseReturnValue:
 
 @bp.route("/questions/<int:question_id>/edit", methods=["GET", "POST"])
 def edit_question(question_id: int) -> ResponseReturnValue:
-    """Edit a question's stem, options and key; the quality gate checks the result."""
+    """Edit a question's stem, options and key; the quality gate checks the result.
+
+    The form's second button, "Preview as a taker", shows the question as quiz takers would
+    see it above the form again, with what the gate would refuse, and saves nothing.
+    """
     question = question_or_404(question_id)
     form = QuestionForm()
     if request.method == "GET":
@@ -99,27 +104,35 @@ def edit_question(question_id: int) -> ResponseReturnValue:
             if choice.is_correct:
                 form.key.data = str(i)
     gate_errors: list[str] = []
+    preview = None
     if form.validate_on_submit():
-        try:
-            saved = editing.update_question(
-                question,
-                stem=form.stem.data or "",
-                options=form.options(),
-                explanation=form.explanation.data or "",
-            )
-        except editing.GateRejected as exc:
-            gate_errors = exc.reasons
+        if form.previewing():
+            active = question.quiz.active_questions
+            number = active.index(question) + 1 if question in active else len(active)
+            problems = editing.edit_problems(question, *form.stem_and_options())
+            preview = taker_preview(form, number, len(active), problems)
         else:
-            flash(
-                "Saved."
-                if saved is question
-                else "Saved as a new question; the old one is "
-                "retired so past attempts keep their scores.",
-                "info",
-            )
-            return redirect(
-                url_for("editor.review", quiz_id=saved.quiz_id, _anchor=f"q{saved.id}"), code=303
-            )
+            try:
+                saved = editing.update_question(
+                    question,
+                    stem=form.stem.data or "",
+                    options=form.options(),
+                    explanation=form.explanation.data or "",
+                )
+            except editing.GateRejected as exc:
+                gate_errors = exc.reasons
+            else:
+                flash(
+                    "Saved."
+                    if saved is question
+                    else "Saved as a new question; the old one is "
+                    "retired so past attempts keep their scores.",
+                    "info",
+                )
+                return redirect(
+                    url_for("editor.review", quiz_id=saved.quiz_id, _anchor=f"q{saved.id}"),
+                    code=303,
+                )
     status = 400 if (form.errors or gate_errors) else 200
     return (
         render_template(
@@ -129,6 +142,10 @@ def edit_question(question_id: int) -> ResponseReturnValue:
             question=question,
             gate_errors=gate_errors,
             evidence=question.evidence_text,
+            preview=preview,
+            cancel_url=url_for(
+                "editor.review", quiz_id=question.quiz_id, _anchor=f"q{question.id}"
+            ),
         ),
         status,
     )
@@ -136,32 +153,41 @@ def edit_question(question_id: int) -> ResponseReturnValue:
 
 @bp.route("/quizzes/<int:quiz_id>/questions/new", methods=["GET", "POST"])
 def new_question(quiz_id: int) -> ResponseReturnValue:
-    """Write a question by hand for one of the article's claims."""
+    """Write a question by hand for one of the article's claims (with a taker's preview)."""
     quiz = quiz_or_404(quiz_id)
     form = NewQuestionForm()
     claims = sorted(quiz.article.claims, key=lambda c: c.start)
     form.claim.choices = [(c.id, c.text[:120]) for c in claims]
     gate_errors: list[str] = []
+    preview = None
     if form.validate_on_submit():
         claim = db.session.get(Claim, form.claim.data)
         if claim is None:
             abort(400, "Choose one of the article's claims.")
-        try:
-            question = editing.add_question(
-                quiz,
-                claim=claim,
-                kind=form.kind.data or QuestionKind.FACT_RECALL,
-                stem=form.stem.data or "",
-                options=form.options(),
-                explanation=form.explanation.data or "",
-            )
-        except editing.GateRejected as exc:
-            gate_errors = exc.reasons
+        kind = form.kind.data or QuestionKind.FACT_RECALL
+        if form.previewing():
+            stem, options = form.stem_and_options()
+            problems = editing.check(quiz, kind, stem, options, (claim.start, claim.end))
+            total = len(quiz.active_questions) + 1
+            preview = taker_preview(form, total, total, problems)
         else:
-            flash("Question added.", "info")
-            return redirect(
-                url_for("editor.review", quiz_id=quiz.id, _anchor=f"q{question.id}"), code=303
-            )
+            try:
+                question = editing.add_question(
+                    quiz,
+                    claim=claim,
+                    kind=kind,
+                    stem=form.stem.data or "",
+                    options=form.options(),
+                    explanation=form.explanation.data or "",
+                )
+            except editing.GateRejected as exc:
+                gate_errors = exc.reasons
+            else:
+                flash("Question added.", "info")
+                return redirect(
+                    url_for("editor.review", quiz_id=quiz.id, _anchor=f"q{question.id}"),
+                    code=303,
+                )
     status = 400 if (form.errors or gate_errors) else 200
     return (
         render_template(
@@ -171,6 +197,8 @@ def new_question(quiz_id: int) -> ResponseReturnValue:
             question=None,
             gate_errors=gate_errors,
             evidence=None,
+            preview=preview,
+            cancel_url=url_for("editor.review", quiz_id=quiz.id),
         ),
         status,
     )

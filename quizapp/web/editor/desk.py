@@ -7,13 +7,14 @@ from collections.abc import Iterator
 from flask import Response, flash, render_template, stream_with_context
 from flask.typing import ResponseReturnValue
 
+from quizapp import item_analysis
 from quizapp.extensions import db
 from quizapp.formats import FORMATS
 from quizapp.models import Quiz
 from quizapp.services import csv_reports, exports
 from quizapp.services.stats import quiz_stats
 from quizapp.web import charts
-from quizapp.web.editor import bp
+from quizapp.web.editor import bp, wording
 from quizapp.web.editor.forms import ActionForm
 from quizapp.web.lookups import quiz_or_404
 
@@ -27,7 +28,8 @@ def dashboard() -> ResponseReturnValue:
 
 @bp.get("/quizzes/<int:quiz_id>/analysis")
 def analysis(quiz_id: int) -> ResponseReturnValue:
-    """Item analysis: how well each question works, which distractors people fall for."""
+    """Item analysis: how well each question works, which distractors people fall for, in
+    plain words; the flagged questions first, with what to do about them."""
     quiz = quiz_or_404(quiz_id)
     stats = quiz_stats(quiz)
     labels = {q.id: f"Q{i}" for i, q in enumerate(stats.questions, start=1)}
@@ -41,6 +43,11 @@ def analysis(quiz_id: int) -> ResponseReturnValue:
         scatter=charts.scatter(
             [(labels[q.id], q.facility, q.discrimination) for q in stats.questions]
         ),
+        words=wording,
+        flag_min=item_analysis.FLAG_MIN_ATTEMPTS,
+        too_easy=item_analysis.TOO_EASY,
+        too_hard=item_analysis.TOO_HARD,
+        nf_share=item_analysis.NON_FUNCTIONING_SHARE,
     )
 
 

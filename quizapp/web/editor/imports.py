@@ -13,10 +13,10 @@ from flask import (
 from flask.typing import ResponseReturnValue
 
 from quizapp.extensions import db
-from quizapp.models import ImportJob, JobStatus
+from quizapp.models import Article, ImportJob, JobStatus, Quiz
 from quizapp.services import jobs
 from quizapp.services.articles import import_article
-from quizapp.services.errors import ServiceError
+from quizapp.services.errors import DuplicateArticle, ServiceError
 from quizapp.services.imports import text_from_paste, text_from_upload
 from quizapp.services.quiz_files import NothingImportable, import_quiz_file
 from quizapp.web.editor import bp
@@ -25,7 +25,8 @@ from quizapp.web.editor.forms import ImportForm, ImportQuizForm
 
 @bp.route("/import", methods=["GET", "POST"])
 def import_article_view() -> ResponseReturnValue:
-    """Paste or upload an article; the engine makes a draft quiz from it."""
+    """Paste or upload an article; the engine makes a draft quiz from it, with as many
+    questions of the kinds the editor chose."""
     form = ImportForm()
     if form.validate_on_submit():
         max_chars = current_app.config["ARTICLE_MAX_CHARS"]
@@ -44,7 +45,12 @@ def import_article_view() -> ResponseReturnValue:
             source_url = form.source_url.data or None
             if len(text) >= current_app.config["IMPORT_BACKGROUND_CHARS"]:
                 job = jobs.start_import(
-                    text, title=title, source_url=source_url, publish=form.publish.data
+                    text,
+                    title=title,
+                    source_url=source_url,
+                    publish=form.publish.data,
+                    max_questions=form.count.data,
+                    kinds=form.kinds.data,
                 )
                 return redirect(url_for("editor.import_progress", token=job.token), code=303)
             quiz = import_article(
@@ -52,9 +58,16 @@ def import_article_view() -> ResponseReturnValue:
                 title=title,
                 source_url=source_url,
                 seed=current_app.config["GENERATOR_SEED"],
-                max_questions=current_app.config["QUIZ_MAX_QUESTIONS"],
+                max_questions=form.count.data,
+                kinds=form.kinds.data,
                 publish=form.publish.data,
             )
+        except DuplicateArticle as exc:
+            db.session.rollback()
+            page = render_template(
+                "editor/import.html", form=form, duplicate=exc, earlier=_earlier_quiz(exc)
+            )
+            return page, exc.status_code
         except ServiceError as exc:
             db.session.rollback()  # the form again, without what the refused import left pending
             form.text.errors.append(exc.message)
@@ -63,6 +76,13 @@ def import_article_view() -> ResponseReturnValue:
         return redirect(url_for("editor.review", quiz_id=quiz.id), code=303)
     status = 400 if form.errors else 200
     return render_template("editor/import.html", form=form), status
+
+
+def _earlier_quiz(exc: DuplicateArticle) -> Quiz | None:
+    """The quiz made from the earlier import of the same article (the latest, if several)."""
+    article = db.session.get(Article, exc.article_id)
+    quizzes = sorted(article.quizzes, key=lambda q: q.id) if article is not None else []
+    return quizzes[-1] if quizzes else None
 
 
 @bp.route("/import-quiz", methods=["GET", "POST"])
