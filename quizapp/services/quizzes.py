@@ -12,7 +12,6 @@ from sqlalchemy import func
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import selectinload
 
-from quizapp.engine import MAX_QUESTIONS
 from quizapp.extensions import db
 from quizapp.models import Attempt, DisplayMode, Question, QuestionStatus, Quiz, QuizStatus
 from quizapp.models.versioning import CONTENT_LISTENERS
