@@ -17,7 +17,7 @@ from sqlalchemy import event
 
 from quizapp import create_app
 from quizapp.extensions import db
-from quizapp.models import Article, Choice, Claim, Question, Quiz
+from quizapp.models import Article, Attempt, Choice, Claim, Question, Quiz
 
 #: The suite runs on SQLite (a file per test) unless this names a PostgreSQL database,
 #: e.g. ``QUIZAPP_TEST_DATABASE_URI=postgresql+psycopg://postgres@127.0.0.1:5432/test``.
@@ -256,6 +256,18 @@ def make_quiz(
 @pytest.fixture
 def quiz(app: Flask) -> Quiz:
     return make_quiz()
+
+
+def submit_attempt(
+    quiz: Quiz, name: str, answers: dict[int, int] | None = None, submission_id: str | None = None
+) -> Attempt:
+    """An attempt stored through the service, as an API client without a token sends it."""
+    from quizapp.services import taking
+
+    submission = taking.submit(
+        quiz.id, answers or {}, name, submission_id, origin="api", owner="tests"
+    )
+    return submission.attempt
 
 
 #: Redis for the queue and rate-limit tests: database 3 of the local server unless told.

@@ -12,7 +12,7 @@ from flask.testing import FlaskClient, FlaskCliRunner
 
 from quizapp.extensions import db
 from quizapp.models import Quiz, User
-from quizapp.services.attempts import record_attempt
+from tests.conftest import submit_attempt
 
 
 @pytest.fixture
@@ -96,8 +96,8 @@ def test_password_is_hashed(editor: User) -> None:
 
 def test_item_analysis_page(client: FlaskClient, editor: User, quiz: Quiz) -> None:
     q1 = quiz.questions[0]
-    record_attempt(quiz, "A", {q1.id: q1.correct_choice.id})  # type: ignore[union-attr]
-    record_attempt(quiz, "B", {q1.id: next(c.id for c in q1.choices if not c.is_correct)})
+    submit_attempt(quiz, "A", {q1.id: q1.correct_choice.id})  # type: ignore[union-attr]
+    submit_attempt(quiz, "B", {q1.id: next(c.id for c in q1.choices if not c.is_correct)})
     login(client)
     html = client.get(f"/editor/quizzes/{quiz.id}/analysis").get_data(as_text=True)
     assert "Item analysis" in html and "Cronbach" in html
@@ -109,7 +109,7 @@ def test_item_analysis_page(client: FlaskClient, editor: User, quiz: Quiz) -> No
 
 def test_csv_exports(client: FlaskClient, editor: User, quiz: Quiz) -> None:
     q1 = quiz.questions[0]
-    record_attempt(quiz, "=HYPERLINK(1)", {q1.id: q1.correct_choice.id})  # type: ignore[union-attr]
+    submit_attempt(quiz, "=HYPERLINK(1)", {q1.id: q1.correct_choice.id})  # type: ignore[union-attr]
     login(client)
     response = client.get(f"/editor/quizzes/{quiz.id}/attempts.csv")
     assert response.mimetype == "text/csv"

@@ -3,7 +3,7 @@
 The answers given so far are kept in :class:`AttemptProgress` rows, apart from
 finished attempts, so the scoreboard and statistics never see an unfinished
 attempt. Questions are answered in order, each once; finishing stores an
-ordinary attempt through :func:`quizapp.services.attempts.record_attempt`.
+ordinary attempt through :func:`quizapp.services.taking.submit`.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from sqlalchemy.exc import IntegrityError
 
 from quizapp.extensions import db
 from quizapp.models import Attempt, AttemptProgress, Choice, ProgressAnswer, Question, Quiz
-from quizapp.services.attempts import clean_name, record_attempt, submission_key
 from quizapp.services.errors import Conflict, InvalidSubmission
+from quizapp.services.taking import clean_name, submit
 from quizapp.services.tokens import by_token
 
 
@@ -74,17 +74,19 @@ def finish(progress: AttemptProgress) -> Attempt:
         raise Conflict("Answer every question before you see your results.")
     active = {q.id for q in progress.quiz.active_questions}
     answers = {a.question_id: a.choice_id for a in progress.answers if a.question_id in active}
-    attempt, _ = record_attempt(
-        progress.quiz,
-        progress.name,
+    # Bound to this progress: finishing twice (a double click) stores one attempt.
+    submission = submit(
+        progress.quiz_id,
         answers,
-        submission_id=submission_key("play", progress.token, ""),
+        progress.name,
+        progress.token,
+        origin="play",
+        owner=progress.token,
         started_at=progress.started_at,
-        one_at_a_time=True,
     )
-    progress.attempt = attempt
+    progress.attempt = submission.attempt
     db.session.commit()
-    return attempt
+    return submission.attempt
 
 
 def _check_answer(progress: AttemptProgress, question_id: int, choice_id: int | None) -> None:

@@ -8,7 +8,6 @@ from flask import abort, request
 from quizapp.extensions import db
 from quizapp.models import Question, Quiz
 from quizapp.services import quizzes as quiz_service
-from quizapp.services.quizzes import QuizHead
 from quizapp.web.editor_forms import ActionForm
 
 
@@ -41,11 +40,6 @@ def question_or_404(question_id: int) -> Question:
     if question is None:
         abort(404, "There is no such question.")
     return question
-
-
-def published_head_or_404(quiz_id: int) -> QuizHead:
-    """The head of a quiz that takers may see (its version at most a second old)."""
-    return quiz_service.get_published_head(quiz_id)
 
 
 def published_quiz_or_404(quiz_id: int) -> Quiz:
