@@ -95,7 +95,7 @@ def init_app(app: Flask) -> None:
     with app.app_context():
         for engine in db.engines.values():
             if engine.dialect.name == "sqlite":
-                listener = _sqlite_pragmas(app.config.get("SQLITE_BUSY_TIMEOUT_MS", 5000))
+                listener = _sqlite_pragmas(app.config.get("SQLITE_BUSY_TIMEOUT_MS", 20_000))
                 event.listen(engine, "connect", listener)
     # The schema is made by migrations only.
     migrations = app.config.get("MIGRATIONS_DIR") or migrations_directory()

@@ -5,20 +5,20 @@ from quizapp.models.article import VERDICTS, Article, Claim
 from quizapp.models.attempt import Attempt, Response
 from quizapp.models.base import Base
 from quizapp.models.job import ImportJob
-from quizapp.models.progress import AttemptProgress, ProgressAnswer
 from quizapp.models.quiz import Choice, Question, Quiz
+from quizapp.models.stepwise import StepwiseAnswer, StepwiseAttempt
 from quizapp.models.user import User
 
 __all__ = [
     "VERDICTS",
     "Article",
     "Attempt",
-    "AttemptProgress",
+    "StepwiseAttempt",
     "Base",
     "Choice",
     "Claim",
     "ImportJob",
-    "ProgressAnswer",
+    "StepwiseAnswer",
     "Question",
     "Quiz",
     "Response",

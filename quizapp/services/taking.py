@@ -27,9 +27,11 @@ from typing import Any, Literal, cast
 from flask import url_for
 from sqlalchemy import ForeignKeyConstraint, Table, UniqueConstraint
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import make_transient_to_detached
 
 from quizapp.extensions import db
 from quizapp.models import Attempt, Choice, Question, Quiz, Response
+from quizapp.models.attempt import new_share_token
 from quizapp.models.base import utcnow
 from quizapp.security import MAX_ID, parse_id
 from quizapp.services import quiz_cache
@@ -339,24 +341,21 @@ def _store(
     retake_of: Attempt | None,
     started_at: datetime | None,
 ) -> Submission:
-    """Read the quiz, check and score ``answers``, add the attempt and its responses, commit."""
-    quiz = db.session.execute(
-        db.select(Quiz.status, Quiz.display_mode).where(Quiz.id == quiz_id)
-    ).first()
-    if quiz is None or quiz.status != "published":
+    """Read the quiz and its key, check and score ``answers``, insert the attempt and its
+    responses, commit: one transaction, four statements."""
+    status, display_mode, options = _quiz_and_key(quiz_id)
+    if status != "published":
         raise NotFound("There is no such quiz.")
-    if quiz.display_mode == "one" and retake_of is None and origin != "play":
+    if display_mode == "one" and retake_of is None and origin != "play":
         raise OneAtATime(
             "This quiz is taken one question at a time, with feedback after each answer: "
             "start it from its page.",
             link=url_for("quiz.take", quiz_id=quiz_id),
         )
-    options = _answer_key(quiz_id)
     if retake_of is not None:
         missed = missed_question_ids(retake_of)
         options = {q: opts for q, opts in options.items() if q in missed}
     answers = _asked(quiz_id, answers, options, origin)
-    now = utcnow()
     responses = []
     for question_id, choice_id in answers.items():
         is_correct = options[question_id].get(choice_id)
@@ -365,45 +364,66 @@ def _store(
                 f"Option {choice_id} is not an option of question {question_id}."
             )
         responses.append(
-            Response(
-                question_id=question_id,
-                choice_id=choice_id,
-                is_correct=is_correct,
-                answered_at=now,
-            )
+            {"question_id": question_id, "choice_id": choice_id, "is_correct": is_correct}
         )
+    now = utcnow()
     attempt = Attempt(
         quiz_id=quiz_id,
         name=name,
         token=secrets.token_urlsafe(18),
         submission_id=stored_id,
+        share_token=new_share_token(),
         started_at=started_at,
         finished_at=now,
-        score=sum(r.is_correct for r in responses),
+        score=sum(r["is_correct"] for r in responses),
         total=len(options),
         retake_of_id=retake_of.id if retake_of is not None else None,
-        responses=responses,
     )
-    db.session.add(attempt)
+    # INSERTs built from the models: the attempt (its id back), then its responses in one
+    # executemany. Neither needs the unit of work, and on SQLite the write lock is held only
+    # from the first INSERT to the COMMIT right after (others wait for it: the busy timeout).
+    attempt.id = db.session.execute(
+        db.insert(Attempt).returning(Attempt.id),
+        [{column: getattr(attempt, column) for column in _ATTEMPT_COLUMNS}],
+    ).scalar_one()
+    if responses:
+        db.session.execute(
+            db.insert(_RESPONSE),
+            [{**r, "attempt_id": attempt.id, "answered_at": now} for r in responses],
+        )
     db.session.commit()
     key = {q: next((c for c, right in opts.items() if right), None) for q, opts in options.items()}
+    # A stored row now, with every value it was built with: no reload. Outside the session,
+    # its relationships load once it joins one (``db.session.add``, or assigning it to a
+    # loaded object's relationship).
+    make_transient_to_detached(attempt)
     return Submission(attempt, True, key, len(options) - len(responses))
 
 
-def _answer_key(quiz_id: int) -> dict[int, dict[int, bool]]:
-    """The quiz's active questions in order, each with ``{option id: is correct}``."""
+#: The columns of a new attempt, all set in Python (nothing to fetch back but its id).
+_ATTEMPT_COLUMNS = tuple(c.key for c in _ATTEMPT.columns if c.key != "id")
+
+
+def _quiz_and_key(quiz_id: int) -> tuple[str | None, str | None, dict[int, dict[int, bool]]]:
+    """The quiz's status and display mode, and its active questions in order, each with
+    ``{option id: is correct}``: one query."""
     rows = db.session.execute(
-        db.select(Question.id, Choice.id, Choice.is_correct)
+        db.select(Quiz.status, Quiz.display_mode, Question.id, Choice.id, Choice.is_correct)
+        .outerjoin(Question, (Question.quiz_id == Quiz.id) & (Question.status == "active"))
         .outerjoin(Choice, Choice.question_id == Question.id)
-        .where(Question.quiz_id == quiz_id, Question.status == "active")
+        .where(Quiz.id == quiz_id)
         .order_by(Question.position, Question.id, Choice.position, Choice.id)
     ).all()
+    if not rows:
+        return None, None, {}
     options: dict[int, dict[int, bool]] = {}
-    for question_id, choice_id, is_correct in rows:
+    for _, _, question_id, choice_id, is_correct in rows:
+        if question_id is None:
+            continue
         question = options.setdefault(question_id, {})
         if choice_id is not None:
             question[choice_id] = bool(is_correct)
-    return options
+    return rows[0].status, rows[0].display_mode, options
 
 
 def _asked(
