@@ -382,13 +382,13 @@ def _store(
     # INSERTs built from the models: the attempt (its id back), then its responses in one
     # executemany. Neither needs the unit of work, and on SQLite the write lock is held only
     # from the first INSERT to the COMMIT right after (others wait for it: the busy timeout).
-    attempt.id = db.session.execute(
-        db.insert(Attempt).returning(Attempt.id),
-        [{column: getattr(attempt, column) for column in _ATTEMPT_COLUMNS}],
+    connection = db.session.connection()  # this session's transaction
+    attempt.id = connection.execute(
+        _INSERT_ATTEMPT, {column: getattr(attempt, column) for column in _ATTEMPT_COLUMNS}
     ).scalar_one()
     if responses:
-        db.session.execute(
-            db.insert(_RESPONSE),
+        connection.execute(
+            _INSERT_RESPONSES,
             [{**r, "attempt_id": attempt.id, "answered_at": now} for r in responses],
         )
     db.session.commit()
@@ -402,6 +402,9 @@ def _store(
 
 #: The columns of a new attempt, all set in Python (nothing to fetch back but its id).
 _ATTEMPT_COLUMNS = tuple(c.key for c in _ATTEMPT.columns if c.key != "id")
+#: The two INSERTs of a submission, built once from the models' tables.
+_INSERT_ATTEMPT = _ATTEMPT.insert().returning(_ATTEMPT.c.id)
+_INSERT_RESPONSES = _RESPONSE.insert()
 
 
 def _quiz_and_key(quiz_id: int) -> tuple[str | None, str | None, dict[int, dict[int, bool]]]:
