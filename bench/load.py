@@ -464,7 +464,7 @@ def integrity(name: str, total: Stats, stored: tuple[int, int]) -> dict[str, Any
 
 def run_one(kind: str, args: argparse.Namespace, workdir: Path) -> tuple[list[Any], list[Any]]:
     # The baseline and the quiz app, each on a fresh database of this kind, both running.
-    base_uri = fresh_database(kind, workdir / "baseline")
+    base_uri = fresh_database(kind, workdir / "baseline", args.pg_name)
     sys.path.insert(0, str(ROOT))
     from sqlalchemy import create_engine
 
@@ -474,7 +474,7 @@ def run_one(kind: str, args: argparse.Namespace, workdir: Path) -> tuple[list[An
     metadata.create_all(engine)
     engine.dispose()
 
-    app_uri = fresh_database(kind, workdir / "app", PG_DB + "_app")
+    app_uri = fresh_database(kind, workdir / "app", args.pg_name + "_app")
     env = {
         "QUIZAPP_SQLALCHEMY_DATABASE_URI": app_uri,
         "QUIZAPP_RATELIMIT_ENABLED": "false",
@@ -539,6 +539,12 @@ def main(argv: list[str] | None = None) -> int:
         "--db", nargs="+", choices=["sqlite", "postgres"], default=["sqlite", "postgres"]
     )
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
+    parser.add_argument(
+        "--pg-name",
+        default=PG_DB,
+        help=f"PostgreSQL databases to drop and create: NAME and NAME_app (default {PG_DB}); "
+        "give each checkout on a shared server its own",
+    )
     args = parser.parse_args(argv)
     args.users = max(1, min(args.users, MAX_USERS))
     args.seconds = max(1.0, min(args.seconds, MAX_SECONDS))

@@ -43,7 +43,7 @@ DEFAULTS: dict[str, Any] = {
     "DB_POOL_SIZE": 5,
     "DB_MAX_OVERFLOW": 10,
     # SQLite on one machine: how long a writer waits for the lock, in milliseconds.
-    "SQLITE_BUSY_TIMEOUT_MS": 5000,
+    "SQLITE_BUSY_TIMEOUT_MS": 20_000,  # a writer waits this long for the lock (no retry loop)
     # Behind HTTPS set QUIZAPP_SESSION_COOKIE_SECURE=true.
     "SESSION_COOKIE_SECURE": False,
     # Who may frame the pages (CSP frame-ancestors), e.g. "'self' https://lms.example.org".

@@ -5,6 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from quizapp.engine.kinds import QuestionKind
+from quizapp.services.taking import NAME_MAX, SUBMISSION_ID_PATTERN
+
+#: The submission id a client may send (body or header), as the service checks it.
+SUBMISSION_ID = {"type": "string", "pattern": f"^{SUBMISSION_ID_PATTERN}$"}
 
 
 def _error(description: str) -> dict[str, Any]:
@@ -58,7 +62,7 @@ def openapi_document() -> dict[str, Any]:
                     "summary": "Submit an attempt",
                     "parameters": [
                         QUIZ_ID,
-                        {"name": "Idempotency-Key", "in": "header", "schema": {"type": "string"}},
+                        {"name": "Idempotency-Key", "in": "header", "schema": SUBMISSION_ID},
                     ],
                     "requestBody": {
                         "required": True,
@@ -216,16 +220,13 @@ def openapi_document() -> dict[str, Any]:
                     "type": "object",
                     "required": ["name"],
                     "properties": {
-                        "name": {"type": "string", "minLength": 1, "maxLength": 40},
+                        "name": {"type": "string", "minLength": 1, "maxLength": NAME_MAX},
                         "answers": {
                             "type": "object",
                             "additionalProperties": {"type": "integer"},
                             "description": "question id (as a string) to option id",
                         },
-                        "submission_id": {
-                            "type": "string",
-                            "pattern": "^[A-Za-z0-9_.:-]{8,64}$",
-                        },
+                        "submission_id": SUBMISSION_ID,
                     },
                 },
                 "AttemptResult": {

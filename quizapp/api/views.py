@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from flask import Blueprint, abort, jsonify, request, url_for
@@ -14,19 +13,13 @@ from quizapp.extensions import db, limiter, submit_limit
 from quizapp.identity import editor_required
 from quizapp.models import Article, Attempt, Quiz
 from quizapp.models.quiz import QuestionStatus
-from quizapp.security import MAX_ID, parse_id
 from quizapp.services import attempts as attempt_service
-from quizapp.services import quiz_cache
 from quizapp.services import quizzes as quiz_service
+from quizapp.services import taking
 from quizapp.services import verdicts as verdict_service
-from quizapp.services.quizzes import QuizHead
 from quizapp.services.stats import quiz_stats
-from quizapp.web.lookups import published_head_or_404
 
 bp = Blueprint("api", __name__, url_prefix="/api")
-
-#: A client's idempotency key: printable ASCII that any database stores as it is (UUIDs fit).
-SUBMISSION_ID = re.compile(r"[A-Za-z0-9_.:-]{8,64}")
 
 
 @bp.get("/quizzes")
@@ -49,26 +42,21 @@ def list_quizzes() -> ResponseReturnValue:
 @bp.get("/quizzes/<int:quiz_id>")
 def get_quiz(quiz_id: int) -> ResponseReturnValue:
     """A published quiz with its questions and options, never which option is correct."""
-    quiz = published_head_or_404(quiz_id)
+    page = taking.quiz_page(quiz_id)
     return jsonify(
-        id=quiz.id,
-        title=quiz.title,
-        article_id=quiz.article_id,
-        questions=quiz_cache.cached(quiz, "json", lambda: _questions_json(quiz)),
+        id=page.id,
+        title=page.title,
+        article_id=page.article_id,
+        questions=[
+            {
+                "id": q.id,
+                "kind": q.kind,
+                "stem": q.stem,
+                "options": [{"id": choice_id, "text": text} for choice_id, text in q.options],
+            }
+            for q in page.questions
+        ],
     )
-
-
-def _questions_json(head: QuizHead) -> list[dict[str, Any]]:
-    """The active questions and their options, never which option is correct."""
-    return [
-        {
-            "id": q.id,
-            "kind": q.kind,
-            "stem": q.stem,
-            "options": [{"id": c.id, "text": c.text} for c in q.choices],
-        }
-        for q in quiz_service.get_published_quiz(head.id).active_questions
-    ]
 
 
 @bp.post("/quizzes/<int:quiz_id>/attempts")
@@ -79,36 +67,27 @@ def create_attempt(quiz_id: int) -> ResponseReturnValue:
     An optional ``submission_id`` (or an ``Idempotency-Key`` header) makes a
     retried request return the stored attempt instead of storing it twice.
     """
-    quiz = published_head_or_404(quiz_id)
+    quiz_service.get_published_head(quiz_id)  # 404 before anything else; submit() checks again
     body = _json_body()
-    name = body.get("name")
-    if not isinstance(name, str):
-        abort(400, "'name' must be a string of 1 to 40 characters.")
-    answers = _answers(body.get("answers", {}))
-    submission_id = body.get("submission_id") or request.headers.get("Idempotency-Key")
-    if submission_id is not None and (
-        not isinstance(submission_id, str) or not SUBMISSION_ID.fullmatch(submission_id)
-    ):
-        abort(
-            400,
-            "'submission_id' must be a string of 8 to 64 characters: "
-            "letters, digits, '-', '_', '.' or ':'.",
-        )
-    if submission_id is not None:
-        # Bound to the client: an editor's token, else the shared anonymous namespace, where
-        # the id itself is the secret (and a replay must carry the very same name and answers).
-        owner = f"user-{current_user.id}" if current_user.is_authenticated else "anonymous"
-        submission_id = attempt_service.submission_key("api", owner, submission_id)
-    attempt, created = attempt_service.record_attempt(
-        quiz, name, answers, submission_id=submission_id, strict_replay=True
+    # Bound to the client: an editor's token, else the shared anonymous namespace, where the
+    # id itself is the secret (and a replay must carry the very same name and answers).
+    owner = f"user-{current_user.id}" if current_user.is_authenticated else "anonymous"
+    answers = taking.parse_answers(body.get("answers", {}))
+    submission = taking.submit(
+        quiz_id,
+        answers,
+        body.get("name"),
+        body.get("submission_id") or request.headers.get("Idempotency-Key"),
+        origin="api",
+        owner=owner,
     )
-    key = attempt_service.scored_key(attempt) if created else None
-    if key is not None:
-        body = _new_attempt_body(attempt, key, answers)
+    attempt = submission.attempt
+    if submission.created:
+        result = _new_attempt_body(attempt, submission.key, answers)
     else:
-        body = _attempt_body(attempt)
-    response = jsonify(body)
-    response.status_code = 201 if created else 200
+        result = _attempt_body(attempt)
+    response = jsonify(result)
+    response.status_code = 201 if submission.created else 200
     response.headers["Location"] = url_for("api.get_attempt", token=attempt.token)
     return response
 
@@ -178,22 +157,8 @@ def _json_body() -> dict[str, Any]:
     return body
 
 
-def _answers(raw: Any) -> dict[int, int]:
-    if not isinstance(raw, dict):
-        abort(400, "'answers' must be an object mapping question ids to option ids.")
-    answers: dict[int, int] = {}
-    for key, value in raw.items():
-        question_id = parse_id(key)
-        if question_id is None:
-            abort(400, f"Answer key {key!r} is not a question id.")
-        if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= MAX_ID:
-            abort(400, f"The answer to question {key} must be an option id (a positive integer).")
-        answers[question_id] = value
-    return answers
-
-
 def _new_attempt_body(
-    attempt: Attempt, key: quiz_cache.AnswerKey, chosen: dict[int, int]
+    attempt: Attempt, key: dict[int, int | None], chosen: dict[int, int]
 ) -> dict[str, Any]:
     """:func:`_attempt_body` of an attempt just stored from ``chosen`` against ``key``.
 
@@ -201,8 +166,7 @@ def _new_attempt_body(
     no query is needed.
     """
     results = []
-    for question_id in key.order:
-        correct = key.correct_choice(question_id)
+    for question_id, correct in key.items():
         results.append(
             {
                 "question_id": question_id,

@@ -5,7 +5,6 @@ from quizapp.models.article import VERDICTS, Article, Claim
 from quizapp.models.attempt import Attempt, Response
 from quizapp.models.base import Base
 from quizapp.models.job import ImportJob, JobStatus
-from quizapp.models.progress import AttemptProgress, ProgressAnswer
 from quizapp.models.quiz import (
     Choice,
     DisplayMode,
@@ -15,20 +14,21 @@ from quizapp.models.quiz import (
     Quiz,
     QuizStatus,
 )
+from quizapp.models.stepwise import StepwiseAnswer, StepwiseAttempt
 from quizapp.models.user import Role, User
 
 __all__ = [
     "VERDICTS",
     "Article",
     "Attempt",
-    "AttemptProgress",
+    "StepwiseAttempt",
     "Base",
     "Choice",
     "Claim",
     "DisplayMode",
     "ImportJob",
     "JobStatus",
-    "ProgressAnswer",
+    "StepwiseAnswer",
     "Question",
     "QuestionMedia",
     "QuestionStatus",

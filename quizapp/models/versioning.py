@@ -1,6 +1,6 @@
 """Quiz content versions: every flush that changes what a quiz taker sees raises ``Quiz.version``.
 
-The quiz page's question HTML and the answer key that submissions are checked against are
+The quiz as its page and the JSON quiz show it, and the page's rendered question list, are
 cached per process under (quiz id, version) (:mod:`quizapp.services.quiz_cache`). Instead of
 each service remembering to raise the version, one ``before_flush`` hook does it for every
 change that reaches the database through the ORM: a question or option added, edited, moved,

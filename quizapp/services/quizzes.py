@@ -94,21 +94,13 @@ _HEAD_QUERY = sa.select(*(Quiz.__table__.c[name] for name in _HEAD_FIELDS)).wher
 
 
 def get_published_head(quiz_id: int) -> QuizHead:
-    """:func:`get_published_quiz` with one light query at most: the quiz page, the JSON quiz
-    and submissions take the rest from :mod:`quizapp.services.quiz_cache` by ``version``.
+    """:func:`get_published_quiz` with one light query at most: the quiz page and the JSON
+    quiz take the rest from :func:`quizapp.services.taking.quiz_page`, cached by ``version``.
 
-    The head comes from :func:`recent_head`; a submission is checked again against the quiz
-    as it is when it is stored (:func:`get_current_head`).
+    The head comes from :func:`recent_head`; a submission reads the quiz again as it is when
+    it is stored (:func:`quizapp.services.taking.submit`).
     """
     head = recent_head(quiz_id)
-    if head is None or not head.is_published:
-        raise NotFound("There is no such quiz.")
-    return head
-
-
-def get_current_head(connection: Connection, quiz_id: int) -> QuizHead:
-    """The published quiz's head as ``connection``'s transaction sees it, or :class:`NotFound`."""
-    head = _read_head(connection, quiz_id)
     if head is None or not head.is_published:
         raise NotFound("There is no such quiz.")
     return head
@@ -153,8 +145,7 @@ def forget_recent_heads() -> None:
 
 
 def autocommit_connection() -> Connection:
-    """A connection outside the ORM session for work that is one statement: a read, or a
-    write that is atomic on its own (a submission on PostgreSQL).
+    """A connection outside the ORM session for a read that is one statement (a quiz's head).
 
     On a server database it runs in autocommit mode: no BEGIN before the statement and no
     COMMIT or ROLLBACK after it, two round trips fewer. A SQLite connection is used as it is

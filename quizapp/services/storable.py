@@ -9,7 +9,7 @@ changed row and raises :class:`Unstorable` (400, naming the field and the proble
 written then; the error handler rolls the session back.
 
 Quiz takers' submissions do not pass here (they are Core INSERTs); their one text, the display
-name, is checked by :func:`quizapp.services.attempts.clean_name`.
+name, is checked by :func:`quizapp.services.taking.clean_name`.
 """
 
 from __future__ import annotations

@@ -17,7 +17,12 @@ from flask import session
 #: How many attempt tokens the cookie remembers.
 HISTORY_MAX = 50
 #: How many one-at-a-time attempts in progress the cookie remembers.
-PROGRESS_MAX = 10
+STEPWISE_MAX = 10
+
+
+#: The cookie key of the stepwise attempts' tokens (named so before they were called stepwise;
+#: kept, so that attempts under way survive an upgrade).
+_STEPWISE_KEY = "progress"
 
 
 def _tokens(key: str) -> list[str]:
@@ -49,19 +54,19 @@ def remember_attempt(token: str) -> None:
     _remember("attempts", token, HISTORY_MAX)
 
 
-def progress_tokens() -> list[str]:
-    """The tokens of this browser's one-at-a-time attempts in progress, oldest first."""
-    return _tokens("progress")
+def stepwise_tokens() -> list[str]:
+    """The tokens of this browser's stepwise (one-at-a-time) attempts, oldest first."""
+    return _tokens(_STEPWISE_KEY)
 
 
-def owns_progress(token: str) -> bool:
+def owns_stepwise(token: str) -> bool:
     """Whether the one-at-a-time attempt named by ``token`` is this browser's."""
-    return token in progress_tokens()
+    return token in stepwise_tokens()
 
 
-def remember_progress(token: str) -> None:
-    """Keep a one-at-a-time attempt's token (the oldest is forgotten past :data:`PROGRESS_MAX`)."""
-    _remember("progress", token, PROGRESS_MAX)
+def remember_stepwise(token: str) -> None:
+    """Keep a one-at-a-time attempt's token (the oldest is forgotten past :data:`STEPWISE_MAX`)."""
+    _remember(_STEPWISE_KEY, token, STEPWISE_MAX)
 
 
 def taker_id() -> str:

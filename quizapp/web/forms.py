@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import secrets
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from flask_wtf import FlaskForm
 from markupsafe import Markup
 from wtforms import Field, HiddenField, PasswordField, RadioField, StringField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Length, Regexp
+from wtforms.validators import DataRequired, Regexp, ValidationError
 
-from quizapp.models import Question, Quiz
-from quizapp.security import parse_id
+from quizapp.models import Question
+from quizapp.services import taking
 from quizapp.services.errors import InvalidSubmission
 from quizapp.web.media import rich
 
@@ -41,20 +40,35 @@ class OptionalRadioField(RadioField):
             self.data = -1
 
 
+class DisplayName:
+    """The display-name rule of :func:`quizapp.services.taking.clean_name`, as a validator."""
+
+    def __call__(self, form: Any, field: Field) -> None:
+        try:
+            field.data = taking.clean_name(field.data)
+        except InvalidSubmission as exc:
+            raise ValidationError(exc.message) from None
+
+
+def _name_field() -> StringField:
+    return StringField(
+        "Your display name",
+        validators=[DisplayName()],
+        description=f"Shown on the scores page, {taking.NAME_RULE}.",
+        render_kw={"maxlength": taking.NAME_MAX, "required": True, "autocomplete": "nickname"},
+    )
+
+
 class TakeQuizForm(FlaskForm):
     """The quiz page: a display name and one radio group per question (added per quiz)."""
 
-    name = StringField(
-        "Your display name",
-        filters=[_strip],
-        validators=[
-            DataRequired("Please enter a display name."),
-            Length(max=40, message="The display name can have at most 40 characters."),
-        ],
-        description="Shown on the scores page, 1 to 40 characters.",
-    )
+    name = _name_field()
     submission_id = HiddenField(
-        validators=[DataRequired(), Regexp(r"^[A-Za-z0-9_-]{8,64}$", message="Bad form id.")]
+        default=taking.new_submission_id,
+        validators=[
+            DataRequired("Bad form id."),
+            Regexp(f"^{taking.SUBMISSION_ID_PATTERN}$", message="Bad form id."),
+        ],
     )
 
     def question_fields(self) -> list[Field]:
@@ -62,45 +76,32 @@ class TakeQuizForm(FlaskForm):
         return [f for f in self if f.name.startswith("q_")]
 
 
-def answered_question_ids(formdata: Mapping[str, str]) -> set[int]:
-    """The question ids of the ``q_<id>`` fields that carry an answer.
-
-    A ``q_`` field whose name is not an id is :class:`InvalidSubmission` (the form again, 400).
-    """
-    ids = set()
-    for name, value in formdata.items():
-        if not name.startswith("q_") or value == "":
-            continue
-        question_id = parse_id(name[2:])
-        if question_id is None:
-            raise InvalidSubmission(f"The form field {name[:40]!r} is not a question of this quiz.")
-        ids.add(question_id)
-    return ids
+def posted_answers(formdata: Mapping[str, str]) -> dict[str, str]:
+    """The ``q_<id>`` fields of a posted quiz form as ``{"<id>": value}``, for
+    :func:`quizapp.services.taking.parse_answers` (which says what is not an id)."""
+    return {name[2:]: value for name, value in formdata.items() if name.startswith("q_")}
 
 
-def _stem_label(number: int, question: Question) -> Markup:
+def _stem_label(number: int, question: taking.QuestionItem) -> Markup:
     """``"N. stem"``, the stem with the formatting a quiz file gave it (see web.media.rich)."""
     return Markup("{}. ").format(number) + rich(question, question.stem_html, question.stem)
 
 
-def _choices(question: Question) -> list[SelectChoice]:
+def _choices(question: taking.QuestionItem) -> list[SelectChoice]:
+    html = question.option_html or (None,) * len(question.options)
     return [
-        SelectChoice(value=c.id, label=rich(question, c.text_html, c.text))
-        for c in question.choices
+        SelectChoice(value=option_id, label=rich(question, option_html, text))
+        for (option_id, text), option_html in zip(question.options, html, strict=True)
     ]
 
 
-def take_quiz_form(
-    quiz: Quiz, questions: list[Question] | None = None, **kwargs: Any
-) -> TakeQuizForm:
-    """A :class:`TakeQuizForm` with a radio group per question (default: every active one)."""
+def take_quiz_form(questions: Iterable[taking.QuestionItem], **kwargs: Any) -> TakeQuizForm:
+    """A :class:`TakeQuizForm` with a radio group per question, numbered in order."""
 
     class _Form(TakeQuizForm):
         pass
 
-    for number, question in enumerate(
-        questions if questions is not None else quiz.active_questions, start=1
-    ):
+    for number, question in enumerate(questions, start=1):
         field = OptionalRadioField(
             _stem_label(number, question),
             choices=_choices(question),
@@ -109,10 +110,7 @@ def take_quiz_form(
             invalid_choice_message="That option does not belong to this question.",
         )
         setattr(_Form, f"q_{question.id}", field)
-    form = _Form(**kwargs)
-    if not form.submission_id.data:
-        form.submission_id.data = secrets.token_urlsafe(16)
-    return form
+    return _Form(**kwargs)
 
 
 class AnswerForm(FlaskForm):
@@ -125,7 +123,7 @@ class AnswerForm(FlaskForm):
 class StartForm(AnswerForm):
     """The first step of a one-at-a-time quiz: the display name and the first answer."""
 
-    name = TakeQuizForm.name
+    name = _name_field()
 
 
 def answer_form(
@@ -134,9 +132,10 @@ def answer_form(
     """The form answering ``question`` (with the display name on the first step)."""
 
     base: type[AnswerForm] = StartForm if start else AnswerForm
+    item = taking.question_item(question)
     choice = OptionalRadioField(
-        _stem_label(number, question),
-        choices=_choices(question),
+        _stem_label(number, item),
+        choices=_choices(item),
         coerce=int,
         validate_choice=True,
         validators=[DataRequired("Choose one of the options.")],

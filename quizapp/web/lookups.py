@@ -5,7 +5,6 @@ from __future__ import annotations
 from quizapp.extensions import db
 from quizapp.models import Claim, Question, Quiz
 from quizapp.services import quizzes as quiz_service
-from quizapp.services.quizzes import QuizHead
 
 
 def quiz_or_404(quiz_id: int) -> Quiz:
@@ -24,11 +23,6 @@ def claim_or_404(quiz: Quiz, claim_id: int) -> Claim:
         db.select(Claim).where(Claim.id == claim_id, Claim.article_id == quiz.article_id),
         description="There is no such claim in this article.",
     )
-
-
-def published_head_or_404(quiz_id: int) -> QuizHead:
-    """The head of a quiz that takers may see (its version at most a second old)."""
-    return quiz_service.get_published_head(quiz_id)
 
 
 def published_quiz_or_404(quiz_id: int) -> Quiz:

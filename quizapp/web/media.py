@@ -7,6 +7,9 @@ content type is the one its bytes were checked to be when imported, never guesse
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Protocol
+
 from flask import Blueprint, Flask, abort, make_response, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
@@ -14,7 +17,7 @@ from markupsafe import Markup
 
 from quizapp.extensions import db
 from quizapp.formats.rich import IMAGE_TYPES, image_names, render_html
-from quizapp.models import Question, QuestionMedia
+from quizapp.models import QuestionMedia
 
 bp = Blueprint("media", __name__)
 
@@ -47,7 +50,23 @@ def image(question_id: int, media_id: int) -> ResponseReturnValue:
     return response.make_conditional(request)
 
 
-def rich(question: Question, html: str | None, text: str, inline: bool = True) -> Markup | str:
+class _Named(Protocol):
+    @property
+    def name(self) -> str: ...
+    @property
+    def id(self) -> int: ...
+
+
+class _WithMedia(Protocol):
+    """A question, or the taker's cached copy of one: its id and the images it carries."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def media(self) -> Sequence[_Named]: ...
+
+
+def rich(question: _WithMedia, html: str | None, text: str, inline: bool = True) -> Markup | str:
     """A text of ``question`` for a page: its rich HTML (sanitised again, images pointed at
     their URLs) where it has some, else the plain text (which Jinja escapes).
 

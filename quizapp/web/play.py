@@ -2,7 +2,7 @@
 feedback after every answer, and the results at the end (blueprint "play").
 
 The quiz page (:mod:`quizapp.web.quiz`) shows :func:`first_question_page` for a quiz whose
-display mode is "one"; each answer is stored as it is given (:mod:`quizapp.services.progress`)
+display mode is "one"; each answer is stored as it is given (:mod:`quizapp.services.stepwise`)
 and the finished attempt is reviewed like any other.
 """
 
@@ -13,10 +13,10 @@ from flask.typing import ResponseReturnValue
 
 from quizapp.extensions import limiter, submit_limit
 from quizapp.formats.claimreview import script_json
-from quizapp.models import AttemptProgress, Question, Quiz
+from quizapp.models import Question, Quiz, StepwiseAttempt
 from quizapp.models.quiz import DisplayMode
-from quizapp.services import progress as progress_service
 from quizapp.services import quizzes as quiz_service
+from quizapp.services import stepwise as stepwise_service
 from quizapp.services import verdicts as verdict_service
 from quizapp.services.errors import Conflict, Forbidden, InvalidSubmission, NotFound
 from quizapp.web import browser_memory
@@ -34,7 +34,7 @@ def first_question_page(quiz: Quiz) -> ResponseReturnValue:
     form = answer_form(questions[0], 1, start=True)
     reviews = verdict_service.claim_reviews(quiz.article)
     jsonld = script_json(reviews) if reviews else None
-    return _question_page(quiz, questions[0], form, progress=None, claim_review_jsonld=jsonld)
+    return _question_page(quiz, questions[0], form, stepwise=None, claim_review_jsonld=jsonld)
 
 
 @bp.post("/quizzes/<int:quiz_id>/start")
@@ -52,64 +52,64 @@ def start(quiz_id: int) -> ResponseReturnValue:
         abort(409, "This form is out of date: the quiz has changed. Reload the quiz.")
     form = answer_form(first, 1, start=True)
     if not form.validate_on_submit():
-        return _question_page(quiz, first, form, progress=None), 400
+        return _question_page(quiz, first, form, stepwise=None), 400
     try:
-        progress = progress_service.start(
+        stepwise = stepwise_service.start(
             quiz, form["name"].data or "", first.id, form.choice_field().data
         )
     except InvalidSubmission as exc:
         flash(exc.message, "error")
-        return _question_page(quiz, first, form, progress=None), 400
-    browser_memory.remember_progress(progress.token)
-    return redirect(url_for("play.feedback", token=progress.token, question_id=first.id), code=303)
+        return _question_page(quiz, first, form, stepwise=None), 400
+    browser_memory.remember_stepwise(stepwise.token)
+    return redirect(url_for("play.feedback", token=stepwise.token, question_id=first.id), code=303)
 
 
 @bp.get("/play/<token>")
 def step(token: str) -> ResponseReturnValue:
     """The next unanswered question of a one-at-a-time attempt (or the way to the results)."""
-    progress = _own_progress(token)
-    if progress.attempt is not None:
-        return redirect(url_for("quiz.result", token=progress.attempt.token), code=303)
-    question = progress_service.next_question(progress)
+    stepwise = _own_stepwise(token)
+    if stepwise.attempt is not None:
+        return redirect(url_for("quiz.result", token=stepwise.attempt.token), code=303)
+    question = stepwise_service.next_question(stepwise)
     if question is None:
         return render_template(
-            "quiz/one_done.html", progress=progress, quiz=progress.quiz, action=ActionForm()
+            "quiz/one_done.html", stepwise=stepwise, quiz=stepwise.quiz, action=ActionForm()
         )
-    number, _ = progress_service.position(progress.quiz, question)
-    return _question_page(progress.quiz, question, answer_form(question, number), progress)
+    number, _ = stepwise_service.position(stepwise.quiz, question)
+    return _question_page(stepwise.quiz, question, answer_form(question, number), stepwise)
 
 
 @bp.post("/play/<token>/questions/<int:question_id>")
 def answer(token: str, question_id: int) -> ResponseReturnValue:
     """Store the answer to one question, then show whether it was right (303 to feedback)."""
-    progress = _own_progress(token)
-    question = _question_of(progress, question_id)
-    number, _ = progress_service.position(progress.quiz, question)
+    stepwise = _own_stepwise(token)
+    question = _question_of(stepwise, question_id)
+    number, _ = stepwise_service.position(stepwise.quiz, question)
     form = answer_form(question, number)
-    if progress.attempt is not None:
+    if stepwise.attempt is not None:
         raise Conflict(
             "This attempt is finished: its answers cannot change.",
-            link=url_for("quiz.result", token=progress.attempt.token),
+            link=url_for("quiz.result", token=stepwise.attempt.token),
             link_text="See your result",
         )
-    if question_id in progress_service.answered(progress):
+    if question_id in stepwise_service.answered(stepwise):
         raise Conflict(
             "You have already answered this question; an answer cannot be changed.",
             link=url_for("play.step", token=token),
             link_text="Go on with the quiz",
         )
     if not form.validate_on_submit():
-        return _question_page(progress.quiz, question, form, progress), 400
-    progress_service.answer(progress, question.id, form.choice_field().data)
+        return _question_page(stepwise.quiz, question, form, stepwise), 400
+    stepwise_service.answer(stepwise, question.id, form.choice_field().data)
     return redirect(url_for("play.feedback", token=token, question_id=question.id), code=303)
 
 
 @bp.get("/play/<token>/questions/<int:question_id>/feedback")
 def feedback(token: str, question_id: int) -> ResponseReturnValue:
     """Right or wrong, the evidence sentence and the explanation of an answered question."""
-    progress = _own_progress(token)
-    question = _question_of(progress, question_id)
-    given = progress_service.answered(progress).get(question.id)
+    stepwise = _own_stepwise(token)
+    question = _question_of(stepwise, question_id)
+    given = stepwise_service.answered(stepwise).get(question.id)
     if given is None:
         # The key of a question is shown only once it is answered.
         raise Conflict(
@@ -117,12 +117,12 @@ def feedback(token: str, question_id: int) -> ResponseReturnValue:
             link=url_for("play.step", token=token),
             link_text="Go to your current question",
         )
-    number, total = progress_service.position(progress.quiz, question)
-    answers = progress_service.answered(progress)
+    number, total = stepwise_service.position(stepwise.quiz, question)
+    answers = stepwise_service.answered(stepwise)
     return render_template(
         "quiz/one_feedback.html",
-        quiz=progress.quiz,
-        progress=progress,
+        quiz=stepwise.quiz,
+        stepwise=stepwise,
         question=question,
         given=given,
         number=number,
@@ -130,9 +130,9 @@ def feedback(token: str, question_id: int) -> ResponseReturnValue:
         right_so_far=sum(a.is_correct for a in answers.values()),
         answered_count=len(answers),
         context=quiz_service.evidence_in_paragraph(
-            progress.quiz.article.text, question.evidence_start, question.evidence_end
+            stepwise.quiz.article.text, question.evidence_start, question.evidence_end
         ),
-        is_last=progress_service.next_question(progress) is None,
+        is_last=stepwise_service.next_question(stepwise) is None,
         action=ActionForm(),
     )
 
@@ -141,10 +141,10 @@ def feedback(token: str, question_id: int) -> ResponseReturnValue:
 @limiter.limit(submit_limit)
 def finish(token: str) -> ResponseReturnValue:
     """Store the finished attempt and go to its results (the usual review page)."""
-    progress = _own_progress(token)
+    stepwise = _own_stepwise(token)
     if not ActionForm().validate_on_submit():
         abort(400, "The form could not be accepted.")
-    attempt = progress_service.finish(progress)
+    attempt = stepwise_service.finish(stepwise)
     browser_memory.remember_attempt(attempt.token)
     return redirect(url_for("quiz.result", token=attempt.token), code=303)
 
@@ -153,20 +153,20 @@ def _question_page(
     quiz: Quiz,
     question: Question,
     form: AnswerForm,
-    progress: AttemptProgress | None,
+    stepwise: StepwiseAttempt | None,
     claim_review_jsonld: str | None = None,
 ) -> str:
     """One question of a one-at-a-time quiz, with "Question N of M"."""
-    number, total = progress_service.position(quiz, question)
+    number, total = stepwise_service.position(quiz, question)
     unfinished = None
-    if progress is None:
-        unfinished = _unfinished_progress(quiz)
+    if stepwise is None:
+        unfinished = _unfinished_stepwise(quiz)
     return render_template(
         "quiz/one_question.html",
         quiz=quiz,
         question=question,
         form=form,
-        progress=progress,
+        stepwise=stepwise,
         number=number,
         total=total,
         unfinished=unfinished,
@@ -174,36 +174,36 @@ def _question_page(
     )
 
 
-def _own_progress(token: str) -> AttemptProgress:
+def _own_stepwise(token: str) -> StepwiseAttempt:
     """This browser's one-at-a-time attempt named by ``token`` (403 for anyone else's)."""
-    progress = progress_service.get_progress(token)
-    if not browser_memory.owns_progress(token):
+    stepwise = stepwise_service.get_stepwise(token)
+    if not browser_memory.owns_stepwise(token):
         raise Forbidden(
             "This attempt is not yours: only the browser that started it can answer its questions.",
-            link=url_for("quiz.take", quiz_id=progress.quiz_id)
-            if progress.quiz.is_published
+            link=url_for("quiz.take", quiz_id=stepwise.quiz_id)
+            if stepwise.quiz.is_published
             else None,
             link_text="Take the quiz yourself",
         )
-    if not progress.quiz.is_published:
+    if not stepwise.quiz.is_published:
         abort(404, "There is no such quiz.")
-    return progress
+    return stepwise
 
 
-def _question_of(progress: AttemptProgress, question_id: int) -> Question:
-    question = next((q for q in progress.quiz.active_questions if q.id == question_id), None)
+def _question_of(stepwise: StepwiseAttempt, question_id: int) -> Question:
+    question = next((q for q in stepwise.quiz.active_questions if q.id == question_id), None)
     if question is None:
         abort(404, "That question is not part of this quiz.")
     return question
 
 
-def _unfinished_progress(quiz: Quiz) -> AttemptProgress | None:
+def _unfinished_stepwise(quiz: Quiz) -> StepwiseAttempt | None:
     """This browser's latest unfinished one-at-a-time attempt of ``quiz``, if any."""
-    for token in reversed(browser_memory.progress_tokens()):
+    for token in reversed(browser_memory.stepwise_tokens()):
         try:
-            progress = progress_service.get_progress(token)
+            stepwise = stepwise_service.get_stepwise(token)
         except NotFound:
             continue
-        if progress.quiz_id == quiz.id and progress.attempt_id is None:
-            return progress
+        if stepwise.quiz_id == quiz.id and stepwise.attempt_id is None:
+            return stepwise
     return None

@@ -2,43 +2,37 @@
 
 from __future__ import annotations
 
-import secrets
+from dataclasses import dataclass
 
 from flask import (
     Blueprint,
     abort,
     current_app,
     flash,
-    g,
     redirect,
     render_template,
     request,
-    session,
     url_for,
 )
 from flask.typing import ResponseReturnValue
-from flask_login import current_user
-from flask_wtf.csrf import generate_csrf
 
 from quizapp.extensions import db, limiter, submit_limit
 from quizapp.formats.claimreview import script_json
 from quizapp.item_analysis import summarize
-from quizapp.models import Attempt, Quiz
+from quizapp.models import Attempt
 from quizapp.models.quiz import DisplayMode
-from quizapp.security import parse_id
 from quizapp.services import attempts as attempt_service
 from quizapp.services import catalogue as catalogue_service
-from quizapp.services import quiz_cache
+from quizapp.services import quiz_cache, taking
 from quizapp.services import results as result_service
 from quizapp.services import score_card as card_service
 from quizapp.services import stats as stats_service
 from quizapp.services import verdicts as verdict_service
 from quizapp.services.article_layout import article_blocks
 from quizapp.services.errors import Forbidden, InvalidSubmission, NotFound
-from quizapp.services.quizzes import QuizHead
 from quizapp.web import browser_memory, charts, play
-from quizapp.web.forms import TakeQuizForm, answered_question_ids, take_quiz_form
-from quizapp.web.lookups import published_head_or_404, published_quiz_or_404
+from quizapp.web.forms import TakeQuizForm, posted_answers, take_quiz_form
+from quizapp.web.lookups import published_quiz_or_404
 
 bp = Blueprint("quiz", __name__)
 
@@ -56,189 +50,103 @@ def index() -> ResponseReturnValue:
 @bp.route("/quizzes/<int:quiz_id>", methods=["GET", "POST"])
 @limiter.limit(submit_limit, methods=["POST"])
 def take(quiz_id: int) -> ResponseReturnValue:
-    """Show the quiz form; on a valid POST store the attempt and redirect to its result_service."""
-    head = published_head_or_404(quiz_id)
-    browser_memory.taker_id()  # before the form is shown: its submission is bound to it
-    if "retake" not in request.args and (
-        head.display_mode == DisplayMode.ALL or request.method == "POST"
-    ):
-        fast = _take_fast(head)
-        if fast is not None:
-            return fast
-    quiz = published_quiz_or_404(quiz_id)
-    retake_of = _retake_parent(quiz)
-    questions = attempt_service.questions_for(quiz, retake_of)
-    if retake_of is not None and not questions:
-        flash("You got every question right: there is nothing to retake.", "info")
-        return redirect(url_for("quiz.result", token=retake_of.token), code=303)
-    if quiz.display_mode == DisplayMode.ONE and retake_of is None and request.method == "GET":
-        return play.first_question_page(quiz)
-    form = take_quiz_form(quiz, questions)
-    page = {"quiz": quiz, "form": form, "retake_of": retake_of}
-    if request.method == "POST":
-        if form.validate_on_submit():
-            answers = {
-                int(field.name[2:]): field.data
-                for field in form.question_fields()
-                if field.data is not None
-            }
-            try:
-                attempt_service.refuse_stale_answers(quiz, answered_question_ids(request.form))
-                attempt, created = attempt_service.record_attempt(
-                    quiz,
-                    form.name.data or "",
-                    answers,
-                    submission_id=_submission_key(form),
-                    retake_of=retake_of,
-                )
-            except InvalidSubmission as exc:  # the form again, with the reason
-                flash(exc.message, "error")
-                return render_template("quiz/take.html", **page), exc.status_code
-            return _after_submission(attempt, created, attempt.total - len(answers))
-        return render_template("quiz/take.html", **page), 400
-    if retake_of is not None and not form.name.data:
-        form.name.data = retake_of.name
-    reviews = verdict_service.claim_reviews(quiz.article)
-    jsonld = script_json(reviews) if reviews else None
-    return render_template("quiz/take.html", claim_review_jsonld=jsonld, **page)
+    """Show the quiz form; on a valid POST store the attempt and redirect to its results.
 
-
-def _take_fast(quiz: QuizHead) -> ResponseReturnValue | None:
-    """The quiz page and its submission from the per-version cache, without the ORM graph.
-
-    A GET renders the per-request parts (CSRF token, submission id, name field) around the
-    cached question fieldsets. A POST checks the answers against the cached answer key and
-    stores them. Anything else (errors to show, a refused submission) returns ``None``: the
-    full form is then built as before, so chosen answers and messages appear exactly as usual.
+    ``?retake=TOKEN`` asks only the questions that attempt of this browser missed.
     """
-    if request.method == "GET":
-        # Per site root: the JSON-LD holds absolute links (cheaper than building url_root).
-        root = (request.scheme, request.host, request.root_path)
-        fieldsets = quiz_cache.cached(quiz, "page", lambda: _question_fieldsets(quiz), root)
-        submission_id = secrets.token_urlsafe(16)
-        if not current_user.is_authenticated and "_flashes" not in session:
-            # Anonymous, nothing flashed: the page differs between takers by its two tokens only.
-            frame = quiz_cache.cached(quiz, "frame", lambda: _page_frame(quiz, fieldsets), root)
-            if frame is not None:
-                tokens = {"submission_id": submission_id}
-                if "csrf_token" in frame.slots:
-                    tokens["csrf_token"] = generate_csrf()
-                return frame.fill(tokens)
-        form = TakeQuizForm()
-        form.submission_id.data = submission_id
-        return _blank_page(quiz, form, fieldsets)
-    # CSRFProtect has checked this POST's token already (it refuses the request otherwise):
-    # the form need not sign a fresh one it would never show.
-    form = TakeQuizForm(meta={"csrf": False}) if g.get("csrf_valid") else TakeQuizForm()
-    key = quiz_cache.answer_key(quiz)
-    answers = _checked_answers(key)
-    if answers is None or not form.validate_on_submit():
-        return None
+    page = taking.quiz_page(quiz_id)
+    retake_of = _retake_parent(page)
+    questions = page.questions
+    if retake_of is not None:
+        missed = attempt_service.missed_question_ids(retake_of)
+        questions = tuple(q for q in page.questions if q.id in missed)
+        if not questions:
+            flash("You got every question right: there is nothing to retake.", "info")
+            return redirect(url_for("quiz.result", token=retake_of.token), code=303)
+    elif page.display_mode == DisplayMode.ONE and request.method == "GET":
+        return play.first_question_page(published_quiz_or_404(quiz_id))
+    owner = browser_memory.taker_id()  # before the form is shown: its submission is bound to it
+    if request.method == "GET" and retake_of is None:
+        # A blank form around the question list every taker of this version shares.
+        return _take_page(page, TakeQuizForm(), retake_of, _question_list(page))
+    form = take_quiz_form(questions)
+    if request.method == "GET":  # a retake, named as the attempt it retakes
+        form.name.data = retake_of.name if retake_of is not None else None
+        return _take_page(page, form, retake_of, jsonld=_question_list(page).claim_review_jsonld)
+    if not form.validate_on_submit():
+        return _take_page(page, form, retake_of), 400
     try:
-        attempt, created = attempt_service.record_attempt(
-            quiz, form.name.data or "", answers, submission_id=_submission_key(form)
+        submission = taking.submit(
+            page.id,
+            taking.parse_answers(posted_answers(request.form), text=True),
+            form.name.data,
+            form.submission_id.data,
+            origin="web",
+            owner=owner,
+            retake_of=retake_of,
         )
-    except InvalidSubmission:
-        return None  # the quiz changed since the page was read: the full form says what
-    return _after_submission(attempt, created, attempt.total - len(answers))
-
-
-def _blank_page(quiz: QuizHead, form: TakeQuizForm, fieldsets: tuple[str, int, str | None]) -> str:
-    """The quiz page with a blank form around the cached question fieldsets."""
-    questions_html, count, jsonld = fieldsets
-    return render_template(
-        "quiz/take.html",
-        quiz=quiz,
-        form=form,
-        retake_of=None,
-        questions_html=questions_html,
-        question_count=count,
-        claim_review_jsonld=jsonld,
-    )
-
-
-def _page_frame(
-    quiz: QuizHead, fieldsets: tuple[str, int, str | None]
-) -> quiz_cache.PageFrame | None:
-    """The whole blank quiz page of an anonymous taker, with slots for its two tokens.
-
-    Rendered by take.html like any other page, with markers as token values; ``None``
-    (render every time) if a marker does not come out exactly once.
-    """
-    form = TakeQuizForm()
-    markers = {"submission_id": form.submission_id}
-    if "csrf_token" in form._fields:
-        markers["csrf_token"] = form._fields["csrf_token"]
-    values = {name: f"frameslot{secrets.token_hex(12)}" for name in markers}
-    for name, field in markers.items():
-        if name == "csrf_token":
-            field.current_token = values[name]
-        else:
-            field.data = values[name]
-    return quiz_cache.PageFrame.split(_blank_page(quiz, form, fieldsets), values)
-
-
-def _question_fieldsets(head: QuizHead) -> tuple[str, int, str | None]:
-    """The blank question fieldsets of the quiz form, their count and the ClaimReview JSON-LD.
-
-    The HTML comes from the autoescaping template ``quiz/_questions.html``, which take.html
-    also uses when it renders the fields itself (after a failed POST, for a retake).
-    """
-    quiz = published_quiz_or_404(head.id)
-    fields = take_quiz_form(quiz).question_fields()
-    html = render_template("quiz/_questions.html", quiz=quiz, fields=fields)
-    reviews = verdict_service.claim_reviews(quiz.article)
-    return html, len(fields), script_json(reviews) if reviews else None
-
-
-def _checked_answers(key: quiz_cache.AnswerKey) -> dict[int, int] | None:
-    """The form's answers as {question id: choice id}, or ``None`` if one is not an option.
-
-    Reads ``q_<id>`` like the form's radio groups do: a missing or empty value is unanswered,
-    only the first value counts, and it must be a whole number naming one of the options.
-    """
-    for field in request.form:
-        if field.startswith("q_") and parse_id(field[2:]) not in key.choices:
-            # A question this process's copy of the quiz does not have: the taker's page came
-            # from a newer version, or an older one, or the name is not an id at all. The full
-            # form (built from the quiz as it is now) takes it and says what is wrong.
-            return None
-    answers: dict[int, int] = {}
-    for question_id in key.order:
-        values = request.form.getlist(f"q_{question_id}")
-        if not values or values[0] == "":
-            continue
-        try:
-            choice_id = int(values[0])
-        except ValueError:
-            return None
-        if choice_id not in key.choices[question_id]:
-            return None
-        answers[question_id] = choice_id
-    return answers
-
-
-def _submission_key(form: TakeQuizForm) -> str:
-    """The form's submission id, bound to this browser: a copy sent from elsewhere is another."""
-    return attempt_service.submission_key(
-        "web", browser_memory.taker_id(), form.submission_id.data or secrets.token_urlsafe(16)
-    )
-
-
-def _after_submission(attempt: Attempt, created: bool, unanswered: int) -> ResponseReturnValue:
-    """Remember the stored attempt in this browser and go to its result_service.
-
-    A replay (``created`` false) can only come from this browser: the submission id is bound
-    to it (:func:`_submission_key`), so remembering the attempt reveals nothing new.
-    """
-    browser_memory.remember_attempt(attempt.token)
-    if created and unanswered:
+    except InvalidSubmission as exc:  # the form again, with the reason and the answers given
+        flash(exc.message, "error")
+        return _take_page(page, form, retake_of), exc.status_code
+    # A replay can only come from this browser: its submission id is bound to it, so
+    # remembering the attempt reveals nothing new.
+    browser_memory.remember_attempt(submission.attempt.token)
+    if submission.created and submission.unanswered:
+        n = submission.unanswered
         flash(
-            f"You left {unanswered} question{'s' if unanswered != 1 else ''} "
-            "unanswered; they count as wrong.",
+            f"You left {n} question{'s' if n != 1 else ''} unanswered; they count as wrong.",
             "warning",
         )
-    return redirect(url_for("quiz.result", token=attempt.token), code=303)
+    return redirect(url_for("quiz.result", token=submission.attempt.token), code=303)
+
+
+def _take_page(
+    page: taking.QuizPage,
+    form: TakeQuizForm,
+    retake_of: Attempt | None,
+    question_list: QuestionList | None = None,
+    jsonld: str | None = None,
+) -> str:
+    """The quiz page: the form with the shared question list, or with the form's own fields
+    (a retake, or a form sent back with its errors and the answers given)."""
+    return render_template(
+        "quiz/take.html",
+        quiz=page,
+        form=form,
+        retake_of=retake_of,
+        question_list=question_list,
+        claim_review_jsonld=question_list.claim_review_jsonld if question_list else jsonld,
+    )
+
+
+@dataclass(frozen=True)
+class QuestionList:
+    """The blank question fieldsets of a quiz version, and its ClaimReview markup.
+
+    ``html`` comes from the autoescaping template ``quiz/_questions.html``, which take.html
+    includes itself when it renders a form's own fields.
+    """
+
+    html: str
+    count: int
+    claim_review_jsonld: str | None
+
+
+def _question_list(page: taking.QuizPage) -> QuestionList:
+    """The rendered question list of ``page``'s quiz version, built once per process.
+
+    Per site root too: the JSON-LD holds absolute links.
+    """
+    return quiz_cache.cached(
+        page.id, page.version, "questions", lambda: _render_question_list(page), request.url_root
+    )
+
+
+def _render_question_list(page: taking.QuizPage) -> QuestionList:
+    fields = take_quiz_form(page.questions).question_fields()
+    html = render_template("quiz/_questions.html", quiz=page, fields=fields)
+    reviews = verdict_service.claim_reviews(published_quiz_or_404(page.id).article)
+    return QuestionList(html, len(fields), script_json(reviews) if reviews else None)
 
 
 @bp.get("/share/<share_token>")
@@ -361,7 +269,7 @@ def article(quiz_id: int) -> ResponseReturnValue:
     return render_template("quiz/article.html", quiz=quiz, article=quiz.article, blocks=blocks)
 
 
-def _retake_parent(quiz: Quiz) -> Attempt | None:
+def _retake_parent(quiz: taking.QuizPage) -> Attempt | None:
     """The attempt named by ``?retake=TOKEN``: it must be this browser's, of this quiz."""
     token = request.args.get("retake")
     if not token:

@@ -105,7 +105,7 @@ TAKEN_QUIZ = "Much taken quiz"
 def taken_quiz(live: Any) -> HandQuiz:
     """A published quiz with 24 attempts: Q1 always right (too easy), Q4 almost never (too
     hard), and distractors nobody chooses."""
-    from quizapp.services.attempts import record_attempt
+    from tests.factories import submit_attempt
 
     quiz = hand_quiz(live, TAKEN_QUIZ, display_mode="all", n=4)
     with live.app.app_context():
@@ -117,7 +117,7 @@ def taken_quiz(live: Any) -> HandQuiz:
                 for n, q in enumerate(quiz.questions):
                     wrong = (n == 3 and i > 1) or (n in (1, 2) and i % 3 == 0)
                     answers[q.id] = q.wrong if wrong else q.key
-                record_attempt(stored, f"Taker {i}", answers)
+                submit_attempt(stored, f"Taker {i}", answers)
     return quiz
 
 

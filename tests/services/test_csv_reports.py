@@ -10,9 +10,8 @@ import pytest
 from flask.testing import FlaskClient
 
 from quizapp.models import Quiz
-from quizapp.services.attempts import record_attempt
 from quizapp.services.csv_reports import safe_cell
-from tests.factories import make_quiz
+from tests.factories import make_quiz, submit_attempt
 
 #: What a spreadsheet starts a formula with, once full-width forms are folded.
 TRIGGERS = ("=", "+", "-", "@")
@@ -84,8 +83,8 @@ def test_no_cell_starts_a_formula_whatever_the_separator(
     """The file read back with each locale's separator: every cell it yields is safe."""
     quiz: Quiz = make_quiz()
     for number, name in enumerate(HOSTILE):
-        record_attempt(
-            quiz, name.replace("\n", " ").strip() or "x", {}, submission_id=f"csv-{number}"
+        submit_attempt(
+            quiz, name.replace("\n", " ").strip() or "x", {}, submission_id=f"csv-row-{number:04}"
         )
     body = editor_client.get(f"/editor/quizzes/{quiz.id}/attempts.csv").get_data(as_text=True)
     rows = list(csv.reader(io.StringIO(body), delimiter=separator))

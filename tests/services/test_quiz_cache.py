@@ -11,10 +11,12 @@ from flask.testing import FlaskClient
 from quizapp.extensions import db
 from quizapp.models import VERDICTS, Attempt, Quiz
 from quizapp.services import editing, quiz_cache, verdicts
-from quizapp.services.attempts import record_attempt
-from quizapp.services.quizzes import get_published_head
 from quizapp.web.forms import TakeQuizForm
-from tests.factories import make_seed_quiz
+from tests.factories import make_seed_quiz, submit_attempt
+
+
+def _seed() -> Quiz:
+    return make_seed_quiz()
 
 
 def _version(quiz: Quiz) -> int:
@@ -44,7 +46,7 @@ def test_an_edit_shows_at_once_and_the_old_question_disappears(
 ) -> None:
     quiz = make_seed_quiz()
     question = next(q for q in quiz.active_questions if q.kind != "true_false")
-    record_attempt(quiz, "Early", {})  # with attempts, an edit retires and replaces
+    submit_attempt(quiz, "Early", {})  # with attempts, an edit retires and replaces
     assert question.id in _radio_groups(_page(client, quiz))  # warms the cache
     version = _version(quiz)
     replacement = editing.update_question(
@@ -103,16 +105,13 @@ def test_attempts_do_not_raise_the_version(client: FlaskClient, app: Flask) -> N
         ).status_code
         == 201
     )
-    record_attempt(quiz, "B", {})
+    submit_attempt(quiz, "B", {})
     assert _version(quiz) == version
 
 
 def test_the_answer_key_refuses_another_questions_option(client: FlaskClient, app: Flask) -> None:
     quiz = make_seed_quiz()
     one, two = quiz.active_questions[:2]
-    key = quiz_cache.answer_key(get_published_head(quiz.id))
-    assert key.order == tuple(q.id for q in quiz.active_questions)
-    assert key.choices[one.id] == {c.id: c.is_correct for c in one.choices}
     foreign = two.choices[0].id
     api = client.post(
         f"/api/quizzes/{quiz.id}/attempts", json={"name": "A", "answers": {str(one.id): foreign}}
@@ -133,7 +132,7 @@ def test_the_answer_key_refuses_another_questions_option(client: FlaskClient, ap
 def test_an_answer_to_a_question_retired_since_is_refused(client: FlaskClient, app: Flask) -> None:
     quiz = make_seed_quiz()
     question = next(q for q in quiz.active_questions if q.kind != "true_false")
-    record_attempt(quiz, "Early", {})
+    submit_attempt(quiz, "Early", {})
     stale = client.get(f"/api/quizzes/{quiz.id}").get_json()  # key of this version cached
     answer = {str(question.id): question.choices[0].id}
     editing.update_question(
@@ -150,44 +149,49 @@ def test_an_answer_to_a_question_retired_since_is_refused(client: FlaskClient, a
     ]
 
 
-def test_the_cached_page_is_the_rendered_page(client: FlaskClient, app: Flask) -> None:
+def test_the_cached_question_list_is_what_the_form_renders(client: FlaskClient, app: Flask) -> None:
+    """The blank page around the cached question list equals the page rendered from the
+    form's own fields (as after a failed POST), byte for byte."""
+    from quizapp.services import taking
     from quizapp.web import quiz as views
+    from quizapp.web.forms import take_quiz_form
 
     quiz = make_seed_quiz()
     with app.test_request_context(f"/quizzes/{quiz.id}"):
-        head = get_published_head(quiz.id)
-        fieldsets = views._question_fieldsets(head)
-        frame = views._page_frame(head, fieldsets)
-        assert frame is not None and frame.slots == ("submission_id",)  # CSRF off in tests
-        form = views.take_quiz_form(quiz)
-        form.submission_id.data = "sub-fixed-01"
-        full = views.render_template("quiz/take.html", quiz=quiz, form=form, retake_of=None)
-    assert frame.fill({"submission_id": "sub-fixed-01"}) == full
+        page = taking.quiz_page(quiz.id)
+        blank = TakeQuizForm(submission_id="sub-fixed-01")
+        cached = views._take_page(page, blank, None, views._question_list(page))
+        form = take_quiz_form(page.questions, submission_id="sub-fixed-01")
+        jsonld = views._question_list(page).claim_review_jsonld
+        full = views._take_page(page, form, None, jsonld=jsonld)
+    assert cached == full
+    assert [q.id for q in page.questions] == [q.id for q in quiz.active_questions]
 
 
-def test_the_frame_carries_the_csrf_token(app: Flask) -> None:
-    app.config["WTF_CSRF_ENABLED"] = True
-    from quizapp.web import quiz as views
-
-    quiz = make_seed_quiz()
-    with app.test_request_context(f"/quizzes/{quiz.id}"):
-        head = get_published_head(quiz.id)
-        frame = views._page_frame(head, views._question_fieldsets(head))
-        assert frame is not None and sorted(frame.slots) == ["csrf_token", "submission_id"]
-        token = TakeQuizForm().csrf_token.current_token  # type: ignore[attr-defined]
-        html = frame.fill({"csrf_token": token, "submission_id": "sub-fixed-02"})
-    assert f'name="csrf_token" type="hidden" value="{token}"' in html
+@pytest.mark.app_config(WTF_CSRF_ENABLED=True)
+def test_every_page_view_has_its_own_submission_id_and_a_csrf_token(
+    client: FlaskClient, app: Flask
+) -> None:
+    quiz = _seed()
+    pages = [_page(client, quiz) for _ in range(2)]
+    ids = [re.findall(r'name="submission_id" type="hidden" value="([^"]+)"', p) for p in pages]
+    assert len(ids[0]) == len(ids[1]) == 1 and ids[0] != ids[1]
+    assert all(re.search(r'name="csrf_token" type="hidden" value="[^"]+"', p) for p in pages)
 
 
-def test_the_lru_is_bounded() -> None:
-    cache = quiz_cache.LRUCache(2)
-    for key in "abc":
-        cache.get_or_build(key, lambda key=key: key.upper())
-    assert len(cache) == 2
-    assert cache.get_or_build("a", lambda: "rebuilt") == "rebuilt"
-    assert cache.get_or_build("c", lambda: "not again") == "C"
-    off = quiz_cache.LRUCache(0)
-    assert off.get_or_build("a", lambda: 1) == 1 and len(off) == 0
+@pytest.mark.parametrize(("size", "builds"), [(0, 4), (1, 3), (2, 2)])
+def test_the_cache_is_bounded_by_its_size(app: Flask, size: int, builds: int) -> None:
+    app.config["QUIZ_CACHE_SIZE"] = size
+    app.extensions.pop(quiz_cache.EXTENSION, None)
+    built: list[int] = []
+
+    def build(version: int) -> int:
+        built.append(version)
+        return version
+
+    for version in (1, 1, 2, 1):
+        assert quiz_cache.cached(7, version, "page", lambda v=version: build(v)) == version
+    assert len(built) == builds
 
 
 def _change_elsewhere(quiz_id: int, **values: object) -> None:

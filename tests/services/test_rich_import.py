@@ -18,10 +18,10 @@ from flask.testing import FlaskClient
 from quizapp.extensions import db
 from quizapp.formats import parse_moodle_xml, parse_qti
 from quizapp.models import QuestionMedia, Quiz
-from quizapp.services.attempts import record_attempt
 from quizapp.services.editing import update_question
 from quizapp.services.exports import export_quiz
 from quizapp.services.quiz_files import import_quiz_file
+from tests.factories import submit_attempt
 from tests.web.test_html_valid import _vnu_jar
 
 #: The smallest valid PNG and GIF images (a transparent pixel each).
@@ -305,7 +305,7 @@ def test_pages_with_rich_html_are_valid_html(
 def test_an_edit_after_attempts_keeps_the_images_on_the_new_question(imported: Quiz) -> None:
     imported.status = "published"
     db.session.commit()
-    record_attempt(imported, "Early", {})  # with attempts, an edit retires and replaces
+    submit_attempt(imported, "Early", {})  # with attempts, an edit retires and replaces
     (question,) = imported.questions
     options = [(c.text, c.is_correct) for c in question.choices] + [("Belgium", False)]
     replacement = update_question(

@@ -10,9 +10,8 @@ from flask import Flask
 from quizapp import item_analysis as maths
 from quizapp.extensions import db
 from quizapp.models import Quiz
-from quizapp.services.attempts import record_attempt
 from quizapp.services.stats import quiz_stats
-from tests.factories import make_quiz
+from tests.factories import make_quiz, submit_attempt
 
 # Item scores of four attempts on three questions (rows: attempts A-D).
 MATRIX = [
@@ -30,7 +29,7 @@ def _answer(quiz: Quiz, row: list[int], name: str, skip: bool = False) -> None:
             continue
         choice = next(c for c in question.choices if c.is_correct == bool(right))
         answers[question.id] = choice.id
-    record_attempt(quiz, name, answers)
+    submit_attempt(quiz, name, answers)
 
 
 @pytest.fixture

@@ -11,11 +11,10 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from quizapp.models import Quiz
-from quizapp.services.attempts import record_attempt
 from quizapp.services.stats import quiz_stats
 from quizapp.web import charts
 from quizapp.web.editor import wording
-from tests.conftest import make_quiz
+from tests.factories import make_quiz, submit_attempt
 
 
 @pytest.mark.parametrize(
@@ -74,7 +73,7 @@ def _answer_all(quiz: Quiz, name: str, wrong: set[int] = frozenset()) -> None:  
         key = q.correct_choice
         other = next(c for c in q.choices if not c.is_correct)
         answers[q.id] = other.id if i in wrong else key.id  # type: ignore[union-attr]
-    record_attempt(quiz, name, answers)
+    submit_attempt(quiz, name, answers)
 
 
 def test_analysis_before_any_attempt_is_an_empty_state(

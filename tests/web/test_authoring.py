@@ -11,8 +11,8 @@ from flask.testing import FlaskClient, FlaskCliRunner
 
 from quizapp.extensions import db
 from quizapp.models import Article, Question, Quiz
-from quizapp.services.attempts import record_attempt
 from quizapp.services.quizzes import seed_text
+from tests.factories import submit_attempt
 
 ARTICLE = (
     "Acme Corp said on Monday it would open 12 new stores in Lisbon and Porto.\n"
@@ -182,7 +182,7 @@ def test_editing_a_quiz_with_attempts_retires_instead(editor_client: FlaskClient
     question = quiz.questions[0]
     quiz.status = "published"  # taken while it was published, then back to draft
     db.session.commit()
-    record_attempt(quiz, "Early", {question.id: question.choices[0].id})
+    submit_attempt(quiz, "Early", {question.id: question.choices[0].id})
     quiz.status = "draft"
     db.session.commit()
     response = editor_client.post(

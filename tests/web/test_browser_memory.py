@@ -28,7 +28,7 @@ def test_ownership_is_by_whole_token_never_by_substring(app: Flask) -> None:
         assert not browser_memory.owns_attempt("abcdefgh")
         assert not browser_memory.owns_attempt("h1234")
         assert not browser_memory.owns_attempt(" ")
-        assert not browser_memory.owns_progress("abcdefgh12345678")
+        assert not browser_memory.owns_stepwise("abcdefgh12345678")
 
 
 def test_cookies_made_before_with_lists_still_count(app: Flask) -> None:
@@ -36,7 +36,7 @@ def test_cookies_made_before_with_lists_still_count(app: Flask) -> None:
         session["attempts"] = ["old-token-1", 7, "old-token-2"]
         session["progress"] = ["progress-1"]
         assert browser_memory.attempt_tokens() == ["old-token-1", "old-token-2"]
-        assert browser_memory.owns_progress("progress-1")
+        assert browser_memory.owns_stepwise("progress-1")
         browser_memory.remember_attempt("new-token")
         assert session["attempts"] == "old-token-1 old-token-2 new-token"
         session["attempts"] = {"not": "tokens"}

@@ -13,9 +13,8 @@ from flask.testing import FlaskClient
 from quizapp.extensions import db
 from quizapp.models import Question, Quiz
 from quizapp.services.articles import import_article
-from quizapp.services.attempts import record_attempt
 from quizapp.services.quizzes import seed_text
-from tests.factories import log_in, make_editor, make_quiz
+from tests.factories import log_in, make_editor, make_quiz, submit_attempt
 
 pytestmark = pytest.mark.app_config(WTF_CSRF_ENABLED=True)
 
@@ -97,7 +96,7 @@ def test_delete_with_attempts_says_it_retires(editor: tuple[FlaskClient, str]) -
     client, token = editor
     quiz = make_quiz(n_questions=3)
     q1 = quiz.questions[0]
-    record_attempt(quiz, "Ada", {q1.id: q1.correct_choice.id})  # type: ignore[union-attr]
+    submit_attempt(quiz, "Ada", {q1.id: q1.correct_choice.id})  # type: ignore[union-attr]
     page = client.post(f"/editor/questions/{q1.id}/delete", data={"csrf_token": token})
     assert "retired, not erased" in page.get_data(as_text=True)
     client.post(f"/editor/questions/{q1.id}/delete", data={"csrf_token": token, "confirm": "yes"})

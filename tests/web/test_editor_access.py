@@ -11,8 +11,7 @@ from flask import Flask
 from flask.testing import FlaskClient, FlaskCliRunner
 
 from quizapp.models import Quiz, User
-from quizapp.services.attempts import record_attempt
-from tests.factories import EDITOR_PASSWORD, log_in, make_editor
+from tests.factories import EDITOR_PASSWORD, log_in, make_editor, submit_attempt
 
 
 @pytest.fixture
@@ -94,8 +93,8 @@ def test_password_is_hashed(editor: User) -> None:
 
 def test_item_analysis_page(client: FlaskClient, editor: User, quiz: Quiz) -> None:
     q1 = quiz.questions[0]
-    record_attempt(quiz, "A", {q1.id: q1.correct_choice.id})  # type: ignore[union-attr]
-    record_attempt(quiz, "B", {q1.id: next(c.id for c in q1.choices if not c.is_correct)})
+    submit_attempt(quiz, "A", {q1.id: q1.correct_choice.id})  # type: ignore[union-attr]
+    submit_attempt(quiz, "B", {q1.id: next(c.id for c in q1.choices if not c.is_correct)})
     login(client)
     html = client.get(f"/editor/quizzes/{quiz.id}/analysis").get_data(as_text=True)
     assert "Item analysis" in html and "Cronbach" in html
@@ -107,7 +106,7 @@ def test_item_analysis_page(client: FlaskClient, editor: User, quiz: Quiz) -> No
 
 def test_csv_exports(client: FlaskClient, editor: User, quiz: Quiz) -> None:
     q1 = quiz.questions[0]
-    record_attempt(quiz, "=HYPERLINK(1)", {q1.id: q1.correct_choice.id})  # type: ignore[union-attr]
+    submit_attempt(quiz, "=HYPERLINK(1)", {q1.id: q1.correct_choice.id})  # type: ignore[union-attr]
     login(client)
     response = client.get(f"/editor/quizzes/{quiz.id}/attempts.csv")
     assert response.mimetype == "text/csv"

@@ -8,7 +8,7 @@ from flask.testing import FlaskClient
 from quizapp.extensions import db
 from quizapp.models import Quiz
 from quizapp.services.article_layout import article_blocks
-from tests.conftest import make_quiz
+from tests.factories import make_quiz
 
 
 def test_cards_show_source_date_count_time_and_your_score(app: Flask, quiz: Quiz) -> None:

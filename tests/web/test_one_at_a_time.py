@@ -14,7 +14,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from quizapp.extensions import db
-from quizapp.models import Attempt, AttemptProgress, ProgressAnswer, Question, Quiz
+from quizapp.models import Attempt, Question, Quiz, StepwiseAnswer, StepwiseAttempt
 from tests.factories import log_in, make_editor, make_quiz
 
 
@@ -37,8 +37,8 @@ def _wrong(q: Question) -> int:
 def _counts() -> tuple[int, int, int]:
     return (
         db.session.scalar(db.select(db.func.count(Attempt.id))) or 0,
-        db.session.scalar(db.select(db.func.count(AttemptProgress.id))) or 0,
-        db.session.scalar(db.select(db.func.count(ProgressAnswer.id))) or 0,
+        db.session.scalar(db.select(db.func.count(StepwiseAttempt.id))) or 0,
+        db.session.scalar(db.select(db.func.count(StepwiseAnswer.id))) or 0,
     )
 
 
@@ -233,7 +233,7 @@ def test_answering_twice_is_refused(client: FlaskClient, one_quiz: Quiz) -> None
     response = _answer(client, token, q1, _key(q1))
     assert response.status_code == 409  # type: ignore[attr-defined]
     assert "already answered" in response.get_data(as_text=True)  # type: ignore[attr-defined]
-    answer = db.session.execute(db.select(ProgressAnswer)).scalar_one()
+    answer = db.session.execute(db.select(StepwiseAnswer)).scalar_one()
     assert answer.choice_id == _wrong(q1) and not answer.is_correct
 
 

@@ -1,9 +1,9 @@
 """Taking a quiz one question at a time, with feedback after each answer.
 
-The answers given so far are kept in :class:`AttemptProgress` rows, apart from
+The answers given so far are kept in :class:`StepwiseAttempt` rows, apart from
 finished attempts, so the scoreboard and statistics never see an unfinished
 attempt. Questions are answered in order, each once; finishing stores an
-ordinary attempt through :func:`quizapp.services.attempts.record_attempt`.
+ordinary attempt through :func:`quizapp.services.taking.submit`.
 """
 
 from __future__ import annotations
@@ -13,33 +13,33 @@ import secrets
 from sqlalchemy.exc import IntegrityError
 
 from quizapp.extensions import db
-from quizapp.models import Attempt, AttemptProgress, Choice, ProgressAnswer, Question, Quiz
+from quizapp.models import Attempt, Choice, Question, Quiz, StepwiseAnswer, StepwiseAttempt
 from quizapp.models.quiz import DisplayMode
-from quizapp.services.attempts import clean_name, record_attempt, submission_key
 from quizapp.services.errors import Conflict, InvalidSubmission
+from quizapp.services.taking import clean_name, submit
 from quizapp.services.tokens import by_token
 
 
-def get_progress(token: str) -> AttemptProgress:
+def get_stepwise(token: str) -> StepwiseAttempt:
     """The one-at-a-time attempt named by its secret token."""
     return by_token(
-        AttemptProgress,
-        AttemptProgress.token,
+        StepwiseAttempt,
+        StepwiseAttempt.token,
         token,
         max_length=64,
-        missing="There is no such attempt in progress.",
+        missing="There is no such attempt under way.",
     )
 
 
-def answered(progress: AttemptProgress) -> dict[int, ProgressAnswer]:
+def answered(stepwise: StepwiseAttempt) -> dict[int, StepwiseAnswer]:
     """The answers given so far, by question id."""
-    return {a.question_id: a for a in progress.answers}
+    return {a.question_id: a for a in stepwise.answers}
 
 
-def next_question(progress: AttemptProgress) -> Question | None:
+def next_question(stepwise: StepwiseAttempt) -> Question | None:
     """The first active question not answered yet (None when every one is)."""
-    done = answered(progress)
-    return next((q for q in progress.quiz.active_questions if q.id not in done), None)
+    done = answered(stepwise)
+    return next((q for q in stepwise.quiz.active_questions if q.id not in done), None)
 
 
 def position(quiz: Quiz, question: Question) -> tuple[int, int]:
@@ -49,56 +49,58 @@ def position(quiz: Quiz, question: Question) -> tuple[int, int]:
     return (ids.index(question.id) + 1 if question.id in ids else len(ids)), len(ids)
 
 
-def start(quiz: Quiz, name: str, question_id: int, choice_id: int | None) -> AttemptProgress:
+def start(quiz: Quiz, name: str, question_id: int, choice_id: int | None) -> StepwiseAttempt:
     """Begin a one-at-a-time attempt with the name and the first question's answer."""
     if quiz.display_mode != DisplayMode.ONE:
         raise Conflict("This quiz shows all its questions on one page.")
     name = clean_name(name)
-    progress = AttemptProgress(quiz=quiz, name=name, token=secrets.token_urlsafe(18))
-    _check_answer(progress, question_id, choice_id)
-    db.session.add(progress)
-    _add_answer(progress, question_id, choice_id)
-    return progress
+    stepwise = StepwiseAttempt(quiz=quiz, name=name, token=secrets.token_urlsafe(18))
+    _check_answer(stepwise, question_id, choice_id)
+    db.session.add(stepwise)
+    _add_answer(stepwise, question_id, choice_id)
+    return stepwise
 
 
-def answer(progress: AttemptProgress, question_id: int, choice_id: int | None) -> ProgressAnswer:
+def answer(stepwise: StepwiseAttempt, question_id: int, choice_id: int | None) -> StepwiseAnswer:
     """Record the answer to the next question; nothing changes when it does not fit."""
-    _check_answer(progress, question_id, choice_id)
-    return _add_answer(progress, question_id, choice_id)
+    _check_answer(stepwise, question_id, choice_id)
+    return _add_answer(stepwise, question_id, choice_id)
 
 
-def finish(progress: AttemptProgress) -> Attempt:
+def finish(stepwise: StepwiseAttempt) -> Attempt:
     """Store the finished attempt (once: finishing again returns the same attempt)."""
-    if progress.attempt is not None:
-        return progress.attempt
-    if next_question(progress) is not None:
+    if stepwise.attempt is not None:
+        return stepwise.attempt
+    if next_question(stepwise) is not None:
         raise Conflict("Answer every question before you see your results.")
-    active = {q.id for q in progress.quiz.active_questions}
-    answers = {a.question_id: a.choice_id for a in progress.answers if a.question_id in active}
-    attempt, _ = record_attempt(
-        progress.quiz,
-        progress.name,
+    active = {q.id for q in stepwise.quiz.active_questions}
+    answers = {a.question_id: a.choice_id for a in stepwise.answers if a.question_id in active}
+    # Bound to this stepwise attempt: finishing twice (a double click) stores one attempt.
+    submission = submit(
+        stepwise.quiz_id,
         answers,
-        submission_id=submission_key("play", progress.token, ""),
-        started_at=progress.started_at,
-        one_at_a_time=True,
+        stepwise.name,
+        stepwise.token,
+        origin="play",
+        owner=stepwise.token,
+        started_at=stepwise.started_at,
     )
-    progress.attempt = attempt
+    stepwise.attempt = submission.attempt
     db.session.commit()
-    return attempt
+    return submission.attempt
 
 
-def _check_answer(progress: AttemptProgress, question_id: int, choice_id: int | None) -> None:
+def _check_answer(stepwise: StepwiseAttempt, question_id: int, choice_id: int | None) -> None:
     """Raise unless ``choice_id`` answers the question the taker is at."""
-    if progress.attempt_id is not None:
+    if stepwise.attempt_id is not None:
         raise Conflict("This attempt is finished: its answers cannot change.")
-    questions = {q.id: q for q in progress.quiz.active_questions}
+    questions = {q.id: q for q in stepwise.quiz.active_questions}
     question = questions.get(question_id)
     if question is None:
         raise InvalidSubmission("That question is not part of this quiz.")
-    if question_id in answered(progress):
+    if question_id in answered(stepwise):
         raise Conflict("You have already answered this question.")
-    expected = next_question(progress)
+    expected = next_question(stepwise)
     if expected is None or expected.id != question_id:
         raise Conflict("Answer the questions in order: this is not the next one.")
     if choice_id is None:
@@ -108,13 +110,13 @@ def _check_answer(progress: AttemptProgress, question_id: int, choice_id: int | 
 
 
 def _add_answer(
-    progress: AttemptProgress, question_id: int, choice_id: int | None
-) -> ProgressAnswer:
+    stepwise: StepwiseAttempt, question_id: int, choice_id: int | None
+) -> StepwiseAnswer:
     choice = db.session.get(Choice, choice_id)
     if choice is None:  # checked by _check_answer; a concurrent edit may have removed it
         raise InvalidSubmission("That option does not belong to this question.")
-    row = ProgressAnswer(question_id=question_id, choice_id=choice.id, is_correct=choice.is_correct)
-    progress.answers.append(row)
+    row = StepwiseAnswer(question_id=question_id, choice_id=choice.id, is_correct=choice.is_correct)
+    stepwise.answers.append(row)
     try:
         db.session.commit()
     except IntegrityError as exc:

@@ -21,8 +21,12 @@ if TYPE_CHECKING:
     from quizapp.models.quiz import Choice, Question, Quiz
 
 
-class AttemptProgress(Base):
-    """One taker's way through a one-question-at-a-time quiz; ``attempt`` once finished."""
+class StepwiseAttempt(Base):
+    """One taker's way through a one-question-at-a-time quiz; ``attempt`` once finished.
+
+    "Stepwise" names this everywhere in the code (the table keeps its first name,
+    ``attempt_progress``); "progress" means only how far a background import has got.
+    """
 
     __tablename__ = "attempt_progress"
 
@@ -35,8 +39,10 @@ class AttemptProgress(Base):
 
     quiz: Mapped[Quiz] = relationship()
     attempt: Mapped[Attempt | None] = relationship()
-    answers: Mapped[list[ProgressAnswer]] = relationship(
-        back_populates="progress", cascade="all, delete-orphan", order_by="ProgressAnswer.id"
+    answers: Mapped[list[StepwiseAnswer]] = relationship(
+        back_populates="stepwise_attempt",
+        cascade="all, delete-orphan",
+        order_by="StepwiseAnswer.id",
     )
 
     @property
@@ -44,10 +50,10 @@ class AttemptProgress(Base):
         return self.attempt_id is not None
 
     def __repr__(self) -> str:
-        return f"<AttemptProgress {self.id} quiz={self.quiz_id} answers={len(self.answers)}>"
+        return f"<StepwiseAttempt {self.id} quiz={self.quiz_id} answers={len(self.answers)}>"
 
 
-class ProgressAnswer(Base):
+class StepwiseAnswer(Base):
     """One answer given during a one-at-a-time attempt; a question is answered once."""
 
     __tablename__ = "progress_answer"
@@ -60,6 +66,6 @@ class ProgressAnswer(Base):
     is_correct: Mapped[bool] = mapped_column(Boolean)
     answered_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
-    progress: Mapped[AttemptProgress] = relationship(back_populates="answers")
+    stepwise_attempt: Mapped[StepwiseAttempt] = relationship(back_populates="answers")
     question: Mapped[Question] = relationship()
     choice: Mapped[Choice] = relationship()
