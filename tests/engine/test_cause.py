@@ -1,0 +1,109 @@
+"""Cause and effect ("According to the article, why ...?"), on sentences written for the test."""
+
+from __future__ import annotations
+
+import random
+
+from quizapp.engine import KINDS, generate
+from quizapp.engine.cause import find_reasons, generate_cause
+from quizapp.engine.claims import ClaimInfo, extract_claims
+from quizapp.engine.document import Document, analyse
+from quizapp.engine.kinds import REGISTRY, QuestionKind, label
+from quizapp.engine.select import gate_question
+
+BAKERY = """Bakery chain cuts jobs
+
+Harbour Foods has closed its Leeds bakery because of a sharp fall in demand for white bread.
+The closure follows a rise in flour prices across northern England.
+A long strike by delivery drivers hit sales at the firm's shops in the spring.
+The company blamed a shortage of trained bakers for delays at its new plant in Hull.
+Shares in Harbour Foods fell 8% after the firm issued a profit warning.
+Analysts pointed to growing competition from supermarket chains.
+The firm joined the stock market after a merger with Dale Mills in 2001.
+"""
+
+
+def _claim(text: str, prefix: str) -> tuple[Document, ClaimInfo]:
+    doc = analyse(text)
+    return doc, next(c for c in extract_claims(doc) if c.text.startswith(prefix))
+
+
+def _reasons(sentence: str) -> list[str]:
+    doc = analyse("A headline for the test\n\n" + sentence)
+    return [r.text for s in doc.sentences for _, r in find_reasons(doc, s)]
+
+
+def test_cause_is_a_registered_kind_with_a_label() -> None:
+    assert QuestionKind.CAUSE in KINDS
+    assert label("cause") == "cause and effect"
+    assert REGISTRY["cause"].short_answer and not REGISTRY["cause"].statements
+
+
+def test_why_question_asks_the_reason_and_offers_other_events() -> None:
+    doc, claim = _claim(BAKERY, "Harbour Foods has closed")
+    drafts = generate_cause(doc, claim, random.Random(0), 0)
+    assert len(drafts) == 1
+    d = drafts[0]
+    assert d.stem == "According to the article, why has Harbour Foods closed its Leeds bakery?"
+    assert d.key == "A sharp fall in demand for white bread"
+    wrong = [w for w, _ in d.distractors]
+    assert 2 <= len(wrong) <= 3
+    # never from the claim's neighbours, which often elaborate the same reason
+    assert "A rise in flour prices" not in wrong
+    assert all(w not in claim.text for w in wrong)
+    q = d.place(1)
+    assert gate_question(q, doc.text) == []
+    assert q.evidence.text == doc.text[q.evidence.start : q.evidence.end]
+
+
+def test_after_is_a_reason_only_after_a_verb_of_change() -> None:
+    assert _reasons("Shares in Harbour Foods fell sharply after a warning on profits.") == [
+        "A warning on profits"
+    ]
+    # "joined ... after" is a time, not a reason
+    assert _reasons("The firm joined the stock market after a merger with Dale Mills.") == []
+    # "after 2005" is a date
+    assert _reasons("Sales of the drink fell sharply after 2005 in most markets.") == []
+
+
+def test_reason_markers_and_their_forms() -> None:
+    assert _reasons("The match was cancelled due to heavy snow in the north.") == [
+        "Heavy snow in the north"
+    ]
+    assert _reasons("Prices rose because the cost of fuel went up in the spring.") == [
+        "The cost of fuel went up in the spring"
+    ]
+    # a trailing comment on the reason is not part of it
+    assert _reasons(
+        "The mill closed because of a fire in the boiler room, which started on a Sunday."
+    ) == ["A fire in the boiler room"]
+
+
+def test_reason_that_leans_on_its_sentence_is_refused() -> None:
+    # a pronoun in the option would have nothing to refer to
+    assert _reasons("The council shut the pool because it had run out of money.") == []
+    # a quote's first person is not a reason the article gives
+    assert _reasons("The coach was angry because we had lost the final at home.") == []
+
+
+def test_no_question_when_the_claim_gives_two_reasons_or_none() -> None:
+    text = (
+        "Flood hits town\n\nThe bridge was closed because of a flood and after a crash on the"
+        " approach road.\nThe mayor opened a new library in the town centre.\n"
+        "A storm damaged the roof of the station.\nA fire destroyed the old mill in 2003.\n"
+    )
+    doc = analyse(text)
+    for claim in extract_claims(doc):
+        assert generate_cause(doc, claim, random.Random(0), 0) == []
+
+
+def test_cause_questions_in_a_quiz_pass_the_gate_and_are_deterministic() -> None:
+    a = generate(BAKERY, seed=3)
+    b = generate(BAKERY, seed=3)
+    assert a.to_json() == b.to_json()
+    causes = [q for q in a.questions if q.kind == "cause"]
+    assert causes
+    for q in causes:
+        assert q.stem.startswith("According to the article, why ")
+        assert sum(o.correct for o in q.options) == 1
+        assert gate_question(q, BAKERY) == []
