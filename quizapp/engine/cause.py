@@ -221,6 +221,44 @@ EVENT_NOUNS = frozenset(
     }
 )
 _EVENT_SUFFIX = re.compile(r"(tion|sion)s?$")
+#: Words in -tion / -sion that name a thing, a place or a body, not an event.
+_NOT_EVENTS = frozenset(
+    {
+        "question",
+        "position",
+        "situation",
+        "nation",
+        "station",
+        "section",
+        "option",
+        "edition",
+        "version",
+        "region",
+        "division",
+        "television",
+        "mission",
+        "commission",
+        "organisation",
+        "organization",
+        "foundation",
+        "institution",
+        "population",
+        "location",
+        "tradition",
+        "generation",
+        "session",
+        "vision",
+        "collection",
+        "administration",
+        "association",
+        "federation",
+        "corporation",
+        "competition",
+        "nations",
+        "questions",
+        "stations",
+    }
+)
 MIN_WORDS, MAX_WORDS = 2, 16
 _GENERIC = frozenset({"that", "with", "from", "their", "have", "will", "were", "been", "this"})
 #: "the two banks", "the pair": a count that points back to names the stem does not give
@@ -272,10 +310,18 @@ def _phrase_ok(doc: Document, s: Sentence, toks: list[Any]) -> bool:
 
 
 def _cut(toks: list[Any]) -> list[Any]:
-    """Drop a trailing ", which ..." / ", who ..." (a comment on the reason, not the reason)."""
+    """Drop a trailing ", which ..." / ", who ..." (a comment on the reason, not the reason)
+    and a trailing time ("in late December", "in 2001"): the option reads alone and short."""
     for k, t in enumerate(toks):
         if t.text == "," and k + 1 < len(toks) and toks[k + 1].lower_ in {"which", "who"}:
-            return toks[:k]
+            toks = toks[:k]
+            break
+    for k, t in enumerate(toks):
+        if k > 1 and t.dep_ == "prep" and toks[-1].i == t.right_edge.i:
+            rest = toks[k + 1 :]
+            if rest and all(u.ent_type_ in {"DATE", "TIME"} or u.is_punct for u in rest[-1:]):
+                if any(u.ent_type_ in {"DATE", "TIME"} for u in rest):
+                    return toks[:k]
     return toks
 
 
@@ -370,7 +416,6 @@ def _events(doc: Document, form: str, skip: set[int]) -> list[str]:
     """Other phrases of the article of the same form: noun phrases about a change or an
     action, short main clauses, or gerund phrases."""
     out: list[str] = []
-    things: list[str] = []  # noun phrases about other things: only when events run out
     for s in doc.sentences:
         if s.index in skip or s.block_kind == "title":
             continue
@@ -380,7 +425,11 @@ def _events(doc: Document, form: str, skip: set[int]) -> list[str]:
                 head = chunk.root
                 if head.pos_ != "NOUN":
                     continue
-                eventive = head.lower_ in EVENT_NOUNS or bool(_EVENT_SUFFIX.search(head.lower_))
+                eventive = head.lower_ in EVENT_NOUNS or (
+                    bool(_EVENT_SUFFIX.search(head.lower_)) and head.lower_ not in _NOT_EVENTS
+                )
+                if not eventive:
+                    continue  # "the French government" is no reason for anything
                 # a noun phrase with its complement ("a rise in prices") reads as an event
                 tail = [t for t in head.subtree if t.i > head.i and t.dep_ == "prep"]
                 if tail:
@@ -388,7 +437,7 @@ def _events(doc: Document, form: str, skip: set[int]) -> list[str]:
                 if len(toks) < 3 or any(t.ent_type_ in {"PERSON", "DATE"} for t in toks):
                     continue
                 if _phrase_ok(doc, s, toks):
-                    (out if eventive else things).append(_option(_text(doc, s, toks)))
+                    out.append(_option(_text(doc, s, toks)))
         elif form == "gerund":
             for t in s.span:
                 if (
