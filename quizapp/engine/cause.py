@@ -501,7 +501,6 @@ def generate_cause(
         return []
     key = reason.text
     skip = {s.index - 1, s.index, s.index + 1}
-    low_claim = claim.text
     seen = {key.lower()}
     pool: list[tuple[str, str]] = []
     for r in _article_reasons(doc):
@@ -517,28 +516,24 @@ def generate_cause(
         if e.lower() not in seen and not key_words & set(re.findall(r"[a-z]+", e.lower()))
     ]
     kw = len(key.split())
-    # other events of about the key's length: the key must not stand out as the longest
+    # other events of about the key's length: the key must not stand out as the longest, so
+    # one option at least as long as the key goes in first when the article has one
     events = sorted(dict.fromkeys(events), key=lambda e: (abs(len(e.split()) - kw), e))
+    longer = [e for e in events if len(e) >= len(key)]
+    if not any(len(p) >= len(key) for p, _ in pool) and longer:
+        events = [longer[0]] + [e for e in events if e != longer[0]]
     for e in events:
-        if e.lower() in seen or any(
-            e.lower() in p.lower() or p.lower() in e.lower() for p, _ in pool
-        ):
-            continue
+        if any(e.lower() in p.lower() or p.lower() in e.lower() for p, _ in pool):
+            continue  # "any price rise" beside "a public reaction to any price rise"
         if key.lower() in e.lower() or e.lower() in key.lower():
             continue
         pool.append((e, "article_event"))
-        seen.add(e.lower())
-    pool = [p for p in pool if not _named_in(p[0], low_claim) and p[0].lower() not in stem.lower()]
-    reasons_first = [p for p in pool if p[1] == "article_reason"]
-    others = [p for p in pool if p[1] != "article_reason"][:6]
+    pool = [p for p in pool if not _named_in(p[0], claim.text) and p[0].lower() not in stem.lower()]
+    firsts = [p for p in pool if p[1] == "article_reason" or len(p[0]) >= len(key)][:2]
+    others = [p for p in pool if p not in firsts][:6]
     rng.shuffle(others)
-    wrong = (reasons_first + others)[:3]
-    if len(wrong) < 2:
+    wrong = (firsts + others)[:3]
+    if len(wrong) < 2 or all(len(key) > len(w) for w, _ in wrong):
         return []
-    if all(len(key) > len(w) for w, _ in wrong):
-        longer = [p for p in pool if len(p[0]) >= len(key) and p not in wrong]
-        if not longer:
-            return []
-        wrong = [*wrong[: len(wrong) - 1], longer[0]]
     ev = _evidence(doc, claim)
     return [Draft("cause", claim.id, stem, key, tuple(wrong), ev, _explain(ev, key))]
