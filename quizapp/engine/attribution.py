@@ -17,7 +17,7 @@ import re
 from typing import Any
 
 from .claims import ClaimInfo
-from .distractors import _display_name, _same_entity, prominent, reliable_name
+from .distractors import _display_name, _same_entity, prominent, reliable_name, role_fit
 from .document import Document
 from .drafts import Draft
 from .quality import copy_fault
@@ -107,7 +107,8 @@ def generate_attribution(
         return []
     # a wrong speaker named in the quote ("I would like to congratulate Daniela") is absurd
     low = quote.lower()
-    others = [p for p in people if p != key and not any(w.lower() in low for w in p.split())][:3]
+    others = [p for p in people if p != key and not any(w.lower() in low for w in p.split())]
+    others = sorted(others, key=lambda p: -role_fit(doc, key, p))[:3]
     if len(others) < 2:
         return []
     wrong = tuple((p, "attribution") for p in others)
@@ -183,6 +184,8 @@ def _reported(doc: Document, claim: ClaimInfo) -> list[Draft]:
         return []
     if len(others) < 2 or _said_by_another(doc, claim, toks, key):
         return []
+    # people with the speaker's job word first, people with another job last
+    others.sort(key=lambda p: -role_fit(doc, key, p))
     wrong = tuple((p, "attribution") for p in others[:3])
     ev = _evidence(doc, claim)
     explanation = f'The article says: "{ev.text}" So the answer is {key}.'

@@ -62,6 +62,8 @@ class Document:
     person_sentences: dict[str, set[int]] = field(default_factory=dict)
     # the story's people in their fullest names (filled on first use by attribution)
     people: list[str] | None = None
+    # the job words before each person's name (filled on first use by distractors)
+    person_roles: dict[str, frozenset[str]] | None = None
     # the reasons the article gives (filled on first use by the cause generator)
     reasons: list[Any] | None = None
 

@@ -1,4 +1,5 @@
-"""Cause and effect ("According to the article, why ...?"), on sentences written for the test."""
+"""Cause and effect ("According to the article, why ...?") and people of the same role as
+wrong answers, on sentences written for the test."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import random
 from quizapp.engine import KINDS, generate
 from quizapp.engine.cause import find_reasons, generate_cause
 from quizapp.engine.claims import ClaimInfo, extract_claims
+from quizapp.engine.distractors import entity_pool, role_fit
 from quizapp.engine.document import Document, analyse
 from quizapp.engine.kinds import REGISTRY, QuestionKind, label
 from quizapp.engine.select import gate_question
@@ -107,3 +109,33 @@ def test_cause_questions_in_a_quiz_pass_the_gate_and_are_deterministic() -> None
         assert q.stem.startswith("According to the article, why ")
         assert sum(o.correct for o in q.options) == 1
         assert gate_question(q, BAKERY) == []
+
+
+ROLES = """Rovers edge past United
+
+Rovers striker Sam Lee scored twice as Rovers beat United 2-1 on Saturday.
+United coach Bill Ward blamed the wet pitch for the defeat.
+Rovers striker Tom Hart missed a penalty in the first half.
+United striker Ian Cole hit the post twice before the break.
+Sam Lee has now scored nine goals this season, according to coach Bill Ward.
+Ian Cole said United would recover before the cup tie next month.
+Tom Hart was later replaced by Dan Reid.
+"""
+
+
+def test_people_of_the_same_role_are_offered_first() -> None:
+    doc = analyse(ROLES)
+    assert role_fit(doc, "Sam Lee", "Tom Hart") == 3  # striker for a striker
+    assert role_fit(doc, "Sam Lee", "Bill Ward") == 1  # a coach for a striker: the odd one out
+    assert role_fit(doc, "Sam Lee", "Dan Reid") == 2  # no job word: neither
+
+
+def test_entity_pool_puts_same_role_people_first() -> None:
+    doc = analyse(ROLES)
+    claim = next(c for c in extract_claims(doc) if c.text.startswith("Rovers striker Sam Lee"))
+    m = next(m for m in claim.sentence.mentions if m.text == "Sam Lee")
+    for seed in range(4):
+        names = [n for n, _ in entity_pool(doc, claim, m, random.Random(seed), 3, bare=True)]
+        # the strikers first, whatever the seed; the coach only after them
+        assert set(names[:2]) == {"Tom Hart", "Ian Cole"}
+        assert names[2:] in ([], ["Bill Ward"])
