@@ -293,7 +293,7 @@ def _option(text: str) -> str:
     return text[0].upper() + text[1:] if text else text
 
 
-def _phrase_ok(doc: Document, s: Sentence, toks: list[Any]) -> bool:
+def _phrase_ok(doc: Document, s: Sentence, toks: list[Any], text: str | None = None) -> bool:
     """A phrase that reads alone: a few words, no pronoun without its name, no quote."""
     words = [t for t in toks if not t.is_punct]
     if not MIN_WORDS <= len(words) <= MAX_WORDS:
@@ -302,11 +302,30 @@ def _phrase_ok(doc: Document, s: Sentence, toks: list[Any]) -> bool:
         t.text in {";", ":", "(", ")", ","} for t in toks
     ):
         return False
-    text = _text(doc, s, toks)
+    text = text if text is not None else _text(doc, s, toks)
     if vague(text) or copy_fault(text) or not readable(text):
         return False
     # a pronoun or a "this" in the option leans on the sentence it came from
     return not any(t.lower_ in _LEANING for t in toks)
+
+
+#: "the firm", "the company": a reason's subject that the clause before it names.
+_FIRM_WORDS = frozenset({"firm", "company", "group", "bank", "airline", "carmaker", "retailer"})
+
+
+def _firm_name(doc: Document, s: Sentence, before: list[Any], phrase: list[Any]) -> str | None:
+    """The one organisation named before the marker, when the reason opens with "the firm"
+    (not "the firm's": a possessive name would need its own "'s")."""
+    if len(phrase) < 3 or phrase[0].lower_ != "the" or phrase[1].lower_ not in _FIRM_WORDS:
+        return None
+    if phrase[2].tag_ == "POS" or phrase[1].dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    if not before:
+        return None
+    lo = before[0].idx + s.offset
+    hi = before[-1].idx + len(before[-1].text) + s.offset
+    names = {m.text for m in s.mentions if m.label == "ORG" and lo <= m.start and m.end <= hi}
+    return names.pop() if len(names) == 1 else None
 
 
 def _cut(toks: list[Any]) -> list[Any]:
@@ -327,7 +346,7 @@ def _cut(toks: list[Any]) -> list[Any]:
 
 def _form(toks: list[Any]) -> str | None:
     """The grammatical form of a reason phrase."""
-    head = next((t for t in toks if t.head not in toks or t.head is t), None)
+    head = next((t for t in toks if t.head.i == t.i or t.head not in toks), None)
     if head is None:
         return None
     if toks[0].tag_ == "VBG":
@@ -376,7 +395,7 @@ def find_reasons(doc: Document, s: Sentence, verb: Any | None = None) -> list[tu
         # "because demand fell": the marker hangs on the reason's own verb, whose head is
         # the verb it explains
         gov = t.head.head if t.dep_ == "mark" else t.head
-        while gov.pos_ not in {"VERB", "AUX"} and gov.head is not gov:
+        while gov.pos_ not in {"VERB", "AUX"} and gov.head.i != gov.i:
             gov = gov.head
         if verb is not None and gov.i != verb.i:
             continue
@@ -386,7 +405,14 @@ def find_reasons(doc: Document, s: Sentence, verb: Any | None = None) -> list[tu
         # the reason runs to the end of the clause (nothing after it is left dangling)
         if phrase and phrase[-1].i != toks[-1].i and len(phrase) == len(toks) - k - n:
             continue
-        if not phrase or not _phrase_ok(doc, s, phrase):
+        if not phrase:
+            continue
+        text = _text(doc, s, phrase)
+        firm = _firm_name(doc, s, toks[:k], phrase)
+        if firm is not None:
+            # "shares in Acme fell after the firm cut its forecast": the firm is Acme
+            text = firm + text[len(phrase[0].text) + 1 + len(phrase[1].text) :]
+        if not _phrase_ok(doc, s, phrase, text):
             continue
         if any(
             m.label == "DATE" and m.start <= phrase[0].idx + s.offset < m.end for m in s.mentions
@@ -397,9 +423,9 @@ def find_reasons(doc: Document, s: Sentence, verb: Any | None = None) -> list[tu
             continue
         if form == "np" and toks[k].lower_ == "because" and n == 1:
             continue
-        text = _text(doc, s, phrase)
         a = phrase[0].idx + s.offset
-        out.append((k, Reason(s.index, a, a + len(text), form, _option(text))))
+        b = phrase[-1].idx + len(phrase[-1].text) + s.offset
+        out.append((k, Reason(s.index, a, b, form, _option(text))))
     return out
 
 
@@ -414,11 +440,20 @@ def _article_reasons(doc: Document) -> list[Reason]:
 
 def _events(doc: Document, form: str, skip: set[int]) -> list[str]:
     """Other phrases of the article of the same form: noun phrases about a change or an
-    action, short main clauses, or gerund phrases."""
-    out: list[str] = []
+    action, short main clauses, or gerund phrases (found once per article and form)."""
+    cache = doc.events.setdefault(form, [])
+    if not cache:
+        cache.extend(_find_events(doc, form))
+        cache.append((-1, ""))  # found, even if nothing was
+    return [text for index, text in cache if text and index not in skip]
+
+
+def _find_events(doc: Document, form: str) -> list[tuple[int, str]]:
+    found: list[tuple[int, str]] = []
     for s in doc.sentences:
-        if s.index in skip or s.block_kind == "title":
+        if s.block_kind == "title":
             continue
+        out: list[str] = []
         if form == "np":
             for chunk in s.span.noun_chunks:
                 toks = list(chunk)
@@ -461,7 +496,8 @@ def _events(doc: Document, form: str, skip: set[int]) -> list[str]:
                 continue
             if _phrase_ok(doc, s, toks) and _form(toks) == "clause":
                 out.append(_option(_text(doc, s, toks)))
-    return out
+        found.extend((s.index, text) for text in out)
+    return found
 
 
 def generate_cause(

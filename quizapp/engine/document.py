@@ -66,6 +66,8 @@ class Document:
     person_roles: dict[str, frozenset[str]] | None = None
     # the reasons the article gives (filled on first use by the cause generator)
     reasons: list[Any] | None = None
+    # other events of each form, with their sentence index (filled on first use by cause)
+    events: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
 
     def sentence_text(self, s: Sentence) -> str:
         """The sentence exactly as in the article."""

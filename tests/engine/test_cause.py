@@ -139,3 +139,36 @@ def test_entity_pool_puts_same_role_people_first() -> None:
         # the strikers first, whatever the seed; the coach only after them
         assert set(names[:2]) == {"Tom Hart", "Ian Cole"}
         assert names[2:] in ([], ["Bill Ward"])
+
+
+def test_the_firm_in_a_reason_is_the_firm_the_clause_names() -> None:
+    assert _reasons("Shares in Harbour Foods fell 8% after the firm issued a profit warning.") == [
+        "Harbour Foods issued a profit warning"
+    ]
+    # two organisations before it: which one is "the firm" is not known
+    assert (
+        _reasons("Shares in Harbour Foods and Dale Mills fell after the firm cut its forecast.")
+        == []
+    )
+
+
+def test_clause_reason_offers_other_clauses_of_the_article() -> None:
+    text = BAKERY + (
+        "Supermarket prices for bread dropped by a fifth last year.\n"
+        "Dale Mills opened two new bakeries in York.\n"
+        "Farmers in Yorkshire planted less wheat this winter.\n"
+    )
+    doc, claim = _claim(text, "Shares in Harbour Foods fell")
+    drafts = generate_cause(doc, claim, random.Random(0), 0)
+    assert len(drafts) == 1
+    d = drafts[0]
+    assert d.stem == "According to the article, why did shares in Harbour Foods fall 8%?"
+    assert d.key == "Harbour Foods issued a profit warning"
+    assert len(d.distractors) >= 2
+    assert all(w[0].upper() == w[0] and not w.endswith(".") for w, _ in d.distractors)
+    assert gate_question(d.place(0), text) == []
+
+
+def test_sentence_without_a_verb_root_ends() -> None:
+    # a heading-like sentence whose root is a noun: the walk up to the verb stops at the root
+    assert _reasons("Fresh worries for Acme and its workers after a strike by pilots.") == []
