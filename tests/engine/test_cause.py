@@ -1,5 +1,5 @@
-"""Cause and effect ("According to the article, why ...?") and people of the same role as
-wrong answers, on sentences written for the test."""
+"""Cause and effect ("According to the article, why ...?"), people of the same role as wrong
+answers, and who-questions whose stem says the answer's sex, on sentences written for the test."""
 
 from __future__ import annotations
 
@@ -8,9 +8,11 @@ import random
 from quizapp.engine import KINDS, generate
 from quizapp.engine.cause import find_reasons, generate_cause
 from quizapp.engine.claims import ClaimInfo, extract_claims
-from quizapp.engine.distractors import entity_pool, role_fit
+from quizapp.engine.distractors import entity_pool, person_sex, role_fit
 from quizapp.engine.document import Document, analyse
 from quizapp.engine.kinds import REGISTRY, QuestionKind, label
+from quizapp.engine.quality import stated_sex
+from quizapp.engine.recall import generate_recall
 from quizapp.engine.select import gate_question
 
 BAKERY = """Bakery chain cuts jobs
@@ -172,3 +174,40 @@ def test_clause_reason_offers_other_clauses_of_the_article() -> None:
 def test_sentence_without_a_verb_root_ends() -> None:
     # a heading-like sentence whose root is a noun: the walk up to the verb stops at the root
     assert _reasons("Fresh worries for Acme and its workers after a strike by pilots.") == []
+
+
+COUNCIL = """Council row over library plan
+
+Mr Tom Reed resigned from the council cabinet over his opposition to the library closures.
+Mr Alan Shaw, the council leader, defended the closures at a public meeting on Monday.
+Ms Jane Bell, the opposition leader, called for a vote on the plan next month.
+Mr Ravi Patel, the finance chief, said the savings would reach £2m a year.
+Mr Alan Shaw later met library staff in the town hall.
+Ms Jane Bell and Mr Ravi Patel both spoke at the meeting.
+"""
+
+
+def test_stated_sex_of_a_stem() -> None:
+    assert stated_sex("Who resigned over his opposition to the plan?") == "m"
+    assert stated_sex("Which actress won the award?") == "f"
+    assert stated_sex("Who said she backed his plan?") is None  # both: nothing is known
+    assert stated_sex("Who won the vote?") is None
+
+
+def test_who_question_with_his_offers_only_men_the_article_shows_as_men() -> None:
+    doc = analyse(COUNCIL)
+    assert person_sex(doc) == {"reed": "m", "shaw": "m", "bell": "f", "patel": "m"}
+    claim = next(c for c in extract_claims(doc) if c.text.startswith("Mr Tom Reed"))
+    drafts = [d for d in generate_recall(doc, claim, random.Random(0), 0) if d.key == "Tom Reed"]
+    assert drafts
+    for d in drafts:
+        assert "his" in d.stem
+        assert {w for w, _ in d.distractors} <= {"Alan Shaw", "Ravi Patel"}
+
+
+def test_who_question_with_his_is_refused_when_the_sex_is_not_known() -> None:
+    text = COUNCIL.replace("Mr Tom Reed", "Tom Reed")
+    doc = analyse(text)
+    claim = next(c for c in extract_claims(doc) if c.text.startswith("Tom Reed"))
+    drafts = generate_recall(doc, claim, random.Random(0), 0)
+    assert not [d for d in drafts if d.key == "Tom Reed" and "his" in d.stem]
