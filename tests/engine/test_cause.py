@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 
 from quizapp.engine import KINDS, generate
+from quizapp.engine.attribution import generate_attribution
 from quizapp.engine.cause import find_reasons, generate_cause
 from quizapp.engine.claims import ClaimInfo, extract_claims
 from quizapp.engine.distractors import entity_pool, person_sex, role_fit
@@ -211,3 +212,29 @@ def test_who_question_with_his_is_refused_when_the_sex_is_not_known() -> None:
     claim = next(c for c in extract_claims(doc) if c.text.startswith("Tom Reed"))
     drafts = generate_recall(doc, claim, random.Random(0), 0)
     assert not [d for d in drafts if d.key == "Tom Reed" and "his" in d.stem]
+
+
+def test_reported_speech_with_the_speaker_after_the_clause() -> None:
+    text = (
+        "Council row over library plan\n\n"
+        "Mr Tom Reed resigned from the cabinet over his opposition to the plan.\n"
+        "The new reading rooms would save £2m over three years, Mr Alan Shaw said.\n"
+        "Ms Jane Bell, the opposition leader, called for a vote on the plan next month.\n"
+        "Mr Ravi Patel, the finance chief, backed the plan at a meeting in the town hall.\n"
+        "Mr Alan Shaw later met library staff in the town hall.\n"
+        "Ms Jane Bell and Mr Ravi Patel both spoke at the meeting.\n"
+        "Mr Tom Reed has led the campaign against the plan since March.\n"
+    )
+    doc, claim = _claim(text, "The new reading rooms")
+    drafts = generate_attribution(doc, claim, random.Random(0), 0)
+    assert [d.stem for d in drafts] == [
+        "According to the article, who said that the new reading rooms would save £2m over"
+        " three years?"
+    ]
+    assert drafts[0].key == "Alan Shaw"
+    # something after the speaker ("..., Mr Shaw said on Monday in a letter") is another fact
+    doc, claim = _claim(
+        text.replace("Mr Alan Shaw said.", "Mr Alan Shaw said in a letter to staff."),
+        "The new reading rooms",
+    )
+    assert generate_attribution(doc, claim, random.Random(0), 0) == []
