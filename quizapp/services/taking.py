@@ -25,7 +25,7 @@ from datetime import datetime
 from typing import Any, Literal, cast
 
 from flask import url_for
-from sqlalchemy import ForeignKeyConstraint, Table, UniqueConstraint
+from sqlalchemy import ForeignKeyConstraint, Table, UniqueConstraint, bindparam, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import make_transient_to_detached
 
@@ -443,18 +443,21 @@ _INSERT_ATTEMPT = _ATTEMPT.insert().returning(_ATTEMPT.c.id)
 _INSERT_RESPONSES = _RESPONSE.insert()
 
 
+#: The quiz's status, display mode and answer key in one query, built once (every submission
+#: runs it; building the statement anew cost as much as running it).
+_QUIZ_AND_KEY = (
+    select(Quiz.status, Quiz.display_mode, Question.id, Choice.id, Choice.is_correct)
+    .outerjoin(Question, (Question.quiz_id == Quiz.id) & (Question.status == QuestionStatus.ACTIVE))
+    .outerjoin(Choice, Choice.question_id == Question.id)
+    .where(Quiz.id == bindparam("quiz_id"))
+    .order_by(Question.position, Question.id, Choice.position, Choice.id)
+)
+
+
 def _quiz_and_key(quiz_id: int) -> tuple[str | None, str | None, dict[int, dict[int, bool]]]:
     """The quiz's status and display mode, and its active questions in order, each with
     ``{option id: is correct}``: one query."""
-    rows = db.session.execute(
-        db.select(Quiz.status, Quiz.display_mode, Question.id, Choice.id, Choice.is_correct)
-        .outerjoin(
-            Question, (Question.quiz_id == Quiz.id) & (Question.status == QuestionStatus.ACTIVE)
-        )
-        .outerjoin(Choice, Choice.question_id == Question.id)
-        .where(Quiz.id == quiz_id)
-        .order_by(Question.position, Question.id, Choice.position, Choice.id)
-    ).all()
+    rows = db.session.execute(_QUIZ_AND_KEY, {"quiz_id": quiz_id}).all()
     if not rows:
         return None, None, {}
     options: dict[int, dict[int, bool]] = {}
