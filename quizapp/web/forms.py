@@ -97,6 +97,12 @@ def _choices(question: taking.QuestionItem) -> list[SelectChoice]:
 
 def take_quiz_form(questions: Iterable[taking.QuestionItem], **kwargs: Any) -> TakeQuizForm:
     """A :class:`TakeQuizForm` with a radio group per question, numbered in order."""
+    return take_quiz_form_class(questions)(**kwargs)
+
+
+def take_quiz_form_class(questions: Iterable[taking.QuestionItem]) -> type[TakeQuizForm]:
+    """The :class:`TakeQuizForm` class of these questions (a class holds no request data, so
+    one serves every taker of a quiz version)."""
 
     class _Form(TakeQuizForm):
         pass
@@ -110,7 +116,7 @@ def take_quiz_form(questions: Iterable[taking.QuestionItem], **kwargs: Any) -> T
             invalid_choice_message="That option does not belong to this question.",
         )
         setattr(_Form, f"q_{question.id}", field)
-    return _Form(**kwargs)
+    return _Form
 
 
 class AnswerForm(FlaskForm):

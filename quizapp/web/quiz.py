@@ -31,7 +31,7 @@ from quizapp.services import verdicts as verdict_service
 from quizapp.services.article_layout import article_blocks
 from quizapp.services.errors import Forbidden, InvalidSubmission, NotFound
 from quizapp.web import browser_memory, charts, play
-from quizapp.web.forms import TakeQuizForm, posted_answers, take_quiz_form
+from quizapp.web.forms import TakeQuizForm, posted_answers, take_quiz_form, take_quiz_form_class
 from quizapp.web.lookups import published_quiz_or_404
 
 bp = Blueprint("quiz", __name__)
@@ -69,7 +69,12 @@ def take(quiz_id: int) -> ResponseReturnValue:
     if request.method == "GET" and retake_of is None:
         # A blank form around the question list every taker of this version shares.
         return _take_page(page, TakeQuizForm(), retake_of, _question_list(page))
-    form = take_quiz_form(questions)
+    if retake_of is None:  # the form class of this version, built once per process
+        form = quiz_cache.cached(
+            page.id, page.version, "form", lambda: take_quiz_form_class(page.questions)
+        )()
+    else:
+        form = take_quiz_form(questions)
     if request.method == "GET":  # a retake, named as the attempt it retakes
         form.name.data = retake_of.name if retake_of is not None else None
         return _take_page(page, form, retake_of, jsonld=_question_list(page).claim_review_jsonld)
