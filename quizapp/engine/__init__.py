@@ -11,7 +11,6 @@ from collections import Counter
 from collections.abc import Collection
 
 from .attribution import generate_attribution
-from .cause import generate_cause
 from .claims import extract_claims
 from .document import analyse
 from .kinds import QuestionKind
@@ -21,14 +20,13 @@ from .truefalse import generate_true_false
 from .types import Article, Claim, Evidence, GenerationResult, Option, Question
 from .verification import generate_verification
 
-GENERATOR_VERSION = "2.2.0"
+GENERATOR_VERSION = "2.1.0"
 #: How many questions a quiz has at most, unless the caller asks otherwise (the app's
 #: ``QUIZ_MAX_QUESTIONS`` defaults to it).
 MAX_QUESTIONS = 15
 
 #: The generator of each kind the engine makes (what a kind is: :mod:`quizapp.engine.kinds`).
 KINDS: dict[str, Generator] = {
-    QuestionKind.CAUSE: generate_cause,
     QuestionKind.FACT_RECALL: generate_recall,
     QuestionKind.CLAIM_VERIFICATION: generate_verification,
     QuestionKind.ATTRIBUTION: generate_attribution,

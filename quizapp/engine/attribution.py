@@ -17,7 +17,7 @@ import re
 from typing import Any
 
 from .claims import ClaimInfo
-from .distractors import _display_name, _same_entity, prominent, reliable_name, role_fit
+from .distractors import _display_name, _same_entity, prominent, reliable_name
 from .document import Document
 from .drafts import Draft
 from .quality import copy_fault
@@ -107,8 +107,7 @@ def generate_attribution(
         return []
     # a wrong speaker named in the quote ("I would like to congratulate Daniela") is absurd
     low = quote.lower()
-    others = [p for p in people if p != key and not any(w.lower() in low for w in p.split())]
-    others = sorted(others, key=lambda p: -role_fit(doc, key, p))[:3]
+    others = [p for p in people if p != key and not any(w.lower() in low for w in p.split())][:3]
     if len(others) < 2:
         return []
     wrong = tuple((p, "attribution") for p in others)
@@ -124,8 +123,7 @@ def _speaker(doc: Document, claim: ClaimInfo) -> tuple[str, Any] | None:
     if root.lemma_.lower() not in SAYING or root not in claim.tokens:
         return None
     subj = [c for c in root.children if c.dep_ == "nsubj"]
-    # "Mr Lee said (that) C" and "C, Mr Lee said." alike
-    comp = [c for c in root.children if c.dep_ == "ccomp"]
+    comp = [c for c in root.children if c.dep_ == "ccomp" and c.i > root.i]
     if len(subj) != 1 or len(comp) != 1:
         return None
     off = claim.sentence.offset
@@ -147,16 +145,9 @@ def _reported(doc: Document, claim: ClaimInfo) -> list[Draft]:
         toks = toks[1:]
     while toks and toks[-1].is_punct:
         toks = toks[:-1]
-    if not toks or not MIN_WORDS <= len(toks) <= MAX_WORDS:
-        return []
-    root = claim.root
-    if comp.i < root.i:
-        # "C, Mr Lee said.": C opens the claim and only the speaker and the verb follow it
-        tail = {t.i for c in root.children if c.dep_ in {"nsubj", "aux"} for t in c.subtree}
-        rest = [t for t in claim.tokens if t.i > toks[-1].i and not t.is_punct]
-        if toks[0].i != claim.tokens[0].i or any(t.i not in tail | {root.i} for t in rest):
-            return []
-    elif toks[-1].i != claim.tokens[-1].i - (1 if claim.tokens[-1].is_punct else 0):
+    if not MIN_WORDS <= len(toks) <= MAX_WORDS or toks[-1].i != claim.tokens[-1].i - (
+        1 if claim.tokens[-1].is_punct else 0
+    ):
         return []  # the clause must run to the claim's end ("said X, adding Y" is two facts)
     for k, t in enumerate(toks):
         # "he said he ..." gives the speaker's sex away; after a name it is that person
@@ -192,8 +183,6 @@ def _reported(doc: Document, claim: ClaimInfo) -> list[Draft]:
         return []
     if len(others) < 2 or _said_by_another(doc, claim, toks, key):
         return []
-    # people with the speaker's job word first, people with another job last
-    others.sort(key=lambda p: -role_fit(doc, key, p))
     wrong = tuple((p, "attribution") for p in others[:3])
     ev = _evidence(doc, claim)
     explanation = f'The article says: "{ev.text}" So the answer is {key}.'

@@ -204,137 +204,6 @@ def prominent(doc: Document, name: str) -> bool:
     return len(seen) >= 2 or any(i < 2 for i in seen)
 
 
-#: Job words before a name ("striker Sam Lee", "Chancellor Ann Bell"): who a person is in the story.
-ROLE_WORDS = frozenset(
-    {
-        "coach",
-        "boss",
-        "manager",
-        "minister",
-        "secretary",
-        "chancellor",
-        "leader",
-        "striker",
-        "midfielder",
-        "defender",
-        "goalkeeper",
-        "keeper",
-        "captain",
-        "winger",
-        "forward",
-        "chief",
-        "executive",
-        "director",
-        "spokesman",
-        "spokeswoman",
-        "analyst",
-        "economist",
-        "actor",
-        "actress",
-        "singer",
-        "star",
-        "president",
-        "chairman",
-        "presenter",
-        "judge",
-        "lawyer",
-        "mp",
-        "mep",
-        "senator",
-        "governor",
-        "referee",
-        "player",
-        "champion",
-        "rival",
-        "producer",
-        "writer",
-        "comedian",
-        "guitarist",
-        "drummer",
-        "founder",
-        "editor",
-        "reporter",
-        "broadcaster",
-    }
-)
-
-
-def person_roles(doc: Document) -> dict[str, frozenset[str]]:
-    """The job words the article puts right before each person's name, by person key."""
-    if doc.person_roles is not None:
-        return doc.person_roles
-    roles: dict[str, set[str]] = {}
-    for m in doc.mentions:
-        if m.label != "PERSON":
-            continue
-        prev = _PREV_WORD.search(doc.view[max(0, m.start - 40) : m.start])
-        if prev is None:
-            continue
-        word = prev.group(1).lower().removesuffix("'s")
-        if word in ROLE_WORDS:
-            roles.setdefault(person_key(m.text), set()).add(word)
-    doc.person_roles = {k: frozenset(v) for k, v in roles.items()}
-    return doc.person_roles
-
-
-_HONORIFIC_SEX = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f"} | {
-    "lady": "f",
-    "dame": "f",
-}
-_TITLE_BEFORE = re.compile(r"\b([A-Za-z]+)\.?\s+$")
-_PRONOUN_SEX = {"he": "m", "his": "m", "him": "m", "she": "f", "her": "f", "hers": "f"}
-
-
-def person_sex(doc: Document) -> dict[str, str]:
-    """What the article itself says of each person's sex, by person key: an honorific
-    ("Mr Lee", "Ms Bell") decides; otherwise two sentences or more that name that person
-    alone and use pronouns of one sex only, and none that uses the other."""
-    if doc.person_sex is not None:
-        return doc.person_sex
-    titled: dict[str, set[str]] = {}
-    votes: dict[str, list[str]] = {}
-    for s in doc.sentences:
-        people = {person_key(m.text) for m in s.mentions if m.label == "PERSON"}
-        for m in s.mentions:
-            if m.label != "PERSON":
-                continue
-            prev = _TITLE_BEFORE.search(doc.view[max(0, m.start - 12) : m.start])
-            first = m.text.split()[0].lower().rstrip(".")
-            for word in (first, prev.group(1).lower() if prev else ""):
-                if word in _HONORIFIC_SEX:
-                    titled.setdefault(person_key(m.text), set()).add(_HONORIFIC_SEX[word])
-        if len(people) != 1:
-            continue
-        sexes = {_PRONOUN_SEX[t.lower_] for t in s.span if t.lower_ in _PRONOUN_SEX}
-        if len(sexes) == 1:
-            votes.setdefault(next(iter(people)), []).append(sexes.pop())
-        elif len(sexes) == 2:
-            votes.setdefault(next(iter(people)), []).append("?")
-    out: dict[str, str] = {}
-    for key, sexes in titled.items():
-        if len(sexes) == 1:
-            out[key] = next(iter(sexes))
-    for key, said in votes.items():
-        if key not in titled and len(said) >= 2 and len(set(said)) == 1 and said[0] != "?":
-            out[key] = said[0]
-    doc.person_sex = out
-    return out
-
-
-def role_fit(doc: Document, key: str, other: str) -> int:
-    """How well another person fits as a wrong answer about ``key``: 3 = the article gives
-    them the same job word ("striker" and "striker"), 2 = one of them has none, 1 = different
-    jobs (a coach offered for a striker, a minister for an analyst: the odd one out)."""
-    roles = person_roles(doc)
-    mine, theirs = (
-        roles.get(person_key(key), frozenset()),
-        roles.get(person_key(other), frozenset()),
-    )
-    if mine and theirs:
-        return 3 if mine & theirs else 1
-    return 2
-
-
 def entity_pool(
     doc: Document,
     claim: ClaimInfo,
@@ -393,7 +262,7 @@ def entity_pool(
         if any(_same_entity(name, x.text, m.label) for x in claim.sentence.mentions):
             continue
         names.append(name)
-        fits[name] = role_fit(doc, m.text, other.text) if m.label == "PERSON" else fit
+        fits[name] = fit
     rng.shuffle(names)
     names.sort(key=lambda n: -fits[n])  # stable: same-role names first, shuffled within
     picked = [(n, "article_entity") for n in names[:count]]

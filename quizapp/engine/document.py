@@ -62,14 +62,6 @@ class Document:
     person_sentences: dict[str, set[int]] = field(default_factory=dict)
     # the story's people in their fullest names (filled on first use by attribution)
     people: list[str] | None = None
-    # the job words before each person's name (filled on first use by distractors)
-    person_roles: dict[str, frozenset[str]] | None = None
-    # what the article says of each person's sex (filled on first use by distractors)
-    person_sex: dict[str, str] | None = None
-    # the reasons the article gives (filled on first use by the cause generator)
-    reasons: list[Any] | None = None
-    # other events of each form, with their sentence index (filled on first use by cause)
-    events: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
 
     def sentence_text(self, s: Sentence) -> str:
         """The sentence exactly as in the article."""

@@ -18,7 +18,6 @@ class QuestionKind(StrEnum):
     FACT_RECALL = "fact_recall"
     CLAIM_VERIFICATION = "claim_verification"
     ATTRIBUTION = "attribution"
-    CAUSE = "cause"
     TRUE_FALSE = "true_false"
     VERDICT = "verdict"
 
@@ -54,7 +53,6 @@ REGISTRY: dict[str, Kind] = {
         Kind(QuestionKind.FACT_RECALL, "fact recall", short_answer=True),
         Kind(QuestionKind.CLAIM_VERIFICATION, "claim verification", statements=True),
         Kind(QuestionKind.ATTRIBUTION, "attribution", short_answer=True),
-        Kind(QuestionKind.CAUSE, "cause and effect", short_answer=True),
         Kind(QuestionKind.TRUE_FALSE, "true/false", options=2, fixed_options=("True", "False")),
         Kind(QuestionKind.VERDICT, "verdict", full_gate=False, generated=False),
     )

@@ -173,23 +173,3 @@ def gendered(text: str) -> bool:
     """Whether the text says a person's sex ("she", "actress", "Mr"): another person put in
     that person's place might then not fit the sentence, which gives the key away."""
     return bool(_GENDERED.search(text))
-
-
-_MALE = frozenset(
-    {"he", "his", "him", "himself", "mr", "sir", "lord", "actor", "king", "husband", "father"}
-    | {"son", "brother", "boyfriend"}
-)
-_FEMALE = frozenset(
-    {"she", "her", "hers", "herself", "mrs", "ms", "miss", "lady", "dame", "actress", "queen"}
-    | {"wife", "mother", "daughter", "sister", "girlfriend", "widow"}
-)
-
-
-def stated_sex(text: str) -> str | None:
-    """ "m" or "f" when every word of the text that says a person's sex says the same one,
-    else None (none, or both)."""
-    words = {w.lower() for w in _GENDERED.findall(text)}
-    male, female = bool(words & _MALE), bool(words & _FEMALE)
-    if male == female:
-        return None
-    return "m" if male else "f"

@@ -14,15 +14,15 @@ from typing import Any
 
 from .claims import ClaimInfo
 from .context import self_contained
-from .distractors import _display_name, entity_pool, person_sex, quantity_pool, reliable_name
+from .distractors import _display_name, entity_pool, quantity_pool, reliable_name
 from .document import Document, mention_role
 from .drafts import Draft
 from .gate import sort_value
 from .lexicon import CITIES, COMPANIES, COUNTRIES, MONTHS, REPORTING_VERBS
 from .mutations import _org_kind, changeable_figure, keeps_direction
-from .nlp import Mention, person_key
+from .nlp import Mention
 from .numbers import Quantity
-from .quality import gendered, name_before, readable, stated_sex
+from .quality import gendered, name_before, readable
 from .types import Evidence
 
 _PRONOUNS = re.compile(
@@ -598,13 +598,8 @@ def generate_recall(
             stem = _cloze(doc, claim, m.start, m.end)
             if not _ok_stem(stem):
                 continue
-        # "Who ... his views?" beside women's names: the pronoun answers it. Asked only when
-        # the article shows the key and every wrong option to be of the sex the stem says.
-        sex = None
         if m.label == "PERSON" and gendered(stem or ""):
-            sex = stated_sex(stem or "")
-            if sex is None or person_sex(doc).get(person_key(m.text)) != sex:
-                continue
+            continue  # "Who ... his views?" beside women's names: the pronoun answers it
         # the article's own names only, of the key's kind: a name it never mentions, or a
         # body where the key is a company, is a blatant wrong answer
         kind = _org_kind(key)[0]
@@ -620,7 +615,6 @@ def generate_recall(
             if w[1] == "article_entity"
             and (m.label != "ORG" or _org_kind(w[0])[0] == kind)
             and not _named_in(w[0], claim.text)
-            and (sex is None or person_sex(doc).get(person_key(w[0])) == sex)
         ][:n_wrong]
         if surname:
             wrong = [(w.split()[-1], src) for w, src in wrong if w.split()[-1] != key]

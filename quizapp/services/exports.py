@@ -34,8 +34,6 @@ MUTATION_FEEDBACK = {
     "comparison": "The article makes the opposite comparison.",
     "quantifier": "The article says how many differently (all, some, only…).",
     "article_entity": "The article names this elsewhere, but not as the answer here.",
-    "article_reason": "The article gives this as the reason for something else.",
-    "article_event": "The article reports this, but not as the reason here.",
     "article_number": "This figure appears elsewhere in the article, not as the answer here.",
     "number_perturbation": "This figure is the article's, changed.",
     "typed_list": "The article does not say this.",
