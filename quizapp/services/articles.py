@@ -62,6 +62,24 @@ def find_article(text: str) -> Article | None:
     ).scalar_one_or_none()
 
 
+def check_import(
+    text: str, source_url: str | None, max_questions: int | None, kinds: Sequence[str] | None
+) -> tuple[str | None, int, tuple[str, ...] | None]:
+    """What every import checks before anything runs, in the request or as a job: the source
+    URL, the editor's choices (:func:`check_choices`; no count means :func:`question_limit`)
+    and that the same text was not imported before (:class:`DuplicateArticle`)."""
+    source_url = check_url(source_url)
+    if max_questions is None:
+        max_questions = question_limit()
+    checked_kinds = check_choices(max_questions, kinds)
+    existing = find_article(text)
+    if existing is not None:
+        raise DuplicateArticle(
+            f"This article was imported before (article {existing.id}).", existing.id
+        )
+    return source_url, max_questions, checked_kinds
+
+
 def import_article(
     text: str,
     *,
@@ -81,15 +99,7 @@ def import_article(
     engine itself propagates as :class:`quizapp.engine.EngineError` (a server error, never
     a message about the article).
     """
-    source_url = check_url(source_url)
-    if max_questions is None:
-        max_questions = question_limit()
-    kinds = check_choices(max_questions, kinds)
-    existing = find_article(text)
-    if existing is not None:
-        raise DuplicateArticle(
-            f"This article was imported before (article {existing.id}).", existing.id
-        )
+    source_url, max_questions, kinds = check_import(text, source_url, max_questions, kinds)
     result = engine.generate(text, seed=seed, max_questions=max_questions, title=title, kinds=kinds)
     if not result.questions:
         if kinds is not None and len(kinds) < len(question_kinds()):

@@ -37,10 +37,9 @@ from quizapp.engine import progress
 from quizapp.extensions import db
 from quizapp.models import ImportJob, JobStatus
 from quizapp.models.base import utcnow
-from quizapp.services.articles import check_choices, find_article, import_article, question_limit
-from quizapp.services.errors import DuplicateArticle, ServiceError, Unavailable
+from quizapp.services.articles import check_import, import_article
+from quizapp.services.errors import ServiceError, Unavailable
 from quizapp.services.tokens import by_token
-from quizapp.services.validation import check_url
 
 if TYPE_CHECKING:
     from rq.job import Job as RQJob
@@ -85,15 +84,7 @@ def start_import(
     ``max_questions`` and ``kinds`` are the editor's choices, checked now and kept with the job
     for the process that generates it (see :func:`quizapp.services.articles.import_article`).
     """
-    source_url = check_url(source_url)
-    if max_questions is None:
-        max_questions = question_limit()
-    kinds = check_choices(max_questions, kinds)
-    existing = find_article(text)
-    if existing is not None:
-        raise DuplicateArticle(
-            f"This article was imported before (article {existing.id}).", existing.id
-        )
+    source_url, max_questions, kinds = check_import(text, source_url, max_questions, kinds)
     job = ImportJob(
         token=secrets.token_urlsafe(18),
         text=text,
