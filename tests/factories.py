@@ -163,10 +163,33 @@ def make_attempt(quiz: Quiz, **kwargs: Any) -> Attempt:
 def submit_attempt(
     quiz: Quiz, name: str, answers: dict[int, int] | None = None, submission_id: str | None = None
 ) -> Attempt:
-    """An attempt stored through the service, as an API client without a token sends it."""
+    """An attempt stored through the service, as an API client without a token sends it.
+
+    Without ``answers`` it answers the first question wrongly: the service stores no attempt
+    without an answer, and a wrong one keeps the score at 0.
+    """
     from quizapp.services import taking
 
-    submission = taking.submit(
-        quiz.id, answers or {}, name, submission_id, origin="api", owner="tests"
-    )
+    if not answers:
+        first = quiz.active_questions[0]
+        answers = {first.id: next(c.id for c in first.choices if not c.is_correct)}
+    submission = taking.submit(quiz.id, answers, name, submission_id, origin="api", owner="tests")
     return submission.attempt
+
+
+def a_wrong_answer(quiz: Quiz) -> dict[int, int]:
+    """A wrong answer to the first question: the least an attempt is stored with."""
+    first = quiz.active_questions[0]
+    return {first.id: next(c.id for c in first.choices if not c.is_correct)}
+
+
+def form_answer(quiz: Quiz) -> dict[str, str]:
+    """Quiz-form fields answering the first question wrongly, the others left unanswered and
+    confirmed ("Submit anyway"): an attempt the form stores at once."""
+    fields = {f"q_{q}": str(c) for q, c in a_wrong_answer(quiz).items()}
+    return {**fields, "confirm_unanswered": "yes"}
+
+
+def api_answer(quiz: Quiz) -> dict[str, int]:
+    """The API's ``answers`` answering the first question wrongly."""
+    return {str(q): c for q, c in a_wrong_answer(quiz).items()}

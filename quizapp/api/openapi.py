@@ -81,7 +81,9 @@ def openapi_document() -> dict[str, Any]:
                             **_ok("AttemptResult", "Stored before with this submission id"),
                             "headers": {"Location": LOCATION},
                         },
-                        "400": _error("Malformed body or answers that do not fit the quiz"),
+                        "400": _error(
+                            "Malformed body, no answer at all, or answers that do not fit the quiz"
+                        ),
                         "404": _error("No such published quiz"),
                         "409": _error(
                             "This submission id was already used for other answers; or the quiz "
@@ -218,13 +220,18 @@ def openapi_document() -> dict[str, Any]:
                 },
                 "AttemptRequest": {
                     "type": "object",
-                    "required": ["name"],
+                    "required": ["name", "answers"],
                     "properties": {
                         "name": {"type": "string", "minLength": 1, "maxLength": NAME_MAX},
                         "answers": {
                             "type": "object",
                             "additionalProperties": {"type": "integer"},
-                            "description": "question id (as a string) to option id",
+                            "minProperties": 1,
+                            "description": (
+                                "question id (as a string) to option id; questions left out "
+                                "are unanswered (scored 0), but an attempt without a single "
+                                "answer is refused (400)"
+                            ),
                         },
                         "submission_id": SUBMISSION_ID,
                     },

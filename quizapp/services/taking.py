@@ -7,7 +7,8 @@ for what they share:
 - the display name (:func:`clean_name`, :data:`NAME_MAX`);
 - the client's submission id (:func:`check_submission_id`, :data:`SUBMISSION_ID_PATTERN`) and
   how it is stored, bound to its sender (:func:`submission_key`);
-- the answers (:func:`parse_answers`, then :func:`submit` checks them against the quiz).
+- the answers (:func:`parse_answers`, then :func:`submit` checks them against the quiz);
+  an attempt with no answer at all is never stored (:func:`require_an_answer`).
 
 Forms, the API and the OpenAPI document take their limits and patterns from here.
 """
@@ -153,6 +154,29 @@ def parse_answers(raw: object, *, text: bool = False) -> dict[int, int]:
             )
         answers[question_id] = value
     return answers
+
+
+#: Why an attempt without a single answer is refused (the form says it above the questions).
+NO_ANSWERS = (
+    "You have not answered any question, so nothing was stored. Answer at least one "
+    "question, then submit."
+)
+
+
+class NoAnswers(InvalidSubmission):
+    """An attempt without a single answer: a stray click or an empty API call, never a
+    result worth ranking."""
+
+
+def require_an_answer(answers: Mapping[int, int]) -> None:
+    """Raise :class:`NoAnswers` unless ``answers`` answers at least one question.
+
+    The rule :func:`submit` applies to every attempt (form, one at a time, API, retakes); the
+    form checks it first too, so it never asks to confirm the unanswered questions of an
+    attempt that would not be stored anyway.
+    """
+    if not answers:
+        raise NoAnswers(NO_ANSWERS)
 
 
 # -- the quiz page ---------------------------------------------------------------------------
@@ -330,6 +354,10 @@ def submit(
     ``retake_of``, only the questions that attempt missed are asked; the retake is scored out
     of those and kept out of scoreboards and statistics.
 
+    An attempt that answers no question asked is :class:`NoAnswers` (400): a name alone is
+    not a result. Questions left unanswered otherwise are the caller's to confirm (the form
+    asks; API clients decide).
+
     A quiz taken one question at a time is stored only from its last step (``play``): its
     whole form or an API call would return every key at once, so they are refused with
     :class:`OneAtATime` (409, linking to the quiz page). Retakes stay on one page.
@@ -392,6 +420,7 @@ def _store(
         missed = missed_question_ids(retake_of)
         options = {q: opts for q, opts in options.items() if q in missed}
     answers = _asked(quiz_id, answers, options, origin)
+    require_an_answer(answers)
     responses = []
     for question_id, choice_id in answers.items():
         is_correct = options[question_id].get(choice_id)

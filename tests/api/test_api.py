@@ -17,6 +17,12 @@ def _editor_token(app: Flask) -> str:
     return editor_token()
 
 
+def _one_wrong(quiz: Quiz) -> dict[str, int]:
+    """One wrong answer, as JSON: the least an attempt is stored with."""
+    first = quiz.active_questions[0]
+    return {str(first.id): next(c.id for c in first.choices if not c.is_correct)}
+
+
 def _counts() -> tuple[int, int]:
     return (
         db.session.scalar(db.select(db.func.count(Attempt.id))) or 0,
@@ -67,12 +73,30 @@ def test_submit_attempt(client: FlaskClient, quiz: Quiz) -> None:
 
 
 def test_idempotent_submission(client: FlaskClient, quiz: Quiz) -> None:
-    payload = {"name": "Twice", "answers": {}, "submission_id": "same-submission-1"}
+    payload = {"name": "Twice", "answers": _one_wrong(quiz), "submission_id": "same-submission-1"}
     first = client.post(f"/api/quizzes/{quiz.id}/attempts", json=payload)
     second = client.post(f"/api/quizzes/{quiz.id}/attempts", json=payload)
     assert (first.status_code, second.status_code) == (201, 200)
     assert first.get_json() == second.get_json()
-    assert _counts() == (1, 0)
+    assert _counts() == (1, 1)
+
+
+@pytest.mark.parametrize("answers", [{}, None])
+def test_an_attempt_without_answers_is_refused(
+    client: FlaskClient, quiz: Quiz, answers: dict[str, int] | None
+) -> None:
+    payload: dict[str, Any] = {"name": "Nobody", "submission_id": "empty-submission-1"}
+    if answers is not None:
+        payload["answers"] = answers
+    response = client.post(f"/api/quizzes/{quiz.id}/attempts", json=payload)
+    assert response.status_code == 400
+    assert "not answered any question" in response.get_json()["error"]["message"]
+    assert _counts() == (0, 0)
+    # Partial answers are the client's to decide: stored, the rest counted wrong.
+    payload["answers"] = _one_wrong(quiz)
+    response = client.post(f"/api/quizzes/{quiz.id}/attempts", json=payload)
+    assert response.status_code == 201 and response.get_json()["total"] == 3
+    assert _counts() == (1, 1)
 
 
 @pytest.mark.parametrize(
@@ -132,7 +156,7 @@ def test_stats_need_an_editor(client: FlaskClient, quiz: Quiz, app: Flask) -> No
     bad = client.get(f"/api/quizzes/{quiz.id}/stats", headers={"Authorization": "Bearer nope"})
     assert bad.status_code == 401
     token = _editor_token(app)
-    client.post(f"/api/quizzes/{quiz.id}/attempts", json={"name": "A", "answers": {}})
+    client.post(f"/api/quizzes/{quiz.id}/attempts", json={"name": "A", "answers": _one_wrong(quiz)})
     ok = client.get(f"/api/quizzes/{quiz.id}/stats", headers={"Authorization": f"Bearer {token}"})
     assert ok.status_code == 200
     data = ok.get_json()
@@ -161,12 +185,17 @@ def test_unknown_api_path_is_json(client: FlaskClient) -> None:
 
 def test_a_submission_id_of_another_quiz_is_refused(client: FlaskClient, quiz: Quiz) -> None:
     other = make_quiz(title="Other quiz")
-    payload = {"name": "Twice", "answers": {}, "submission_id": "shared-submission-1"}
+    payload: dict[str, Any] = {
+        "name": "Twice",
+        "answers": _one_wrong(quiz),
+        "submission_id": "shared-submission-1",
+    }
     assert client.post(f"/api/quizzes/{quiz.id}/attempts", json=payload).status_code == 201
     response = client.post(f"/api/quizzes/{other.id}/attempts", json=payload)
     assert response.status_code == 409
     assert "already used" in response.get_json()["error"]["message"]
-    assert _counts() == (1, 0)
+    assert _counts() == (1, 1)
     # The refused submission left the session usable: the next one is stored.
     payload["submission_id"] = "shared-submission-2"
+    payload["answers"] = _one_wrong(other)
     assert client.post(f"/api/quizzes/{other.id}/attempts", json=payload).status_code == 201

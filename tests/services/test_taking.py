@@ -26,6 +26,12 @@ def _key(quiz: Quiz) -> dict[int, int]:
     return {q.id: q.correct_choice.id for q in quiz.active_questions}  # type: ignore[union-attr]
 
 
+def _one_wrong(quiz: Quiz) -> dict[int, int]:
+    """One wrong answer: the least an attempt is stored with."""
+    first = quiz.active_questions[0]
+    return {first.id: next(c.id for c in first.choices if not c.is_correct)}
+
+
 def _submit(quiz: Quiz, answers: dict[int, int], **kwargs: object) -> taking.Submission:
     options: dict[str, object] = {"name": "Ada", "submission_id": None, "origin": "api"}
     options.update(kwargs)
@@ -170,8 +176,8 @@ def test_an_api_replay_with_other_answers_is_a_conflict(quiz: Quiz) -> None:
 
 
 def test_ids_are_stored_bound_to_origin_and_owner(quiz: Quiz) -> None:
-    web = _submit(quiz, {}, submission_id="same-id-0004", origin="web")
-    api = _submit(quiz, {}, submission_id="same-id-0004", origin="api")
+    web = _submit(quiz, _one_wrong(quiz), submission_id="same-id-0004", origin="web")
+    api = _submit(quiz, _one_wrong(quiz), submission_id="same-id-0004", origin="api")
     assert web.created and api.created
     assert web.attempt.submission_id == taking.submission_key("web", "tests", "same-id-0004")
     assert web.attempt.submission_id.startswith("web:")
@@ -179,8 +185,8 @@ def test_ids_are_stored_bound_to_origin_and_owner(quiz: Quiz) -> None:
 
 
 def test_without_an_id_every_submission_is_stored(quiz: Quiz) -> None:
-    assert _submit(quiz, {}).created and _submit(quiz, {}).created
-    assert _counts() == (2, 0)
+    assert _submit(quiz, _one_wrong(quiz)).created and _submit(quiz, _one_wrong(quiz)).created
+    assert _counts() == (2, 2)
 
 
 @pytest.mark.parametrize("origin", ["web", "api"])
@@ -199,12 +205,14 @@ def test_another_quizs_question_is_refused_by_the_api_and_ignored_by_the_form(
     answers = {foreign.id: foreign.choices[0].id}
     with pytest.raises(InvalidSubmission, match="not part of this quiz"):
         _submit(quiz, answers)
-    stored = _submit(quiz, answers, origin="web")
-    assert stored.created and stored.unanswered == 3 and _counts() == (1, 0)
+    with pytest.raises(taking.NoAnswers):  # ignored, it leaves the form without an answer
+        _submit(quiz, answers, origin="web")
+    stored = _submit(quiz, {**answers, **_one_wrong(quiz)}, origin="web")
+    assert stored.created and stored.unanswered == 2 and _counts() == (1, 1)
 
 
 def test_a_form_answering_a_retired_question_is_stale(quiz: Quiz) -> None:
-    _submit(quiz, {})  # with an attempt, an edit retires the question
+    _submit(quiz, _one_wrong(quiz))  # with an attempt, an edit retires the question
     question = quiz.active_questions[0]
     answers = {question.id: question.choices[0].id}
     editing.update_question(
@@ -218,7 +226,7 @@ def test_a_form_answering_a_retired_question_is_stale(quiz: Quiz) -> None:
     assert stale.value.status_code == 409
     with pytest.raises(InvalidSubmission, match="not part of this quiz"):
         _submit(quiz, answers, origin="api")
-    assert _counts() == (1, 0)
+    assert _counts() == (1, 1)
 
 
 def test_a_one_at_a_time_quiz_is_stored_only_from_its_last_step(app: Flask, quiz: Quiz) -> None:
@@ -238,6 +246,28 @@ def test_an_unpublished_quiz_stores_nothing(quiz: Quiz) -> None:
     with pytest.raises(NotFound):
         _submit(quiz, {})
     assert _counts() == (0, 0)
+
+
+@pytest.mark.parametrize("origin", ["web", "api"])
+def test_an_attempt_without_a_single_answer_is_not_stored(quiz: Quiz, origin: str) -> None:
+    with pytest.raises(taking.NoAnswers, match="not answered any question") as refused:
+        _submit(quiz, {}, origin=origin, submission_id="empty-id-0001")
+    assert refused.value.status_code == 400 and isinstance(refused.value, InvalidSubmission)
+    assert _counts() == (0, 0)
+    partial = _submit(quiz, _one_wrong(quiz), origin=origin)  # a partial one is stored
+    assert partial.created and partial.unanswered == 2
+
+
+def test_a_retake_without_a_single_answer_is_not_stored(quiz: Quiz) -> None:
+    first = quiz.active_questions[0]
+    right = {first.id: first.correct_choice.id}  # type: ignore[union-attr]
+    parent = db.session.merge(_submit(quiz, right).attempt)
+    with pytest.raises(taking.NoAnswers):
+        _submit(quiz, {}, origin="web", retake_of=parent)
+    # An answer to a question the retake does not ask is ignored, so it is no answer either.
+    with pytest.raises(taking.NoAnswers):
+        _submit(quiz, right, origin="web", retake_of=parent)
+    assert _counts() == (1, 1)
 
 
 def test_a_retake_asks_only_the_missed_questions(quiz: Quiz) -> None:
@@ -293,7 +323,7 @@ def test_a_bug_breaking_another_constraint_is_logged_and_raised_not_a_409(
     the taker's doing: it must not pass as "the quiz changed, send them again"."""
     monkeypatch.setattr(taking.secrets, "token_urlsafe", lambda n=None: None)
     with pytest.raises(IntegrityError):
-        _submit(quiz, {}, submission_id="same-id-0006")
+        _submit(quiz, _one_wrong(quiz), submission_id="same-id-0006")
     assert "Storing an attempt failed" in caplog.text
     db.session.rollback()
     assert _counts() == (0, 0)
