@@ -71,9 +71,21 @@ class TakeQuizForm(FlaskForm):
         ],
     )
 
+    #: "yes" from the "Submit anyway" button of the confirmation step: store the attempt
+    #: although some questions are unanswered.
+    confirm_unanswered = HiddenField()
+
     def question_fields(self) -> list[Field]:
         """The radio groups, in question order."""
         return [f for f in self if f.name.startswith("q_")]
+
+    def unanswered(self) -> list[tuple[int, Field]]:
+        """The radio groups left unanswered, each with its number on the page."""
+        return [
+            (number, field)
+            for number, field in enumerate(self.question_fields(), start=1)
+            if field.data is None
+        ]
 
 
 def posted_answers(formdata: Mapping[str, str]) -> dict[str, str]:

@@ -15,6 +15,7 @@ from flask import (
     url_for,
 )
 from flask.typing import ResponseReturnValue
+from wtforms import Field
 
 from quizapp.extensions import db, limiter, submit_limit
 from quizapp.formats.claimreview import script_json
@@ -81,9 +82,19 @@ def take(quiz_id: int) -> ResponseReturnValue:
     if not form.validate_on_submit():
         return _take_page(page, form, retake_of), 400
     try:
+        answers = taking.parse_answers(posted_answers(request.form), text=True)
+        taking.require_an_answer(answers)
+        unanswered = form.unanswered()
+        # Answers to questions the form no longer has (an editor changed the quiz) are the
+        # service's to judge first: it says what changed, and that says more than a summary.
+        on_form = {int(field.name[2:]) for field in form.question_fields()}
+        if unanswered and form.confirm_unanswered.data != "yes" and on_form >= answers.keys():
+            # Nothing stored yet: the form again, its answers checked, the questions left
+            # open listed at the top with "Submit anyway" (the same submission id goes with it).
+            return _take_page(page, form, retake_of, unanswered=unanswered)
         submission = taking.submit(
             page.id,
-            taking.parse_answers(posted_answers(request.form), text=True),
+            answers,
             form.name.data,
             form.submission_id.data,
             origin="web",
@@ -111,15 +122,22 @@ def _take_page(
     retake_of: Attempt | None,
     question_list: QuestionList | None = None,
     jsonld: str | None = None,
+    unanswered: list[tuple[int, Field]] | None = None,
 ) -> str:
     """The quiz page: the form with the shared question list, or with the form's own fields
-    (a retake, or a form sent back with its errors and the answers given)."""
+    (a retake, or a form sent back with its errors and the answers given).
+
+    ``unanswered`` (numbered fields) makes it the confirmation step: those questions are
+    listed at the top, with "Submit anyway" and a way back to the first of them.
+    """
     return render_template(
         "quiz/take.html",
         quiz=page,
         form=form,
         retake_of=retake_of,
         question_list=question_list,
+        unanswered=unanswered or [],
+        unanswered_ids={field.id for _, field in unanswered or []},
         claim_review_jsonld=question_list.claim_review_jsonld if question_list else jsonld,
     )
 

@@ -244,8 +244,20 @@ def test_submissions_read_the_quiz_as_it_is_now(client: FlaskClient, app: Flask)
     assert client.get(f"/quizzes/{quiz.id}").status_code == 200  # head kept for an hour
     _change_elsewhere(quiz.id, status="draft")
     assert client.get(f"/quizzes/{quiz.id}").status_code == 200  # a page view may lag...
-    form = client.post(f"/quizzes/{quiz.id}", data={"name": "A", "submission_id": "late-sub-1"})
-    api = client.post(f"/api/quizzes/{quiz.id}/attempts", json={"name": "A", "answers": {}})
+    first = quiz.active_questions[0]
+    choice = first.choices[0].id
+    form = client.post(
+        f"/quizzes/{quiz.id}",
+        data={
+            "name": "A",
+            "submission_id": "late-sub-1",
+            f"q_{first.id}": choice,
+            "confirm_unanswered": "yes",
+        },
+    )
+    api = client.post(
+        f"/api/quizzes/{quiz.id}/attempts", json={"name": "A", "answers": {str(first.id): choice}}
+    )
     assert (form.status_code, api.status_code) == (404, 404)  # ...a submission never does
     assert db.session.scalar(db.select(db.func.count(Attempt.id))) == 0
 

@@ -106,7 +106,12 @@ def test_standing_among_the_other_attempts(app: Flask, quiz: Quiz) -> None:
 
 def test_score_comes_before_the_unanswered_warning(client: FlaskClient, quiz: Quiz) -> None:
     q1 = quiz.questions[0]
-    data = {"name": "Hasty", "submission_id": "hasty-0001", f"q_{q1.id}": q1.correct_choice.id}  # type: ignore[union-attr]
+    data = {
+        "name": "Hasty",
+        "submission_id": "hasty-0001",
+        f"q_{q1.id}": q1.correct_choice.id,  # type: ignore[union-attr]
+        "confirm_unanswered": "yes",
+    }
     response = client.post(f"/quizzes/{quiz.id}", data=data)
     html = client.get(response.location).get_data(as_text=True)
     assert html.index('class="score"') < html.index("unanswered") < html.index('id="review"')

@@ -7,6 +7,7 @@ from flask.testing import FlaskClient
 
 from quizapp.models import Quiz
 from quizapp.web import browser_memory
+from tests.factories import form_answer
 
 
 def test_tokens_are_kept_in_order_once_each_and_bounded(app: Flask) -> None:
@@ -47,7 +48,8 @@ def test_the_results_page_opens_for_the_browser_that_submitted(
     app: Flask, client: FlaskClient, quiz: Quiz
 ) -> None:
     response = client.post(
-        f"/quizzes/{quiz.id}", data={"name": "Mine", "submission_id": "memory-sub-0001"}
+        f"/quizzes/{quiz.id}",
+        data={"name": "Mine", "submission_id": "memory-sub-0001", **form_answer(quiz)},
     )
     assert response.status_code == 303
     assert client.get(response.headers["Location"]).status_code == 200

@@ -11,7 +11,7 @@ from flask import Flask
 from flask.testing import FlaskClient, FlaskCliRunner
 
 from quizapp.models import Quiz, User
-from tests.factories import EDITOR_PASSWORD, log_in, make_editor, submit_attempt
+from tests.factories import EDITOR_PASSWORD, form_answer, log_in, make_editor, submit_attempt
 
 
 @pytest.fixture
@@ -148,7 +148,7 @@ def test_create_user_and_token_commands(
 def test_review_pages_are_private(app: Flask, quiz: Quiz) -> None:
     taker = app.test_client()
     location = taker.post(
-        f"/quizzes/{quiz.id}", data={"name": "T", "submission_id": "private-1"}
+        f"/quizzes/{quiz.id}", data={"name": "T", "submission_id": "private-1", **form_answer(quiz)}
     ).location
     assert taker.get(location).status_code == 200
     assert app.test_client().get(location).status_code == 403

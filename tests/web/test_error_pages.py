@@ -13,6 +13,8 @@ from quizapp.extensions import db
 from quizapp.models import Quiz
 from tests.factories import log_in, make_editor, make_quiz
 
+#: "Submit anyway": the form stores an attempt that leaves questions unanswered.
+CONFIRM = {"confirm_unanswered": "yes"}
 BARE = ("<h1>Forbidden</h1>", "<h1>Conflict</h1>", "<h1>Not Found</h1>", "<h1>Bad Request</h1>")
 
 
@@ -43,7 +45,12 @@ def test_not_found_is_a_sentence_with_a_way_home(client: FlaskClient) -> None:
 
 def test_a_result_from_another_browser_says_it_is_not_yours(app: Flask, quiz: Quiz) -> None:
     q1 = quiz.questions[0]
-    data = {"name": "Ada", "submission_id": "sub-000001", f"q_{q1.id}": str(q1.choices[0].id)}
+    data = {
+        "confirm_unanswered": "yes",
+        "name": "Ada",
+        "submission_id": "sub-000001",
+        f"q_{q1.id}": str(q1.choices[0].id),
+    }
     location = app.test_client().post(f"/quizzes/{quiz.id}", data=data).location
     response = app.test_client().get(location)  # another browser: no cookie
     html = _page(response)
@@ -57,7 +64,12 @@ def test_a_result_from_another_browser_says_it_is_not_yours(app: Flask, quiz: Qu
 
 def test_retaking_someone_elses_attempt_offers_the_whole_quiz(app: Flask, quiz: Quiz) -> None:
     q1 = quiz.questions[0]
-    data = {"name": "Ada", "submission_id": "sub-000002", f"q_{q1.id}": str(q1.choices[0].id)}
+    data = {
+        "confirm_unanswered": "yes",
+        "name": "Ada",
+        "submission_id": "sub-000002",
+        f"q_{q1.id}": str(q1.choices[0].id),
+    }
     location = app.test_client().post(f"/quizzes/{quiz.id}", data=data).location
     token = location.rsplit("/", 1)[1]
     response = app.test_client().get(f"/quizzes/{quiz.id}?retake={token}")
@@ -69,14 +81,24 @@ def test_retaking_someone_elses_attempt_offers_the_whole_quiz(app: Flask, quiz: 
 def test_a_retake_result_does_not_promise_the_scoreboard(client: FlaskClient, quiz: Quiz) -> None:
     q1, q2 = quiz.questions[:2]
     wrong = next(c.id for c in q1.choices if not c.is_correct)
-    data = {"name": "Ada", "submission_id": "sub-000003", f"q_{q1.id}": str(wrong)}
+    data = {
+        "confirm_unanswered": "yes",
+        "name": "Ada",
+        "submission_id": "sub-000003",
+        f"q_{q1.id}": str(wrong),
+    }
     first = client.post(f"/quizzes/{quiz.id}", data=data).location
     token = first.rsplit("/", 1)[1]
     assert "See the scoreboard" in client.get(first).get_data(as_text=True)
     key = q1.correct_choice.id  # type: ignore[union-attr]
     retake = client.post(
         f"/quizzes/{quiz.id}?retake={token}",
-        data={"name": "Ada", "submission_id": "sub-000004", f"q_{q1.id}": str(key)},
+        data={
+            "name": "Ada",
+            "submission_id": "sub-000004",
+            f"q_{q1.id}": str(key),
+            **CONFIRM,
+        },
     )
     assert retake.status_code == 303, retake.get_data(as_text=True)[-2000:]
     html = client.get(retake.location).get_data(as_text=True)
@@ -137,7 +159,12 @@ def test_the_api_error_format_is_unchanged(
 
 def test_json_clients_of_pages_get_the_same_format(app: Flask, quiz: Quiz) -> None:
     q1 = quiz.questions[0]
-    data = {"name": "Ada", "submission_id": "sub-000005", f"q_{q1.id}": str(q1.choices[0].id)}
+    data = {
+        "confirm_unanswered": "yes",
+        "name": "Ada",
+        "submission_id": "sub-000005",
+        f"q_{q1.id}": str(q1.choices[0].id),
+    }
     location = app.test_client().post(f"/quizzes/{quiz.id}", data=data).location
     response = app.test_client().get(location, headers={"Accept": "application/json"})
     error = response.get_json()["error"]

@@ -17,7 +17,12 @@ def test_cards_show_source_date_count_time_and_your_score(app: Flask, quiz: Quiz
     other = make_quiz(title="Other quiz")
     mine = app.test_client()
     q1 = quiz.questions[0]
-    data = {"name": "Ann", "submission_id": "cards-0001", f"q_{q1.id}": q1.correct_choice.id}  # type: ignore[union-attr]
+    data = {
+        "name": "Ann",
+        "submission_id": "cards-0001",
+        f"q_{q1.id}": q1.correct_choice.id,  # type: ignore[union-attr]
+        "confirm_unanswered": "yes",
+    }
     assert mine.post(f"/quizzes/{quiz.id}", data=data).status_code == 303
     html = mine.get("/").get_data(as_text=True)
     card = html[html.index("Acme quiz</h2>") :]

@@ -47,11 +47,13 @@ def _pages(client: FlaskClient, quiz: Quiz) -> dict[str, tuple[int, str]]:
     get("quiz", f"/quizzes/{quiz.id}")
     get("quiz-errors", f"/quizzes/{quiz.id}", "POST", data={"name": "", "submission_id": "x"})
     answers = {f"q_{q1.id}": str(q1.choices[1].id)}
+    form = {"name": "Ada", "submission_id": "valid-sub-0001", **answers}
+    get("quiz-unanswered", f"/quizzes/{quiz.id}", "POST", data=form)
     get(
         "result",
         f"/quizzes/{quiz.id}",
         "POST",
-        data={"name": "Ada", "submission_id": "valid-sub-0001", **answers},
+        data={**form, "confirm_unanswered": "yes"},
     )
     get("scores", f"/quizzes/{quiz.id}/scores")
     get("article", f"/quizzes/{quiz.id}/article")
@@ -124,6 +126,7 @@ def test_main_pages_are_valid_html(app: Flask, client: FlaskClient, tmp_path: Pa
     pages = _pages(client, quiz)
     expected = {
         "quiz-errors": 400,
+        "quiz-unanswered": 200,
         "login-error": 400,
         "editor-import-error": 400,
         "editor-import-duplicate": 409,

@@ -8,6 +8,7 @@ from quizapp.extensions import db
 from quizapp.models import Attempt, Quiz
 from quizapp.services.quizzes import evidence_in_paragraph
 from quizapp.services.stats import leaderboard
+from tests.factories import a_wrong_answer
 
 
 def _take(
@@ -18,7 +19,9 @@ def _take(
     sid: str,
     retake: str | None = None,
 ) -> str:
-    data = {"name": name, "submission_id": sid} | {f"q_{k}": str(v) for k, v in answers.items()}
+    answers = answers or a_wrong_answer(quiz)  # no attempt is stored without an answer
+    data = {"name": name, "submission_id": sid, "confirm_unanswered": "yes"}
+    data |= {f"q_{k}": str(v) for k, v in answers.items()}
     url = f"/quizzes/{quiz.id}" + (f"?retake={retake}" if retake else "")
     response = client.post(url, data=data)
     assert response.status_code == 303, response.get_data(as_text=True)

@@ -14,7 +14,7 @@ from quizapp.extensions import db
 from quizapp.models import Attempt, Quiz, Response, User
 from tests import ROOT
 from tests.conftest import POSTGRES
-from tests.factories import editor_token, log_in
+from tests.factories import a_wrong_answer, api_answer, editor_token, form_answer, log_in
 
 
 def _api_answers(quiz: Quiz) -> dict[str, int]:
@@ -67,7 +67,8 @@ def test_frame_ancestors_and_https_from_configuration(client: FlaskClient, quiz:
 
 def _session_cookie(client: FlaskClient, quiz: Quiz) -> str:
     response = client.post(
-        f"/quizzes/{quiz.id}", data={"name": "Ada", "submission_id": "cookie-test-1"}
+        f"/quizzes/{quiz.id}",
+        data={"name": "Ada", "submission_id": "cookie-test-1", **form_answer(quiz)},
     )
     assert response.status_code == 303
     cookies = [v for k, v in response.headers.items() if k == "Set-Cookie"]
@@ -134,8 +135,8 @@ LIMITED = {
 def test_api_submissions_are_rate_limited(client: FlaskClient, quiz: Quiz) -> None:
     url = f"/api/quizzes/{quiz.id}/attempts"
     for _ in range(2):
-        assert client.post(url, json={"name": "A", "answers": {}}).status_code == 201
-    response = client.post(url, json={"name": "A", "answers": {}})
+        assert client.post(url, json={"name": "A", "answers": api_answer(quiz)}).status_code == 201
+    response = client.post(url, json={"name": "A", "answers": api_answer(quiz)})
     assert response.status_code == 429
     assert int(response.headers["Retry-After"]) > 0
     error = response.get_json()["error"]
@@ -148,9 +149,11 @@ def test_api_submissions_are_rate_limited(client: FlaskClient, quiz: Quiz) -> No
 @pytest.mark.app_config(**LIMITED)
 def test_form_submissions_are_rate_limited(client: FlaskClient, quiz: Quiz) -> None:
     for i in range(2):
-        data = {"name": "A", "submission_id": f"limit-form-{i}"}
+        data = {"name": "A", "submission_id": f"limit-form-{i}", **form_answer(quiz)}
         assert client.post(f"/quizzes/{quiz.id}", data=data).status_code == 303
-    response = client.post(f"/quizzes/{quiz.id}", data={"name": "A", "submission_id": "limit-x1"})
+    response = client.post(
+        f"/quizzes/{quiz.id}", data={"name": "A", "submission_id": "limit-x1", **form_answer(quiz)}
+    )
     assert response.status_code == 429
     assert "Retry-After" in response.headers
     assert "try again" in response.get_data(as_text=True)
@@ -171,7 +174,7 @@ def test_login_is_rate_limited(client: FlaskClient) -> None:
 def test_rate_limits_can_be_switched_off(client: FlaskClient, quiz: Quiz) -> None:
     url = f"/api/quizzes/{quiz.id}/attempts"
     for _ in range(3):
-        assert client.post(url, json={"name": "A", "answers": {}}).status_code == 201
+        assert client.post(url, json={"name": "A", "answers": api_answer(quiz)}).status_code == 201
 
 
 # -- who may see what --------------------------------------------------------------------------
@@ -203,12 +206,18 @@ def test_editor_pages_refuse_non_editors(
 
 def test_takers_cannot_read_each_others_results(app: Flask, quiz: Quiz) -> None:
     ada, bob = app.test_client(), app.test_client()
-    response = ada.post(f"/quizzes/{quiz.id}", data={"name": "Ada", "submission_id": "ada-00001"})
+    response = ada.post(
+        f"/quizzes/{quiz.id}",
+        data={"name": "Ada", "submission_id": "ada-00001", **form_answer(quiz)},
+    )
     assert ada.get(response.location).status_code == 200
     assert bob.get(response.location).status_code == 403
     # Replaying Ada's form from Bob's browser does not reveal her answers either: the form's
     # submission id is bound to Ada's browser, so Bob's copy is an attempt of Bob's own.
-    replay = bob.post(f"/quizzes/{quiz.id}", data={"name": "Ada", "submission_id": "ada-00001"})
+    replay = bob.post(
+        f"/quizzes/{quiz.id}",
+        data={"name": "Ada", "submission_id": "ada-00001", **form_answer(quiz)},
+    )
     assert replay.status_code == 303 and replay.location != response.location
 
 
@@ -319,7 +328,7 @@ def test_a_database_error_while_storing_is_raised_and_stores_nothing(
     event.listen(db.engine, "before_cursor_execute", broken_disk)
     try:
         with pytest.raises(OperationalError):
-            taking.submit(quiz.id, {}, "A", None, origin="api", owner="anonymous")
+            taking.submit(quiz.id, a_wrong_answer(quiz), "A", None, origin="api", owner="anonymous")
     finally:
         event.remove(db.engine, "before_cursor_execute", broken_disk)
     db.session.rollback()
@@ -373,6 +382,7 @@ def test_a_verdict_asked_by_a_published_quiz_is_not_on_its_pages_or_api(
             "name": "Ann",
             "submission_id": "verdict-01",
             f"q_{question.id}": question.choices[1].id,
+            "confirm_unanswered": "yes",
         },
     )
     results = client.get(answered.location).get_data(as_text=True)
@@ -381,7 +391,8 @@ def test_a_verdict_asked_by_a_published_quiz_is_not_on_its_pages_or_api(
 
 def _owned_attempt(client: FlaskClient, quiz: Quiz) -> str:
     """The token of an attempt this browser made (its results page opens for it)."""
-    form = client.post(f"/quizzes/{quiz.id}", data={"name": "Ann", "submission_id": "nostore-01"})
+    data = {"name": "Ann", "submission_id": "nostore-01", **form_answer(quiz)}
+    form = client.post(f"/quizzes/{quiz.id}", data=data)
     assert form.status_code == 303
     return form.location.rsplit("/", 1)[1]
 

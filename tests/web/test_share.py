@@ -24,6 +24,7 @@ def _submit(
         "submission_id": sid,
         f"q_{q1.id}": str(q1.correct_choice.id),  # type: ignore[union-attr]
         f"q_{q2.id}": str(next(c.id for c in q2.choices if not c.is_correct)),
+        "confirm_unanswered": "yes",  # the third is left unanswered on purpose
     }
     response = client.post(f"/quizzes/{quiz.id}", data=data)
     assert response.status_code == 303

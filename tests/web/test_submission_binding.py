@@ -16,7 +16,7 @@ from flask.testing import FlaskClient
 
 from quizapp.extensions import db
 from quizapp.models import Attempt, Question, Quiz
-from tests.factories import editor_token, make_quiz
+from tests.factories import api_answer, editor_token, form_answer, make_quiz
 
 
 def _key(q: Question) -> int:
@@ -120,7 +120,7 @@ def test_a_web_form_replayed_from_another_browser_does_not_reveal_the_first(
 ) -> None:
     ada, bob = app.test_client(), app.test_client()
     ada.get(f"/quizzes/{quiz.id}")
-    form = {"name": "Ada", "submission_id": "ada-form-0002"}
+    form = {"name": "Ada", "submission_id": "ada-form-0002", **form_answer(quiz)}
     first = ada.post(f"/quizzes/{quiz.id}", data=form)
     again = ada.post(f"/quizzes/{quiz.id}", data=form)  # a double click: the same attempt
     assert again.status_code == 303 and again.location == first.location
@@ -154,7 +154,7 @@ def test_an_api_id_replayed_with_other_answers_is_refused_and_reveals_nothing(
 def test_api_ids_are_namespaced_per_client(app: Flask, client: FlaskClient, quiz: Quiz) -> None:
     token = editor_token()
     url = f"/api/quizzes/{quiz.id}/attempts"
-    body = {"name": "Same", "answers": {}, "submission_id": "shared-id-0001"}
+    body = {"name": "Same", "answers": api_answer(quiz), "submission_id": "shared-id-0001"}
     assert client.post(url, json=body).status_code == 201
     authed = client.post(url, json=body, headers={"Authorization": f"Bearer {token}"})
     assert authed.status_code == 201  # the token's namespace is its own

@@ -10,15 +10,23 @@ from flask.testing import FlaskClient
 
 from quizapp.extensions import db
 from quizapp.models import Attempt, Quiz, Response
-from tests.factories import make_quiz
+from tests.factories import a_wrong_answer, make_quiz
 
 
 def _form(
-    quiz: Quiz, name: str = "Ada", answers: dict[int, int] | None = None, sid: str = "sub-000001"
+    quiz: Quiz,
+    name: str = "Ada",
+    answers: dict[int, int] | None = None,
+    sid: str = "sub-000001",
+    confirm: bool = True,
 ) -> dict[str, str]:
+    """The quiz form; without ``answers``, one wrong answer (nothing is stored without one);
+    with ``confirm``, as "Submit anyway" sends it (questions may be left unanswered)."""
     data = {"name": name, "submission_id": sid}
-    for qid, cid in (answers or {}).items():
+    for qid, cid in (a_wrong_answer(quiz) if answers is None else answers).items():
         data[f"q_{qid}"] = str(cid)
+    if confirm:
+        data["confirm_unanswered"] = "yes"
     return data
 
 
@@ -164,7 +172,8 @@ def test_garbage_choice_values(client: FlaskClient, quiz: Quiz, value: str) -> N
     data[f"q_{q1.id}"] = value
     response = client.post(f"/quizzes/{quiz.id}", data=data)
     if value == "":
-        assert response.status_code == 303  # an empty value is an unanswered question
+        assert response.status_code == 400  # an empty value is an unanswered question...
+        assert "not answered any question" in response.get_data(as_text=True)  # ...the only one
     else:
         assert response.status_code == 400
         assert _counts() == (0, 0)
@@ -178,7 +187,11 @@ def test_question_of_another_quiz_is_ignored(client: FlaskClient, quiz: Quiz) ->
     response = client.post(f"/quizzes/{quiz.id}", data=data)
     assert response.status_code == 303
     attempt = db.session.execute(db.select(Attempt)).scalar_one()
-    assert attempt.quiz_id == quiz.id and attempt.responses == [] and attempt.score == 0
+    assert attempt.quiz_id == quiz.id and len(attempt.responses) == 1 and attempt.score == 0
+    # Alone, it is no answer at all: nothing is stored.
+    alone = _form(quiz, answers={foreign.id: foreign.choices[0].id}, sid="sub-000002")
+    response = client.post(f"/quizzes/{quiz.id}", data=alone)
+    assert response.status_code == 400 and _counts() == (1, 1)
 
 
 @pytest.mark.parametrize("path", ["/quizzes/999", "/quizzes/999/scores", "/quizzes/999/article"])
@@ -230,3 +243,108 @@ def test_csrf_post_with_token_from_the_page_is_accepted(client: FlaskClient, qui
     response = client.post(f"/quizzes/{quiz.id}", data=data)
     assert response.status_code == 303
     assert "3 / 3" in client.get(response.location).get_data(as_text=True)
+
+
+# -- unanswered questions: confirm first; no answer at all: nothing stored ------------------
+
+
+def _checked(html: str, choice_id: int) -> bool:
+    return re.search(rf'<input checked[^>]* value="{choice_id}"', html) is not None
+
+
+def test_unanswered_questions_are_listed_before_anything_is_stored(
+    client: FlaskClient, quiz: Quiz
+) -> None:
+    q1, q2, q3 = quiz.questions
+    given = q2.choices[0].id
+    data = _form(quiz, answers={q2.id: given}, sid="confirm-0001", confirm=False)
+    response = client.post(f"/quizzes/{quiz.id}", data=data)
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200  # a step of the form, not an error
+    assert _counts() == (0, 0)
+    summary = html.split('class="confirm-unanswered"')[1].split("</div>")[0]
+    assert "2 questions are not answered yet" in summary
+    assert (
+        f'<a href="#q_{q1.id}">Question 1</a>, <a href="#q_{q3.id}">Question 3</a> are unanswered'
+        in summary
+    )
+    assert '<button type="submit" name="confirm_unanswered" value="yes"' in summary
+    assert "Submit anyway" in summary
+    assert f'href="#q_{q1.id}">Go back and answer them</a>' in summary
+    # The answer given stays checked, the form keeps its submission id and name.
+    assert _checked(html, given)
+    assert 'name="submission_id" type="hidden" value="confirm-0001"' in html
+    assert 'value="Ada"' in html
+    assert html.count('class="question unanswered"') == 2
+    assert "were not saved" not in html
+
+    # "Submit anyway": stored once, however often it is pressed.
+    first = client.post(f"/quizzes/{quiz.id}", data={**data, "confirm_unanswered": "yes"})
+    again = client.post(f"/quizzes/{quiz.id}", data={**data, "confirm_unanswered": "yes"})
+    assert first.status_code == again.status_code == 303
+    assert first.location == again.location
+    assert _counts() == (1, 1)
+    assert "2 questions unanswered" in client.get(first.location).get_data(as_text=True)
+
+
+def test_one_unanswered_question_is_named_in_the_singular(client: FlaskClient, quiz: Quiz) -> None:
+    q1, q2, q3 = quiz.questions
+    keys = _keys(quiz)
+    data = _form(quiz, answers={q1.id: keys[q1.id], q3.id: keys[q3.id]}, confirm=False)
+    html = client.post(f"/quizzes/{quiz.id}", data=data).get_data(as_text=True)
+    assert "1 question is not answered yet" in html
+    assert f'<a href="#q_{q2.id}">Question 2</a> is unanswered' in html
+    assert "Go back and answer it" in html
+
+
+def test_a_complete_form_is_stored_without_a_confirmation(client: FlaskClient, quiz: Quiz) -> None:
+    response = client.post(
+        f"/quizzes/{quiz.id}", data=_form(quiz, answers=_keys(quiz), confirm=False)
+    )
+    assert response.status_code == 303 and _counts() == (1, 3)
+
+
+@pytest.mark.parametrize("confirm", [False, True])
+def test_a_form_without_a_single_answer_is_not_stored(
+    client: FlaskClient, quiz: Quiz, confirm: bool
+) -> None:
+    response = client.post(f"/quizzes/{quiz.id}", data=_form(quiz, answers={}, confirm=confirm))
+    html = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "You have not answered any question, so nothing was stored" in html
+    assert "Submit anyway" not in html
+    assert _counts() == (0, 0)
+    assert client.get(f"/quizzes/{quiz.id}/scores").get_data(as_text=True).count("Ada") == 0
+
+
+def test_a_missing_name_keeps_the_answers_and_says_so(client: FlaskClient, quiz: Quiz) -> None:
+    q1 = quiz.questions[0]
+    given = _keys(quiz)[q1.id]
+    response = client.post(
+        f"/quizzes/{quiz.id}", data=_form(quiz, " ", answers={q1.id: given}, confirm=False)
+    )
+    html = response.get_data(as_text=True)
+    assert response.status_code == 400
+    summary = html.split('class="form-errors"')[1].split("</div>")[0]
+    assert "Enter a display name to submit" in summary
+    assert "Your answers are kept below" in summary
+    assert '<a href="#name">Please enter a display name.</a>' in summary
+    assert "were not saved" not in html
+    assert _checked(html, given)
+    assert _counts() == (0, 0)
+
+
+def test_a_retake_with_unanswered_questions_asks_too(client: FlaskClient, quiz: Quiz) -> None:
+    q1, q2, q3 = quiz.questions
+    first = client.post(
+        f"/quizzes/{quiz.id}", data=_form(quiz, answers={q1.id: _keys(quiz)[q1.id]})
+    )
+    token = first.location.rsplit("/", 1)[1]
+    url = f"/quizzes/{quiz.id}?retake={token}"
+    data = _form(quiz, answers={q2.id: _keys(quiz)[q2.id]}, sid="retake-0009", confirm=False)
+    html = client.post(url, data=data).get_data(as_text=True)
+    assert f'<a href="#q_{q3.id}">Question 2</a> is unanswered' in html  # numbered as shown
+    assert _counts() == (1, 1)
+    assert client.post(url, data=_form(quiz, answers={}, sid="retake-0010")).status_code == 400
+    assert client.post(url, data={**data, "confirm_unanswered": "yes"}).status_code == 303
+    assert _counts() == (2, 2)
