@@ -11,7 +11,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 
-from quizapp.extensions import limiter, submit_limit
+from quizapp.extensions import db, limiter, submit_limit
 from quizapp.formats.claimreview import script_json
 from quizapp.models import Question, Quiz, StepwiseAttempt
 from quizapp.models.quiz import DisplayMode
@@ -86,22 +86,38 @@ def answer(token: str, question_id: int) -> ResponseReturnValue:
     question = _question_of(stepwise, question_id)
     number, _ = stepwise_service.position(stepwise.quiz, question)
     form = answer_form(question, number)
+    # Back, then an answer sent again: nothing changes, and the taker goes on from where
+    # they are (the results, once the quiz is finished).
     if stepwise.attempt is not None:
-        raise Conflict(
-            "This attempt is finished: its answers cannot change.",
-            link=url_for("quiz.result", token=stepwise.attempt.token),
-            link_text="See your result",
-        )
+        return _to_current(stepwise, ALREADY_FINISHED)
     if question_id in stepwise_service.answered(stepwise):
-        raise Conflict(
-            "You have already answered this question; an answer cannot be changed.",
-            link=url_for("play.step", token=token),
-            link_text="Go on with the quiz",
-        )
+        return _to_current(stepwise, ALREADY_ANSWERED)
     if not form.validate_on_submit():
         return _question_page(stepwise.quiz, question, form, stepwise), 400
-    stepwise_service.answer(stepwise, question.id, form.choice_field().data)
+    try:
+        stepwise_service.answer(stepwise, question.id, form.choice_field().data)
+    except Conflict as exc:  # out of order, or the same answer stored by a request racing this
+        db.session.rollback()
+        return _to_current(stepwise, exc.message)
     return redirect(url_for("play.feedback", token=token, question_id=question.id), code=303)
+
+
+#: What a taker who sends an answer again is told, on the page they are sent to.
+ALREADY_ANSWERED = (
+    "You had already answered that question: your first answer is recorded and cannot "
+    "change. Here is where you are."
+)
+ALREADY_FINISHED = (
+    "You had already finished this quiz: your answers are recorded and cannot change. "
+    "Here is your result."
+)
+
+
+def _to_current(stepwise: StepwiseAttempt, message: str) -> ResponseReturnValue:
+    """303 to where ``stepwise`` is now (its current question, or its results once finished),
+    with ``message`` shown there: a step sent again is never an error page."""
+    flash(message, "info")
+    return redirect(url_for("play.step", token=stepwise.token), code=303)
 
 
 @bp.get("/play/<token>/questions/<int:question_id>/feedback")
@@ -112,10 +128,8 @@ def feedback(token: str, question_id: int) -> ResponseReturnValue:
     given = stepwise_service.answered(stepwise).get(question.id)
     if given is None:
         # The key of a question is shown only once it is answered.
-        raise Conflict(
-            "Answer this question first: its feedback comes after your answer.",
-            link=url_for("play.step", token=token),
-            link_text="Go to your current question",
+        return _to_current(
+            stepwise, "Answer this question first: its feedback comes after your answer."
         )
     number, total = stepwise_service.position(stepwise.quiz, question)
     answers = stepwise_service.answered(stepwise)
@@ -144,7 +158,11 @@ def finish(token: str) -> ResponseReturnValue:
     stepwise = _own_stepwise(token)
     if not ActionForm().validate_on_submit():
         abort(400, "The form could not be accepted.")
-    attempt = stepwise_service.finish(stepwise)
+    try:
+        attempt = stepwise_service.finish(stepwise)
+    except Conflict as exc:  # a question still open (one added since): it is the next step
+        db.session.rollback()
+        return _to_current(stepwise, exc.message)
     browser_memory.remember_attempt(attempt.token)
     return redirect(url_for("quiz.result", token=attempt.token), code=303)
 

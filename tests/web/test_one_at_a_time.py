@@ -227,30 +227,40 @@ def test_start_for_another_question_or_mode_is_refused(
     assert _counts() == (0, 0, 0)
 
 
-def test_answering_twice_is_refused(client: FlaskClient, one_quiz: Quiz) -> None:
-    q1 = one_quiz.active_questions[0]
+def test_answering_twice_leads_to_the_current_question(client: FlaskClient, one_quiz: Quiz) -> None:
+    """Back, then the answer sent again (or another one): the first answer stands, and the
+    taker lands on the question they are at, told why: never an error page."""
+    q1, q2, _ = one_quiz.active_questions
     token = _start(client, one_quiz, choice=_wrong(q1))
     response = _answer(client, token, q1, _key(q1))
-    assert response.status_code == 409  # type: ignore[attr-defined]
-    assert "already answered" in response.get_data(as_text=True)  # type: ignore[attr-defined]
+    assert response.status_code == 303  # type: ignore[attr-defined]
+    assert response.location == f"/play/{token}"  # type: ignore[attr-defined]
+    page = client.get(response.location)  # type: ignore[attr-defined]
+    html = page.get_data(as_text=True)
+    assert page.status_code == 200 and "You had already answered that question" in html
+    assert "Question 2 of 3" in html and q2.stem in html
     answer = db.session.execute(db.select(StepwiseAnswer)).scalar_one()
     assert answer.choice_id == _wrong(q1) and not answer.is_correct
 
 
-def test_skipping_ahead_is_refused_and_hides_the_key(client: FlaskClient, one_quiz: Quiz) -> None:
+def test_skipping_ahead_leads_back_and_hides_the_key(client: FlaskClient, one_quiz: Quiz) -> None:
     q1, q2, q3 = one_quiz.active_questions
     token = _start(client, one_quiz)
     response = _answer(client, token, q3, _key(q3))
-    assert response.status_code == 409  # type: ignore[attr-defined]
-    assert "in order" in response.get_data(as_text=True)  # type: ignore[attr-defined]
+    assert response.status_code == 303  # type: ignore[attr-defined]
+    assert response.location == f"/play/{token}"  # type: ignore[attr-defined]
+    assert "in order" in client.get(f"/play/{token}").get_data(as_text=True)
     # The feedback (and so the key) of a question not answered yet is not shown.
     response = client.get(f"/play/{token}/questions/{q2.id}/feedback")
-    html = response.get_data(as_text=True)
-    assert response.status_code == 409 and "Answer this question first" in html
-    assert q2.correct_choice.text not in html  # type: ignore[union-attr]
-    # Results before the end: refused.
+    assert response.status_code == 303 and response.location == f"/play/{token}"
+    html = client.get(response.location).get_data(as_text=True)
+    assert "Answer this question first" in html and "Question 2 of 3" in html
+    assert html.count(q2.correct_choice.text) == 1  # type: ignore[union-attr]  # an option
+    assert "Correct" not in html
+    # Results before the end: the current question again.
     response = client.post(f"/play/{token}/finish")
-    assert response.status_code == 409 and "every question" in response.get_data(as_text=True)
+    assert response.status_code == 303 and response.location == f"/play/{token}"
+    assert "every question" in client.get(f"/play/{token}").get_data(as_text=True)
     assert _counts() == (0, 1, 1)
 
 
@@ -279,10 +289,12 @@ def test_finished_attempt_cannot_change(client: FlaskClient, one_quiz: Quiz) -> 
     token = _start(client, one_quiz)
     _answer(client, token, q2, _key(q2))
     _answer(client, token, q3, _wrong(q3))
-    client.post(f"/play/{token}/finish")
+    done = client.post(f"/play/{token}/finish")
     response = _answer(client, token, q3, _key(q3))
-    assert response.status_code == 409  # type: ignore[attr-defined]
-    assert "finished" in response.get_data(as_text=True)  # type: ignore[attr-defined]
+    assert response.status_code == 303  # type: ignore[attr-defined]
+    results = client.get(response.location, follow_redirects=True)  # type: ignore[attr-defined]
+    assert results.request.path == done.location  # the results, through the current step
+    assert "You had already finished this quiz" in results.get_data(as_text=True)
     attempt = db.session.execute(db.select(Attempt)).scalar_one()
     assert attempt.score == 2
 
