@@ -156,6 +156,13 @@ def open_page(name: str, page: Any, live: Any) -> None:
         page.goto(live(f"/quizzes/{quiz.id}"))
         page.get_by_role("button", name="Submit my answers").click()
         page.get_by_role("alert").wait_for()
+    elif name == "quiz-unanswered":  # the confirmation step: some questions left open
+        page.goto(live(f"/quizzes/{quiz.id}"))
+        page.get_by_label("Your display name").fill("Hasty")
+        first = quiz.questions[0]
+        page.locator(f"input[name=q_{first.id}][value='{first.key}']").check()
+        page.get_by_role("button", name="Submit my answers").click()
+        page.get_by_role("button", name="Submit anyway").wait_for()
     elif name == "result":
         take_quiz(page, live, quiz, name="Reviewer")
     elif name == "scores":
@@ -276,6 +283,7 @@ PAGES = [
     "home",
     "quiz",
     "quiz-errors",
+    "quiz-unanswered",
     "result",
     "scores",
     "article",

@@ -149,7 +149,7 @@ def test_one_at_a_time_without_javascript(new_context: Any, live_server: Any) ->
     _take_one_at_a_time(page, live_server, quiz, "No Script Steps")
 
 
-def test_answering_a_question_twice_from_two_tabs_is_refused(
+def test_answering_a_question_twice_from_two_tabs_leads_to_the_current_question(
     new_context: Any, live_server: Any
 ) -> None:
     quiz = hand_quiz(live_server, "Twice steps quiz", display_mode="one")
@@ -173,9 +173,11 @@ def test_answering_a_question_twice_from_two_tabs_is_refused(
     other.locator(f"input[name=choice][value='{second.key}']").check()
     with other.expect_response(lambda r: r.request.method == "POST") as posted:
         other.get_by_role("button", name="Check my answer").click()
-    assert posted.value.status == 409
-    assert "You have already answered this question" in other.get_by_role("alert").inner_text()
-    assert other.get_by_role("link", name="Go on with the quiz").count() == 1  # a next step
+    assert posted.value.status == 303  # no error page: on to the question the taker is at
+    token = re.search(r"/play/([^/]+)/", tab.url)[1]  # type: ignore[index]
+    other.wait_for_url(f"**/play/{token}")
+    assert "already answered that question" in other.locator(".flashes").inner_text()
+    assert "Question 3 of" in other.locator(".step-count").inner_text()
     tab.reload()
     assert tab.locator(".feedback .badge").inner_text() == "Wrong"  # unchanged
 
@@ -201,3 +203,48 @@ def test_share_page(new_context: Any, live_server: Any) -> None:
     friend.get_by_role("link", name="Take the quiz").click()
     friend.wait_for_url(f"**/quizzes/{quiz.id}")
     assert friend.get_by_role("heading", level=1).inner_text() == quiz.title
+
+
+def test_back_and_answer_again_lands_on_the_current_question(
+    new_context: Any, live_server: Any
+) -> None:
+    """Without JavaScript: answer question 2, go Back, and send question 2's form again.
+    No error page: the first answer stands, and the taker is at question 3, told why."""
+    quiz = hand_quiz(live_server, "Back steps quiz", display_mode="one")
+    first, second = quiz.questions[:2]
+    page = new_context(java_script_enabled=False).new_page()
+    page.goto(live_server(f"/quizzes/{quiz.id}"))
+    page.get_by_label("Your display name").fill("Back Button")
+    page.locator(f"input[name=choice][value='{first.key}']").check()
+    page.get_by_role("button", name="Check my answer").click()
+    page.wait_for_url("**/feedback")
+    page.get_by_role("link", name="Next question").click()
+    page.wait_for_url("**/play/*")
+    action = page.locator("form.one-question-form").get_attribute("action")
+    assert action and action.endswith(f"/questions/{second.id}")
+    form = page.locator("form.one-question-form input[name=csrf_token]")
+    csrf = form.get_attribute("value") if form.count() else None
+    page.locator(f"input[name=choice][value='{second.wrong}']").check()
+    page.get_by_role("button", name="Check my answer").click()
+    page.wait_for_url(f"**/questions/{second.id}/feedback")
+
+    # Back: Chromium asks for the question page again, and it is the current one.
+    page.go_back()
+    assert "Question 3 of" in page.locator(".step-count").inner_text()
+    # A browser that kept question 2's page sends its form again (with this browser's cookie).
+    again = page.context.request.post(
+        live_server(action),
+        form={"choice": str(second.key), **({"csrf_token": csrf} if csrf else {})},
+        max_redirects=0,
+    )
+    assert again.status == 303 and re.search(r"/play/[^/]+$", again.headers["location"])
+    page.goto(live_server(again.headers["location"]))
+    assert "already answered that question" in page.locator(".flashes").inner_text()
+    assert "Question 3 of" in page.locator(".step-count").inner_text()
+    with live_server.app.app_context():
+        from quizapp.models import StepwiseAnswer
+
+        given = db.session.execute(
+            db.select(StepwiseAnswer.choice_id).where(StepwiseAnswer.question_id == second.id)
+        ).scalar_one()
+    assert given == second.wrong  # the first answer stands

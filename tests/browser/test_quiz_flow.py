@@ -45,6 +45,10 @@ def test_take_the_seed_quiz_by_clicking(page: Any, live_server: Any) -> None:
     assert progress.is_visible()
     assert f"Answered {n - 1} of {n}" in progress.inner_text()
     page.get_by_role("button", name="Submit my answers").click()
+    # The last question is open: the form asks first, and "Submit anyway" stores it.
+    summary = page.locator(".confirm-unanswered")
+    assert f"Question {n} is unanswered" in " ".join(summary.inner_text().split())
+    page.get_by_role("button", name="Submit anyway").click()
 
     _check_result(page, len(right), n, "Clicker")
     assert "1 question unanswered" in page.get_by_role("status").inner_text()
@@ -157,4 +161,72 @@ def test_article_is_one_click_away_and_answers_are_kept(page: Any, live_server: 
     assert article.url.endswith(f"/quizzes/{quiz.id}/article")
     assert article.get_by_role("heading", level=1).inner_text()
     article.close()
+    assert page.locator(f"input[name=q_{first.id}][value='{first.key}']").is_checked()
+
+
+def _count_on_scoreboard(page: Any, live_server: Any, quiz_id: int, name: str) -> int:
+    page.goto(live_server(f"/quizzes/{quiz_id}/scores"))
+    return page.locator("table tr", has_text=name).count()
+
+
+@pytest.mark.parametrize("javascript", [False, True])
+def test_unanswered_questions_are_confirmed_before_they_are_stored(
+    new_context: Any, live_server: Any, javascript: bool
+) -> None:
+    quiz = seed_quiz(live_server)
+    n = len(quiz.questions)
+    name = f"Partial {'JS' if javascript else 'No JS'}"
+    page = new_context(java_script_enabled=javascript).new_page()
+    page.goto(live_server(f"/quizzes/{quiz.id}"))
+    page.get_by_label("Your display name").fill(name)
+    answered = quiz.questions[1]
+    page.locator(f"input[name=q_{answered.id}][value='{answered.key}']").check()
+    page.get_by_role("button", name="Submit my answers").click()
+
+    summary = page.locator(".confirm-unanswered")
+    summary.wait_for()
+    text = " ".join(summary.inner_text().split())
+    assert f"{n - 1} questions are not answered yet" in text
+    assert "Question 1, Question 3" in text and f"Question {n} are unanswered" in text
+    # Each listed question links to its fieldset; "Go back" goes to the first of them.
+    first = quiz.questions[0]
+    link = summary.get_by_role("link", name="Question 1", exact=True)
+    assert link.get_attribute("href") == f"#q_{first.id}"
+    assert page.locator(f"input[name=q_{answered.id}][value='{answered.key}']").is_checked()
+    assert page.locator("fieldset.question.unanswered").count() == n - 1
+    summary.get_by_role("link", name="Go back and answer them").click()
+    assert page.url.endswith(f"#q_{first.id}")
+    assert _count_on_scoreboard(new_context().new_page(), live_server, quiz.id, name) == 0
+
+    page.get_by_role("button", name="Submit anyway").click()
+    page.wait_for_url("**/attempts/*")
+    _check_result(page, 1, n, name)
+    assert _count_on_scoreboard(page, live_server, quiz.id, name) >= 1
+
+
+def test_a_form_without_any_answer_is_not_stored(new_context: Any, live_server: Any) -> None:
+    quiz = seed_quiz(live_server)
+    page = new_context(java_script_enabled=False).new_page()
+    page.goto(live_server(f"/quizzes/{quiz.id}"))
+    page.get_by_label("Your display name").fill("Empty Hands")
+    page.get_by_role("button", name="Submit my answers").click()
+    page.wait_for_load_state("load")
+    assert "/attempts/" not in page.url
+    assert "not answered any question, so nothing was stored" in page.locator("main").inner_text()
+    assert page.get_by_role("button", name="Submit anyway").count() == 0
+    assert page.get_by_label("Your display name").input_value() == "Empty Hands"
+    assert _count_on_scoreboard(page, live_server, quiz.id, "Empty Hands") == 0
+
+
+def test_a_missing_name_says_the_answers_are_kept(new_context: Any, live_server: Any) -> None:
+    quiz = seed_quiz(live_server)
+    page = new_context(java_script_enabled=False).new_page()
+    page.goto(live_server(f"/quizzes/{quiz.id}"))
+    first = quiz.questions[0]
+    page.locator(f"input[name=q_{first.id}][value='{first.key}']").check()
+    page.get_by_role("button", name="Submit my answers").click()
+    alert = page.locator(".form-errors")
+    assert "Enter a display name to submit" in alert.inner_text()
+    assert "Your answers are kept below" in alert.inner_text()
+    assert "not saved" not in page.locator("main").inner_text()
     assert page.locator(f"input[name=q_{first.id}][value='{first.key}']").is_checked()
