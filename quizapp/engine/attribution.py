@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from .claims import ClaimInfo
@@ -52,6 +53,16 @@ def _people(doc: Document) -> list[str]:
     return doc.people
 
 
+def _same_person(a: str, b: str) -> bool:
+    """Whether two names name one person: the same entity, or the same surname."""
+    return _same_entity(a, b, "PERSON") or a.split()[-1] == b.split()[-1]
+
+
+def _named(people: Iterable[str], name: str) -> str | None:
+    """The first of ``people`` who is the person ``name`` names, if any."""
+    return next((p for p in people if _same_person(p, name)), None)
+
+
 def _find_people(doc: Document) -> list[str]:
     counts: dict[str, int] = {}
     shown: dict[str, str] = {}
@@ -63,14 +74,7 @@ def _find_people(doc: Document) -> list[str]:
         full = _clean(_display_name(doc, m)) or _clean(m.text)
         if not full:
             continue
-        same = next(
-            (
-                k
-                for k in shown
-                if _same_entity(k, full, "PERSON") or k.split()[-1] == full.split()[-1]
-            ),
-            None,
-        )
+        same = _named(shown, full)
         if same is None:
             shown[full] = full
             same = full
@@ -95,14 +99,7 @@ def generate_attribution(
     if not MIN_WORDS <= len(quote.split()) <= MAX_WORDS or copy_fault(quote):
         return []
     people = _people(doc)
-    key = next(
-        (
-            p
-            for p in people
-            if _same_entity(p, speaker, "PERSON") or p.split()[-1] == speaker.split()[-1]
-        ),
-        None,
-    )
+    key = _named(people, speaker)
     if key is None:
         return []
     # a wrong speaker named in the quote ("I would like to congratulate Daniela") is absurd
@@ -165,21 +162,14 @@ def _reported(doc: Document, claim: ClaimInfo) -> list[Draft]:
         return []
     people = _people(doc)
     for p in _speakers(doc):
-        if not any(_same_entity(q, p, "PERSON") or q.split()[-1] == p.split()[-1] for q in people):
+        if _named(people, p) is None:
             people = [*people, p]
-    key = next(
-        (
-            p
-            for p in people
-            if _same_entity(p, speaker, "PERSON") or p.split()[-1] == speaker.split()[-1]
-        ),
-        None,
-    )
+    key = _named(people, speaker)
     if key is None:
         return []
     named = content.lower()
     others = [p for p in people if p != key and not any(w.lower() in named for w in p.split())]
-    if any(p.split()[-1].lower() in named for p in [key]):
+    if key.split()[-1].lower() in named:
         return []
     if len(others) < 2 or _said_by_another(doc, claim, toks, key):
         return []
@@ -200,12 +190,7 @@ def _said_by_another(doc: Document, claim: ClaimInfo, toks: list[Any], key: str)
         if s.index == claim.sentence.index:
             continue
         if len(mine & s.lemmas) >= max(2, len(mine) // 2):
-            if any(
-                m.label == "PERSON"
-                and not _same_entity(m.text, key, "PERSON")
-                and m.text.split()[-1] != key.split()[-1]
-                for m in s.mentions
-            ):
+            if any(m.label == "PERSON" and not _same_person(m.text, key) for m in s.mentions):
                 return True
     return False
 
