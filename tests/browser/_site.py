@@ -23,6 +23,20 @@ class SeedQuestion:
         return next(c for c in self.choices if c != self.key)
 
 
+def questions_of(quiz: Quiz) -> tuple[SeedQuestion, ...]:
+    """What the browser tests need to know of a stored quiz's active questions."""
+    return tuple(
+        SeedQuestion(
+            id=q.id,
+            stem=q.stem,
+            key=q.correct_choice.id,  # type: ignore[union-attr]
+            choices=tuple(c.id for c in q.choices),
+            evidence=q.evidence_text,
+        )
+        for q in quiz.active_questions
+    )
+
+
 @dataclass(frozen=True)
 class SeedQuiz:
     id: int
@@ -39,16 +53,7 @@ def seed_quiz(live: Any) -> SeedQuiz:
             .first()
         )
         assert quiz is not None, "the seed quiz was not imported"
-        questions = tuple(
-            SeedQuestion(
-                id=q.id,
-                stem=q.stem,
-                key=q.correct_choice.id,  # type: ignore[union-attr]
-                choices=tuple(c.id for c in q.choices),
-                evidence=q.evidence_text,
-            )
-            for q in quiz.active_questions
-        )
+        questions = questions_of(quiz)
         return SeedQuiz(id=quiz.id, title=quiz.title, questions=questions)
 
 
@@ -81,16 +86,7 @@ def hand_quiz(live: Any, title: str, *, display_mode: str = "one", n: int = 4) -
         quiz = db.session.execute(db.select(Quiz).where(Quiz.title == title)).scalar_one_or_none()
         if quiz is None:
             quiz = make_quiz(n_questions=n, title=title, display_mode=display_mode)
-        questions = tuple(
-            SeedQuestion(
-                id=q.id,
-                stem=q.stem,
-                key=q.correct_choice.id,  # type: ignore[union-attr]
-                choices=tuple(c.id for c in q.choices),
-                evidence=q.evidence_text,
-            )
-            for q in quiz.active_questions
-        )
+        questions = questions_of(quiz)
         return HandQuiz(id=quiz.id, title=quiz.title, questions=questions)
 
 

@@ -13,7 +13,7 @@ import pytest
 
 from quizapp.extensions import db
 from quizapp.models import Choice, Question, Quiz
-from tests.browser._site import HandQuiz, SeedQuestion, seed_quiz
+from tests.browser._site import HandQuiz, questions_of, seed_quiz
 
 pytestmark = pytest.mark.browser
 
@@ -48,16 +48,7 @@ def twelve_questions(live: Any) -> HandQuiz:
                     )
                 )
             db.session.commit()
-        questions = tuple(
-            SeedQuestion(
-                id=q.id,
-                stem=q.stem,
-                key=q.correct_choice.id,  # type: ignore[union-attr]
-                choices=tuple(c.id for c in q.choices),
-                evidence=q.evidence_text,
-            )
-            for q in quiz.active_questions
-        )
+        questions = questions_of(quiz)
         return HandQuiz(id=quiz.id, title=quiz.title, questions=questions)
 
 
