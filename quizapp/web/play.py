@@ -11,7 +11,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 
-from quizapp.extensions import db, limiter, submit_limit
+from quizapp.extensions import db, limit_submissions
 from quizapp.formats.claimreview import script_json
 from quizapp.models import Question, Quiz, StepwiseAttempt
 from quizapp.models.quiz import DisplayMode
@@ -38,7 +38,7 @@ def first_question_page(quiz: Quiz) -> ResponseReturnValue:
 
 
 @bp.post("/quizzes/<int:quiz_id>/start")
-@limiter.limit(submit_limit)
+@limit_submissions
 def start(quiz_id: int) -> ResponseReturnValue:
     """Begin a one-at-a-time attempt: store the name and the first answer, then show feedback."""
     quiz = published_quiz_or_404(quiz_id)
@@ -152,7 +152,7 @@ def feedback(token: str, question_id: int) -> ResponseReturnValue:
 
 
 @bp.post("/play/<token>/finish")
-@limiter.limit(submit_limit)
+@limit_submissions
 def finish(token: str) -> ResponseReturnValue:
     """Store the finished attempt and go to its results (the usual review page)."""
     stepwise = _own_stepwise(token)
