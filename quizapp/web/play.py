@@ -59,12 +59,21 @@ def first_question_page(quiz: Quiz) -> ResponseReturnValue:
     """The first step of a one-at-a-time quiz: the display name and the first question.
 
     Each view of it has its own start id (posted back): its options' order, and what tells
-    this page sent again from a new start.
+    this page sent again from a new start. While this browser has an unfinished attempt of
+    the quiz, the page is that attempt's first page again, with its start id (Back to the
+    first question reloads this page): sending it leads to the attempt's current question.
+    Only "Start again" (``?new=`` that start id) shows a page that starts a new attempt.
     """
     questions = quiz.active_questions
     if not questions:
         abort(404, "This quiz has no questions yet.")
-    start_id = taking.new_submission_id()
+    unfinished = _unfinished_stepwise(quiz)
+    if unfinished is not None and unfinished.start_id and (
+        request.args.get("new") != unfinished.start_id
+    ):
+        start_id = unfinished.start_id
+    else:
+        start_id = taking.new_submission_id()
     form = answer_form(
         questions[0],
         1,
@@ -74,7 +83,9 @@ def first_question_page(quiz: Quiz) -> ResponseReturnValue:
     )
     reviews = verdict_service.claim_reviews(quiz.article)
     jsonld = script_json(reviews) if reviews else None
-    return _question_page(quiz, questions[0], form, stepwise=None, claim_review_jsonld=jsonld)
+    return _question_page(
+        quiz, questions[0], form, stepwise=None, claim_review_jsonld=jsonld, unfinished=unfinished
+    )
 
 
 @bp.post("/quizzes/<int:quiz_id>/start")
@@ -168,9 +179,8 @@ def _answered(stepwise: StepwiseAttempt, question: Question) -> ResponseReturnVa
     """After an answer is stored: 303 to its feedback page, or in place (the page's script)
     the feedback itself, as a fragment."""
     if _in_place():
-        fragment = render_template(
-            "quiz/_feedback.html", in_place=True, **_feedback_context(stepwise, question)
-        )
+        context = {**_feedback_context(stepwise, question), "in_place": True}
+        fragment = render_template("quiz/_feedback.html", **context)
         response = make_response(fragment)
         response.headers[IN_PLACE_HEADER] = "feedback"
         return response
@@ -262,11 +272,12 @@ def _question_page(
     form: AnswerForm,
     stepwise: StepwiseAttempt | None,
     claim_review_jsonld: str | None = None,
+    unfinished: StepwiseAttempt | None = None,
 ) -> str:
-    """One question of a one-at-a-time quiz, with "Question N of M"."""
+    """One question of a one-at-a-time quiz, with "Question N of M" (the first, with this
+    browser's ``unfinished`` attempt of the quiz offered to continue)."""
     number, total = stepwise_service.position(quiz, question)
-    unfinished = None
-    if stepwise is None:
+    if stepwise is None and unfinished is None:
         unfinished = _unfinished_stepwise(quiz)
     return render_template(
         "quiz/one_question.html",

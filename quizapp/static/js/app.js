@@ -129,7 +129,7 @@
       }
       if (note && label) {
         var mark = document.createElement("span");
-        mark.className = "opt-note";
+        mark.className = "step-note";
         mark.textContent = note;
         label.appendChild(mark);
       }
