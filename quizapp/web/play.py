@@ -68,8 +68,10 @@ def first_question_page(quiz: Quiz) -> ResponseReturnValue:
     if not questions:
         abort(404, "This quiz has no questions yet.")
     unfinished = _unfinished_stepwise(quiz)
-    if unfinished is not None and unfinished.start_id and (
-        request.args.get("new") != unfinished.start_id
+    if (
+        unfinished is not None
+        and unfinished.start_id
+        and (request.args.get("new") != unfinished.start_id)
     ):
         start_id = unfinished.start_id
     else:
