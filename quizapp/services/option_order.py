@@ -13,8 +13,8 @@ attempt when it is stored (``Attempt.option_order``, :func:`quizapp.services.tak
 so the review shows it without ever drawing it again. Kinds with fixed options (true/false:
 "True" then "False", :mod:`quizapp.engine.kinds`) are never shuffled.
 
-The order is a sort by a hash of (seed, question id, option id): stable, cheap (a few
-microseconds a question), and not a random generator, so nothing here needs to be secret.
+The order is a sort by a hash of (seed, question id): the same every time, cheap (one sha256
+a question), and not a random generator, so nothing here needs to be secret.
 """
 
 from __future__ import annotations
@@ -53,13 +53,16 @@ def shuffled(
 ) -> tuple[int, ...]:
     """``option_ids`` in the order ``seed`` gives them (as they are without a seed, and for
     kinds with fixed options)."""
-    if seed is None or is_fixed(kind) or len(option_ids) < 2:
+    count = len(option_ids)
+    if seed is None or count < 2 or is_fixed(kind):
         return tuple(option_ids)
-    prefix = f"{seed}\0{question_id}\0".encode()
+    digest = hashlib.sha256(f"{seed}\0{question_id}".encode()).digest()
+    if count <= len(digest) // 2:  # one hash a question: two bytes of it rank each option
+        ranks = [digest[2 * i : 2 * i + 2] for i in range(count)]
+    else:  # more options than that (a quiz file's long list): a hash each
+        ranks = [hashlib.sha256(digest + str(option).encode()).digest() for option in option_ids]
     return tuple(
-        sorted(
-            option_ids, key=lambda option: hashlib.sha256(prefix + str(option).encode()).digest()
-        )
+        option for _, _, option in sorted(zip(ranks, range(count), option_ids, strict=True))
     )
 
 
