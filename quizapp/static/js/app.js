@@ -144,9 +144,12 @@
     }
     var heading = region.querySelector("#feedback-heading");
     if (heading) heading.focus({ preventScroll: true });
-    // The feedback from its top; "Next question" sticks to the bottom of the screen meanwhile.
-    var start = section || region;
-    start.scrollIntoView({ block: "start" });
+    // The options, now marked, from their top, unless that leaves the feedback's start below
+    // the middle of the screen; "Next question" sticks to the bottom of the screen meanwhile.
+    var options = form.querySelector("ul.options") || region;
+    var optionsTop = options.getBoundingClientRect().top + window.scrollY - 16;
+    var regionTop = region.getBoundingClientRect().top + window.scrollY;
+    window.scrollTo(0, Math.max(0, Math.min(optionsTop, regionTop - window.innerHeight / 2)));
   }
 
   // An error summary: move focus to it so keyboard and screen-reader users land on it.
