@@ -84,6 +84,8 @@ def _engine_options(app: Flask) -> None:
     """Pool of a server database (size, pre-ping); SQLite keeps SQLAlchemy's own pool."""
     uri = str(app.config["SQLALCHEMY_DATABASE_URI"])
     options = dict(app.config.get("SQLALCHEMY_ENGINE_OPTIONS") or {})
+    # A failed statement is logged without its values: they hold names and secret tokens.
+    options.setdefault("hide_parameters", True)
     if not uri.startswith("sqlite"):
         # A server may drop idle connections (restart, failover): test each one on checkout.
         # A SQLite file cannot, so it is spared that extra round trip on every request.

@@ -32,6 +32,11 @@ def submit_limit() -> str:
     return str(current_app.config["RATELIMIT_SUBMIT"])
 
 
+#: The decorator of every route that stores answers (the quiz form, a one-at-a-time quiz's
+#: start and finish, the API): one budget per client address for all of them, POSTs only.
+limit_submissions = limiter.shared_limit(submit_limit, scope="submit", methods=["POST"])
+
+
 def login_limit() -> str:
     """The rate limit of login attempts (``QUIZAPP_RATELIMIT_LOGIN``)."""
     return str(current_app.config["RATELIMIT_LOGIN"])

@@ -39,7 +39,13 @@ def load_user(session_id: str) -> User | None:
 
 @login_manager.request_loader
 def load_user_from_token(req: Request) -> User | None:
-    """The editor named by an ``Authorization: Bearer TOKEN`` header, for API clients."""
+    """The editor named by an ``Authorization: Bearer TOKEN`` header, for API clients.
+
+    Only on the JSON API, which changes nothing an editor owns: on the editor's pages a token
+    would open every form (each page hands out a CSRF token), so there it names nobody.
+    """
+    if req.blueprint != "api":
+        return None
     header = req.headers.get("Authorization", "")
     scheme, _, token = header.partition(" ")
     if scheme.lower() != "bearer" or not token.strip():

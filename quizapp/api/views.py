@@ -9,7 +9,7 @@ from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
 from quizapp.api.openapi import openapi_document
-from quizapp.extensions import db, limiter, submit_limit
+from quizapp.extensions import db, limit_submissions
 from quizapp.identity import editor_required
 from quizapp.models import Article, Attempt, Quiz
 from quizapp.models.quiz import QuestionStatus
@@ -60,7 +60,7 @@ def get_quiz(quiz_id: int) -> ResponseReturnValue:
 
 
 @bp.post("/quizzes/<int:quiz_id>/attempts")
-@limiter.limit(submit_limit)
+@limit_submissions
 def create_attempt(quiz_id: int) -> ResponseReturnValue:
     """Submit an attempt: ``{"name": str, "answers": {"<question_id>": <choice_id>}}``.
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import secrets
 from datetime import datetime
 from enum import StrEnum
+from typing import TypeGuard
 
 from flask_login import UserMixin
 from sqlalchemy import Integer, String
@@ -83,3 +85,18 @@ class User(UserMixin, Base):
 def hash_token(token: str) -> str:
     """The stored form of an API token."""
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+@functools.cache
+def _nobody_hash() -> str:
+    """A password hash of nobody's, made once (hashing is deliberately slow)."""
+    return generate_password_hash(secrets.token_urlsafe(16))
+
+
+def password_matches(user: User | None, password: str) -> TypeGuard[User]:
+    """Whether ``password`` is ``user``'s; for no user, as slow as a wrong password, so the
+    time a login takes does not tell which user names exist."""
+    if user is None:
+        check_password_hash(_nobody_hash(), password)
+        return False
+    return user.check_password(password)

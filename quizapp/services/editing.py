@@ -21,6 +21,7 @@ from quizapp.models import (
     QuestionStatus,
     Quiz,
     QuizStatus,
+    StepwiseAttempt,
 )
 from quizapp.services.articles import question_from_engine
 from quizapp.services.errors import ServiceError
@@ -40,11 +41,12 @@ class GateRejected(ServiceError):
 
 
 def has_attempts(quiz: Quiz) -> bool:
-    """Whether anyone has answered this quiz (then its questions are retired, not rewritten)."""
-    return (
-        db.session.execute(db.select(Attempt.id).where(Attempt.quiz_id == quiz.id).limit(1)).first()
-        is not None
-    )
+    """Whether anyone has answered this quiz, or is answering it one question at a time (then
+    its questions are retired, not rewritten: an answer given, and the key it was shown, stay
+    with the question they were about)."""
+    answered = db.select(Attempt.id).where(Attempt.quiz_id == quiz.id)
+    under_way = db.select(StepwiseAttempt.id).where(StepwiseAttempt.quiz_id == quiz.id)
+    return db.session.execute(answered.union_all(under_way).limit(1)).first() is not None
 
 
 def check(

@@ -307,9 +307,12 @@ OPTION_GONE_CONSTRAINTS = frozenset(
     _constraint_name(_RESPONSE, ForeignKeyConstraint, {column})
     for column in ("question_id", "choice_id")
 )
-#: SQLite names the columns of a violated unique constraint, not the constraint.
-_SQLITE_UNIQUE = {
-    f"UNIQUE constraint failed: {_ATTEMPT.name}.submission_id": SUBMISSION_ID_CONSTRAINT
+#: SQLite names the columns of a violated unique constraint, not the constraint, and no
+#: foreign key at all: any of a submission's references failing means a question, an option
+#: or the quiz was deleted meanwhile.
+_SQLITE_CONSTRAINTS = {
+    f"UNIQUE constraint failed: {_ATTEMPT.name}.submission_id": SUBMISSION_ID_CONSTRAINT,
+    "FOREIGN KEY constraint failed": min(OPTION_GONE_CONSTRAINTS),
 }
 
 
@@ -318,7 +321,7 @@ def violated_constraint(exc: IntegrityError) -> str | None:
     diag = getattr(exc.orig, "diag", None)
     if diag is not None:
         return getattr(diag, "constraint_name", None)
-    return _SQLITE_UNIQUE.get(str(exc.orig))
+    return _SQLITE_CONSTRAINTS.get(str(exc.orig))
 
 
 _CHANGED_MEANWHILE = (
@@ -380,8 +383,9 @@ def submit(
         db.session.rollback()
         violated = violated_constraint(exc)
         if violated in OPTION_GONE_CONSTRAINTS:
-            # An option or question deleted by an editor while this was being stored (a race
-            # only PostgreSQL's concurrent writers can meet). Nothing was written.
+            # An option or question deleted by an editor between the key's read and the
+            # INSERT (SQLite starts the write transaction only at the INSERT). Nothing was
+            # written.
             raise Conflict(_CHANGED_MEANWHILE) from None
         if violated != SUBMISSION_ID_CONSTRAINT:
             # Not the taker's doing: a schema or code bug. Logged, and a 500, never a 409.

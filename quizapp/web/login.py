@@ -10,7 +10,7 @@ from flask_login import current_user, login_user, logout_user
 
 from quizapp.extensions import db, limiter, login_limit
 from quizapp.models import User
-from quizapp.models.user import USERNAME_MAX
+from quizapp.models.user import USERNAME_MAX, password_matches
 from quizapp.web.forms import LoginForm
 
 bp = Blueprint("auth", __name__)
@@ -33,7 +33,7 @@ def login() -> ResponseReturnValue:
             if plausible
             else None
         )
-        if user is None or not user.check_password(form.password.data or ""):
+        if not password_matches(user, form.password.data or ""):
             form.password.errors.append("Unknown user name or wrong password.")
             return render_template("auth/login.html", form=form), 400
         login_user(user, remember=False)

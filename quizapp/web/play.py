@@ -30,7 +30,7 @@ from flask import (
 )
 from flask.typing import ResponseReturnValue
 
-from quizapp.extensions import db, limiter, submit_limit
+from quizapp.extensions import db, limit_submissions
 from quizapp.formats.claimreview import script_json
 from quizapp.models import Question, Quiz, StepwiseAttempt
 from quizapp.models.quiz import DisplayMode
@@ -91,7 +91,7 @@ def first_question_page(quiz: Quiz) -> ResponseReturnValue:
 
 
 @bp.post("/quizzes/<int:quiz_id>/start")
-@limiter.limit(submit_limit)
+@limit_submissions
 def start(quiz_id: int) -> ResponseReturnValue:
     """Begin a one-at-a-time attempt: store the name and the first answer, then show feedback."""
     quiz = published_quiz_or_404(quiz_id)
@@ -253,7 +253,7 @@ def _feedback_context(stepwise: StepwiseAttempt, question: Question) -> dict[str
 
 
 @bp.post("/play/<token>/finish")
-@limiter.limit(submit_limit)
+@limit_submissions
 def finish(token: str) -> ResponseReturnValue:
     """Store the finished attempt and go to its results (the usual review page)."""
     stepwise = _own_stepwise(token)

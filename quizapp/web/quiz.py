@@ -20,7 +20,7 @@ from flask.typing import ResponseReturnValue
 from markupsafe import Markup
 from wtforms import Field
 
-from quizapp.extensions import db, limiter, submit_limit
+from quizapp.extensions import db, limit_submissions
 from quizapp.formats.claimreview import script_json
 from quizapp.item_analysis import summarize
 from quizapp.models import Attempt
@@ -52,7 +52,7 @@ def index() -> ResponseReturnValue:
 
 
 @bp.route("/quizzes/<int:quiz_id>", methods=["GET", "POST"])
-@limiter.limit(submit_limit, methods=["POST"])
+@limit_submissions
 def take(quiz_id: int) -> ResponseReturnValue:
     """Show the quiz form; on a valid POST store the attempt and redirect to its results.
 
@@ -67,10 +67,10 @@ def take(quiz_id: int) -> ResponseReturnValue:
         if not questions:
             flash("You got every question right: there is nothing to retake.", "info")
             return redirect(url_for("quiz.result", token=retake_of.token), code=303)
-    elif page.display_mode == DisplayMode.ONE and request.method == "GET":
+    elif page.display_mode == DisplayMode.ONE and request.method != "POST":
         return play.first_question_page(published_quiz_or_404(quiz_id))
     owner = browser_memory.taker_id()  # before the form is shown: its submission is bound to it
-    if request.method == "GET" and retake_of is None:
+    if request.method != "POST" and retake_of is None:
         # A blank form around the question list every taker of this version shares, its
         # options in the order this form's submission id gives them.
         form = TakeQuizForm()
@@ -84,7 +84,7 @@ def take(quiz_id: int) -> ResponseReturnValue:
     else:
         form = take_quiz_form(questions)
     orders = _orders(form, questions)
-    if request.method == "GET":  # a retake, named as the attempt it retakes
+    if request.method != "POST":  # a retake, named as the attempt it retakes
         form.name.data = retake_of.name if retake_of is not None else None
         return _take_page(
             page, form, retake_of, jsonld=_question_list(page).claim_review_jsonld, orders=orders

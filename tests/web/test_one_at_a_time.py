@@ -373,14 +373,16 @@ def test_unfinished_attempts_are_kept_out_of_scores_stats_history_api_and_csv(
 
 
 def test_editing_the_quiz_mid_attempt_keeps_it_working(client: FlaskClient, one_quiz: Quiz) -> None:
-    """A question deleted while someone is on the way takes its stored answer with it."""
+    """A question deleted while someone is on the way is retired, not deleted: the answer
+    given to it stays stored (an answer is never lost), and the score counts the questions the
+    quiz still asks."""
     from quizapp.services import editing
 
     q1, q2, q3 = one_quiz.active_questions
     token = _start(client, one_quiz, choice=_key(q1))
     _answer(client, token, q2, _key(q2))
-    editing.delete_question(q2)  # no finished attempt yet: really deleted
-    assert _counts() == (0, 1, 1)
+    editing.delete_question(q2)  # an attempt under way: retired, its answer kept
+    assert _counts() == (0, 1, 2)
     html = client.get(f"/play/{token}").get_data(as_text=True)
     assert "Question 2 of 2" in html and q3.stem in html
     _answer(client, token, q3, _wrong(q3))

@@ -96,7 +96,7 @@ def edit_question(question_id: int) -> ResponseReturnValue:
     """
     question = question_or_404(question_id)
     form = QuestionForm()
-    if request.method == "GET":
+    if request.method != "POST":
         form.stem.data = question.stem
         form.explanation.data = question.explanation
         for i, choice in enumerate(question.choices[:OPTION_SLOTS], start=1):
