@@ -6,7 +6,7 @@ import secrets
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Boolean, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from quizapp.models.base import Base, UTCDateTime, utcnow
@@ -45,6 +45,10 @@ class Attempt(Base):
     share_token: Mapped[str | None] = mapped_column(
         String(32), unique=True, default=new_share_token
     )
+    #: The order the taker saw each question's options in: ``{"<question id>": [option ids]}``
+    #: (:mod:`quizapp.services.option_order`). ``None`` (attempts stored before options were
+    #: shuffled) and questions it does not name are shown in the options' own order.
+    option_order: Mapped[dict[str, list[int]] | None] = mapped_column(JSON, default=None)
 
     quiz: Mapped[Quiz] = relationship(back_populates="attempts")
     responses: Mapped[list[Response]] = relationship(

@@ -36,6 +36,10 @@ class StepwiseAttempt(Base):
     name: Mapped[str] = mapped_column(String(40))
     started_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     attempt_id: Mapped[int | None] = mapped_column(ForeignKey("attempt.id", ondelete="SET NULL"))
+    #: The id the first question's page was shown with (posted back by its form): the seed of
+    #: this attempt's option order, and what tells the same first page sent again (Back, a
+    #: double click) from a new start. ``None`` for attempts started before it existed.
+    start_id: Mapped[str | None] = mapped_column(String(64), default=None)
 
     quiz: Mapped[Quiz] = relationship()
     attempt: Mapped[Attempt | None] = relationship()

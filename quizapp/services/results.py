@@ -10,13 +10,14 @@ from __future__ import annotations
 import difflib
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import case, func
 
 from quizapp.extensions import db
 from quizapp.models import Attempt, Question, Quiz, QuizStatus, Response
+from quizapp.services.option_order import arrange
 from quizapp.services.quizzes import evidence_in_paragraph
 
 #: Score bands, highest first: (lowest share right, the one-line verdict).
@@ -157,16 +158,21 @@ class ReviewItem:
 
 
 def review_items(
-    questions: Iterable[Question], chosen: Mapping[int, Response], article_text: str
+    questions: Iterable[Question],
+    chosen: Mapping[int, Response],
+    article_text: str,
+    option_order: Mapping[str, Sequence[int]] | None = None,
 ) -> list[ReviewItem]:
-    """Each question of an attempt as the results page reviews it."""
+    """Each question of an attempt as the results page reviews it, its options in the order
+    stored with the attempt (``Attempt.option_order``: the order the taker saw)."""
     items = []
     for number, question in enumerate(questions, start=1):
         response = chosen.get(question.id)
         key = question.correct_choice
         pick = response.choice if response is not None else None
         options = []
-        for choice in question.choices:
+        stored = (option_order or {}).get(str(question.id))
+        for choice in arrange(question.choices, [c.id for c in question.choices], stored):
             parts = [(choice.text, False)]
             if pick is not None and key is not None and pick.id != key.id:
                 if choice.id == pick.id:

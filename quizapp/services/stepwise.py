@@ -4,19 +4,26 @@ The answers given so far are kept in :class:`StepwiseAttempt` rows, apart from
 finished attempts, so the scoreboard and statistics never see an unfinished
 attempt. Questions are answered in order, each once; finishing stores an
 ordinary attempt through :func:`quizapp.services.taking.submit`.
+
+Each attempt shows its questions' options in its own order, drawn from the id its first page
+was shown with (``start_id``, :mod:`quizapp.services.option_order`), and stores that order
+with the finished attempt. The same id posted again is that first page sent again (Back, a
+double click): :func:`replayed_start` finds the attempt it started.
 """
 
 from __future__ import annotations
 
 import secrets
+from collections.abc import Iterable
 
 from sqlalchemy.exc import IntegrityError
 
 from quizapp.extensions import db
 from quizapp.models import Attempt, Choice, Question, Quiz, StepwiseAnswer, StepwiseAttempt
 from quizapp.models.quiz import DisplayMode
+from quizapp.services import option_order
 from quizapp.services.errors import Conflict, InvalidSubmission
-from quizapp.services.taking import clean_name, submit
+from quizapp.services.taking import clean_name, new_submission_id, submit
 from quizapp.services.tokens import by_token
 
 
@@ -49,12 +56,48 @@ def position(quiz: Quiz, question: Question) -> tuple[int, int]:
     return (ids.index(question.id) + 1 if question.id in ids else len(ids)), len(ids)
 
 
-def start(quiz: Quiz, name: str, question_id: int, choice_id: int | None) -> StepwiseAttempt:
-    """Begin a one-at-a-time attempt with the name and the first question's answer."""
+def options_in_order(seed: str | None, question: Question) -> tuple[int, ...]:
+    """The option ids of ``question`` in the order an attempt with ``seed`` shows them (the
+    seed of a first page not yet answered, or :attr:`StepwiseAttempt.start_id`)."""
+    return option_order.shuffled(seed, question.id, question.kind, [c.id for c in question.choices])
+
+
+def replayed_start(quiz: Quiz, start_id: str, tokens: Iterable[str]) -> StepwiseAttempt | None:
+    """The attempt of ``quiz``, among this browser's (``tokens``), that the first page with
+    ``start_id`` started: that page sent again leads to where the attempt is now."""
+    tokens = list(tokens)
+    if not tokens:
+        return None
+    return db.session.execute(
+        db.select(StepwiseAttempt).where(
+            StepwiseAttempt.token.in_(tokens),
+            StepwiseAttempt.quiz_id == quiz.id,
+            StepwiseAttempt.start_id == start_id,
+        )
+    ).scalar_one_or_none()
+
+
+def start(
+    quiz: Quiz,
+    name: str,
+    question_id: int,
+    choice_id: int | None,
+    start_id: str | None = None,
+) -> StepwiseAttempt:
+    """Begin a one-at-a-time attempt with the name and the first question's answer.
+
+    ``start_id`` is the id the first page was shown with: the seed of the attempt's option
+    order (a new one when the form had none).
+    """
     if quiz.display_mode != DisplayMode.ONE:
         raise Conflict("This quiz shows all its questions on one page.")
     name = clean_name(name)
-    stepwise = StepwiseAttempt(quiz=quiz, name=name, token=secrets.token_urlsafe(18))
+    stepwise = StepwiseAttempt(
+        quiz=quiz,
+        name=name,
+        token=secrets.token_urlsafe(18),
+        start_id=start_id or new_submission_id(),
+    )
     _check_answer(stepwise, question_id, choice_id)
     db.session.add(stepwise)
     _add_answer(stepwise, question_id, choice_id)
@@ -73,8 +116,11 @@ def finish(stepwise: StepwiseAttempt) -> Attempt:
         return stepwise.attempt
     if next_question(stepwise) is not None:
         raise Conflict("Answer every question before you see your results.")
-    active = {q.id for q in stepwise.quiz.active_questions}
+    questions = stepwise.quiz.active_questions
+    active = {q.id for q in questions}
     answers = {a.question_id: a.choice_id for a in stepwise.answers if a.question_id in active}
+    # The order each question was shown in (an attempt from before start_id: their own).
+    seen = {q.id: options_in_order(stepwise.start_id, q) for q in questions}
     # Bound to this stepwise attempt: finishing twice (a double click) stores one attempt.
     submission = submit(
         stepwise.quiz_id,
@@ -84,6 +130,7 @@ def finish(stepwise: StepwiseAttempt) -> Attempt:
         origin="play",
         owner=stepwise.token,
         started_at=stepwise.started_at,
+        option_order=seen if stepwise.start_id else None,
     )
     stepwise.attempt = submission.attempt
     db.session.commit()

@@ -20,7 +20,7 @@ import logging
 import re
 import secrets
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal, cast
@@ -44,6 +44,7 @@ from quizapp.models import (
 from quizapp.models.attempt import new_share_token
 from quizapp.models.base import utcnow
 from quizapp.security import MAX_ID, parse_id
+from quizapp.services import option_order as option_order_service
 from quizapp.services import quiz_cache
 from quizapp.services.attempts import missed_question_ids
 from quizapp.services.errors import (
@@ -338,6 +339,7 @@ def submit(
     owner: str,
     retake_of: Attempt | None = None,
     started_at: datetime | None = None,
+    option_order: Mapping[int, Sequence[int]] | None = None,
 ) -> Submission:
     """Check, score and store one attempt of the published quiz ``quiz_id``, once.
 
@@ -365,12 +367,18 @@ def submit(
     whole form or an API call would return every key at once, so they are refused with
     :class:`OneAtATime` (409, linking to the quiz page). Retakes stay on one page.
     An unpublished quiz is :class:`NotFound`. Nothing is written when any of these is raised.
+
+    ``option_order`` is the order the taker saw each question's options in
+    (:mod:`quizapp.services.option_order`); it is stored with the attempt for the questions
+    asked, where it is exactly a question's options, so the review shows what the taker saw.
     """
     name = clean_name(name)
     client_id = check_submission_id(submission_id) if submission_id is not None else None
     stored_id = submission_key(origin, owner, client_id) if client_id else secrets.token_urlsafe(18)
     try:
-        return _store(quiz_id, answers, name, stored_id, origin, retake_of, started_at)
+        return _store(
+            quiz_id, answers, name, stored_id, origin, retake_of, started_at, option_order
+        )
     except IntegrityError as exc:
         db.session.rollback()
         violated = violated_constraint(exc)
@@ -408,6 +416,7 @@ def _store(
     origin: Origin,
     retake_of: Attempt | None,
     started_at: datetime | None,
+    option_order: Mapping[int, Sequence[int]] | None = None,
 ) -> Submission:
     """Read the quiz and its key, check and score ``answers``, insert the attempt and its
     responses, commit: one transaction, four statements."""
@@ -447,6 +456,7 @@ def _store(
         score=sum(r["is_correct"] for r in responses),
         total=len(options),
         retake_of_id=retake_of.id if retake_of is not None else None,
+        option_order=option_order_service.checked(option_order, options),
     )
     # INSERTs built from the models: the attempt (its id back), then its responses in one
     # executemany. Neither needs the unit of work, and on SQLite the write lock is held only

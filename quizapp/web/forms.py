@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from flask_wtf import FlaskForm
 from markupsafe import Markup
 from wtforms import Field, HiddenField, PasswordField, RadioField, StringField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Regexp, ValidationError
+from wtforms.validators import DataRequired, Optional, Regexp, ValidationError
 
 from quizapp.models import Question
 from quizapp.services import taking
 from quizapp.services.errors import InvalidSubmission
+from quizapp.services.option_order import arrange
 from quizapp.web.media import rich
 
 
@@ -99,12 +100,24 @@ def _stem_label(number: int, question: taking.QuestionItem) -> Markup:
     return Markup("{}. ").format(number) + rich(question, question.stem_html, question.stem)
 
 
-def _choices(question: taking.QuestionItem) -> list[SelectChoice]:
+def _choices(
+    question: taking.QuestionItem, order: Sequence[int] | None = None
+) -> list[SelectChoice]:
+    """The options of ``question`` as a radio group's choices, in ``order`` (option ids) when
+    given."""
     html = question.option_html or (None,) * len(question.options)
-    return [
+    choices = [
         SelectChoice(value=option_id, label=rich(question, option_html, text))
         for (option_id, text), option_html in zip(question.options, html, strict=True)
     ]
+    return arrange(choices, [option_id for option_id, _ in question.options], order)
+
+
+def in_option_order(field: Field, order: Sequence[int] | None) -> list[Any]:
+    """The radio buttons of ``field`` in ``order`` (option ids), for templates
+    (``field|in_option_order(order)``)."""
+    options = list(field)
+    return arrange(options, [option.data for option in options], order)
 
 
 def take_quiz_form(questions: Iterable[taking.QuestionItem], **kwargs: Any) -> TakeQuizForm:
@@ -139,21 +152,37 @@ class AnswerForm(FlaskForm):
 
 
 class StartForm(AnswerForm):
-    """The first step of a one-at-a-time quiz: the display name and the first answer."""
+    """The first step of a one-at-a-time quiz: the display name and the first answer.
+
+    ``start_id`` is issued per page view and posted back: the seed of the attempt's option
+    order, and what tells this page sent again (Back, a double click) from a new start.
+    """
 
     name = _name_field()
+    start_id = HiddenField(
+        validators=[
+            Optional(),  # a form from before it existed: a new seed, and no replay check
+            Regexp(f"^{taking.SUBMISSION_ID_PATTERN}$", message="Bad form id."),
+        ],
+    )
 
 
 def answer_form(
-    question: Question, number: int, *, start: bool = False, **kwargs: Any
+    question: Question,
+    number: int,
+    *,
+    start: bool = False,
+    order: Sequence[int] | None = None,
+    **kwargs: Any,
 ) -> AnswerForm:
-    """The form answering ``question`` (with the display name on the first step)."""
+    """The form answering ``question`` (with the display name on the first step), its
+    options in ``order`` (option ids; this attempt's order)."""
 
     base: type[AnswerForm] = StartForm if start else AnswerForm
     item = taking.question_item(question)
     choice = OptionalRadioField(
         _stem_label(number, item),
-        choices=_choices(item),
+        choices=_choices(item, order),
         coerce=int,
         validate_choice=True,
         validators=[DataRequired("Choose one of the options.")],

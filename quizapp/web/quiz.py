@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from flask import (
@@ -9,12 +10,14 @@ from flask import (
     abort,
     current_app,
     flash,
+    get_template_attribute,
     redirect,
     render_template,
     request,
     url_for,
 )
 from flask.typing import ResponseReturnValue
+from markupsafe import Markup
 from wtforms import Field
 
 from quizapp.extensions import db, limit_submissions
@@ -24,7 +27,7 @@ from quizapp.models import Attempt
 from quizapp.models.quiz import DisplayMode
 from quizapp.services import attempts as attempt_service
 from quizapp.services import catalogue as catalogue_service
-from quizapp.services import quiz_cache, taking
+from quizapp.services import option_order, quiz_cache, taking
 from quizapp.services import results as result_service
 from quizapp.services import score_card as card_service
 from quizapp.services import stats as stats_service
@@ -68,19 +71,26 @@ def take(quiz_id: int) -> ResponseReturnValue:
         return play.first_question_page(published_quiz_or_404(quiz_id))
     owner = browser_memory.taker_id()  # before the form is shown: its submission is bound to it
     if request.method != "POST" and retake_of is None:
-        # A blank form around the question list every taker of this version shares.
-        return _take_page(page, TakeQuizForm(), retake_of, _question_list(page))
+        # A blank form around the question list every taker of this version shares, its
+        # options in the order this form's submission id gives them.
+        form = TakeQuizForm()
+        return _take_page(
+            page, form, retake_of, _question_list(page), orders=_orders(form, questions)
+        )
     if retake_of is None:  # the form class of this version, built once per process
         form = quiz_cache.cached(
             page.id, page.version, "form", lambda: take_quiz_form_class(page.questions)
         )()
     else:
         form = take_quiz_form(questions)
+    orders = _orders(form, questions)
     if request.method != "POST":  # a retake, named as the attempt it retakes
         form.name.data = retake_of.name if retake_of is not None else None
-        return _take_page(page, form, retake_of, jsonld=_question_list(page).claim_review_jsonld)
+        return _take_page(
+            page, form, retake_of, jsonld=_question_list(page).claim_review_jsonld, orders=orders
+        )
     if not form.validate_on_submit():
-        return _take_page(page, form, retake_of), 400
+        return _take_page(page, form, retake_of, orders=orders), 400
     try:
         answers = taking.parse_answers(posted_answers(request.form), text=True)
         taking.require_an_answer(answers)
@@ -91,7 +101,7 @@ def take(quiz_id: int) -> ResponseReturnValue:
         if unanswered and form.confirm_unanswered.data != "yes" and on_form >= answers.keys():
             # Nothing stored yet: the form again, its answers checked, the questions left
             # open listed at the top with "Submit anyway" (the same submission id goes with it).
-            return _take_page(page, form, retake_of, unanswered=unanswered)
+            return _take_page(page, form, retake_of, unanswered=unanswered, orders=orders)
         submission = taking.submit(
             page.id,
             answers,
@@ -100,10 +110,11 @@ def take(quiz_id: int) -> ResponseReturnValue:
             origin="web",
             owner=owner,
             retake_of=retake_of,
+            option_order=orders,
         )
     except InvalidSubmission as exc:  # the form again, with the reason and the answers given
         flash(exc.message, "error")
-        return _take_page(page, form, retake_of), exc.status_code
+        return _take_page(page, form, retake_of, orders=orders), exc.status_code
     # A replay can only come from this browser: its submission id is bound to it, so
     # remembering the attempt reveals nothing new.
     browser_memory.remember_attempt(submission.attempt.token)
@@ -116,6 +127,16 @@ def take(quiz_id: int) -> ResponseReturnValue:
     return redirect(url_for("quiz.result", token=submission.attempt.token), code=303)
 
 
+def _orders(
+    form: TakeQuizForm, questions: Sequence[taking.QuestionItem]
+) -> option_order.OptionOrder:
+    """The order the options of ``form``'s page are shown in: drawn from its submission id,
+    issued per page view and posted back, so the form sent back, a replay and the stored
+    attempt all have the order the taker saw."""
+    seed = form.submission_id.data
+    return option_order.order_of(seed if isinstance(seed, str) and seed else None, questions)
+
+
 def _take_page(
     page: taking.QuizPage,
     form: TakeQuizForm,
@@ -123,9 +144,11 @@ def _take_page(
     question_list: QuestionList | None = None,
     jsonld: str | None = None,
     unanswered: list[tuple[int, Field]] | None = None,
+    orders: option_order.OptionOrder | None = None,
 ) -> str:
     """The quiz page: the form with the shared question list, or with the form's own fields
-    (a retake, or a form sent back with its errors and the answers given).
+    (a retake, or a form sent back with its errors and the answers given), each question's
+    options in ``orders``.
 
     ``unanswered`` (numbered fields) makes it the confirmation step: those questions are
     listed at the top, with "Submit anyway" and a way back to the first of them.
@@ -136,6 +159,8 @@ def _take_page(
         form=form,
         retake_of=retake_of,
         question_list=question_list,
+        question_html=question_list.html_in(orders or {}) if question_list else None,
+        orders=orders,
         unanswered=unanswered or [],
         unanswered_ids={field.id for _, field in unanswered or []},
         claim_review_jsonld=question_list.claim_review_jsonld if question_list else jsonld,
@@ -143,16 +168,41 @@ def _take_page(
 
 
 @dataclass(frozen=True)
+class QuestionPieces:
+    """One blank question fieldset, rendered in parts: its opening (legend), each option's
+    list item by option id, and its end."""
+
+    id: int
+    head: str
+    options: Mapping[int, str]
+    tail: str
+
+
+@dataclass(frozen=True)
 class QuestionList:
     """The blank question fieldsets of a quiz version, and its ClaimReview markup.
 
-    ``html`` comes from the autoescaping template ``quiz/_questions.html``, which take.html
-    includes itself when it renders a form's own fields.
+    The pieces come from the autoescaping macros of ``_macros.html`` that
+    ``quiz/_questions.html`` uses when take.html renders a form's own fields; only putting the
+    options in each form's own order is left for the request (:meth:`html_in`).
     """
 
-    html: str
+    questions: tuple[QuestionPieces, ...]
     count: int
     claim_review_jsonld: str | None
+
+    def html_in(self, orders: Mapping[int, Sequence[int]]) -> Markup:
+        """The question list with each question's options in ``orders`` (option ids; a
+        question it does not name keeps its own order)."""
+        parts: list[str] = []
+        for question in self.questions:
+            parts.append(question.head)
+            order = orders.get(question.id) or question.options.keys()
+            parts.extend(question.options[option] for option in order)
+            parts.append(question.tail)
+        # Each part is a macro's autoescaped output (joined as text: Markup.join would escape
+        # each part again, a third of this page's per-view cost).
+        return Markup("".join(parts))  # noqa: S704  # nosec B704
 
 
 def _question_list(page: taking.QuizPage) -> QuestionList:
@@ -167,9 +217,22 @@ def _question_list(page: taking.QuizPage) -> QuestionList:
 
 def _render_question_list(page: taking.QuizPage) -> QuestionList:
     fields = take_quiz_form(page.questions).question_fields()
-    html = render_template("quiz/_questions.html", quiz=page, fields=fields)
+    head = get_template_attribute("_macros.html", "radio_group_open")
+    option = get_template_attribute("_macros.html", "radio_option")
+    tail = get_template_attribute("_macros.html", "radio_group_close")
+    article_url = url_for("quiz.article", quiz_id=page.id)
+    total = len(fields)
+    pieces = tuple(
+        QuestionPieces(
+            id=question.id,
+            head=str(head(field, number, total)),
+            options={choice.data: str(option(choice)) for choice in field},
+            tail=str(tail(field, number, article_url)),
+        )
+        for number, (question, field) in enumerate(zip(page.questions, fields, strict=True), 1)
+    )
     reviews = verdict_service.claim_reviews(published_quiz_or_404(page.id).article)
-    return QuestionList(html, len(fields), script_json(reviews) if reviews else None)
+    return QuestionList(pieces, total, script_json(reviews) if reviews else None)
 
 
 @bp.get("/share/<share_token>")
@@ -240,7 +303,9 @@ def result(token: str) -> ResponseReturnValue:
         "quiz/result.html",
         attempt=attempt,
         quiz=attempt.quiz,
-        items=result_service.review_items(questions, chosen, attempt.quiz.article.text),
+        items=result_service.review_items(
+            questions, chosen, attempt.quiz.article.text, attempt.option_order
+        ),
         missed=attempt_service.missed_question_ids(attempt),
         percent=result_service.percent(attempt.score, attempt.total),
         verdict=result_service.verdict(attempt.score, attempt.total),

@@ -94,8 +94,14 @@ def _switch_to_one_at_a_time(new_context: Any, live_server: Any, quiz: HandQuiz)
     assert editor.get_by_label("One at a time, with feedback after each answer").is_checked()
 
 
-def _take_one_at_a_time(page: Any, live_server: Any, quiz: HandQuiz, name: str) -> int:
-    """Answer every question by clicking, checking the feedback each time; return the score."""
+def _take_one_at_a_time(
+    page: Any, live_server: Any, quiz: HandQuiz, name: str, *, in_place: bool = False
+) -> int:
+    """Answer every question by clicking, checking the feedback each time; return the score.
+
+    ``in_place``: with JavaScript, the feedback comes under the question and the page stays;
+    without it, each answer opens its feedback page.
+    """
     n = len(quiz.questions)
     page.goto(live_server(f"/quizzes/{quiz.id}"))
     page.get_by_label("Your display name").fill(name)
@@ -110,10 +116,15 @@ def _take_one_at_a_time(page: Any, live_server: Any, quiz: HandQuiz, name: str) 
         choice = q.key if right else q.wrong
         radio = page.locator(f"input[name=choice][value='{choice}']")
         page.locator(f"label[for='{radio.get_attribute('id')}']").click()
+        before = page.url
         page.get_by_role("button", name="Check my answer").click()
-        page.wait_for_url(f"**/questions/{q.id}/feedback")
+        if in_place:
+            page.locator(".step-feedback .feedback").wait_for()
+            assert page.url == before
+        else:
+            page.wait_for_url(f"**/questions/{q.id}/feedback")
         badge = page.locator(".feedback .badge").inner_text()
-        assert badge == ("Correct" if right else "Wrong")
+        assert badge.removeprefix("✓ ").removeprefix("✗ ") == ("Correct" if right else "Wrong")
         assert " ".join(q.evidence.split()) in page.locator(".feedback mark").inner_text()
         score += right
         assert f"{score} right out of {i} so far" in page.locator("main").inner_text()
@@ -132,7 +143,7 @@ def test_one_at_a_time_by_clicking(new_context: Any, live_server: Any) -> None:
     quiz = hand_quiz(live_server, "Clicking steps quiz", display_mode="all")
     _switch_to_one_at_a_time(new_context, live_server, quiz)
     page = new_context().new_page()
-    _take_one_at_a_time(page, live_server, quiz, "Step Clicker")
+    _take_one_at_a_time(page, live_server, quiz, "Step Clicker", in_place=True)
     page.goto(live_server(f"/quizzes/{quiz.id}/scores"))
     assert "Step Clicker" in page.locator("table").first.inner_text()
 

@@ -19,7 +19,17 @@ pytestmark = pytest.mark.browser
 PHONE = {"width": 375, "height": 812}
 DESKTOP = {"width": 1280, "height": 800}
 #: Pages whose screenshots are kept (phone and desktop); some also in the dark scheme.
-SHOOT = {"home", "quiz", "quiz-errors", "result", "scores", "article", "login", "analysis"}
+SHOOT = {
+    "home",
+    "quiz",
+    "quiz-errors",
+    "result",
+    "scores",
+    "article",
+    "login",
+    "analysis",
+    "one-feedback",
+}
 DARK = {"home", "quiz", "result"}
 
 

@@ -142,3 +142,61 @@ def test_typed_states_keep_existing_rows(tmp_path: Path) -> None:
         check_typed_states_migration()
         db.session.remove()
         db.engine.dispose()
+
+
+#: The revision before the option order was stored, and the one that stores it.
+BEFORE_OPTION_ORDER = "d35c0e15a1b2"
+OPTION_ORDER = "b7e4a9c2d1f0"
+
+_ROWS_BEFORE_OPTION_ORDER = (
+    "INSERT INTO article (id, title, text, sha256, created_at)"
+    " VALUES (1, 'A', 'Text.', 'abc', '2026-01-01 00:00:00+00')",
+    "INSERT INTO quiz (id, article_id, title, slug, status, generator_version, seed, created_at,"
+    " display_mode, version) VALUES (1, 1, 'Q', 'q', 'published', '', 0,"
+    " '2026-01-01 00:00:00+00', 'one', 1)",
+    "INSERT INTO attempt (id, quiz_id, name, token, submission_id, finished_at, score, total)"
+    " VALUES (1, 1, 'Ann', 'tok-1', 'web:1', '2026-01-01 00:00:00+00', 1, 2)",
+    "INSERT INTO attempt_progress (id, token, quiz_id, name, started_at)"
+    " VALUES (1, 'step-1', 1, 'Bo', '2026-01-01 00:00:00+00')",
+)
+
+
+def check_option_order_migration() -> None:
+    """Attempts (finished or under way) stored before the option order was kept survive its
+    revision with no order (shown in the options' own order); an order stored after it reads
+    back as it was written; the downgrade keeps the rows."""
+    from flask_migrate import upgrade as upgrade_to
+
+    from quizapp.models import Attempt, StepwiseAttempt
+
+    upgrade_to(revision=BEFORE_OPTION_ORDER)
+    with db.engine.begin() as connection:
+        for statement in _ROWS_BEFORE_OPTION_ORDER:
+            connection.exec_driver_sql(statement)
+    upgrade_to(revision=OPTION_ORDER)
+    old = db.session.get(Attempt, 1)
+    under_way = db.session.get(StepwiseAttempt, 1)
+    assert old is not None and old.option_order is None
+    assert under_way is not None and under_way.start_id is None
+    old.option_order = {"12": [47, 45, 46]}
+    under_way.start_id = "start-id-123"
+    db.session.commit()
+    db.session.expire_all()
+    assert db.session.get(Attempt, 1).option_order == {"12": [47, 45, 46]}  # type: ignore[union-attr]
+    db.session.remove()
+
+    downgrade(revision=BEFORE_OPTION_ORDER)
+    with db.engine.begin() as connection:
+        assert connection.exec_driver_sql("SELECT name, score FROM attempt").all() == [("Ann", 1)]
+        assert connection.exec_driver_sql("SELECT name FROM attempt_progress").all() == [("Bo",)]
+    columns = {c["name"] for c in db.inspect(db.engine).get_columns("attempt")}
+    assert "option_order" not in columns
+    upgrade_to()
+
+
+def test_option_order_migration_keeps_existing_attempts(tmp_path: Path) -> None:
+    app = _app(tmp_path / "order.db")
+    with app.app_context():
+        check_option_order_migration()
+        db.session.remove()
+        db.engine.dispose()

@@ -18,7 +18,7 @@ from sqlalchemy import create_engine, make_url
 from quizapp import create_app
 from quizapp.extensions import db
 from tests.conftest import POSTGRES, TEST_DATABASE_URI
-from tests.ops.test_migrations import check_typed_states_migration
+from tests.ops.test_migrations import check_option_order_migration, check_typed_states_migration
 
 pytestmark = pytest.mark.skipif(not POSTGRES, reason="the suite runs on SQLite")
 
@@ -75,3 +75,7 @@ def test_postgres_downgrade_to_base_and_up_again(empty_app: Flask) -> None:
 
 def test_postgres_typed_states_keep_existing_rows(empty_app: Flask) -> None:
     check_typed_states_migration()
+
+
+def test_postgres_option_order_migration_keeps_existing_attempts(empty_app: Flask) -> None:
+    check_option_order_migration()

@@ -152,7 +152,7 @@ def test_an_answer_to_a_question_retired_since_is_refused(client: FlaskClient, a
 def test_the_cached_question_list_is_what_the_form_renders(client: FlaskClient, app: Flask) -> None:
     """The blank page around the cached question list equals the page rendered from the
     form's own fields (as after a failed POST), byte for byte."""
-    from quizapp.services import taking
+    from quizapp.services import option_order, taking
     from quizapp.web import quiz as views
     from quizapp.web.forms import take_quiz_form
 
@@ -166,6 +166,16 @@ def test_the_cached_question_list_is_what_the_form_renders(client: FlaskClient, 
         full = views._take_page(page, form, None, jsonld=jsonld)
     assert cached == full
     assert [q.id for q in page.questions] == [q.id for q in quiz.active_questions]
+    # And so in the order a submission id gives the options (put together per request from
+    # the cached parts, or rendered from the form's own fields).
+    with app.test_request_context(f"/quizzes/{quiz.id}"):
+        orders = option_order.order_of("sub-fixed-01", page.questions)
+        cached = views._take_page(page, blank, None, views._question_list(page), orders=orders)
+        full = views._take_page(page, form, None, jsonld=jsonld, orders=orders)
+    assert cached == full
+    assert any(
+        list(ids) != [o for o, _ in q.options] for q in page.questions for ids in [orders[q.id]]
+    )
 
 
 @pytest.mark.app_config(WTF_CSRF_ENABLED=True)

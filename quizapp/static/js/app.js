@@ -65,6 +65,93 @@
     });
   }
 
+  // One question at a time: answer in place. The same form is sent with fetch (its CSRF
+  // token and all) and the server, which alone decides right or wrong, answers with the
+  // feedback as an HTML fragment once the answer is stored. The chosen option and the key are
+  // marked, the feedback goes into the live region under the question and takes the focus,
+  // and "Next question" stays in view. Anything else (no option chosen, a form error, a step
+  // sent again, no network) sends the form the plain way, as without JavaScript.
+  function answerInPlace(form) {
+    var region = document.querySelector("[data-step-feedback]");
+    if (!region || !window.fetch || !window.FormData) return;
+    form.addEventListener("submit", function (event) {
+      if (form.dataset.answering) { // on its way, or answered: once is enough
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        return;
+      }
+      if (!form.querySelector("input[name=choice]:checked")) return; // the server says why
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      form.dataset.answering = "1";
+      form.setAttribute("aria-busy", "true");
+      fetch(form.action, {
+        method: "POST",
+        body: new FormData(form),
+        credentials: "same-origin",
+        headers: { "X-Quizapp-In-Place": "1" }
+      }).then(function (response) {
+        if (!response.ok || response.headers.get("X-Quizapp-In-Place") !== "feedback") {
+          throw new Error("not in place");
+        }
+        return response.text();
+      }).then(function (html) {
+        showFeedback(form, region, html);
+      }).catch(function () {
+        form.submit();
+      });
+    });
+  }
+
+  function showFeedback(form, region, html) {
+    region.innerHTML = html; // rendered (and escaped) by the server: quiz/_feedback.html
+    var section = region.querySelector("[data-chosen]");
+    form.removeAttribute("aria-busy");
+    form.querySelectorAll("input[name=choice]").forEach(function (input) {
+      var item = input.closest("li");
+      input.disabled = true;
+      if (!item || !section) return;
+      item.classList.add("answered");
+      var label = item.querySelector("label");
+      var note = null;
+      if (input.value === section.dataset.key) {
+        item.classList.add("is-key");
+        note = "Correct answer";
+      }
+      if (input.value === section.dataset.chosen) {
+        item.classList.add("is-chosen");
+        if (input.value !== section.dataset.key) {
+          item.classList.add("is-wrong");
+          note = "Your answer";
+        } else {
+          note = "Your answer, correct";
+        }
+      }
+      if (note && label) {
+        var mark = document.createElement("span");
+        mark.className = "step-note";
+        mark.textContent = note;
+        label.appendChild(mark);
+      }
+    });
+    var check = form.querySelector("[data-check-button]");
+    if (check) check.hidden = true;
+    var meter = document.querySelector(".step-progress progress");
+    var count = document.getElementById("step-count");
+    if (meter && section && section.dataset.answered) {
+      meter.value = Number(section.dataset.answered);
+      if (count) count.textContent = count.textContent.replace(/^Question (\d+) of (\d+)$/, "Question $1 of $2 answered");
+    }
+    var heading = region.querySelector("#feedback-heading");
+    if (heading) heading.focus({ preventScroll: true });
+    // The options, now marked, from their top, unless that leaves the feedback's start below
+    // the middle of the screen; "Next question" sticks to the bottom of the screen meanwhile.
+    var options = form.querySelector("ul.options") || region;
+    var optionsTop = options.getBoundingClientRect().top + window.scrollY - 16;
+    var regionTop = region.getBoundingClientRect().top + window.scrollY;
+    window.scrollTo(0, Math.max(0, Math.min(optionsTop, regionTop - window.innerHeight / 2)));
+  }
+
   // An error summary: move focus to it so keyboard and screen-reader users land on it.
   function focusErrors() {
     var summary = document.querySelector("[data-error-summary]");
@@ -128,6 +215,7 @@
     document.querySelectorAll("time[data-local]").forEach(localTime);
     document.querySelectorAll("form.quiz-form").forEach(quizProgress);
     document.querySelectorAll("button[data-copy]").forEach(copyButton);
+    document.querySelectorAll("form[data-in-place]").forEach(answerInPlace);
     document.querySelectorAll("form[method=post]").forEach(oneSubmit);
     document.querySelectorAll("form[data-busy]").forEach(busyForm);
     focusErrors();
