@@ -12,7 +12,6 @@ from quizapp.api.openapi import openapi_document
 from quizapp.extensions import db, limit_submissions
 from quizapp.identity import editor_required
 from quizapp.models import Article, Attempt, Quiz
-from quizapp.models.quiz import QuestionStatus
 from quizapp.services import attempts as attempt_service
 from quizapp.services import quizzes as quiz_service
 from quizapp.services import taking
@@ -187,9 +186,7 @@ def _new_attempt_body(
 def _attempt_body(attempt: Attempt) -> dict[str, Any]:
     chosen = {r.question_id: r.choice_id for r in attempt.responses}
     results = []
-    for question in attempt.quiz.questions:
-        if question.status != QuestionStatus.ACTIVE and question.id not in chosen:
-            continue
+    for question in attempt_service.reviewed_questions(attempt):
         key = question.correct_choice
         results.append(
             {

@@ -16,19 +16,35 @@ def missed_question_ids(attempt: Attempt) -> set[int]:
     return asked_question_ids(attempt) - right
 
 
+def asked_question_ids(attempt: Attempt) -> set[int]:
+    """The questions an attempt asked that its quiz still asks.
+
+    An attempt records the questions it asked (``Attempt.option_order`` names each one): a
+    question added to the quiz later was not asked, and its key is none of this attempt's
+    business. Attempts stored before that record (it is empty) asked all active questions;
+    a retake asked its parent's misses.
+    """
+    active = {q.id for q in attempt.quiz.active_questions}
+    if attempt.option_order:
+        return active & {int(question_id) for question_id in attempt.option_order}
+    if attempt.retake_of is None:
+        return active
+    return missed_question_ids(attempt.retake_of)
+
+
+def reviewed_questions(attempt: Attempt) -> list[Question]:
+    """The questions an attempt's review shows, in quiz order: those it asked that the quiz
+    still asks, and those it answered (even if an editor retired them since)."""
+    shown = asked_question_ids(attempt) | {r.question_id for r in attempt.responses}
+    return [q for q in attempt.quiz.questions if q.id in shown]
+
+
 def questions_for(quiz: Quiz, retake_of: Attempt | None = None) -> list[Question]:
     """The questions a new attempt answers: all active ones, or those a retake covers."""
     if retake_of is None:
         return quiz.active_questions
     missed = missed_question_ids(retake_of)
     return [q for q in quiz.active_questions if q.id in missed]
-
-
-def asked_question_ids(attempt: Attempt) -> set[int]:
-    """Active questions an attempt asked: all of them, or for a retake its parent's misses."""
-    if attempt.retake_of is None:
-        return {q.id for q in attempt.quiz.active_questions}
-    return missed_question_ids(attempt.retake_of)
 
 
 def get_attempt(token: str) -> Attempt:

@@ -456,7 +456,11 @@ def _store(
         score=sum(r["is_correct"] for r in responses),
         total=len(options),
         retake_of_id=retake_of.id if retake_of is not None else None,
-        option_order=option_order_service.checked(option_order, options),
+        # Every question asked, in the order its options were shown (canonical when the
+        # caller shows no other, as the API does): the record of what this attempt asked.
+        option_order=option_order_service.checked(
+            option_order or {q: tuple(opts) for q, opts in options.items()}, options
+        ),
     )
     # INSERTs built from the models: the attempt (its id back), then its responses in one
     # executemany. Neither needs the unit of work, and on SQLite the write lock is held only

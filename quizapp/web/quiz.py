@@ -296,8 +296,7 @@ def result(token: str) -> ResponseReturnValue:
             link_text="Take the quiz yourself",
         )
     chosen = {r.question_id: r for r in attempt.responses}
-    asked = attempt_service.asked_question_ids(attempt) | set(chosen)
-    questions = [q for q in attempt.quiz.questions if q.id in asked]
+    questions = attempt_service.reviewed_questions(attempt)
     taken = result_service.past_scores(browser_memory.attempt_tokens())
     return render_template(
         "quiz/result.html",

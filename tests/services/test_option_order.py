@@ -62,13 +62,17 @@ def test_submit_stores_the_order_the_taker_saw(app: Flask) -> None:
     assert any(list(ids) != sorted(ids) for ids in order.values())  # really shuffled
 
 
-def test_submit_without_an_order_stores_none_and_a_retake_only_its_questions(app: Flask) -> None:
+def test_submit_without_an_order_stores_the_canonical_one_and_a_retake_only_its_questions(
+    app: Flask,
+) -> None:
     quiz = make_quiz(n_questions=3)
     questions = quiz.active_questions
     answers = {q.id: q.correct_choice.id for q in questions[:2]}  # type: ignore[union-attr]
     answers[questions[2].id] = next(c.id for c in questions[2].choices if not c.is_correct)
     plain = taking.submit(quiz.id, answers, "Ann", None, origin="api", owner="o").attempt
-    assert db.session.get(Attempt, plain.id).option_order is None  # type: ignore[union-attr]
+    # Without an order shown (the API), the canonical one: the record of what was asked.
+    canonical = {str(q.id): [c.id for c in q.choices] for q in questions}
+    assert db.session.get(Attempt, plain.id).option_order == canonical  # type: ignore[union-attr]
     retake = taking.submit(
         quiz.id,
         {questions[2].id: questions[2].correct_choice.id},  # type: ignore[union-attr]

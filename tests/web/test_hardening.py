@@ -20,7 +20,15 @@ from quizapp.extensions import db
 from quizapp.models import Attempt, DisplayMode, Question, QuestionStatus, Quiz, Response
 from quizapp.models import user as user_model
 from quizapp.services import editing, stepwise, taking
-from tests.factories import api_answer, editor_token, form_answer, make_editor, make_quiz
+from tests.factories import (
+    api_answer,
+    editor_token,
+    form_answer,
+    make_editor,
+    make_question,
+    make_quiz,
+    submit_attempt,
+)
 
 # -- an API token is for the API only ----------------------------------------------------------
 
@@ -76,18 +84,51 @@ def test_an_unknown_user_name_costs_a_password_check(
 
 def test_a_failed_statement_shows_no_values(app: Flask, caplog: pytest.LogCaptureFixture) -> None:
     assert app.config["SQLALCHEMY_ENGINE_OPTIONS"]["hide_parameters"] is True
-    secret = "secret-token-value-123"
+    make_editor()
+    secret = "secret-hash-value-123"
+    # A second "ed": the unique user name fails. (PostgreSQL's own message names the key
+    # that failed, never the other values; a NOT NULL failure would echo the whole row.)
+    db.session.add(user_model.User(username="ed", password_hash=secret))
     with pytest.raises(IntegrityError) as failed:
-        db.session.execute(
-            text("INSERT INTO quiz (id, title) VALUES (:id, :title)"),
-            {"id": None, "title": secret},
-        )
+        db.session.flush()
     db.session.rollback()
     assert secret not in str(failed.value)
-    assert "hidden" in str(failed.value)
+    assert "hide_parameters=True" in str(failed.value)
     with caplog.at_level(logging.DEBUG):
         logging.getLogger("test").error("failed", exc_info=failed.value)
     assert secret not in caplog.text
+
+
+# -- a result shows only what its attempt asked -----------------------------------------------
+
+
+def test_a_question_added_later_is_not_in_an_older_result(client: FlaskClient) -> None:
+    quiz = make_quiz(n_questions=2)
+    location = client.post(
+        f"/quizzes/{quiz.id}",
+        data={"name": "Ana", "submission_id": "asked-record-1", **form_answer(quiz)},
+    ).location
+    token = location.rsplit("/", 1)[1]
+    sentence = quiz.article.text.splitlines()[2]
+    with db.session.no_autoflush:
+        added = make_question(
+            quiz.article,
+            sentence,
+            start=quiz.article.text.index(sentence),
+            position=9,
+            key=1,
+            stem="Added later?",
+        )
+        quiz.questions.append(added)
+    db.session.commit()
+    html = client.get(location).get_data(as_text=True)
+    assert "Question 1 about" in html and "Added later?" not in html
+    body = client.get(f"/api/attempts/{token}").get_json()
+    assert added.id not in {r["question_id"] for r in body["results"]}
+    assert len(body["results"]) == 2
+    # Nor through the API's own submissions, which record what they asked in canonical order.
+    stored = submit_attempt(quiz, "Bo")
+    assert {int(q) for q in stored.option_order} == {q.id for q in quiz.active_questions}
 
 
 # -- a question deleted while a submission is stored --------------------------------------------
