@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from quizapp.engine.text import read_layout
 
 _NUMBERED = re.compile(r"[ \t]*\d")
+#: A Markdown heading's marks ("## ") at the start of its line.
+_HEADING_MARK = re.compile(r"^#{1,6}[ \t]+")
 
 
 @dataclass
@@ -48,7 +50,10 @@ def article_blocks(text: str, title: str = "") -> list[Block]:
             continue
         seen.add(line_start)
         if kind != "bullet":
-            blocks.append(Block(kind, text=text[line_start:line_end].strip()))
+            line = text[line_start:line_end].strip()
+            if kind == "heading":
+                line = _HEADING_MARK.sub("", line)  # "## The vote": the page shows the level
+            blocks.append(Block(kind, text=line))
             continue
         piece = text[start:line_end].strip()
         ordered = bool(_NUMBERED.match(text, line_start))

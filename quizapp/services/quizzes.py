@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass, fields
 from importlib import resources
@@ -184,7 +185,8 @@ def seed_if_empty(*, seed: int = 0, max_questions: int | None = None) -> Quiz | 
 def evidence_in_paragraph(text: str, start: int, end: int) -> tuple[str, str, str]:
     """The paragraph around an evidence span, cut as (before, evidence, after).
 
-    Paragraphs are the article's lines; the evidence is shown highlighted inside.
+    Paragraphs are the article's lines; the evidence is shown highlighted inside, without the
+    mark that makes its line a list item or a heading ("- ", "2. ", "## ").
     """
     start = max(0, min(start, len(text)))
     end = max(start, min(end, len(text)))
@@ -192,7 +194,15 @@ def evidence_in_paragraph(text: str, start: int, end: int) -> tuple[str, str, st
     para_end = text.find("\n", end)
     if para_end == -1:
         para_end = len(text)
+    mark = _LINE_MARK.match(text, para_start, para_end)
+    if mark is not None:
+        para_start = mark.end()
+        start = max(start, para_start)
     return text[para_start:start], text[start:end], text[end:para_end]
+
+
+#: What starts a list item or a Markdown heading line: shown by layout, not as text.
+_LINE_MARK = re.compile(r"[ \t]*(?:[-*•]|\d{1,3}[.)]|#{1,6})[ \t]+")
 
 
 CONTENT_LISTENERS.append(forget_recent_heads)

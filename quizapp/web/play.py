@@ -35,6 +35,7 @@ from quizapp.formats.claimreview import script_json
 from quizapp.models import Question, Quiz, StepwiseAttempt
 from quizapp.models.quiz import DisplayMode
 from quizapp.services import quizzes as quiz_service
+from quizapp.services import results as result_service
 from quizapp.services import stepwise as stepwise_service
 from quizapp.services import taking
 from quizapp.services import verdicts as verdict_service
@@ -234,6 +235,9 @@ def _feedback_context(stepwise: StepwiseAttempt, question: Question) -> dict[str
     given = stepwise_service.answered(stepwise)[question.id]
     number, total = stepwise_service.position(stepwise.quiz, question)
     answers = stepwise_service.answered(stepwise)
+    context = quiz_service.evidence_in_paragraph(
+        stepwise.quiz.article.text, question.evidence_start, question.evidence_end
+    )
     return dict(
         quiz=stepwise.quiz,
         stepwise=stepwise,
@@ -243,9 +247,9 @@ def _feedback_context(stepwise: StepwiseAttempt, question: Question) -> dict[str
         total=total,
         right_so_far=sum(a.is_correct for a in answers.values()),
         answered_count=len(answers),
-        context=quiz_service.evidence_in_paragraph(
-            stepwise.quiz.article.text, question.evidence_start, question.evidence_end
-        ),
+        context=context,
+        # Without the evidence sentence the feedback shows highlighted just above it.
+        explanation=result_service.plain_explanation(question.explanation, context[1]),
         is_last=stepwise_service.next_question(stepwise) is None,
         action=ActionForm(),
         in_place=False,

@@ -321,3 +321,25 @@ def test_verdicts_questions_and_claimreview(editor_client: FlaskClient) -> None:
     assert data[0]["reviewRating"]["alternateName"] == "False"
     assert data[0]["url"] == "https://factcheck.example/2"
     assert editor_client.get("/api/articles/999/claimreview.json").status_code == 404
+
+
+def test_options_are_edited_whole_in_text_areas_and_kept_on_one_line(
+    editor_client: FlaskClient,
+) -> None:
+    """Options that differ only at their end looked alike in one-line fields: each is a text
+    area now, read whole; a line break typed into one is stored as a space."""
+    quiz = _draft(editor_client)
+    question = next(q for q in quiz.questions if q.kind != "true_false")
+    html = editor_client.get(f"/editor/questions/{question.id}/edit").get_data(as_text=True)
+    assert '<textarea id="option_1" name="option_1" rows="2">' in html
+    wrong = next(i for i, c in enumerate(question.choices, start=1) if not c.is_correct)
+    text = question.choices[wrong - 1].text
+    words = text.split()
+    broken = " ".join(words[:1]) + "\n  " + " ".join(words[1:]) if len(words) > 1 else text
+    response = editor_client.post(
+        f"/editor/questions/{question.id}/edit",
+        data=_form_for(question, **{f"option_{wrong}": broken}),
+    )
+    assert response.status_code == 303
+    db.session.refresh(question)
+    assert question.choices[wrong - 1].text == " ".join(text.split())

@@ -125,7 +125,8 @@ def test_whole_flow_with_feedback_after_each_answer(client: FlaskClient, one_qui
     feedback = client.get(f"/play/{token}/questions/{q1.id}/feedback").get_data(as_text=True)
     assert "Correct" in feedback and "What the article says" in feedback
     assert "<mark>" + q1.evidence_text + "</mark>" in feedback
-    assert "The article says" in feedback  # the explanation
+    # The explanation does not quote the evidence sentence again under its highlight.
+    assert feedback.count(q1.evidence_text) == 1
     assert "Next question" in feedback and "See my results" not in feedback
 
     step = client.get(f"/play/{token}")

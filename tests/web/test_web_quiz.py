@@ -348,3 +348,15 @@ def test_a_retake_with_unanswered_questions_asks_too(client: FlaskClient, quiz: 
     assert client.post(url, data=_form(quiz, answers={}, sid="retake-0010")).status_code == 400
     assert client.post(url, data={**data, "confirm_unanswered": "yes"}).status_code == 303
     assert _counts() == (2, 2)
+
+
+def test_a_retake_page_says_it_is_practice_not_on_the_scores_page(
+    client: FlaskClient, quiz: Quiz
+) -> None:
+    location = client.post(f"/quizzes/{quiz.id}", data=_form(quiz, sid="practice-0001")).location
+    assert location is not None, "the first attempt was not stored"
+    token = location.rsplit("/", 1)[1]
+    html = client.get(f"/quizzes/{quiz.id}?retake={token}").get_data(as_text=True)
+    assert "A retake is practice: it is not on the scores page." in html
+    assert "Shown on the scores page" not in html
+    assert "Shown on the scores page" in client.get(f"/quizzes/{quiz.id}").get_data(as_text=True)

@@ -38,6 +38,11 @@ def _strip(value: Any) -> Any:
     return value.strip() if isinstance(value, str) else value
 
 
+def _one_line(value: Any) -> Any:
+    """An option's text on one line: the spaces and line breaks of a text area made single."""
+    return " ".join(value.split()) if isinstance(value, str) else value
+
+
 def _http_url(form: FlaskForm, field: StringField) -> None:
     """The services' one URL rule (http/https, length-capped), as a form validator."""
     try:
@@ -140,10 +145,10 @@ class QuestionForm(FlaskForm):
     stem = TextAreaField(
         "Question", filters=[_strip], validators=[DataRequired("Write the question.")]
     )
-    option_1 = StringField("Option 1", filters=[_strip])
-    option_2 = StringField("Option 2", filters=[_strip])
-    option_3 = StringField("Option 3", filters=[_strip])
-    option_4 = StringField("Option 4", filters=[_strip])
+    option_1 = TextAreaField("Option 1", filters=[_one_line])
+    option_2 = TextAreaField("Option 2", filters=[_one_line])
+    option_3 = TextAreaField("Option 3", filters=[_one_line])
+    option_4 = TextAreaField("Option 4", filters=[_one_line])
     key = RadioField(
         "Correct option",
         choices=[
