@@ -265,17 +265,17 @@ def same_side(doc: Document, a: str, b: str) -> bool:
     return not ("official" in known and orgs_a and orgs_b)
 
 
-def _title_form(doc: Document, name: str) -> str | None:
-    """The article's "Mr X" form of a person, to stand beside a key written that way."""
+def _title_form(doc: Document, name: str, words: int) -> str | None:
+    """The article's "Mr X" form of a person in ``words`` words, to stand beside a key
+    written that way ("Sir John" beside "Mr Tomlinson", never "Sir John Gieve")."""
     key = person_key(name)
     for o in doc.mentions:
         if o.label != "PERSON" or person_key(o.text) != key:
             continue
-        if titled(o.text):
-            return o.text
         before = doc.view[max(0, o.start - 5) : o.start].split()[-1:]
-        if before and titled(before[0]):  # "Mr" left outside the mention
-            return f"{before[0]} {o.text}"
+        form = o.text if titled(o.text) else f"{before[0]} {o.text}" if before else ""
+        if titled(form) and len(form.split()) == words:  # "Mr" may be left outside
+            return form
     return None
 
 
@@ -336,7 +336,7 @@ def entity_pool(
         if m.label == "PERSON":
             # "Mr Tomlinson" beside "Mr Blunkett", never beside "David Blunkett"
             if titled(key):
-                name = _title_form(doc, other.text) or ""
+                name = _title_form(doc, other.text, len(key.split())) or ""
             if not name or titled(name) != titled(key) or (len(name.split()) > 1) != multi:
                 continue
             if not prominent(doc, other.text) or not same_side(doc, key, name):
