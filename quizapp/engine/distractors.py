@@ -327,7 +327,9 @@ def entity_pool(
             fit = _role_ok(doc, forms, other.text, m.label, role)
         if fit == 0 or strict and fit < 2:
             continue
-        if m.label == "GPE" and place_kind(other.text) != place_kind(m.text):
+        # a city for a city, a country for a country; a place of unknown level (a region, or a
+        # club called by its city: "Qatar" for "Barcelona") is never a safe wrong answer
+        if m.label == "GPE" and not place_kind(other.text) == place_kind(m.text) != "other":
             continue
         # "the UK" needs its article: only swap such names for each other
         if (other.text.lower() in _NEEDS_THE) != (m.text.lower() in _NEEDS_THE):
