@@ -370,6 +370,7 @@ _NO_NEGATION_WORDS = frozenset(
         "despite",
         "some",
         "always",
+        "than",
     }
 )
 # Verbs of purpose: "is not designed to make producers more competitive" is guessable without
@@ -410,7 +411,8 @@ _MENTAL_VERBS = frozenset(
 def negatable(doc: Document, claim: ClaimInfo) -> bool:
     """Whether inserting or dropping "not" on the main verb leaves one coherent, false statement.
 
-    Never on a claim with a reason, contrast, concession, choice or hedge word, on half of a
+    Never on a claim with a reason, contrast, concession, comparison ("not more powerful
+    than" may hold if equal), choice or hedge word, on half of a
     coordination ("was found guilty and sentenced", "..., and regulators ordered"), on a verb
     of saying, thinking or purpose, on a verb a participle clause explains, on examples
     ("words such as ..."), or on a claim with a bounded figure ("more than 14,000": the

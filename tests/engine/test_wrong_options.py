@@ -42,6 +42,7 @@ The scheme is designed to make farmers more competitive in a crowded market.
 The board cut the dividend last year, and regulators ordered all big loans to be checked.
 The ministry has refused to publish the report, saying such reports are always kept private.
 Words such as "growth", "profit" and "boom" reflected the mood of the market.
+The new plant will be more efficient than the old one.
 Analysts said Zentek had done well with the ZX5, its new games console.
 Zentek and Orbix both make games consoles, the analysts said.
 Orbix sold two million consoles in Japan and Zentek sold three million in Germany.
@@ -87,6 +88,7 @@ def test_no_negation_that_contradicts_the_rest_of_the_sentence() -> None:
         "The board cut the dividend",  # ", and regulators did not order": half a claim
         "The ministry has refused",  # "has not refused ..., saying reports are kept private"
         "Words such as",  # examples, not a fact to deny
+        "The new plant",  # "will not be more efficient than" holds if equal
     ):
         doc, claim = _claim(MARKETS, prefix)
         assert not negatable(doc, claim), prefix
