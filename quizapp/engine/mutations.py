@@ -193,13 +193,30 @@ def _magnitude(q: Quantity) -> float:
     return q.value * _SCALE.get(q.scale.strip(), 1.0)
 
 
+# the words between a part and its whole: "300 of its 1,000", "12 out of the 20"
+PART_OF = re.compile(
+    r"^\s+(?:[a-z]+\s+)?(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?$"
+)
+
+
 def keeps_direction(claim: ClaimInfo, q: Quantity, new_text: str) -> bool:
     """Whether ``new_text`` in place of ``q`` keeps the order of the figures a direction word
-    relates ("fell to 82,000 from 103,000": the new value must stay below 103,000)."""
-    if not _has_direction(claim):
-        return True
+    relates ("fell to 82,000 from 103,000": the new value must stay below 103,000), and a
+    part below its whole ("300 of its 1,000 shops": never 1,200 of them)."""
     new = parse_quantity(new_text)
     if new is None:
+        return True
+    for other in _related_figures(claim):
+        if other.start == q.start or (other.unit and q.unit and other.unit != q.unit):
+            continue
+        first, second = (q, other) if q.start < other.start else (other, q)
+        between = claim.text[first.end - claim.start : second.start - claim.start]
+        if PART_OF.match(between) and not q.percent and not other.percent:
+            part = _magnitude(new) if first is q else _magnitude(first)
+            whole = _magnitude(new) if second is q else _magnitude(second)
+            if part >= whole:
+                return False
+    if not _has_direction(claim):
         return True
     for other in _related_figures(claim):
         if other.start == q.start or (other.kind, other.currency, other.percent, other.unit) != (

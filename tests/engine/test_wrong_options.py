@@ -14,6 +14,7 @@ from quizapp.engine.mutations import (
     MUTATIONS,
     changeable_figure,
     false_variants,
+    keeps_direction,
     negatable,
     same_org_kind,
 )
@@ -43,6 +44,7 @@ The board cut the dividend last year, and regulators ordered all big loans to be
 The ministry has refused to publish the report, saying such reports are always kept private.
 Words such as "growth", "profit" and "boom" reflected the mood of the market.
 The new plant will be more efficient than the old one.
+Zentek will close 300 of its 1,000 shops across Germany next year.
 Analysts said Zentek had done well with the ZX5, its new games console.
 Zentek and Orbix both make games consoles, the analysts said.
 Orbix sold two million consoles in Japan and Zentek sold three million in Germany.
@@ -173,3 +175,15 @@ def test_no_name_from_a_built_in_list_in_a_false_statement() -> None:
     doc, claim = _claim(MARKETS, "Orbix sold two million")
     for m in MUTATIONS["entity"](doc, claim, random.Random(0)):
         assert m.new.lower() in doc.view.lower()
+
+
+def test_a_part_stays_below_its_whole() -> None:
+    # "closes 1,200 of its 1,000 shops" would be absurd
+    doc, claim = _claim(MARKETS, "Zentek will close")
+    q = next(q for q in claim.sentence.quantities if q.text == "300")
+    assert not keeps_direction(claim, q, "1,200")
+    assert keeps_direction(claim, q, "400")
+    for m in false_variants(doc, claim, random.Random(0)):
+        if m.old == "300":
+            value = parse_quantity(m.new)
+            assert value is not None and value.value < 1000
