@@ -321,8 +321,10 @@ def entity_pool(
         tried.add(other.text)
         if not reliable_name(doc, other):
             continue
-        if bare:
+        if bare and m.label == "PERSON":  # a club or a place is never offered as a person
             fit = 2 if _only_label(forms, other.text, m.label) else 0
+        elif bare:  # a team's country or city is often tagged as a body here and there
+            fit = 2 if any(o.raw_label in ("", m.label) for o in forms.get(other.text, [])) else 0
         else:
             fit = _role_ok(doc, forms, other.text, m.label, role)
         if fit == 0 or strict and fit < 2:
