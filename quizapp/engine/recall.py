@@ -19,7 +19,7 @@ from .document import Document, mention_role
 from .drafts import Draft
 from .gate import sort_value
 from .lexicon import CITIES, COMPANIES, COUNTRIES, MONTHS, REPORTING_VERBS
-from .mutations import _org_kind, changeable_figure, keeps_direction
+from .mutations import _org_kind, changeable_figure, keeps_direction, same_org_kind
 from .nlp import Mention
 from .numbers import Quantity
 from .quality import gendered, name_before, readable
@@ -614,6 +614,7 @@ def generate_recall(
             )
             if w[1] == "article_entity"
             and (m.label != "ORG" or _org_kind(w[0])[0] == kind)
+            and (kind != "company" or same_org_kind(key, w[0]))  # a studio for a studio
             and not _named_in(w[0], claim.text)
         ][:n_wrong]
         if surname:
