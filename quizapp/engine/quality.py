@@ -25,7 +25,7 @@ _OPENS_MID = re.compile(r"^(but|and|or|so|although|though|while|whereas|because|
 # Definite descriptions that need their antecedent unless a name or complement follows:
 # "the film", "the news", "the standard", "that fight", "both".
 _NEEDS_ANTECEDENT = re.compile(
-    r"\b(?:[Tt]he|[Tt]hat|[Tt]his|[Tt]hese|[Tt]hose) (?:new |latest |same |first |second |final |"
+    r"\b(?:[Tt]he|[Tt]hat|[Tt]his|[Tt]hese|[Tt]hose) (?:new |latest |same |first |second |final |[A-Z][a-z]+(?:ish|ian|ese|ch|an) |"
     r"current |two |three |original |previous |whole |coming year's )?"
     r"(film|movie|album|book|show|song|single|series|novel|play|"
     r"news|result|results|standard|fight|event|match|game|tournament|competition|award|"
@@ -37,7 +37,9 @@ _NEEDS_ANTECEDENT = re.compile(
     r"team|squad|band|star|singer|actor|actress|player|pair|duo|trio|couple|latter|"
     r"former|country|city|region|spokesman|spokeswoman|programme|project|venture|"
     r"attack|incident|action|title|names|cartel|scandal|affair|row|feud|war|dispute|"
-    r"reduction|increase|cut|rise|fall|charity|proposal|saga|twist|pair)\b"
+    r"reduction|increase|cut|rise|fall|charity|proposal|saga|twist|pair|text|document|"
+    r"victim|winner|loser|newcomer|veteran|striker|midfielder|defender|goalkeeper|forward|"
+    r"manager|coach|boss|champion|seed)\b"
     r"(?!\s+(?:(?:of|to|for|between|with|on|by|from|over|against|called|named|titled)\b|"
     r"[A-Z0-9\"']))",
 )
@@ -83,11 +85,18 @@ def name_before(text: str) -> bool:
     return any(w[0].isupper() and (i > 0 or w.lower() not in _OPENERS) for i, w in enumerate(words))
 
 
+# "a similar proposal", "the same thing": compared with something in another sentence
+_SIMILAR = re.compile(r"\b(?:a|an|the) (?:similar|same|comparable|like) [a-z]+\b(?! (?:as|to)\b)", re.I)
+# ", analysts say," inside a statement, more of it after: "the article says that X, analysts
+# say, especially as ..." reads as a botched copy (a closing ", MPs have said." reads fine)
+_REPORTING_ASIDE = re.compile(
+    r",\s+(?:[A-Za-z'-]+\s+){1,3}(?:say|says|said|believe|believes|argue|argues),"
+)
 _BOTH = re.compile(r"^(both|neither|each|all|the two|the pair)\b", re.I)
 # Copied faults: "the.post" (no space after a full stop), "250,000, people", " ,", "the the".
 _NO_SPACE = re.compile(r"(?<![A-Za-z.])[a-z]{2,}\.[a-z]{2,}\b")
 _STRAY_COMMA = re.compile(
-    r"\d,\d{3},\s+(?!and\b|or\b|but\b|while\b|which\b|who\b|with\b|"
+    r"(?:\d,\d{3}|_____),\s+(?!and\b|or\b|but\b|while\b|which\b|who\b|with\b|"
     r"up\b|down\b|a\b|an\b|the\b|according\b)[a-z]+"
 )
 _SPACE_PUNCT = re.compile(r"\s[,;:.!?](?:\s|$)")
@@ -112,12 +121,28 @@ APPROXIMATE = re.compile(
 _SCORE_OR_RANGE = re.compile(r"^\d+\s*[-\u2013]\s*\d+$|^[-\u2013]|[-\u2013]$")
 
 
+# Play-by-play of a match report: who crossed, headed, fouled, from how many yards. Blind
+# editors rejected these as trivia; the result and what it means is the story.
+_PLAY_BY_PLAY = re.compile(
+    r"\b(header|headed|heading|free[ -]kick|corner|yards|back post|far post|near post|"
+    r"crossbar|the bar|the box|volley(?:ed)?|crossed|tackle|fouled|booked|near miss|"
+    r"clean sheet|break point|set point|match point|double fault|rebound|half-time|"
+    r"in the \d+(?:st|nd|rd|th) minute)\b",
+    re.I,
+)
+
+
+def play_by_play(text: str) -> bool:
+    """Whether the text narrates a moment of play (a header, a foul, a shot from 20 yards)."""
+    return bool(_PLAY_BY_PLAY.search(text))
+
+
 def needs_context(text: str) -> bool:
     """Whether the text leans on another sentence (discourse words, "the film", "both")."""
     body = text.strip().strip('"').strip()
     if _OPENS_MID.match(body) or _BOTH.match(body):
         return True
-    if _DISCOURSE.search(body):
+    if _DISCOURSE.search(body) or _SIMILAR.search(body) or _REPORTING_ASIDE.search(body):
         return True
     return bool(_NEEDS_ANTECEDENT.search(body))
 
