@@ -78,15 +78,22 @@ def main() -> None:
                     print(f"NEW {path.stem} [{q['kind']}] {q['stem']}\n    {opts}\n    KEY {key}")
     total = sum(kinds.values())
     n = len(lengths)
-    print(f"articles {n}, questions {total}, per article min {min(lengths.values())} "
-          f"mean {total / n:.2f}, under 6: {sum(v < 6 for v in lengths.values())}")
-    print("kinds:", dict(sorted(kinds.items())),
-          f"true/false share {kinds['true_false'] / max(total, 1):.0%}")
+    print(
+        f"articles {n}, questions {total}, per article min {min(lengths.values())} "
+        f"mean {total / n:.2f}, under 6: {sum(v < 6 for v in lengths.values())}"
+    )
+    print(
+        "kinds:",
+        dict(sorted(kinds.items())),
+        f"true/false share {kinds['true_false'] / max(total, 1):.0%}",
+    )
     if judged:
         acc = [kept for kept, ok in judged.values() if ok]
         rej = [kept for kept, ok in judged.values() if not ok]
-        print(f"judged accepted still emitted: {sum(acc)}/{len(acc)}; "
-              f"judged rejected gone: {len(rej) - sum(rej)}/{len(rej)}")
+        print(
+            f"judged accepted still emitted: {sum(acc)}/{len(acc)}; "
+            f"judged rejected gone: {len(rej) - sum(rej)}/{len(rej)}"
+        )
         for ref, (kept, ok) in sorted(judged.items()):
             if kept and not ok:
                 print(f"  still emitted, rejected: Q{ref} {verdicts[ref][1]}")

@@ -25,7 +25,8 @@ _OPENS_MID = re.compile(r"^(but|and|or|so|although|though|while|whereas|because|
 # Definite descriptions that need their antecedent unless a name or complement follows:
 # "the film", "the news", "the standard", "that fight", "both".
 _NEEDS_ANTECEDENT = re.compile(
-    r"\b(?:[Tt]he|[Tt]hat|[Tt]his|[Tt]hese|[Tt]hose) (?:new |latest |same |first |second |final |[A-Z][a-z]+(?:ish|ian|ese|ch|an) |"
+    r"\b(?:[Tt]he|[Tt]hat|[Tt]his|[Tt]hese|[Tt]hose) (?:new |latest |same |first |second |final |"
+    r"[A-Z][a-z]+(?:ish|ian|ese|ch|an) |"
     r"current |two |three |original |previous |whole |coming year's )?"
     r"(film|movie|album|book|show|song|single|series|novel|play|"
     r"news|result|results|standard|fight|event|match|game|tournament|competition|award|"
@@ -39,8 +40,10 @@ _NEEDS_ANTECEDENT = re.compile(
     r"attack|incident|action|title|names|cartel|scandal|affair|row|feud|war|dispute|"
     r"reduction|increase|cut|rise|fall|charity|proposal|saga|twist|pair|text|document|"
     r"victim|winner|loser|newcomer|veteran|striker|midfielder|defender|goalkeeper|forward|"
-    r"manager|coach|boss|champion|seed)\b"
-    r"(?!\s+(?:(?:of|to|for|between|with|on|by|from|over|against|called|named|titled)\b|"
+    r"manager|coach|boss|champion|seed|sides|teams|clubs|firms|companies|countries|parties|"
+    r"men|women)\b"
+    r"(?!\s+(?:(?:of|to|for|between|with|on|by|from|over|against|called|named|titled|"
+    r"which|who|whose|where)\b|"
     r"[A-Z0-9\"']))",
 )
 _OPENERS = frozenset(
@@ -85,8 +88,16 @@ def name_before(text: str) -> bool:
     return any(w[0].isupper() and (i > 0 or w.lower() not in _OPENERS) for i, w in enumerate(words))
 
 
+# "a later one in Rio", "the first one": "one" stands for a noun of another sentence
+_ONE = re.compile(
+    r"\b(?:a|an|the) (?:later|earlier|first|second|third|last|new|previous|similar|bigger|"
+    r"smaller|larger|other) one\b(?! of\b)",
+    re.I,
+)
 # "a similar proposal", "the same thing": compared with something in another sentence
-_SIMILAR = re.compile(r"\b(?:a|an|the) (?:similar|same|comparable|like) [a-z]+\b(?! (?:as|to)\b)", re.I)
+_SIMILAR = re.compile(
+    r"\b(?:a|an|the) (?:similar|same|comparable|like) [a-z]+\b(?! (?:as|to)\b)", re.I
+)
 # ", analysts say," inside a statement, more of it after: "the article says that X, analysts
 # say, especially as ..." reads as a botched copy (a closing ", MPs have said." reads fine)
 _REPORTING_ASIDE = re.compile(
@@ -114,7 +125,8 @@ _WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")('s)?\b")
 APPROXIMATE = re.compile(
     r"\b(more than|over|up to|at least|at most|less than|fewer than|under|below|above|"
     r"just over|just under|as many as|as much as|as few as|upwards of|in excess of|"
-    r"exceeded|exceeding|beyond|within|topped|top)\s*$",
+    r"exceeded|exceeding|beyond|within|inside|inside the opening|within the first|"
+    r"inside the first|in under|topped|top)\s*$",
     re.I,
 )
 # A sports score or a range: "1-1", "5-1", "2-3%".
@@ -137,12 +149,25 @@ def play_by_play(text: str) -> bool:
     return bool(_PLAY_BY_PLAY.search(text))
 
 
+# "X will also field a candidate", "has again denied": the claim stands alone without the word
+_DROPPABLE = re.compile(r"(?<=\w) (?:also|again) (?=[a-z])")
+
+
+def drop_discourse(text: str) -> str:
+    """The statement without a mid-sentence "also" or "again", which point at another
+    sentence but carry no fact of their own ("Kennedy will also highlight" -> "Kennedy will
+    highlight"); every other discourse word still makes the text need context."""
+    return _DROPPABLE.sub(" ", text)
+
+
 def needs_context(text: str) -> bool:
     """Whether the text leans on another sentence (discourse words, "the film", "both")."""
     body = text.strip().strip('"').strip()
     if _OPENS_MID.match(body) or _BOTH.match(body):
         return True
     if _DISCOURSE.search(body) or _SIMILAR.search(body) or _REPORTING_ASIDE.search(body):
+        return True
+    if _ONE.search(body):
         return True
     return bool(_NEEDS_ANTECEDENT.search(body))
 
@@ -184,6 +209,34 @@ def score_or_range(figure_text: str, after: str, before: str = "") -> bool:
         or bool(re.match(r"\s*[-\u2013]\s*\d", after))
         or bool(re.search(r"\d\s*[-\u2013]\s*$", before))
     )
+
+
+#: A country's people and language: a stem saying "French" or "in Dublin" names the key.
+_DEMONYMS = {
+    "france": ("french", "paris"),
+    "ireland": ("irish", "dublin"),
+    "england": ("english", "london", "twickenham"),
+    "wales": ("welsh", "cardiff"),
+    "scotland": ("scottish", "scots", "edinburgh", "murrayfield", "glasgow"),
+    "italy": ("italian", "rome"),
+    "spain": ("spanish", "madrid"),
+    "germany": ("german", "berlin"),
+    "china": ("chinese", "beijing", "shanghai"),
+    "japan": ("japanese", "tokyo"),
+    "india": ("indian", "delhi", "mumbai"),
+    "russia": ("russian", "moscow"),
+    "us": ("american", "washington"),
+    "united states": ("american", "washington", "new york"),
+    "australia": ("australian", "sydney", "melbourne"),
+}
+
+
+def names_the_country(stem: str, key: str) -> bool:
+    """Whether the stem gives a country away by its people, language or cities ("against
+    _____ in Dublin" for Ireland, "Former _____ centre ... the French" for France)."""
+    hints = _DEMONYMS.get(key.lower().removeprefix("the "), ())
+    low = stem.lower()
+    return any(re.search(rf"\b{re.escape(h)}\b", low) for h in hints)
 
 
 _GENDERED = re.compile(

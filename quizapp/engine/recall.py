@@ -22,7 +22,7 @@ from .lexicon import CITIES, COMPANIES, COUNTRIES, MONTHS, REPORTING_VERBS
 from .mutations import _org_kind, changeable_figure, keeps_direction
 from .nlp import Mention
 from .numbers import Quantity
-from .quality import gendered, name_before, readable
+from .quality import gendered, name_before, names_the_country, readable
 from .types import Evidence
 
 _PRONOUNS = re.compile(
@@ -600,6 +600,8 @@ def generate_recall(
                 continue
         if m.label == "PERSON" and gendered(stem or ""):
             continue  # "Who ... his views?" beside women's names: the pronoun answers it
+        if m.label == "GPE" and names_the_country(stem or "", key):
+            continue  # "against _____ in Dublin": the city names the country
         # the article's own names only, of the key's kind: a name it never mentions, or a
         # body where the key is a company, is a blatant wrong answer
         kind = _org_kind(key)[0]

@@ -18,6 +18,7 @@ from .document import Document
 from .drafts import Draft
 from .lexicon import MONTHS, WEEKDAYS
 from .mutations import Mutation, false_variants, statement
+from .quality import drop_discourse
 from .recall import _evidence
 from .verification import describe, standalone
 
@@ -58,7 +59,7 @@ def fair_negation(claim: ClaimInfo) -> bool:
     negated quote flips a colour phrase), no clashing quantifier, a central enough claim."""
     return (
         claim.score >= MIN_NEGATION_SCORE
-        and not re.search("[\"\u201c\u201d]", claim.text)
+        and not re.search('["\u201c\u201d]', claim.text)
         and not _NEGATION_CLASH.search(claim.text)
         and not any(t.tag_ in {"JJS", "RBS"} for t in claim.tokens)
     )
@@ -99,6 +100,15 @@ def _plain(tok: Any) -> bool:
     return any(f in words for f in (tok.lower_, tok.lemma_.lower(), tok.lower_.removesuffix("s")))
 
 
+_JOB = re.compile(r"(?:er|or|ist|ian|ant|ent|man|woman|ee|chief|boss|star|head|mp)$")
+
+
+def job_word(word: str) -> bool:
+    """Whether a word looks like a job or title ("broadcaster", "guitarist", "chairman"),
+    not a first name the dictionary also knows ("martin", "rose", "bill")."""
+    return bool(_JOB.search(word))
+
+
 def _job_before_name(doc: Document, claim: ClaimInfo) -> bool:
     """A dictionary noun opening a person's name whose next word is not in the dictionary."""
     toks = claim.tokens
@@ -106,7 +116,8 @@ def _job_before_name(doc: Document, claim: ClaimInfo) -> bool:
         return False
     first, nxt = toks[0], toks[1]
     return (
-        first.text not in doc.mid_capitals
+        job_word(first.lower_)
+        and first.text not in doc.mid_capitals
         and first.lower_ not in HONORIFICS
         and first.lower_ in known_words()
         and nxt.lower_ not in known_words()
@@ -136,7 +147,7 @@ def generate_true_false(
     doc: Document, claim: ClaimInfo, rng: random.Random, want_pos: int
 ) -> list[Draft]:
     """A true/false draft; false statements carry their mutation on the "True" option."""
-    if not standalone(doc, claim):
+    if not standalone(doc, claim, bare=True):
         return []
     ev = _evidence(doc, claim)
     want_false = want_pos == 1 if want_pos in (0, 1) else rng.random() < 0.5
@@ -151,14 +162,14 @@ def generate_true_false(
         muts.sort(key=lambda m: FALSE_PREFERENCE.index(m.type))
         drafts = []
         for mut in muts[:3]:
-            text = statement(doc, claim, mut)
+            text = drop_discourse(statement(doc, claim, mut))
             stem = f"True or false: the article says that {_lower_first(text, claim, doc)}"
             expl = f'False. The article says: "{ev.text}" The statement {describe(mut)}.'
             drafts.append(
                 Draft("true_false", claim.id, stem, "False", (("True", mut.type),), ev, expl)
             )
         return drafts
-    text = statement(doc, claim)
+    text = drop_discourse(statement(doc, claim))
     stem = f"True or false: the article says that {_lower_first(text, claim, doc)}"
     expl = f'True. The article says: "{ev.text}"'
     return [Draft("true_false", claim.id, stem, "True", (("False", ""),), ev, expl)]
