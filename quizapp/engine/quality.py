@@ -144,9 +144,14 @@ _PLAY_BY_PLAY = re.compile(
 )
 
 
+# a goal is the story of a match: who scored, and when, editors accepted
+_SCORING = re.compile(r"\b((?<!from )goals?|scored|scores|scoring|equali[sz]er|winner|net)\b", re.I)
+
+
 def play_by_play(text: str) -> bool:
-    """Whether the text narrates a moment of play (a header, a foul, a shot from 20 yards)."""
-    return bool(_PLAY_BY_PLAY.search(text))
+    """Whether the text narrates a moment of play that is not a goal (a near miss, a foul, a
+    header over the bar from 16 yards)."""
+    return bool(_PLAY_BY_PLAY.search(text)) and not _SCORING.search(text)
 
 
 # "X will also field a candidate", "has again denied": the claim stands alone without the word

@@ -36,7 +36,7 @@ FALSE_PREFERENCE = ("number", "entity", "negation")
 #: some enemies", "not resisted ..., saying such papers are always kept confidential") or
 #: deny a superlative ("is not the largest"): blind editors called it ungrammatical or obvious.
 _NEGATION_CLASH = re.compile(
-    r"\b(some|always|all|many|most|several|already|still|ever|any|largest|biggest|"
+    r"\b(some|always|all|many|much|most|several|already|still|ever|any|largest|biggest|"
     r"smallest|first|only)\b",
     re.I,
 )

@@ -92,6 +92,7 @@ def test_play_by_play_is_trivia() -> None:
     assert play_by_play("Smith headed home from ten yards after a corner.")
     assert play_by_play("Jones fouled Brown 30 yards from goal.")
     assert not play_by_play("Rovers beat United 2-1 to reach the cup final.")
+    assert not play_by_play("Smith headed in the winning goal from six yards.")
 
 
 def test_a_bound_like_inside_the_opening_seconds_is_not_a_figure_to_change() -> None:
@@ -160,3 +161,23 @@ def test_a_city_or_demonym_in_the_stem_names_the_country() -> None:
 def test_a_first_name_is_not_a_job_word() -> None:
     assert job_word("broadcaster") and job_word("guitarist") and job_word("chairman")
     assert not job_word("martin") and not job_word("rose")
+
+
+def test_background_opening_on_a_past_year_is_peripheral_after_the_lead() -> None:
+    doc = analyse(
+        _long_story("Done.").replace(
+            "Work on the harbour wall starts in the spring.",
+            "In 1998 the council rejected a plan for a harbour wall.",
+        )
+    )
+    history = next(c for c in extract_claims(doc) if c.text.startswith("In 1998"))
+    assert history.peripheral
+
+
+def test_negation_refused_beside_much() -> None:
+    text = """Bench
+
+Keeper Ivo Lind has spent much of the season on the bench at Kestrel Rovers in the league.
+"""
+    _doc, claim = _claim(text, "Keeper Ivo Lind")
+    assert not fair_negation(claim)
