@@ -148,9 +148,17 @@ _PLAY_BY_PLAY = re.compile(
 _SCORING = re.compile(r"\b((?<!from )goals?|scored|scores|scoring|equali[sz]er|winner|net)\b", re.I)
 
 
+# a foul, a booking or a near miss is never the story, even beside the word "goal"
+_MISHAP = re.compile(
+    r"\b(fouled|foul|booked|near miss|crossbar|the bar|tackle|skimmed|hauled)\b", re.I
+)
+
+
 def play_by_play(text: str) -> bool:
     """Whether the text narrates a moment of play that is not a goal (a near miss, a foul, a
     header over the bar from 16 yards)."""
+    if _MISHAP.search(text):
+        return True
     return bool(_PLAY_BY_PLAY.search(text)) and not _SCORING.search(text)
 
 

@@ -93,6 +93,7 @@ def test_play_by_play_is_trivia() -> None:
     assert play_by_play("Jones fouled Brown 30 yards from goal.")
     assert not play_by_play("Rovers beat United 2-1 to reach the cup final.")
     assert not play_by_play("Smith headed in the winning goal from six yards.")
+    assert play_by_play("The opening goal came after Jones had fouled Smith near the box.")
 
 
 def test_a_bound_like_inside_the_opening_seconds_is_not_a_figure_to_change() -> None:
