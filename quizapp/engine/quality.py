@@ -221,7 +221,28 @@ def score_or_range(figure_text: str, after: str, before: str = "") -> bool:
         bool(_SCORE_OR_RANGE.search(figure_text))
         or bool(re.match(r"\s*[-\u2013]\s*\d", after))
         or bool(re.search(r"\d\s*[-\u2013]\s*$", before))
+        or _range_end(figure_text, before)
     )
+
+
+# "a 2% to ___ rise", "between 10% and ___": the upper end of a range the article states (a
+# change "from 2% to 5%", or "rose 10% to $4bn", is no range: its end is a fact of its own)
+_RANGE_END = re.compile(
+    r"(?:\bbetween\s+(\S+)\s+and|(?<!from )(?<![\w.,])([$\u00a3\u20ac]?\d[\d.,]*%?)\s+to)\s*$",
+    re.I,
+)
+
+
+def _unit(figure: str) -> tuple[str, str]:
+    return figure[:1] if figure[:1] in "$\u00a3\u20ac" else "", "%" if "%" in figure else ""
+
+
+def _range_end(figure_text: str, before: str) -> bool:
+    m = _RANGE_END.search(before)
+    if m is None:
+        return False
+    low = m.group(1) or m.group(2)
+    return _unit(low) == _unit(figure_text) and any(c.isdigit() for c in low)
 
 
 #: A country's people and language: a stem saying "French" or "in Dublin" names the key.

@@ -182,3 +182,12 @@ Keeper Ivo Lind has spent much of the season on the bench at Kestrel Rovers in t
 """
     _doc, claim = _claim(text, "Keeper Ivo Lind")
     assert not fair_negation(claim)
+
+
+def test_the_upper_end_of_a_stated_range_is_no_figure_to_change() -> None:
+    from quizapp.engine.quality import score_or_range
+
+    assert score_or_range("6%", " rise in sales", "had forecast a 3% to ")
+    assert score_or_range("20%", ".", "could fall by between 12% and ")
+    assert not score_or_range("6%", " this year", "rose from 3% to ")
+    assert not score_or_range("$4bn", ".", "sales rose 10% to ")
