@@ -12,6 +12,8 @@ import random
 import re
 from typing import Any
 
+from quizapp.engine.persons import stated_sex
+
 from .claims import ClaimInfo
 from .context import self_contained
 from .distractors import _display_name, entity_pool, quantity_pool, reliable_name
@@ -328,6 +330,17 @@ def _named_in(option: str, text: str) -> bool:
     return re.search(rf"(?<![\w.]){re.escape(option)}(?![\w])", text) is not None
 
 
+def surname_options(wrong: list[tuple[str, str]], key: str, text: str) -> list[tuple[str, str]]:
+    """Wrong options as surnames for a "Mr _____" blank, without the key's and without any
+    the sentence itself names ("Mr _____, who brought Mr Hale back": "Hale" is absurd)."""
+    out = []
+    for name, src in wrong:
+        surname = name.split()[-1]
+        if surname != key and not _named_in(surname, text):
+            out.append((surname, src))
+    return out
+
+
 def _too_close(values: list[tuple[float, ...]]) -> bool:
     """Whether two options are within 3% of each other (a one-digit change of a large sum)."""
     flat = sorted(v[0] for v in values if len(v) == 1)
@@ -598,8 +611,13 @@ def generate_recall(
             stem = _cloze(doc, claim, m.start, m.end)
             if not _ok_stem(stem):
                 continue
+        # "Who ... his views?" beside women's names: the pronoun answers it; with every
+        # option's sex stated by the article and all the key's, it answers nothing (2.4.0)
+        sex = None
         if m.label == "PERSON" and gendered(stem or ""):
-            continue  # "Who ... his views?" beside women's names: the pronoun answers it
+            sex = stated_sex(doc, key)
+            if sex is None:
+                continue
         if m.label == "GPE" and names_the_country(stem or "", key):
             continue  # "against _____ in Dublin": the city names the country
         # the article's own names only, of the key's kind: a name it never mentions, or a
@@ -612,14 +630,22 @@ def generate_recall(
         wrong = [
             w
             for w in entity_pool(
-                doc, claim, m, rng, n_wrong + 3, role=role, strict=not bare, bare=bare
+                doc,
+                claim,
+                m,
+                rng,
+                n_wrong + (6 if sex else 3),
+                role=role,
+                strict=not bare,
+                bare=bare,
             )
             if w[1] == "article_entity"
             and (m.label != "ORG" or _org_kind(w[0])[0] == kind)
             and not _named_in(w[0], claim.text)
+            and (sex is None or stated_sex(doc, w[0]) == sex)
         ][:n_wrong]
         if surname:
-            wrong = [(w.split()[-1], src) for w, src in wrong if w.split()[-1] != key]
+            wrong = surname_options(wrong, key, claim.text)
         if len(wrong) < 2 or stem is None:
             continue
         drafts.append(

@@ -1,0 +1,66 @@
+"""Generator 2.4.0's failure classes: person items in stems that state a sex, a surname option
+the stem itself names, and a topic name answered beside the blank's next word.
+
+Every sentence here is written for the test; no evaluation article is quoted.
+"""
+
+from __future__ import annotations
+
+import random
+
+from quizapp.engine.claims import extract_claims
+from quizapp.engine.document import analyse
+from quizapp.engine.persons import stated_sex
+from quizapp.engine.recall import generate_recall, surname_options
+
+MEN = """Harbour board picks a new chairman
+
+Mr Alder, the harbour board's treasurer, was named its new chairman on Monday.
+Mr Alder said his first task would be to repair the north pier.
+Mr Brook had led the board for ten years before stepping down in May.
+Mr Brook will stay on the board as a member.
+Mr Crane, the port's engineer, will inspect the pier with Mr Alder next week.
+Mr Crane expects the repairs to take a year.
+Mrs Ellery, who owns the ferry company, welcomed the choice.
+Mrs Ellery said the ferry company would pay for part of the work.
+"""
+
+
+def _drafts(text: str, prefix: str) -> list:
+    doc = analyse(text)
+    claim = next(c for c in extract_claims(doc) if c.text.startswith(prefix))
+    return generate_recall(doc, claim, random.Random(0), 0)
+
+
+def test_sex_is_stated_by_titles_only() -> None:
+    doc = analyse(MEN)
+    assert stated_sex(doc, "Alder") == "m"
+    assert stated_sex(doc, "Ellery") == "f"
+    # a pronoun is no evidence: "she said he ..." may speak of someone else
+    other = analyse("Quay plans\n\nAnna Vost said he would sign the quay plan on Friday.\n")
+    assert stated_sex(other, "Anna Vost") is None
+
+
+def test_person_item_in_a_gendered_stem_offers_only_the_same_sex() -> None:
+    drafts = [d for d in _drafts(MEN, "Mr Alder said his first task") if d.key == "Alder"]
+    assert drafts
+    for d in drafts:
+        assert {t for t, _ in d.distractors} <= {"Brook", "Crane"}
+
+
+def test_person_item_refused_when_sexes_are_unknown() -> None:
+    text = """Quay plans approved
+
+Anna Vost, the quay's manager, said his plan for the quay was approved on Friday.
+Tom Reed and Lena Hart from the council voted for the quay plan on Friday.
+Tom Reed said the quay would open in the spring.
+Lena Hart said the council would pay for the new quay.
+"""
+    assert not [d for d in _drafts(text, "Anna Vost") if d.key in {"Anna Vost", "Vost"}]
+
+
+def test_no_surname_option_that_the_stem_names() -> None:
+    text = "Mr Grey, who brought Mr Hale back into the party, said the mayor should apologise."
+    wrong = [("Tom Hale", "article_entity"), ("Sam Pike", "article_entity")]
+    assert surname_options(wrong, "Grey", text) == [("Pike", "article_entity")]
+    assert surname_options([("Ann Grey", "article_entity")], "Grey", text) == []
