@@ -45,7 +45,8 @@ _ANAPHORIC = re.compile(
     r"(issues?|announcement|moves?|deals?|plans?|decision|proposals?|scheme|measures?|row|"
     r"dispute|incident|agreement|takeover|bid|merger|offer|project|policy|changes?|case|"
     r"remainder|figures?|reserve|newcomers|pair|latter|former|trend|problem|claims?|"
-    r"idea|initiative|effort|system|programme|rules?|ruling|talks|situation)\b"
+    r"idea|initiative|effort|system|programme|rules?|ruling|talks|situation|"
+    r"victory|defeat|win)\b"
     r"(?! (?:of|to|for|between|with|that|on|by|from|over|against)\b)",
     re.I,
 )
@@ -467,6 +468,9 @@ def _ok_stem(stem: str | None) -> bool:
         return False
     body = stem.split(":", 1)[1].strip() if stem.startswith("Fill in the blank:") else stem
     if vague(body) or not readable(body):
+        return False
+    # "The Lord of the Rings:, how much did ...": a title cut at its colon was fronted
+    if re.search(r":\s*,", stem):
         return False
     return len(stem.split()) <= MAX_STEM_WORDS
 

@@ -32,13 +32,17 @@ def _drafts(text: str, prefix: str) -> list:
     return generate_recall(doc, claim, random.Random(0), 0)
 
 
-def test_sex_is_stated_by_titles_only() -> None:
+def test_sex_is_stated_by_titles_and_first_names() -> None:
     doc = analyse(MEN)
     assert stated_sex(doc, "Alder") == "m"
     assert stated_sex(doc, "Ellery") == "f"
     # a pronoun is no evidence: "she said he ..." may speak of someone else
-    other = analyse("Quay plans\n\nAnna Vost said he would sign the quay plan on Friday.\n")
-    assert stated_sex(other, "Anna Vost") is None
+    other = analyse("Quay plans\n\nKai Vost said he would sign the quay plan on Friday.\n")
+    assert stated_sex(other, "Kai Vost") is None
+    # a first name used for one sex only counts; one used for both does not
+    assert stated_sex(other, "Anna Vost") == "f"
+    assert stated_sex(other, "Brian Vost") == "m"
+    assert stated_sex(other, "Jamie Vost") is None
 
 
 def test_person_item_in_a_gendered_stem_offers_only_the_same_sex() -> None:
@@ -51,12 +55,12 @@ def test_person_item_in_a_gendered_stem_offers_only_the_same_sex() -> None:
 def test_person_item_refused_when_sexes_are_unknown() -> None:
     text = """Quay plans approved
 
-Anna Vost, the quay's manager, said his plan for the quay was approved on Friday.
+Kai Vost, the quay's manager, said his plan for the quay was approved on Friday.
 Tom Reed and Lena Hart from the council voted for the quay plan on Friday.
 Tom Reed said the quay would open in the spring.
 Lena Hart said the council would pay for the new quay.
 """
-    assert not [d for d in _drafts(text, "Anna Vost") if d.key in {"Anna Vost", "Vost"}]
+    assert not [d for d in _drafts(text, "Kai Vost") if d.key in {"Kai Vost", "Vost"}]
 
 
 def test_no_surname_option_that_the_stem_names() -> None:
@@ -64,3 +68,21 @@ def test_no_surname_option_that_the_stem_names() -> None:
     wrong = [("Tom Hale", "article_entity"), ("Sam Pike", "article_entity")]
     assert surname_options(wrong, "Grey", text) == [("Pike", "article_entity")]
     assert surname_options([("Ann Grey", "article_entity")], "Grey", text) == []
+
+
+def test_recall_stems_need_no_context_and_keep_their_titles() -> None:
+    from quizapp.engine.recall import _ok_stem, vague
+
+    # "the victory" without saying which: the taker lacks the match
+    assert vague("Who applauded the decisive move which earned the victory?")
+    assert not vague("Who scored the goal that earned the victory over Norland?")
+    # a title cut at its colon and fronted is no question
+    assert not _ok_stem("The Harbour Saga:, how much did the Final Chapter take on Friday?")
+
+
+def test_a_club_tagged_as_a_person_is_no_speaker() -> None:
+    from quizapp.engine.persons import not_a_person
+
+    assert not_a_person("Manchester United")
+    assert not_a_person("Kestrel Rovers")
+    assert not not_a_person("Brian Kerr")
