@@ -276,6 +276,7 @@ def select(
     used_sentences: set[int] = set()
     used_spans: list[tuple[int, int]] = []
     names = list(kinds)
+    tried: set[tuple[int, str]] = set()
     # round 0: new sentences only; 1: other claims of used sentences; 2: a second question
     # on a claim, never a true/false one and never one that shows or asks what the first one
     # does, up to MIN_BEFORE_REPEAT; 3: true/false beyond its share, only while the quiz is
@@ -311,6 +312,8 @@ def select(
             if claim.quote is not None:
                 order = [k for k in order if k == "attribution"]
             for kind in order:
+                if (claim.id, kind) in tried and not repeat:
+                    continue  # failed in the first pass: the quiz since only constrains more
                 q = _try_kind(
                     doc,
                     claim,
@@ -323,6 +326,8 @@ def select(
                     state,
                     repeat=repeat,
                 )
+                if q is None and no_tf:
+                    tried.add((claim.id, kind))
                 if q is not None:
                     chosen.append(q)
                     kind_count[kind] += 1
