@@ -81,6 +81,27 @@ def vague(text: str) -> bool:
     for m in _PRONOUNS.finditer(text):
         if m.start() == 0 or not name_before(text[: m.start()]):
             return True
+        if m.group(1).lower() in _PERSONAL and not _person_before(text[: m.start()]):
+            return True  # "the Liberal Democrats said ... he": no person for "he"
+    return False
+
+
+_PERSONAL = frozenset({"he", "she", "him", "his", "her"})
+
+
+def _person_before(text: str) -> bool:
+    """Whether a capitalised name that could be a person's stands in ``text``: one not
+    introduced by "the" ("the Liberal Democrats", "the Home Office" are bodies)."""
+    words = re.findall(r"[A-Za-z][A-Za-z'.&-]*", text)
+    after_the = False
+    for i, w in enumerate(words):
+        if w[0].isupper() and (i > 0 or w.lower() not in {"the", "a", "an"}):
+            if not after_the and name_before(" ".join(words[: i + 1])):
+                return True
+        else:
+            after_the = w.lower() == "the"
+            continue
+        # a capitalised run keeps the "the" that opened it
     return False
 
 

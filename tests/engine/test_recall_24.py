@@ -86,3 +86,12 @@ def test_a_club_tagged_as_a_person_is_no_speaker() -> None:
     assert not_a_person("Manchester United")
     assert not_a_person("Kestrel Rovers")
     assert not not_a_person("Brian Kerr")
+
+
+def test_a_personal_pronoun_needs_a_person_before_it() -> None:
+    from quizapp.engine.recall import vague
+
+    # a body named with "the" is no antecedent for "he"
+    assert vague("The Harbour Party said it was odd that he could not recall the letter.")
+    assert not vague("Mr Alder said his first task would be to repair the pier.")
+    assert not vague("Former chairman Tom Brook says Mr Alder has a bigger task than his own.")
