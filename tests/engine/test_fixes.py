@@ -114,8 +114,9 @@ def test_seed_kind_mix_and_size() -> None:
     kinds = [q.kind for q in r.questions]
     assert len(kinds) >= 7 and len(set(kinds)) >= 3
     # The seed has one figure and few names, so most of its claims can only be asked as
-    # statements; correctness wins over the mix (see bench/RESULTS.md).
-    assert kinds.count("true_false") <= 0.6 * len(kinds)
+    # statements; correctness wins over the mix (see bench/RESULTS.md). 2.4.0 dropped the
+    # "_____'s H200" recall item that another item's "Nvidia H200" answered: 5 of 7.
+    assert kinds.count("true_false") <= 5 / 7 * len(kinds)
     assert len({q.evidence.start for q in r.questions}) >= 7
 
 
