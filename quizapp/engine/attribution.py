@@ -17,6 +17,8 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from quizapp.engine.persons import not_a_person
+
 from .claims import ClaimInfo
 from .distractors import _display_name, _same_entity, prominent, reliable_name
 from .document import Document
@@ -72,7 +74,7 @@ def _find_people(doc: Document) -> list[str]:
         if not prominent(doc, m.text):
             continue  # a passer-by quoted once is no plausible speaker of the main quotes
         full = _clean(_display_name(doc, m)) or _clean(m.text)
-        if not full:
+        if not full or not_a_person(full):
             continue
         same = _named(shown, full)
         if same is None:

@@ -15,6 +15,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from .document import Document, Sentence, content_lemmas
 from .lexicon import COMPARISONS, DECISION_VERBS, DISCOURSE, HEDGES, REPORTING_VERBS
+from .quality import play_by_play
 from .types import Claim
 
 _QUOTES = '"\u201c\u201d'
@@ -42,6 +43,9 @@ class ClaimInfo:
     subst: tuple[int, int, str] | None = None
     # a quoted remark and who the sentence names as saying it: ((start, end), speaker)
     quote: tuple[tuple[int, int], str] | None = None
+    # late in the article and sharing (almost) nothing with its headline and lead: background,
+    # a side example or play-by-play, which blind editors called trivia; never asked
+    peripheral: bool = False
 
     @property
     def main_verb(self) -> Any:
@@ -291,7 +295,13 @@ def extract_claims(doc: Document) -> list[ClaimInfo]:
     for i, c in enumerate(merged, start=1):
         c.id = i
         c.subst = _resolve_pronoun(doc, c)
-        c.score = round(max(0.0, min(1.0, c.score + _salience(c, headline))), 3)
+        topical = _topical(c, headline)
+        c.score = round(max(0.0, min(1.0, 0.5 * c.score + _salience(c, topical))), 3)
+        c.peripheral = (
+            (c.sentence.index >= LATE_SENTENCE and topical < 2)
+            or (c.sentence.index >= 2 and play_by_play(c.text))
+            or (c.sentence.index >= 3 and bool(_HISTORY.match(c.text)))
+        )
     return merged
 
 
@@ -338,25 +348,37 @@ def _stems(words: Any) -> set[str]:
     return {w.lower()[:5] for w in words if len(w) > 2 and w.lower() not in STOP_WORDS}
 
 
-def _salient_words(doc: Document) -> tuple[set[str], set[str]]:
-    """The stems of the headline and of the lead sentence: what the article is about."""
+def _salient_words(doc: Document) -> frozenset[str]:
+    """The stems of the headline, of the two opening sentences and of an opening summary's
+    bullets ("TLDR - ..."): what the article is about."""
     title = _stems(re.findall(r"[A-Za-z]+", doc.layout.title or ""))
-    lead = _stems(t.text for t in doc.sentences[0].span if t.is_alpha) if doc.sentences else set()
-    return title, lead
+    opening = [s for s in doc.sentences[:8] if s.index < 2 or s.block_kind == "bullet"]
+    lead = {t.text for s in opening for t in s.span if t.is_alpha}
+    return frozenset(title | _stems(lead))
 
 
-def _salience(c: ClaimInfo, headline: tuple[set[str], set[str]]) -> float:
-    """How central a claim is: shared words with the headline and the lead, and its place
-    (news puts the news first). Weekday, background and side detail score low on all three."""
-    title, lead = headline
-    mine = _stems(t.text for t in c.tokens if t.is_alpha)
-    on_title = len(mine & title) / len(title) if title else 0.0
-    on_lead = len(mine & lead) / len(lead) if lead and c.sentence.index > 0 else 0.0
-    early = max(0.0, 1.0 - c.sentence.index / 12)
-    # background (a career's start, a past event) sits late and shares nothing with the
-    # headline: blind judges called it trivia, so it sinks below what the story is about
-    late = 0.15 if c.sentence.index >= 6 and on_title == 0 and on_lead < 0.2 else 0.0
-    return 0.6 * on_title + 0.3 * on_lead + 0.25 * early - late
+#: From this sentence on, a claim that shares fewer than two content words with the headline
+#: and lead is background: blind editors accepted 16 of 33 such questions on tuning articles
+#: (and 68 of 78 on the first four sentences).
+LATE_SENTENCE = 12
+
+
+#: A claim that opens on a past year ("In 2000, ...", "Back in 1998 ...") past the lead tells
+#: the story's background, which blind editors called "not the article's point".
+_HISTORY = re.compile(r"^(?:[Ii]n|[Bb]ack in|[Ss]ince|[Bb]efore|[Uu]ntil) (?:\w+ )?(?:19|20)\d\d\b")
+
+
+def _topical(c: ClaimInfo, headline: frozenset[str]) -> int:
+    """How many content words (crude stems) the claim shares with the headline and lead."""
+    return len(_stems(t.text for t in c.tokens if t.is_alpha) & headline)
+
+
+def _salience(c: ClaimInfo, topical: int) -> float:
+    """How central a claim is: its place (news puts the news first) and the words it shares
+    with the headline and lead. On judged tuning quizzes acceptance fell from 87% (first four
+    sentences) to 66% (to the twelfth) and 53% (later), and rose with shared words."""
+    early = max(0.0, 1.0 - c.sentence.index / LATE_SENTENCE)
+    return 0.3 * early + 0.25 * min(topical, 6) / 6
 
 
 _PRONOUN_LABEL = {

@@ -64,6 +64,8 @@ def unresolved_reference(claim: ClaimInfo) -> bool:
         low = t.lower_
         if low in _PERSON_PRONOUNS and not _named_before(toks, i, frozenset({"PERSON"})):
             return True
+        if low == "it" and t.dep_ in {"dobj", "pobj"}:
+            return True  # "reluctant to approve it", "ran on to it": rarely the name before
         if low in _THING_PRONOUNS and t.dep_ != "expl":
             if not _named_before(toks, i, _THINGS):
                 return True

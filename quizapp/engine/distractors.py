@@ -22,8 +22,9 @@ from .lexicon import (
     COMPANY_SECTORS,
     COUNTRIES,
     COUNTRY_LIST,
+    ROLE_CLASSES,
 )
-from .nlp import Mention, person_key
+from .nlp import Mention, person_key, titled
 from .numbers import Quantity, format_like, perturb
 
 if TYPE_CHECKING:
@@ -65,6 +66,8 @@ def quantity_pool(
                 continue
             if q.value and not (q.value / 8 <= other.value <= q.value * 8):
                 continue
+            if q.percent and q.value < 100 <= other.value:
+                continue  # a share below the whole: never "100%" or more
             article[other.value] = other.text
     stated_values = {
         o.value for s in doc.sentences for o in s.quantities if o.signature == q.signature
@@ -113,7 +116,8 @@ def _alias_group(name: str) -> int | None:
     return next((i for i, group in enumerate(_ALIASES) if low in group), None)
 
 
-def _place_type(name: str) -> str:
+def place_kind(name: str) -> str:
+    """ "country", "city" or "other" (a place the lexicon does not know the level of)."""
     low = name.lower()
     return "country" if low in COUNTRIES else "city" if low in CITIES else "other"
 
@@ -204,6 +208,83 @@ def prominent(doc: Document, name: str) -> bool:
     return len(seen) >= 2 or any(i < 2 for i in seen)
 
 
+_STOP_PUNCT = tuple(',.;:!?"()[]“”')
+
+
+def _side(doc: Document, m: Mention) -> tuple[str, str]:
+    """The team or body and the job a person's mention is introduced with: ("United",
+    "player") for "United striker Ruud van Nistelrooy", ("Arsenal", "") for "Arsenal's Ashley
+    Cole", ("", "manager") for "the manager Kerr"; empty strings where the text says none."""
+    words = doc.view[max(0, m.start - 60) : m.start].split()
+    role = ""
+    lower = 0
+    while words and words[-1][:1].islower() and not words[-1].endswith(_STOP_PUNCT) and lower < 2:
+        role = role or ROLE_CLASSES.get(words[-1].lower(), "")
+        words.pop()
+        lower += 1
+    org: list[str] = []
+    poss = False
+    while words and words[-1][:1].isupper() and not words[-1].endswith(_STOP_PUNCT):
+        w = words.pop()
+        if w.endswith(("'s", "’s", "s'")) and not org:  # "Arsenal's", "Rovers'"
+            w, poss = w[: -2 if w.endswith("s") else -1], True
+        org.insert(0, w)
+    if org and org[0] == "The":
+        org = org[1:]
+    if not (poss or role):
+        org = []
+    return " ".join(org), role
+
+
+def _sides(doc: Document, name: str) -> tuple[set[str], set[str]]:
+    """Every team or body and job the article introduces a person with."""
+    orgs: set[str] = set()
+    roles: set[str] = set()
+    key = person_key(name)
+    for o in doc.mentions:
+        if o.label == "PERSON" and person_key(o.text) == key:
+            org, role = _side(doc, o)
+            orgs |= {org} - {""}
+            roles |= {role} - {""}
+    return orgs, roles
+
+
+def same_side(doc: Document, a: str, b: str) -> bool:
+    """Whether person ``b`` is a believable wrong answer for person ``a``: not known to be on
+    another team or body, nor in another job (a manager for a player, a chairman for a
+    player of the same club)."""
+    orgs_a, roles_a = _sides(doc, a)
+    orgs_b, roles_b = _sides(doc, b)
+    if orgs_a and orgs_b and not orgs_a & orgs_b:
+        return False
+    if roles_a and roles_b:
+        return bool(roles_a & roles_b)
+    known = roles_a | roles_b
+    if "manager" in known:
+        return False
+    return not ("official" in known and orgs_a and orgs_b)
+
+
+def _title_form(doc: Document, name: str, words: int) -> str | None:
+    """The article's "Mr X" form of a person in ``words`` words, to stand beside a key
+    written that way ("Sir John" beside "Mr Tomlinson", never "Sir John Gieve")."""
+    key = person_key(name)
+    for o in doc.mentions:
+        if o.label != "PERSON" or person_key(o.text) != key:
+            continue
+        before = doc.view[max(0, o.start - 5) : o.start].split()[-1:]
+        form = o.text if titled(o.text) else f"{before[0]} {o.text}" if before else ""
+        if titled(form) and len(form.split()) == words:  # "Mr" may be left outside
+            return form
+    return None
+
+
+def _only_label(forms: dict[str, list[Mention]], name: str, label: str) -> bool:
+    """Whether the model never gave this name another label ("United" as a person once and
+    a club elsewhere is no person to offer)."""
+    return all(o.raw_label in ("", label) and o.label == label for o in forms.get(name, []))
+
+
 def entity_pool(
     doc: Document,
     claim: ClaimInfo,
@@ -240,22 +321,30 @@ def entity_pool(
         tried.add(other.text)
         if not reliable_name(doc, other):
             continue
-        if bare:
+        if bare and m.label == "PERSON":  # a club or a place is never offered as a person
+            fit = 2 if _only_label(forms, other.text, m.label) else 0
+        elif bare:  # a team's country or city is often tagged as a body here and there
             fit = 2 if any(o.raw_label in ("", m.label) for o in forms.get(other.text, [])) else 0
         else:
             fit = _role_ok(doc, forms, other.text, m.label, role)
         if fit == 0 or strict and fit < 2:
             continue
-        if m.label == "GPE" and _place_type(other.text) != _place_type(m.text):
+        # a city for a city, a country for a country; a place of unknown level (a region, or a
+        # club called by its city: "Qatar" for "Barcelona") is never a safe wrong answer
+        if m.label == "GPE" and not place_kind(other.text) == place_kind(m.text) != "other":
             continue
         # "the UK" needs its article: only swap such names for each other
         if (other.text.lower() in _NEEDS_THE) != (m.text.lower() in _NEEDS_THE):
             continue
         name = _display_name(doc, other)
-        if m.label == "PERSON" and (
-            (len(name.split()) > 1) != multi or not prominent(doc, other.text)
-        ):
-            continue
+        if m.label == "PERSON":
+            # "Mr Tomlinson" beside "Mr Blunkett", never beside "David Blunkett"
+            if titled(key):
+                name = _title_form(doc, other.text, len(key.split())) or ""
+            if not name or titled(name) != titled(key) or (len(name.split()) > 1) != multi:
+                continue
+            if not prominent(doc, other.text) or not same_side(doc, key, name):
+                continue
         if _same_entity(name, key, m.label) or any(_same_entity(name, n, m.label) for n in names):
             continue
         # names mentioned anywhere in the claim's sentence are part of the fact

@@ -28,9 +28,23 @@ COMPANY_SECTORS: dict[str, tuple[str, ...]] = {
         "Xiaomi",
         "Lenovo",
     ),
+    "studio": (
+        "Disney",
+        "Paramount",
+        "Universal",
+        "Warner Brothers",
+        "Warner Bros",
+        "MGM",
+        "Twentieth Century Fox",
+        "Sony Pictures",
+        "Columbia Pictures",
+        "DreamWorks",
+        "Miramax",
+        "Lionsgate",
+        "Pixar",
+    ),
     "media": (
         "Time Warner",
-        "Disney",
         "Viacom",
         "News Corp",
         "Bertelsmann",
@@ -381,6 +395,35 @@ REPORTING_VERBS = frozenset(
         "estimate",
     }
 )
+# Verbs of judging: "Kerr applauded the move" is arguably true of another of the story's
+# people who praised it too, so the person who judges is never swapped.
+EVALUATIVE_VERBS = frozenset(
+    {
+        "applaud",
+        "praise",
+        "hail",
+        "welcome",
+        "criticise",
+        "criticize",
+        "condemn",
+        "blame",
+        "admit",
+        "accept",
+        "deny",
+        "agree",
+        "describe",
+        "call",
+        "urge",
+        "thank",
+        "congratulate",
+        "question",
+        "defend",
+        "back",
+        "support",
+        "warn",
+        "predict",
+    }
+)
 HEDGES = frozenset(
     {
         "may",
@@ -439,3 +482,55 @@ DECISION_VERBS = frozenset(
         "charge",
     }
 )
+
+# The job word before a person's name ("United striker X", "Arsenal boss Y"), by the side of
+# a story that person is on: a wrong answer for a player is another player, not a manager.
+ROLE_CLASSES: dict[str, str] = {
+    **dict.fromkeys(
+        (
+            "striker",
+            "forward",
+            "defender",
+            "midfielder",
+            "goalkeeper",
+            "keeper",
+            "winger",
+            "captain",
+            "skipper",
+            "full-back",
+            "centre-back",
+            "scrum-half",
+            "fly-half",
+            "flanker",
+            "lock",
+            "prop",
+            "hooker",
+            "centre",
+            "wing",
+            "playmaker",
+            "player",
+            "batsman",
+            "bowler",
+            "international",
+            "team-mate",
+        ),
+        "player",
+    ),
+    **dict.fromkeys(("manager", "boss", "coach", "gaffer"), "manager"),
+    **dict.fromkeys(
+        (
+            "chairman",
+            "vice-chairman",
+            "chairwoman",
+            "director",
+            "president",
+            "owner",
+            "executive",
+            "spokesman",
+            "spokeswoman",
+            "secretary",
+            "referee",
+        ),
+        "official",
+    ),
+}

@@ -167,3 +167,9 @@ def person_key(name: str) -> str:
     """Identity of a person across "Mr Blunkett", "David Blunkett" and "Blunkett"."""
     words = [w for w in name.replace(".", "").split() if w.lower() not in _TITLES]
     return (words[-1] if words else name).lower()
+
+
+def titled(name: str) -> bool:
+    """Whether a name opens with a title ("Mr Tomlinson", "Dr Smith")."""
+    first = name.replace(".", "").split()[:1]
+    return bool(first) and first[0].lower() in _TITLES

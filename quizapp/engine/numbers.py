@@ -177,8 +177,8 @@ def _step(q: Quantity) -> float:
 def perturb(q: Quantity, lower: bool, count: int, seed_offset: int = 0) -> list[float]:
     """Plausible wrong values below (``lower``) or above the key, nearest first.
 
-    Values keep the key's precision; years move by a few years; percentages stay in 0-100
-    when the key does.
+    Values keep the key's precision; years move by a few years; a share below 100% stays
+    below it ("100% of sales" is absurd).
     """
     vals: list[float] = []
     if q.kind == "year":
@@ -197,7 +197,7 @@ def perturb(q: Quantity, lower: bool, count: int, seed_offset: int = 0) -> list[
             v = round(v, q.decimals)
         if v <= 0 or math.isclose(v, q.value):
             continue
-        if q.percent and q.value <= 100 and v > 100:
+        if q.percent and q.value < 100 <= v:
             continue
         if q.scale.strip() and q.value < 1000 <= v:
             continue  # "1019m euros" reads as made up: a writer says "1.02bn"
@@ -210,7 +210,7 @@ def perturb(q: Quantity, lower: bool, count: int, seed_offset: int = 0) -> list[
         for d in (1, 2, 3, 4, 5, 6):
             v = q.value - d * step if lower else q.value + d * step
             if v > 0 and all(not math.isclose(v, w) for w in vals) and not math.isclose(v, q.value):
-                if q.percent and q.value <= 100 and v > 100:
+                if q.percent and q.value < 100 <= v:
                     continue
                 vals.append(round(v, q.decimals) if q.decimals else v)
     return vals[:count]

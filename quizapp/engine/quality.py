@@ -26,6 +26,7 @@ _OPENS_MID = re.compile(r"^(but|and|or|so|although|though|while|whereas|because|
 # "the film", "the news", "the standard", "that fight", "both".
 _NEEDS_ANTECEDENT = re.compile(
     r"\b(?:[Tt]he|[Tt]hat|[Tt]his|[Tt]hese|[Tt]hose) (?:new |latest |same |first |second |final |"
+    r"[A-Z][a-z]+(?:ish|ian|ese|ch|an) |"
     r"current |two |three |original |previous |whole |coming year's )?"
     r"(film|movie|album|book|show|song|single|series|novel|play|"
     r"news|result|results|standard|fight|event|match|game|tournament|competition|award|"
@@ -37,8 +38,12 @@ _NEEDS_ANTECEDENT = re.compile(
     r"team|squad|band|star|singer|actor|actress|player|pair|duo|trio|couple|latter|"
     r"former|country|city|region|spokesman|spokeswoman|programme|project|venture|"
     r"attack|incident|action|title|names|cartel|scandal|affair|row|feud|war|dispute|"
-    r"reduction|increase|cut|rise|fall|charity|proposal|saga|twist|pair)\b"
-    r"(?!\s+(?:(?:of|to|for|between|with|on|by|from|over|against|called|named|titled)\b|"
+    r"reduction|increase|cut|rise|fall|charity|proposal|saga|twist|pair|text|document|"
+    r"victim|winner|loser|newcomer|veteran|striker|midfielder|defender|goalkeeper|forward|"
+    r"manager|coach|boss|champion|seed|sides|teams|clubs|firms|companies|countries|parties|"
+    r"men|women)\b"
+    r"(?!\s+(?:(?:of|to|for|between|with|on|by|from|over|against|called|named|titled|"
+    r"which|who|whose|where)\b|"
     r"[A-Z0-9\"']))",
 )
 _OPENERS = frozenset(
@@ -83,11 +88,26 @@ def name_before(text: str) -> bool:
     return any(w[0].isupper() and (i > 0 or w.lower() not in _OPENERS) for i, w in enumerate(words))
 
 
+# "a later one in Rio", "the first one": "one" stands for a noun of another sentence
+_ONE = re.compile(
+    r"\b(?:a|an|the) (?:later|earlier|first|second|third|last|new|previous|similar|bigger|"
+    r"smaller|larger|other) one\b(?! of\b)",
+    re.I,
+)
+# "a similar proposal", "the same thing": compared with something in another sentence
+_SIMILAR = re.compile(
+    r"\b(?:a|an|the) (?:similar|same|comparable|like) [a-z]+\b(?! (?:as|to)\b)", re.I
+)
+# ", analysts say," inside a statement, more of it after: "the article says that X, analysts
+# say, especially as ..." reads as a botched copy (a closing ", MPs have said." reads fine)
+_REPORTING_ASIDE = re.compile(
+    r",\s+(?:[A-Za-z'-]+\s+){1,3}(?:say|says|said|believe|believes|argue|argues),"
+)
 _BOTH = re.compile(r"^(both|neither|each|all|the two|the pair)\b", re.I)
 # Copied faults: "the.post" (no space after a full stop), "250,000, people", " ,", "the the".
 _NO_SPACE = re.compile(r"(?<![A-Za-z.])[a-z]{2,}\.[a-z]{2,}\b")
 _STRAY_COMMA = re.compile(
-    r"\d,\d{3},\s+(?!and\b|or\b|but\b|while\b|which\b|who\b|with\b|"
+    r"(?:\d,\d{3}|_____),\s+(?!and\b|or\b|but\b|while\b|which\b|who\b|with\b|"
     r"up\b|down\b|a\b|an\b|the\b|according\b)[a-z]+"
 )
 _SPACE_PUNCT = re.compile(r"\s[,;:.!?](?:\s|$)")
@@ -105,11 +125,52 @@ _WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")('s)?\b")
 APPROXIMATE = re.compile(
     r"\b(more than|over|up to|at least|at most|less than|fewer than|under|below|above|"
     r"just over|just under|as many as|as much as|as few as|upwards of|in excess of|"
-    r"exceeded|exceeding|beyond|within|topped|top)\s*$",
+    r"exceeded|exceeding|beyond|within|inside|inside the opening|within the first|"
+    r"inside the first|in under|topped|top)\s*$",
     re.I,
 )
 # A sports score or a range: "1-1", "5-1", "2-3%".
 _SCORE_OR_RANGE = re.compile(r"^\d+\s*[-\u2013]\s*\d+$|^[-\u2013]|[-\u2013]$")
+
+
+# Play-by-play of a match report: who crossed, headed, fouled, from how many yards. Blind
+# editors rejected these as trivia; the result and what it means is the story.
+_PLAY_BY_PLAY = re.compile(
+    r"\b(header|headed|heading|free[ -]kick|corner|yards|back post|far post|near post|"
+    r"crossbar|the bar|the box|volley(?:ed)?|crossed|tackle|fouled|booked|near miss|"
+    r"clean sheet|break point|set point|match point|double fault|rebound|half-time|"
+    r"in the \d+(?:st|nd|rd|th) minute)\b",
+    re.I,
+)
+
+
+# a goal is the story of a match: who scored, and when, editors accepted
+_SCORING = re.compile(r"\b((?<!from )goals?|scored|scores|scoring|equali[sz]er|winner|net)\b", re.I)
+
+
+# a foul, a booking or a near miss is never the story, even beside the word "goal"
+_MISHAP = re.compile(
+    r"\b(fouled|foul|booked|near miss|crossbar|the bar|tackle|skimmed|hauled)\b", re.I
+)
+
+
+def play_by_play(text: str) -> bool:
+    """Whether the text narrates a moment of play that is not a goal (a near miss, a foul, a
+    header over the bar from 16 yards)."""
+    if _MISHAP.search(text):
+        return True
+    return bool(_PLAY_BY_PLAY.search(text)) and not _SCORING.search(text)
+
+
+# "X will also field a candidate", "has again denied": the claim stands alone without the word
+_DROPPABLE = re.compile(r"(?<=\w) (?:also|again) (?=[a-z])")
+
+
+def drop_discourse(text: str) -> str:
+    """The statement without a mid-sentence "also" or "again", which point at another
+    sentence but carry no fact of their own ("Kennedy will also highlight" -> "Kennedy will
+    highlight"); every other discourse word still makes the text need context."""
+    return _DROPPABLE.sub(" ", text)
 
 
 def needs_context(text: str) -> bool:
@@ -117,7 +178,9 @@ def needs_context(text: str) -> bool:
     body = text.strip().strip('"').strip()
     if _OPENS_MID.match(body) or _BOTH.match(body):
         return True
-    if _DISCOURSE.search(body):
+    if _DISCOURSE.search(body) or _SIMILAR.search(body) or _REPORTING_ASIDE.search(body):
+        return True
+    if _ONE.search(body):
         return True
     return bool(_NEEDS_ANTECEDENT.search(body))
 
@@ -158,7 +221,56 @@ def score_or_range(figure_text: str, after: str, before: str = "") -> bool:
         bool(_SCORE_OR_RANGE.search(figure_text))
         or bool(re.match(r"\s*[-\u2013]\s*\d", after))
         or bool(re.search(r"\d\s*[-\u2013]\s*$", before))
+        or _range_end(figure_text, before)
     )
+
+
+# "a 2% to ___ rise", "between 10% and ___": the upper end of a range the article states (a
+# change "from 2% to 5%", or "rose 10% to $4bn", is no range: its end is a fact of its own)
+_RANGE_END = re.compile(
+    r"(?:\bbetween\s+(\S+)\s+and|(?<!from )(?<![\w.,])([$\u00a3\u20ac]?\d[\d.,]*%?)\s+to)\s*$",
+    re.I,
+)
+
+
+def _unit(figure: str) -> tuple[str, str]:
+    return figure[:1] if figure[:1] in "$\u00a3\u20ac" else "", "%" if "%" in figure else ""
+
+
+def _range_end(figure_text: str, before: str) -> bool:
+    m = _RANGE_END.search(before)
+    if m is None:
+        return False
+    low = m.group(1) or m.group(2)
+    return _unit(low) == _unit(figure_text) and any(c.isdigit() for c in low)
+
+
+#: A country's people and language: a stem saying "French" or "in Dublin" names the key.
+_DEMONYMS = {
+    "france": ("french", "paris"),
+    "ireland": ("irish", "dublin"),
+    "england": ("english", "london", "twickenham"),
+    "wales": ("welsh", "cardiff"),
+    "scotland": ("scottish", "scots", "edinburgh", "murrayfield", "glasgow"),
+    "italy": ("italian", "rome"),
+    "spain": ("spanish", "madrid"),
+    "germany": ("german", "berlin"),
+    "china": ("chinese", "beijing", "shanghai"),
+    "japan": ("japanese", "tokyo"),
+    "india": ("indian", "delhi", "mumbai"),
+    "russia": ("russian", "moscow"),
+    "us": ("american", "washington"),
+    "united states": ("american", "washington", "new york"),
+    "australia": ("australian", "sydney", "melbourne"),
+}
+
+
+def names_the_country(stem: str, key: str) -> bool:
+    """Whether the stem gives a country away by its people, language or cities ("against
+    _____ in Dublin" for Ireland, "Former _____ centre ... the French" for France)."""
+    hints = _DEMONYMS.get(key.lower().removeprefix("the "), ())
+    low = stem.lower()
+    return any(re.search(rf"\b{re.escape(h)}\b", low) for h in hints)
 
 
 _GENDERED = re.compile(

@@ -12,6 +12,8 @@ import random
 import re
 from typing import Any
 
+from quizapp.engine.persons import stated_sex
+
 from .claims import ClaimInfo
 from .context import self_contained
 from .distractors import _display_name, entity_pool, quantity_pool, reliable_name
@@ -19,10 +21,10 @@ from .document import Document, mention_role
 from .drafts import Draft
 from .gate import sort_value
 from .lexicon import CITIES, COMPANIES, COUNTRIES, MONTHS, REPORTING_VERBS
-from .mutations import _org_kind, changeable_figure, keeps_direction
+from .mutations import _org_kind, changeable_figure, keeps_direction, same_org_kind
 from .nlp import Mention
 from .numbers import Quantity
-from .quality import gendered, name_before, readable
+from .quality import gendered, name_before, names_the_country, readable
 from .types import Evidence
 
 _PRONOUNS = re.compile(
@@ -43,7 +45,8 @@ _ANAPHORIC = re.compile(
     r"(issues?|announcement|moves?|deals?|plans?|decision|proposals?|scheme|measures?|row|"
     r"dispute|incident|agreement|takeover|bid|merger|offer|project|policy|changes?|case|"
     r"remainder|figures?|reserve|newcomers|pair|latter|former|trend|problem|claims?|"
-    r"idea|initiative|effort|system|programme|rules?|ruling|talks|situation)\b"
+    r"idea|initiative|effort|system|programme|rules?|ruling|talks|situation|"
+    r"victory|defeat|win)\b"
     r"(?! (?:of|to|for|between|with|that|on|by|from|over|against)\b)",
     re.I,
 )
@@ -78,6 +81,27 @@ def vague(text: str) -> bool:
     for m in _PRONOUNS.finditer(text):
         if m.start() == 0 or not name_before(text[: m.start()]):
             return True
+        if m.group(1).lower() in _PERSONAL and not _person_before(text[: m.start()]):
+            return True  # "the Liberal Democrats said ... he": no person for "he"
+    return False
+
+
+_PERSONAL = frozenset({"he", "she", "him", "his", "her"})
+
+
+def _person_before(text: str) -> bool:
+    """Whether a capitalised name that could be a person's stands in ``text``: one not
+    introduced by "the" ("the Liberal Democrats", "the Home Office" are bodies)."""
+    words = re.findall(r"[A-Za-z][A-Za-z'.&-]*", text)
+    after_the = False
+    for i, w in enumerate(words):
+        if w[0].isupper() and (i > 0 or w.lower() not in {"the", "a", "an"}):
+            if not after_the and name_before(" ".join(words[: i + 1])):
+                return True
+        else:
+            after_the = w.lower() == "the"
+            continue
+        # a capitalised run keeps the "the" that opened it
     return False
 
 
@@ -328,6 +352,17 @@ def _named_in(option: str, text: str) -> bool:
     return re.search(rf"(?<![\w.]){re.escape(option)}(?![\w])", text) is not None
 
 
+def surname_options(wrong: list[tuple[str, str]], key: str, text: str) -> list[tuple[str, str]]:
+    """Wrong options as surnames for a "Mr _____" blank, without the key's and without any
+    the sentence itself names ("Mr _____, who brought Mr Hale back": "Hale" is absurd)."""
+    out = []
+    for name, src in wrong:
+        surname = name.split()[-1]
+        if surname != key and not _named_in(surname, text):
+            out.append((surname, src))
+    return out
+
+
 def _too_close(values: list[tuple[float, ...]]) -> bool:
     """Whether two options are within 3% of each other (a one-digit change of a large sum)."""
     flat = sorted(v[0] for v in values if len(v) == 1)
@@ -454,6 +489,9 @@ def _ok_stem(stem: str | None) -> bool:
         return False
     body = stem.split(":", 1)[1].strip() if stem.startswith("Fill in the blank:") else stem
     if vague(body) or not readable(body):
+        return False
+    # "The Lord of the Rings:, how much did ...": a title cut at its colon was fronted
+    if re.search(r":\s*,", stem):
         return False
     return len(stem.split()) <= MAX_STEM_WORDS
 
@@ -598,8 +636,15 @@ def generate_recall(
             stem = _cloze(doc, claim, m.start, m.end)
             if not _ok_stem(stem):
                 continue
+        # "Who ... his views?" beside women's names: the pronoun answers it; with every
+        # option's sex stated by the article and all the key's, it answers nothing (2.4.0)
+        sex = None
         if m.label == "PERSON" and gendered(stem or ""):
-            continue  # "Who ... his views?" beside women's names: the pronoun answers it
+            sex = stated_sex(doc, key)
+            if sex is None:
+                continue
+        if m.label == "GPE" and names_the_country(stem or "", key):
+            continue  # "against _____ in Dublin": the city names the country
         # the article's own names only, of the key's kind: a name it never mentions, or a
         # body where the key is a company, is a blatant wrong answer
         kind = _org_kind(key)[0]
@@ -610,14 +655,23 @@ def generate_recall(
         wrong = [
             w
             for w in entity_pool(
-                doc, claim, m, rng, n_wrong + 3, role=role, strict=not bare, bare=bare
+                doc,
+                claim,
+                m,
+                rng,
+                n_wrong + (6 if sex else 3),
+                role=role,
+                strict=not bare,
+                bare=bare,
             )
             if w[1] == "article_entity"
             and (m.label != "ORG" or _org_kind(w[0])[0] == kind)
+            and (kind != "company" or same_org_kind(key, w[0]))  # a studio for a studio
             and not _named_in(w[0], claim.text)
+            and (sex is None or stated_sex(doc, w[0]) == sex)
         ][:n_wrong]
         if surname:
-            wrong = [(w.split()[-1], src) for w, src in wrong if w.split()[-1] != key]
+            wrong = surname_options(wrong, key, claim.text)
         if len(wrong) < 2 or stem is None:
             continue
         drafts.append(

@@ -97,11 +97,36 @@ def _key(q: Question) -> str:
     return next((o.text for o in q.options if o.correct), "")
 
 
+def _bound_phrases(key: str, evidence: str) -> list[str]:
+    """The key with the content word that follows it in the evidence, with and without a
+    possessive ("nvidia s h200", "nvidia h200"): an article's topic name is no answer by
+    itself, but another item that shows "Nvidia's H200" answers "_____'s H200"."""
+    words = _words(evidence)
+    k = _words(key)
+    out: list[str] = []
+    for i in range(len(words) - len(k) + 1):
+        if not k or words[i : i + len(k)] != k:
+            continue
+        rest = words[i + len(k) : i + len(k) + 3]
+        if rest[:1] == ["s"]:
+            rest = rest[1:]
+        if not rest or rest[0] in _FUNCTION or not rest[0][:1].isalnum():
+            continue
+        # "H200" is read as "h" "200": a code's letters alone say little
+        nxt = " ".join(rest[:2]) if len(rest[0]) < 3 and len(rest) > 1 else rest[0]
+        base = " ".join(k)
+        out += [f"{base} s {nxt}", f"{base} {nxt}"]
+    return list(dict.fromkeys(out))
+
+
 def answer_phrases(q: Question) -> list[str]:
     """What a quiz taker must not be told by another item (normalised phrases)."""
     if REGISTRY[q.kind].short_answer:
         key = next((o.text for o in q.options if o.correct), "")
-        return [_phrase(key)] if key else []
+        if not key:
+            return []
+        bound = _bound_phrases(key, q.evidence.text) if q.kind == "fact_recall" else []
+        return [_phrase(key), *bound]
     if REGISTRY[q.kind].statements:
         key = next((o.text for o in q.options if o.correct), "")
         return [p for o in q.options if not o.correct for p in _key_side_diffs(key, o.text)]
@@ -251,11 +276,14 @@ def select(
     used_sentences: set[int] = set()
     used_spans: list[tuple[int, int]] = []
     names = list(kinds)
+    tried: set[tuple[int, str]] = set()
     # round 0: new sentences only; 1: other claims of used sentences; 2: a second question
     # on a claim, never a true/false one and never one that shows or asks what the first one
     # does, up to MIN_BEFORE_REPEAT; 3: true/false beyond its share, only while the quiz is
     # shorter than MIN_QUIZ (an article with few figures and names still gets a quiz)
-    for round_no in range(4):
+    # (round 0 runs twice: first without true/false, so that a recall or verification item
+    # on a lower claim is not lost to a statement that shows its answer; 2.4.0)
+    for round_no, no_tf in ((0, True), (0, False), (1, False), (2, False), (3, False)):
         for claim in ranked:
             if len(chosen) >= max_questions:
                 break
@@ -264,7 +292,7 @@ def select(
             if round_no == 3 and len(chosen) >= MIN_QUIZ:
                 break
             repeat = round_no == 2
-            if claim.subst is not None:
+            if claim.subst is not None or claim.peripheral:
                 continue  # a pronoun resolved by rule: blind editors found wrong keys there
             if round_no == 3 and claim.id in state.claims:
                 continue
@@ -277,13 +305,15 @@ def select(
                 continue
             # kinds in rotation, true/false only where no other kind can ask about the claim
             order = sorted(names, key=lambda k: (k == "true_false", kind_count[k], names.index(k)))
-            if repeat or round_no < 3 and _tf_capped(kind_count, len(chosen)):
+            if no_tf or repeat or round_no < 3 and _tf_capped(kind_count, len(chosen)):
                 order = [k for k in order if k != "true_false"]
             # a quoted remark is asked about only as such: who said it
             # (reported speech, "X said that ...", may be asked either way)
             if claim.quote is not None:
                 order = [k for k in order if k == "attribution"]
             for kind in order:
+                if (claim.id, kind) in tried and not repeat:
+                    continue  # failed in the first pass: the quiz since only constrains more
                 q = _try_kind(
                     doc,
                     claim,
@@ -296,6 +326,8 @@ def select(
                     state,
                     repeat=repeat,
                 )
+                if q is None and no_tf:
+                    tried.add((claim.id, kind))
                 if q is not None:
                     chosen.append(q)
                     kind_count[kind] += 1

@@ -9,13 +9,16 @@ would give the answer away (Schuster et al. 2019); selection caps the negated on
 from __future__ import annotations
 
 import random
+import re
 from typing import Any
 
 from .claims import ClaimInfo
 from .context import known_words
 from .document import Document
 from .drafts import Draft
-from .mutations import false_variants, statement
+from .lexicon import MONTHS, WEEKDAYS
+from .mutations import Mutation, false_variants, statement
+from .quality import drop_discourse
 from .recall import _evidence
 from .verification import describe, standalone
 
@@ -26,8 +29,40 @@ HONORIFICS = frozenset(
     "general captain chairman chief secretary sheikh emir".split()
 )
 
-# preferred mutation types for a false statement, best first
-FALSE_PREFERENCE = ("number", "entity", "date", "negation")
+# preferred mutation types for a false statement, best first; a moved year, month or day is
+# never asked (blind editors accepted 3 of 14: "only the year of a side event changed")
+FALSE_PREFERENCE = ("number", "entity", "negation")
+#: A negation that would contradict the sentence's own quantifier or adverb ("has not made
+#: some enemies", "not resisted ..., saying such papers are always kept confidential") or
+#: deny a superlative ("is not the largest"): blind editors called it ungrammatical or obvious.
+_NEGATION_CLASH = re.compile(
+    r"\b(some|always|all|many|much|most|several|already|still|ever|any|largest|biggest|"
+    r"smallest|first|only)\b",
+    re.I,
+)
+#: Below this check-worthiness a negated remark is a side comment ("was not totally
+#: shocked"): the editors' reason was "tests nothing important".
+MIN_NEGATION_SCORE = 0.3
+
+
+_CALENDAR = re.compile(r"^(?:1[89]|20)\d\d$|\b(?:" + "|".join(MONTHS + WEEKDAYS) + r")\b")
+
+
+def moves_a_date(mut: Mutation) -> bool:
+    """Whether the mutation changes a year, month or day, whatever made it ("in 2003" for
+    "in 2004"): blind editors accepted 3 of 14 such false statements, "a trivial date swap"."""
+    return mut.type == "date" or bool(_CALENDAR.search(mut.old.strip()))
+
+
+def fair_negation(claim: ClaimInfo) -> bool:
+    """Whether a negated claim still reads as a fair false statement: no quoted words (a
+    negated quote flips a colour phrase), no clashing quantifier, a central enough claim."""
+    return (
+        claim.score >= MIN_NEGATION_SCORE
+        and not re.search('["\u201c\u201d]', claim.text)
+        and not _NEGATION_CLASH.search(claim.text)
+        and not any(t.tag_ in {"JJS", "RBS"} for t in claim.tokens)
+    )
 
 
 def _lower_first(text: str, claim: ClaimInfo, doc: Document) -> str:
@@ -65,6 +100,15 @@ def _plain(tok: Any) -> bool:
     return any(f in words for f in (tok.lower_, tok.lemma_.lower(), tok.lower_.removesuffix("s")))
 
 
+_JOB = re.compile(r"(?:er|or|ist|ian|ant|ent|man|woman|ee|chief|boss|star|head|mp)$")
+
+
+def job_word(word: str) -> bool:
+    """Whether a word looks like a job or title ("broadcaster", "guitarist", "chairman"),
+    not a first name the dictionary also knows ("martin", "rose", "bill")."""
+    return bool(_JOB.search(word))
+
+
 def _job_before_name(doc: Document, claim: ClaimInfo) -> bool:
     """A dictionary noun opening a person's name whose next word is not in the dictionary."""
     toks = claim.tokens
@@ -72,7 +116,8 @@ def _job_before_name(doc: Document, claim: ClaimInfo) -> bool:
         return False
     first, nxt = toks[0], toks[1]
     return (
-        first.text not in doc.mid_capitals
+        job_word(first.lower_)
+        and first.text not in doc.mid_capitals
         and first.lower_ not in HONORIFICS
         and first.lower_ in known_words()
         and nxt.lower_ not in known_words()
@@ -102,23 +147,29 @@ def generate_true_false(
     doc: Document, claim: ClaimInfo, rng: random.Random, want_pos: int
 ) -> list[Draft]:
     """A true/false draft; false statements carry their mutation on the "True" option."""
-    if not standalone(doc, claim):
+    if not standalone(doc, claim, bare=True):
         return []
     ev = _evidence(doc, claim)
     want_false = want_pos == 1 if want_pos in (0, 1) else rng.random() < 0.5
     if want_false:
-        muts = false_variants(doc, claim, rng)
+        muts = [
+            m
+            for m in false_variants(doc, claim, rng)
+            if m.type in FALSE_PREFERENCE
+            and not moves_a_date(m)
+            and (m.type != "negation" or fair_negation(claim))
+        ]
         muts.sort(key=lambda m: FALSE_PREFERENCE.index(m.type))
         drafts = []
         for mut in muts[:3]:
-            text = statement(doc, claim, mut)
+            text = drop_discourse(statement(doc, claim, mut))
             stem = f"True or false: the article says that {_lower_first(text, claim, doc)}"
             expl = f'False. The article says: "{ev.text}" The statement {describe(mut)}.'
             drafts.append(
                 Draft("true_false", claim.id, stem, "False", (("True", mut.type),), ev, expl)
             )
         return drafts
-    text = statement(doc, claim)
+    text = drop_discourse(statement(doc, claim))
     stem = f"True or false: the article says that {_lower_first(text, claim, doc)}"
     expl = f'True. The article says: "{ev.text}"'
     return [Draft("true_false", claim.id, stem, "True", (("False", ""),), ev, expl)]

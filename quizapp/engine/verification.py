@@ -16,7 +16,7 @@ from .context import self_contained
 from .document import Document
 from .drafts import Draft
 from .mutations import OPTION_MUTATIONS, Mutation, false_variants, stated_by_article, statement
-from .quality import readable
+from .quality import drop_discourse, readable
 from .recall import _evidence, vague
 
 STEM = "Which statement does the article support?"
@@ -39,9 +39,16 @@ def describe(m: Mutation) -> str:
     return f'{_LABELS[m.type]} ("{m.old}" became "{m.new}")'
 
 
-def standalone(doc: Document, claim: ClaimInfo, max_words: int = MAX_STATEMENT_WORDS) -> bool:
-    """Whether the claim reads on its own: no pronoun, "this", discourse word or copied fault."""
+def standalone(
+    doc: Document, claim: ClaimInfo, max_words: int = MAX_STATEMENT_WORDS, bare: bool = False
+) -> bool:
+    """Whether the claim reads on its own: no pronoun, "this", discourse word or copied fault.
+
+    ``bare``: judged as shown without a mid-sentence "also" or "again" (:func:`drop_discourse`),
+    for a generator that shows it so."""
     text = statement(doc, claim)
+    if bare:
+        text = drop_discourse(text)
     # "that day", "more than double that": a demonstrative points outside the claim
     if any(
         t.lower_ in {"that", "this", "these", "those"}

@@ -102,8 +102,10 @@ def test_key_positions_spread() -> None:
     assert max(counts.values()) - min(counts.get(i, 0) for i in range(4)) <= 2
     tf = Counter(q.key_index for q in r.questions if q.kind == "true_false")
     # "roughly uniform" (RUBRIC rule 20, a chi-square test): 5 true / 3 false of 8 is far from
-    # significant; the seed runs short of false statements that are really false.
-    assert abs(tf[0] - tf[1]) <= 2
+    # significant; the seed runs short of false statements that are really false. Since 2.4.0
+    # the seed's "_____'s H200" recall item (given away by "Nvidia's H200" elsewhere) is
+    # replaced by a true statement: 4 true / 1 false, within the engine's TF_IMBALANCE.
+    assert abs(tf[0] - tf[1]) <= 3
 
 
 def test_sha_and_characters() -> None:

@@ -34,10 +34,10 @@ def _claim(prefix: str, text: str = STORY) -> tuple[Document, ClaimInfo]:
     return doc, next(c for c in extract_claims(doc) if c.text.startswith(prefix))
 
 
-def test_only_figures_names_dates_and_negation_make_false_statements() -> None:
-    # blind editors refused antonyms ("welcomed for failing"), reversed comparisons and changed
-    # quantifiers (arguably true): no such mutation is made any more
-    assert set(MUTATIONS) == {"number", "entity", "date", "negation"}
+def test_only_figures_names_and_negation_make_false_statements() -> None:
+    # blind editors refused antonyms ("welcomed for failing"), reversed comparisons, changed
+    # quantifiers (arguably true) and moved dates (trivia): no such mutation is made any more
+    assert set(MUTATIONS) == {"number", "entity", "negation"}
     for prefix in (
         "Sales at Acme Corp rose",
         "Initech sold more robots than",
@@ -63,7 +63,9 @@ def test_number_change_keeps_the_direction() -> None:
 def test_organisations_swap_only_within_their_kind() -> None:
     assert not same_org_kind("AOL", "SEC")
     assert not same_org_kind("Mozilla Foundation", "Microsoft")
-    assert same_org_kind("Time Warner", "Disney")
+    assert same_org_kind("Time Warner", "Viacom")
+    assert same_org_kind("Disney", "Paramount")  # a studio for a studio
+    assert not same_org_kind("Disney", "Samsung")
     assert not same_org_kind("Lufthansa", "Nvidia")  # airline for a chip maker
     doc, claim = _claim("The Acme chief executive said AOL")
     assert all(m.new != "SEC" for m in MUTATIONS["entity"](doc, claim, random.Random(0)))
@@ -112,8 +114,9 @@ def test_seed_kind_mix_and_size() -> None:
     kinds = [q.kind for q in r.questions]
     assert len(kinds) >= 7 and len(set(kinds)) >= 3
     # The seed has one figure and few names, so most of its claims can only be asked as
-    # statements; correctness wins over the mix (see bench/RESULTS.md).
-    assert kinds.count("true_false") <= 0.6 * len(kinds)
+    # statements; correctness wins over the mix (see bench/RESULTS.md). 2.4.0 dropped the
+    # "_____'s H200" recall item that another item's "Nvidia H200" answered: 5 of 7.
+    assert kinds.count("true_false") <= 5 / 7 * len(kinds)
     assert len({q.evidence.start for q in r.questions}) >= 7
 
 

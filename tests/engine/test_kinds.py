@@ -13,7 +13,7 @@ from quizapp.engine.select import gate_question
 from tests.engine.helpers import WRITTEN, cached_generate, seed_text
 
 RECALL_SOURCES = {"article_entity", "article_number", "number_perturbation", "typed_list"}
-FALSE_TYPES = {"number", "entity", "date", "negation"}
+FALSE_TYPES = {"number", "entity", "negation"}
 #: What a verification option may change: a figure, a name, or both at once.
 OPTION_TYPES = {"number", "entity", "two_facts"}
 

@@ -15,7 +15,6 @@ from tests.engine.helpers import WRITTEN
 CASES = {
     "number": ("Acme Corp sold 4,200 robots", "4,200"),
     "entity": ("Acme Corp sold 4,200 robots", "Germany"),
-    "date": ("Acme Corp sold 4,200 robots", "2019"),
     "negation": ("Acme Corp sold 4,200 robots", "sold"),
 }
 

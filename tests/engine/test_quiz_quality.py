@@ -146,3 +146,51 @@ def test_wh_questions_with_do_support() -> None:
             assert s.endswith("?")
             assert " did " not in s or not any(w.endswith("ed") for w in s.split()[3:4])
     assert not any(" and by " in s for s in stems)
+
+
+def test_topic_key_bound_to_its_next_word_is_a_give_away() -> None:
+    """A topic name is no answer by itself, but "Zentrix's Z9" shown by another item answers
+    "_____'s Z9" (the seed article's "_____'s H200" beside "Nvidia's H200")."""
+    ev = Evidence(0, 40, "Buyers want the speed of Zentrix's Z9.")
+    cloze = Question(
+        "fact_recall",
+        "Fill in the blank: Buyers want the speed of _____'s Z9.",
+        1,
+        "",
+        [Option("Zentrix", True, None), Option("Orvel", False, "e"), Option("Tamco", False, "e")],
+        ev,
+    )
+    assert "zentrix s z 9" in sel.answer_phrases(cloze)
+    assert "zentrix z 9" in sel.answer_phrases(cloze)
+    shows = _q(
+        "true_false",
+        "True or false: the article says that regulators approved the Zentrix Z9 for sale.",
+        [("True", True, None), ("False", False, None)],
+        2,
+    )
+    for first, second in ((shows, cloze), (cloze, shows)):
+        state = sel.QuizState(topic=frozenset({"zentrix"}))
+        state.add(first)
+        assert state.conflicts(second)
+    # the topic name elsewhere, not beside the blank's word, still gives nothing away
+    state = sel.QuizState(topic=frozenset({"zentrix"}))
+    state.add(cloze)
+    other = _q(
+        "true_false",
+        "True or false: the article says that Zentrix opened a plant in Ohio.",
+        [("True", True, None), ("False", False, None)],
+        3,
+    )
+    assert not state.conflicts(other)
+
+
+def test_seed_quiz_has_no_bound_key_give_away() -> None:
+    for seed in (0, 7):
+        r = cached_generate(seed_text(), seed)
+        for i, q in enumerate(r.questions):
+            if q.kind != "fact_recall":
+                continue
+            for a in sel._bound_phrases(sel._key(q), q.evidence.text):
+                for j, other in enumerate(r.questions):
+                    if i != j:
+                        assert f" {a} " not in sel.shown_text(other), (q.stem, other.stem)

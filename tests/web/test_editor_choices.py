@@ -36,10 +36,12 @@ def test_the_import_page_offers_the_engines_kinds_and_the_apps_limit(
 
 
 def test_count_and_kinds_reach_the_engine(editor_client: FlaskClient) -> None:
-    response = _import(editor_client, count="3", kinds=["", "fact_recall"])
+    # the seed has two recall items since engine 2.4.0 (its "_____'s H200" item was answered
+    # by another item's "Nvidia H200"): two are asked for
+    response = _import(editor_client, count="2", kinds=["", "fact_recall"])
     assert response.status_code == 303, response.get_data(as_text=True)  # type: ignore[attr-defined]
     quiz = db.session.execute(db.select(Quiz)).scalar_one()
-    assert [q.kind for q in quiz.questions] == ["fact_recall"] * 3
+    assert [q.kind for q in quiz.questions] == ["fact_recall"] * 2
 
 
 def test_without_choices_the_defaults_hold(editor_client: FlaskClient, app: Flask) -> None:
