@@ -113,3 +113,20 @@ def test_questions_missing_from_the_chart_are_named(editor_client: FlaskClient) 
     html = editor_client.get(f"/editor/quizzes/{quiz.id}/analysis").get_data(as_text=True)
     first = quiz.questions[0].id
     assert re.search(rf'Not on the chart.*<a href="#q{first}-title">Q1</a>\.', html)
+
+
+def test_each_question_s_options_are_folded_unless_it_needs_attention(
+    editor_client: FlaskClient,
+) -> None:
+    """Twelve open option tables made the page about fifty phone screens long: a question that
+    needs no attention shows its options folded; a flagged one, or any before attempts, open."""
+    quiz = make_quiz(n_questions=3, title="Folded")
+    html = editor_client.get(f"/editor/quizzes/{quiz.id}/analysis").get_data(as_text=True)
+    assert html.count('<details class="options-details" open>') == 3  # nothing to judge yet
+    for i in range(8):
+        _answer_all(quiz, f"T{i}", wrong={i % 3} if i % 2 else set())
+    flagged = [bool(q.flags) for q in quiz_stats(quiz).questions]
+    html = editor_client.get(f"/editor/quizzes/{quiz.id}/analysis").get_data(as_text=True)
+    assert html.count('<details class="options-details" open>') == sum(flagged)
+    assert html.count('<details class="options-details">') == flagged.count(False)
+    assert html.count("<summary>Options and how often each was chosen</summary>") == 3
