@@ -103,6 +103,9 @@ def test_a_retake_result_does_not_promise_the_scoreboard(client: FlaskClient, qu
     assert retake.status_code == 303, retake.get_data(as_text=True)[-2000:]
     html = client.get(retake.location).get_data(as_text=True)
     assert "See the scoreboard" not in html and "not on the scoreboard" in html
+    # A practice score is not offered for sharing either; the first attempt's is.
+    assert "Share your score" not in html
+    assert "Share your score" in client.get(first).get_data(as_text=True)
     del q2
 
 
