@@ -193,3 +193,15 @@ def form_answer(quiz: Quiz) -> dict[str, str]:
 def api_answer(quiz: Quiz) -> dict[str, int]:
     """The API's ``answers`` answering the first question wrongly."""
     return {str(q): c for q, c in a_wrong_answer(quiz).items()}
+
+
+def edit_form(question: Question, **changes: str) -> dict[str, str]:
+    """The editor's form for ``question`` as it is filled in (its texts, its key's slot),
+    with ``changes`` to some fields."""
+    data = {"stem": question.stem, "explanation": question.explanation}
+    for i, choice in enumerate(question.choices, start=1):
+        data[f"option_{i}"] = choice.text
+        if choice.is_correct:
+            data["key"] = str(i)
+    data.update(changes)
+    return data

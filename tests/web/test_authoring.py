@@ -12,7 +12,7 @@ from flask.testing import FlaskClient, FlaskCliRunner
 from quizapp.extensions import db
 from quizapp.models import Article, Question, Quiz
 from quizapp.services.quizzes import seed_text
-from tests.factories import submit_attempt
+from tests.factories import edit_form, submit_attempt
 
 ARTICLE = (
     "Acme Corp said on Monday it would open 12 new stores in Lisbon and Porto.\n"
@@ -132,22 +132,12 @@ def _draft(editor_client: FlaskClient) -> Quiz:
     return db.session.execute(db.select(Quiz)).scalar_one()
 
 
-def _form_for(question: Question, **changes: str) -> dict[str, str]:
-    data = {"stem": question.stem, "explanation": question.explanation}
-    for i, choice in enumerate(question.choices, start=1):
-        data[f"option_{i}"] = choice.text
-        if choice.is_correct:
-            data["key"] = str(i)
-    data.update(changes)
-    return data
-
-
 def test_edit_question_in_a_draft(editor_client: FlaskClient) -> None:
     quiz = _draft(editor_client)
     question = next(q for q in quiz.questions if q.kind != "true_false")
     new_stem = "According to the article, " + question.stem[0].lower() + question.stem[1:]
     response = editor_client.post(
-        f"/editor/questions/{question.id}/edit", data=_form_for(question, stem=new_stem)
+        f"/editor/questions/{question.id}/edit", data=edit_form(question, stem=new_stem)
     )
     assert response.status_code == 303
     db.session.refresh(question)
@@ -169,7 +159,7 @@ def test_edit_rejected_by_the_gate(
     question = next(q for q in quiz.questions if len(q.choices) == 4)
     before = [(c.text, c.is_correct) for c in question.choices]
     response = editor_client.post(
-        f"/editor/questions/{question.id}/edit", data=_form_for(question, **changes)
+        f"/editor/questions/{question.id}/edit", data=edit_form(question, **changes)
     )
     assert response.status_code == 400
     assert message.lower() in response.get_data(as_text=True).lower()
@@ -187,7 +177,7 @@ def test_editing_a_quiz_with_attempts_retires_instead(editor_client: FlaskClient
     db.session.commit()
     response = editor_client.post(
         f"/editor/questions/{question.id}/edit",
-        data=_form_for(question, explanation="A clearer explanation."),
+        data=edit_form(question, explanation="A clearer explanation."),
     )
     assert response.status_code == 303
     db.session.refresh(question)
@@ -340,7 +330,7 @@ def test_options_are_edited_whole_in_text_areas_and_kept_on_one_line(
     broken = " ".join(words[:1]) + "\n  " + " ".join(words[1:]) if len(words) > 1 else text
     response = editor_client.post(
         f"/editor/questions/{question.id}/edit",
-        data=_form_for(question, **{f"option_{wrong}": broken}),
+        data=edit_form(question, **{f"option_{wrong}": broken}),
     )
     assert response.status_code == 303
     db.session.refresh(question)

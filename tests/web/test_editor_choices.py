@@ -15,6 +15,7 @@ from quizapp.models import ImportJob, Question, Quiz
 from quizapp.services.articles import import_article
 from quizapp.services.errors import ServiceError
 from quizapp.services.quizzes import seed_text
+from tests.factories import edit_form
 
 # -- 15: generation choices -----------------------------------------------------------------
 
@@ -113,16 +114,6 @@ def _question(quiz: Quiz) -> Question:
     return quiz.active_questions[1]
 
 
-def _form(question: Question, **changes: str) -> dict[str, str]:
-    data = {"stem": question.stem, "explanation": question.explanation}
-    for i, choice in enumerate(question.choices, start=1):
-        data[f"option_{i}"] = choice.text
-        if choice.is_correct:
-            data["key"] = str(i)
-    data.update(changes)
-    return data
-
-
 def test_each_option_has_its_key_choice_beside_it_and_a_cancel(
     editor_client: FlaskClient, quiz: Quiz
 ) -> None:
@@ -144,7 +135,7 @@ def test_preview_shows_the_takers_question_and_saves_nothing(
     before = (question.stem, [(c.text, c.is_correct) for c in question.choices])
     response = editor_client.post(
         f"/editor/questions/{question.id}/edit",
-        data=_form(
+        data=edit_form(
             question,
             stem="Which option is the new one?",
             option_2="A fresh option",
@@ -172,7 +163,7 @@ def test_preview_of_an_invalid_form_shows_the_errors(
     question = _question(quiz)
     response = editor_client.post(
         f"/editor/questions/{question.id}/edit",
-        data=_form(question, key="", action="preview"),
+        data=edit_form(question, key="", action="preview"),
     )
     assert response.status_code == 400
     html = response.get_data(as_text=True)
