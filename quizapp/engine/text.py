@@ -10,7 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_BULLET_RE = re.compile(r"^[ \t]*(?:[-*\u2022\u00b7\u2023\u25aa\u2013\u2014>]|\d{1,2}[.)])[ \t]+")
+#: What opens a list item ("- ", "• ", "2. "): the line's text is what follows it.
+BULLET_MARK = re.compile(r"^[ \t]*(?:[-*\u2022\u00b7\u2023\u25aa\u2013\u2014>]|\d{1,2}[.)])[ \t]+")
+#: What opens a Markdown heading ("## "): shown by layout, never as text.
+HEADING_MARK = re.compile(r"^[ \t]*#{1,6}[ \t]+")
 _TAG_RE = re.compile(r"<[^<>\n]{0,200}>")
 _ENTITY_RE = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{1,6});")
 _LABELS = {"tldr", "tl;dr", "key points", "summary", "in brief", "highlights", "in short"}
@@ -110,7 +113,7 @@ def read_layout(text: str, view: str | None = None) -> Layout:
             head
             and not view[lines[1][0] : lines[1][1]].strip()
             and rest_nonblank
-            and not _BULLET_RE.match(view[s0:e0])
+            and not BULLET_MARK.match(view[s0:e0])
             and head.lower().rstrip(":") not in _LABELS
             and len(head.split()) <= 20
             and head[-1] not in ".!?:"
@@ -125,7 +128,7 @@ def read_layout(text: str, view: str | None = None) -> Layout:
         line = view[s:e]
         if not line.strip():
             continue
-        m = _BULLET_RE.match(line)
+        m = BULLET_MARK.match(line)
         if m:
             body_start = s + m.end()
             if view[body_start:e].strip():

@@ -12,11 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from quizapp.engine.text import read_layout
+from quizapp.engine.text import HEADING_MARK, read_layout
 
 _NUMBERED = re.compile(r"[ \t]*\d")
-#: A Markdown heading's marks ("## ") at the start of its line.
-_HEADING_MARK = re.compile(r"^#{1,6}[ \t]+")
 
 
 @dataclass
@@ -52,7 +50,7 @@ def article_blocks(text: str, title: str = "") -> list[Block]:
         if kind != "bullet":
             line = text[line_start:line_end].strip()
             if kind == "heading":
-                line = _HEADING_MARK.sub("", line)  # "## The vote": the page shows the level
+                line = HEADING_MARK.sub("", line)  # "## The vote": the page shows the level
             blocks.append(Block(kind, text=line))
             continue
         piece = text[start:line_end].strip()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import time
 from dataclasses import dataclass, fields
 from importlib import resources
@@ -13,6 +12,7 @@ from sqlalchemy import func
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import selectinload
 
+from quizapp.engine.text import BULLET_MARK, HEADING_MARK
 from quizapp.extensions import db
 from quizapp.models import Attempt, DisplayMode, Question, QuestionStatus, Quiz, QuizStatus
 from quizapp.models.versioning import CONTENT_LISTENERS
@@ -194,15 +194,12 @@ def evidence_in_paragraph(text: str, start: int, end: int) -> tuple[str, str, st
     para_end = text.find("\n", end)
     if para_end == -1:
         para_end = len(text)
-    mark = _LINE_MARK.match(text, para_start, para_end)
-    if mark is not None:
-        para_start = mark.end()
+    paragraph = text[para_start:para_end]
+    mark = BULLET_MARK.match(paragraph) or HEADING_MARK.match(paragraph)
+    if mark is not None:  # the engine's own rule for these marks (engine.text)
+        para_start += mark.end()
         start = max(start, para_start)
     return text[para_start:start], text[start:end], text[end:para_end]
-
-
-#: What starts a list item or a Markdown heading line: shown by layout, not as text.
-_LINE_MARK = re.compile(r"[ \t]*(?:[-*•]|\d{1,3}[.)]|#{1,6})[ \t]+")
 
 
 CONTENT_LISTENERS.append(forget_recent_heads)

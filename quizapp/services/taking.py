@@ -307,12 +307,15 @@ OPTION_GONE_CONSTRAINTS = frozenset(
     _constraint_name(_RESPONSE, ForeignKeyConstraint, {column})
     for column in ("question_id", "choice_id")
 )
-#: SQLite names the columns of a violated unique constraint, not the constraint, and no
-#: foreign key at all: any of a submission's references failing means a question, an option
-#: or the quiz was deleted meanwhile.
+#: SQLite names no foreign key that failed: any of a submission's references failing means a
+#: question, an option or the quiz was deleted meanwhile.
+SQLITE_FOREIGN_KEY = "(a foreign key: SQLite does not say which)"
+#: The constraints whose violation means the quiz changed while a submission was stored.
+CHANGED_MEANWHILE_CONSTRAINTS = OPTION_GONE_CONSTRAINTS | {SQLITE_FOREIGN_KEY}
+#: SQLite names the columns of a violated unique constraint, not the constraint.
 _SQLITE_CONSTRAINTS = {
     f"UNIQUE constraint failed: {_ATTEMPT.name}.submission_id": SUBMISSION_ID_CONSTRAINT,
-    "FOREIGN KEY constraint failed": min(OPTION_GONE_CONSTRAINTS),
+    "FOREIGN KEY constraint failed": SQLITE_FOREIGN_KEY,
 }
 
 
@@ -382,7 +385,7 @@ def submit(
     except IntegrityError as exc:
         db.session.rollback()
         violated = violated_constraint(exc)
-        if violated in OPTION_GONE_CONSTRAINTS:
+        if violated in CHANGED_MEANWHILE_CONSTRAINTS:
             # An option or question deleted by an editor between the key's read and the
             # INSERT (SQLite starts the write transaction only at the INSERT). Nothing was
             # written.

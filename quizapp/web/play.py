@@ -232,9 +232,9 @@ def feedback(token: str, question_id: int) -> ResponseReturnValue:
 
 def _feedback_context(stepwise: StepwiseAttempt, question: Question) -> dict[str, Any]:
     """What the feedback on an answered question shows, on its page or in place."""
-    given = stepwise_service.answered(stepwise)[question.id]
-    number, total = stepwise_service.position(stepwise.quiz, question)
     answers = stepwise_service.answered(stepwise)
+    given = answers[question.id]
+    number, total = stepwise_service.position(stepwise.quiz, question)
     context = quiz_service.evidence_in_paragraph(
         stepwise.quiz.article.text, question.evidence_start, question.evidence_end
     )
