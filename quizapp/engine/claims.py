@@ -15,7 +15,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from .document import Document, Sentence, content_lemmas
 from .lexicon import COMPARISONS, DECISION_VERBS, DISCOURSE, HEDGES, REPORTING_VERBS
-from .quality import play_by_play
+from .quality import play_by_play, side_remark
 from .types import Claim
 
 _QUOTES = '"\u201c\u201d'
@@ -292,6 +292,10 @@ def extract_claims(doc: Document) -> list[ClaimInfo]:
             )
     merged = _merge(found)
     headline = _salient_words(doc)
+    # the article's closing claim, when no more than one sentence follows it
+    last = max((x.sentence.index for x in merged), default=-1)
+    if last < len(doc.sentences) - 2:
+        last = -1
     for i, c in enumerate(merged, start=1):
         c.id = i
         c.subst = _resolve_pronoun(doc, c)
@@ -301,6 +305,10 @@ def extract_claims(doc: Document) -> list[ClaimInfo]:
             (c.sentence.index >= LATE_SENTENCE and topical < 2)
             or (c.sentence.index >= 2 and play_by_play(c.text))
             or (c.sentence.index >= 3 and bool(_HISTORY.match(c.text)))
+            or (c.sentence.index >= 3 and side_remark(c.text))
+            # the closing sentence of a longer article: an outlook or a remark to end on
+            # ("Toshiba expects sales to reach ... by 2010"), which editors called trivia
+            or (c.sentence.index >= 8 and c.sentence.index == last)
         )
     return merged
 

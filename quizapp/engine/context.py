@@ -146,10 +146,32 @@ def clock_time(text: str) -> bool:
     return bool(_CLOCK.search(text))
 
 
+_NAMES = _THINGS | {"PERSON", "MONEY", "PERCENT", "QUANTITY"}
+
+
+def unanchored(claim: ClaimInfo) -> bool:
+    """A claim that names nothing and leans on the sentence before for what it is about:
+    it ends on an agentless passive ("four British-based players are included": included in
+    what?) or a passive's subject is a bare plural ("prices have been heavily subsidised": the
+    prices of what?; an active "carers have said ..." reads fine). Blind editors said such
+    words have no referent."""
+    toks = [t for t in claim.tokens if not t.is_punct]
+    if not toks or any(t.ent_type_ in _NAMES for t in toks):
+        return False
+    root = claim.root
+    if root.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in root.children) and toks[-1] == root:
+        return True
+    subjects = [c for c in root.children if c.dep_ == "nsubjpass"]
+    return any(
+        s.tag_ == "NNS" and not any(True for _ in s.children) and s.i == toks[0].i for s in subjects
+    )
+
+
 def self_contained(doc: Document, claim: ClaimInfo, text: str) -> bool:
     """Everything above: the claim can be shown to a quiz taker who has not read the article."""
     return not (
         unresolved_reference(claim)
+        or unanchored(claim)
         or inside_quote(doc, claim)
         or copied_typo(claim)
         or clock_time(text)

@@ -1,0 +1,111 @@
+"""Failure classes of the 2.4.0 blind verdicts on true/false stems and salience (2.5.0-stems),
+each with sentences written for the test: no evaluation article is quoted here."""
+
+from __future__ import annotations
+
+import random
+
+from quizapp.engine.claims import ClaimInfo, extract_claims
+from quizapp.engine.context import unanchored
+from quizapp.engine.document import Document, analyse
+from quizapp.engine.quality import drop_discourse, side_remark
+from quizapp.engine.truefalse import _stem, fair_negation, generate_true_false
+
+
+def _claim(
+    body: str, prefix: str, title: str = "Council closes branch libraries"
+) -> tuple[Document, ClaimInfo]:
+    doc = analyse(title + "\n\n" + body)
+    return doc, next(c for c in extract_claims(doc) if c.text.startswith(prefix))
+
+
+def test_closing_attribution_is_asked_once():
+    # "the article says that ..., MPs have said" attributes twice: the source leads instead
+    assert _stem("libraries are to close on Sundays, the council has announced.") == (
+        "True or false: the council has announced that libraries are to close on Sundays."
+    )
+    assert _stem("readers want longer opening hours, a poll says.") == (
+        "True or false: a poll says that readers want longer opening hours."
+    )
+    # a pronoun source would be lost; a quote stays as it was
+    assert _stem("fees rose, he said.").startswith("True or false: the article says that")
+
+
+def test_closing_attribution_in_a_generated_statement():
+    doc, claim = _claim(
+        "Branch libraries in Westford are to close on Sundays from March, the council has "
+        "announced.\nThe council said the move would save money.\n",
+        "Branch libraries",
+    )
+    drafts = generate_true_false(doc, claim, random.Random(1), 0)
+    assert drafts, "the claim should still be asked"
+    assert drafts[0].stem.startswith("True or false: the council has announced that branch")
+    assert "the council has announced." not in drafts[0].stem
+
+
+def test_then_between_subject_and_verb_is_dropped():
+    assert drop_discourse("Patel and Moreno then won the pairs title.") == (
+        "Patel and Moreno won the pairs title."
+    )
+    assert (
+        drop_discourse("Since then the library has grown.") == "Since then the library has grown."
+    )
+    assert (
+        drop_discourse("Books were cheaper then than now.") == "Books were cheaper then than now."
+    )
+
+
+def test_passive_negation_with_agent_and_adjunct_is_not_asked():
+    doc, claim = _claim(
+        "The closure plan was announced by council leader Mary Fenwick after talks with "
+        "library unions on Monday.\n",
+        "The closure plan",
+    )
+    assert not fair_negation(claim)
+
+
+def test_agentless_passive_ending_and_bare_passive_subject_lack_a_referent():
+    _, included = _claim(
+        "The council named a new board for the libraries.\nFour retired primary school teachers are "
+        "included.\n",
+        "Four retired primary",
+    )
+    assert unanchored(included)
+    _, subsidised = _claim(
+        "Fees for late returns are set by each branch.\nFines have been waived for years.\n",
+        "Fines have",
+    )
+    assert unanchored(subsidised)
+    _, named = _claim(
+        "Westford council said the Harbour Road library will close in March.\n", "Westford"
+    )
+    assert not unanchored(named)
+
+
+def test_personal_feelings_and_afterthoughts_are_side_remarks():
+    assert side_remark('Local reader Tom Price said he was "amazed" by the decision.')
+    assert side_remark("Ms Fenwick added that reading in general was still popular.")
+    assert not side_remark("More than half of the readers said they were worried about it.")
+    assert not side_remark("The council said it would cut 40 jobs.")
+
+
+def test_side_remark_and_closing_outlook_rank_as_peripheral():
+    body = (
+        "Westford council is to close 12 branch libraries to save 3m pounds a year.\n"
+        "The closures will start in March, council leader Mary Fenwick said.\n"
+        "Unions said 40 jobs would be lost and called for a strike ballot.\n"
+        "The libraries lent 1.2 million books last year, down from 1.5 million in 2015.\n"
+        "Reader Tom Price said he was shocked by the plan.\n"
+        "Ms Fenwick said the council had no other choice after cuts to its grant.\n"
+        "The council will keep its central library in the town centre open.\n"
+        "A mobile library will visit villages twice a week from April.\n"
+        "Volunteers in two villages have offered to run their branches.\n"
+        "The council expects book loans to fall to 900,000 by 2025.\n"
+    )
+    doc = analyse("Council closes 12 libraries\n\n" + body)
+    claims = extract_claims(doc)
+    shocked = next(c for c in claims if c.text.startswith("Reader Tom Price"))
+    outlook = next(c for c in claims if c.text.startswith("The council expects"))
+    lead = next(c for c in claims if c.text.startswith("Westford council"))
+    assert shocked.peripheral and outlook.peripheral
+    assert not lead.peripheral
