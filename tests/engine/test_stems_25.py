@@ -66,8 +66,8 @@ def test_passive_negation_with_agent_and_adjunct_is_not_asked():
 
 def test_agentless_passive_ending_and_bare_passive_subject_lack_a_referent():
     _, included = _claim(
-        "The council named a new board for the libraries.\nFour retired primary school teachers are "
-        "included.\n",
+        "The council named a new board for the libraries.\n"
+        "Four retired primary school teachers are included.\n",
         "Four retired primary",
     )
     assert unanchored(included)
