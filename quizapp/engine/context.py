@@ -27,8 +27,10 @@ _THINGS = frozenset(
 )
 _TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "lady", "lord"})
 # a clock time ("at 1330 GMT", "2005 GMT", "7.30pm"): what a listing says, never the news
+# (a price, "$40.15", is no clock time: the 2.4.0 pattern dropped a headline claim for it)
 _CLOCK = re.compile(
-    r"\b\d{3,4} ?(GMT|BST|CET|EST|PST|ET)\b|\b\d{1,2}[:.]\d{2} ?(am|pm|GMT|BST)?\b(?!\s*%)|"
+    r"\b\d{3,4} ?(GMT|BST|CET|EST|PST|ET)\b|\b\d{1,2}:\d{2} ?(am|pm|GMT|BST)?\b(?!\s*%)|"
+    r"(?<![$\u00a3\u20ac])\b\d{1,2}\.\d{2} ?(am|pm|GMT|BST)\b|"
     r"\b\d{1,2} ?(am|pm|a\.m\.|p\.m\.)(?!\w)",
     re.I,
 )
@@ -129,6 +131,10 @@ def looks_like_typo(word: str, lemma: str = "") -> bool:
     for suffix in ("s", "es", "ed", "d", "ing", "ly", "er", "ers", "est"):
         if low.endswith(suffix) and low[: -len(suffix)] in known:
             return False
+        # "having", "closer": a final "e" dropped before the suffix
+        if suffix in {"ing", "ed", "er", "est"} and low.endswith(suffix):
+            if low[: -len(suffix)] + "e" in known:
+                return False
     near = [w for n in (len(low) - 1, len(low), len(low) + 1) for w in buckets.get((low[0], n), [])]
     return bool(difflib.get_close_matches(low, near, n=1, cutoff=0.88))
 
@@ -146,7 +152,7 @@ def clock_time(text: str) -> bool:
     return bool(_CLOCK.search(text))
 
 
-_NAMES = _THINGS | {"PERSON", "MONEY", "PERCENT", "QUANTITY"}
+_NAMES = (_THINGS - {"NORP"}) | {"PERSON", "MONEY", "PERCENT", "QUANTITY"}
 
 
 def unanchored(claim: ClaimInfo) -> bool:

@@ -35,9 +35,11 @@ FALSE_PREFERENCE = ("number", "entity", "negation")
 #: A negation that would contradict the sentence's own quantifier or adverb ("has not made
 #: some enemies", "not resisted ..., saying such papers are always kept confidential") or
 #: deny a superlative ("is not the largest"): blind editors called it ungrammatical or obvious.
+#: "did not postpone the launch until 3 February", "not ... in both sets": the scope is
+#: unclear (2.5.0).
 _NEGATION_CLASH = re.compile(
     r"\b(some|always|all|many|much|most|several|already|still|ever|any|largest|biggest|"
-    r"smallest|first|only)\b",
+    r"smallest|first|only|both|each|every)\b|\b(?:until|till) \d",
     re.I,
 )
 #: Below this check-worthiness a negated remark is a side comment ("was not totally

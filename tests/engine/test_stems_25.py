@@ -109,3 +109,52 @@ def test_side_remark_and_closing_outlook_rank_as_peripheral():
     lead = next(c for c in claims if c.text.startswith("Westford council"))
     assert shocked.peripheral and outlook.peripheral
     assert not lead.peripheral
+
+
+def test_possessive_description_after_a_name_reads_on_its_own():
+    from quizapp.engine.quality import needs_context
+
+    assert not needs_context(
+        "Westford will sell the Harbour Road site to pay off the northern town's debts."
+    )
+    assert not needs_context("Acme will meet Globex to agree on the Italian firm's future.")
+    # no name before, or "the company's" after a product name: which one?
+    assert needs_context("The plan would cut the country's debts.")
+    assert needs_context("The Zephyr 3 is an upgrade to the company's older model.")
+
+
+def test_a_price_is_no_clock_time_and_having_is_no_typo():
+    from quizapp.engine.context import clock_time, looks_like_typo
+
+    assert not clock_time("Shares closed at $40.15 on Thursday.")
+    assert clock_time("The polls close at 7.30pm.") and clock_time("Doors open at 10:30.")
+    assert not looks_like_typo("having") and not looks_like_typo("closer")
+    assert looks_like_typo("politicial")
+
+
+def test_those_pointing_ahead_is_not_deictic():
+    doc, claim = _claim(
+        "The closure of the Harbour Road library has been delayed after protests by those "
+        "on its reading groups.\n",
+        "The closure",
+    )
+    from quizapp.engine.verification import standalone
+
+    assert standalone(doc, claim, bare=True)
+
+
+def test_a_code_with_decimals_is_no_figure():
+    from quizapp.engine.numbers import find_quantities
+
+    assert [q.text for q in find_quantities("the 2.5G phone and 4.5% and 2.5 million")] == [
+        "4.5%",
+        "2.5 million",
+    ]
+
+
+def test_negation_with_until_a_date_is_not_asked():
+    _, claim = _claim(
+        "Westford council postponed the closure of its Harbour Road library until 3 March.\n",
+        "Westford council",
+    )
+    assert not fair_negation(claim)
