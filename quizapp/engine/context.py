@@ -18,6 +18,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from .claims import ClaimInfo
 from .document import Document
+from .persons import _FEMALE_NAMES, _MALE_NAMES
 
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her", "hers", "himself", "herself"})
 _THING_PRONOUNS = frozenset({"it", "its", "itself"})
@@ -54,6 +55,49 @@ def _named_before(tokens: list[Any], i: int, labels: frozenset[str], plural: boo
     return False
 
 
+_HE = frozenset({"he", "him", "his", "himself"})
+
+
+def _other_sex_only(tokens: list[Any], i: int, pronoun: str) -> bool:
+    """Whether every person named before the pronoun has a first name of the other sex."""
+    ents = [e for e in tokens[0].doc.ents if e.label_ == "PERSON" and e.end <= tokens[i].i]
+    ents = [e for e in ents if e.start >= tokens[0].i and len(e) > 1]
+    if not ents:
+        return False
+    names = [e[0].lower_ for e in ents]
+    if pronoun in _HE:
+        return all(n in _FEMALE_NAMES for n in names)
+    return all(n in _MALE_NAMES for n in names)
+
+
+_GROUP_COUNTS = frozenset({"two", "three", "four", "five", "pair", "trio"})
+
+
+def _counted_group(tokens: list[Any], i: int) -> bool:
+    """ "the two banks", "the three firms": which ones? Unless the claim names them first
+    (two names joined by "and" before it). Blind editors: "never says which"."""
+    if i + 2 >= len(tokens) or tokens[i + 1].lower_ not in _GROUP_COUNTS:
+        return False
+    if tokens[i + 1].lower_ in {"pair", "trio"}:
+        noun = tokens[i + 1]
+    else:
+        noun = tokens[i + 2]
+        if noun.tag_ not in {"NNS", "NNPS"}:
+            return False
+    before = tokens[:i]
+    return (
+        not any(
+            t.lower_ == "and"
+            and t.i > 0
+            and (t.nbor(-1).ent_type_ or t.nbor(-1).pos_ == "PROPN")
+            and (t.nbor(1).ent_type_ or t.nbor(1).pos_ == "PROPN")
+            for t in before
+            if t.i + 1 < len(t.doc)
+        )
+        and noun.tag_ != "NNP"
+    )
+
+
 def unresolved_reference(claim: ClaimInfo) -> bool:
     """A pronoun with no name of its kind before it in the claim, or "the other"/"another"
     standing alone (no noun after it)."""
@@ -65,6 +109,10 @@ def unresolved_reference(claim: ClaimInfo) -> bool:
             continue
         low = t.lower_
         if low in _PERSON_PRONOUNS and not _named_before(toks, i, frozenset({"PERSON"})):
+            return True
+        if low in _PERSON_PRONOUNS and _other_sex_only(toks, i, low):
+            return True  # "Anne Robinson said as home secretary he ...": "he" is someone else
+        if low == "the" and _counted_group(toks, i):
             return True
         if low == "it" and t.dep_ in {"dobj", "pobj"}:
             return True  # "reluctant to approve it", "ran on to it": rarely the name before

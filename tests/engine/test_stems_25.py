@@ -158,3 +158,29 @@ def test_negation_with_until_a_date_is_not_asked():
         "Westford council",
     )
     assert not fair_negation(claim)
+
+
+def test_he_after_only_a_woman_and_an_unnamed_group_are_unresolved():
+    from quizapp.engine.context import unresolved_reference
+
+    doc = analyse(
+        "Council row\n\n"
+        "TV host Anne Walsh said as mayor he gave the impression he would cut every library.\n"
+        "John Smith said he would resign next week.\n"
+        "A report said the two councils may have dropped plans to merge because of the cost.\n"
+        "Acme and Globex said the two firms would merge next year.\n"
+    )
+    got = {c.text.split()[0]: unresolved_reference(c) for c in extract_claims(doc)}
+    assert got == {"TV": True, "John": False, "A": True, "Acme": False}
+
+
+def test_attribution_refuses_a_quote_that_gives_the_role_or_a_one_off_source():
+    from quizapp.engine.attribution import _ROLE_GIVEN, _mentions
+
+    assert _ROLE_GIVEN.search("Smith was shouting at my players in the tunnel after the game")
+    assert not _ROLE_GIVEN.search("We will fight this decision all the way to the courts")
+    doc = analyse(
+        "Council row\n\nMary Fenwick said the plan was fair.\nFenwick will meet unions.\n"
+        'Passer-by Tom Price said: "It is a shame for all of us."\n'
+    )
+    assert _mentions(doc, "Mary Fenwick") == 2 and _mentions(doc, "Tom Price") == 1
