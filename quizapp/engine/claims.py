@@ -15,7 +15,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from .document import Document, Sentence, content_lemmas
 from .lexicon import COMPARISONS, DECISION_VERBS, DISCOURSE, HEDGES, REPORTING_VERBS
-from .quality import play_by_play, side_remark
+from .quality import play_by_play, rote_list, side_remark
 from .types import Claim
 
 _QUOTES = '"\u201c\u201d'
@@ -306,6 +306,8 @@ def extract_claims(doc: Document) -> list[ClaimInfo]:
             or (c.sentence.index >= 2 and play_by_play(c.text))
             or (c.sentence.index >= 3 and bool(_HISTORY.match(c.text)))
             or (c.sentence.index >= 3 and side_remark(c.text))
+            or rote_list(c.text)
+            or _scene(c)
             # the closing sentence of a longer article: an outlook or a remark to end on
             # ("Toshiba expects sales to reach ... by 2010"), which editors called trivia
             or (c.sentence.index >= 8 and c.sentence.index == last)
@@ -374,6 +376,19 @@ LATE_SENTENCE = 12
 #: A claim that opens on a past year ("In 2000, ...", "Back in 1998 ...") past the lead tells
 #: the story's background, which blind editors called "not the article's point".
 _HISTORY = re.compile(r"^(?:[Ii]n|[Bb]ack in|[Ss]ince|[Bb]efore|[Uu]ntil) (?:\w+ )?(?:19|20)\d\d\b")
+
+
+#: Verbs of posture and idle motion: "Evans perched on a stool as shoppers wandered around":
+#: a feature's scene-setting, which blind editors called trivia, never the news.
+_SCENE_VERBS = frozenset(
+    "perch sit stand wander stroll lean smile grin gaze sip chat linger pose relax lounge "
+    "browse".split()
+)
+
+
+def _scene(c: ClaimInfo) -> bool:
+    """Whether the claim's main verb sets a scene (someone sitting, standing, wandering)."""
+    return c.root.lemma_.lower() in _SCENE_VERBS and not c.sentence.quantities
 
 
 def _topical(c: ClaimInfo, headline: frozenset[str]) -> int:

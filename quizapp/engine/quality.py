@@ -166,6 +166,15 @@ _SIDE_REMARK = re.compile(
 )
 
 
+# "The marginals are A, B, C and D, E, F and G": a rote list of five names or more
+_LIST_ITEM = re.compile(r"(?:,| and) (?:the )?[A-Z][\w'-]*")
+
+
+def rote_list(text: str) -> bool:
+    """Whether the text is mostly a list of five or more names (editors: "a rote list")."""
+    return len(_LIST_ITEM.findall(text)) >= 4 and text.count(",") >= 3
+
+
 def side_remark(text: str) -> bool:
     """Whether the text reports a speaker's own feelings or an added afterthought."""
     return bool(_SIDE_REMARK.search(text))

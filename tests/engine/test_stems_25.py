@@ -184,3 +184,20 @@ def test_attribution_refuses_a_quote_that_gives_the_role_or_a_one_off_source():
         'Passer-by Tom Price said: "It is a shame for all of us."\n'
     )
     assert _mentions(doc, "Mary Fenwick") == 2 and _mentions(doc, "Tom Price") == 1
+
+
+def test_rote_list_and_scene_setting_rank_as_peripheral():
+    from quizapp.engine.quality import rote_list
+
+    assert rote_list("The branches are Hill Road, Dockside, Elm Park, Northgate and Old Town.")
+    assert not rote_list("Smith, 57, joined Acme, the car maker, in 2001 and left in 2004.")
+    body = (
+        "Westford council is to close 12 branch libraries to save 3m pounds a year.\n"
+        "Council leader Mary Fenwick sat on a bench as children wandered around the shelves.\n"
+        "Unions said 40 jobs would be lost and called for a strike ballot.\n"
+    )
+    doc = analyse("Council closes 12 libraries\n\n" + body)
+    claims = extract_claims(doc)
+    bench = next(c for c in claims if c.text.startswith("Council leader"))
+    lead = next(c for c in claims if c.text.startswith("Westford council"))
+    assert bench.peripheral and not lead.peripheral
