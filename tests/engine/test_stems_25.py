@@ -201,3 +201,16 @@ def test_rote_list_and_scene_setting_rank_as_peripheral():
     bench = next(c for c in claims if c.text.startswith("Council leader"))
     lead = next(c for c in claims if c.text.startswith("Westford council"))
     assert bench.peripheral and not lead.peripheral
+
+
+def test_a_blank_cut_out_of_a_longer_name_is_refused():
+    from quizapp.engine.gate import R_ARTEFACT, check_question
+
+    options = [("Zephyr", True), ("Mistral", False), ("Sirocco", False)]
+    for stem in (
+        "Fill in the blank: The stars reunited for the premiere of hit show _____! at the Globe.",
+        "Fill in the blank: The phone is an upgrade to the _____.5G model.",
+    ):
+        assert R_ARTEFACT in check_question("fact_recall", stem, options, (0, 5), "Hello world")
+    fine = "Fill in the blank: The stars reunited for the premiere of _____, a hit show."
+    assert R_ARTEFACT not in check_question("fact_recall", fine, options, (0, 5), "Hello world")
