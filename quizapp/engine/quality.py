@@ -26,7 +26,7 @@ _OPENS_MID = re.compile(r"^(but|and|or|so|although|though|while|whereas|because|
 # "the film", "the news", "the standard", "that fight", "both".
 _NEEDS_ANTECEDENT = re.compile(
     r"\b(?:[Tt]he|[Tt]hat|[Tt]his|[Tt]hese|[Tt]hose) (?:new |latest |same |first |second |final |"
-    r"[A-Z][a-z]+(?:ish|ian|ese|ch|an) |"
+    r"[A-Z][a-z]+(?:ish|ian|ese|ch|an) |[A-Z][a-z]+ (?=(?:athlete|runner|sprinter|golfer|boxer)\b)|"
     r"current |two |three |original |previous |whole |coming year's )?"
     r"(film|movie|album|book|show|song|single|series|novel|play|"
     r"news|result|results|standard|fight|event|match|game|tournament|competition|award|"
@@ -41,7 +41,7 @@ _NEEDS_ANTECEDENT = re.compile(
     r"reduction|increase|cut|rise|fall|charity|proposal|saga|twist|pair|text|document|"
     r"victim|winner|loser|newcomer|veteran|striker|midfielder|defender|goalkeeper|forward|"
     r"manager|coach|boss|champion|seed|sides|teams|clubs|firms|companies|countries|parties|"
-    r"men|women)\b"
+    r"men|women|period|athlete|runner|sprinter|golfer|boxer)\b"
     r"(?!\s+(?:(?:of|to|for|between|with|on|by|from|over|against|called|named|titled|"
     r"which|who|whose|where)\b|"
     r"[A-Z0-9\"']))",

@@ -214,3 +214,12 @@ def test_a_blank_cut_out_of_a_longer_name_is_refused():
         assert R_ARTEFACT in check_question("fact_recall", stem, options, (0, 5), "Hello world")
     fine = "Fill in the blank: The stars reunited for the premiere of _____, a hit show."
     assert R_ARTEFACT not in check_question("fact_recall", fine, options, (0, 5), "Hello world")
+
+
+def test_the_period_and_a_described_athlete_need_their_antecedent():
+    from quizapp.engine.quality import needs_context
+
+    assert needs_context("Loans over the period fell short of the council's forecast.")
+    assert not needs_context("Loans over the period of the strike fell by half.")
+    assert needs_context("Nerves set in when the Westford runner doubts her pace.")
+    assert not needs_context("Mary Fenwick is the best runner in Westford.")
