@@ -223,3 +223,13 @@ def test_the_period_and_a_described_athlete_need_their_antecedent():
     assert not needs_context("Loans over the period of the strike fell by half.")
     assert needs_context("Nerves set in when the Westford runner doubts her pace.")
     assert not needs_context("Mary Fenwick is the best runner in Westford.")
+
+
+def test_no_sentence_starts_at_a_figure_straight_after_a_word():
+    from quizapp.engine.nlp import get_nlp
+
+    doc = get_nlp()(
+        "The council is to give its struggling branch libraries 70m pounds in aid to help them "
+        "stay open. The package was announced on Monday."
+    )
+    assert [s.text.split()[0] for s in doc.sents] == ["The", "The"]
