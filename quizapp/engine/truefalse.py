@@ -90,6 +90,11 @@ _TAIL = re.compile(
     r"confirmed|confirms|insisted|insists|argued|argues|believes|believe|told [A-Z][\w ]+?))"
     r"\.$"
 )
+#: The same with the verb first: "..., say web analysts.", "..., according to the police."
+_INVERTED_TAIL = re.compile(
+    r"^(?P<body>.+?), (?P<verb>says|say|said|according to) "
+    r"(?P<source>(?:(?:the|a|an) )?[A-Za-z][\w'.-]*(?: [\w'.-]+){0,3})\.$"
+)
 
 
 _PRONOUN_SOURCES = frozenset({"he", "she", "they", "it", "i", "we", "you", "this", "that"})
@@ -101,7 +106,7 @@ def _stem(text: str) -> str:
     A statement that ends on its own attribution (", MPs have said.", ", a survey says.")
     is asked as what the source said ("MPs have said that ..."): "the article says that ...,
     MPs have said" attributes twice, which blind editors called awkward."""
-    m = _TAIL.match(text)
+    m = _TAIL.match(text) or _INVERTED_TAIL.match(text)
     if (
         m is not None
         and not any(q in m["body"] for q in '"\u201c\u201d')
@@ -110,6 +115,8 @@ def _stem(text: str) -> str:
         source = m["source"]
         if source.split()[0] in {"The", "A", "An"}:
             source = source[0].lower() + source[1:]
+        if m["verb"] == "according to":
+            return f"True or false: according to {source}, {m['body']}."
         return f"True or false: {source} {m['verb']} that {m['body']}."
     return f"True or false: the article says that {text}"
 

@@ -27,6 +27,12 @@ def test_closing_attribution_is_asked_once():
     assert _stem("readers want longer opening hours, a poll says.") == (
         "True or false: a poll says that readers want longer opening hours."
     )
+    assert _stem("loans fell by a fifth, say library staff.") == (
+        "True or false: library staff say that loans fell by a fifth."
+    )
+    assert _stem("the fire was started on purpose, according to the police.") == (
+        "True or false: according to the police, the fire was started on purpose."
+    )
     # a pronoun source would be lost; a quote stays as it was
     assert _stem("fees rose, he said.").startswith("True or false: the article says that")
 
