@@ -229,7 +229,11 @@ def _at_boundaries(toks: list[Any], s: Sentence) -> bool:
 def _score(tokens: list[Any], s: Sentence, doc: Document, start: int, end: int) -> float:
     """Check-worthiness in [0, 1]: what a fact-checker would want to verify first."""
     score = 0.2
-    qty = [q for q in s.quantities if start <= q.start and q.end <= end]
+    qty = [
+        q
+        for q in s.quantities
+        if start <= q.start and q.end <= end and not _aside(tokens, q.start - s.offset)
+    ]
     ments = [m for m in s.mentions if start <= m.start and m.end <= end]
     if qty:
         score += 0.25 + 0.05 * min(len(qty) - 1, 2)
@@ -251,6 +255,19 @@ def _score(tokens: list[Any], s: Sentence, doc: Document, start: int, end: int) 
     if s.block_kind == "bullet" or s.index < 3:
         score += 0.05
     return round(max(0.0, min(1.0, score)), 3)
+
+
+def _aside(tokens: list[Any], idx: int) -> bool:
+    """Whether the character offset (in the sentence) falls in a relative clause or appositive
+    set off by commas ("Abba's songs, which have sold 350 million records, were ..."): a
+    figure there is background, which blind editors called trivia, and earns no score."""
+    tok = next((t for t in tokens if t.idx <= idx < t.idx + len(t.text)), None)
+    while tok is not None and tok.dep_ != "ROOT":
+        if tok.dep_ in {"relcl", "appos"} and tok.i > 0 and tok.left_edge.i > 0:
+            if tok.doc[tok.left_edge.i - 1].text == ",":
+                return True
+        tok = tok.head
+    return False
 
 
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float:

@@ -167,12 +167,13 @@ _SIDE_REMARK = re.compile(
 
 
 # "The marginals are A, B, C and D, E, F and G": a rote list of five names or more
-_LIST_ITEM = re.compile(r"(?:,| and) (?:the )?[A-Z][\w'-]*")
+_NAME = r"[A-Z][\w'-]*(?: [A-Z][\w'-]*)*"
+_NAME_RUN = re.compile(rf"(?:{_NAME}(?:, | and )){{4,}}{_NAME}")
 
 
 def rote_list(text: str) -> bool:
     """Whether the text is mostly a list of five or more names (editors: "a rote list")."""
-    return len(_LIST_ITEM.findall(text)) >= 4 and text.count(",") >= 3
+    return bool(_NAME_RUN.search(text))
 
 
 def side_remark(text: str) -> bool:

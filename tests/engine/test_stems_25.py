@@ -239,3 +239,24 @@ def test_no_sentence_starts_at_a_figure_straight_after_a_word():
         "stay open. The package was announced on Monday."
     )
     assert [s.text.split()[0] for s in doc.sents] == ["The", "The"]
+
+
+def test_a_figure_in_a_comma_set_relative_clause_earns_no_score():
+    body_aside = (
+        "Westford council is to close its branch libraries.\n"
+        "Its oldest books, which have been lent more than 2 million times, were printed in "
+        "London.\n"
+    )
+    body_main = (
+        "Westford council is to close its branch libraries.\n"
+        "Its oldest books have been lent more than 2 million times since they were printed.\n"
+    )
+    aside = [c for c in extract_claims(analyse("Libraries\n\n" + body_aside)) if "books" in c.text]
+    main = [c for c in extract_claims(analyse("Libraries\n\n" + body_main)) if "books" in c.text]
+    assert aside and main and aside[0].score < main[0].score
+
+
+def test_three_names_are_no_rote_list():
+    from quizapp.engine.quality import rote_list
+
+    assert not rote_list("Last year, Acme, Globex and Initech said they backed the format, Zed.")
