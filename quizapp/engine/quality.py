@@ -139,7 +139,8 @@ _PLAY_BY_PLAY = re.compile(
     r"\b(header|headed|heading|free[ -]kick|corner|yards|back post|far post|near post|"
     r"crossbar|the bar|the box|volley(?:ed)?|crossed|tackle|fouled|booked|near miss|"
     r"clean sheet|break point|set point|match point|double fault|rebound|half-time|"
-    r"in the \d+(?:st|nd|rd|th) minute)\b",
+    r"in the \d+(?:st|nd|rd|th) minute|bringing on|brought on|substitut\w*|"
+    r"made (?:two|three|four) changes)\b",
     re.I,
 )
 
@@ -235,6 +236,8 @@ def needs_context(text: str) -> bool:
 
 
 _OWNERS = frozenset({"company", "firm", "group", "club", "side", "team", "companies", "firms"})
+#: What a name earlier in the sentence is, said again: "the country's", "the band's".
+_PLACES_AND_BANDS = frozenset({"country", "city", "region", "band"})
 
 
 def _possessive_after_name(text: str, m: re.Match[str]) -> bool:
@@ -243,6 +246,8 @@ def _possessive_after_name(text: str, m: re.Match[str]) -> bool:
     name in the same sentence points back to it (the headline claims 2.4.0 never asked)."""
     if not text[m.end() :].startswith(("'s ", "' ")):
         return False
+    if m.group(1) not in _OWNERS | _PLACES_AND_BANDS:
+        return False  # "Mumbai High Court postponed the film's launch": which film?
     if m.group(1) in _OWNERS and len(m.group(0).split()) < 3:
         return False  # "the company's" after a product name: which company? ("the Italian
         # firm's" after "Fiat" says which)

@@ -260,3 +260,10 @@ def test_three_names_are_no_rote_list():
     from quizapp.engine.quality import rote_list
 
     assert not rote_list("Last year, Acme, Globex and Initech said they backed the format, Zed.")
+
+
+def test_a_possessive_film_after_an_unrelated_name_still_needs_context():
+    from quizapp.engine.quality import needs_context, play_by_play
+
+    assert needs_context("Westford Crown Court postponed the film's release until May.")
+    assert play_by_play("The manager made three changes at the interval, bringing on Smith.")
