@@ -221,11 +221,43 @@ def unanchored(claim: ClaimInfo) -> bool:
     )
 
 
+_REPORTING = frozenset(
+    "announce say reveal write tell claim report confirm disclose post blog tweet".split()
+)
+
+
+def ambiguous_date(claim: ClaimInfo) -> bool:
+    """A date closing a reported clause with no "that" ("announced on her blog she had been
+    fired on 1 November"): was she fired then, or did she say so then? Blind editors could
+    not tell which the statement asserts."""
+    root = claim.root
+    if root.lemma_.lower() not in _REPORTING:
+        return False
+    comps = [c for c in root.children if c.dep_ == "ccomp"]
+    words = [t for t in claim.tokens if not t.is_punct]
+    if not comps or not words or words[-1].ent_type_ != "DATE":
+        return False
+    comp = comps[0]
+    if comp.tag_ not in {"VBD", "VBN"} or any(
+        t.lower_ == "that" and t.dep_ == "mark" for t in comp.children
+    ):
+        return False
+    # "on 1 November", "on Monday": a day either event could fall on ("from June" belongs
+    # to what is expected, "during the last year" to what happened)
+    prep = words[-1].head if words[-1].dep_ == "pobj" else words[-1].head.head
+    return (
+        prep.lower_ == "on"
+        and prep.head == comp
+        and comp.left_edge.i <= words[-1].i <= comp.right_edge.i
+    )
+
+
 def self_contained(doc: Document, claim: ClaimInfo, text: str) -> bool:
     """Everything above: the claim can be shown to a quiz taker who has not read the article."""
     return not (
         unresolved_reference(claim)
         or unanchored(claim)
+        or ambiguous_date(claim)
         or inside_quote(doc, claim)
         or copied_typo(claim)
         or clock_time(text)

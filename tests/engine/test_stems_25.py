@@ -267,3 +267,18 @@ def test_a_possessive_film_after_an_unrelated_name_still_needs_context():
 
     assert needs_context("Westford Crown Court postponed the film's release until May.")
     assert play_by_play("The manager made three changes at the interval, bringing on Smith.")
+
+
+def test_a_day_closing_a_reported_clause_is_ambiguous():
+    from quizapp.engine.context import ambiguous_date
+
+    _, fired = _claim(
+        "Librarian Jane Moss announced on her website she had been dismissed on 3 March.\n",
+        "Librarian",
+    )
+    assert ambiguous_date(fired)
+    _, tour = _claim(
+        "Guitarist Tom Reed has said he expects the band to tour Europe from June.\n",
+        "Guitarist",
+    )
+    assert not ambiguous_date(tour)
