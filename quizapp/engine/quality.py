@@ -27,7 +27,7 @@ _OPENS_MID = re.compile(r"^(but|and|or|so|although|though|while|whereas|because|
 _NEEDS_ANTECEDENT = re.compile(
     r"\b(?:[Tt]he|[Tt]hat|[Tt]his|[Tt]hese|[Tt]hose) (?:new |latest |same |first |second |final |"
     r"[A-Z][a-z]+(?:ish|ian|ese|ch|an) |[A-Z][a-z]+ (?=(?:athlete|runner|sprinter|golfer|boxer)\b)|"
-    r"current |two |three |original |previous |whole |coming year's )?"
+    r"current |two |three |original |previous |whole |coming year's |home |away |visiting )?"
     r"(film|movie|album|book|show|song|single|series|novel|play|"
     r"news|result|results|standard|fight|event|match|game|tournament|competition|award|"
     r"prize|ceremony|contest|campaign|report|survey|study|research|figures?|share|shares|"

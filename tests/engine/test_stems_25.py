@@ -282,3 +282,10 @@ def test_a_day_closing_a_reported_clause_is_ambiguous():
         "Guitarist",
     )
     assert not ambiguous_date(tour)
+
+
+def test_the_home_side_needs_its_antecedent():
+    from quizapp.engine.quality import needs_context
+
+    assert needs_context("With ten minutes gone, the home side doubled their lead.")
+    assert not needs_context("Westford Rovers doubled their lead after ten minutes.")
