@@ -15,7 +15,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from .document import Document, Sentence, content_lemmas
 from .lexicon import COMPARISONS, DECISION_VERBS, DISCOURSE, HEDGES, REPORTING_VERBS
-from .quality import play_by_play
+from .quality import play_by_play, rote_list, side_remark
 from .types import Claim
 
 _QUOTES = '"\u201c\u201d'
@@ -229,7 +229,11 @@ def _at_boundaries(toks: list[Any], s: Sentence) -> bool:
 def _score(tokens: list[Any], s: Sentence, doc: Document, start: int, end: int) -> float:
     """Check-worthiness in [0, 1]: what a fact-checker would want to verify first."""
     score = 0.2
-    qty = [q for q in s.quantities if start <= q.start and q.end <= end]
+    qty = [
+        q
+        for q in s.quantities
+        if start <= q.start and q.end <= end and not _aside(tokens, q.start - s.offset)
+    ]
     ments = [m for m in s.mentions if start <= m.start and m.end <= end]
     if qty:
         score += 0.25 + 0.05 * min(len(qty) - 1, 2)
@@ -251,6 +255,19 @@ def _score(tokens: list[Any], s: Sentence, doc: Document, start: int, end: int) 
     if s.block_kind == "bullet" or s.index < 3:
         score += 0.05
     return round(max(0.0, min(1.0, score)), 3)
+
+
+def _aside(tokens: list[Any], idx: int) -> bool:
+    """Whether the character offset (in the sentence) falls in a relative clause or appositive
+    set off by commas ("Abba's songs, which have sold 350 million records, were ..."): a
+    figure there is background, which blind editors called trivia, and earns no score."""
+    tok = next((t for t in tokens if t.idx <= idx < t.idx + len(t.text)), None)
+    while tok is not None and tok.dep_ != "ROOT":
+        if tok.dep_ in {"relcl", "appos"} and tok.i > 0 and tok.left_edge.i > 0:
+            if tok.doc[tok.left_edge.i - 1].text == ",":
+                return True
+        tok = tok.head
+    return False
 
 
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
@@ -292,6 +309,10 @@ def extract_claims(doc: Document) -> list[ClaimInfo]:
             )
     merged = _merge(found)
     headline = _salient_words(doc)
+    # the article's closing claim, when no more than one sentence follows it
+    last = max((x.sentence.index for x in merged), default=-1)
+    if last < len(doc.sentences) - 2:
+        last = -1
     for i, c in enumerate(merged, start=1):
         c.id = i
         c.subst = _resolve_pronoun(doc, c)
@@ -301,6 +322,12 @@ def extract_claims(doc: Document) -> list[ClaimInfo]:
             (c.sentence.index >= LATE_SENTENCE and topical < 2)
             or (c.sentence.index >= 2 and play_by_play(c.text))
             or (c.sentence.index >= 3 and bool(_HISTORY.match(c.text)))
+            or (c.sentence.index >= 3 and side_remark(c.text))
+            or rote_list(c.text)
+            or _scene(c)
+            # the closing sentence of a longer article: an outlook or a remark to end on
+            # ("Toshiba expects sales to reach ... by 2010"), which editors called trivia
+            or (c.sentence.index >= 8 and c.sentence.index == last)
         )
     return merged
 
@@ -366,6 +393,19 @@ LATE_SENTENCE = 12
 #: A claim that opens on a past year ("In 2000, ...", "Back in 1998 ...") past the lead tells
 #: the story's background, which blind editors called "not the article's point".
 _HISTORY = re.compile(r"^(?:[Ii]n|[Bb]ack in|[Ss]ince|[Bb]efore|[Uu]ntil) (?:\w+ )?(?:19|20)\d\d\b")
+
+
+#: Verbs of posture and idle motion: "Evans perched on a stool as shoppers wandered around":
+#: a feature's scene-setting, which blind editors called trivia, never the news.
+_SCENE_VERBS = frozenset(
+    "perch sit stand wander stroll lean smile grin gaze sip chat linger pose relax lounge "
+    "browse".split()
+)
+
+
+def _scene(c: ClaimInfo) -> bool:
+    """Whether the claim's main verb sets a scene (someone sitting, standing, wandering)."""
+    return c.root.lemma_.lower() in _SCENE_VERBS and not c.sentence.quantities
 
 
 def _topical(c: ClaimInfo, headline: frozenset[str]) -> int:

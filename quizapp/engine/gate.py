@@ -36,6 +36,9 @@ R_KIND = "unknown question kind"
 R_LENGTH = "stem or option too long"
 R_ARTEFACT = "template artefact in the text"
 _ARTEFACT_RE = re.compile(r"\b[Aa]\(n\)|\(s\)(?!\w)")
+#: A blank glued to a word ("musical _____! which", "the _____.5G phone"): the answer was cut
+#: out of a longer name or code, so the options cannot fit the gap.
+_CUT_BLANK_RE = re.compile(r"[^\W_]_{3,}|_{3,}(?:[^\W_]|!|\.[^\W_])")
 
 
 def normalise_option(s: str) -> str:
@@ -132,7 +135,11 @@ def check_question(
             reasons.append(R_STEM_KEY)
     if any(_ABOVE_RE.search(t) for t in texts):
         reasons.append(R_ABOVE)
-    if _ARTEFACT_RE.search(stem) or any(_ARTEFACT_RE.search(t) for t in texts):
+    if (
+        _ARTEFACT_RE.search(stem)
+        or any(_ARTEFACT_RE.search(t) for t in texts)
+        or _CUT_BLANK_RE.search(stem)
+    ):
         reasons.append(R_ARTEFACT)
     if evidence is None:
         reasons.append(R_EVIDENCE)

@@ -26,7 +26,8 @@ QTY_RE = re.compile(
     r"(?:(?P<scale>bn|tn|m|k)\b|\s(?P<scaleword>trillion|billion|million|thousand)\b)?"
     r"(?P<pct>%|\s?per\s?cent\b)?"
     r"(?:\s(?P<unit>" + _UNITS + r")\b)?"
-    r"(?![\w])"
+    # never the "2" of "2.5G": a number whose decimals run into letters is a code
+    r"(?![\w]|\.\d)"
 )
 _MONTH_ALT = "|".join(MONTHS)
 DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (

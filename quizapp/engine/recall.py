@@ -32,8 +32,9 @@ _PRONOUNS = re.compile(
 )
 _DEICTIC = re.compile(
     # "those of local rivals" points back inside the sentence, so it is not deictic
-    # nor is "those affected / who ..."
-    r"\b(this|these|here)\b|\bthose\b(?! (?:of|who|affected|involved|living|taking)\b)"
+    # nor is "those affected / who ... / on trial / in work"
+    r"\b(this|these|here)\b|\bthose\b(?! (?:of|who|affected|involved|living|taking|on|in|"
+    r"at|with|without|from)\b)"
     r"|^(the )?(remainder|figures?|firm|company|group|"
     r"drop|rise|fall|move|deal|decision|report)\b",
     re.I,

@@ -35,9 +35,11 @@ FALSE_PREFERENCE = ("number", "entity", "negation")
 #: A negation that would contradict the sentence's own quantifier or adverb ("has not made
 #: some enemies", "not resisted ..., saying such papers are always kept confidential") or
 #: deny a superlative ("is not the largest"): blind editors called it ungrammatical or obvious.
+#: "did not postpone the launch until 3 February", "not ... in both sets": the scope is
+#: unclear (2.5.0).
 _NEGATION_CLASH = re.compile(
     r"\b(some|always|all|many|much|most|several|already|still|ever|any|largest|biggest|"
-    r"smallest|first|only)\b",
+    r"smallest|first|only|both|each|every)\b|\b(?:until|till) \d",
     re.I,
 )
 #: Below this check-worthiness a negated remark is a side comment ("was not totally
@@ -62,7 +64,61 @@ def fair_negation(claim: ClaimInfo) -> bool:
         and not re.search('["\u201c\u201d]', claim.text)
         and not _NEGATION_CLASH.search(claim.text)
         and not any(t.tag_ in {"JJS", "RBS"} for t in claim.tokens)
+        and not _unclear_scope(claim)
     )
+
+
+def _unclear_scope(claim: ClaimInfo) -> bool:
+    """A passive main verb with its agent and an adjunct after it ("was announced by X after
+    talks"): negated, its scope is unclear (not announced, not by X, or not after talks?), as
+    blind editors said. "was not carried out by X." stays clear."""
+    root = claim.root
+    kids = list(root.rights)
+    agents = [k for k in kids if k.dep_ == "agent"]
+    if not agents or not any(c.dep_ == "auxpass" for c in root.children):
+        return False
+    return any(
+        k.i > agents[0].i and k.dep_ in {"prep", "advcl", "advmod", "npadvmod"} for k in kids
+    )
+
+
+#: A closing attribution: "..., the government has announced." / "..., a survey says.".
+_TAIL = re.compile(
+    r"^(?P<body>.+?), (?P<source>(?:(?:the|a|an) )?[A-Za-z][\w'.-]*(?: [\w'.-]+){0,3}) "
+    r"(?P<verb>(?:has |have |had )?(?:said|says|say|announced|announces|warned|warns|"
+    r"reported|reports|claimed|claims|found|finds|revealed|reveals|suggested|suggests|"
+    r"confirmed|confirms|insisted|insists|argued|argues|believes|believe|told [A-Z][\w ]+?))"
+    r"\.$"
+)
+#: The same with the verb first: "..., say web analysts.", "..., according to the police."
+_INVERTED_TAIL = re.compile(
+    r"^(?P<body>.+?), (?P<verb>says|say|said|according to) "
+    r"(?P<source>(?:(?:the|a|an) )?[A-Za-z][\w'.-]*(?: [\w'.-]+){0,3})\.$"
+)
+
+
+_PRONOUN_SOURCES = frozenset({"he", "she", "they", "it", "i", "we", "you", "this", "that"})
+
+
+def _stem(text: str) -> str:
+    """The true/false stem for a statement already in its "the article says that" case.
+
+    A statement that ends on its own attribution (", MPs have said.", ", a survey says.")
+    is asked as what the source said ("MPs have said that ..."): "the article says that ...,
+    MPs have said" attributes twice, which blind editors called awkward."""
+    m = _TAIL.match(text) or _INVERTED_TAIL.match(text)
+    if (
+        m is not None
+        and not any(q in m["body"] for q in '"\u201c\u201d')
+        and m["source"].lower() not in _PRONOUN_SOURCES
+    ):
+        source = m["source"]
+        if source.split()[0] in {"The", "A", "An"}:
+            source = source[0].lower() + source[1:]
+        if m["verb"] == "according to":
+            return f"True or false: according to {source}, {m['body']}."
+        return f"True or false: {source} {m['verb']} that {m['body']}."
+    return f"True or false: the article says that {text}"
 
 
 def _lower_first(text: str, claim: ClaimInfo, doc: Document) -> str:
@@ -163,13 +219,13 @@ def generate_true_false(
         drafts = []
         for mut in muts[:3]:
             text = drop_discourse(statement(doc, claim, mut))
-            stem = f"True or false: the article says that {_lower_first(text, claim, doc)}"
+            stem = _stem(_lower_first(text, claim, doc))
             expl = f'False. The article says: "{ev.text}" The statement {describe(mut)}.'
             drafts.append(
                 Draft("true_false", claim.id, stem, "False", (("True", mut.type),), ev, expl)
             )
         return drafts
     text = drop_discourse(statement(doc, claim))
-    stem = f"True or false: the article says that {_lower_first(text, claim, doc)}"
+    stem = _stem(_lower_first(text, claim, doc))
     expl = f'True. The article says: "{ev.text}"'
     return [Draft("true_false", claim.id, stem, "True", (("False", ""),), ev, expl)]

@@ -39,6 +39,10 @@ def describe(m: Mutation) -> str:
     return f'{_LABELS[m.type]} ("{m.old}" became "{m.new}")'
 
 
+#: "those of ...", "those on trial", "those who ...": the demonstrative points ahead, not out.
+_POINTS_AHEAD = frozenset({"of", "who", "on", "in", "at", "with", "without", "from"})
+
+
 def standalone(
     doc: Document, claim: ClaimInfo, max_words: int = MAX_STATEMENT_WORDS, bare: bool = False
 ) -> bool:
@@ -53,7 +57,7 @@ def standalone(
     if any(
         t.lower_ in {"that", "this", "these", "those"}
         and t.tag_ == "DT"
-        and not (t.i + 1 < len(t.doc) and t.nbor(1).lower_ == "of")
+        and not (t.i + 1 < len(t.doc) and t.nbor(1).lower_ in _POINTS_AHEAD)
         for t in claim.tokens
     ):
         return False
