@@ -249,6 +249,57 @@ def _possessor_question(doc: Document, claim: ClaimInfo, m: Mention, wh: str) ->
     )
 
 
+#: Prepositions after which a name may be questioned as "<prep> whom" / "<prep> which ...":
+#: the phrase keeps its meaning when fronted ("With whom did X hold talks?").
+_OBJECT_PREPS = frozenset({"with", "by", "from", "against", "to", "for", "over"})
+
+
+def _object_question(doc: Document, claim: ClaimInfo, m: Mention, wh: str) -> str | None:
+    """Answer = a name that is the object of the clause's verb, or of a preposition on it:
+    "Tony Blair urged Ken Livingstone to apologise" -> "Who did Tony Blair urge to
+    apologise?"; "Mr Kennedy held talks with Tony Blair" -> "With whom did Mr Kennedy hold
+    talks?" (a preposition on the verb, or on the verb's object). Only for people and known
+    companies: "Against which organisation ...?" for a football club reads as a riddle. The
+    questioned phrase must be the name alone (with "the" or a title at most), so that nothing
+    the article says about it is dropped from the stem."""
+    if wh not in {"Who", "Which company"}:
+        return None
+    root, toks, _attribution = _clause(claim)
+    off = claim.sentence.offset
+    name = [t for t in toks if m.start <= t.idx + off < m.end]
+    if not name:
+        return None
+    ids = {t.i for t in name}
+    heads = [t for t in name if t.head.i not in ids]
+    if len(heads) != 1:
+        return None
+    head = heads[0]
+    if head.dep_ == "dobj" and head.head == root:
+        phrase = list(head.subtree)
+        front = wh
+    elif (
+        head.dep_ == "pobj"
+        and head.head.dep_ in {"prep", "agent"}
+        and (
+            head.head.head == root
+            or head.head.head.dep_ == "dobj"
+            and head.head.head.head == root
+            and head.head.head.pos_ == "NOUN"
+        )
+        and head.head.lower_ in _OBJECT_PREPS
+    ):
+        prep = head.head
+        phrase = list(prep.subtree)
+        noun = "whom" if wh == "Who" else wh[0].lower() + wh[1:]
+        front = f"{prep.lower_.capitalize()} {noun}"
+    else:
+        return None
+    extra = [t for t in phrase if t.i not in ids and t.dep_ != "prep"]
+    if any(t.lower_ not in _TITLES for t in extra):
+        return None
+    return _invert(doc, claim, phrase, front)
+
+
 def _invert(doc: Document, claim: ClaimInfo, remove: list[Any], wh: str) -> str | None:
     """Front ``wh`` and invert subject and auxiliary, dropping the ``remove`` tokens."""
     root, toks, attribution = _clause(claim)
@@ -618,6 +669,8 @@ def generate_recall(
             owner = "Whose" if wh == "Who" else f"{wh}'s"
             stem = _possessor_question(doc, claim, m, owner)
             wh = owner
+        if wh and stem is None and mention_role(doc, m) == "obj" and m.label != "GPE":
+            stem = _object_question(doc, claim, m, wh)
         key = _display_name(doc, m)
         if stem is not None and not _wh_ok(doc, claim, stem, None):
             stem = None

@@ -1,0 +1,67 @@
+"""Recall 2.5: a person or a known company that is the object of the clause's verb (or of a
+preposition on it) is asked with a wh-phrase in new words ("Who did X thank ...?", "With whom
+did X hold talks ...?") instead of a fill-in-the-blank copy of the sentence.
+
+Every sentence here is written for the test; no evaluation article is quoted.
+"""
+
+from __future__ import annotations
+
+import random
+
+from quizapp.engine.claims import extract_claims
+from quizapp.engine.document import analyse
+from quizapp.engine.recall import generate_recall
+
+BRIDGE = """Council agrees bridge repairs
+
+Ada Stone, the council leader, held talks with Ben Cole on Tuesday about the river bridge.
+Ben Cole runs the firm that built the river bridge in 1990.
+Carl Dunn, the council's engineer, said the river bridge needed new cables.
+Carl Dunn will report to the council in March.
+Eve Frost, who chairs the transport board, backed the repairs.
+Eve Frost said the board would pay for half of the work.
+Ada Stone thanked Eve Frost for the board's support.
+Glen Hale, a local shop owner, said the closure had cost him trade.
+Glen Hale asked the council to finish the work by the summer.
+"""
+
+CUP = """Rovers reach the cup final
+
+Rovers beat Town 2-0 at home on Saturday to reach the cup final.
+Rovers will play against United in the final in May.
+United beat City in the other semi-final.
+City and Town both lost at home.
+Town have not reached a final since 1990.
+"""
+
+
+def _all_drafts(text: str) -> list:
+    doc = analyse(text)
+    return [d for c in extract_claims(doc) for d in generate_recall(doc, c, random.Random(0), 0)]
+
+
+def test_direct_object_person_becomes_who_did() -> None:
+    drafts = {d.stem: d for d in _all_drafts(BRIDGE)}
+    d = drafts.get("Who did Ada Stone thank for the board's support?")
+    assert d is not None
+    assert d.key == "Eve Frost"
+    wrong = {t for t, _ in d.distractors}
+    # the subject of the same sentence is never offered: "Ada Stone thanked Ada Stone"
+    assert "Ada Stone" not in wrong and len(wrong) >= 2
+
+
+def test_prepositional_object_person_is_fronted_with_whom() -> None:
+    drafts = {d.stem: d for d in _all_drafts(BRIDGE)}
+    stem = (
+        "With whom did Ada Stone, the council leader, hold talks on Tuesday about the river bridge?"
+    )
+    d = drafts.get(stem)
+    assert d is not None
+    assert d.key == "Ben Cole"
+    assert "Ada Stone" not in {t for t, _ in d.distractors}
+
+
+def test_clubs_are_not_asked_as_which_organisation() -> None:
+    for d in _all_drafts(CUP):
+        assert "which organisation" not in d.stem.lower(), d.stem
