@@ -26,6 +26,7 @@ from .lexicon import (
 )
 from .nlp import Mention, person_key, titled
 from .numbers import Quantity, format_like, perturb
+from .persons import full_personal_name
 
 if TYPE_CHECKING:
     from .claims import ClaimInfo
@@ -321,6 +322,8 @@ def entity_pool(
         tried.add(other.text)
         if not reliable_name(doc, other):
             continue
+        if m.label == "PERSON" and any(c.isdigit() for c in other.text):
+            continue  # "Argentina 3-0": a name the model ran into a score
         if bare and m.label == "PERSON":  # a club or a place is never offered as a person
             fit = 2 if _only_label(forms, other.text, m.label) else 0
         elif bare:  # a team's country or city is often tagged as a body here and there
@@ -343,7 +346,11 @@ def entity_pool(
                 name = _title_form(doc, other.text, len(key.split())) or ""
             if not name or titled(name) != titled(key) or (len(name.split()) > 1) != multi:
                 continue
-            if not prominent(doc, other.text) or not same_side(doc, key, name):
+            # a person named once, late, is a believable answer only if surely a person
+            # ("Paul Burgess"; never "Young People" or "Maracana", which the model tags so)
+            if not (prominent(doc, other.text) or full_personal_name(name)):
+                continue
+            if not same_side(doc, key, name):
                 continue
         if _same_entity(name, key, m.label) or any(_same_entity(name, n, m.label) for n in names):
             continue

@@ -94,3 +94,18 @@ def not_a_person(name: str) -> bool:
     """Whether a name tagged as a person is a club's ("Manchester United")."""
     words = name.split()
     return len(words) > 1 and words[-1].lower() in _CLUB_WORDS
+
+
+_NAME_WORD = re.compile(r"[A-Z][a-z]*(?:['\u2019-][A-Z]?[a-z]+)*$")
+_EITHER_NAMES = frozenset("ashley chris jamie jo robin sam alex charlie".split())
+
+
+def full_personal_name(name: str) -> bool:
+    """Whether ``name`` is a first name the lists know followed by one or two capitalised
+    words ("Paul Burgess", "Gordon D'Arcy"; never "Young People" or "Lib Dem"): a name that
+    is surely a person's even where the model tagged it once."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or not all(_NAME_WORD.match(w) for w in words[1:]):
+        return False
+    first = words[0].lower()
+    return first in _MALE_NAMES or first in _FEMALE_NAMES or first in _EITHER_NAMES

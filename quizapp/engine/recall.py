@@ -12,11 +12,11 @@ import random
 import re
 from typing import Any
 
-from quizapp.engine.persons import stated_sex
+from quizapp.engine.persons import full_personal_name, stated_sex
 
 from .claims import ClaimInfo
 from .context import self_contained
-from .distractors import _display_name, entity_pool, quantity_pool, reliable_name
+from .distractors import _display_name, entity_pool, prominent, quantity_pool, reliable_name
 from .document import Document, mention_role
 from .drafts import Draft
 from .gate import sort_value
@@ -663,6 +663,10 @@ def generate_recall(
             continue  # a weekday, month or year was trivia to blind editors
         if m.label not in {"PERSON", "ORG", "GPE"} or any(c.isdigit() for c in m.text):
             continue  # "Varig 2bn": a name the model ran into a figure
+        if m.label == "PERSON" and not (
+            prominent(doc, m.text) or full_personal_name(_display_name(doc, m))
+        ):
+            continue  # "Young People" named once: the model's person, not the article's
         wh = _entity_wh(doc, m)
         stem = _subject_question(doc, claim, m, wh) if wh else None
         if wh and stem is None and mention_role(doc, m) in {"poss", "mod"}:
@@ -721,6 +725,8 @@ def generate_recall(
             and (m.label != "ORG" or _org_kind(w[0])[0] == kind)
             and (kind != "company" or same_org_kind(key, w[0]))  # a studio for a studio
             and not _named_in(w[0], claim.text)
+            # "Hewitt ... a meeting with _____": "Lleyton Hewitt" is absurd there too
+            and not (m.label == "PERSON" and _named_in(w[0].split()[-1], claim.text))
             and (sex is None or stated_sex(doc, w[0]) == sex)
         ][:n_wrong]
         if surname:
