@@ -24,7 +24,7 @@ from .lexicon import CITIES, COMPANIES, COUNTRIES, MONTHS, REPORTING_VERBS
 from .mutations import _org_kind, changeable_figure, keeps_direction, same_org_kind
 from .nlp import Mention
 from .numbers import Quantity
-from .quality import gendered, name_before, names_the_country, readable
+from .quality import drop_discourse, gendered, name_before, names_the_country, readable
 from .types import Evidence
 
 _PRONOUNS = re.compile(
@@ -389,7 +389,9 @@ def _cloze(doc: Document, claim: ClaimInfo, start: int, end: int) -> str | None:
     if claim.subst is not None and claim.subst[1] - claim.start <= a:
         sa, sb = claim.subst[0] - claim.start, claim.subst[1] - claim.start
         body = body[:sa] + claim.subst[2] + body[sb:]
-    body = body.strip().rstrip(",;:")
+    # "Munster flanker _____ also returns": the "also" points at another sentence and
+    # carries no fact (as verification shows it, :func:`drop_discourse`)
+    body = drop_discourse(body).strip().rstrip(",;:")
     if body[0].islower():
         body = body[0].upper() + body[1:]
     if not body.endswith("."):
@@ -535,10 +537,15 @@ def _names_type(stem: str, wh: str) -> bool:
     return re.search(rf"\b{re.escape(word)}", rest) is not None
 
 
-def _ok_stem(stem: str | None) -> bool:
+def _ok_stem(stem: str | None, key: str | None = None) -> bool:
+    """Whether a stem reads on its own. A blank is read with its ``key`` in place: the name
+    a pronoun after it refers to ("_____ has made enemies with his views"), or the name an
+    apposition follows ("_____, mother of actor X, has ..."), is the blank itself."""
     if not stem:
         return False
     body = stem.split(":", 1)[1].strip() if stem.startswith("Fill in the blank:") else stem
+    if key is not None:
+        body = body.replace(_BLANK, key, 1)
     if vague(body) or not readable(body):
         return False
     # "The Lord of the Rings:, how much did ...": a title cut at its colon was fronted
@@ -613,7 +620,7 @@ def generate_recall(
         stem = _quantity_stem(doc, claim, q)
         if not _wh_ok(doc, claim, stem, q.signature):
             stem = _cloze(doc, claim, q.start, q.end)
-        if not _ok_stem(stem):
+        if not _ok_stem(stem, q.text):
             continue
         below = min(want_pos, n_wrong) if want_pos >= 0 else None
         wrong = [
@@ -691,7 +698,7 @@ def generate_recall(
                     continue
                 key, surname = m.text, True
             stem = _cloze(doc, claim, m.start, m.end)
-            if not _ok_stem(stem):
+            if not _ok_stem(stem, m.text):
                 continue
         # "Who ... his views?" beside women's names: the pronoun answers it; with every
         # option's sex stated by the article and all the key's, it answers nothing (2.4.0)

@@ -101,3 +101,37 @@ def test_full_personal_name() -> None:
     assert not full_personal_name("Lib Dem")
     assert not full_personal_name("Argentina 3-0")
     assert not full_personal_name("Paul")
+
+
+CLUB = """Harriers open their new stand
+
+Harriers opened their new north stand on Saturday before a crowd of 9,000.
+Tom Moss, chairman of Harriers, has made some enemies with his plan to raise ticket prices.
+Tom Moss said Harriers would pay off their debts within five years.
+Owen Tull scored twice in the 3-1 win over Town.
+Midfielder Simon Vane also signed a new contract with Harriers on Monday.
+Defender Gary Lock is expected to be fit for the cup tie with Rovers.
+"""
+
+
+def test_blank_is_read_with_its_key_in_place() -> None:
+    # "_____, chairman of ..." is no stray comma, and "his" after the blank refers to the
+    # blank: 2.4.0 read both without the name and refused the item
+    drafts = {d.key: d for d in _all_drafts(CLUB)}
+    stems = [d.stem for d in _all_drafts(CLUB)]
+    assert (
+        "Fill in the blank: _____, chairman of Harriers, has made some enemies with his plan "
+        "to raise ticket prices." in stems
+    )
+    # "his" states a sex: every option is a man the article names as such
+    moss = [d for d in _all_drafts(CLUB) if d.stem.startswith("Fill in the blank: _____, chair")]
+    assert {t for t, _ in moss[0].distractors} <= {"Gary Lock", "Simon Vane", "Owen Tull"}
+    assert "Tom Moss" in drafts
+
+
+def test_cloze_drops_a_mid_sentence_also() -> None:
+    stems = [d.stem for d in _all_drafts(CLUB)]
+    assert "Fill in the blank: Midfielder _____ signed a new contract with Harriers on Monday." in (
+        stems
+    )
+    assert not any(" also " in s for s in stems)
