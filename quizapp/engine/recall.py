@@ -405,6 +405,20 @@ def _named_in(option: str, text: str) -> bool:
     return re.search(rf"(?<![\w.]){re.escape(option)}(?![\w])", text) is not None
 
 
+def not_shorter_than_key(
+    candidates: list[tuple[str, str]], key: str, count: int
+) -> list[tuple[str, str]]:
+    """The first ``count`` candidates, with one at least as long as the key swapped in for the
+    last when none of them is (the gate refuses a key that is the only longest option, and a
+    good item was lost to the draw of its wrong options)."""
+    picked = candidates[:count]
+    if picked and all(len(t) < len(key) for t, _ in picked):
+        longer = next((c for c in candidates[count:] if len(c[0]) >= len(key)), None)
+        if longer is not None:
+            picked = [*picked[:-1], longer]
+    return picked
+
+
 def surname_options(wrong: list[tuple[str, str]], key: str, text: str) -> list[tuple[str, str]]:
     """Wrong options as surnames for a "Mr _____" blank, without the key's and without any
     the sentence itself names ("Mr _____, who brought Mr Hale back": "Hale" is absurd)."""
@@ -735,9 +749,10 @@ def generate_recall(
             # "Hewitt ... a meeting with _____": "Lleyton Hewitt" is absurd there too
             and not (m.label == "PERSON" and _named_in(w[0].split()[-1], claim.text))
             and (sex is None or stated_sex(doc, w[0]) == sex)
-        ][:n_wrong]
+        ]
         if surname:
             wrong = surname_options(wrong, key, claim.text)
+        wrong = not_shorter_than_key(wrong, key, n_wrong)
         if len(wrong) < 2 or stem is None:
             continue
         drafts.append(

@@ -12,7 +12,7 @@ import random
 from quizapp.engine.claims import extract_claims
 from quizapp.engine.document import analyse
 from quizapp.engine.persons import full_personal_name
-from quizapp.engine.recall import generate_recall
+from quizapp.engine.recall import generate_recall, not_shorter_than_key
 
 BRIDGE = """Council agrees bridge repairs
 
@@ -135,3 +135,14 @@ def test_cloze_drops_a_mid_sentence_also() -> None:
         stems
     )
     assert not any(" also " in s for s in stems)
+
+
+def test_wrong_options_leave_the_key_not_the_only_longest() -> None:
+    cands = [("Ann Lee", "a"), ("Bo Kim", "a"), ("Cy Ray", "a"), ("Dorothy Hale", "a")]
+    picked = not_shorter_than_key(cands, "Graham Tull", 3)
+    assert len(picked) == 3
+    assert any(len(t) >= len("Graham Tull") for t, _ in picked)
+    # nothing to swap in: the draw is kept as it is (the gate decides)
+    assert not_shorter_than_key(cands[:3], "Graham Tull", 3) == cands[:3]
+    # already fine: untouched
+    assert not_shorter_than_key(cands, "Al Ng", 3) == cands[:3]
