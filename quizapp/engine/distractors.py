@@ -266,6 +266,17 @@ def same_side(doc: Document, a: str, b: str) -> bool:
     return not ("official" in known and orgs_a and orgs_b)
 
 
+def once_named_fits(doc: Document, key: str, name: str) -> bool:
+    """Whether a person the article names once, late, is a believable wrong answer about
+    ``key``: surely a person ("Paul Burgess"; never "Young People" or "Maracana", which the
+    model tags so), and in no job the article does not give the key too (the referee named
+    once is no answer to who scored)."""
+    if not full_personal_name(name):
+        return False
+    jobs = _sides(doc, name)[1]
+    return not jobs or jobs <= _sides(doc, key)[1]
+
+
 def _title_form(doc: Document, name: str, words: int) -> str | None:
     """The article's "Mr X" form of a person in ``words`` words, to stand beside a key
     written that way ("Sir John" beside "Mr Tomlinson", never "Sir John Gieve")."""
@@ -346,9 +357,7 @@ def entity_pool(
                 name = _title_form(doc, other.text, len(key.split())) or ""
             if not name or titled(name) != titled(key) or (len(name.split()) > 1) != multi:
                 continue
-            # a person named once, late, is a believable answer only if surely a person
-            # ("Paul Burgess"; never "Young People" or "Maracana", which the model tags so)
-            if not (prominent(doc, other.text) or full_personal_name(name)):
+            if not (prominent(doc, other.text) or once_named_fits(doc, key, name)):
                 continue
             if not same_side(doc, key, name):
                 continue
