@@ -24,7 +24,15 @@ from .lexicon import CITIES, COMPANIES, COUNTRIES, MONTHS, REPORTING_VERBS
 from .mutations import _org_kind, changeable_figure, keeps_direction, same_org_kind
 from .nlp import Mention
 from .numbers import Quantity
-from .quality import drop_discourse, gendered, name_before, names_the_country, readable
+from .quality import (
+    ROUGH_MARGIN,
+    drop_discourse,
+    gendered,
+    name_before,
+    names_the_country,
+    readable,
+    rough_figure,
+)
 from .types import Evidence
 
 _PRONOUNS = re.compile(
@@ -333,6 +341,8 @@ def _invert(doc: Document, claim: ClaimInfo, remove: list[Any], wh: str) -> str 
     if (
         subj[0].pos_ not in {"PROPN"}
         and not subj[0].text.isupper()
+        # a word the article capitalises mid-sentence is a name ("Hearts", "Quayline")
+        and subj[0].text not in doc.mid_capitals
         and (subj[0].ent_type_ == "" or numeric and subj[0].is_alpha)
         and not resolved
         and subj[0].idx + claim.sentence.offset != (claim.subst or (-1,))[0]
@@ -428,6 +438,14 @@ def surname_options(wrong: list[tuple[str, str]], key: str, text: str) -> list[t
         if surname != key and not _named_in(surname, text):
             out.append((surname, src))
     return out
+
+
+def far_from(key: str, option: str, margin: float) -> bool:
+    """Whether an option's value lies more than ``margin`` (relative) from the key's."""
+    k, o = sort_value(key), sort_value(option)
+    if k is None or o is None or len(k) != 1 or len(o) != 1:
+        return False
+    return abs(o[0] - k[0]) > margin * abs(k[0])
 
 
 def _too_close(values: list[tuple[float, ...]]) -> bool:
@@ -650,6 +668,9 @@ def generate_recall(
             ][:n_wrong]
         # "both the _____ and 1500m": another figure of the sentence makes the option absurd
         wrong = [w for w in wrong if not _named_in(w[0], claim.text)]
+        if rough_figure(doc.view[max(0, q.start - 30) : q.start]):
+            # "growth of around 5%": 6% is arguably right too
+            wrong = [w for w in wrong if far_from(q.text, w[0], ROUGH_MARGIN)]
         if len(wrong) < 2:
             continue
         opts = [q.text] + [t for t, _ in wrong]

@@ -165,3 +165,28 @@ def test_person_named_once_in_another_job_is_no_rival() -> None:
     assert d is not None and d.key == "Owen Tull"
     assert "Alan Reid" not in {t for t, _ in d.distractors}
     assert {t for t, _ in d.distractors} == {"Simon Vane", "Gary Lock"}
+
+
+HARBOUR = """Harbour firm expects growth
+
+Quayline, the harbour operator, is forecasting profit growth of around 5% for next year.
+Quayline said its profit rose 12% last year to £40m.
+Quayline employs 900 people at its three ports.
+Analysts expect Quayline to open a fourth port in the north next spring.
+"""
+
+
+def test_roughly_given_figure_has_no_wrong_value_close_to_it() -> None:
+    # "around 5%": 6% is arguably right as well
+    drafts = [d for d in _all_drafts(HARBOUR) if d.key == "5%"]
+    assert drafts
+    for d in drafts:
+        assert len(d.distractors) >= 2
+        for text, _ in d.distractors:
+            assert abs(float(text.rstrip("%")) - 5) > 0.2 * 5, text
+
+
+def test_inverted_question_keeps_a_name_capitalised() -> None:
+    # the article writes "Quayline" capitalised mid-sentence: a name, never "quayline"
+    stems = [d.stem for d in _all_drafts(HARBOUR)]
+    assert "How many people does Quayline employ at its three ports?" in stems
