@@ -11,7 +11,7 @@ import random
 
 from quizapp.engine.claims import extract_claims
 from quizapp.engine.document import analyse
-from quizapp.engine.persons import full_personal_name
+from quizapp.engine.persons import full_personal_name, stated_sex
 from quizapp.engine.recall import generate_recall, not_shorter_than_key
 
 BRIDGE = """Council agrees bridge repairs
@@ -190,3 +190,9 @@ def test_inverted_question_keeps_a_name_capitalised() -> None:
     # the article writes "Quayline" capitalised mid-sentence: a name, never "quayline"
     stems = [d.stem for d in _all_drafts(HARBOUR)]
     assert "How many people does Quayline employ at its three ports?" in stems
+
+
+def test_more_first_names_state_a_sex() -> None:
+    doc = analyse("Cup draw\n\nArsene Vale and Sandra Holt drew the cup ties on Monday.\n")
+    assert stated_sex(doc, "Arsene Vale") == "m"
+    assert stated_sex(doc, "Sandra Holt") == "f"
