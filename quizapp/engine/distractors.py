@@ -321,6 +321,7 @@ def entity_pool(
     picked: list[tuple[str, str]] = []
     names: list[str] = []
     fits: dict[str, int] = {}
+    late: dict[str, bool] = {}
     tried: set[str] = set()
     forms = doc.forms
     if not forms:
@@ -368,8 +369,11 @@ def entity_pool(
             continue
         names.append(name)
         fits[name] = fit
+        # the story's own people before those it names once (they only fill up)
+        late[name] = m.label == "PERSON" and not prominent(doc, other.text)
     rng.shuffle(names)
-    names.sort(key=lambda n: -fits[n])  # stable: same-role names first, shuffled within
+    # stable: same-role names first, then the story's own people, shuffled within
+    names.sort(key=lambda n: (-fits[n], late[n]))
     picked = [(n, "article_entity") for n in names[:count]]
     if len(picked) < count and m.label in {"ORG", "GPE"} and not bare:
         typed = _typed_list(doc, m, key)

@@ -113,6 +113,13 @@ def _person_before(text: str) -> bool:
     return False
 
 
+# "X is one of five uncapped players", "Y was among the winners": the key is one member of a
+# set, and any other member the article names would be a right answer too
+_MEMBERSHIP = re.compile(
+    r"^\W*(?:\w+\s+){0,2}?(?:is|was|are|were|be|been|becomes|became)\s+(?:also\s+)?"
+    r"(?:one|among)\b",
+    re.I,
+)
 _TITLES = {"mr", "mrs", "ms", "dr", "sir", "lord", "lady", "the"}
 _BLANK = "_____"
 MAX_STEM_WORDS = 38
@@ -709,6 +716,8 @@ def generate_recall(
             prominent(doc, m.text) or full_personal_name(_display_name(doc, m))
         ):
             continue  # "Young People" named once: the model's person, not the article's
+        if _MEMBERSHIP.search(doc.text[m.end : claim.end]):
+            continue  # "_____ is one of five new players": the other four are right as well
         wh = _entity_wh(doc, m)
         stem = _subject_question(doc, claim, m, wh) if wh else None
         if wh and stem is None and mention_role(doc, m) in {"poss", "mod"}:

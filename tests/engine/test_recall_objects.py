@@ -196,3 +196,42 @@ def test_more_first_names_state_a_sex() -> None:
     doc = analyse("Cup draw\n\nArsene Vale and Sandra Holt drew the cup ties on Monday.\n")
     assert stated_sex(doc, "Arsene Vale") == "m"
     assert stated_sex(doc, "Sandra Holt") == "f"
+
+
+SQUAD = """Ireland name new squad
+
+Owen Tull is one of five uncapped players in the Ireland squad.
+Owen Tull plays for Ulster.
+Simon Vane and Gary Lock are also new to the squad.
+Simon Vane scored twice for Munster on Friday.
+Gary Lock captained Leinster last season.
+"""
+
+
+def test_member_of_a_set_is_not_asked_as_the_one_answer() -> None:
+    # "_____ is one of five uncapped players": the other new players are right answers too
+    for d in _all_drafts(SQUAD):
+        assert "one of five" not in d.stem, d.stem
+
+
+BAND = """Band reunites for tour
+
+Ann Lee, Bob Hart and Cal Ford are to tour again next year.
+Ann Lee will sing on every date of the tour.
+Bob Hart said the band had rehearsed for a month.
+Cal Ford has written two new songs for the tour.
+Dan Gill, who once played with the band, wished them well.
+Tim Moore, a promoter, booked the first dates.
+Cal Ford said Bob Hart had persuaded the band to return.
+"""
+
+
+def test_story_people_come_before_people_named_once() -> None:
+    doc = analyse(BAND)
+    claim = next(c for c in extract_claims(doc) if c.text.startswith("Tim Moore"))
+    for seed in range(8):
+        drafts = generate_recall(doc, claim, random.Random(seed), 0)
+        assert drafts
+        for d in drafts:
+            # three of the story's own people: Dan Gill, named once, only ever fills up
+            assert {t for t, _ in d.distractors} == {"Ann Lee", "Bob Hart", "Cal Ford"}
