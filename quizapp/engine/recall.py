@@ -348,8 +348,9 @@ def _invert(doc: Document, claim: ClaimInfo, remove: list[Any], wh: str) -> str 
     if (
         subj[0].pos_ not in {"PROPN"}
         and not subj[0].text.isupper()
-        # a word the article capitalises mid-sentence is a name ("Hearts", "Quayline")
-        and subj[0].text not in doc.mid_capitals
+        # a word the article capitalises mid-sentence, and never writes in lower case, is a
+        # name ("Hearts", "Quayline"; not "The", capitalised inside a title)
+        and (subj[0].text not in doc.mid_capitals or subj[0].lower_ in doc.lower_words)
         and (subj[0].ent_type_ == "" or numeric and subj[0].is_alpha)
         and not resolved
         and subj[0].idx + claim.sentence.offset != (claim.subst or (-1,))[0]

@@ -235,3 +235,14 @@ def test_story_people_come_before_people_named_once() -> None:
         for d in drafts:
             # three of the story's own people: Dan Gill, named once, only ever fills up
             assert {t for t, _ in d.distractors} == {"Ann Lee", "Bob Hart", "Cal Ford"}
+
+
+def test_inverted_question_lowers_a_common_word_capitalised_in_a_title() -> None:
+    text = """Cinema numbers fall
+
+The number of films made in the UK fell by 40% in 2004, the trade paper said.
+The paper The Screen Week reported the figures on Monday.
+The fall was blamed on a change in tax rules.
+"""
+    for d in _all_drafts(text):
+        assert "did The " not in d.stem and "does The " not in d.stem, d.stem
