@@ -3,7 +3,9 @@
 Transformations follow Heilman & Smith and ad-freiburg/question-generation: a subject answer
 becomes the wh-word; other answers need subject-auxiliary inversion or do-support, and only
 licensed wh-words are used (who for people, when for in/on + date, how many for a counted
-noun). When no safe wh-form exists the claim becomes a fill-in-the-blank statement.
+noun). A person or known company that is the verb's object is fronted too ("Who did X
+thank?", "With whom did X hold talks?"). When no safe wh-form exists the claim becomes a
+fill-in-the-blank statement, read for context with its key in place.
 """
 
 from __future__ import annotations
