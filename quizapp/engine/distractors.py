@@ -26,6 +26,7 @@ from .lexicon import (
 )
 from .nlp import Mention, person_key, titled
 from .numbers import Quantity, format_like, perturb
+from .persons import full_personal_name
 
 if TYPE_CHECKING:
     from .claims import ClaimInfo
@@ -265,6 +266,17 @@ def same_side(doc: Document, a: str, b: str) -> bool:
     return not ("official" in known and orgs_a and orgs_b)
 
 
+def once_named_fits(doc: Document, key: str, name: str) -> bool:
+    """Whether a person the article names once, late, is a believable wrong answer about
+    ``key``: surely a person ("Paul Burgess"; never "Young People" or "Maracana", which the
+    model tags so), and in no job the article does not give the key too (the referee named
+    once is no answer to who scored)."""
+    if not full_personal_name(name):
+        return False
+    jobs = _sides(doc, name)[1]
+    return not jobs or jobs <= _sides(doc, key)[1]
+
+
 def _title_form(doc: Document, name: str, words: int) -> str | None:
     """The article's "Mr X" form of a person in ``words`` words, to stand beside a key
     written that way ("Sir John" beside "Mr Tomlinson", never "Sir John Gieve")."""
@@ -309,6 +321,7 @@ def entity_pool(
     picked: list[tuple[str, str]] = []
     names: list[str] = []
     fits: dict[str, int] = {}
+    late: dict[str, bool] = {}
     tried: set[str] = set()
     forms = doc.forms
     if not forms:
@@ -321,6 +334,8 @@ def entity_pool(
         tried.add(other.text)
         if not reliable_name(doc, other):
             continue
+        if m.label == "PERSON" and any(c.isdigit() for c in other.text):
+            continue  # "Argentina 3-0": a name the model ran into a score
         if bare and m.label == "PERSON":  # a club or a place is never offered as a person
             fit = 2 if _only_label(forms, other.text, m.label) else 0
         elif bare:  # a team's country or city is often tagged as a body here and there
@@ -343,7 +358,9 @@ def entity_pool(
                 name = _title_form(doc, other.text, len(key.split())) or ""
             if not name or titled(name) != titled(key) or (len(name.split()) > 1) != multi:
                 continue
-            if not prominent(doc, other.text) or not same_side(doc, key, name):
+            if not (prominent(doc, other.text) or once_named_fits(doc, key, name)):
+                continue
+            if not same_side(doc, key, name):
                 continue
         if _same_entity(name, key, m.label) or any(_same_entity(name, n, m.label) for n in names):
             continue
@@ -352,8 +369,11 @@ def entity_pool(
             continue
         names.append(name)
         fits[name] = fit
+        # the story's own people before those it names once (they only fill up)
+        late[name] = m.label == "PERSON" and not prominent(doc, other.text)
     rng.shuffle(names)
-    names.sort(key=lambda n: -fits[n])  # stable: same-role names first, shuffled within
+    # stable: same-role names first, then the story's own people, shuffled within
+    names.sort(key=lambda n: (-fits[n], late[n]))
     picked = [(n, "article_entity") for n in names[:count]]
     if len(picked) < count and m.label in {"ORG", "GPE"} and not bare:
         typed = _typed_list(doc, m, key)

@@ -28,7 +28,16 @@ _MALE_NAMES = frozenset(
     nigel oliver patrick paul pete peter philip philippe phil ralph raymond richard rick
     robert roger ronald ronan roy rupert russell ryan scott sean sergio shaun simon stephen
     steve steven stuart ted terry thomas tim timothy tom tommy tony trevor vincent walter
-    warren wayne william""".split()
+    warren wayne william
+    aaron adrian alberto alfred allan andre andreas angelo anton arsene benny bjorn boris
+    callum carlo christian christophe christopher claudio dan dean denis dieter diego dmitri
+    emmanuel enrique fabio felipe fernando ferenc francesco francisco franz frederic gabor
+    gabriel gareth gerhard gianfranco gianluca giovanni giuseppe glen glenn gus hans heinz
+    helmut hugo igor ivan javier jimmy johnny jorge josef josep jurgen karl karol kenny klaus
+    kurt kyle lars lewis lleyton lorenzo louis luca luigi luiz manuel marcel marco mario
+    matthias miguel mikhail mohammed muhammad neil niklas nikolai olaf owen pablo paolo pedro
+    pierre rafael rhys ricardo robbie roberto roman ross rudolf ruud saul sergei stefan sven
+    thierry ulrich victor vladimir werner wolfgang yuri zinedine""".split()
 )
 _FEMALE_NAMES = frozenset(
     """agnetha alice alison amanda amy angela ann anna anne barbara betty brigitte carol
@@ -37,7 +46,13 @@ _FEMALE_NAMES = frozenset(
     jessica joan julia julie karen karina kate katherine kathryn kylie laura linda lisa louise
     lucy margaret maria marie mary melanie michelle nicola nicole patricia pauline rachel
     rebecca ruth sally sarah serena sharon sophie susan tessa theresa valerie venus victoria
-    wendy yvonne zoe""".split()
+    wendy yvonne zoe
+    audrey beatrice bridget carla cecilia claudia doris dorothy edith elaine eleanor esther eva
+    francesca gabriela germaine gillian gloria hazel heather ingrid irene isabel jacqueline
+    joanna joyce judith katarina kathleen lara lena lorraine lucia magdalena marta martina
+    maureen miriam monica nancy natalia natasha nina norma olga pamela paula penny petra
+    raquel rita rosa rosemary sandra sara sheila shirley silvia sofia sonia sue tatiana
+    teresa tina tracey tracy ursula vanessa vera veronica vivien yolanda""".split()
 )
 _TITLE_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Lord|Lady|Dame)\.? $")
 
@@ -94,3 +109,18 @@ def not_a_person(name: str) -> bool:
     """Whether a name tagged as a person is a club's ("Manchester United")."""
     words = name.split()
     return len(words) > 1 and words[-1].lower() in _CLUB_WORDS
+
+
+_NAME_WORD = re.compile(r"[A-Z][a-z]*(?:['\u2019-][A-Z]?[a-z]+)*$")
+_EITHER_NAMES = frozenset("ashley chris jamie jo robin sam alex charlie".split())
+
+
+def full_personal_name(name: str) -> bool:
+    """Whether ``name`` is a first name the lists know followed by one or two capitalised
+    words ("Paul Burgess", "Gordon D'Arcy"; never "Young People" or "Lib Dem"): a name that
+    is surely a person's even where the model tagged it once."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or not all(_NAME_WORD.match(w) for w in words[1:]):
+        return False
+    first = words[0].lower()
+    return first in _MALE_NAMES or first in _FEMALE_NAMES or first in _EITHER_NAMES

@@ -279,6 +279,21 @@ def readable(text: str) -> bool:
     return not (needs_context(text) or copy_fault(text))
 
 
+# "around 5%", "about 250 million": the article gives the figure roughly, so a wrong value
+# close to it is arguably right under that reading
+ROUGH = re.compile(
+    r"\b(around|about|roughly|approximately|nearly|almost|some|close to|an estimated)\s*$", re.I
+)
+#: How far (relative to the key) a wrong value must lie, more than, from a figure the article
+#: gives roughly ("around 5%": not 4% or 6%; "nearly 421,000": 316,000 is fine).
+ROUGH_MARGIN = 0.2
+
+
+def rough_figure(before: str) -> bool:
+    """Whether the words just before a figure say it is approximate ("around", "about")."""
+    return bool(ROUGH.search(before[-30:]))
+
+
 def approximate_figure(before: str) -> bool:
     """Whether the words just before a figure make it a bound ("more than", "up to")."""
     return bool(APPROXIMATE.search(before[-30:]))

@@ -3,7 +3,9 @@
 Transformations follow Heilman & Smith and ad-freiburg/question-generation: a subject answer
 becomes the wh-word; other answers need subject-auxiliary inversion or do-support, and only
 licensed wh-words are used (who for people, when for in/on + date, how many for a counted
-noun). When no safe wh-form exists the claim becomes a fill-in-the-blank statement.
+noun). A person or known company that is the verb's object is fronted too ("Who did X
+thank?", "With whom did X hold talks?"). When no safe wh-form exists the claim becomes a
+fill-in-the-blank statement, read for context with its key in place.
 """
 
 from __future__ import annotations
@@ -12,11 +14,11 @@ import random
 import re
 from typing import Any
 
-from quizapp.engine.persons import stated_sex
+from quizapp.engine.persons import full_personal_name, stated_sex
 
 from .claims import ClaimInfo
 from .context import self_contained
-from .distractors import _display_name, entity_pool, quantity_pool, reliable_name
+from .distractors import _display_name, entity_pool, prominent, quantity_pool, reliable_name
 from .document import Document, mention_role
 from .drafts import Draft
 from .gate import sort_value
@@ -24,7 +26,15 @@ from .lexicon import CITIES, COMPANIES, COUNTRIES, MONTHS, REPORTING_VERBS
 from .mutations import _org_kind, changeable_figure, keeps_direction, same_org_kind
 from .nlp import Mention
 from .numbers import Quantity
-from .quality import gendered, name_before, names_the_country, readable
+from .quality import (
+    ROUGH_MARGIN,
+    drop_discourse,
+    gendered,
+    name_before,
+    names_the_country,
+    readable,
+    rough_figure,
+)
 from .types import Evidence
 
 _PRONOUNS = re.compile(
@@ -106,6 +116,13 @@ def _person_before(text: str) -> bool:
     return False
 
 
+# "X is one of five uncapped players", "Y was among the winners": the key is one member of a
+# set, and any other member the article names would be a right answer too
+_MEMBERSHIP = re.compile(
+    r"^\W*(?:\w+\s+){0,2}?(?:is|was|are|were|be|been|becomes|became)\s+(?:also\s+)?"
+    r"(?:one|among)\b",
+    re.I,
+)
 _TITLES = {"mr", "mrs", "ms", "dr", "sir", "lord", "lady", "the"}
 _BLANK = "_____"
 MAX_STEM_WORDS = 38
@@ -250,6 +267,57 @@ def _possessor_question(doc: Document, claim: ClaimInfo, m: Mention, wh: str) ->
     )
 
 
+#: Prepositions after which a name may be questioned as "<prep> whom" / "<prep> which ...":
+#: the phrase keeps its meaning when fronted ("With whom did X hold talks?").
+_OBJECT_PREPS = frozenset({"with", "by", "from", "against", "to", "for", "over"})
+
+
+def _object_question(doc: Document, claim: ClaimInfo, m: Mention, wh: str) -> str | None:
+    """Answer = a name that is the object of the clause's verb, or of a preposition on it:
+    "Tony Blair urged Ken Livingstone to apologise" -> "Who did Tony Blair urge to
+    apologise?"; "Mr Kennedy held talks with Tony Blair" -> "With whom did Mr Kennedy hold
+    talks?" (a preposition on the verb, or on the verb's object). Only for people and known
+    companies: "Against which organisation ...?" for a football club reads as a riddle. The
+    questioned phrase must be the name alone (with "the" or a title at most), so that nothing
+    the article says about it is dropped from the stem."""
+    if wh not in {"Who", "Which company"}:
+        return None
+    root, toks, _attribution = _clause(claim)
+    off = claim.sentence.offset
+    name = [t for t in toks if m.start <= t.idx + off < m.end]
+    if not name:
+        return None
+    ids = {t.i for t in name}
+    heads = [t for t in name if t.head.i not in ids]
+    if len(heads) != 1:
+        return None
+    head = heads[0]
+    if head.dep_ == "dobj" and head.head == root:
+        phrase = list(head.subtree)
+        front = wh
+    elif (
+        head.dep_ == "pobj"
+        and head.head.dep_ in {"prep", "agent"}
+        and (
+            head.head.head == root
+            or head.head.head.dep_ == "dobj"
+            and head.head.head.head == root
+            and head.head.head.pos_ == "NOUN"
+        )
+        and head.head.lower_ in _OBJECT_PREPS
+    ):
+        prep = head.head
+        phrase = list(prep.subtree)
+        noun = "whom" if wh == "Who" else wh[0].lower() + wh[1:]
+        front = f"{prep.lower_.capitalize()} {noun}"
+    else:
+        return None
+    extra = [t for t in phrase if t.i not in ids and t.dep_ != "prep"]
+    if any(t.lower_ not in _TITLES for t in extra):
+        return None
+    return _invert(doc, claim, phrase, front)
+
+
 def _invert(doc: Document, claim: ClaimInfo, remove: list[Any], wh: str) -> str | None:
     """Front ``wh`` and invert subject and auxiliary, dropping the ``remove`` tokens."""
     root, toks, attribution = _clause(claim)
@@ -283,6 +351,9 @@ def _invert(doc: Document, claim: ClaimInfo, remove: list[Any], wh: str) -> str 
     if (
         subj[0].pos_ not in {"PROPN"}
         and not subj[0].text.isupper()
+        # a word the article capitalises mid-sentence, and never writes in lower case, is a
+        # name ("Hearts", "Quayline"; not "The", capitalised inside a title)
+        and (subj[0].text not in doc.mid_capitals or subj[0].lower_ in doc.lower_words)
         and (subj[0].ent_type_ == "" or numeric and subj[0].is_alpha)
         and not resolved
         and subj[0].idx + claim.sentence.offset != (claim.subst or (-1,))[0]
@@ -339,7 +410,9 @@ def _cloze(doc: Document, claim: ClaimInfo, start: int, end: int) -> str | None:
     if claim.subst is not None and claim.subst[1] - claim.start <= a:
         sa, sb = claim.subst[0] - claim.start, claim.subst[1] - claim.start
         body = body[:sa] + claim.subst[2] + body[sb:]
-    body = body.strip().rstrip(",;:")
+    # "Munster flanker _____ also returns": the "also" points at another sentence and
+    # carries no fact (as verification shows it, :func:`drop_discourse`)
+    body = drop_discourse(body).strip().rstrip(",;:")
     if body[0].islower():
         body = body[0].upper() + body[1:]
     if not body.endswith("."):
@@ -353,6 +426,20 @@ def _named_in(option: str, text: str) -> bool:
     return re.search(rf"(?<![\w.]){re.escape(option)}(?![\w])", text) is not None
 
 
+def not_shorter_than_key(
+    candidates: list[tuple[str, str]], key: str, count: int
+) -> list[tuple[str, str]]:
+    """The first ``count`` candidates, with one at least as long as the key swapped in for the
+    last when none of them is (the gate refuses a key that is the only longest option, and a
+    good item was lost to the draw of its wrong options)."""
+    picked = candidates[:count]
+    if picked and all(len(t) < len(key) for t, _ in picked):
+        longer = next((c for c in candidates[count:] if len(c[0]) >= len(key)), None)
+        if longer is not None:
+            picked = [*picked[:-1], longer]
+    return picked
+
+
 def surname_options(wrong: list[tuple[str, str]], key: str, text: str) -> list[tuple[str, str]]:
     """Wrong options as surnames for a "Mr _____" blank, without the key's and without any
     the sentence itself names ("Mr _____, who brought Mr Hale back": "Hale" is absurd)."""
@@ -362,6 +449,14 @@ def surname_options(wrong: list[tuple[str, str]], key: str, text: str) -> list[t
         if surname != key and not _named_in(surname, text):
             out.append((surname, src))
     return out
+
+
+def far_from(key: str, option: str, margin: float) -> bool:
+    """Whether an option's value lies more than ``margin`` (relative) from the key's."""
+    k, o = sort_value(key), sort_value(option)
+    if k is None or o is None or len(k) != 1 or len(o) != 1:
+        return False
+    return abs(o[0] - k[0]) > margin * abs(k[0])
 
 
 def _too_close(values: list[tuple[float, ...]]) -> bool:
@@ -485,10 +580,15 @@ def _names_type(stem: str, wh: str) -> bool:
     return re.search(rf"\b{re.escape(word)}", rest) is not None
 
 
-def _ok_stem(stem: str | None) -> bool:
+def _ok_stem(stem: str | None, key: str | None = None) -> bool:
+    """Whether a stem reads on its own. A blank is read with its ``key`` in place: the name
+    a pronoun after it refers to ("_____ has made enemies with his views"), or the name an
+    apposition follows ("_____, mother of actor X, has ..."), is the blank itself."""
     if not stem:
         return False
     body = stem.split(":", 1)[1].strip() if stem.startswith("Fill in the blank:") else stem
+    if key is not None:
+        body = body.replace(_BLANK, key, 1)
     if vague(body) or not readable(body):
         return False
     # "The Lord of the Rings:, how much did ...": a title cut at its colon was fronted
@@ -563,7 +663,7 @@ def generate_recall(
         stem = _quantity_stem(doc, claim, q)
         if not _wh_ok(doc, claim, stem, q.signature):
             stem = _cloze(doc, claim, q.start, q.end)
-        if not _ok_stem(stem):
+        if not _ok_stem(stem, q.text):
             continue
         below = min(want_pos, n_wrong) if want_pos >= 0 else None
         wrong = [
@@ -579,6 +679,9 @@ def generate_recall(
             ][:n_wrong]
         # "both the _____ and 1500m": another figure of the sentence makes the option absurd
         wrong = [w for w in wrong if not _named_in(w[0], claim.text)]
+        if rough_figure(doc.view[max(0, q.start - 30) : q.start]):
+            # "growth of around 5%": 6% is arguably right too
+            wrong = [w for w in wrong if far_from(q.text, w[0], ROUGH_MARGIN)]
         if len(wrong) < 2:
             continue
         opts = [q.text] + [t for t, _ in wrong]
@@ -613,12 +716,20 @@ def generate_recall(
             continue  # a weekday, month or year was trivia to blind editors
         if m.label not in {"PERSON", "ORG", "GPE"} or any(c.isdigit() for c in m.text):
             continue  # "Varig 2bn": a name the model ran into a figure
+        if m.label == "PERSON" and not (
+            prominent(doc, m.text) or full_personal_name(_display_name(doc, m))
+        ):
+            continue  # "Young People" named once: the model's person, not the article's
+        if _MEMBERSHIP.search(doc.text[m.end : claim.end]):
+            continue  # "_____ is one of five new players": the other four are right as well
         wh = _entity_wh(doc, m)
         stem = _subject_question(doc, claim, m, wh) if wh else None
         if wh and stem is None and mention_role(doc, m) in {"poss", "mod"}:
             owner = "Whose" if wh == "Who" else f"{wh}'s"
             stem = _possessor_question(doc, claim, m, owner)
             wh = owner
+        if wh and stem is None and mention_role(doc, m) == "obj" and m.label != "GPE":
+            stem = _object_question(doc, claim, m, wh)
         key = _display_name(doc, m)
         if stem is not None and not _wh_ok(doc, claim, stem, None):
             stem = None
@@ -635,7 +746,7 @@ def generate_recall(
                     continue
                 key, surname = m.text, True
             stem = _cloze(doc, claim, m.start, m.end)
-            if not _ok_stem(stem):
+            if not _ok_stem(stem, m.text):
                 continue
         # "Who ... his views?" beside women's names: the pronoun answers it; with every
         # option's sex stated by the article and all the key's, it answers nothing (2.4.0)
@@ -669,10 +780,13 @@ def generate_recall(
             and (m.label != "ORG" or _org_kind(w[0])[0] == kind)
             and (kind != "company" or same_org_kind(key, w[0]))  # a studio for a studio
             and not _named_in(w[0], claim.text)
+            # "Hewitt ... a meeting with _____": "Lleyton Hewitt" is absurd there too
+            and not (m.label == "PERSON" and _named_in(w[0].split()[-1], claim.text))
             and (sex is None or stated_sex(doc, w[0]) == sex)
-        ][:n_wrong]
+        ]
         if surname:
             wrong = surname_options(wrong, key, claim.text)
+        wrong = not_shorter_than_key(wrong, key, n_wrong)
         if len(wrong) < 2 or stem is None:
             continue
         drafts.append(
