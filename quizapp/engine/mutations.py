@@ -129,9 +129,10 @@ def mutate_number(doc: Document, claim: ClaimInfo, rng: random.Random) -> list[M
             continue
         if not changeable_figure(doc, q):
             continue
-        # "$2.58 trillion (£1.38 trillion)": changing one half leaves the other as the tell
+        # "$2.58 trillion (£1.38 trillion)": changing one half leaves the other as the tell;
+        # so does a unit word between ("830bn rupees ($19bn)", 2.5.0-verify)
         if (
-            re.match(r"\s*\(", doc.text[q.end : q.end + 3])
+            re.match(r"\s*(?:[^\W\d_]+\s*)?\(", doc.text[q.end : q.end + 24])
             or doc.text[max(0, q.start - 1) : q.start] == "("
         ):
             continue

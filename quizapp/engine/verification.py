@@ -5,10 +5,18 @@ a name each) in a crossed design: one changes the first fact, one the second, on
 fact's true and false values then appear in two options apiece, so no option is the one the
 others converge on, and no "not" is ever inserted (blind editors refused both cues). A claim
 with one fact gets two other values of it: three options that differ in the same place.
+
+Options are kept short for a phone (2.5.0-verify): shown without a mid-sentence "also" or
+"again" (as true/false statements are), and without a leading prepositional phrase ("In
+London, ...", "With Michalak overlooked, ...") or a trailing comma-tail ("..., with vintners
+receiving compensation") that holds none of the changed facts: four copies of a long sentence
+differing in one token were the editors' complaint, and the key without such a phrase is
+still what the article says.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import random
 
 from .claims import ClaimInfo
@@ -71,6 +79,59 @@ def standalone(
     )
 
 
+#: A leading phrase that sets a condition, not a scene: never cut ("Without the deal, ...").
+_CONDITIONS = frozenset({"without", "unless", "if", "except", "barring"})
+
+
+def _trimmed(claim: ClaimInfo, muts: list[Mutation]) -> ClaimInfo:
+    """The claim without a leading prepositional phrase or a trailing comma-tail, where at
+    least two of the changes lie outside it (those inside are then dropped; see the module
+    docstring); the claim itself otherwise."""
+    off = claim.sentence.offset
+    toks = [t for t in claim.tokens if not t.is_space]
+    if len(toks) < 8 or claim.subst is not None:
+        return claim
+    start, end = claim.start, claim.end
+    root = claim.root
+
+    def clear(a: int, b: int) -> bool:
+        # enough changes outside the phrase for an item (two values of one fact at least)
+        return sum(not (a < m.end and m.start < b) for m in muts) >= 2
+
+    first = toks[0]
+    if first.dep_ == "prep" and first.head.i == root.i and first.lower_ not in _CONDITIONS:
+        sub = list(first.subtree)
+        after = sub[-1].i + 1
+        nxt = [t for t in toks if t.i >= after]
+        if len(nxt) > 5 and nxt[0].text == "," and nxt[0].i == after:
+            a, b = first.idx + off, nxt[1].idx + off
+            if clear(a, b):
+                start = b
+    # "..., with vintners receiving compensation", "..., leading to a cut in output"
+    for c in root.children:
+        if c.i <= root.i or c.dep_ not in {"prep", "advcl"}:
+            continue
+        sub = list(c.subtree)
+        if not (c.lower_ == "with" or c.tag_ == "VBG") or sub[0].i != c.i:
+            continue
+        prev = c.doc[c.i - 1] if c.i > 0 else None
+        rest = [t for t in toks if t.i > sub[-1].i and not t.is_punct]
+        if prev is None or prev.text != "," or rest:
+            continue
+        a = prev.idx + off
+        if clear(a, end) and a > start:
+            end = a
+        break
+    if (start, end) == (claim.start, claim.end):
+        return claim
+    return dataclasses.replace(claim, start=start, end=end)
+
+
+def _shown(doc: Document, claim: ClaimInfo, mut: Mutation | None = None) -> str:
+    """An option as shown: the statement without a mid-sentence "also" or "again"."""
+    return drop_discourse(statement(doc, claim, mut))
+
+
 def _both(doc: Document, claim: ClaimInfo, a: Mutation, b: Mutation) -> str:
     """The claim with two non-overlapping mutations applied."""
     first, second = sorted((a, b), key=lambda m: m.start)
@@ -81,16 +142,20 @@ def _both(doc: Document, claim: ClaimInfo, a: Mutation, b: Mutation) -> str:
         first.old,
         first.new + doc.text[first.end : second.start] + second.new,
     )
-    return statement(doc, claim, joint)
+    return _shown(doc, claim, joint)
 
 
 def generate_verification(
     doc: Document, claim: ClaimInfo, rng: random.Random, want_pos: int
 ) -> list[Draft]:
     """One verification draft for the claim, or none without two facts to change."""
-    if not standalone(doc, claim, MAX_WORDS):
-        return []
     muts = [m for m in false_variants(doc, claim, rng) if m.type in OPTION_MUTATIONS]
+    if not muts:
+        return []
+    claim = _trimmed(claim, muts)
+    muts = [m for m in muts if claim.start <= m.start and m.end <= claim.end]
+    if not standalone(doc, claim, MAX_WORDS, bare=True):
+        return []
     slots: dict[tuple[int, int], Mutation] = {}
     for m in muts:
         slots.setdefault((m.start, m.end), m)
@@ -103,10 +168,10 @@ def generate_verification(
             both = _both(doc, claim, a, b)
             if stated_by_article(doc, claim, b.new, both):
                 continue
-            key = statement(doc, claim)
+            key = _shown(doc, claim)
             wrong: tuple[tuple[str, str], ...] = (
-                (statement(doc, claim, a), a.type),
-                (statement(doc, claim, b), b.type),
+                (_shown(doc, claim, a), a.type),
+                (_shown(doc, claim, b), b.type),
                 (both, "two_facts"),
             )
             ev = _evidence(doc, claim)
@@ -119,8 +184,8 @@ def generate_verification(
     for span in spans:
         same = [m for m in muts if (m.start, m.end) == span][:2]
         if len(same) == 2:
-            key = statement(doc, claim)
-            wrong = tuple((statement(doc, claim, m), m.type) for m in same)
+            key = _shown(doc, claim)
+            wrong = tuple((_shown(doc, claim, m), m.type) for m in same)
             ev = _evidence(doc, claim)
             explanation = (
                 f'The article says: "{ev.text}" The other statements give '

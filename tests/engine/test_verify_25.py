@@ -1,0 +1,79 @@
+"""Verification items that read on a phone (2.5.0-verify), with sentences written for the test.
+
+Options are shown without a mid-sentence "also", a leading scene-setting phrase or a trailing
+comma-tail that holds none of the changed facts; a figure with a bracketed conversion after
+its unit word is never changed (the other half is the tell).
+"""
+
+from __future__ import annotations
+
+import random
+
+from quizapp.engine import GENERATOR_VERSION
+from quizapp.engine.claims import extract_claims
+from quizapp.engine.document import analyse
+from quizapp.engine.drafts import Draft
+from quizapp.engine.mutations import false_variants
+from quizapp.engine.verification import generate_verification
+
+STORY = """Robot makers expand
+
+Acme sold 4,200 robots to Globex in 2019, the firm said on Monday.
+Initech sold 3,100 robots to Hooli in France over the same period.
+In Berlin, Acme opened a plant that employs 640 workers.
+Globex will also buy 900 robots from Initech next year.
+Initech raised prices by 12% in 2019, with most buyers accepting the increase.
+Hooli paid 830m crowns ($95m) for its new robots from Initech.
+Acme and Initech compete for orders from Globex and Hooli across Europe.
+"""
+
+
+def _drafts(text: str) -> list[Draft]:
+    doc = analyse(text)
+    return [
+        d for c in extract_claims(doc) for d in generate_verification(doc, c, random.Random(0), 0)
+    ]
+
+
+def _options(d: Draft) -> list[str]:
+    return [d.key, *(t for t, _ in d.distractors)]
+
+
+def test_version_names_the_branch() -> None:
+    assert GENERATOR_VERSION == "2.5.0-verify"
+
+
+def test_verification_options_drop_a_mid_sentence_also() -> None:
+    drafts = [d for d in _drafts(STORY) if "900" in d.key or "buy" in d.key]
+    assert drafts, "the 'will also buy' claim should be asked about"
+    for d in drafts:
+        assert all(" also " not in o for o in _options(d))
+
+
+def test_verification_options_drop_a_leading_scene_phrase_without_a_changed_fact() -> None:
+    drafts = [d for d in _drafts(STORY) if "plant" in d.key]
+    assert drafts
+    for d in drafts:
+        assert all(not o.startswith("In Berlin") for o in _options(d))
+        assert d.key.startswith("Acme opened a plant")
+
+
+def test_verification_options_drop_a_trailing_with_tail() -> None:
+    drafts = [d for d in _drafts(STORY) if "raised prices" in d.key]
+    assert drafts
+    for d in drafts:
+        assert all("buyers accepting" not in o for o in _options(d))
+
+
+def test_a_leading_condition_is_never_cut() -> None:
+    text = STORY.replace("In Berlin, Acme", "Without new funding, Acme")
+    for d in _drafts(text):
+        if "plant" in d.key:
+            assert d.key.startswith("Without new funding")
+
+
+def test_a_figure_with_a_bracketed_conversion_after_its_unit_is_never_changed() -> None:
+    doc = analyse(STORY)
+    claim = next(c for c in extract_claims(doc) if "830m" in c.text)
+    changed = {m.old for m in false_variants(doc, claim, random.Random(0))}
+    assert "830m" not in changed and "830m crowns" not in changed
