@@ -83,20 +83,37 @@ def standalone(
 _CONDITIONS = frozenset({"without", "unless", "if", "except", "barring"})
 
 
-def _trimmed(claim: ClaimInfo, muts: list[Mutation]) -> ClaimInfo:
-    """The claim without a leading prepositional phrase or a trailing comma-tail, where at
-    least two of the changes lie outside it (those inside are then dropped; see the module
-    docstring); the claim itself otherwise."""
+@dataclasses.dataclass(frozen=True)
+class _Shape:
+    """What an option shows of a claim: its span (maybe trimmed) less some inner cuts."""
+
+    claim: ClaimInfo
+    cuts: tuple[tuple[int, int], ...] = ()
+
+
+def _trimmed(
+    doc: Document, claim: ClaimInfo, muts: list[Mutation]
+) -> tuple[_Shape, list[Mutation]]:
+    """The claim without a leading prepositional phrase, a trailing comma-tail or a
+    non-restrictive relative clause (", which ..."), each cut only where at least two of the
+    changes lie outside what is cut (those inside are then dropped; see the module
+    docstring)."""
     off = claim.sentence.offset
     toks = [t for t in claim.tokens if not t.is_space]
     if len(toks) < 8 or claim.subst is not None:
-        return claim
+        return _Shape(claim), muts
     start, end = claim.start, claim.end
+    cuts: list[tuple[int, int]] = []
     root = claim.root
+    left = list(muts)
 
-    def clear(a: int, b: int) -> bool:
+    def cut(a: int, b: int) -> bool:
         # enough changes outside the phrase for an item (two values of one fact at least)
-        return sum(not (a < m.end and m.start < b) for m in muts) >= 2
+        outside = [m for m in left if not (a < m.end and m.start < b)]
+        if len(outside) < 2:
+            return False
+        left[:] = outside
+        return True
 
     first = toks[0]
     if first.dep_ == "prep" and first.head.i == root.i and first.lower_ not in _CONDITIONS:
@@ -105,7 +122,7 @@ def _trimmed(claim: ClaimInfo, muts: list[Mutation]) -> ClaimInfo:
         nxt = [t for t in toks if t.i >= after]
         if len(nxt) > 5 and nxt[0].text == "," and nxt[0].i == after:
             a, b = first.idx + off, nxt[1].idx + off
-            if clear(a, b):
+            if cut(a, b):
                 start = b
     # "..., with vintners receiving compensation", "..., leading to a cut in output"
     for c in root.children:
@@ -119,30 +136,44 @@ def _trimmed(claim: ClaimInfo, muts: list[Mutation]) -> ClaimInfo:
         if prev is None or prev.text != "," or rest:
             continue
         a = prev.idx + off
-        if clear(a, end) and a > start:
+        if a > start and cut(a, end):
             end = a
         break
-    if (start, end) == (claim.start, claim.end):
-        return claim
-    return dataclasses.replace(claim, start=start, end=end)
+    # "Rockstar, which is behind the GTA titles, has seen ...": the aside goes, its comma first
+    for t in toks:
+        if t.dep_ != "relcl":
+            continue
+        sub = list(t.subtree)
+        if sub[0].lower_ not in {"which", "who", "whose"} or sub[0].i == 0:
+            continue
+        prev = t.doc[sub[0].i - 1]
+        if prev.text != "," or sub[-1].i + 1 >= len(t.doc) or t.doc[sub[-1].i + 1].text != ",":
+            continue
+        a, b = prev.idx + off, sub[-1].idx + off + len(sub[-1].text)
+        # "Northwind, which ..., has" -> "Northwind has": the closing comma goes too, but an
+        # appositive's stays ("developer, X, which ..., has" -> "developer, X, has")
+        if t.head.dep_ != "appos" and "," not in doc.text[start:a]:
+            b += 1
+        if start < a and b < end and '"' not in doc.text[a:b] and cut(a, b):
+            cuts.append((a, b))
+    if (start, end) == (claim.start, claim.end) and not cuts:
+        return _Shape(claim), muts
+    return _Shape(dataclasses.replace(claim, start=start, end=end), tuple(cuts)), left
 
 
-def _shown(doc: Document, claim: ClaimInfo, mut: Mutation | None = None) -> str:
-    """An option as shown: the statement without a mid-sentence "also" or "again"."""
-    return drop_discourse(statement(doc, claim, mut))
-
-
-def _both(doc: Document, claim: ClaimInfo, a: Mutation, b: Mutation) -> str:
-    """The claim with two non-overlapping mutations applied."""
-    first, second = sorted((a, b), key=lambda m: m.start)
-    joint = Mutation(
-        first.type,
-        first.start,
-        second.end,
-        first.old,
-        first.new + doc.text[first.end : second.start] + second.new,
-    )
-    return _shown(doc, claim, joint)
+def _shown(doc: Document, shape: _Shape, *muts: Mutation) -> str:
+    """An option as shown: the statement with its cuts and mutations applied, without a
+    mid-sentence "also" or "again"."""
+    edits = sorted([(a, b, "") for a, b in shape.cuts] + [(m.start, m.end, m.new) for m in muts])
+    if not edits:
+        return drop_discourse(statement(doc, shape.claim))
+    text = ""
+    pos = edits[0][0]
+    for a, b, new in edits:
+        text += doc.text[pos:a] + new
+        pos = b
+    joint = Mutation("joint", edits[0][0], edits[-1][1], doc.text[edits[0][0] : pos], text)
+    return drop_discourse(statement(doc, shape.claim, joint))
 
 
 def generate_verification(
@@ -152,9 +183,13 @@ def generate_verification(
     muts = [m for m in false_variants(doc, claim, rng) if m.type in OPTION_MUTATIONS]
     if not muts:
         return []
-    claim = _trimmed(claim, muts)
-    muts = [m for m in muts if claim.start <= m.start and m.end <= claim.end]
-    if not standalone(doc, claim, MAX_WORDS, bare=True):
+    shape, muts = _trimmed(doc, claim, muts)
+    claim = shape.claim
+    # judged whole (a long claim may be trimmed to fit), then as shown
+    shown = _shown(doc, shape)
+    if not standalone(doc, claim, MAX_STATEMENT_WORDS, bare=True):
+        return []
+    if len(shown.split()) > MAX_WORDS or not readable(shown) or vague(shown):
         return []
     slots: dict[tuple[int, int], Mutation] = {}
     for m in muts:
@@ -165,13 +200,13 @@ def generate_verification(
             if one[1] > two[0]:
                 continue  # overlapping facts cannot both change
             a, b = slots[one], slots[two]
-            both = _both(doc, claim, a, b)
+            both = _shown(doc, shape, a, b)
             if stated_by_article(doc, claim, b.new, both):
                 continue
-            key = _shown(doc, claim)
+            key = _shown(doc, shape)
             wrong: tuple[tuple[str, str], ...] = (
-                (_shown(doc, claim, a), a.type),
-                (_shown(doc, claim, b), b.type),
+                (_shown(doc, shape, a), a.type),
+                (_shown(doc, shape, b), b.type),
                 (both, "two_facts"),
             )
             ev = _evidence(doc, claim)
@@ -184,8 +219,8 @@ def generate_verification(
     for span in spans:
         same = [m for m in muts if (m.start, m.end) == span][:2]
         if len(same) == 2:
-            key = _shown(doc, claim)
-            wrong = tuple((_shown(doc, claim, m), m.type) for m in same)
+            key = _shown(doc, shape)
+            wrong = tuple((_shown(doc, shape, m), m.type) for m in same)
             ev = _evidence(doc, claim)
             explanation = (
                 f'The article says: "{ev.text}" The other statements give '

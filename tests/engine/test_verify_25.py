@@ -77,3 +77,20 @@ def test_a_figure_with_a_bracketed_conversion_after_its_unit_is_never_changed() 
     claim = next(c for c in extract_claims(doc) if "830m" in c.text)
     changed = {m.old for m in false_variants(doc, claim, random.Random(0))}
     assert "830m" not in changed and "830m crowns" not in changed
+
+
+ASIDE = """Game makers report sales
+
+Northwind, which is based in Leeds, has seen its new game earn 24m pounds in three days.
+Contoso earned 31m pounds from its racing game last year.
+Fabrikam earned 38m pounds from a football game in 2019.
+Northwind and Contoso compete for players in Europe.
+"""
+
+
+def test_verification_options_drop_a_non_restrictive_relative_clause() -> None:
+    drafts = [d for d in _drafts(ASIDE) if "Northwind" in d.key]
+    assert drafts
+    for d in drafts:
+        assert all("which is based" not in o for o in _options(d))
+        assert all(o.startswith("Northwind has seen") for o in _options(d))
