@@ -28,6 +28,11 @@ from .quality import drop_discourse, readable
 from .recall import _evidence, vague
 
 STEM = "Which statement does the article support?"
+#: The stem anchored to the claim's subject (2.5.0-verify): blind judges called the bare stem
+#: vague ("which statement about what?").
+TOPIC_STEM = "Which statement about {} does the article support?"
+#: A name is a topic, worth anchoring the stem to, if the article names it this often.
+TOPIC_MENTIONS = 2
 #: Longer claims make four near-copies too long to read on a phone.
 MAX_WORDS = 28
 #: A true or false statement may be longer (one statement, not four).
@@ -176,6 +181,28 @@ def _shown(doc: Document, shape: _Shape, *muts: Mutation) -> str:
     return drop_discourse(statement(doc, shape.claim, joint))
 
 
+def topic_stem(doc: Document, claim: ClaimInfo, changed: list[Mutation]) -> str:
+    """The stem, anchored to the name that is (or owns) the claim's subject when the article
+    names it at least TOPIC_MENTIONS times and no option changes it ("Which statement about
+    Mercedes does the article support?"); the bare stem otherwise."""
+    verb = claim.main_verb
+    subj = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if len(subj) != 1:
+        return STEM
+    off = claim.sentence.offset
+    span = {t.idx + off for t in subj[0].subtree}
+    for m in claim.sentence.mentions:
+        if m.label not in {"PERSON", "ORG", "GPE"} or not (claim.start <= m.start < claim.end):
+            continue
+        if m.start not in span or doc.mention_counts[m.text] < TOPIC_MENTIONS:
+            continue
+        if any(m.start < x.end and x.start < m.end for x in changed):
+            continue
+        the = doc.view[max(0, m.start - 4) : m.start].lower() == "the "
+        return TOPIC_STEM.format(("the " if the else "") + m.text)
+    return STEM
+
+
 def generate_verification(
     doc: Document, claim: ClaimInfo, rng: random.Random, want_pos: int
 ) -> list[Draft]:
@@ -214,7 +241,8 @@ def generate_verification(
                 f'The article says: "{ev.text}" The other statements change '
                 f'"{a.old}" to "{a.new}" or "{b.old}" to "{b.new}".'
             )
-            return [Draft("claim_verification", claim.id, STEM, key, wrong, ev, explanation)]
+            stem = topic_stem(doc, claim, [a, b])
+            return [Draft("claim_verification", claim.id, stem, key, wrong, ev, explanation)]
     # one fact only: two other values of it, so all three options differ in the same place
     for span in spans:
         same = [m for m in muts if (m.start, m.end) == span][:2]
@@ -226,5 +254,6 @@ def generate_verification(
                 f'The article says: "{ev.text}" The other statements give '
                 f'"{same[0].new}" or "{same[1].new}" instead of "{same[0].old}".'
             )
-            return [Draft("claim_verification", claim.id, STEM, key, wrong, ev, explanation)]
+            stem = topic_stem(doc, claim, same)
+            return [Draft("claim_verification", claim.id, stem, key, wrong, ev, explanation)]
     return []

@@ -94,3 +94,27 @@ def test_verification_options_drop_a_non_restrictive_relative_clause() -> None:
     for d in drafts:
         assert all("which is based" not in o for o in _options(d))
         assert all(o.startswith("Northwind has seen") for o in _options(d))
+
+
+TOPIC = """Robot makers report results
+
+Microsoft sold 4,200 robots to Globex in 2019.
+Initech employs 640 engineers at its plant in Poland.
+Initech sold 3,100 robots in France over the same period.
+Initech and Hooli compete for orders across Europe.
+"""
+
+
+def test_verification_stem_names_the_subject_the_article_keeps_naming() -> None:
+    drafts = [d for d in _drafts(TOPIC) if d.key.startswith("Initech employs")]
+    assert drafts
+    assert drafts[0].stem == "Which statement about Initech does the article support?"
+    # the name in the stem is the same in every option: never a changed fact
+    assert all(o.startswith("Initech employs") for o in _options(drafts[0]))
+
+
+def test_verification_stem_stays_bare_when_the_subject_is_named_once() -> None:
+    once = TOPIC.replace("Initech employs", "Contoso employs")
+    drafts = [d for d in _drafts(once) if d.key.startswith("Contoso employs")]
+    assert drafts
+    assert all(d.stem == "Which statement does the article support?" for d in drafts)
