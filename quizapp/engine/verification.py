@@ -84,8 +84,11 @@ def standalone(
     )
 
 
-#: A leading phrase that sets a condition, not a scene: never cut ("Without the deal, ...").
-_CONDITIONS = frozenset({"without", "unless", "if", "except", "barring"})
+#: The leading phrases that set a scene and may be cut ("In London, ...", "With Michalak
+#: overlooked, ...", "After the merger, ..."); never one that says whose claim it is
+#: ("According to analysts, ...": the key would then state it as fact), sets a condition
+#: ("Without the deal, ...", "Under the plan, ...") or a scope ("For the year as a whole, ...").
+_SCENES = frozenset({"in", "with", "at", "after", "amid", "despite"})
 
 
 @dataclasses.dataclass(frozen=True)
@@ -121,13 +124,17 @@ def _trimmed(
         return True
 
     first = toks[0]
-    if first.dep_ == "prep" and first.head.i == root.i and first.lower_ not in _CONDITIONS:
+    if first.dep_ == "prep" and first.head.i == root.i and first.lower_ in _SCENES:
         sub = list(first.subtree)
         after = sub[-1].i + 1
         nxt = [t for t in toks if t.i >= after]
         if len(nxt) > 5 and nxt[0].text == "," and nxt[0].i == after:
             a, b = first.idx + off, nxt[1].idx + off
-            if cut(a, b):
+            # a time or a figure in the phrase scopes the fact ("In 2004, ..."): kept
+            timed = any(a <= q.start < b for q in claim.sentence.quantities) or any(
+                a <= x.start < b and x.label in {"DATE", "TIME"} for x in claim.sentence.mentions
+            )
+            if not timed and cut(a, b):
                 start = b
     # "..., with vintners receiving compensation", "..., leading to a cut in output"
     for c in root.children:

@@ -118,3 +118,11 @@ def test_verification_stem_stays_bare_when_the_subject_is_named_once() -> None:
     drafts = [d for d in _drafts(once) if d.key.startswith("Contoso employs")]
     assert drafts
     assert all(d.stem == "Which statement does the article support?" for d in drafts)
+
+
+def test_a_leading_attribution_or_time_phrase_is_never_cut() -> None:
+    for lead in ("According to analysts,", "In 2018,", "For the year as a whole,"):
+        text = STORY.replace("In Berlin, Acme", f"{lead} Acme")
+        drafts = [d for d in _drafts(text) if "plant" in d.key]
+        assert drafts
+        assert all(o.startswith(lead.split()[0]) for d in drafts for o in _options(d))
