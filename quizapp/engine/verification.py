@@ -11,7 +11,8 @@ Options are kept short for a phone (2.5.0-verify): shown without a mid-sentence 
 London, ...", "With Michalak overlooked, ...") or a trailing comma-tail ("..., with vintners
 receiving compensation") that holds none of the changed facts: four copies of a long sentence
 differing in one token were the editors' complaint, and the key without such a phrase is
-still what the article says.
+still what the article says. A claim still longer than PHONE_WORDS gets only the three-option
+design. The stem names the claim's subject when the article keeps naming it (:func:`topic_stem`).
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ TOPIC_STEM = "Which statement about {} does the article support?"
 TOPIC_MENTIONS = 2
 #: Longer claims make four near-copies too long to read on a phone.
 MAX_WORDS = 28
+#: The longest claim (words, as shown) asked with four options (three copies besides the key).
+PHONE_WORDS = 18
 #: A true or false statement may be longer (one statement, not four).
 MAX_STATEMENT_WORDS = 40
 
@@ -229,8 +232,11 @@ def generate_verification(
     for m in muts:
         slots.setdefault((m.start, m.end), m)
     spans = sorted(slots)
-    for i, one in enumerate(spans):
-        for two in spans[i + 1 :]:
+    # four copies of a long sentence do not read on a phone: a long claim gets the three-option
+    # design (one fact, two other values of it) or none
+    crossed = spans if len(shown.split()) <= PHONE_WORDS else []
+    for i, one in enumerate(crossed):
+        for two in crossed[i + 1 :]:
             if one[1] > two[0]:
                 continue  # overlapping facts cannot both change
             a, b = slots[one], slots[two]

@@ -126,3 +126,22 @@ def test_a_leading_attribution_or_time_phrase_is_never_cut() -> None:
         drafts = [d for d in _drafts(text) if "plant" in d.key]
         assert drafts
         assert all(o.startswith(lead.split()[0]) for d in drafts for o in _options(d))
+
+
+LONG = """Robot makers report results
+
+Initech sold 3,100 robots to hospitals and care homes in the north of France during the busy winter months of 2019.
+Initech employs 640 engineers at its plant in Poland.
+Globex sold 2,400 robots in Spain.
+Hooli sold 1,800 robots in Italy.
+Initech and Hooli compete for orders across Europe.
+"""
+
+
+def test_a_long_claim_is_asked_with_three_options_not_four_copies() -> None:
+    drafts = [d for d in _drafts(LONG) if "hospitals" in d.key]
+    assert drafts
+    for d in drafts:
+        assert len(d.key.split()) > 18 and len(d.distractors) == 2
+    short = [d for d in _drafts(LONG) if d.key.startswith("Initech employs")]
+    assert short and len(short[0].distractors) == 3
