@@ -128,14 +128,15 @@ def test_a_leading_attribution_or_time_phrase_is_never_cut() -> None:
         assert all(o.startswith(lead.split()[0]) for d in drafts for o in _options(d))
 
 
-LONG = """Robot makers report results
-
-Initech sold 3,100 robots to hospitals and care homes in the north of France during the busy winter months of 2019.
-Initech employs 640 engineers at its plant in Poland.
-Globex sold 2,400 robots in Spain.
-Hooli sold 1,800 robots in Italy.
-Initech and Hooli compete for orders across Europe.
-"""
+LONG = (
+    "Robot makers report results\n\n"
+    "Initech sold 3,100 robots to hospitals and care homes in the north of France"
+    " during the busy winter months of 2019.\n"
+    "Initech employs 640 engineers at its plant in Poland.\n"
+    "Globex sold 2,400 robots in Spain.\n"
+    "Hooli sold 1,800 robots in Italy.\n"
+    "Initech and Hooli compete for orders across Europe.\n"
+)
 
 
 def test_a_long_claim_is_asked_with_three_options_not_four_copies() -> None:
