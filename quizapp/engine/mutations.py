@@ -319,7 +319,15 @@ def _swappable(doc: Document, claim: ClaimInfo, m: Mention) -> bool:
         setting = doc.view[max(claim.start, m.start - 3) : m.start] == "In " and (
             doc.view[m.end : m.end + 1] == ","
         )
-        return place_kind(m.text) != "other" and not setting
+        # "against Ireland in Dublin": a city (any place not known as a country) beside a
+        # country tells which country is right (2.5.0-verify)
+        beside_city = place_kind(m.text) == "country" and any(
+            x.label == "GPE"
+            and claim.start <= x.start < claim.end
+            and place_kind(x.text) != "country"
+            for x in others
+        )
+        return place_kind(m.text) != "other" and not setting and not beside_city
     if m.label == "ORG" and mention_role(doc, m) not in {"poss", "mod"}:
         text = doc.view[claim.start : claim.end]
         if any(x.label == "PRODUCT" for x in others) or _PRODUCT_CODE.search(text):

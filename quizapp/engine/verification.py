@@ -37,7 +37,7 @@ TOPIC_MENTIONS = 2
 #: Longer claims make four near-copies too long to read on a phone.
 MAX_WORDS = 28
 #: The longest claim (words, as shown) asked with four options (three copies besides the key).
-PHONE_WORDS = 18
+PHONE_WORDS = 22
 #: A true or false statement may be longer (one statement, not four).
 MAX_STATEMENT_WORDS = 40
 
@@ -127,8 +127,15 @@ def _trimmed(
         return True
 
     first = toks[0]
-    if first.dep_ == "prep" and first.head.i == root.i and first.lower_ in _SCENES:
-        sub = list(first.subtree)
+    # "In London, ..." (a prepositional phrase) or "With Michalak overlooked, ..." (a clause
+    # marked by a scene word)
+    lead = None
+    if first.dep_ == "prep" and first.head.i == root.i:
+        lead = first
+    elif first.dep_ == "mark" and first.head.dep_ == "advcl" and first.head.head.i == root.i:
+        lead = first.head
+    if lead is not None and first.lower_ in _SCENES and lead.left_edge.i == first.i:
+        sub = list(lead.subtree)
         after = sub[-1].i + 1
         nxt = [t for t in toks if t.i >= after]
         if len(nxt) > 5 and nxt[0].text == "," and nxt[0].i == after:
@@ -222,7 +229,7 @@ def generate_verification(
         return []
     shape, muts = _trimmed(doc, claim, muts)
     claim = shape.claim
-    # judged whole (a long claim may be trimmed to fit), then as shown
+    # the trimmed claim (a long one may have been trimmed to fit), then as shown
     shown = _shown(doc, shape)
     if not standalone(doc, claim, MAX_STATEMENT_WORDS, bare=True):
         return []
