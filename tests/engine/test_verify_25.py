@@ -164,3 +164,14 @@ def test_a_country_beside_a_city_is_never_swapped() -> None:
     claim = next(c for c in extract_claims(doc) if "Dublin" in c.text)
     changed = {m.old for m in false_variants(doc, claim, random.Random(0))}
     assert "Ireland" not in changed and "France" not in changed
+
+
+def test_both_before_a_plural_noun_needs_its_antecedent() -> None:
+    from quizapp.engine.quality import needs_context
+
+    assert needs_context("The price of both benchmark oils has dropped 12% in two days.")
+    assert needs_context("Fans of both clubs were kept apart by police.")
+    # the two things are named in the text itself
+    assert not needs_context("Contoso and Fabrikam have both cut prices this year.")
+    assert not needs_context("She was selected for both the 800m and 1500m races.")
+    assert not needs_context("Contoso sold both cars and vans in 2019.")
