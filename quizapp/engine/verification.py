@@ -235,6 +235,8 @@ def generate_verification(
         return []
     if len(shown.split()) > MAX_WORDS or not readable(shown) or vague(shown):
         return []
+    # key guard: a wrong option as shown (trimmed) is checked against the article again
+    muts = [m for m in muts if not stated_by_article(doc, claim, m.new, _shown(doc, shape, m))]
     slots: dict[tuple[int, int], Mutation] = {}
     for m in muts:
         slots.setdefault((m.start, m.end), m)

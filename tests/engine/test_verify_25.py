@@ -175,3 +175,12 @@ def test_both_before_a_plural_noun_needs_its_antecedent() -> None:
     assert not needs_context("Contoso and Fabrikam have both cut prices this year.")
     assert not needs_context("She was selected for both the 800m and 1500m races.")
     assert not needs_context("Contoso sold both cars and vans in 2019.")
+
+
+def test_no_trimmed_wrong_option_is_something_the_article_says() -> None:
+    text = STORY + "In Munich, Acme opened a plant that employs 480 workers.\n"
+    doc = analyse(text)
+    for d in _drafts(text):
+        for wrong, _ in d.distractors:
+            assert wrong.rstrip(".") not in doc.text
+    assert all("480 workers" not in t for d in _drafts(text) for t, _ in d.distractors)
