@@ -129,9 +129,10 @@ def mutate_number(doc: Document, claim: ClaimInfo, rng: random.Random) -> list[M
             continue
         if not changeable_figure(doc, q):
             continue
-        # "$2.58 trillion (£1.38 trillion)": changing one half leaves the other as the tell
+        # "$2.58 trillion (£1.38 trillion)": changing one half leaves the other as the tell;
+        # so does a unit word between ("830bn rupees ($19bn)", 2.5.0-verify)
         if (
-            re.match(r"\s*\(", doc.text[q.end : q.end + 3])
+            re.match(r"\s*(?:[^\W\d_]+\s*)?\(", doc.text[q.end : q.end + 24])
             or doc.text[max(0, q.start - 1) : q.start] == "("
         ):
             continue
@@ -318,7 +319,15 @@ def _swappable(doc: Document, claim: ClaimInfo, m: Mention) -> bool:
         setting = doc.view[max(claim.start, m.start - 3) : m.start] == "In " and (
             doc.view[m.end : m.end + 1] == ","
         )
-        return place_kind(m.text) != "other" and not setting
+        # "against Ireland in Dublin": a city (any place not known as a country) beside a
+        # country tells which country is right (2.5.0-verify)
+        beside_city = place_kind(m.text) == "country" and any(
+            x.label == "GPE"
+            and claim.start <= x.start < claim.end
+            and place_kind(x.text) != "country"
+            for x in others
+        )
+        return place_kind(m.text) != "other" and not setting and not beside_city
     if m.label == "ORG" and mention_role(doc, m) not in {"poss", "mod"}:
         text = doc.view[claim.start : claim.end]
         if any(x.label == "PRODUCT" for x in others) or _PRODUCT_CODE.search(text):

@@ -104,6 +104,9 @@ _REPORTING_ASIDE = re.compile(
     r",\s+(?:[A-Za-z'-]+\s+){1,3}(?:say|says|said|believe|believes|argue|argues),"
 )
 _BOTH = re.compile(r"^(both|neither|each|all|the two|the pair)\b", re.I)
+# "the price of both benchmark crudes": "both" before a plural noun, with no "X and Y" before it
+# in the text, points at two things named elsewhere (2.5.0-verify)
+_BOTH_MID = re.compile(r"\bboth\s+(?!the\b|of\b)(?:[a-z-]+\s+)?[a-z-]+s\b(?!\s+and\b)")
 # Copied faults: "the.post" (no space after a full stop), "250,000, people", " ,", "the the".
 _NO_SPACE = re.compile(r"(?<![A-Za-z.])[a-z]{2,}\.[a-z]{2,}\b")
 _STRAY_COMMA = re.compile(
@@ -231,6 +234,8 @@ def needs_context(text: str) -> bool:
     if _DISCOURSE.search(body) or _SIMILAR.search(body) or _REPORTING_ASIDE.search(body):
         return True
     if _ONE.search(body):
+        return True
+    if any(" and " not in body[: m.start()] for m in _BOTH_MID.finditer(body)):
         return True
     return any(not _possessive_after_name(body, m) for m in _NEEDS_ANTECEDENT.finditer(body))
 
