@@ -316,6 +316,7 @@ def extract_claims(doc: Document) -> list[ClaimInfo]:
     for i, c in enumerate(merged, start=1):
         c.id = i
         c.subst = _resolve_pronoun(doc, c)
+        _trim_to_main_clause(doc, c)
         topical = _topical(c, headline)
         c.score = round(max(0.0, min(1.0, 0.5 * c.score + _salience(c, topical))), 3)
         c.peripheral = (
@@ -330,6 +331,104 @@ def extract_claims(doc: Document) -> list[ClaimInfo]:
             or (c.sentence.index >= 8 and c.sentence.index == last)
         )
     return merged
+
+
+#: A trailing adverbial clause opened by one of these is dropped only with what it states
+#: (a condition: "X will happen if Y" is not "X will happen"), so never.
+_CONDITIONS = frozenset({"if", "unless", "provided", "providing", "whether"})
+#: Trailing prepositional phrases of time or cause that a claim reads true without
+#: ("... after ruling in favour of its claim", "... fell 1.5% on the news").
+_TRAILING_PREPS = frozenset({"after", "following", "despite", "amid", "since", "before"})
+_NEWS_NOUNS = frozenset({"news", "announcement", "report", "reports", "results"})
+
+
+def _trim_variants(c: ClaimInfo) -> list[list[Any]]:
+    """The claim without a leading or trailing adjunct, each way it can be cut: a leading
+    phrase before the subject and its comma ("Earlier this month, ...", "Presenting his
+    budget, ...", "Despite this approval, ..."), a trailing adverbial clause ("... after
+    complaints were received about his activities", "..., recovering from a bad start"), a
+    trailing phrase of time or cause, or a second verb sharing the subject ("... and sold on
+    to shops by X, who ..."). Longest first; both ends cut last."""
+    toks, root = c.tokens, c.root
+    words = [t for t in toks if not t.is_punct]
+    if not words:
+        return []
+    last = words[-1].i
+    rights: list[list[Any]] = []
+    for k in root.children:
+        if k.i <= root.i or k.right_edge.i < last or k.left_edge.i <= root.i:
+            continue
+        if k.dep_ == "advcl":
+            marks = {m.lower_ for m in k.children if m.dep_ in {"mark", "advmod"}}
+            if marks & _CONDITIONS:
+                continue
+        elif k.dep_ == "prep":
+            objs = {o.lower_ for o in k.children if o.dep_ == "pobj"}
+            if k.lower_ not in _TRAILING_PREPS and not (k.lower_ == "on" and objs & _NEWS_NOUNS):
+                continue
+        elif k.dep_ == "conj":
+            if k.pos_ != "VERB" or _has_subject(k):
+                continue
+        elif k.dep_ == "npadvmod":
+            if not any(t.ent_type_ == "DATE" for t in k.subtree):
+                continue
+        else:
+            continue
+        rights.append(_trim([t for t in toks if t.i < k.left_edge.i]))
+    lefts: list[list[Any]] = []
+    subj = [k for k in root.children if k.dep_ in {"nsubj", "nsubjpass"}]
+    for k in root.children:
+        if k.i >= root.i or k.dep_ not in {"prep", "advcl", "npadvmod"} or not subj:
+            continue
+        if k.dep_ == "advcl" and {m.lower_ for m in k.children if m.dep_ == "mark"} & _CONDITIONS:
+            continue
+        after = [t for t in toks if t.i > k.right_edge.i]
+        if not after or after[0].text != "," or len(after) < 2:
+            continue
+        if after[1].i != subj[0].left_edge.i:
+            continue  # the subject must follow the comma: nothing else is cut away
+        lefts.append(after[1:])
+    out = rights + lefts
+    out += [[t for t in r if t.i >= left[0].i] for r in rights for left in lefts]
+    return [v for v in out if root in v and _main_clause(v, root)]
+
+
+def _main_clause(toks: list[Any], root: Any) -> bool:
+    """Whether what is left reads as a sentence: six words or more, with the main verb's
+    subject, and a finite verb."""
+    ids = {t.i for t in toks}
+    if len([t for t in toks if not t.is_punct]) < 6:
+        return False
+    subj = [c for c in root.children if c.dep_ in _SUBJ and c.i in ids]
+    if not subj:
+        return False
+    if subj[0].i < root.i and root.nbor(-1).text == ",":
+        return False  # "X, ranked two places above Y": a participle the parser made the verb
+    finite = root.tag_ in {"VBD", "VBZ", "VBP", "MD"}
+    return finite or any(c.dep_ in {"aux", "auxpass"} and c.i in ids for c in root.children)
+
+
+def _trim_to_main_clause(doc: Document, c: ClaimInfo) -> None:
+    """Cut a claim that does not read on its own to its main clause, when only a leading or
+    trailing part leans on another sentence ("..., after the scandal broke", "Despite this
+    approval, ...") or copies a fault of the article. The evidence stays the whole sentence.
+    A claim that reads on its own, or whose resolved pronoun lies in the part cut, is kept."""
+    from .verification import standalone  # the claim checks import this module
+
+    if c.quote is not None or standalone(doc, c, bare=True):
+        return
+    full = (c.start, c.end, c.text, c.tokens, c.lemmas)
+    off = c.sentence.offset
+    for toks in _trim_variants(c):
+        start = toks[0].idx + off
+        end = toks[-1].idx + len(toks[-1].text) + off
+        if c.subst is not None and not (start <= c.subst[0] and c.subst[1] <= end):
+            continue
+        c.start, c.end, c.text = start, end, doc.text[start:end]
+        c.tokens, c.lemmas = toks, content_lemmas(toks)
+        if standalone(doc, c, bare=True):
+            return
+    c.start, c.end, c.text, c.tokens, c.lemmas = full
 
 
 _QUOTE_RE = re.compile(r'"([^"]{20,240})"')
