@@ -98,16 +98,28 @@ def _counted_group(tokens: list[Any], i: int) -> bool:
     )
 
 
+def _refers_to_subst(pronoun: str, label: str) -> bool:
+    """Whether a pronoun after a resolved name can stand for it: "her" for a person the
+    story is about, "its" for its main organisation."""
+    if label == "PERSON":
+        return pronoun in _PERSON_PRONOUNS
+    return label == "ORG" and pronoun in _THING_PRONOUNS
+
+
 def unresolved_reference(claim: ClaimInfo) -> bool:
     """A pronoun with no name of its kind before it in the claim, or "the other"/"another"
     standing alone (no noun after it)."""
     toks = claim.tokens
     skip = range(claim.subst[0], claim.subst[1]) if claim.subst is not None else range(0)
     off = claim.sentence.offset
+    # a name put in for a leading pronoun or description counts as named before what follows
+    named = claim.subst_label if claim.subst is not None and claim.subst_main else None
     for i, t in enumerate(toks):
         if t.idx + off in skip:
             continue
         low = t.lower_
+        if named is not None and t.idx + off >= skip.stop and _refers_to_subst(low, named):
+            continue
         if low in _PERSON_PRONOUNS and not _named_before(toks, i, frozenset({"PERSON"})):
             return True
         if low in _PERSON_PRONOUNS and _other_sex_only(toks, i, low):

@@ -292,8 +292,9 @@ def select(
             if round_no == 3 and len(chosen) >= MIN_QUIZ:
                 break
             repeat = round_no == 2
-            if claim.subst is not None or claim.peripheral:
-                continue  # a pronoun resolved by rule: blind editors found wrong keys there
+            if (claim.subst is not None and not claim.subst_main) or claim.peripheral:
+                # a pronoun resolved by rule alone: blind editors found wrong keys there
+                continue
             if round_no == 3 and claim.id in state.claims:
                 continue
             if (claim.id in state.claims) != repeat:

@@ -58,3 +58,68 @@ def test_a_condition_is_never_cut():
     doc, c = _one(body, "30 branches")
     assert "if the takeover goes ahead" in c.text
     assert not standalone(doc, c, bare=True)
+
+
+STAR = "{first} Quill sues magazine over wedding photos"
+STAR_BODY = (
+    "{first} Quill has sued a celebrity magazine over photographs taken at her wedding. "
+    "{before}"
+    "The Oscar-winning actress is seeking damages of 50,000 pounds from the magazine. "
+    "Her lawyer, Tom Brant, said the case would be heard in London in March. "
+    "Quill has won two acting awards this year, and Quill is filming in Spain."
+)
+
+
+def _star(first: str = "Mara", before: str = "Quill said the pictures were taken in June. "):
+    title, body = STAR.format(first=first), STAR_BODY.format(first=first, before=before)
+    return _one(body, "damages of", title)
+
+
+def test_description_of_the_main_actor_is_resolved_and_asked():
+    from quizapp.engine.mutations import statement
+
+    doc, c = _star()
+    assert c.subst is not None and c.subst[2] == "Mara Quill"
+    assert c.subst_main and c.subst_label == "PERSON"
+    assert statement(doc, c).startswith("Mara Quill is seeking damages")
+
+
+def test_description_after_another_person_is_not_resolved():
+    # the description may mean the person just named
+    _doc, c = _star(before="Photographer Tom Brant took the pictures in June. ")
+    assert c.subst is None
+
+
+def test_description_of_the_other_sex_is_not_resolved():
+    _doc, c = _star(first="John")
+    assert c.subst is None
+
+
+def test_main_actor_needs_a_clear_lead():
+    from quizapp.engine.claims import main_actor
+
+    doc, _c = _star()
+    assert main_actor(doc, "PERSON") == "Mara Quill"
+    body = (
+        "Mara Quill and Tom Brant have sued a magazine. Quill said the pictures were taken "
+        "in June. Brant said the case would be heard in London. Quill and Brant met in 2001. "
+        "Brant is filming in Spain."
+    )
+    doc2, _ = _claims(body, "Two actors sue magazine")
+    assert main_actor(doc2, "PERSON") is None
+
+
+def test_pronoun_is_asked_only_when_it_names_the_main_actor_and_nothing_else_does():
+    title = "Northfield Bank closes file-sharing sites"
+    body = (
+        "Northfield Bank has closed down a file-sharing network called Zipnet. "
+        "Northfield Bank sued the owners of the network in May. "
+        "It said the network had more than 10,000 users in Europe. "
+        "Northfield Bank sued the owners of another network in June. "
+        "It sued Northfield Bank in Paris in July over the closure."
+    )
+    _doc, said = _one(body, "10,000 users", title)
+    assert said.subst is not None and said.subst[2] == "Northfield Bank" and said.subst_main
+    _doc, sued = _one(body, "in Paris", title)
+    # "it" is not the bank when the claim names the bank after it: never asked
+    assert sued.subst is None or not sued.subst_main
