@@ -85,6 +85,18 @@ def _has_subject(root: Any) -> bool:
     return any(c.dep_ in _SUBJ for c in root.children)
 
 
+def _not_a_pronoun(t: Any) -> bool:
+    """ "US" is the country, not "us"; "pay-as-you-go" is one word: neither is the writer or
+    the reader speaking (the 2.5.0 rule dropped leads on "in the US" for a first person)."""
+    if t.text == "US":
+        return True
+    doc = t.doc
+    return any(
+        0 <= t.i + k < len(doc) and doc[t.i + k].tag_ == "HYPH" and not doc[t.i + k].whitespace_
+        for k in (-1, 1)
+    )
+
+
 def _is_claim_sentence(doc: Document, s: Sentence) -> bool:
     text = doc.view[s.start : s.end]
     words = [t for t in s.span if not t.is_punct and not t.is_space]
@@ -107,7 +119,7 @@ def _is_claim_sentence(doc: Document, s: Sentence) -> bool:
     for t in s.span:
         if t.text == '"':
             inside = not inside
-        elif not inside and t.lower_ in _FIRST_SECOND:
+        elif not inside and t.lower_ in _FIRST_SECOND and not _not_a_pronoun(t):
             return False
     # "had has mixed fortunes": two finite verbs side by side are a typo in the article
     # ("the child he says is his" is fine: only two auxiliaries in a row are a typo)

@@ -244,7 +244,8 @@ def _possessive_after_name(text: str, m: re.Match[str]) -> bool:
     """ "Fiat will meet GM ... over the future of the Italian firm's auto group", "the
     Brazilian government ... the country's biggest airline": a possessive description after a
     name in the same sentence points back to it (the headline claims 2.4.0 never asked)."""
-    if not text[m.end() :].startswith(("'s ", "' ")):
+    # a typographic apostrophe ("the country\u2019s") is the same possessive
+    if not text[m.end() :].replace("\u2019", "'").startswith(("'s ", "' ")):
         return False
     if m.group(1) not in _OWNERS | _PLACES_AND_BANDS:
         return False  # "Mumbai High Court postponed the film's launch": which film?

@@ -123,3 +123,16 @@ def test_pronoun_is_asked_only_when_it_names_the_main_actor_and_nothing_else_doe
     _doc, sued = _one(body, "in Paris", title)
     # "it" is not the bank when the claim names the bank after it: never asked
     assert sued.subst is None or not sued.subst_main
+
+
+def test_the_us_is_no_first_person():
+    # "in the US" is the country; "pay-as-you-go" is one word: neither is the writer speaking
+    _doc, claims = _claims(
+        "Northfield Bank has opened 40 branches in the US since January. "
+        "Northfield Bank has launched a pay-as-you-go account for students in Wales. "
+        "We think the bank will open more branches next year."
+    )
+    texts = [c.text for c in claims]
+    assert any("40 branches in the US" in t for t in texts)
+    assert any("pay-as-you-go account" in t for t in texts)
+    assert not any("We think" in t for t in texts)
