@@ -191,7 +191,8 @@ def play_by_play(text: str) -> bool:
 
 
 # "X will also field a candidate", "has again denied": the claim stands alone without the word
-_DROPPABLE = re.compile(r"(?<=\w) (?:also|again) (?=[a-z])")
+# (after a bracketed short name too: "The Motion Picture Association (MPAA) also said")
+_DROPPABLE = re.compile(r"(?<=[\w)]) (?:also|again) (?=[a-z])")
 # "Hantuchova and Hrbaty then won": a "then" between subject and verb orders the claim after
 # another one the quiz taker never sees; blind editors said it "refers to nothing". Never
 # after a word it belongs to ("since then", "by then", "until then", "and then").

@@ -136,3 +136,22 @@ def test_the_us_is_no_first_person():
     assert any("40 branches in the US" in t for t in texts)
     assert any("pay-as-you-go account" in t for t in texts)
     assert not any("We think" in t for t in texts)
+
+
+def test_also_after_a_bracketed_short_name_is_dropped():
+    from quizapp.engine.quality import drop_discourse, readable
+
+    text = "The Northern Rail Company (NRC) also said it would cut fares."
+    assert drop_discourse(text) == "The Northern Rail Company (NRC) said it would cut fares."
+    assert readable(drop_discourse(text))
+
+
+def test_a_name_the_article_labels_a_person_resolves_a_later_pronoun():
+    # the small model may leave a surname untagged in one sentence; the article's vote counts
+    from quizapp.engine.context import _named_before
+    from quizapp.engine.nlp import get_nlp
+
+    toks = list(get_nlp()("Quill admitted he had been impressed by the new coach."))
+    he = next(i for i, t in enumerate(toks) if t.lower_ == "he")
+    voted = {toks[0].i: "PERSON"}
+    assert _named_before(toks, he, frozenset({"PERSON"}), voted=voted)
