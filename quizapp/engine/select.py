@@ -306,7 +306,16 @@ def select(
                 continue
             # kinds in rotation, true/false only where no other kind can ask about the claim
             order = sorted(names, key=lambda k: (k == "true_false", kind_count[k], names.index(k)))
-            if no_tf or repeat or round_no < 3 and _tf_capped(kind_count, len(chosen)):
+            # the lead (the first body sentence: the story's main point) may be asked as
+            # true/false in the first pass too, when no other kind can ask it (true/false is
+            # tried last): else a recall item on a later claim takes the name it states (2.6.0)
+            lead = no_tf and claim.sentence.index == 0
+            if (
+                (no_tf and not lead)
+                or repeat
+                or round_no < 3
+                and _tf_capped(kind_count, len(chosen))
+            ):
                 order = [k for k in order if k != "true_false"]
             # a quoted remark is asked about only as such: who said it
             # (reported speech, "X said that ...", may be asked either way)

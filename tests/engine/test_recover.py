@@ -155,3 +155,25 @@ def test_a_name_the_article_labels_a_person_resolves_a_later_pronoun():
     he = next(i for i, t in enumerate(toks) if t.lower_ == "he")
     voted = {toks[0].i: "PERSON"}
     assert _named_before(toks, he, frozenset({"PERSON"}), voted=voted)
+
+
+LEAD_TEXT = """Quill named to Northfield board
+
+Mara Quill is one of three new directors named to the board of Northfield Bank.
+Quill is joined by former minister Tom Brant and banker Ann Vale of Swansea.
+Chairman Huw Rees said the bank had looked for new directors for a year.
+Rees met Brant, Vale and Quill in Cardiff in January, the bank said.
+Chief executive Sian Price welcomed the three directors to the board in Cardiff.
+Price and Rees have run Northfield Bank since 2001, when it bought Eastgate Bank.
+Northfield Bank has 40 branches in Wales and employs 2,300 people.
+"""
+
+
+def test_the_lead_is_asked_first_even_as_true_false():
+    # the story's main point is asked before any later claim can take the name it states
+    from quizapp.engine import generate
+
+    doc = analyse(LEAD_TEXT)
+    lead = doc.sentences[0]
+    first = generate(LEAD_TEXT, seed=3).questions[0]
+    assert lead.start <= first.evidence.start < lead.end
