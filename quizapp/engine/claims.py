@@ -372,7 +372,8 @@ def _trim_variants(c: ClaimInfo) -> list[list[Any]]:
     """The claim without a leading or trailing adjunct, each way it can be cut: a leading
     phrase before the subject and its comma ("Earlier this month, ...", "Presenting his
     budget, ...", "Despite this approval, ..."), a trailing adverbial clause ("... after
-    complaints were received about his activities", "..., recovering from a bad start"), a
+    complaints were received about his activities"; not a bare participle, which often
+    carries the fact), a
     trailing phrase of time or cause, or a second verb sharing the subject ("... and sold on
     to shops by X, who ..."). Longest first; both ends cut last."""
     toks, root = c.tokens, c.root
@@ -388,6 +389,8 @@ def _trim_variants(c: ClaimInfo) -> list[list[Any]]:
             marks = {m.lower_ for m in k.children if m.dep_ in {"mark", "advmod"}}
             if marks & _CONDITIONS:
                 continue
+            if k.tag_ == "VBG" and not marks:
+                continue  # "..., recovering from a bad start to win 6-4": the fact itself
         elif k.dep_ == "prep":
             objs = {o.lower_ for o in k.children if o.dep_ == "pobj"}
             if k.lower_ not in _TRAILING_PREPS and not (k.lower_ == "on" and objs & _NEWS_NOUNS):
@@ -404,8 +407,10 @@ def _trim_variants(c: ClaimInfo) -> list[list[Any]]:
     lefts: list[list[Any]] = []
     subj = [k for k in root.children if k.dep_ in {"nsubj", "nsubjpass"}]
     for k in root.children:
-        if k.i >= root.i or k.dep_ not in {"prep", "advcl", "npadvmod"} or not subj:
+        if k.i >= root.i or k.dep_ not in {"prep", "advcl", "npadvmod", "advmod"} or not subj:
             continue
+        if k.dep_ == "advmod" and k.lower_ not in {"later", "earlier"}:
+            continue  # "Four months later, ...": a time told by another sentence
         if k.dep_ == "advcl" and {m.lower_ for m in k.children if m.dep_ == "mark"} & _CONDITIONS:
             continue
         after = [t for t in toks if t.i > k.right_edge.i]

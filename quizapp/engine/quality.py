@@ -103,6 +103,9 @@ _SIMILAR = re.compile(
 _REPORTING_ASIDE = re.compile(
     r",\s+(?:[A-Za-z'-]+\s+){1,3}(?:say|says|said|believe|believes|argue|argues),"
 )
+# "Four months later, ...", "A week earlier, ...": later or earlier than what another
+# sentence tells (2.6.0)
+_RELATIVE_TIME = re.compile(r"^(?:[\w-]+ ){1,3}(?:later|earlier)\b", re.I)
 _BOTH = re.compile(r"^(both|neither|each|all|the two|the pair)\b", re.I)
 # Copied faults: "the.post" (no space after a full stop), "250,000, people", " ,", "the the".
 _NO_SPACE = re.compile(r"(?<![A-Za-z.])[a-z]{2,}\.[a-z]{2,}\b")
@@ -227,7 +230,7 @@ def drop_discourse(text: str) -> str:
 def needs_context(text: str) -> bool:
     """Whether the text leans on another sentence (discourse words, "the film", "both")."""
     body = text.strip().strip('"').strip()
-    if _OPENS_MID.match(body) or _BOTH.match(body):
+    if _OPENS_MID.match(body) or _BOTH.match(body) or _RELATIVE_TIME.match(body):
         return True
     if _DISCOURSE.search(body) or _SIMILAR.search(body) or _REPORTING_ASIDE.search(body):
         return True

@@ -177,3 +177,32 @@ def test_the_lead_is_asked_first_even_as_true_false():
     lead = doc.sentences[0]
     first = generate(LEAD_TEXT, seed=3).questions[0]
     assert lead.start <= first.evidence.start < lead.end
+
+
+def test_a_leading_relative_time_is_cut_and_never_shown():
+    from quizapp.engine.quality import needs_context
+
+    assert needs_context("Four months later, Quill won the Welsh cycling title.")
+    body = (
+        "Mara Quill broke her wrist in a crash in May. "
+        "Four months later, Mara Quill won the Welsh cycling title in Cardiff."
+    )
+    doc, c = _one(body, "Welsh cycling title", "Quill wins Welsh cycling title")
+    assert c.text == "Mara Quill won the Welsh cycling title in Cardiff."
+    assert standalone(doc, c, bare=True)
+
+
+def test_a_trailing_participle_that_carries_the_fact_is_not_cut():
+    from quizapp.engine.claims import _trim_variants
+
+    body = (
+        "Northfield Bank won its case in the High Court. "
+        "Mara Quill put the bank ahead, recovering from a terrible start to beat Eastgate 2-1."
+    )
+    _doc, c = _one(body, "recovering")
+    assert _trim_variants(c) == []
+    body = "Mara Quill put the bank ahead in Cardiff after Eastgate Bank lost its case in May."
+    _doc, c = _one(body, "Eastgate")
+    assert [" ".join(t.text for t in v) for v in _trim_variants(c)] == [
+        "Mara Quill put the bank ahead in Cardiff"
+    ]
