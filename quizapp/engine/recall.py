@@ -14,7 +14,7 @@ import random
 import re
 from typing import Any
 
-from quizapp.engine.persons import full_personal_name, stated_sex
+from quizapp.engine.persons import full_personal_name, names_a_work, stated_sex
 
 from .claims import ClaimInfo
 from .context import self_contained
@@ -784,6 +784,7 @@ def generate_recall(
             and not _named_in(w[0], shown)
             # "Hewitt ... a meeting with _____": "Lleyton Hewitt" is absurd there too
             and not (m.label == "PERSON" and _named_in(w[0].split()[-1], shown))
+            and not (m.label == "PERSON" and names_a_work(doc, w[0]))
             and (sex is None or stated_sex(doc, w[0]) == sex)
         ]
         if surname:

@@ -206,3 +206,14 @@ def test_a_trailing_participle_that_carries_the_fact_is_not_cut():
     assert [" ".join(t.text for t in v) for v in _trim_variants(c)] == [
         "Mara Quill put the bank ahead in Cardiff"
     ]
+
+
+def test_a_title_the_model_tags_as_a_person_is_no_wrong_option():
+    from quizapp.engine.persons import names_a_work
+
+    doc = analyse(
+        "Quill opens musical\n\nMara Quill opened the hit musical Sunny Days in Cardiff. "
+        "Tom Brant wrote the songs."
+    )
+    assert names_a_work(doc, "Sunny Days")
+    assert not names_a_work(doc, "Tom Brant")
