@@ -1,4 +1,6 @@
-"""Finding check-worthy claims: filter sentences, split compound ones, score, merge repeats.
+"""Finding check-worthy claims: filter sentences, split compound ones, score, merge repeats,
+resolve a leading pronoun or a description of the story's main actor, and cut a claim that does
+not read on its own to its main clause when only a leading or trailing part is at fault.
 
 Signals follow ClaimBuster / Full Fact: numbers, named entities, dates, comparisons and
 decisions raise the score; questions, quotes, first person, hedges and very short or very long
