@@ -6,7 +6,10 @@ key has where its distractors differ, the true value a false statement hides) ma
 another question's stem or options, and no claim is asked about twice (a second question on
 the same claim always restates the first one's answer). Two-option true/false items are at most
 a third of a quiz (a coin toss each, and blind editors refused sentences copied word for
-word as "True is obvious"); a short quiz of good questions beats a long one of copies.
+word as "True is obvious"); a short quiz of good questions beats a long one of copies. The lead
+(the first body sentence, the story's main point) may be asked as true/false from the first
+pass on, so that no later item takes the name it states. A claim whose pronoun was resolved by
+rule is asked only when the name is the story's main actor (:func:`claims.main_actor`).
 """
 
 from __future__ import annotations
