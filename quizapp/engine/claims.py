@@ -1,4 +1,6 @@
-"""Finding check-worthy claims: filter sentences, split compound ones, score, merge repeats.
+"""Finding check-worthy claims: filter sentences, split compound ones, score, merge repeats,
+resolve a leading pronoun or a description of the story's main actor, and cut a claim that does
+not read on its own to its main clause when only a leading or trailing part is at fault.
 
 Signals follow ClaimBuster / Full Fact: numbers, named entities, dates, comparisons and
 decisions raise the score; questions, quotes, first person, hedges and very short or very long
@@ -15,6 +17,8 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from .document import Document, Sentence, content_lemmas
 from .lexicon import COMPARISONS, DECISION_VERBS, DISCOURSE, HEDGES, REPORTING_VERBS
+from .nlp import Mention
+from .persons import _FEMALE_NAMES, _MALE_NAMES
 from .quality import play_by_play, rote_list, side_remark
 from .types import Claim
 
@@ -41,6 +45,11 @@ class ClaimInfo:
     also_in: list[Sentence] = field(default_factory=list)
     # a leading pronoun and the name it stands for: (start, end, replacement)
     subst: tuple[int, int, str] | None = None
+    # what ``subst`` names, "PERSON" or "ORG", and whether it is the story's main actor (a
+    # pronoun resolved to the previous subject that is also the main actor, or a description
+    # of it such as "The Oscar-winning actress"): only such a name is asked about
+    subst_label: str | None = None
+    subst_main: bool = False
     # a quoted remark and who the sentence names as saying it: ((start, end), speaker)
     quote: tuple[tuple[int, int], str] | None = None
     # late in the article and sharing (almost) nothing with its headline and lead: background,
@@ -78,6 +87,18 @@ def _has_subject(root: Any) -> bool:
     return any(c.dep_ in _SUBJ for c in root.children)
 
 
+def _not_a_pronoun(t: Any) -> bool:
+    """ "US" is the country, not "us"; "pay-as-you-go" is one word: neither is the writer or
+    the reader speaking (the 2.5.0 rule dropped leads on "in the US" for a first person)."""
+    if t.text == "US":
+        return True
+    doc = t.doc
+    return any(
+        0 <= t.i + k < len(doc) and doc[t.i + k].tag_ == "HYPH" and not doc[t.i + k].whitespace_
+        for k in (-1, 1)
+    )
+
+
 def _is_claim_sentence(doc: Document, s: Sentence) -> bool:
     text = doc.view[s.start : s.end]
     words = [t for t in s.span if not t.is_punct and not t.is_space]
@@ -100,7 +121,7 @@ def _is_claim_sentence(doc: Document, s: Sentence) -> bool:
     for t in s.span:
         if t.text == '"':
             inside = not inside
-        elif not inside and t.lower_ in _FIRST_SECOND:
+        elif not inside and t.lower_ in _FIRST_SECOND and not _not_a_pronoun(t):
             return False
     # "had has mixed fortunes": two finite verbs side by side are a typo in the article
     # ("the child he says is his" is fine: only two auxiliaries in a row are a typo)
@@ -316,6 +337,14 @@ def extract_claims(doc: Document) -> list[ClaimInfo]:
     for i, c in enumerate(merged, start=1):
         c.id = i
         c.subst = _resolve_pronoun(doc, c)
+        if c.subst is not None:
+            c.subst_label = _PRONOUN_LABEL.get(c.tokens[0].lower_, "ORG")
+            c.subst_main = _is_main_actor(doc, c, c.subst_label)
+        else:
+            described = _resolve_description(doc, c)
+            if described is not None:
+                c.subst, c.subst_label, c.subst_main = described[:3], described[3], True
+        _trim_to_main_clause(doc, c)
         topical = _topical(c, headline)
         c.score = round(max(0.0, min(1.0, 0.5 * c.score + _salience(c, topical))), 3)
         c.peripheral = (
@@ -330,6 +359,109 @@ def extract_claims(doc: Document) -> list[ClaimInfo]:
             or (c.sentence.index >= 8 and c.sentence.index == last)
         )
     return merged
+
+
+#: A trailing adverbial clause opened by one of these is dropped only with what it states
+#: (a condition: "X will happen if Y" is not "X will happen"), so never.
+_CONDITIONS = frozenset({"if", "unless", "provided", "providing", "whether"})
+#: Trailing prepositional phrases of time or cause that a claim reads true without
+#: ("... after ruling in favour of its claim", "... fell 1.5% on the news").
+_TRAILING_PREPS = frozenset({"after", "following", "despite", "amid", "since", "before"})
+_NEWS_NOUNS = frozenset({"news", "announcement", "report", "reports", "results"})
+
+
+def _trim_variants(c: ClaimInfo) -> list[list[Any]]:
+    """The claim without a leading or trailing adjunct, each way it can be cut: a leading
+    phrase before the subject and its comma ("Earlier this month, ...", "Presenting his
+    budget, ...", "Despite this approval, ..."), a trailing adverbial clause ("... after
+    complaints were received about his activities"; not a bare participle, which often
+    carries the fact), a
+    trailing phrase of time or cause, or a second verb sharing the subject ("... and sold on
+    to shops by X, who ..."). Longest first; both ends cut last."""
+    toks, root = c.tokens, c.root
+    words = [t for t in toks if not t.is_punct]
+    if not words:
+        return []
+    last = words[-1].i
+    rights: list[list[Any]] = []
+    for k in root.children:
+        if k.i <= root.i or k.right_edge.i < last or k.left_edge.i <= root.i:
+            continue
+        if k.dep_ == "advcl":
+            marks = {m.lower_ for m in k.children if m.dep_ in {"mark", "advmod"}}
+            if marks & _CONDITIONS:
+                continue
+            if k.tag_ == "VBG" and not marks:
+                continue  # "..., recovering from a bad start to win 6-4": the fact itself
+        elif k.dep_ == "prep":
+            objs = {o.lower_ for o in k.children if o.dep_ == "pobj"}
+            if k.lower_ not in _TRAILING_PREPS and not (k.lower_ == "on" and objs & _NEWS_NOUNS):
+                continue
+        elif k.dep_ == "conj":
+            if k.pos_ != "VERB" or _has_subject(k):
+                continue
+        elif k.dep_ == "npadvmod":
+            if not any(t.ent_type_ == "DATE" for t in k.subtree):
+                continue
+        else:
+            continue
+        rights.append(_trim([t for t in toks if t.i < k.left_edge.i]))
+    lefts: list[list[Any]] = []
+    subj = [k for k in root.children if k.dep_ in {"nsubj", "nsubjpass"}]
+    for k in root.children:
+        if k.i >= root.i or k.dep_ not in {"prep", "advcl", "npadvmod", "advmod"} or not subj:
+            continue
+        if k.dep_ == "advmod" and k.lower_ not in {"later", "earlier"}:
+            continue  # "Four months later, ...": a time told by another sentence
+        if k.dep_ == "advcl" and {m.lower_ for m in k.children if m.dep_ == "mark"} & _CONDITIONS:
+            continue
+        after = [t for t in toks if t.i > k.right_edge.i]
+        if not after or after[0].text != "," or len(after) < 2:
+            continue
+        if after[1].i != subj[0].left_edge.i:
+            continue  # the subject must follow the comma: nothing else is cut away
+        lefts.append(after[1:])
+    out = rights + lefts
+    out += [[t for t in r if t.i >= left[0].i] for r in rights for left in lefts]
+    return [v for v in out if root in v and _main_clause(v, root)]
+
+
+def _main_clause(toks: list[Any], root: Any) -> bool:
+    """Whether what is left reads as a sentence: six words or more, with the main verb's
+    subject, and a finite verb."""
+    ids = {t.i for t in toks}
+    if len([t for t in toks if not t.is_punct]) < 6:
+        return False
+    subj = [c for c in root.children if c.dep_ in _SUBJ and c.i in ids]
+    if not subj:
+        return False
+    if subj[0].i < root.i and root.nbor(-1).text == ",":
+        return False  # "X, ranked two places above Y": a participle the parser made the verb
+    finite = root.tag_ in {"VBD", "VBZ", "VBP", "MD"}
+    return finite or any(c.dep_ in {"aux", "auxpass"} and c.i in ids for c in root.children)
+
+
+def _trim_to_main_clause(doc: Document, c: ClaimInfo) -> None:
+    """Cut a claim that does not read on its own to its main clause, when only a leading or
+    trailing part leans on another sentence ("..., after the scandal broke", "Despite this
+    approval, ...") or copies a fault of the article. The evidence stays the whole sentence.
+    A claim that reads on its own, or whose resolved pronoun lies in the part cut, is kept."""
+    from .verification import standalone  # the claim checks import this module
+
+    if c.quote is not None or standalone(doc, c, bare=True):
+        return
+    full = (c.start, c.end, c.text, c.tokens, c.lemmas)
+    off = c.sentence.offset
+    for toks in _trim_variants(c):
+        start = toks[0].idx + off
+        end = toks[-1].idx + len(toks[-1].text) + off
+        if c.subst is not None and not (start <= c.subst[0] and c.subst[1] <= end):
+            continue
+        c.start, c.end, c.text = start, end, doc.text[start:end]
+        c.tokens, c.lemmas = toks, content_lemmas(toks)
+        if standalone(doc, c, bare=True):
+            return
+    c.start, c.end, c.text, c.tokens, c.lemmas = full
 
 
 _QUOTE_RE = re.compile(r'"([^"]{20,240})"')
@@ -532,6 +664,128 @@ def _resolve_window(
     if len(set(found)) == 1:
         return start, end, found[0] + suffix
     return None
+
+
+#: Head nouns of a description that stands for the story's main person ("The French star",
+#: "The Tory leader") or main organisation ("The carmaker", "The firm").
+_PERSON_ROLES = frozenset(
+    "star actress actor singer player striker midfielder defender goalkeeper athlete runner "
+    "leader minister chancellor president chairman chairwoman boss manager coach presenter "
+    "musician director comedian veteran champion captain secretary mayor entrepreneur founder "
+    "spokesman spokeswoman frontman rapper author writer artist tycoon businessman "
+    "businesswoman politician governor senator premier model".split()
+)
+_ORG_ROLES = frozenset(
+    "company firm carmaker group bank airline giant retailer operator maker manufacturer "
+    "broadcaster chain insurer lender club label publisher developer".split()
+)
+_FEMALE_ROLES = frozenset({"actress", "spokeswoman", "businesswoman", "chairwoman"})
+_MALE_ROLES = frozenset({"actor", "spokesman", "businessman", "frontman", "chairman"})
+#: The main actor is named in at least this many sentences, at least twice as many as any
+#: other name of its kind.
+MAIN_ACTOR_SENTENCES = 3
+
+
+def _name_key(m: Mention) -> str:
+    """People are counted by surname ("Nicole Kidman" and "Kidman"), other names as written."""
+    return m.text.split()[-1] if m.label == "PERSON" else m.text
+
+
+def main_actor(doc: Document, label: str) -> str | None:
+    """The one person (or organisation) the story is about: named in the headline or the
+    first sentence, and in at least MAIN_ACTOR_SENTENCES sentences, twice as many as any
+    other name of that kind. Its longest form ("Nicole Kidman"), or None."""
+    per: dict[str, set[int]] = {}
+    forms: dict[str, str] = {}
+    for s in doc.sentences:
+        for m in s.mentions:
+            if m.label != label:
+                continue
+            key = _name_key(m)
+            per.setdefault(key, set()).add(s.index)
+            if len(m.text) > len(forms.get(key, "")):
+                forms[key] = m.text
+    ranked = sorted(per, key=lambda k: -len(per[k]))
+    if not ranked or len(per[ranked[0]]) < MAIN_ACTOR_SENTENCES:
+        return None
+    top = ranked[0]
+    if len(ranked) > 1 and 2 * len(per[ranked[1]]) > len(per[top]):
+        return None
+    title = doc.layout.title or ""
+    if 0 not in per[top] and not re.search(rf"\b{re.escape(top)}\b", title):
+        return None
+    return forms[top]
+
+
+def _is_main_actor(doc: Document, c: ClaimInfo, label: str) -> bool:
+    """Whether a pronoun resolved to the previous sentence's subject names the story's main
+    actor too, and the claim names that actor nowhere else ("It is the latest network to be
+    hit by Acme": "it" is not Acme): two rules agree, so the name is safe to ask about."""
+    if c.subst is None:
+        return False
+    name = main_actor(doc, label)
+    if name is None:
+        return False
+    key = name.split()[-1] if label == "PERSON" else name
+    said = c.subst[2].removesuffix("'s")
+    if key not in said.split() and key != said:
+        return False
+    rest = doc.text[c.subst[1] : c.end]
+    return key not in rest and not any(
+        m.label == label and c.subst[1] <= m.start < c.end for m in c.sentence.mentions
+    )
+
+
+def _resolve_description(doc: Document, c: ClaimInfo) -> tuple[int, int, str, str] | None:
+    """ "The Oscar-winning star took action ..." -> the story's main actor, when it is safe.
+
+    The claim's subject is a bare description ("The", adjectives, a role noun: no name but a
+    nationality, nothing after the noun but a comma or a relative clause) of a person or an
+    organisation; the story has one main actor of that kind (:func:`main_actor`); every name of
+    that kind in the previous sentence and before the claim in its own is that actor's (else
+    the description may mean the one just named), the claim does not name it, and a role that
+    states a sex ("actress") does not meet a first name of the other sex."""
+    toks = c.tokens
+    if len(toks) < 3 or toks[0].lower_ != "the" or c.sentence.index == 0:
+        return None
+    subj = [t for t in c.root.children if t.dep_ in {"nsubj", "nsubjpass"}]
+    if len(subj) != 1:
+        return None
+    head = subj[0]
+    role = head.lower_
+    label = "PERSON" if role in _PERSON_ROLES else "ORG" if role in _ORG_ROLES else None
+    if label is None or head.tag_ != "NN":
+        return None
+    before = [t for t in toks if t.i < head.i]
+    if not before or before[0].i != head.left_edge.i or before[0].i != toks[0].i:
+        return None
+    # "Oscar-winning": a name inside a hyphenated modifier describes, it names no one
+    hyphened = {t.i for t in before if t.i + 1 < len(t.doc) and t.nbor(1).tag_ == "HYPH"}
+    if any(t.ent_type_ and t.ent_type_ != "NORP" and t.i not in hyphened for t in before):
+        return None  # "The Chelsea boss": the description names someone else's side
+    if any(r.dep_ not in {"punct", "relcl"} for r in head.rights):
+        return None  # "The boss of ...", "The firm, Acme,": not a bare description
+    name = main_actor(doc, label)
+    if name is None:
+        return None
+    key = name.split()[-1] if label == "PERSON" else name
+    prev = doc.sentences[c.sentence.index - 1]
+    near = [m for m in prev.mentions if m.label == label]
+    near += [m for m in c.sentence.mentions if m.label == label and m.start < c.start]
+    if any(_name_key(m) != key for m in near):
+        return None
+    if any(key in m.text for m in c.sentence.mentions if c.start <= m.start < c.end):
+        return None
+    first = name.split()[0].lower()
+    if (
+        role in _FEMALE_ROLES
+        and first in _MALE_NAMES
+        or role in _MALE_ROLES
+        and first in (_FEMALE_NAMES)
+    ):
+        return None
+    off = c.sentence.offset
+    return toks[0].idx + off, head.idx + len(head.text) + off, name, label
 
 
 _EXPLETIVE_ADJ = {

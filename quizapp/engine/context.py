@@ -37,10 +37,16 @@ _CLOCK = re.compile(
 )
 
 
-def _named_before(tokens: list[Any], i: int, labels: frozenset[str], plural: bool = False) -> bool:
+def _named_before(
+    tokens: list[Any],
+    i: int,
+    labels: frozenset[str],
+    plural: bool = False,
+    voted: dict[int, str] | None = None,
+) -> bool:
     for t in tokens[:i]:
-        if t.ent_type_ in labels:
-            return True
+        if t.ent_type_ in labels or (voted is not None and voted.get(t.i) in labels):
+            return True  # ``voted``: the document's label for a name the model missed here
         # a name the tagger left unlabelled ("Desailly"): a person's, unless a thing's is asked
         if "PERSON" in labels and t.tag_ == "NNP" and (not t.ent_type_ or t.dep_ == "nsubj"):
             return True
@@ -98,17 +104,38 @@ def _counted_group(tokens: list[Any], i: int) -> bool:
     )
 
 
+def _refers_to_subst(pronoun: str, label: str) -> bool:
+    """Whether a pronoun after a resolved name can stand for it: "her" for a person the
+    story is about, "its" for its main organisation."""
+    if label == "PERSON":
+        return pronoun in _PERSON_PRONOUNS
+    return label == "ORG" and pronoun in _THING_PRONOUNS
+
+
 def unresolved_reference(claim: ClaimInfo) -> bool:
     """A pronoun with no name of its kind before it in the claim, or "the other"/"another"
     standing alone (no noun after it)."""
     toks = claim.tokens
     skip = range(claim.subst[0], claim.subst[1]) if claim.subst is not None else range(0)
     off = claim.sentence.offset
+    # a name put in for a leading pronoun or description counts as named before what follows
+    named = claim.subst_label if claim.subst is not None and claim.subst_main else None
+    # the label the whole article gives a name ("Sella" tagged a common noun in one sentence)
+    voted = {
+        t.i: m.label
+        for m in claim.sentence.mentions
+        for t in toks
+        if m.start <= t.idx + off < m.end and t.text[:1].isupper()
+    }
     for i, t in enumerate(toks):
         if t.idx + off in skip:
             continue
         low = t.lower_
-        if low in _PERSON_PRONOUNS and not _named_before(toks, i, frozenset({"PERSON"})):
+        if named is not None and t.idx + off >= skip.stop and _refers_to_subst(low, named):
+            continue
+        if low in _PERSON_PRONOUNS and not _named_before(
+            toks, i, frozenset({"PERSON"}), voted=voted
+        ):
             return True
         if low in _PERSON_PRONOUNS and _other_sex_only(toks, i, low):
             return True  # "Anne Robinson said as home secretary he ...": "he" is someone else

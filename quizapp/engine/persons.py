@@ -111,6 +111,15 @@ def not_a_person(name: str) -> bool:
     return len(words) > 1 and words[-1].lower() in _CLUB_WORDS
 
 
+_WORK_NOUN = r"(?:musical|film|movie|album|single|song|play|novel|show|book|series|opera)"
+
+
+def names_a_work(doc: Document, name: str) -> bool:
+    """Whether the article writes the name after a work noun ("hit musical Mamma Mia"): a
+    title the model tagged as a person, never a wrong option among people (2.6.0)."""
+    return re.search(rf"\b{_WORK_NOUN}\s+{re.escape(name)}\b", doc.text, re.I) is not None
+
+
 _NAME_WORD = re.compile(r"[A-Z][a-z]*(?:['\u2019-][A-Z]?[a-z]+)*$")
 _EITHER_NAMES = frozenset("ashley chris jamie jo robin sam alex charlie".split())
 

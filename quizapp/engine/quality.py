@@ -103,6 +103,9 @@ _SIMILAR = re.compile(
 _REPORTING_ASIDE = re.compile(
     r",\s+(?:[A-Za-z'-]+\s+){1,3}(?:say|says|said|believe|believes|argue|argues),"
 )
+# "Four months later, ...", "A week earlier, ...": later or earlier than what another
+# sentence tells (2.6.0)
+_RELATIVE_TIME = re.compile(r"^(?:[\w-]+ ){1,3}(?:later|earlier)\b", re.I)
 _BOTH = re.compile(r"^(both|neither|each|all|the two|the pair)\b", re.I)
 # "the price of both benchmark crudes": "both" before a plural noun, with no "X and Y" before it
 # in the text, points at two things named elsewhere (2.5.0-verify)
@@ -194,7 +197,8 @@ def play_by_play(text: str) -> bool:
 
 
 # "X will also field a candidate", "has again denied": the claim stands alone without the word
-_DROPPABLE = re.compile(r"(?<=\w) (?:also|again) (?=[a-z])")
+# (after a bracketed short name too: "The Motion Picture Association (MPAA) also said")
+_DROPPABLE = re.compile(r"(?<=[\w)]) (?:also|again) (?=[a-z])")
 # "Hantuchova and Hrbaty then won": a "then" between subject and verb orders the claim after
 # another one the quiz taker never sees; blind editors said it "refers to nothing". Never
 # after a word it belongs to ("since then", "by then", "until then", "and then").
@@ -229,7 +233,7 @@ def drop_discourse(text: str) -> str:
 def needs_context(text: str) -> bool:
     """Whether the text leans on another sentence (discourse words, "the film", "both")."""
     body = text.strip().strip('"').strip()
-    if _OPENS_MID.match(body) or _BOTH.match(body):
+    if _OPENS_MID.match(body) or _BOTH.match(body) or _RELATIVE_TIME.match(body):
         return True
     if _DISCOURSE.search(body) or _SIMILAR.search(body) or _REPORTING_ASIDE.search(body):
         return True
@@ -249,7 +253,8 @@ def _possessive_after_name(text: str, m: re.Match[str]) -> bool:
     """ "Fiat will meet GM ... over the future of the Italian firm's auto group", "the
     Brazilian government ... the country's biggest airline": a possessive description after a
     name in the same sentence points back to it (the headline claims 2.4.0 never asked)."""
-    if not text[m.end() :].startswith(("'s ", "' ")):
+    # a typographic apostrophe ("the country\u2019s") is the same possessive
+    if not text[m.end() :].replace("\u2019", "'").startswith(("'s ", "' ")):
         return False
     if m.group(1) not in _OWNERS | _PLACES_AND_BANDS:
         return False  # "Mumbai High Court postponed the film's launch": which film?

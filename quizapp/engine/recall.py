@@ -14,7 +14,7 @@ import random
 import re
 from typing import Any
 
-from quizapp.engine.persons import full_personal_name, stated_sex
+from quizapp.engine.persons import full_personal_name, names_a_work, stated_sex
 
 from .claims import ClaimInfo
 from .context import self_contained
@@ -764,6 +764,8 @@ def generate_recall(
         # the key's role ("Chelsea take on", not "the Champions League")
         bare = m.label in {"PERSON", "GPE"} or kind == "company"
         role = None if bare else mention_role(doc, m)
+        # the stem shows the name put in for a leading pronoun or description too
+        shown = claim.text if claim.subst is None else f"{claim.subst[2]} {claim.text}"
         wrong = [
             w
             for w in entity_pool(
@@ -779,13 +781,14 @@ def generate_recall(
             if w[1] == "article_entity"
             and (m.label != "ORG" or _org_kind(w[0])[0] == kind)
             and (kind != "company" or same_org_kind(key, w[0]))  # a studio for a studio
-            and not _named_in(w[0], claim.text)
+            and not _named_in(w[0], shown)
             # "Hewitt ... a meeting with _____": "Lleyton Hewitt" is absurd there too
-            and not (m.label == "PERSON" and _named_in(w[0].split()[-1], claim.text))
+            and not (m.label == "PERSON" and _named_in(w[0].split()[-1], shown))
+            and not (m.label == "PERSON" and names_a_work(doc, w[0]))
             and (sex is None or stated_sex(doc, w[0]) == sex)
         ]
         if surname:
-            wrong = surname_options(wrong, key, claim.text)
+            wrong = surname_options(wrong, key, shown)
         wrong = not_shorter_than_key(wrong, key, n_wrong)
         if len(wrong) < 2 or stem is None:
             continue

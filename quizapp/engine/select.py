@@ -6,7 +6,10 @@ key has where its distractors differ, the true value a false statement hides) ma
 another question's stem or options, and no claim is asked about twice (a second question on
 the same claim always restates the first one's answer). Two-option true/false items are at most
 a third of a quiz (a coin toss each, and blind editors refused sentences copied word for
-word as "True is obvious"); a short quiz of good questions beats a long one of copies.
+word as "True is obvious"); a short quiz of good questions beats a long one of copies. The lead
+(the first body sentence, the story's main point) may be asked as true/false from the first
+pass on, so that no later item takes the name it states. A claim whose pronoun was resolved by
+rule is asked only when the name is the story's main actor (:func:`claims.main_actor`).
 """
 
 from __future__ import annotations
@@ -292,8 +295,9 @@ def select(
             if round_no == 3 and len(chosen) >= MIN_QUIZ:
                 break
             repeat = round_no == 2
-            if claim.subst is not None or claim.peripheral:
-                continue  # a pronoun resolved by rule: blind editors found wrong keys there
+            if (claim.subst is not None and not claim.subst_main) or claim.peripheral:
+                # a pronoun resolved by rule alone: blind editors found wrong keys there
+                continue
             if round_no == 3 and claim.id in state.claims:
                 continue
             if (claim.id in state.claims) != repeat:
@@ -305,7 +309,16 @@ def select(
                 continue
             # kinds in rotation, true/false only where no other kind can ask about the claim
             order = sorted(names, key=lambda k: (k == "true_false", kind_count[k], names.index(k)))
-            if no_tf or repeat or round_no < 3 and _tf_capped(kind_count, len(chosen)):
+            # the lead (the first body sentence: the story's main point) may be asked as
+            # true/false in the first pass too, when no other kind can ask it (true/false is
+            # tried last): else a recall item on a later claim takes the name it states (2.6.0)
+            lead = no_tf and claim.sentence.index == 0
+            if (
+                (no_tf and not lead)
+                or repeat
+                or round_no < 3
+                and _tf_capped(kind_count, len(chosen))
+            ):
                 order = [k for k in order if k != "true_false"]
             # a quoted remark is asked about only as such: who said it
             # (reported speech, "X said that ...", may be asked either way)
