@@ -1,4 +1,4 @@
-"""Claims recovered in 2.6.0-recover: claims refused for a leading or trailing part that leans
+"""Claims recovered in generator 2.6.0: claims refused for a leading or trailing part that leans
 on another sentence, cut to their main clause. Sentences written for these tests."""
 
 from __future__ import annotations
