@@ -25,7 +25,7 @@ from .lexicon import (
     ROLE_CLASSES,
 )
 from .nlp import Mention, person_key, titled
-from .numbers import Quantity, format_like, perturb
+from .numbers import FINE_SCALE, Quantity, format_like, perturb
 from .persons import full_personal_name
 
 if TYPE_CHECKING:
@@ -73,13 +73,17 @@ def quantity_pool(
     stated_values = {
         o.value for s in doc.sentences for o in s.quantities if o.signature == q.signature
     }
+    # a key the article sets beside a close value of its kind is wrong by small steps
+    fine = any(
+        v != q.value and abs(v - q.value) <= FINE_SCALE * abs(q.value) for v in stated_values
+    )
     lows = sorted((v for v in article if v < q.value), reverse=True)
     highs = sorted(v for v in article if v > q.value)
 
     def fill(side: list[float], lower: bool, need: int) -> list[tuple[str, str]]:
         picked = [(article[v], "article_number") for v in side[:need]]
         if len(picked) < need:
-            for v in perturb(q, lower, need + 4, rng.randrange(3)):
+            for v in perturb(q, lower, need + 4, rng.randrange(3), fine=fine):
                 if v in stated_values or format_like(q, v) in {p for p, _ in picked}:
                     continue
                 picked.append((format_like(q, v), "number_perturbation"))

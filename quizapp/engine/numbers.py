@@ -175,11 +175,27 @@ def _step(q: Quantity) -> float:
     return float(10 ** min(zeros, max(len(str(iv)) - 1, 0)))
 
 
-def perturb(q: Quantity, lower: bool, count: int, seed_offset: int = 0) -> list[float]:
+#: How far a made-up wrong value moves from the key: ordinary steps, and the fine steps of
+#: a figure the article compares with a close one of its kind (an index "from 97.5 to 95.5",
+#: a price "up from $40.15 to $41.30"), where a value a third away is absurd.
+_FACTORS = {
+    (False, True): (0.75, 0.5, 0.6, 0.4, 0.85),
+    (False, False): (1.3, 1.6, 1.5, 2.0, 1.2),
+    (True, True): (0.95, 0.9, 0.85, 0.92, 0.8),
+    (True, False): (1.05, 1.1, 1.15, 1.08, 1.2),
+}
+#: A stated value of the key's kind this close (relative to the key) makes its scale fine.
+FINE_SCALE = 0.25
+
+
+def perturb(
+    q: Quantity, lower: bool, count: int, seed_offset: int = 0, *, fine: bool = False
+) -> list[float]:
     """Plausible wrong values below (``lower``) or above the key, nearest first.
 
     Values keep the key's precision; years move by a few years; a share below 100% stays
-    below it ("100% of sales" is absurd).
+    below it ("100% of sales" is absurd). ``fine``: the article sets the key beside a close
+    value of its kind, so the wrong values stay within a fifth of the key.
     """
     vals: list[float] = []
     if q.kind == "year":
@@ -190,7 +206,10 @@ def perturb(q: Quantity, lower: bool, count: int, seed_offset: int = 0) -> list[
                 vals.append(v)
         return vals[:count]
     step = _step(q)
-    factors = (0.75, 0.5, 0.6, 0.4, 0.85) if lower else (1.3, 1.6, 1.5, 2.0, 1.2)
+    if fine and q.value and not q.decimals:
+        # fine steps need a fine precision: 400 beside 380 moves in tens, not hundreds
+        step = min(step, float(10 ** max(0, math.floor(math.log10(abs(q.value) * 0.05)))))
+    factors = _FACTORS[(fine, lower)]
     for f in factors:
         v = q.value * f
         v = round(v / step) * step
