@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import random
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .document import Document, mention_role, normalise, safe_role
 from .lexicon import (
@@ -297,6 +297,50 @@ def _only_label(forms: dict[str, list[Mention]], name: str, label: str) -> bool:
     return all(o.raw_label in ("", label) and o.label == label for o in forms.get(name, []))
 
 
+def _head_token(s: Any, m: Mention) -> Any:
+    """The token of ``m`` whose head lies outside it (the name's syntactic head)."""
+    toks = [t for t in s.span if m.start <= t.idx + s.offset < m.end]
+    ids = {t.i for t in toks}
+    heads = [t for t in toks if t.head.i not in ids or t.head.i == t.i]
+    return heads[0] if heads else (toks[-1] if toks else None)
+
+
+def co_listed(doc: Document, m: Mention) -> set[str]:
+    """Names the article lists in one coordination with a mention of ``m``'s name
+    ("Alibaba, Tencent and ByteDance"): in a later "including _____ and Tencent" every other
+    member of that list is arguably right too, so none is a wrong option (2.7.0-seed)."""
+    out: set[str] = set()
+    for s in doc.sentences:
+        mine = [
+            x for x in s.mentions if x.label == m.label and _same_entity(x.text, m.text, m.label)
+        ]
+        if not mine:
+            continue
+        for x in mine:
+            head = _head_token(s, x)
+            if head is None:
+                continue
+            while head.dep_ == "conj" and head.head.i != head.i:
+                head = head.head
+            group = {head.i}
+            todo = [head]
+            while todo:
+                t = todo.pop()
+                for c in t.children:
+                    if c.dep_ == "conj" and c.i not in group:
+                        group.add(c.i)
+                        todo.append(c)
+            if len(group) < 2:
+                continue
+            for y in s.mentions:
+                if y is x or y.label != m.label:
+                    continue
+                h = _head_token(s, y)
+                if h is not None and h.i in group:
+                    out.add(y.text)
+    return out
+
+
 def entity_pool(
     doc: Document,
     claim: ClaimInfo,
@@ -328,6 +372,7 @@ def entity_pool(
         for o in doc.mentions:
             forms.setdefault(o.text, []).append(o)
     others = [o for s in doc.sentences if s.index not in banned for o in s.mentions]
+    listed = co_listed(doc, m)
     for other in others:
         if other.label != m.label or other.text in tried:
             continue
@@ -366,6 +411,9 @@ def entity_pool(
             continue
         # names mentioned anywhere in the claim's sentence are part of the fact
         if any(_same_entity(name, x.text, m.label) for x in claim.sentence.mentions):
+            continue
+        # a name the article lists beside the key is arguably right in the key's place (2.7.0)
+        if any(_same_entity(name, x, m.label) for x in listed):
             continue
         names.append(name)
         fits[name] = fit
