@@ -3,12 +3,16 @@ for these tests (never the seed's own)."""
 
 from __future__ import annotations
 
+import importlib
 import random
 
 from quizapp.engine.claims import extract_claims
 from quizapp.engine.distractors import co_listed
 from quizapp.engine.document import analyse
 from quizapp.engine.recall import generate_recall
+from quizapp.engine.types import Evidence, Option, Question
+
+sel = importlib.import_module("quizapp.engine.select")
 
 LISTED = (
     "Brazil clears turbine imports for three cloud firms\n\n"
@@ -36,3 +40,45 @@ def test_a_name_listed_beside_the_key_is_never_a_wrong_option():
     assert drafts  # the names the article gives only elsewhere still make wrong options
     for draft in drafts:
         assert "Amazon" not in {t for t, _ in draft.distractors}, draft
+
+
+def _statement_item(kind: str, stem: str, opts: list[tuple[str, bool]], claim: int) -> Question:
+    ev = Evidence(0, 44, "Buyers want the speed of the Zentrix Z9 chip.")
+    return Question(kind, stem, claim, "", [Option(t, c, "entity") for t, c in opts], ev)
+
+
+def test_a_changed_topic_name_bound_to_its_word_is_a_give_away():
+    """A verification item whose options differ only in the maker of a product ("Zentrix Z9"
+    against "Orvel Z9") is answered by any other item that shows "Zentrix Z9", although
+    "Zentrix" alone is the article's topic and gives nothing away."""
+    verify = _statement_item(
+        "claim_verification",
+        "Which statement does the article support?",
+        [
+            ("Buyers want the speed of the Zentrix Z9 chip.", True),
+            ("Buyers want the speed of the Orvel Z9 chip.", False),
+            ("Buyers want the speed of the Tamco Z9 chip.", False),
+        ],
+        1,
+    )
+    assert "zentrix z 9" in sel.answer_phrases(verify)
+    shows = _statement_item(
+        "true_false",
+        "True or false: the article says that regulators approved the Zentrix Z9 for sale.",
+        [("True", True), ("False", False)],
+        2,
+    )
+    for first, second in ((shows, verify), (verify, shows)):
+        state = sel.QuizState(topic=frozenset({"zentrix"}))
+        state.add(first)
+        assert state.conflicts(second)
+    # the topic name elsewhere, not beside the changed word's neighbour, gives nothing away
+    state = sel.QuizState(topic=frozenset({"zentrix"}))
+    state.add(verify)
+    other = _statement_item(
+        "true_false",
+        "True or false: the article says that Zentrix opened a plant in Ohio.",
+        [("True", True), ("False", False)],
+        3,
+    )
+    assert not state.conflicts(other)
