@@ -305,39 +305,62 @@ def _head_token(s: Any, m: Mention) -> Any:
     return heads[0] if heads else (toks[-1] if toks else None)
 
 
-def co_listed(doc: Document, m: Mention) -> set[str]:
-    """Names the article lists in one coordination with a mention of ``m``'s name
-    ("Alibaba, Tencent and ByteDance"): in a later "including _____ and Tencent" every other
-    member of that list is arguably right too, so none is a wrong option (2.7.0-seed)."""
+def _lists(doc: Document, s: Any, label: str) -> list[tuple[set[int], set[str]]]:
+    """The coordinations of names of ``label`` in sentence ``s`` ("A, B and C"): for each, the
+    start offsets of its mentions and their texts."""
+    heads = {}
+    for y in s.mentions:
+        if y.label == label:
+            h = _head_token(s, y)
+            if h is not None:
+                heads[h.i] = y
+    out = []
+    seen: set[int] = set()
+    for i, y in heads.items():
+        if i in seen:
+            continue
+        top = y_head = _head_token(s, y)
+        while top.dep_ == "conj" and top.head.i != top.i:
+            top = top.head
+        group = {top.i}
+        todo = [top]
+        while todo:
+            t = todo.pop()
+            for c in t.children:
+                if c.dep_ == "conj" and c.i not in group:
+                    group.add(c.i)
+                    todo.append(c)
+        members = [heads[j] for j in sorted(group) if j in heads]
+        seen |= group | {y_head.i}
+        if len(members) >= 2:
+            out.append(({x.start for x in members}, {x.text for x in members}))
+    return out
+
+
+def co_listed(doc: Document, m: Mention, label: str | None = None) -> set[str]:
+    """Names listed with ``m``'s name in the article's other lists of the same group.
+
+    When the key is itself a list member ("including _____ and Tencent") and another list of
+    the article holds the key and another member of that list ("Alibaba, Tencent and
+    ByteDance"), every member of it is arguably right in the blank, so none is a wrong option
+    (2.7.0-seed). A name listed beside the key in some other group (a team sheet, a band's
+    line-up) stays a fair wrong option for a fact about the key alone."""
+    label = label or m.label
+    own_sentence = next((s for s in doc.sentences if s.start <= m.start < s.end), None)
+    if own_sentence is None:
+        return set()
+    own = next(
+        (names for starts, names in _lists(doc, own_sentence, label) if m.start in starts),
+        None,
+    )
+    if not own:
+        return set()
     out: set[str] = set()
     for s in doc.sentences:
-        mine = [
-            x for x in s.mentions if x.label == m.label and _same_entity(x.text, m.text, m.label)
-        ]
-        if not mine:
-            continue
-        for x in mine:
-            head = _head_token(s, x)
-            if head is None:
-                continue
-            while head.dep_ == "conj" and head.head.i != head.i:
-                head = head.head
-            group = {head.i}
-            todo = [head]
-            while todo:
-                t = todo.pop()
-                for c in t.children:
-                    if c.dep_ == "conj" and c.i not in group:
-                        group.add(c.i)
-                        todo.append(c)
-            if len(group) < 2:
-                continue
-            for y in s.mentions:
-                if y is x or y.label != m.label:
-                    continue
-                h = _head_token(s, y)
-                if h is not None and h.i in group:
-                    out.add(y.text)
+        for _starts, names in _lists(doc, s, label):
+            shared = {n for n in names if any(_same_entity(n, o, label) for o in own)}
+            if len(shared) >= 2:
+                out |= names
     return out
 
 
