@@ -82,3 +82,26 @@ def test_a_changed_topic_name_bound_to_its_word_is_a_give_away():
         3,
     )
     assert not state.conflicts(other)
+
+
+SUMMARY = (
+    "Kenya backs home-grown fertiliser\n\n"
+    "TLDR\n"
+    "- Kenya is encouraging local fertiliser production while restricting the purchase of "
+    "foreign fertiliser.\n"
+    "- Farmers in Kenya will pay less for fertiliser from next year.\n"
+    "Kenya has set new rules for fertiliser imports, the farm ministry said on Monday.\n"
+    "These rules aim to limit the amount of foreign fertiliser purchased while encouraging "
+    "the growth of local fertiliser production.\n"
+)
+
+
+def test_a_summary_bullet_stands_for_a_body_sentence_that_leans_on_the_one_before():
+    """A TLDR bullet and the body sentence saying the same are one claim; when the body one
+    opens on "These rules" (which no generator can ask), the bullet is the claim asked."""
+    doc = analyse(SUMMARY)
+    claims = extract_claims(doc)
+    same = [c for c in claims if "local fertiliser production" in c.text]
+    assert len(same) == 1
+    assert same[0].text.startswith("Kenya is encouraging local fertiliser production")
+    assert same[0].also_in  # the body sentence is merged into it, not asked again
