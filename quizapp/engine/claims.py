@@ -892,8 +892,20 @@ def _merge(claims: list[ClaimInfo]) -> list[ClaimInfo]:
     return [c for i, c in enumerate(claims) if i not in dropped]
 
 
+#: Words that open a claim leaning on the sentence before it ("These terms aim to ...").
+_LEANING_OPENERS = frozenset({"this", "these", "that", "those", "it", "they", "he", "she"})
+
+
+def _leans_back(c: ClaimInfo) -> bool:
+    """Whether the claim opens on a demonstrative or a pronoun that points to an earlier
+    sentence, so that it cannot be asked as it stands."""
+    return bool(c.tokens) and c.tokens[0].lower_ in _LEANING_OPENERS
+
+
 def _prefer(a: ClaimInfo, b: ClaimInfo) -> bool:
-    """True if ``a`` should stand for both: body text over bullets, then the richer claim."""
-    ka = (a.sentence.block_kind != "bullet", a.score, len(a.text), -a.start)
-    kb = (b.sentence.block_kind != "bullet", b.score, len(b.text), -b.start)
+    """True if ``a`` should stand for both: the one that reads on its own (2.7.0-seed: a summary
+    bullet "X is encouraging local production" over its body sentence "These terms aim to ...",
+    which no generator can ask), then body text over bullets, then the richer claim."""
+    ka = (not _leans_back(a), a.sentence.block_kind != "bullet", a.score, len(a.text), -a.start)
+    kb = (not _leans_back(b), b.sentence.block_kind != "bullet", b.score, len(b.text), -b.start)
     return ka >= kb

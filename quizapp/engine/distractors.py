@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import random
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .document import Document, mention_role, normalise, safe_role
 from .lexicon import (
@@ -301,6 +301,73 @@ def _only_label(forms: dict[str, list[Mention]], name: str, label: str) -> bool:
     return all(o.raw_label in ("", label) and o.label == label for o in forms.get(name, []))
 
 
+def _head_token(s: Any, m: Mention) -> Any:
+    """The token of ``m`` whose head lies outside it (the name's syntactic head)."""
+    toks = [t for t in s.span if m.start <= t.idx + s.offset < m.end]
+    ids = {t.i for t in toks}
+    heads = [t for t in toks if t.head.i not in ids or t.head.i == t.i]
+    return heads[0] if heads else (toks[-1] if toks else None)
+
+
+def _lists(doc: Document, s: Any, label: str) -> list[tuple[set[int], set[str]]]:
+    """The coordinations of names of ``label`` in sentence ``s`` ("A, B and C"): for each, the
+    start offsets of its mentions and their texts."""
+    heads = {}
+    for y in s.mentions:
+        if y.label == label:
+            h = _head_token(s, y)
+            if h is not None:
+                heads[h.i] = y
+    out = []
+    seen: set[int] = set()
+    for i, y in heads.items():
+        if i in seen:
+            continue
+        top = y_head = _head_token(s, y)
+        while top.dep_ == "conj" and top.head.i != top.i:
+            top = top.head
+        group = {top.i}
+        todo = [top]
+        while todo:
+            t = todo.pop()
+            for c in t.children:
+                if c.dep_ == "conj" and c.i not in group:
+                    group.add(c.i)
+                    todo.append(c)
+        members = [heads[j] for j in sorted(group) if j in heads]
+        seen |= group | {y_head.i}
+        if len(members) >= 2:
+            out.append(({x.start for x in members}, {x.text for x in members}))
+    return out
+
+
+def co_listed(doc: Document, m: Mention, label: str | None = None) -> set[str]:
+    """Names listed with ``m``'s name in the article's other lists of the same group.
+
+    When the key is itself a list member ("including _____ and Tencent") and another list of
+    the article holds the key and another member of that list ("Alibaba, Tencent and
+    ByteDance"), every member of it is arguably right in the blank, so none is a wrong option
+    (2.7.0-seed). A name listed beside the key in some other group (a team sheet, a band's
+    line-up) stays a fair wrong option for a fact about the key alone."""
+    label = label or m.label
+    own_sentence = next((s for s in doc.sentences if s.start <= m.start < s.end), None)
+    if own_sentence is None:
+        return set()
+    own = next(
+        (names for starts, names in _lists(doc, own_sentence, label) if m.start in starts),
+        None,
+    )
+    if not own:
+        return set()
+    out: set[str] = set()
+    for s in doc.sentences:
+        for _starts, names in _lists(doc, s, label):
+            shared = {n for n in names if any(_same_entity(n, o, label) for o in own)}
+            if len(shared) >= 2:
+                out |= names
+    return out
+
+
 def entity_pool(
     doc: Document,
     claim: ClaimInfo,
@@ -332,6 +399,7 @@ def entity_pool(
         for o in doc.mentions:
             forms.setdefault(o.text, []).append(o)
     others = [o for s in doc.sentences if s.index not in banned for o in s.mentions]
+    listed = co_listed(doc, m)
     for other in others:
         if other.label != m.label or other.text in tried:
             continue
@@ -370,6 +438,9 @@ def entity_pool(
             continue
         # names mentioned anywhere in the claim's sentence are part of the fact
         if any(_same_entity(name, x.text, m.label) for x in claim.sentence.mentions):
+            continue
+        # a name the article lists beside the key is arguably right in the key's place (2.7.0)
+        if any(_same_entity(name, x, m.label) for x in listed):
             continue
         names.append(name)
         fits[name] = fit

@@ -122,6 +122,15 @@ def _bound_phrases(key: str, evidence: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def _with_bound(diffs: list[str], text: str) -> list[str]:
+    """The phrases that tell a statement from its changed copies, each also with the word it
+    is bound to in ``text`` ("nvidia h 200"), as for a recall key (2.7.0-seed): a topic name
+    alone gives nothing away, but another item that shows "Nvidia H200" answers "Huawei H200
+    or Nvidia H200?" as surely as it answers "_____'s H200"."""
+    diffs = list(dict.fromkeys(diffs))
+    return list(dict.fromkeys([*diffs, *(b for d in diffs for b in _bound_phrases(d, text))]))
+
+
 def answer_phrases(q: Question) -> list[str]:
     """What a quiz taker must not be told by another item (normalised phrases)."""
     if REGISTRY[q.kind].short_answer:
@@ -132,11 +141,12 @@ def answer_phrases(q: Question) -> list[str]:
         return [_phrase(key), *bound]
     if REGISTRY[q.kind].statements:
         key = next((o.text for o in q.options if o.correct), "")
-        return [p for o in q.options if not o.correct for p in _key_side_diffs(key, o.text)]
+        diffs = [p for o in q.options if not o.correct for p in _key_side_diffs(key, o.text)]
+        return _with_bound(diffs, key)
     shown = q.stem.split(" the article says that ", 1)[-1]
     if q.kind == "true_false" and q.options[1].correct:
         # the false statement hides the evidence's value: that value is the answer
-        return _key_side_diffs(q.evidence.text, shown, ("replace",))
+        return _with_bound(_key_side_diffs(q.evidence.text, shown, ("replace",)), q.evidence.text)
     if q.kind == "true_false":
         # a true statement is answered by any item that shows the same statement
         return [_phrase(shown)]
