@@ -903,7 +903,7 @@ def _leans_back(c: ClaimInfo) -> bool:
 
 
 def _prefer(a: ClaimInfo, b: ClaimInfo) -> bool:
-    """True if ``a`` should stand for both: the one that reads on its own (2.7.0-seed: a summary
+    """True if ``a`` should stand for both: the one that reads on its own (2.7.0: a summary
     bullet "X is encouraging local production" over its body sentence "These terms aim to ...",
     which no generator can ask), then body text over bullets, then the richer claim."""
     ka = (not _leans_back(a), a.sentence.block_kind != "bullet", a.score, len(a.text), -a.start)

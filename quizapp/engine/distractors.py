@@ -347,7 +347,7 @@ def co_listed(doc: Document, m: Mention, label: str | None = None) -> set[str]:
     When the key is itself a list member ("including _____ and Tencent") and another list of
     the article holds the key and another member of that list ("Alibaba, Tencent and
     ByteDance"), every member of it is arguably right in the blank, so none is a wrong option
-    (2.7.0-seed). A name listed beside the key in some other group (a team sheet, a band's
+    (2.7.0). A name listed beside the key in some other group (a team sheet, a band's
     line-up) stays a fair wrong option for a fact about the key alone."""
     label = label or m.label
     own_sentence = next((s for s in doc.sentences if s.start <= m.start < s.end), None)

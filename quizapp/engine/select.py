@@ -124,7 +124,7 @@ def _bound_phrases(key: str, evidence: str) -> list[str]:
 
 def _with_bound(diffs: list[str], text: str) -> list[str]:
     """The phrases that tell a statement from its changed copies, each also with the word it
-    is bound to in ``text`` ("nvidia h 200"), as for a recall key (2.7.0-seed): a topic name
+    is bound to in ``text`` ("nvidia h 200"), as for a recall key (2.7.0): a topic name
     alone gives nothing away, but another item that shows "Nvidia H200" answers "Huawei H200
     or Nvidia H200?" as surely as it answers "_____'s H200"."""
     diffs = list(dict.fromkeys(diffs))

@@ -1,4 +1,4 @@
-"""Generator 2.7.0-seed: causes found on the seed article, each tested with sentences written
+"""Generator 2.7.0: causes found on the seed article, each tested with sentences written
 for these tests (never the seed's own)."""
 
 from __future__ import annotations
