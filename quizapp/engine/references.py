@@ -1,0 +1,320 @@
+"""Who a claim's opening subject means: a leading pronoun, "the company", or a description of the
+story's main actor ("The Oscar-winning actress") resolved to a name, only where one name can be
+meant. Claims keep the resolution as ``subst`` (:mod:`quizapp.engine.claims`); selection asks a
+resolved claim only when the name is the story's main actor (:func:`main_actor`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from .document import Document, Sentence
+from .nlp import Mention
+from .persons import _FEMALE_NAMES, _MALE_NAMES
+
+if TYPE_CHECKING:
+    from .claims import ClaimInfo
+
+#: The kind of name a leading pronoun stands for.
+PRONOUN_LABEL = {
+    "he": "PERSON",
+    "she": "PERSON",
+    "his": "PERSON",
+    "her": "PERSON",
+    "it": "ORG",
+    "its": "ORG",
+}
+
+
+def resolve_pronoun(doc: Document, c: ClaimInfo) -> tuple[int, int, str] | None:
+    """Replace a claim's leading subject pronoun by the name it refers to, when safe.
+
+    Safe means: the previous sentence's grammatical subject is a single name of the right
+    kind (a person for he/she/his/her, an organisation for it/its), and that sentence names
+    no other entity of that kind, so there is exactly one candidate antecedent.
+    """
+    first = c.tokens[0]
+    if (
+        first.lower_ == "the"
+        and len(c.tokens) > 1
+        and c.tokens[1].lower_ in _ORG_NOUNS
+        and c.tokens[1].dep_ in {"nsubj", "nsubjpass"}
+        and first.head == c.tokens[1]
+    ):
+        return _resolve_window(doc, c, "ORG", c.tokens[1])
+    label = PRONOUN_LABEL.get(first.lower_)
+    if label is None or first.pos_ != "PRON" or c.sentence.index == 0:
+        return None
+    simple = _resolve_previous_subject(doc, c, first, label)
+    if simple is not None:
+        return simple
+    if first.lower_ in {"he", "she", "it"} and first.dep_ in {"nsubj", "nsubjpass"}:
+        return _resolve_window(doc, c, label, first)
+    if first.lower_ in {"his", "her", "its"} and first.dep_ == "poss":
+        return _resolve_window(doc, c, label, first, "'s")
+    return None
+
+
+_ORG_NOUNS = {"company", "firm"}
+# an "it" whose previous sentence's subject is a specific thing ("The Top 500 list",
+# "the government") rather than a name: that subject is the antecedent
+_INSTITUTIONS = {"government", "council", "commission", "parliament", "regulator", "court"}
+
+
+def _subject_names(s: Sentence, label: str) -> tuple[list[str], Any]:
+    """Names of ``label`` that are the sentence's subject or the subject's possessor."""
+    subj = [t for t in s.span.root.children if t.dep_ in {"nsubj", "nsubjpass"}]
+    if len(subj) != 1:
+        return [], None
+    heads = [subj[0], *(t for t in subj[0].children if t.dep_ == "poss")]
+    at = [t.idx + s.offset for t in heads]
+    names = [
+        m.text for m in s.mentions if m.label == label and any(m.start <= h < m.end for h in at)
+    ]
+    return names, subj[0]
+
+
+def _resolve_window(
+    doc: Document, c: ClaimInfo, label: str, head: Any, suffix: str = ""
+) -> tuple[int, int, str] | None:
+    """A pronoun or "the company/firm" resolved over the previous two sentences.
+
+    The antecedent is a name of the right kind that is the subject (or the subject's
+    possessor) of one of the two previous sentences of the same paragraph, when exactly one
+    such name exists there and the claim itself does not mention it ("the company said AOL's
+    profit rose": the company is not AOL). For "it", a specific singular subject of the
+    previous sentence ("The Top 500 list", "the government") is the antecedent instead, and
+    any other singular subject there blocks an older name.
+    """
+    i = c.sentence.index
+    if i == 0 or _INDEFINITE_IT(c):
+        return None
+    own = {m.text for m in c.sentence.mentions if c.start <= m.start and m.end <= c.end}
+    prev: list[Sentence] = []
+    nxt = c.sentence
+    for s in reversed(doc.sentences[max(0, i - 2) : i]):
+        if prev and "\n" in doc.text[s.end : nxt.start] or s.index != nxt.index - 1:
+            break
+        prev.append(s)
+        nxt = s
+    if not prev:
+        return None
+    start = c.tokens[0].idx + c.sentence.offset
+    end = head.idx + len(head.text) + c.sentence.offset
+    found: list[str] = []
+    for k, s in enumerate(prev):
+        names, subj = _subject_names(s, label)
+        found.extend(n for n in names if n not in own)
+        if k == 0 and not names and subj is not None and label == "ORG" and subj.pos_ != "PRON":
+            if subj.tag_ not in {"NN", "NNP"}:
+                continue
+            toks = list(subj.subtree)
+            ents = {t.ent_type_ for t in toks if t.ent_type_}
+            specific = (
+                any(t.pos_ in {"PROPN", "NUM"} or t.text[:1].isupper() for t in toks[1:])
+                or subj.lower_ in _INSTITUTIONS
+            )
+            if (
+                head.lower_ == "it"
+                and specific
+                and toks[0].lower_ == "the"
+                and len(toks) <= 5
+                and not ents & {"PERSON", "GPE", "NORP", "DATE"}
+                and not any(t.is_punct or t.pos_ in {"VERB", "ADP"} for t in toks)
+            ):
+                return start, end, "the" + "".join(t.text_with_ws for t in toks)[3:].rstrip()
+            return None  # a singular thing in between: "it" most likely means that
+    if len(set(found)) == 1:
+        return start, end, found[0] + suffix
+    return None
+
+
+#: Head nouns of a description that stands for the story's main person ("The French star",
+#: "The Tory leader") or main organisation ("The carmaker", "The firm").
+_PERSON_ROLES = frozenset(
+    "star actress actor singer player striker midfielder defender goalkeeper athlete runner "
+    "leader minister chancellor president chairman chairwoman boss manager coach presenter "
+    "musician director comedian veteran champion captain secretary mayor entrepreneur founder "
+    "spokesman spokeswoman frontman rapper author writer artist tycoon businessman "
+    "businesswoman politician governor senator premier model".split()
+)
+_ORG_ROLES = frozenset(
+    "company firm carmaker group bank airline giant retailer operator maker manufacturer "
+    "broadcaster chain insurer lender club label publisher developer".split()
+)
+_FEMALE_ROLES = frozenset({"actress", "spokeswoman", "businesswoman", "chairwoman"})
+_MALE_ROLES = frozenset({"actor", "spokesman", "businessman", "frontman", "chairman"})
+#: The main actor is named in at least this many sentences, at least twice as many as any
+#: other name of its kind.
+MAIN_ACTOR_SENTENCES = 3
+
+
+def _name_key(m: Mention) -> str:
+    """People are counted by surname ("Nicole Kidman" and "Kidman"), other names as written."""
+    return m.text.split()[-1] if m.label == "PERSON" else m.text
+
+
+def main_actor(doc: Document, label: str) -> str | None:
+    """The one person (or organisation) the story is about: named in the headline or the
+    first sentence, and in at least MAIN_ACTOR_SENTENCES sentences, twice as many as any
+    other name of that kind. Its longest form ("Nicole Kidman"), or None."""
+    per: dict[str, set[int]] = {}
+    forms: dict[str, str] = {}
+    for s in doc.sentences:
+        for m in s.mentions:
+            if m.label != label:
+                continue
+            key = _name_key(m)
+            per.setdefault(key, set()).add(s.index)
+            if len(m.text) > len(forms.get(key, "")):
+                forms[key] = m.text
+    ranked = sorted(per, key=lambda k: -len(per[k]))
+    if not ranked or len(per[ranked[0]]) < MAIN_ACTOR_SENTENCES:
+        return None
+    top = ranked[0]
+    if len(ranked) > 1 and 2 * len(per[ranked[1]]) > len(per[top]):
+        return None
+    title = doc.layout.title or ""
+    if 0 not in per[top] and not re.search(rf"\b{re.escape(top)}\b", title):
+        return None
+    return forms[top]
+
+
+def is_main_actor(doc: Document, c: ClaimInfo, label: str) -> bool:
+    """Whether a pronoun resolved to the previous sentence's subject names the story's main
+    actor too, and the claim names that actor nowhere else ("It is the latest network to be
+    hit by Acme": "it" is not Acme): two rules agree, so the name is safe to ask about."""
+    if c.subst is None:
+        return False
+    name = main_actor(doc, label)
+    if name is None:
+        return False
+    key = name.split()[-1] if label == "PERSON" else name
+    said = c.subst[2].removesuffix("'s")
+    if key not in said.split() and key != said:
+        return False
+    rest = doc.text[c.subst[1] : c.end]
+    return key not in rest and not any(
+        m.label == label and c.subst[1] <= m.start < c.end for m in c.sentence.mentions
+    )
+
+
+def resolve_description(doc: Document, c: ClaimInfo) -> tuple[int, int, str, str] | None:
+    """ "The Oscar-winning star took action ..." -> the story's main actor, when it is safe.
+
+    The claim's subject is a bare description ("The", adjectives, a role noun: no name but a
+    nationality, nothing after the noun but a comma or a relative clause) of a person or an
+    organisation; the story has one main actor of that kind (:func:`main_actor`); every name of
+    that kind in the previous sentence and before the claim in its own is that actor's (else
+    the description may mean the one just named), the claim does not name it, and a role that
+    states a sex ("actress") does not meet a first name of the other sex."""
+    toks = c.tokens
+    if len(toks) < 3 or toks[0].lower_ != "the" or c.sentence.index == 0:
+        return None
+    subj = [t for t in c.root.children if t.dep_ in {"nsubj", "nsubjpass"}]
+    if len(subj) != 1:
+        return None
+    head = subj[0]
+    role = head.lower_
+    label = "PERSON" if role in _PERSON_ROLES else "ORG" if role in _ORG_ROLES else None
+    if label is None or head.tag_ != "NN":
+        return None
+    before = [t for t in toks if t.i < head.i]
+    if not before or before[0].i != head.left_edge.i or before[0].i != toks[0].i:
+        return None
+    # "Oscar-winning": a name inside a hyphenated modifier describes, it names no one
+    hyphened = {t.i for t in before if t.i + 1 < len(t.doc) and t.nbor(1).tag_ == "HYPH"}
+    if any(t.ent_type_ and t.ent_type_ != "NORP" and t.i not in hyphened for t in before):
+        return None  # "The Chelsea boss": the description names someone else's side
+    if any(r.dep_ not in {"punct", "relcl"} for r in head.rights):
+        return None  # "The boss of ...", "The firm, Acme,": not a bare description
+    name = main_actor(doc, label)
+    if name is None:
+        return None
+    key = name.split()[-1] if label == "PERSON" else name
+    prev = doc.sentences[c.sentence.index - 1]
+    near = [m for m in prev.mentions if m.label == label]
+    near += [m for m in c.sentence.mentions if m.label == label and m.start < c.start]
+    if any(_name_key(m) != key for m in near):
+        return None
+    if any(key in m.text for m in c.sentence.mentions if c.start <= m.start < c.end):
+        return None
+    first = name.split()[0].lower()
+    if (
+        role in _FEMALE_ROLES
+        and first in _MALE_NAMES
+        or role in _MALE_ROLES
+        and first in (_FEMALE_NAMES)
+    ):
+        return None
+    off = c.sentence.offset
+    return toks[0].idx + off, head.idx + len(head.text) + off, name, label
+
+
+_EXPLETIVE_ADJ = {
+    "early",
+    "late",
+    "likely",
+    "unlikely",
+    "possible",
+    "impossible",
+    "clear",
+    "unclear",
+    "important",
+    "hard",
+    "difficult",
+    "easy",
+    "necessary",
+    "vital",
+    "right",
+    "wrong",
+    "true",
+    "surprising",
+    "time",
+}
+
+
+def _INDEFINITE_IT(c: ClaimInfo) -> bool:  # noqa: N802 - reads as a predicate
+    """ "It was too early to ...", "it is thought that ...": an expletive "it", which
+    refers to nothing ("It is due to announce" still refers back)."""
+    first = c.tokens[0]
+    if first.lower_ != "it":
+        return False
+    head = first.head
+    if head.lemma_ == "be" and any(
+        t.dep_ in {"acomp", "attr"} and t.lower_ in _EXPLETIVE_ADJ for t in head.children
+    ):
+        return True
+    return any(
+        t.dep_ == "ccomp" and any(m.lower_ == "that" and m.dep_ == "mark" for m in t.children)
+        for t in head.children
+    )
+
+
+def _resolve_previous_subject(
+    doc: Document, c: ClaimInfo, first: Any, label: str
+) -> tuple[int, int, str] | None:
+    """The original rule: a single-name subject of the previous sentence."""
+    if first.lower_ in {"his", "her", "its"} and first.dep_ != "poss":
+        return None
+    if first.lower_ in {"he", "she", "it"} and first.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    prev = doc.sentences[c.sentence.index - 1]
+    subj = [t for t in prev.span.root.children if t.dep_ in {"nsubj", "nsubjpass"}]
+    if len(subj) != 1:
+        return None
+    off = prev.offset
+    right = subj[0].right_edge
+    lo, hi = subj[0].left_edge.idx + off, right.idx + len(right.text) + off
+    names = [m for m in prev.mentions if m.label == label]
+    inside = [m for m in names if lo <= m.start and m.end <= hi]
+    if len(names) != 1 or len(inside) != 1:
+        return None
+    m = inside[0]
+    head = subj[0].idx + off
+    if not (m.start <= head < m.end):
+        return None  # "the boss of Acme": the subject is not the name itself
+    start = first.idx + c.sentence.offset
+    name = m.text + ("'s" if first.lower_ in {"his", "her", "its"} else "")
+    return start, start + len(first.text), name
