@@ -22,11 +22,13 @@ from .lexicon import (
     COMPANY_SECTORS,
     COUNTRIES,
     COUNTRY_LIST,
+    JOB_CLASSES,
     ROLE_CLASSES,
 )
 from .nlp import Mention, person_key, titled
 from .numbers import FINE_SCALE, Quantity, format_like, perturb
 from .persons import full_personal_name
+from .quality import job_word
 
 if TYPE_CHECKING:
     from .claims import ClaimInfo
@@ -268,6 +270,79 @@ def same_side(doc: Document, a: str, b: str) -> bool:
     if "manager" in known:
         return False
     return not ("official" in known and orgs_a and orgs_b)
+
+
+# "Ulster colleagues _____", "Arsenal team-mate _____": the stem puts the key in a group
+_GROUP_BEFORE = re.compile(
+    r"((?:[A-Z][\w'-]*)(?: [A-Z][\w'-]*)*?)(?:'s|’s)? (?:fellow )?"
+    r"(?:colleagues?|team-?mates?|compatriots?|countrym[ae]n|club-?mates?)\s*$"
+)
+# lower-case words before a name that end like a job but are none ("former", "after")
+_NOT_JOBS = frozenset(
+    "after under over other former whether either neither for nor per ever never later "
+    "earlier rather together another player's".split()
+)
+
+
+def stem_group(before: str) -> str | None:
+    """The team or body a stem's words before the blank put the key in by membership
+    ("Campbell is joined by Ulster colleagues _____" gives "Ulster"), else None."""
+    found = _GROUP_BEFORE.search(before)
+    return found.group(1) if found else None
+
+
+def placed_in(doc: Document, name: str, group: str) -> bool:
+    """Whether the article places person ``name`` in ``group`` too: introduces him with it
+    ("Ulster's X", "Ulster wing X"), calls him its colleague or team-mate, or lists him with it
+    in brackets ("T Bowe (Ulster)"). Such a name is arguably right in the key's place."""
+    if group in _sides(doc, name)[0]:
+        return True
+    surname = re.escape(name.split()[-1])
+    g = re.escape(group)
+    return bool(
+        re.search(rf"\b{surname},? \({g}\)", doc.view)
+        or re.search(
+            rf"\b{g}(?:'s|’s)? (?:[a-z][\w-]* ){{0,2}}(?:[A-Z][\w'.-]* ){{0,2}}{surname}\b",
+            doc.view,
+        )
+    )
+
+
+def stem_job(before: str) -> str | None:
+    """The job a stem gives the key in the word just before the blank ("Guitarist _____",
+    "film critic _____", "Tory leader _____"), lower case, else None."""
+    words = before.split()
+    if not words or words[-1].endswith(_STOP_PUNCT):
+        return None
+    word = words[-1].lower()
+    if word in _NOT_JOBS or len(word) < 4:
+        return None
+    return word if word in ROLE_CLASSES or job_word(word) else None
+
+
+def stated_jobs(doc: Document, name: str) -> set[str]:
+    """The jobs the article introduces a person with: the lower-case job word just before
+    any of his mentions ("drummer Roger Taylor", "director Baz Luhrmann")."""
+    jobs: set[str] = set()
+    key = person_key(name)
+    for o in doc.mentions:
+        if o.label != "PERSON" or person_key(o.text) != key:
+            continue
+        job = stem_job(doc.view[max(0, o.start - 40) : o.start])
+        if job and job[:1].islower() and doc.view[o.start - len(job) - 1 : o.start - 1] == job:
+            jobs.add(job)
+    return jobs
+
+
+def fits_job(doc: Document, job: str, name: str) -> bool:
+    """Whether person ``name`` may stand as a wrong answer where the stem calls the key a
+    ``job``: the article gives him no job, that job, or one of its world (a drummer for a
+    bassist); never a referee for a striker, a director or actress for a critic (2.8.0)."""
+    jobs = stated_jobs(doc, name)
+    cls = JOB_CLASSES.get(job)
+    if not jobs or job in jobs or cls is None:
+        return True
+    return any(JOB_CLASSES.get(j) in (cls, None) for j in jobs)
 
 
 def once_named_fits(doc: Document, key: str, name: str) -> bool:

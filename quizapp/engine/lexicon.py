@@ -534,3 +534,40 @@ ROLE_CLASSES: dict[str, str] = {
         "official",
     ),
 }
+
+# Jobs by the world they belong to, for a stem that names the key's job ("film critic _____"):
+# a wrong answer of another world (the film's director or actress for a critic, a referee for
+# a scorer) cannot hold that job. Band-mates in other jobs, or a chancellor for a party
+# leader, can: they share a world. Jobs not listed here are of unknown world.
+JOB_CLASSES: dict[str, str] = {
+    **ROLE_CLASSES,
+    **dict.fromkeys(("referee", "umpire", "linesman", "official"), "referee"),
+    **dict.fromkeys(
+        (
+            "singer",
+            "guitarist",
+            "bassist",
+            "drummer",
+            "keyboardist",
+            "pianist",
+            "frontman",
+            "vocalist",
+            "songwriter",
+            "rapper",
+            "musician",
+        ),
+        "music",
+    ),
+    **dict.fromkeys(
+        ("actor", "actress", "director", "producer", "screenwriter", "film-maker", "filmmaker"),
+        "film",
+    ),
+    **dict.fromkeys(("critic", "reviewer", "columnist"), "critic"),
+    **dict.fromkeys(
+        ("leader", "minister", "chancellor", "mp", "politician", "senator", "premier"),
+        "politics",
+    ),
+    **dict.fromkeys(
+        ("reporter", "journalist", "correspondent", "presenter", "broadcaster"), "media"
+    ),
+}

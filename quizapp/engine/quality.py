@@ -364,15 +364,34 @@ def names_the_country(stem: str, key: str) -> bool:
     _____ in Dublin" for Ireland, "Former _____ centre ... the French" for France)."""
     hints = _DEMONYMS.get(key.lower().removeprefix("the "), ())
     low = stem.lower()
-    return any(re.search(rf"\b{re.escape(h)}\b", low) for h in hints)
+    if any(re.search(rf"\b{re.escape(h)}\b", low) for h in hints):
+        return True
+    # "Former _____ centre Philippe Sella": the blank is a named person's side, and the
+    # person's own name (and the names beside it) tell his country (2.8.0)
+    return bool(_SIDE_OF_NAMED.search(stem))
+
+
+# a blank followed by one or two lower-case words (a job) and a capitalised full name
+_SIDE_OF_NAMED = re.compile(r"_____(?:'s)? (?:[a-z][\w-]* ){1,2}[A-Z][\w'-]+ [A-Z][\w'-]+")
 
 
 _GENDERED = re.compile(
     r"\b(he|she|his|her|him|hers|himself|herself|mr|mrs|ms|miss|sir|lady|"
     r"lord|actress|actor|king|queen|wife|husband|mother|father|son|"
-    r"daughter|brother|sister|girlfriend|boyfriend|widow)\b",
+    r"daughter|brother|sister|girlfriend|boyfriend|widow|"
+    # "X and _____ won the mixed doubles": the partner is of the other sex (2.8.0)
+    r"mixed doubles|mixed pairs?)\b",
     re.I,
 )
+
+
+_JOB = re.compile(r"(?:er|or|ist|ian|ant|ent|man|woman|ee|chief|boss|star|head|mp)$")
+
+
+def job_word(word: str) -> bool:
+    """Whether a word looks like a job or title ("broadcaster", "guitarist", "chairman"),
+    not a first name the dictionary also knows ("martin", "rose", "bill")."""
+    return bool(_JOB.search(word))
 
 
 def gendered(text: str) -> bool:

@@ -18,7 +18,17 @@ from quizapp.engine.persons import full_personal_name, names_a_work, stated_sex
 
 from .claims import ClaimInfo
 from .context import self_contained
-from .distractors import _display_name, entity_pool, prominent, quantity_pool, reliable_name
+from .distractors import (
+    _display_name,
+    entity_pool,
+    fits_job,
+    placed_in,
+    prominent,
+    quantity_pool,
+    reliable_name,
+    stem_group,
+    stem_job,
+)
 from .document import Document, mention_role
 from .drafts import Draft
 from .gate import sort_value
@@ -766,6 +776,11 @@ def generate_recall(
         role = None if bare else mention_role(doc, m)
         # the stem shows the name put in for a leading pronoun or description too
         shown = claim.text if claim.subst is None else f"{claim.subst[2]} {claim.text}"
+        # the role the stem gives the key just before the blank: a group it belongs to
+        # ("Ulster colleagues _____") or a job ("film critic _____") (2.8.0)
+        before = (stem or "").split("_____")[0] if "_____" in (stem or "") else ""
+        group = stem_group(before) if m.label == "PERSON" else None
+        job = stem_job(before) if m.label == "PERSON" else None
         wrong = [
             w
             for w in entity_pool(
@@ -786,6 +801,8 @@ def generate_recall(
             and not (m.label == "PERSON" and _named_in(w[0].split()[-1], shown))
             and not (m.label == "PERSON" and names_a_work(doc, w[0]))
             and (sex is None or stated_sex(doc, w[0]) == sex)
+            and not (group and placed_in(doc, w[0], group))
+            and (job is None or fits_job(doc, job, w[0]))
         ]
         if surname:
             wrong = surname_options(wrong, key, shown)

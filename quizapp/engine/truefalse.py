@@ -18,7 +18,7 @@ from .document import Document
 from .drafts import Draft
 from .lexicon import MONTHS, WEEKDAYS
 from .mutations import Mutation, false_variants, statement
-from .quality import drop_discourse
+from .quality import drop_discourse, job_word
 from .recall import _evidence
 from .verification import describe, standalone
 
@@ -154,15 +154,6 @@ def _plain(tok: Any) -> bool:
     """Whether the word (or its lemma) is in the model's dictionary tables."""
     words = known_words()
     return any(f in words for f in (tok.lower_, tok.lemma_.lower(), tok.lower_.removesuffix("s")))
-
-
-_JOB = re.compile(r"(?:er|or|ist|ian|ant|ent|man|woman|ee|chief|boss|star|head|mp)$")
-
-
-def job_word(word: str) -> bool:
-    """Whether a word looks like a job or title ("broadcaster", "guitarist", "chairman"),
-    not a first name the dictionary also knows ("martin", "rose", "bill")."""
-    return bool(_JOB.search(word))
 
 
 def _job_before_name(doc: Document, claim: ClaimInfo) -> bool:
