@@ -288,7 +288,7 @@ def stem_group(before: str) -> str | None:
     """The team or body a stem's words before the blank put the key in by membership
     ("Campbell is joined by Ulster colleagues _____" gives "Ulster"), else None."""
     found = _GROUP_BEFORE.search(before)
-    return found.group(1) if found else None
+    return found.group(1).rstrip("'’") if found else None
 
 
 def placed_in(doc: Document, name: str, group: str) -> bool:
@@ -317,7 +317,7 @@ def stem_job(before: str) -> str | None:
     word = words[-1].lower()
     if word in _NOT_JOBS or len(word) < 4:
         return None
-    return word if word in ROLE_CLASSES or job_word(word) else None
+    return word if word in JOB_CLASSES or job_word(word) else None
 
 
 def stated_jobs(doc: Document, name: str) -> set[str]:
@@ -328,8 +328,14 @@ def stated_jobs(doc: Document, name: str) -> set[str]:
     for o in doc.mentions:
         if o.label != "PERSON" or person_key(o.text) != key:
             continue
+        first = o.text.split()[0].lower()
+        if first in JOB_CLASSES:  # "Director Paul Grant" opening a sentence, run together
+            jobs.add(first)
+            continue
         job = stem_job(doc.view[max(0, o.start - 40) : o.start])
-        if job and job[:1].islower() and doc.view[o.start - len(job) - 1 : o.start - 1] == job:
+        raw = doc.view[max(0, o.start - len(job or "") - 1) : o.start - 1]
+        # a guessed job in lower case only; a listed one capitalised at a sentence's start too
+        if job and (raw == job or job in JOB_CLASSES and raw.lower() == job):
             jobs.add(job)
     return jobs
 
