@@ -273,9 +273,11 @@ def same_side(doc: Document, a: str, b: str) -> bool:
 
 
 # "Ulster colleagues _____", "Arsenal team-mate _____": the stem puts the key in a group
+# ... and the names listed after it up to the blank ("Ulster colleagues X and _____")
 _GROUP_BEFORE = re.compile(
     r"((?:[A-Z][\w'-]*)(?: [A-Z][\w'-]*)*?)(?:'s|’s)? (?:fellow )?"
-    r"(?:colleagues?|team-?mates?|compatriots?|countrym[ae]n|club-?mates?)\s*$"
+    r"(?:colleagues?|team-?mates?|compatriots?|countrym[ae]n|club-?mates?)"
+    r"(?:(?: [A-Z][\w'.-]*)+(?:,| and))*\s*$"
 )
 # lower-case words before a name that end like a job but are none ("former", "after")
 _NOT_JOBS = frozenset(
@@ -286,21 +288,23 @@ _NOT_JOBS = frozenset(
 
 def stem_group(before: str) -> str | None:
     """The team or body a stem's words before the blank put the key in by membership
-    ("Campbell is joined by Ulster colleagues _____" gives "Ulster"), else None."""
+    ("Campbell is joined by Ulster colleagues _____", or "... Ulster colleagues X and _____",
+    gives "Ulster"), else None."""
     found = _GROUP_BEFORE.search(before)
     return found.group(1).rstrip("'’") if found else None
 
 
 def placed_in(doc: Document, name: str, group: str) -> bool:
     """Whether the article places person ``name`` in ``group`` too: introduces him with it
-    ("Ulster's X", "Ulster wing X"), calls him its colleague or team-mate, or lists him with it
-    in brackets ("T Bowe (Ulster)"). Such a name is arguably right in the key's place."""
+    ("Ulster's X", "Ulster wing X", "X, the Ulster wing"), calls him its colleague or team-mate,
+    or lists him with it in brackets ("T Bowe (Ulster)"). Such a name is arguably right in the key's place."""
     if group in _sides(doc, name)[0]:
         return True
     surname = re.escape(name.split()[-1])
     g = re.escape(group)
     return bool(
         re.search(rf"\b{surname},? \({g}\)", doc.view)
+        or re.search(rf"\b{surname}, (?:the |an? )?{g}\b", doc.view)
         or re.search(
             rf"\b{g}(?:'s|’s)? (?:[a-z][\w-]* ){{0,2}}(?:[A-Z][\w'.-]* ){{0,2}}{surname}\b",
             doc.view,

@@ -82,3 +82,62 @@ def test_a_country_blank_that_is_a_named_persons_side_is_not_asked() -> None:
         "France",
     )
     assert not names_the_country("Fill in the blank: _____ beat Wales on Saturday.", "France")
+
+
+REVIEWS = """Critics divided over new western
+
+Film critic Jonathan Hale called the western a triumph in his review on Friday.
+Director Paul Grant said the western had taken four years to make.
+Actress Helen Marsh thanked the crew of the western at the premiere.
+Critic Edward Lamb called the western slow in his own review on Saturday.
+Critic Ruth Allen praised the western's music in a review on Sunday.
+Jonathan Hale has reviewed films for the paper since 1990.
+Paul Grant will start work on a new film in the spring.
+Helen Marsh is to star in a stage play next year.
+Edward Lamb also reviewed a comedy on Saturday.
+Ruth Allen writes for a rival paper.
+"""
+
+
+def _recall(text: str, prefix: str) -> list:
+    import random
+
+    from quizapp.engine.claims import extract_claims
+    from quizapp.engine.recall import generate_recall
+
+    doc = analyse(text)
+    claim = next(c for c in extract_claims(doc) if c.text.startswith(prefix))
+    return generate_recall(doc, claim, random.Random(0), 0)
+
+
+def test_a_critic_blank_never_offers_the_films_director_or_actress() -> None:
+    (draft,) = [d for d in _recall(REVIEWS, "Critic Ruth Allen") if d.key == "Ruth Allen"]
+    assert draft.stem.startswith("Fill in the blank: Critic _____")
+    offered = {w for w, _ in draft.distractors}
+    assert offered and not {"Paul Grant", "Helen Marsh"} & offered
+
+
+SQUAD_FULL = """Harbour name three new caps in training squad
+
+Harbour scrum-half Kevin Doyle is one of three new faces in the national training squad.
+Doyle is joined by Harbour colleagues Peter Walsh and Martin Nolan along with Valley flanker Sean Byrne.
+Gerry Brennan, the Harbour wing, is also in the squad after a fine season.
+Capital centre Dermot Kearney returns after a long injury.
+Valley lock Tom Fallon keeps his place after a strong autumn.
+Gerry Brennan scored twice for Harbour on Saturday.
+Dermot Kearney missed the autumn games with a knee injury.
+Tom Fallon has won ten caps.
+Peter Walsh is the youngest player in the squad.
+"""
+
+
+def test_a_group_blank_never_offers_another_member_of_the_group() -> None:
+    assert stem_group("Fill in the blank: Doyle is joined by Harbour colleagues Peter Walsh and ")
+    doc = analyse(SQUAD_FULL)
+    assert placed_in(doc, "Gerry Brennan", "Harbour")  # "Gerry Brennan, the Harbour wing"
+    drafts = _recall(SQUAD_FULL, "Doyle is joined")
+    # only the Valley flanker is asked: the Harbour blanks had no wrong answer left
+    assert drafts and all(d.key == "Sean Byrne" for d in drafts)
+    for d in drafts:
+        if stem_group(d.stem.split("_____")[0]) == "Harbour":
+            assert "Gerry Brennan" not in {w for w, _ in d.distractors}
