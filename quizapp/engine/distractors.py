@@ -297,7 +297,8 @@ def stem_group(before: str) -> str | None:
 def placed_in(doc: Document, name: str, group: str) -> bool:
     """Whether the article places person ``name`` in ``group`` too: introduces him with it
     ("Ulster's X", "Ulster wing X", "X, the Ulster wing"), calls him its colleague or team-mate,
-    or lists him with it in brackets ("T Bowe (Ulster)"). Such a name is arguably right in the key's place."""
+    or lists him with it in brackets ("T Bowe (Ulster)"). Such a name is arguably right in
+    the key's place."""
     if group in _sides(doc, name)[0]:
         return True
     surname = re.escape(name.split()[-1])

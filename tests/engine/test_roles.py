@@ -120,7 +120,7 @@ def test_a_critic_blank_never_offers_the_films_director_or_actress() -> None:
 SQUAD_FULL = """Harbour name three new caps in training squad
 
 Harbour scrum-half Kevin Doyle is one of three new faces in the national training squad.
-Doyle is joined by Harbour colleagues Peter Walsh and Martin Nolan along with Valley flanker Sean Byrne.
+Doyle is joined by Harbour colleagues Peter Walsh and Martin Nolan with Valley flanker Sean Byrne.
 Gerry Brennan, the Harbour wing, is also in the squad after a fine season.
 Capital centre Dermot Kearney returns after a long injury.
 Valley lock Tom Fallon keeps his place after a strong autumn.
