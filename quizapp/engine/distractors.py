@@ -243,16 +243,20 @@ def _side(doc: Document, m: Mention) -> tuple[str, str]:
     return " ".join(org), role
 
 
+def _mentions_of(doc: Document, name: str) -> list[Mention]:
+    """The article's mentions of person ``name`` ("Mr Blunkett", "David Blunkett", "Blunkett")."""
+    key = person_key(name)
+    return [o for o in doc.mentions if o.label == "PERSON" and person_key(o.text) == key]
+
+
 def _sides(doc: Document, name: str) -> tuple[set[str], set[str]]:
     """Every team or body and job the article introduces a person with."""
     orgs: set[str] = set()
     roles: set[str] = set()
-    key = person_key(name)
-    for o in doc.mentions:
-        if o.label == "PERSON" and person_key(o.text) == key:
-            org, role = _side(doc, o)
-            orgs |= {org} - {""}
-            roles |= {role} - {""}
+    for o in _mentions_of(doc, name):
+        org, role = _side(doc, o)
+        orgs |= {org} - {""}
+        roles |= {role} - {""}
     return orgs, roles
 
 
@@ -329,10 +333,7 @@ def stated_jobs(doc: Document, name: str) -> set[str]:
     """The jobs the article introduces a person with: the lower-case job word just before
     any of his mentions ("drummer Roger Taylor", "director Baz Luhrmann")."""
     jobs: set[str] = set()
-    key = person_key(name)
-    for o in doc.mentions:
-        if o.label != "PERSON" or person_key(o.text) != key:
-            continue
+    for o in _mentions_of(doc, name):
         first = o.text.split()[0].lower()
         if first in JOB_CLASSES:  # "Director Paul Grant" opening a sentence, run together
             jobs.add(first)
@@ -370,10 +371,7 @@ def once_named_fits(doc: Document, key: str, name: str) -> bool:
 def _title_form(doc: Document, name: str, words: int) -> str | None:
     """The article's "Mr X" form of a person in ``words`` words, to stand beside a key
     written that way ("Sir John" beside "Mr Tomlinson", never "Sir John Gieve")."""
-    key = person_key(name)
-    for o in doc.mentions:
-        if o.label != "PERSON" or person_key(o.text) != key:
-            continue
+    for o in _mentions_of(doc, name):
         before = doc.view[max(0, o.start - 5) : o.start].split()[-1:]
         form = o.text if titled(o.text) else f"{before[0]} {o.text}" if before else ""
         if titled(form) and len(form.split()) == words:  # "Mr" may be left outside

@@ -778,7 +778,7 @@ def generate_recall(
         shown = claim.text if claim.subst is None else f"{claim.subst[2]} {claim.text}"
         # the role the stem gives the key just before the blank: a group it belongs to
         # ("Ulster colleagues _____") or a job ("film critic _____") (2.8.0)
-        before = (stem or "").split("_____")[0] if "_____" in (stem or "") else ""
+        before = stem.split(_BLANK)[0] if stem and _BLANK in stem else ""
         group = stem_group(before) if m.label == "PERSON" else None
         job = stem_job(before) if m.label == "PERSON" else None
         wrong = [

@@ -252,7 +252,7 @@ def generate_verification(
             both = _shown(doc, shape, a, b)
             if stated_by_article(doc, claim, b.new, both):
                 continue
-            key = _shown(doc, shape)
+            key = shown
             wrong: tuple[tuple[str, str], ...] = (
                 (_shown(doc, shape, a), a.type),
                 (_shown(doc, shape, b), b.type),
@@ -269,7 +269,7 @@ def generate_verification(
     for span in spans:
         same = [m for m in muts if (m.start, m.end) == span][:2]
         if len(same) == 2:
-            key = _shown(doc, shape)
+            key = shown
             wrong = tuple((_shown(doc, shape, m), m.type) for m in same)
             ev = _evidence(doc, claim)
             explanation = (
