@@ -32,24 +32,14 @@ ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from load import free_port, wait_healthy  # noqa: E402  (bench/ is not a package)
+import load  # noqa: E402  (bench/ is not a package)
 
 
 def serve(app_spec: str, env: dict[str, str]) -> tuple[subprocess.Popen[bytes], int]:
-    port = free_port()
-    env = {
-        **os.environ,
-        **env,
-        "GUNICORN_BIND": f"127.0.0.1:{port}",
-        "GUNICORN_ACCESSLOG": "/dev/null",
-        "GUNICORN_LOGLEVEL": "warning",
-        "GUNICORN_WORKERS": "1",
-        "GUNICORN_THREADS": "1",
-    }
+    """One worker with one thread on a free port, as bench/load.py starts its servers."""
+    port = load.free_port()
     # --max-requests 0: a recycled worker would take its CPU time with it mid-measurement
-    cmd = [str(BIN / "gunicorn"), "-c", str(ROOT / "gunicorn.conf.py"), "--max-requests", "0"]
-    proc = subprocess.Popen([*cmd, app_spec], cwd=ROOT, env=env)
-    wait_healthy(port, proc)
+    proc = load.serve(app_spec, {**env, "GUNICORN_THREADS": "1"}, port, 1, ("--max-requests", "0"))
     return proc, port
 
 

@@ -313,7 +313,15 @@ def wait_healthy(port: int, proc: subprocess.Popen[bytes], timeout: float = 60) 
     raise RuntimeError("server did not become healthy")
 
 
-def serve(app_spec: str, env: dict[str, str], port: int, workers: int) -> subprocess.Popen[bytes]:
+def serve(
+    app_spec: str,
+    env: dict[str, str],
+    port: int,
+    workers: int,
+    options: tuple[str, ...] = (),
+) -> subprocess.Popen[bytes]:
+    """gunicorn with gunicorn.conf.py on ``port``, access log off; ``options`` are added to its
+    command line (bench/cpu_per_request.py turns worker recycling off)."""
     env = {
         **os.environ,
         **env,
@@ -323,7 +331,7 @@ def serve(app_spec: str, env: dict[str, str], port: int, workers: int) -> subpro
     }
     if workers:
         env["GUNICORN_WORKERS"] = str(workers)
-    cmd = [str(BIN / "gunicorn"), "-c", str(ROOT / "gunicorn.conf.py"), app_spec]
+    cmd = [str(BIN / "gunicorn"), "-c", str(ROOT / "gunicorn.conf.py"), *options, app_spec]
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env)
     wait_healthy(port, proc)
     return proc
