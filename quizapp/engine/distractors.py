@@ -404,7 +404,10 @@ def party_cue(before: str, after: str) -> str | None:
         app = a.group(1)
         named = {_party_name(p) for p in re.findall(rf"(?<![\w-])({_PARTY})", app)}
         rest = re.sub(rf"(?<![\w-])(?:{_PARTY})|\b(?:Party|MPs?|MEPs?|MSPs?)\b", "", app)
-        if not re.search(r"\b[A-Z]", rest):  # no other name the party could belong to
+        # no other name the party could belong to, and no other person the party's word
+        # describes ("a friend of the Tory leader"); "a member of the Labour party" is his own
+        of_other = re.search(rf"\b(?<!member )(?:of|to|for|with) (?:the )?(?:{_PARTY})", app)
+        if not re.search(r"\b[A-Z]", rest) and not of_other:
             found |= named
     found.discard(None)
     return next(iter(found)) if len(found) == 1 else None

@@ -48,6 +48,9 @@ def test_a_party_cue_is_read_before_a_name_and_in_the_apposition_after_it() -> N
     assert party_cue("Labour attacked ", " on Friday") is None
     assert party_cue("Mr ", ", who brought Mr Hale back to the Labour Party, said") is None
     assert party_cue("the ", ", who quit Labour in 2001, said") is None
+    # the party of another person the apposition speaks of is not his own
+    assert party_cue("Ms ", ", a friend of the Tory leader, said") is None
+    assert party_cue("the ", ", a member of the Labour party, said") == "Labour"
 
 
 def test_a_party_stem_wants_wrong_names_of_that_party_and_no_other() -> None:
