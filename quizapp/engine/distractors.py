@@ -26,7 +26,7 @@ from .lexicon import (
     ROLE_CLASSES,
 )
 from .nlp import Mention, person_key, titled
-from .numbers import FINE_SCALE, Quantity, format_like, perturb
+from .numbers import FINE_SCALE, Quantity, arithmetic_gives_away, format_like, perturb
 from .persons import full_personal_name
 from .quality import job_word
 
@@ -54,7 +54,10 @@ def quantity_pool(
     below: int | None = None,
 ) -> list[tuple[str, str]]:
     """Up to ``count`` wrong values like ``q``; with ``below`` set, exactly that many of them
-    are smaller than the key (so the key lands at rank ``below`` once options are sorted)."""
+    are smaller than the key (so the key lands at rank ``below`` once options are sorted).
+    None where the claim's other figures and a relation it states give ``q`` by arithmetic
+    ("nearly double from 12,300 to 20,000"): every other value is then plainly wrong, as a
+    recall option or in a false statement (drawn all the same, so that later draws keep)."""
     banned = _related_sentences(doc, claim)
     article: dict[float, str] = {}
     for s in doc.sentences:
@@ -106,6 +109,9 @@ def quantity_pool(
         if normalise(text) not in seen:
             seen.add(normalise(text))
             uniq.append((text, src))
+    span = doc.text[claim.start : claim.end]
+    if arithmetic_gives_away(span, q.start - claim.start, q.end - claim.start):
+        return []
     return uniq[:count]
 
 

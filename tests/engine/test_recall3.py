@@ -7,7 +7,13 @@ from __future__ import annotations
 import random
 
 from quizapp.engine.claims import extract_claims
-from quizapp.engine.distractors import fits_job, party_cue, stated_parties, stem_job
+from quizapp.engine.distractors import (
+    fits_job,
+    party_cue,
+    quantity_pool,
+    stated_parties,
+    stem_job,
+)
 from quizapp.engine.document import analyse
 from quizapp.engine.numbers import arithmetic_gives_away
 from quizapp.engine.persons import family_gives_away
@@ -165,3 +171,15 @@ The chain made a profit of $900m last year.
 def test_a_doubled_figure_beside_its_pair_is_not_asked() -> None:
     drafts = _recall(SHOPS, "The Acme chain said")
     assert not [d for d in drafts if d.key in {"4,100", "7,900"}]
+
+
+def test_a_doubled_figure_has_no_wrong_value_for_a_false_statement_either() -> None:
+    doc = analyse(SHOPS)
+    claim = next(c for c in extract_claims(doc) if c.text.startswith("The Acme chain said"))
+    pair = [q for q in claim.sentence.quantities if q.text in {"4,100", "7,900"}]
+    assert len(pair) == 2
+    for q in pair:
+        assert quantity_pool(doc, claim, q, random.Random(0), 3) == []
+    other = next(c for c in extract_claims(doc) if c.text.startswith("Acme employs"))
+    (staff,) = [q for q in other.sentence.quantities if q.text.startswith("12,000")]
+    assert quantity_pool(doc, other, staff, random.Random(0), 3)
