@@ -158,7 +158,8 @@ def _same_entity(a: str, b: str, label: str) -> bool:
 
 
 def _display_name(doc: Document, m: Mention) -> str:
-    """Fullest form of a person's name the article uses (Mr Blunkett -> David Blunkett)."""
+    """Fullest form of a person's name the article uses (Mr Blunkett -> David Blunkett), without
+    a job the model ran into it."""
     if m.label != "PERSON":
         return m.text
     best = m.text
@@ -168,6 +169,10 @@ def _display_name(doc: Document, m: Mention) -> str:
                 ("Mr ", "Mrs ", "Ms ", "Dr ")
             ):
                 best = other.text
+    # "Broadcaster Chris Evans" opening a sentence: the model ran the job into the name
+    words = best.split()
+    if len(words) >= 3 and words[0].lower() in JOB_CLASSES:
+        best = " ".join(words[1:])
     return best
 
 

@@ -183,3 +183,20 @@ def test_a_doubled_figure_has_no_wrong_value_for_a_false_statement_either() -> N
     other = next(c for c in extract_claims(doc) if c.text.startswith("Acme employs"))
     (staff,) = [q for q in other.sentence.quantities if q.text.startswith("12,000")]
     assert quantity_pool(doc, other, staff, random.Random(0), 3)
+
+
+def test_a_job_the_model_ran_into_a_name_is_not_part_of_the_answer() -> None:
+    from types import SimpleNamespace
+
+    from quizapp.engine.distractors import _display_name
+    from quizapp.engine.nlp import Mention
+
+    glued = Mention(0, 27, "Broadcaster Simon Marsh", "PERSON")
+    later = Mention(60, 65, "Marsh", "PERSON")
+    doc = SimpleNamespace(mentions=[glued, later])
+    assert _display_name(doc, later) == "Simon Marsh"  # type: ignore[arg-type]
+    assert _display_name(doc, glued) == "Simon Marsh"  # type: ignore[arg-type]
+    # a first name is no job: "Peter Marsh" stays whole
+    assert _display_name(SimpleNamespace(mentions=[]), Mention(0, 11, "Peter Marsh", "PERSON")) == (  # type: ignore[arg-type]
+        "Peter Marsh"
+    )
