@@ -197,6 +197,6 @@ def test_a_job_the_model_ran_into_a_name_is_not_part_of_the_answer() -> None:
     assert _display_name(doc, later) == "Simon Marsh"  # type: ignore[arg-type]
     assert _display_name(doc, glued) == "Simon Marsh"  # type: ignore[arg-type]
     # a first name is no job: "Peter Marsh" stays whole
-    assert _display_name(SimpleNamespace(mentions=[]), Mention(0, 11, "Peter Marsh", "PERSON")) == (  # type: ignore[arg-type]
-        "Peter Marsh"
-    )
+    plain = Mention(0, 11, "Peter Marsh", "PERSON")
+    alone = SimpleNamespace(mentions=[plain])
+    assert _display_name(alone, plain) == "Peter Marsh"  # type: ignore[arg-type]
