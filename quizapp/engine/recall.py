@@ -74,7 +74,7 @@ _ANAPHORIC = re.compile(
     r"dispute|incident|agreement|takeover|bid|merger|offer|project|policy|changes?|case|"
     r"remainder|figures?|reserve|newcomers|pair|latter|former|trend|problem|claims?|"
     r"idea|initiative|effort|system|programme|rules?|ruling|talks|situation|"
-    r"victory|defeat|win)\b"
+    r"victory|defeat|win|experiment|study|survey)\b"
     r"(?! (?:of|to|for|between|with|that|on|by|from|over|against)\b)",
     re.I,
 )

@@ -200,3 +200,11 @@ def test_a_job_the_model_ran_into_a_name_is_not_part_of_the_answer() -> None:
     plain = Mention(0, 11, "Peter Marsh", "PERSON")
     alone = SimpleNamespace(mentions=[plain])
     assert _display_name(alone, plain) == "Peter Marsh"  # type: ignore[arg-type]
+
+
+def test_the_experiment_or_the_study_with_nothing_to_say_which_leans_on_context() -> None:
+    from quizapp.engine.recall import vague
+
+    assert vague("The experiment cost $12.")
+    assert vague("The study found that sales fell.")
+    assert not vague("The study of 2,000 drivers found that sales fell.")
