@@ -385,7 +385,8 @@ _PARTIES = (
 )
 _PARTY = "|".join(f"(?:{p})" for p, _ in _PARTIES)
 # "Tory leader X", "Former Tory chancellor X", "Labour's X", "Lib Dem MP Mr X", "Tory party
-# chairman X": the party, then at most two words that are no verbs, then a job, right before
+# chairman X": the party, then at most three words that are no verbs, the last a job, right
+# before the name
 _PARTY_BEFORE = re.compile(
     rf"(?<![\w-])({_PARTY})(?:'s|’s)?(?: [Pp]arty)?"
     r"((?: (?!(?:and|or|with|to|by|for|of|the|a|an|as|said|says|told|tells)\b)"
@@ -447,11 +448,10 @@ def fits_job(doc: Document, job: str | None, name: str, party: str | None = None
         return False
     if job is None:
         return True
-    worlds = {JOB_CLASSES.get(j) for j in stated_jobs(doc, name)}
-    if parties:
-        worlds.add("politics")
+    jobs = stated_jobs(doc, name)
+    worlds = {JOB_CLASSES.get(j) for j in jobs} | ({"politics"} if parties else set())
     cls = JOB_CLASSES.get(job)
-    if not worlds or job in stated_jobs(doc, name) or cls is None:
+    if not worlds or job in jobs or cls is None:
         return True
     return bool(worlds & {cls, None})
 

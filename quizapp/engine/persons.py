@@ -136,9 +136,8 @@ def full_personal_name(name: str) -> bool:
 
 
 _KIN = (
-    r"(?:mother|father|son|daughter|brother|sister|wife|husband|widow|widower|cousin|uncle|"
-    r"aunt|nephew|niece|grandson|granddaughter|grandmother|grandfather|twin|"
-    r"(?:step|half-|grand)?(?:mother|father|son|daughter|brother|sister)(?:-in-law)?)"
+    r"(?:(?:step|half-|grand)?(?:mother|father|son|daughter|brother|sister)(?:-in-law)?|"
+    r"wife|husband|widow(?:er)?|cousin|uncle|aunt|nephew|niece|twin)"
 )
 # "_____, mother of actor Sylvester", "her brother Gary", "Sylvester's mother _____": a
 # relative named by the first name alone, beside a kin word (and at most two words of job)
