@@ -26,7 +26,7 @@ from .lexicon import (
     ROLE_CLASSES,
 )
 from .nlp import Mention, person_key, titled
-from .numbers import FINE_SCALE, Quantity, format_like, perturb
+from .numbers import FINE_SCALE, Quantity, arithmetic_gives_away, format_like, perturb
 from .persons import full_personal_name
 from .quality import job_word
 
@@ -54,7 +54,10 @@ def quantity_pool(
     below: int | None = None,
 ) -> list[tuple[str, str]]:
     """Up to ``count`` wrong values like ``q``; with ``below`` set, exactly that many of them
-    are smaller than the key (so the key lands at rank ``below`` once options are sorted)."""
+    are smaller than the key (so the key lands at rank ``below`` once options are sorted).
+    None where the claim's other figures and a relation it states give ``q`` by arithmetic
+    ("nearly double from 12,300 to 20,000"): every other value is then plainly wrong, as a
+    recall option or in a false statement (drawn all the same, so that later draws keep)."""
     banned = _related_sentences(doc, claim)
     article: dict[float, str] = {}
     for s in doc.sentences:
@@ -106,6 +109,9 @@ def quantity_pool(
         if normalise(text) not in seen:
             seen.add(normalise(text))
             uniq.append((text, src))
+    span = doc.text[claim.start : claim.end]
+    if arithmetic_gives_away(span, q.start - claim.start, q.end - claim.start):
+        return []
     return uniq[:count]
 
 
@@ -152,7 +158,8 @@ def _same_entity(a: str, b: str, label: str) -> bool:
 
 
 def _display_name(doc: Document, m: Mention) -> str:
-    """Fullest form of a person's name the article uses (Mr Blunkett -> David Blunkett)."""
+    """Fullest form of a person's name the article uses (Mr Blunkett -> David Blunkett), without
+    a job the model ran into it."""
     if m.label != "PERSON":
         return m.text
     best = m.text
@@ -162,11 +169,16 @@ def _display_name(doc: Document, m: Mention) -> str:
                 ("Mr ", "Mrs ", "Ms ", "Dr ")
             ):
                 best = other.text
+    # "Broadcaster Chris Evans" opening a sentence: the model ran the job into the name
+    words = best.split()
+    if len(words) >= 3 and words[0].lower() in JOB_CLASSES:
+        best = " ".join(words[1:])
     return best
 
 
 _PREV_WORD = re.compile(r"(?:^|[ ])([A-Za-z][\w-]*) $")
 _NEXT_WORD = re.compile(r" ([A-Za-z][\w-]*)")
+_MEMBERS = frozenset({"MP", "MEP", "MSP"})
 _CODE_RE = re.compile(r"^[A-Z]{1,4}-?\d{1,4}[A-Za-z]{0,2}$")
 
 
@@ -176,8 +188,10 @@ def reliable_name(doc: Document, m: Mention) -> bool:
     prev = _PREV_WORD.search(doc.view[max(0, m.start - 40) : m.start])
     nxt = _NEXT_WORD.match(doc.view[m.end : m.end + 40])
     # "Lord of the Rings": a capitalised word right next to the mention means a longer name
-    for w in (prev.group(1) if prev else "", nxt.group(1) if nxt else ""):
-        if w[:1].isupper() and not _CODE_RE.match(w):
+    before = prev.group(1) if prev else ""
+    for w in (before, nxt.group(1) if nxt else ""):
+        # "Tory MP David Price": a member's letters before a name are no part of it
+        if w[:1].isupper() and not _CODE_RE.match(w) and not (w == before and w in _MEMBERS):
             return False
     low = m.text.lower()
     if m.label == "PERSON" or low in COMPANIES or low in COUNTRIES or low in CITIES:
@@ -317,13 +331,24 @@ def placed_in(doc: Document, name: str, group: str) -> bool:
     )
 
 
+# "Documentary maker _____": a job named by two words, the last of which alone says nothing
+_COMPOUND_JOBS = {
+    ("documentary", "maker"): "film-maker",
+    ("film", "maker"): "film-maker",
+    ("programme", "maker"): "film-maker",
+}
+
+
 def stem_job(before: str) -> str | None:
     """The job a stem gives the key in the word just before the blank ("Guitarist _____",
-    "film critic _____", "Tory leader _____"), lower case, else None."""
+    "film critic _____", "Tory leader _____", "Documentary maker _____" as "film-maker"),
+    lower case, else None."""
     words = before.split()
     if not words or words[-1].endswith(_STOP_PUNCT):
         return None
     word = words[-1].lower()
+    if len(words) > 1 and (words[-2].lower(), word) in _COMPOUND_JOBS:
+        return _COMPOUND_JOBS[(words[-2].lower(), word)]
     if word in _NOT_JOBS or len(word) < 4:
         return None
     return word if word in JOB_CLASSES or job_word(word) else None
@@ -338,23 +363,97 @@ def stated_jobs(doc: Document, name: str) -> set[str]:
         if first in JOB_CLASSES:  # "Director Paul Grant" opening a sentence, run together
             jobs.add(first)
             continue
-        job = stem_job(doc.view[max(0, o.start - 40) : o.start])
-        raw = doc.view[max(0, o.start - len(job or "") - 1) : o.start - 1]
+        before = doc.view[max(0, o.start - 40) : o.start]
+        job = stem_job(before)
+        raw = before.split()[-1] if before.endswith(" ") and before.split() else ""
         # a guessed job in lower case only; a listed one capitalised at a sentence's start too
-        if job and (raw == job or job in JOB_CLASSES and raw.lower() == job):
+        if job and raw and (raw.islower() or job in JOB_CLASSES):
             jobs.add(job)
     return jobs
 
 
-def fits_job(doc: Document, job: str, name: str) -> bool:
+#: The parties a person is tied to by the words around his name, by the way they are written.
+_PARTIES = (
+    (r"Lib(?:eral)? Dems?|Liberal Democrats?", "Liberal Democrat"),
+    (r"Tory|Tories|Conservatives?", "Conservative"),
+    (r"Labour", "Labour"),
+    (r"SNP|Scottish National Party", "SNP"),
+    (r"Plaid Cymru", "Plaid Cymru"),
+    (r"UKIP|UK Independence Party", "UKIP"),
+    (r"Republicans?", "Republican"),
+    (r"Democrats?|Democratic", "Democratic"),
+)
+_PARTY = "|".join(f"(?:{p})" for p, _ in _PARTIES)
+# "Tory leader X", "Former Tory chancellor X", "Labour's X", "Lib Dem MP Mr X", "Tory party
+# chairman X": the party, then at most three words that are no verbs, the last a job, right
+# before the name
+_PARTY_BEFORE = re.compile(
+    rf"(?<![\w-])({_PARTY})(?:'s|’s)?(?: [Pp]arty)?"
+    r"((?: (?!(?:and|or|with|to|by|for|of|the|a|an|as|said|says|told|tells)\b)"
+    r"[a-z][a-z-]*(?<!ed)(?<!ing)){0,3}(?: MPs?| MEPs?| MSPs?)?)"
+    r" (?:(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|Baroness) )?$"
+)
+# "X, now working on Labour's election campaign,", "X, a former Tory chancellor,": an
+# apposition naming a party and no other name; never one that leaves or fights the party
+_PARTY_AFTER = re.compile(r"^, ([^,;:.()\"“”]{3,70})(?:[,;:.)]|$)")
+_NOT_A_MEMBER = re.compile(r"\b(?:quit|left|leav\w*|defect\w*|expelled|rivals?|oppos\w*)\b", re.I)
+
+
+def _party_name(word: str) -> str | None:
+    return next((name for pat, name in _PARTIES if re.fullmatch(pat, word)), None)
+
+
+def party_cue(before: str, after: str) -> str | None:
+    """The one party the words just before a name ("Tory leader", "Labour's") or the
+    apposition just after it (", now working on Labour's election campaign,") tie it to,
+    else None. One reading for the article's mentions and for a stem's blank."""
+    found: set[str | None] = set()
+    m = _PARTY_BEFORE.search(before[-80:])
+    if m is not None and (not m.group(2).strip() or job_word(m.group(2).split()[-1].lower())):
+        found.add(_party_name(m.group(1)))
+    a = _PARTY_AFTER.match(after[:80])
+    if a is not None and not _NOT_A_MEMBER.search(a.group(1)):
+        app = a.group(1)
+        named = {_party_name(p) for p in re.findall(rf"(?<![\w-])({_PARTY})", app)}
+        rest = re.sub(rf"(?<![\w-])(?:{_PARTY})|\b(?:Party|MPs?|MEPs?|MSPs?)\b", "", app)
+        # no other name the party could belong to, and no other person the party's word
+        # describes ("a friend of the Tory leader"); "a member of the Labour party" is his own
+        of_other = re.search(rf"\b(?<!member )(?:of|to|for|with) (?:the )?(?:{_PARTY})", app)
+        if not re.search(r"\b[A-Z]", rest) and not of_other:
+            found |= named
+    found.discard(None)
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def stated_parties(doc: Document, name: str) -> set[str]:
+    """Every party the article ties a person to by the words around one of his mentions."""
+    out: set[str] = set()
+    for o in _mentions_of(doc, name):
+        party = party_cue(doc.view[max(0, o.start - 80) : o.start], doc.view[o.end : o.end + 80])
+        if party:
+            out.add(party)
+    return out
+
+
+def fits_job(doc: Document, job: str | None, name: str, party: str | None = None) -> bool:
     """Whether person ``name`` may stand as a wrong answer where the stem calls the key a
     ``job``: the article gives him no job, that job, or one of its world (a drummer for a
-    bassist); never a referee for a striker, a director or actress for a critic (2.8.0)."""
-    jobs = stated_jobs(doc, name)
-    cls = JOB_CLASSES.get(job)
-    if not jobs or job in jobs or cls is None:
+    bassist); never a referee for a striker, a director or actress for a critic (2.8.0).
+    A person the article ties to a party is of the world of politics (no documentary maker).
+    Where the stem states the key's ``party`` too ("Tory leader _____", "Labour's _____"), the
+    article must tie him to that party and no other: a rival party's man, or a presenter or
+    film-maker the article gives no party, is absurd in a party's office."""
+    parties = stated_parties(doc, name)
+    if party is not None and parties != {party}:
+        return False
+    if job is None:
         return True
-    return any(JOB_CLASSES.get(j) in (cls, None) for j in jobs)
+    jobs = stated_jobs(doc, name)
+    worlds = {JOB_CLASSES.get(j) for j in jobs} | ({"politics"} if parties else set())
+    cls = JOB_CLASSES.get(job)
+    if not worlds or job in jobs or cls is None:
+        return True
+    return bool(worlds & {cls, None})
 
 
 def once_named_fits(doc: Document, key: str, name: str) -> bool:

@@ -234,3 +234,50 @@ def perturb(
                     continue
                 vals.append(round(v, q.decimals) if q.decimals else v)
     return vals[:count]
+
+
+# "nearly double", "tripled", "halved", "twice", "a three-fold rise", "five times": a stated
+# factor between two figures
+_MULTIPLE = re.compile(
+    r"\b(?:doubl|tripl|trebl|quadrupl|halv)\w*|\btwice\b|\bhalf\b|\b\w+-?fold\b"
+    r"|\b(?:two|three|four|five|ten|\d+) times\b",
+    re.I,
+)
+_HEDGE = r"(?:about |around |nearly |almost |just |some |roughly )?"
+_FROM_SLOT = re.compile(rf"\bfrom {_HEDGE}$", re.I)
+_TO_SLOT = re.compile(rf"\bto {_HEDGE}$", re.I)
+_BY_SLOT = re.compile(rf"\bby {_HEDGE}$", re.I)
+
+
+def _slot(text: str, q: Quantity) -> str | None:
+    """The part a figure plays in a stated change: its start ("from 12,300"), its end ("to
+    20,000") or the change itself ("by 400m euros", or a percentage that is neither end)."""
+    before = text[max(0, q.start - 24) : q.start]
+    if _FROM_SLOT.search(before):
+        return "from"
+    if _TO_SLOT.search(before):
+        return "to"
+    if _BY_SLOT.search(before) or q.percent:
+        return "change"
+    return None
+
+
+def arithmetic_gives_away(text: str, start: int, end: int) -> bool:
+    """Whether the other figures of ``text`` and a relation it states give the figure at
+    ``start:end`` by arithmetic, so that no wrong value can fit the relation as well as the
+    key without being arguably right too (blind editors: "only 12,300 nearly doubles to
+    20,000"). Two cases: a factor ("double", "halved", "three times") beside another figure
+    of the key's kind; and a change stated with both its other parts ("rose 2% to _____ from
+    $10.9bn", "fell from _____ to 6,630, or 12.9%", "rise by _____ from 10 to 12")."""
+    figures = [q for q in find_quantities(text) if q.kind != "year"]
+    key = next((q for q in figures if q.start == start and q.end == end), None)
+    if key is None:
+        return False
+    others = [q for q in figures if q is not key]
+    like = [q for q in others if (q.currency, bool(q.percent)) == (key.currency, bool(key.percent))]
+    masked = text[:start] + " " * (end - start) + text[end:]  # the key's own "500,000 times"
+    if like and _MULTIPLE.search(masked):
+        return True
+    slots = {_slot(text, q) for q in others} - {None}
+    own = _slot(text, key)
+    return own is not None and {"from", "to", "change"} - {own} <= slots

@@ -133,3 +133,28 @@ def full_personal_name(name: str) -> bool:
         return False
     first = words[0].lower()
     return first in _MALE_NAMES or first in _FEMALE_NAMES or first in _EITHER_NAMES
+
+
+_KIN = (
+    r"(?:(?:step|half-|grand)?(?:mother|father|son|daughter|brother|sister)(?:-in-law)?|"
+    r"wife|husband|widow(?:er)?|cousin|uncle|aunt|nephew|niece|twin)"
+)
+# "_____, mother of actor Sylvester", "her brother Gary", "Sylvester's mother _____": a
+# relative named by the first name alone, beside a kin word (and at most two words of job)
+_KIN_FIRST_NAME = re.compile(
+    rf"\b{_KIN}s? (?:of )?(?:(?:the |an? )?[a-z][\w-]* ){{0,2}}[A-Z][a-z]+\b(?! [A-Z])"
+    rf"|(?:^|[^\w ] ?|\b[a-z]+ )[A-Z][a-z]+(?:'s|’s) {_KIN}\b"
+)
+
+
+def family_gives_away(stem: str, key: str) -> bool:
+    """Whether a person blank's stem gives the key's surname away: it writes the surname
+    elsewhere ("_____, wife of Tony Blair" for Cherie Blair), or names a relative by the first
+    name alone ("_____, mother of actor Sylvester"), whose surname is the key's family name
+    that the article's headline and story repeat (blind editors: "gives away Stallone")."""
+    words = key.split()
+    rest = stem.replace("_____", " ")
+    surname = words[-1] if words else ""
+    if surname and re.search(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", rest):
+        return True
+    return _KIN_FIRST_NAME.search(rest) is not None

@@ -14,7 +14,12 @@ import random
 import re
 from typing import Any
 
-from quizapp.engine.persons import full_personal_name, names_a_work, stated_sex
+from quizapp.engine.persons import (
+    family_gives_away,
+    full_personal_name,
+    names_a_work,
+    stated_sex,
+)
 
 from .claims import ClaimInfo
 from .context import self_contained
@@ -22,6 +27,7 @@ from .distractors import (
     _display_name,
     entity_pool,
     fits_job,
+    party_cue,
     placed_in,
     prominent,
     quantity_pool,
@@ -37,6 +43,7 @@ from .mutations import _org_kind, changeable_figure, keeps_direction, same_org_k
 from .nlp import Mention
 from .numbers import Quantity
 from .quality import (
+    _DEMONYMS,
     ROUGH_MARGIN,
     drop_discourse,
     gendered,
@@ -67,7 +74,7 @@ _ANAPHORIC = re.compile(
     r"dispute|incident|agreement|takeover|bid|merger|offer|project|policy|changes?|case|"
     r"remainder|figures?|reserve|newcomers|pair|latter|former|trend|problem|claims?|"
     r"idea|initiative|effort|system|programme|rules?|ruling|talks|situation|"
-    r"victory|defeat|win)\b"
+    r"victory|defeat|win|experiment|study|survey)\b"
     r"(?! (?:of|to|for|between|with|that|on|by|from|over|against)\b)",
     re.I,
 )
@@ -649,6 +656,39 @@ def _in_full_date(doc: Document, start: int, end: int) -> bool:
     )
 
 
+#: The story's own country is named in at least this many sentences (by name or by its
+#: people: "France", "the French"), twice as many as any other, and in the headline or lead.
+STORY_COUNTRY_SENTENCES = 3
+
+
+def story_country(doc: Document) -> str | None:
+    """The country the whole article is about, lower case, else None. Asked about, it is
+    the answer a reader guesses without the article ("France" in a story on French rugby:
+    blind editors called it obvious)."""
+    people = {hints[0]: country for country, hints in _DEMONYMS.items()}
+    per: dict[str, set[int]] = {}
+    for s in doc.sentences:
+        text = doc.text[s.start : s.end]
+        for m in s.mentions:
+            if m.label == "GPE" and m.text.lower() in COUNTRIES:
+                per.setdefault(m.text.lower().removeprefix("the "), set()).add(s.index)
+        for word in set(re.findall(r"\b[A-Z][a-z]+\b", text)):
+            if word.lower() in people:
+                per.setdefault(people[word.lower()], set()).add(s.index)
+    ranked = sorted(per, key=lambda c: (-len(per[c]), c))
+    if not ranked or len(per[ranked[0]]) < STORY_COUNTRY_SENTENCES:
+        return None
+    top = ranked[0]
+    if len(ranked) > 1 and len(per[top]) < 2 * len(per[ranked[1]]):
+        return None
+    title = (doc.layout.title or "").lower()
+    first = min((s.index for s in doc.sentences), default=0)
+    named = re.search(rf"\b{re.escape(top)}\b", title) or any(
+        re.search(rf"\b{re.escape(h)}\b", title) for h in _DEMONYMS.get(top, ())[:1]
+    )
+    return top if first in per[top] or named else None
+
+
 def generate_recall(
     doc: Document, claim: ClaimInfo, rng: random.Random, want_pos: int
 ) -> list[Draft]:
@@ -692,6 +732,7 @@ def generate_recall(
         if rough_figure(doc.view[max(0, q.start - 30) : q.start]):
             # "growth of around 5%": 6% is arguably right too
             wrong = [w for w in wrong if far_from(q.text, w[0], ROUGH_MARGIN)]
+        # (none for a figure arithmetic on the claim gives: "nearly double from _____ to 20,000")
         if len(wrong) < 2:
             continue
         opts = [q.text] + [t for t, _ in wrong]
@@ -778,9 +819,12 @@ def generate_recall(
         shown = claim.text if claim.subst is None else f"{claim.subst[2]} {claim.text}"
         # the role the stem gives the key just before the blank: a group it belongs to
         # ("Ulster colleagues _____") or a job ("film critic _____") (2.8.0)
-        before = stem.split(_BLANK)[0] if stem and _BLANK in stem else ""
+        before, _, after = stem.partition(_BLANK) if stem and _BLANK in stem else ("", "", "")
         group = stem_group(before) if m.label == "PERSON" else None
         job = stem_job(before) if m.label == "PERSON" else None
+        # ... and the party it ties the key to ("Tory leader _____", "_____, now working on
+        # Labour's campaign"): a wrong name must be the article's man of that party
+        party = party_cue(before, after) if m.label == "PERSON" and before else None
         wrong = [
             w
             for w in entity_pool(
@@ -802,13 +846,18 @@ def generate_recall(
             and not (m.label == "PERSON" and names_a_work(doc, w[0]))
             and (sex is None or stated_sex(doc, w[0]) == sex)
             and not (group and placed_in(doc, w[0], group))
-            and (job is None or fits_job(doc, job, w[0]))
+            and (job is None and party is None or fits_job(doc, job, w[0], party))
         ]
         if surname:
             wrong = surname_options(wrong, key, shown)
         wrong = not_shorter_than_key(wrong, key, n_wrong)
         if len(wrong) < 2 or stem is None:
             continue
+        # (tested after the draw of wrong names, so that the other items' draws stay as they were)
+        if m.label == "GPE" and key.lower().removeprefix("the ") == story_country(doc):
+            continue  # "France" in a story on French rugby: the answer without the article
+        if m.label == "PERSON" and family_gives_away(stem, key):
+            continue  # "_____, mother of actor Sylvester": the family name is the answer
         drafts.append(
             Draft("fact_recall", claim.id, stem, key, tuple(wrong), ev, _explain(ev, key))
         )
