@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from .claims import ClaimInfo
+from .claims import ClaimInfo, background_figure
 from .distractors import entity_pool, place_kind, quantity_pool, reliable_name
 from .document import Document, mention_role, normalise, safe_role
 from .lexicon import (
@@ -72,7 +72,7 @@ def statement(doc: Document, claim: ClaimInfo, mut: Mutation | None = None) -> s
     text = doc.text[claim.start : claim.end]
     if mut is not None:
         a, b = mut.start - claim.start, mut.end - claim.start
-        text = text[:a] + mut.new + text[b:]
+        text = _agree_article(text[:a], mut.new) + mut.new + text[b:]
     if claim.subst is not None:  # a leading pronoun replaced by its name
         a, b = claim.subst[0] - claim.start, claim.subst[1] - claim.start
         text = text[:a] + claim.subst[2] + text[b:]
@@ -83,6 +83,27 @@ def statement(doc: Document, claim: ClaimInfo, mut: Mutation | None = None) -> s
     if not text.endswith((".", "!", '."', ".\u201d")):
         text += "."
     return text
+
+
+_ARTICLE_BEFORE = re.compile(r"(?:^|(?<=\s))([Aa]n?) $")
+
+
+def _agree_article(before: str, new: str) -> str:
+    """The text before a changed figure or name with "a" or "an" fitted to the new words ("an
+    8% fall" changed to "a 6% fall", not "an 6% fall")."""
+    from .recall import _an  # recall imports this module
+
+    m = _ARTICLE_BEFORE.search(before)
+    if m is None or not new:
+        return before
+    first = new.split()[0]
+    # an initialism is read letter by letter: "an FBI agent", "a CIA agent"
+    spelt = len(first) > 1 and first.isupper() and first.isalpha()
+    vowel = first[0] in "AEFHILMNORSX" if spelt else _an(first)
+    word = "an" if vowel else "a"
+    if m.group(1)[0] == "A":
+        word = word.capitalize()
+    return before[: m.start(1)] + word + " "
 
 
 def stated_by_article(doc: Document, claim: ClaimInfo, new_value: str, text: str) -> bool:
@@ -158,7 +179,8 @@ _SCALE = {
 
 def changeable_figure(doc: Document, q: Quantity) -> bool:
     """A figure another value can stand in for: not a bound or an estimate ("more than 1,000"
-    stays true at 900), not a score or one end of a range, not a clock time."""
+    stays true at 900), not a score or one end of a range, not a clock time, not a figure in
+    an aside (background, :func:`claims.background_figure`)."""
     before = doc.view[max(0, q.start - 30) : q.start]
     after = doc.view[q.end : q.end + 12]
     if approximate_figure(before) or score_or_range(q.text, after, before):
@@ -171,6 +193,8 @@ def changeable_figure(doc: Document, q: Quantity) -> bool:
         return False  # a shot's yardage, a survey's sample size, "20 or so": trivia to judges
     if TIME_WINDOW.search(before):
         return False  # "inside the opening 60 seconds" is still true of a goal inside 45
+    if background_figure(doc, q.start):
+        return False  # "Varig, which operates in 18 countries, ...": an aside's figure
     return not trivia(doc.view[max(0, q.start - 3) : q.end + 6])
 
 
@@ -327,12 +351,37 @@ def _swappable(doc: Document, claim: ClaimInfo, m: Mention) -> bool:
             and place_kind(x.text) != "country"
             for x in others
         )
-        return place_kind(m.text) != "other" and not setting and not beside_city
+        return (
+            place_kind(m.text) != "other"
+            and not setting
+            and not beside_city
+            and not _place_of_a_detail(claim, m)
+        )
     if m.label == "ORG" and mention_role(doc, m) not in {"poss", "mod"}:
         text = doc.view[claim.start : claim.end]
         if any(x.label == "PRODUCT" for x in others) or _PRODUCT_CODE.search(text):
             return False
     return True
+
+
+def _place_of_a_detail(claim: ClaimInfo, m: Mention) -> bool:
+    """A place in a participle that describes a noun ("US light crude traded in New York
+    lost $2", "a firm based in Leeds"), not where the claim's own event happened ("the bomb
+    went off in Madrid", "its plant in Poland"): changed, it tests only the city, which blind
+    editors called trivia ("not the price fall")."""
+    off = claim.sentence.offset
+    inside = [t for t in claim.tokens if m.start <= t.idx + off < m.end]
+    heads = [t for t in inside if not (m.start <= t.head.idx + off < m.end)]
+    if len(heads) != 1 or heads[0].dep_ != "pobj":
+        return False
+    prep = heads[0].head
+    verb = prep.head
+    return (
+        prep.lower_ in {"in", "at"}
+        and verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and verb not in {claim.root, claim.main_verb}
+    )
 
 
 _CORPORATE = re.compile(

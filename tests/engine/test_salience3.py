@@ -1,0 +1,175 @@
+"""Generator 2.8.0's failure classes from the blind verdicts on the tuning articles: trivia
+(rule 5: market bookkeeping, decoration, odds, scorelines, lists, an aside's figure, the city
+of a detail), statements that lean on missing context (rule 4), clumsy or arguably true
+negations (rules 1 and 4), and the lead copied word for word as a true statement (rule 4).
+
+Every sentence here is written for the test; no evaluation article is quoted.
+"""
+
+from __future__ import annotations
+
+import random
+
+from quizapp.engine.claims import ClaimInfo, extract_claims
+from quizapp.engine.document import Document, analyse
+from quizapp.engine.mutations import Mutation, false_variants, statement
+from quizapp.engine.quality import needs_context
+
+
+def _claims(text: str) -> tuple[Document, list[ClaimInfo]]:
+    doc = analyse(text)
+    return doc, extract_claims(doc)
+
+
+def _claim(text: str, prefix: str) -> tuple[Document, ClaimInfo]:
+    doc, claims = _claims(text)
+    return doc, next(c for c in claims if c.text.startswith(prefix))
+
+
+# --- trivia -----------------------------------------------------------------------------------
+
+FUEL = """Heating oil prices fall to a five-month low
+
+Heating oil prices fell sharply for a third day on Tuesday as mild weather cut demand.
+Kestrel heating oil lost 4% to $1.52 a gallon, its lowest level since June.
+Traders said warehouses in the region held more fuel than a year ago.
+In Frankfurt, the DAX index closed 20 points higher at 5,120.
+The hall of the Kestrel Bay fuel exchange was hung with a huge blue and silver velvet banner.
+"""
+
+
+def test_a_share_index_in_a_story_not_about_markets_is_trivia() -> None:
+    _doc, claim = _claim(FUEL, "In Frankfurt")
+    assert claim.peripheral
+    markets = FUEL.replace(
+        "Heating oil prices fall to a five-month low", "Shares rise in Frankfurt"
+    )
+    _doc, claim = _claim(markets, "In Frankfurt")
+    assert not claim.peripheral
+
+
+def test_a_description_of_colours_and_materials_is_trivia() -> None:
+    _doc, claim = _claim(FUEL, "The hall of the Kestrel Bay")
+    assert claim.peripheral
+    _doc, kept = _claim(FUEL, "Traders said")
+    assert not kept.peripheral
+
+
+SHOW = """Porter leaves the Harbour House show
+
+Singer Ann Porter has become the first contestant to leave the Harbour House talent show.
+She lost the public vote on Saturday to the chef Tom Reyes, who stays in the house.
+The show has drawn an average audience of 3.1 million viewers a night this series.
+Gullbet spokesman Dan Whitby said the result had surprised the bookmakers this week.
+The bookmakers have made the dancer Sam Okafor favourite to win the show outright.
+"Okafor has charmed the viewers and looks a strong winner this year," Mr Whitby said.
+"""
+
+
+def test_a_bookmakers_odds_and_their_spokesmans_quote_are_trivia() -> None:
+    _doc, claims = _claims(SHOW)
+    odds = next(c for c in claims if c.text.startswith("The bookmakers have made"))
+    assert odds.peripheral
+    quote = next(c for c in claims if c.quote is not None)
+    assert quote.quote[1] == "Whitby" or quote.quote[1].endswith("Whitby")
+    assert quote.peripheral
+    audience = next(c for c in claims if c.text.startswith("The show has drawn"))
+    assert not audience.peripheral
+
+
+TENNIS = """Reyes reaches Kestrel Open final
+
+Home favourite Tom Reyes beat Sam Okafor in a long five-set battle to reach the final.
+Reyes looked to be cruising to victory after racing into a two-set lead.
+Okafor fought back to take the next two sets and force a deciding set.
+Reyes finally broke serve in the 11th game and served out to win 6-4 6-2 3-6 4-6 7-5 in the evening.
+Reyes will meet the top seed Dan Whitby in the final on Sunday.
+"""
+
+
+def test_a_set_by_set_scoreline_and_a_game_number_are_trivia() -> None:
+    _doc, claims = _claims(TENNIS)
+    score = next(c for c in claims if c.text.startswith("Reyes finally broke"))
+    assert score.peripheral
+    lead = next(c for c in claims if c.sentence.index == 0)
+    assert not lead.peripheral
+
+
+SQUAD = """Harbour call up uncapped Porter
+
+Harbour scrum-half Ann Porter is one of four uncapped players named in the Kestrel squad.
+Porter is joined by Tom Reyes and Sam Okafor along with Gullport's Dan Whitby and Lee Marsh.
+Coach Bill Grant said the squad was picked purely on form this season.
+"""
+
+
+def test_a_claim_that_lists_four_people_is_trivia_after_the_lead() -> None:
+    _doc, claims = _claims(SQUAD)
+    listed = next(c for c in claims if c.text.startswith("Porter is joined"))
+    assert listed.peripheral
+
+
+FERRY = """Ferry firm Blue Gull near collapse
+
+The ferry firm Blue Gull has warned that it could collapse within weeks without new loans.
+Blue Gull carried 2.4 million passengers last year, down from 3.1 million in 2019.
+Blue Gull, which sails to 14 ports apart from Kestrel Bay, was pushed to the edge by fuel costs.
+"""
+
+
+def test_a_figure_in_an_aside_is_never_changed() -> None:
+    doc, claim = _claim(FERRY, "Blue Gull, which sails")
+    for seed in range(3):
+        for mut in false_variants(doc, claim, random.Random(seed)):
+            assert mut.old != "14"
+    doc, main = _claim(FERRY, "Blue Gull carried")
+    assert any(m.type == "number" for m in false_variants(doc, main, random.Random(0)))
+
+
+CRUDE = """Crude oil prices fall again
+
+Crude oil prices fell for a third day as stocks in the United States rose.
+Texas crude traded in New York lost $3 to $51.20 a barrel on Tuesday.
+Brent crude fell $2 to $49.80 a barrel in London after a report on stocks.
+"""
+
+
+def test_the_city_a_detail_happened_in_is_not_swapped() -> None:
+    doc, claim = _claim(CRUDE, "Texas crude traded")
+    for seed in range(3):
+        for mut in false_variants(doc, claim, random.Random(seed)):
+            assert mut.old != "New York"
+
+
+# --- context missing in a statement ------------------------------------------------------------
+
+
+def test_a_work_described_by_its_genre_or_an_unnamed_experiment_needs_context() -> None:
+    assert needs_context(
+        "The gentle romantic comedy directed by Ann Porter has won two awards this year."
+    )
+    assert needs_context("The experiment cost $40 (£31).")
+    assert not needs_context("The comedy Harbour Lights has won two awards this year.")
+    assert not needs_context("The experiment at Kestrel Bay cost $40.")
+
+
+def test_some_companies_of_a_group_named_elsewhere_need_context() -> None:
+    assert needs_context("Some Asian and European firms are close to collapse.")
+    assert needs_context("Many companies are cutting jobs.")
+    assert not needs_context("Some Asian and European airlines are close to collapse.")
+
+
+def test_the_next_two_of_something_needs_context() -> None:
+    assert needs_context("Okafor took both of the next two sets to force a decider.")
+    assert needs_context("The actors are mostly amateurs.")
+    assert not needs_context("Okafor took the first two sets of the final.")
+
+
+def test_a_changed_figure_takes_the_right_indefinite_article() -> None:
+    doc, claim = _claim(
+        "Acme expects weaker sales\n\nAcme forecast an 8% fall in its sales for next year.\n",
+        "Acme forecast",
+    )
+    at = doc.text.index("8%")
+    mut = Mutation("number", at, at + 2, "8%", "6%")
+    assert "forecast a 6% fall" in statement(doc, claim, mut)
