@@ -31,7 +31,7 @@ from .lexicon import (
     REPORTING_VERBS,
 )
 from .nlp import Mention
-from .numbers import Quantity, date_pattern, parse_quantity
+from .numbers import Quantity, _step, date_pattern, format_like, parse_quantity
 from .quality import approximate_figure, gendered, score_or_range, trivia
 
 _NEG_AUX = {
@@ -151,8 +151,10 @@ def mutate_number(doc: Document, claim: ClaimInfo, rng: random.Random) -> list[M
         if not changeable_figure(doc, q):
             continue
         # "$2.58 trillion (£1.38 trillion)": changing one half leaves the other as the tell;
-        # so does a unit word between ("830bn rupees ($19bn)", 2.5.0-verify)
-        if (
+        # so does a unit word between ("830bn rupees ($19bn)", 2.5.0-verify): both change
+        # together, by the same factor (2.8.0: the lead "70m euros ($91m)" had no false form)
+        twin = _bracketed_twin(doc, claim, q)
+        if twin is None and (
             re.match(r"\s*(?:[^\W\d_]+\s*)?\(", doc.text[q.end : q.end + 24])
             or doc.text[max(0, q.start - 1) : q.start] == "("
         ):
@@ -161,8 +163,46 @@ def mutate_number(doc: Document, claim: ClaimInfo, rng: random.Random) -> list[M
             t for t, _src in quantity_pool(doc, claim, q, rng, 4) if keeps_direction(claim, q, t)
         ]
         for text in kept[:2]:
-            out.append(Mutation("number", q.start, q.end, q.text, text))
+            if twin is None:
+                out.append(Mutation("number", q.start, q.end, q.text, text))
+                continue
+            converted = _converted(q, text, twin)
+            if converted is not None:
+                new = text + doc.text[q.end : twin.start] + converted + ")"
+                out.append(
+                    Mutation("number", q.start, twin.end + 1, doc.text[q.start : twin.end + 1], new)
+                )
     return out
+
+
+def _bracketed_twin(doc: Document, claim: ClaimInfo, q: Quantity) -> Quantity | None:
+    """The same amount in another currency, in brackets right after ``q`` ("70m euros
+    ($91m)", "$1 (53p)"), when it is the bracket's only content."""
+    if doc.text[max(0, q.start - 1) : q.start] == "(" or q.kind != "money" and "euro" not in q.unit:
+        return None
+    for other in claim.sentence.quantities:
+        if other.start <= q.end or other.end >= claim.end:
+            continue
+        between = doc.text[q.end : other.start]
+        if (
+            re.fullmatch(r"\s*(?:[^\W\d_]+\s*)?\(", between)
+            and doc.text[other.end : other.end + 1] == ")"
+        ):
+            return other if other.kind == "money" else None
+        return None
+    return None
+
+
+def _converted(q: Quantity, new_text: str, twin: Quantity) -> str | None:
+    """``twin`` moved by the factor that takes ``q`` to ``new_text``, written like ``twin``."""
+    new = parse_quantity(new_text)
+    if new is None or not _magnitude(q):
+        return None
+    value = _magnitude(twin) * _magnitude(new) / _magnitude(q)
+    value /= _SCALE.get(twin.scale.strip(), 1.0)
+    step = _step(twin)  # "£133,000" is rounded to thousands: so is its new value
+    text = format_like(twin, round(value / step) * step)
+    return None if text == twin.text or parse_quantity(text) is None else text
 
 
 _SCALE = {
@@ -483,13 +523,53 @@ _MENTAL_VERBS = frozenset(
 )
 
 
+# Verbs of comparison or of a race: "had not been winning the race", "did not outsell": the
+# negation is arguably true (level, or only lately ahead), as blind judges said (2.8.0)
+_COMPARING_VERBS = frozenset("beat lead trail top dominate rival".split())
+# by the start of the word: the tagger often misses the lemma ("outsold" as a present tense)
+_COMPARING_STEMS = (
+    "outsell outsold outstrip outperform outpac outnumber outscor outshin outshone overtak "
+    "overtook surpass exceed eclips".split()
+)
+_RACE_NOUNS = frozenset({"race", "battle", "contest", "lead", "war"})
+
+
+def _compares(root: Any) -> bool:
+    """Whether the verb ranks its subject against another: a verb of comparison, or winning
+    or leading a race ("had been winning the race")."""
+    lemma = root.lemma_.lower()
+    if lemma in _COMPARING_VERBS or root.lower_.startswith(tuple(_COMPARING_STEMS)):
+        return True
+    return (
+        lemma in {"win", "lose"}
+        and root.tag_ == "VBG"
+        and any(c.dep_ == "dobj" and c.lemma_.lower() in _RACE_NOUNS for c in root.children)
+    )
+
+
+def _unclear_negation(root: Any) -> bool:
+    """ "is not to fight poverty and keep allies onside": a "not" before a verb phrase that
+    coordinates two verbs (not both, or neither?), which blind judges called clumsy, "unclear
+    what 'not' covers" (2.8.0). Verbs coordinated in the subject ("authorities, which set and
+    pay the allowances, are ...") are outside its scope."""
+    return any(
+        t.i > root.i
+        and t.dep_ == "conj"
+        and t.pos_ == "VERB"
+        and t.head is not root
+        and t.head.pos_ == "VERB"
+        for t in root.subtree
+    )
+
+
 def negatable(doc: Document, claim: ClaimInfo) -> bool:
     """Whether inserting or dropping "not" on the main verb leaves one coherent, false statement.
 
     Never on a claim with a reason, contrast, concession, comparison ("not more powerful
     than" may hold if equal), choice or hedge word, on half of a
     coordination ("was found guilty and sentenced", "..., and regulators ordered"), on a verb
-    of saying, thinking or purpose, on a verb a participle clause explains, on examples
+    of saying, thinking, purpose or comparison, before a verb phrase of two verbs, on a verb
+    a participle clause explains, on examples
     ("words such as ..."), or on a claim with a bounded figure ("more than 14,000": the
     negation is arguably true too).
     """
@@ -499,6 +579,8 @@ def negatable(doc: Document, claim: ClaimInfo) -> bool:
     if any(c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} for c in root.children):
         return False
     if root.lemma_.lower() in _MENTAL_VERBS | _PURPOSE_VERBS:
+        return False
+    if _compares(root) or _unclear_negation(root):
         return False
     # "..., and regulators did not order": a clause joined to another is half of the claim
     if root.dep_ == "conj" or ", and " in doc.view[claim.start : claim.end]:

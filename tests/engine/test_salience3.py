@@ -9,11 +9,13 @@ Every sentence here is written for the test; no evaluation article is quoted.
 from __future__ import annotations
 
 import random
+import re
 
 from quizapp.engine.claims import ClaimInfo, extract_claims
 from quizapp.engine.document import Document, analyse
 from quizapp.engine.mutations import Mutation, false_variants, statement
 from quizapp.engine.quality import needs_context
+from quizapp.engine.truefalse import fair_negation, generate_true_false
 
 
 def _claims(text: str) -> tuple[Document, list[ClaimInfo]]:
@@ -173,3 +175,59 @@ def test_a_changed_figure_takes_the_right_indefinite_article() -> None:
     at = doc.text.index("8%")
     mut = Mutation("number", at, at + 2, "8%", "6%")
     assert "forecast a 6% fall" in statement(doc, claim, mut)
+
+
+# --- negated false statements -----------------------------------------------------------------
+
+
+def _negations(sentence: str) -> list[Mutation]:
+    text = f"Kestrel Bay sets out its budget\n\n{sentence}\nResidents will vote on it in May.\n"
+    doc, claim = _claim(text, sentence[:20])
+    muts = false_variants(doc, claim, random.Random(0))
+    return [m for m in muts if m.type == "negation" and fair_negation(claim)]
+
+
+def test_no_not_before_a_verb_phrase_of_two_verbs() -> None:
+    assert not _negations(
+        "The priority for Mayor Ann Porter is to cut fares and keep the harbour ferry running."
+    )
+    assert _negations("The priority for Mayor Ann Porter is to cut ferry fares for residents.")
+
+
+def test_no_not_on_a_comparison_or_a_race_led_until_lately() -> None:
+    assert not _negations(
+        "The Blue Gull ferry had been winning the race for passengers up until last month."
+    )
+    assert not _negations("The Blue Gull ferry outsold the Red Gull ferry in the summer.")
+    assert _negations("The Blue Gull ferry cut its fares for residents in the summer.")
+
+
+# --- the lead copied word for word ------------------------------------------------------------
+
+GRANT = """Kestrel Bay wins harbour grant
+
+The government is to hand Kestrel Bay 70m euros ($91m) to rebuild its harbour wall.
+The council said the harbour wall would protect 300 homes from winter storms.
+Mayor Ann Porter said work on the wall would start in the spring.
+"""
+
+
+def test_a_figure_and_its_bracketed_conversion_change_together() -> None:
+    doc, claim = _claim(GRANT, "The government is to hand")
+    pairs = [m for m in false_variants(doc, claim, random.Random(0)) if m.type == "number"]
+    assert pairs
+    for m in pairs:
+        assert m.old == "70m euros ($91m)"
+        assert re.fullmatch(r"\d+m euros \(\$\d+m\)", m.new)
+        euros, dollars = (float(x) for x in re.findall(r"\d+", m.new))
+        assert abs(dollars / euros - 1.3) < 0.1
+
+
+def test_the_lead_is_asked_false_by_a_changed_figure_before_a_true_copy() -> None:
+    doc, lead = _claim(GRANT, "The government is to hand")
+    drafts = generate_true_false(doc, lead, random.Random(0), 0)
+    assert drafts[0].key == "False" and drafts[0].distractors[0][1] == "number"
+    assert drafts[-1].key == "True"
+    doc, later = _claim(GRANT, "The council said")
+    drafts = generate_true_false(doc, later, random.Random(0), 0)
+    assert [d.key for d in drafts] == ["True"]
