@@ -264,13 +264,25 @@ PART_OF = re.compile(
 )
 
 
+_MULTIPLE = re.compile(
+    r"\b(?:doubl\w*|tripl\w*|trebl\w*|quadrupl\w*|halv\w*|twice|(?:three|four|five|ten) times)\b",
+    re.I,
+)
+
+
 def keeps_direction(claim: ClaimInfo, q: Quantity, new_text: str) -> bool:
     """Whether ``new_text`` in place of ``q`` keeps the order of the figures a direction word
     relates ("fell to 82,000 from 103,000": the new value must stay below 103,000), and a
-    part below its whole ("300 of its 1,000 shops": never 1,200 of them)."""
+    part below its whole ("300 of its 1,000 shops": never 1,200 of them). A figure a
+    multiple relates to another ("nearly double from 12,300 to 20,000") has no other value:
+    any change is plain arithmetic away, or contradicts the multiple (blind judges, 2.8.0)."""
     new = parse_quantity(new_text)
     if new is None:
         return True
+    if _MULTIPLE.search(claim.text) and any(
+        o.start != q.start and o.kind == q.kind for o in _related_figures(claim)
+    ):
+        return False
     for other in _related_figures(claim):
         if other.start == q.start or (other.unit and q.unit and other.unit != q.unit):
             continue

@@ -199,12 +199,13 @@ _SIDE_REMARK = re.compile(
 # scoreline and the game number"); the result a report leads with is asked instead
 _SCORE = re.compile(r"(?<![\d.,-])\d{1,2}-\d{1,2}(?![\d%-])")
 _COUNTED_PLAY = re.compile(
-    r"\bthe \d+(?:st|nd|rd|th) (?:game|set|minute|over|lap|round|hole|innings|frame|end)\b", re.I
+    r"\bthe \d+(?:st|nd|rd|th) (?:game|set|over|lap|hole|innings|frame)\b", re.I
 )
 
 
 def scoreline(text: str) -> bool:
-    """Whether the text gives a scoreline of three sets or more, or counts a game or minute."""
+    """Whether the text gives a scoreline of three sets or more, or counts a game or a lap (a
+    goal's minute is left to :func:`play_by_play`: who scored is a match's story)."""
     return len(_SCORE.findall(text)) >= 3 or bool(_COUNTED_PLAY.search(text))
 
 

@@ -231,3 +231,15 @@ def test_the_lead_is_asked_false_by_a_changed_figure_before_a_true_copy() -> Non
     doc, later = _claim(GRANT, "The council said")
     drafts = generate_true_false(doc, later, random.Random(0), 0)
     assert [d.key for d in drafts] == ["True"]
+
+
+def test_a_figure_a_multiple_relates_to_another_is_never_changed() -> None:
+    text = (
+        "Blue Gull expands its fleet\n\n"
+        "Blue Gull said it would nearly double its fleet of ferries from 12 to 23 by 2027.\n"
+        "Blue Gull carried 2.4 million passengers last year.\n"
+    )
+    doc, claim = _claim(text, "Blue Gull said")
+    assert not [m for m in false_variants(doc, claim, random.Random(0)) if m.type == "number"]
+    doc, other = _claim(text, "Blue Gull carried")
+    assert [m for m in false_variants(doc, other, random.Random(0)) if m.type == "number"]
