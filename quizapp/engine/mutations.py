@@ -200,7 +200,9 @@ def _converted(q: Quantity, new_text: str, twin: Quantity) -> str | None:
         return None
     value = _magnitude(twin) * _magnitude(new) / _magnitude(q)
     value /= _SCALE.get(twin.scale.strip(), 1.0)
-    step = _step(twin)  # "£133,000" is rounded to thousands: so is its new value
+    # "£133,000" is rounded to thousands: so is its new value (keeping two figures at least:
+    # "$10bn" moves in ones, not tens)
+    step = min(_step(twin), 10.0 ** max(len(str(int(twin.value))) - 2, 0))
     text = format_like(twin, round(value / step) * step)
     return None if text == twin.text or parse_quantity(text) is None else text
 

@@ -203,8 +203,7 @@ def generate_true_false(
     if claim.sentence.index == 0:
         # the lead copied word for word is "obviously True, the headline gives it away" to
         # strict judges (2.8.0): asked false by a changed figure or name where one exists
-        changed = [d for d in _false_drafts(doc, claim, rng) if d.distractors[0][1] != "negation"]
-        return [*changed, true]
+        return [*_false_drafts(doc, claim, rng, changed_only=True), true]
     return [true]
 
 
@@ -216,15 +215,36 @@ def _true_draft(doc: Document, claim: ClaimInfo) -> Draft:
     return Draft("true_false", claim.id, stem, "True", (("False", ""),), ev, expl)
 
 
-def _false_drafts(doc: Document, claim: ClaimInfo, rng: random.Random) -> list[Draft]:
-    """Up to three false statements, a changed figure first, then a name, then a "not"."""
+_FIGURE = re.compile(r"[$\u00a3\u20ac]?\d[\d.,]*(?:bn|tn|m|k)?")
+
+
+def _in_title(old: str, title: str) -> bool:
+    """Whether the headline states what a mutation changes: a figure of it ("£5.5bn" of
+    "£5.5bn ($10bn)", "70m" of "70m euros") or the name."""
+    if not old.strip():
+        return False  # an inserted "not" changes nothing the headline states
+    figures = [f.rstrip(".,") for f in _FIGURE.findall(old)]
+    if figures:
+        return any(f in _FIGURE.findall(title) for f in figures)
+    return old.lower() in title
+
+
+def _false_drafts(
+    doc: Document, claim: ClaimInfo, rng: random.Random, changed_only: bool = False
+) -> list[Draft]:
+    """Up to three false statements, a changed figure first, then a name, then a "not"
+    (``changed_only``: never a "not"). On the lead, never a change of what the headline
+    states: "£4.1bn" under the headline "... calls for £5.5bn ..." is as plainly false as the
+    copy is plainly true."""
     ev = _evidence(doc, claim)
+    title = (doc.layout.title or "").lower() if claim.sentence.index == 0 else ""
     muts = [
         m
         for m in false_variants(doc, claim, rng)
         if m.type in FALSE_PREFERENCE
         and not moves_a_date(m)
-        and (m.type != "negation" or fair_negation(claim))
+        and (m.type != "negation" or fair_negation(claim) and not changed_only)
+        and not (title and _in_title(m.old, title))
     ]
     muts.sort(key=lambda m: FALSE_PREFERENCE.index(m.type))
     drafts = []

@@ -243,3 +243,12 @@ def test_a_figure_a_multiple_relates_to_another_is_never_changed() -> None:
     assert not [m for m in false_variants(doc, claim, random.Random(0)) if m.type == "number"]
     doc, other = _claim(text, "Blue Gull carried")
     assert [m for m in false_variants(doc, other, random.Random(0)) if m.type == "number"]
+
+
+def test_the_lead_never_changes_what_the_headline_states() -> None:
+    text = GRANT.replace("Kestrel Bay wins harbour grant", "Kestrel Bay wins 70m euro grant")
+    text = text.replace(" ($91m)", "")
+    doc, lead = _claim(text, "The government is to hand")
+    for want in (0, 1):
+        for d in generate_true_false(doc, lead, random.Random(0), want):
+            assert d.distractors[0][1] != "number"
