@@ -232,9 +232,13 @@ def market_aside(text: str, about: str) -> bool:
 # "a huge red and gold upholstered throne and a stripy deckchair": colours and materials are a
 # feature's description, which blind editors called decorative colour, not substance
 _DECOR = re.compile(
-    r"\b(?:red|gold|golden|silver|blue|green|yellow|pink|purple|orange|black|white|grey|gray|"
-    r"brown|crimson|scarlet|stripy|striped|spotted|tartan|upholstered|velvet|silk|leather|"
-    r"wooden|marble|ornate|gilded|gilt|colourful|colorful)\b(?! (?:medals?|cards?|jerseys?)\b)"
+    r"\b(?:red|blue|green|yellow|pink|purple|orange|black|white|grey|gray|brown|crimson|"
+    r"scarlet|stripy|striped|spotted|tartan|upholstered|velvet|silk|leather|wooden|marble|"
+    r"ornate|gilded|colourful|colorful)\b"
+    # gold and silver are commodities and medals; "red card", "green light", "red tape",
+    # "black market", "white paper" are no description
+    r"(?! (?:medals?|cards?|jerseys?|light|tape|market|paper|collar|list|belt|box|hole|"
+    r"flag|line|zone)\b)(?!-collar)"
 )
 
 
@@ -248,7 +252,7 @@ def decor(text: str) -> bool:
 # prices and pundits' tips are about who might win, never what happened (blind editors:
 # "a bookmaker's quote about a bystander")
 _ODDS = re.compile(
-    r"(?<!the )(?<!all )\bodds\b(?! with)|\b(?:bookmakers?|bookies|Ladbrokes|William Hill|"
+    r"(?<!the )(?<!all )(?<!at )\bodds\b(?! with)|\b(?:bookmakers?|bookies|Ladbrokes|William Hill|"
     r"Paddy Power|Betfair|favourite to (?:win|be|lift|take|leave)|the one to beat)\b",
 )
 

@@ -252,3 +252,13 @@ def test_the_lead_never_changes_what_the_headline_states() -> None:
     for want in (0, 1):
         for d in generate_true_false(doc, lead, random.Random(0), want):
             assert d.distractors[0][1] != "number"
+
+
+def test_the_trivia_patterns_leave_common_phrases_alone() -> None:
+    from quizapp.engine.quality import decor, odds_talk, scoreline
+
+    assert not decor("Ministers gave the green light to cut red tape for small firms.")
+    assert not decor("Gold and silver prices rose on the black market.")
+    assert not odds_talk("The unions are at odds over the plan, against the odds.")
+    assert not scoreline("Ann Porter scored in the 23rd minute to win the cup 2-1.")
+    assert scoreline("Reyes won 6-4 3-6 7-5 to reach the final.")
