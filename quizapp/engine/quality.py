@@ -42,7 +42,11 @@ _NEEDS_ANTECEDENT = re.compile(
     r"victim|winner|loser|newcomer|veteran|striker|midfielder|defender|goalkeeper|forward|"
     r"manager|coach|boss|champion|seed|sides|teams|clubs|firms|companies|countries|parties|"
     r"men|women|period|athlete|runner|sprinter|golfer|boxer|actors|actresses|players|cast)\b"
-    r"(?!\s+(?:(?:of|to|for|between|with|on|by|from|over|against|called|named|titled|"
+    # ("for" says which one, "the plan for X", but not when it says how long: "working on
+    # the problem for a few seconds")
+    r"(?!\s+(?:(?:of|to|for(?! (?:a |an )?(?:few |couple of )?(?:\d+ |two |three |several )?"
+    r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b)|"
+    r"between|with|on|by|from|over|against|called|named|titled|"
     r"which|who|whose|where)\b|"
     r"[A-Z0-9\"']))",
 )

@@ -161,6 +161,11 @@ def test_some_companies_of_a_group_named_elsewhere_need_context() -> None:
     assert not needs_context("Some Asian and European airlines are close to collapse.")
 
 
+def test_the_problem_for_a_few_seconds_needs_context() -> None:
+    assert needs_context("Forty servers worked on the problem for a few seconds each.")
+    assert not needs_context("Forty engineers worked on the problem for the harbour.")
+
+
 def test_the_next_two_of_something_needs_context() -> None:
     assert needs_context("Okafor took both of the next two sets to force a decider.")
     assert needs_context("The actors are mostly amateurs.")
