@@ -16,9 +16,17 @@ from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from .document import Document, Sentence, content_lemmas
+from .document import Document, Sentence, content_lemmas, sentence_at
 from .lexicon import COMPARISONS, DECISION_VERBS, DISCOURSE, HEDGES, REPORTING_VERBS
-from .quality import play_by_play, rote_list, side_remark
+from .quality import (
+    decor,
+    market_aside,
+    odds_talk,
+    play_by_play,
+    rote_list,
+    scoreline,
+    side_remark,
+)
 from .references import PRONOUN_LABEL, is_main_actor, resolve_description, resolve_pronoun
 from .types import Claim
 
@@ -291,6 +299,24 @@ def _aside(tokens: list[Any], idx: int) -> bool:
     return False
 
 
+def background_figure(doc: Document, start: int) -> bool:
+    """Whether the figure at article offset ``start`` stands in an aside of its sentence
+    ("Varig, which operates in 18 countries, ..."): background that earns a claim no score,
+    and that no question may hinge on (blind editors: "the number of countries an airline
+    serves, a side detail")."""
+    s = sentence_at(doc, start)
+    if s is None:
+        return False
+    tok = next((t for t in s.span if t.idx <= start - s.offset < t.idx + len(t.text)), None)
+    # "A majority, 52%, said ...": a figure set off as the apposition of its noun is the
+    # claim's own figure, said again, not background
+    while tok is not None and tok.dep_ in {"nummod", "quantmod", "compound", "nmod"}:
+        tok = tok.head
+    if tok is not None and tok.dep_ == "appos" and (tok.like_num or tok.text == "%"):
+        return False
+    return _aside(list(s.span), start - s.offset)
+
+
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
     if not a or not b:
         return 0.0
@@ -330,6 +356,7 @@ def extract_claims(doc: Document) -> list[ClaimInfo]:
             )
     merged = _merge(found)
     headline = _salient_words(doc)
+    about = _about(doc)
     # the article's closing claim, when no more than one sentence follows it
     last = max((x.sentence.index for x in merged), default=-1)
     if last < len(doc.sentences) - 2:
@@ -354,6 +381,7 @@ def extract_claims(doc: Document) -> list[ClaimInfo]:
             or (c.sentence.index >= 3 and side_remark(c.text))
             or rote_list(c.text)
             or _scene(c)
+            or _trivia(doc, c, about)
             # the closing sentence of a longer article: an outlook or a remark to end on
             # ("Toshiba expects sales to reach ... by 2010"), which editors called trivia
             or (c.sentence.index >= 8 and c.sentence.index == last)
@@ -533,6 +561,49 @@ _SCENE_VERBS = frozenset(
     "perch sit stand wander stroll lean smile grin gaze sip chat linger pose relax lounge "
     "browse".split()
 )
+
+
+def _about(doc: Document) -> str:
+    """The headline and the lead sentence: what the story says it is about."""
+    lead = doc.view[doc.sentences[0].start : doc.sentences[0].end] if doc.sentences else ""
+    return f"{doc.layout.title or ''}\n{lead}"
+
+
+#: A claim naming this many people is a list (a squad, a cast): asking one name of it tests
+#: memory of the list, which blind editors called trivia ("one name from a list of uncapped
+#: players"); :func:`quality.rote_list` catches the longer runs written "A, B, C and D".
+LIST_PEOPLE = 4
+
+
+def _trivia(doc: Document, c: ClaimInfo, about: str) -> bool:
+    """Detail blind editors called trivia on the tuning articles (2.8.0 verdicts), past the
+    lead: a list of people (past the first sentence), and (from the third) a share index's
+    points in a story not about markets, how things look, a bookmaker's odds or a quote from
+    a bookmaker's spokesman, a set-by-set scoreline or a game's number."""
+    if c.sentence.index == 0:
+        return False
+    people = {
+        m.text for m in c.sentence.mentions if m.label == "PERSON" and c.start <= m.start < c.end
+    }
+    if len(people) >= LIST_PEOPLE:
+        return True
+    if c.sentence.index < 2:
+        return False
+    text = c.text
+    if market_aside(text, about) or decor(text) or odds_talk(text, about) or scoreline(text):
+        return True
+    return c.quote is not None and _bookmaker_speaker(doc, c.quote[1], about)
+
+
+def _bookmaker_speaker(doc: Document, speaker: str, about: str) -> bool:
+    """Whether the article introduces the quoted speaker as a bookmaker's spokesman or a
+    tipster ("Ladbrokes spokesman Warren Lush said ..."): his words are odds, not news."""
+    surname = speaker.split()[-1]
+    return any(
+        any(m.label == "PERSON" and m.text.split()[-1] == surname for m in s.mentions)
+        and odds_talk(doc.view[s.start : s.end], about)
+        for s in doc.sentences
+    )
 
 
 def _scene(c: ClaimInfo) -> bool:

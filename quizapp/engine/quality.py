@@ -41,8 +41,12 @@ _NEEDS_ANTECEDENT = re.compile(
     r"reduction|increase|cut|rise|fall|charity|proposal|saga|twist|pair|text|document|"
     r"victim|winner|loser|newcomer|veteran|striker|midfielder|defender|goalkeeper|forward|"
     r"manager|coach|boss|champion|seed|sides|teams|clubs|firms|companies|countries|parties|"
-    r"men|women|period|athlete|runner|sprinter|golfer|boxer)\b"
-    r"(?!\s+(?:(?:of|to|for|between|with|on|by|from|over|against|called|named|titled|"
+    r"men|women|period|athlete|runner|sprinter|golfer|boxer|actors|actresses|players|cast)\b"
+    # ("for" says which one, "the plan for X", but not when it says how long: "working on
+    # the problem for a few seconds")
+    r"(?!\s+(?:(?:of|to|for(?! (?:a |an )?(?:few |couple of )?(?:\d+ |two |three |several )?"
+    r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b)|"
+    r"between|with|on|by|from|over|against|called|named|titled|"
     r"which|who|whose|where)\b|"
     r"[A-Z0-9\"']))",
 )
@@ -107,6 +111,27 @@ _REPORTING_ASIDE = re.compile(
 # sentence tells (2.6.0)
 _RELATIVE_TIME = re.compile(r"^(?:[\w-]+ ){1,3}(?:later|earlier)\b", re.I)
 _BOTH = re.compile(r"^(both|neither|each|all|the two|the pair)\b", re.I)
+# "The wistful romantic comedy directed by X has won ...": a work described by its genre, its
+# title left in another sentence; "the experiment cost $12": which experiment? (blind
+# editors, 2.8.0: "not named in the stem", "says 'the experiment' without saying which")
+_DESCRIBED_WORK = re.compile(
+    r"\b[Tt]he (?:[a-z][\w-]* ){0,3}(?:comedy|drama|thriller|documentary|musical|sitcom|"
+    r"soap|biopic|sequel|remake|blockbuster|animation|experiment|demonstration|test|"
+    r"exercise)\b"
+    r"(?!\s+(?:(?:of|called|named|titled|on|into|at|in)\b|[A-Z0-9\"']))"
+)
+# "in both of the next two sets", "the previous three games": next after what? ("over the
+# next six months" counts from now: a period, not a thing of another sentence)
+_COUNTED_AFTER = re.compile(
+    r"\b[Tt]he (?:next|following|previous|preceding|remaining) (?:two|three|four|five|six|few|"
+    r"\d+) (?!(?:hours|days|weeks|months|years|decades)\b)[a-z]+s\b"
+)
+# "some European and US companies are on the brink": a share of a group another sentence
+# names ("airlines": which companies?); "some" or "many" before a bare kind of business
+_SOME_OF_THEM = re.compile(
+    r"\b(?:[Ss]ome|[Mm]any|[Ss]everal|[Oo]ther|[Ff]ew|[Mm]ost)\s+(?:[A-Z][\w-]*\s+(?:and\s+)?)*"
+    r"(?:companies|firms|businesses|carriers|operators|rivals)\b"
+)
 # "the price of both benchmark crudes": "both" before a plural noun, with no "X and Y" before it
 # in the text, points at two things named elsewhere (2.5.0-verify)
 _BOTH_MID = re.compile(r"\bboth\s+(?!the\b|of\b)(?:[a-z-]+\s+)?[a-z-]+s\b(?!\s+and\b)")
@@ -173,6 +198,78 @@ _SIDE_REMARK = re.compile(
 )
 
 
+# "won 6-3 2-6 7-5", "broke in the 11th game": a set-by-set scoreline or the count of a game
+# is the match's bookkeeping, which blind editors called trivia ("hinges on the exact
+# scoreline and the game number"); the result a report leads with is asked instead
+_SCORE = re.compile(r"(?<![\d.,-])\d{1,2}-\d{1,2}(?![\d%-])")
+_COUNTED_PLAY = re.compile(
+    r"\bthe \d+(?:st|nd|rd|th) (?:game|set|over|lap|hole|innings|frame)\b", re.I
+)
+
+
+def scoreline(text: str) -> bool:
+    """Whether the text gives a scoreline of three sets or more, or counts a game or a lap (a
+    goal's minute is left to :func:`play_by_play`: who scored is a match's story)."""
+    return len(_SCORE.findall(text)) >= 3 or bool(_COUNTED_PLAY.search(text))
+
+
+# "In London, the FTSE 100 index closed 15 points higher": a share index's points and closing
+# level in a story that is not about markets (an oil or a bank story) is market bookkeeping,
+# which blind editors called trivia
+_MARKET_INDEX = re.compile(
+    r"\b(?:FTSE|Dow Jones|Dow|Nasdaq|Nikkei|S&P|Dax|DAX|CAC|Hang Seng|Sensex|Kospi)\b|"
+    r"\b(?:share|stock|benchmark) index\b"
+)
+_MARKET_STORY = re.compile(
+    r"\b(?:shares?|stock ?markets?|stock exchange|markets|index|indices|FTSE|Dow|Nasdaq|Nikkei|"
+    r"investors?|equities|bourse|traders)\b",
+    re.I,
+)
+
+
+def market_aside(text: str, about: str) -> bool:
+    """Whether the text reports a share index where the story (``about``: its headline and
+    lead) is not about markets."""
+    return bool(_MARKET_INDEX.search(text)) and not _MARKET_STORY.search(about)
+
+
+# "a huge red and gold upholstered throne and a stripy deckchair": colours and materials are a
+# feature's description, which blind editors called decorative colour, not substance
+_DECOR = re.compile(
+    r"\b(?:red|blue|green|yellow|pink|purple|orange|black|white|grey|gray|brown|crimson|"
+    r"scarlet|stripy|striped|spotted|tartan|upholstered|velvet|silk|leather|wooden|marble|"
+    r"ornate|gilded|colourful|colorful)\b"
+    # gold and silver are commodities and medals; "red card", "green light", "red tape",
+    # "black market", "white paper" are no description
+    r"(?! (?:medals?|cards?|jerseys?|light|tape|market|paper|collar|list|belt|box|hole|"
+    r"flag|line|zone)\b)(?!-collar)"
+)
+
+
+def decor(text: str) -> bool:
+    """Whether the text describes how things look: two colour or material words or more
+    (written in lower case: "Black Friday" and "the Green Party" are names)."""
+    return len(_DECOR.findall(text)) >= 2
+
+
+# "the bookmakers made him favourite", "with odds of 1/4", "looks the one to beat": a bookmaker's
+# prices and pundits' tips are about who might win, never what happened (blind editors:
+# "a bookmaker's quote about a bystander")
+_ODDS = re.compile(
+    r"(?<!the )(?<!all )(?<!at )\bodds\b(?! with)|\b(?:bookmakers?|bookies|Ladbrokes|William Hill|"
+    r"Paddy Power|Betfair|favourite to (?:win|be|lift|take|leave)|the one to beat)\b",
+)
+
+
+def odds_talk(text: str, about: str = "") -> bool:
+    """Whether the text is a bookmaker's or a tipster's talk of odds and favourites, in a
+    story (``about``: its headline and lead) that is not itself about betting."""
+    return bool(_ODDS.search(text)) and not _BETTING_STORY.search(about)
+
+
+_BETTING_STORY = re.compile(r"\b(?:bet|bets|betting|gambling|bookmakers?|bookies|odds)\b", re.I)
+
+
 # "The marginals are A, B, C and D, E, F and G": a rote list of five names or more
 _NAME = r"[A-Z][\w'-]*(?: [A-Z][\w'-]*)*"
 _NAME_RUN = re.compile(rf"(?:{_NAME}(?:, | and )){{4,}}{_NAME}")
@@ -237,7 +334,9 @@ def needs_context(text: str) -> bool:
         return True
     if _DISCOURSE.search(body) or _SIMILAR.search(body) or _REPORTING_ASIDE.search(body):
         return True
-    if _ONE.search(body):
+    if _ONE.search(body) or _DESCRIBED_WORK.search(body) or _SOME_OF_THEM.search(body):
+        return True
+    if _COUNTED_AFTER.search(body):
         return True
     if any(" and " not in body[: m.start()] for m in _BOTH_MID.finditer(body)):
         return True

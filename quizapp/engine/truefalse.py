@@ -36,10 +36,10 @@ FALSE_PREFERENCE = ("number", "entity", "negation")
 #: some enemies", "not resisted ..., saying such papers are always kept confidential") or
 #: deny a superlative ("is not the largest"): blind editors called it ungrammatical or obvious.
 #: "did not postpone the launch until 3 February", "not ... in both sets": the scope is
-#: unclear (2.5.0).
+#: unclear (2.5.0); "had not been winning ... up until last week" is arguably true (2.8.0).
 _NEGATION_CLASH = re.compile(
     r"\b(some|always|all|many|much|most|several|already|still|ever|any|largest|biggest|"
-    r"smallest|first|only|both|each|every)\b|\b(?:until|till) \d",
+    r"smallest|first|only|both|each|every)\b|\b(?:until|till)\b",
     re.I,
 )
 #: Below this check-worthiness a negated remark is a side comment ("was not totally
@@ -196,27 +196,61 @@ def generate_true_false(
     """A true/false draft; false statements carry their mutation on the "True" option."""
     if not standalone(doc, claim, bare=True):
         return []
-    ev = _evidence(doc, claim)
     want_false = want_pos == 1 if want_pos in (0, 1) else rng.random() < 0.5
     if want_false:
-        muts = [
-            m
-            for m in false_variants(doc, claim, rng)
-            if m.type in FALSE_PREFERENCE
-            and not moves_a_date(m)
-            and (m.type != "negation" or fair_negation(claim))
-        ]
-        muts.sort(key=lambda m: FALSE_PREFERENCE.index(m.type))
-        drafts = []
-        for mut in muts[:3]:
-            text = drop_discourse(statement(doc, claim, mut))
-            stem = _stem(_lower_first(text, claim, doc))
-            expl = f'False. The article says: "{ev.text}" The statement {describe(mut)}.'
-            drafts.append(
-                Draft("true_false", claim.id, stem, "False", (("True", mut.type),), ev, expl)
-            )
-        return drafts
+        return _false_drafts(doc, claim, rng)
+    true = _true_draft(doc, claim)
+    if claim.sentence.index == 0:
+        # the lead copied word for word is "obviously True, the headline gives it away" to
+        # strict judges (2.8.0): asked false by a changed figure or name where one exists
+        return [*_false_drafts(doc, claim, rng, changed_only=True), true]
+    return [true]
+
+
+def _true_draft(doc: Document, claim: ClaimInfo) -> Draft:
+    ev = _evidence(doc, claim)
     text = drop_discourse(statement(doc, claim))
     stem = _stem(_lower_first(text, claim, doc))
     expl = f'True. The article says: "{ev.text}"'
-    return [Draft("true_false", claim.id, stem, "True", (("False", ""),), ev, expl)]
+    return Draft("true_false", claim.id, stem, "True", (("False", ""),), ev, expl)
+
+
+_FIGURE = re.compile(r"[$\u00a3\u20ac]?\d[\d.,]*(?:bn|tn|m|k)?")
+
+
+def _in_title(old: str, title: str) -> bool:
+    """Whether the headline states what a mutation changes: a figure of it ("£5.5bn" of
+    "£5.5bn ($10bn)", "70m" of "70m euros") or the name."""
+    if not old.strip():
+        return False  # an inserted "not" changes nothing the headline states
+    figures = [f.rstrip(".,") for f in _FIGURE.findall(old)]
+    if figures:
+        return any(f in _FIGURE.findall(title) for f in figures)
+    return old.lower() in title
+
+
+def _false_drafts(
+    doc: Document, claim: ClaimInfo, rng: random.Random, changed_only: bool = False
+) -> list[Draft]:
+    """Up to three false statements, a changed figure first, then a name, then a "not"
+    (``changed_only``: never a "not"). On the lead, never a change of what the headline
+    states: "£4.1bn" under the headline "... calls for £5.5bn ..." is as plainly false as the
+    copy is plainly true."""
+    ev = _evidence(doc, claim)
+    title = (doc.layout.title or "").lower() if claim.sentence.index == 0 else ""
+    muts = [
+        m
+        for m in false_variants(doc, claim, rng)
+        if m.type in FALSE_PREFERENCE
+        and not moves_a_date(m)
+        and (m.type != "negation" or fair_negation(claim) and not changed_only)
+        and not (title and _in_title(m.old, title))
+    ]
+    muts.sort(key=lambda m: FALSE_PREFERENCE.index(m.type))
+    drafts = []
+    for mut in muts[:3]:
+        text = drop_discourse(statement(doc, claim, mut))
+        stem = _stem(_lower_first(text, claim, doc))
+        expl = f'False. The article says: "{ev.text}" The statement {describe(mut)}.'
+        drafts.append(Draft("true_false", claim.id, stem, "False", (("True", mut.type),), ev, expl))
+    return drafts
