@@ -180,18 +180,66 @@ _PREV_WORD = re.compile(r"(?:^|[ ])([A-Za-z][\w-]*) $")
 _NEXT_WORD = re.compile(r" ([A-Za-z][\w-]*)")
 _MEMBERS = frozenset({"MP", "MEP", "MSP"})
 _CODE_RE = re.compile(r"^[A-Z]{1,4}-?\d{1,4}[A-Za-z]{0,2}$")
+# what stands before a sentence's first word: the text's start or the last sentence's end,
+# then perhaps quotes and brackets
+_SENTENCE_OPEN = re.compile(r"(?:^|[.!?:\n])[\s\"'“‘(]*$")
+# common words that open a sentence before a name ("But Nalbandian", "In London"); never
+# "The" or "A", which open titles ("The Chorus") and squads' initials ("A Foley")
+_OPENERS = frozenset(
+    "but and or so yet in on at with without for from by after before since if when while "
+    "as although though now then also meanwhile however under despite during against until "
+    "because where once still even only instead".split()
+)
+# capitalised words no name goes on from ("On Monday Fiat said"); not the months that are
+# also first names (April, May, June, August)
+_DATE_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march july "
+    "september october november december".split()
+)
+
+
+def _named_without(doc: Document, m: Mention, word: str) -> bool:
+    """Whether the article names ``m`` elsewhere, and not right after ``word`` ("If Fox" after
+    "Twentieth Century Fox" is the model's guess; "In Bruges" said twice is still a film)."""
+    person = m.label == "PERSON"
+    key = person_key(m.text) if person else m.text
+    for o in doc.mentions:
+        if o.start == m.start or o.label != m.label:
+            continue
+        if (person_key(o.text) if person else o.text) != key:
+            continue
+        prev = _PREV_WORD.search(doc.view[max(0, o.start - 40) : o.start])
+        if not prev or prev.group(1) != word:
+            return True
+    return False
+
+
+def _word_before(doc: Document, m: Mention) -> str:
+    """The capitalised word right before a mention that makes it part of a longer name, or "".
+
+    A member's letters ("Tory MP David Price"), a weekday or month ("On Monday Fiat") are no
+    part of a name, and neither is a common word opening the sentence ("But Nalbandian") when
+    the article names the same one without it. A title still counts: "No More Mr Nasty" is a
+    film, and a trusted "Mr Howard" opened "Mr _____" blanks on the story's own subject.
+    """
+    prev = _PREV_WORD.search(doc.view[max(0, m.start - 40) : m.start])
+    w = prev.group(1) if prev else ""
+    if not w[:1].isupper() or w in _MEMBERS or w.lower() in _DATE_WORDS:
+        return ""
+    at = max(0, m.start - 40) + prev.start(1)
+    opens = _SENTENCE_OPEN.search(doc.view[max(0, at - 8) : at])
+    if w.lower() in _OPENERS and opens and _named_without(doc, m, w):
+        return ""
+    return w
 
 
 def reliable_name(doc: Document, m: Mention) -> bool:
     """Whether a mention is a name we trust the label of: a known company or place, a person,
     or an organisation the article names at least twice; and not part of a longer name."""
-    prev = _PREV_WORD.search(doc.view[max(0, m.start - 40) : m.start])
     nxt = _NEXT_WORD.match(doc.view[m.end : m.end + 40])
     # "Lord of the Rings": a capitalised word right next to the mention means a longer name
-    before = prev.group(1) if prev else ""
-    for w in (before, nxt.group(1) if nxt else ""):
-        # "Tory MP David Price": a member's letters before a name are no part of it
-        if w[:1].isupper() and not _CODE_RE.match(w) and not (w == before and w in _MEMBERS):
+    for w in (_word_before(doc, m), nxt.group(1) if nxt else ""):
+        if w[:1].isupper() and not _CODE_RE.match(w):
             return False
     low = m.text.lower()
     if m.label == "PERSON" or low in COMPANIES or low in COUNTRIES or low in CITIES:
