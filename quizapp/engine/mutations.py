@@ -31,7 +31,7 @@ from .lexicon import (
     REPORTING_VERBS,
 )
 from .nlp import Mention
-from .numbers import Quantity, _step, date_pattern, format_like, parse_quantity
+from .numbers import Quantity, date_pattern, format_like, parse_quantity, step
 from .quality import approximate_figure, gendered, score_or_range, trivia
 
 _NEG_AUX = {
@@ -202,8 +202,8 @@ def _converted(q: Quantity, new_text: str, twin: Quantity) -> str | None:
     value /= _SCALE.get(twin.scale.strip(), 1.0)
     # "£133,000" is rounded to thousands: so is its new value (keeping two figures at least:
     # "$10bn" moves in ones, not tens)
-    step = min(_step(twin), 10.0 ** max(len(str(int(twin.value))) - 2, 0))
-    text = format_like(twin, round(value / step) * step)
+    grain = min(step(twin), 10.0 ** max(len(str(int(twin.value))) - 2, 0))
+    text = format_like(twin, round(value / grain) * grain)
     return None if text == twin.text or parse_quantity(text) is None else text
 
 

@@ -170,7 +170,7 @@ def format_like(q: Quantity, value: float) -> str:
     return out
 
 
-def _step(q: Quantity) -> float:
+def step(q: Quantity) -> float:
     """Precision step of the written value: 421,000 moves in thousands, 1.13 in hundredths."""
     if q.decimals:
         return 10.0**-q.decimals
@@ -211,14 +211,14 @@ def perturb(
             if 1900 <= v <= 2099 and v not in vals:
                 vals.append(v)
         return vals[:count]
-    step = _step(q)
+    grain = step(q)
     if fine and q.value and not q.decimals:
         # fine steps need a fine precision: 400 beside 380 moves in tens, not hundreds
-        step = min(step, float(10 ** max(0, math.floor(math.log10(abs(q.value) * 0.05)))))
+        grain = min(grain, float(10 ** max(0, math.floor(math.log10(abs(q.value) * 0.05)))))
     factors = _FACTORS[(fine, lower)]
     for f in factors:
         v = q.value * f
-        v = round(v / step) * step
+        v = round(v / grain) * grain
         if q.decimals:
             v = round(v, q.decimals)
         if v <= 0 or math.isclose(v, q.value):
@@ -234,7 +234,7 @@ def perturb(
     if len(vals) < count:
         # small integers (e.g. 5, 12) need additive steps
         for d in (1, 2, 3, 4, 5, 6):
-            v = q.value - d * step if lower else q.value + d * step
+            v = q.value - d * grain if lower else q.value + d * grain
             if v > 0 and all(not math.isclose(v, w) for w in vals) and not math.isclose(v, q.value):
                 if q.percent and q.value < 100 <= v:
                     continue

@@ -43,7 +43,7 @@ from .mutations import _org_kind, changeable_figure, keeps_direction, same_org_k
 from .nlp import Mention
 from .numbers import Quantity
 from .quality import (
-    _DEMONYMS,
+    DEMONYMS,
     ROUGH_MARGIN,
     drop_discourse,
     gendered,
@@ -665,7 +665,7 @@ def story_country(doc: Document) -> str | None:
     """The country the whole article is about, lower case, else None. Asked about, it is
     the answer a reader guesses without the article ("France" in a story on French rugby:
     blind editors called it obvious)."""
-    people = {hints[0]: country for country, hints in _DEMONYMS.items()}
+    people = {hints[0]: country for country, hints in DEMONYMS.items()}
     per: dict[str, set[int]] = {}
     for s in doc.sentences:
         text = doc.text[s.start : s.end]
@@ -684,7 +684,7 @@ def story_country(doc: Document) -> str | None:
     title = (doc.layout.title or "").lower()
     first = min((s.index for s in doc.sentences), default=0)
     named = re.search(rf"\b{re.escape(top)}\b", title) or any(
-        re.search(rf"\b{re.escape(h)}\b", title) for h in _DEMONYMS.get(top, ())[:1]
+        re.search(rf"\b{re.escape(h)}\b", title) for h in DEMONYMS.get(top, ())[:1]
     )
     return top if first in per[top] or named else None
 
