@@ -52,6 +52,7 @@ from .quality import (
     readable,
     rough_figure,
 )
+from .text import indefinite_article
 from .types import Evidence
 
 _PRONOUNS = re.compile(
@@ -482,21 +483,13 @@ def _too_close(values: list[tuple[float, ...]]) -> bool:
     return any(b - a < 0.03 * max(abs(a), abs(b)) for a, b in zip(flat, flat[1:], strict=False))
 
 
-def _an(word: str) -> bool:
-    """Whether "an" goes before ``word`` (a figure read aloud: "an 8%", "an 11m", "an 18")."""
-    w = word.lstrip("$\u00a3\u20ac").lower()
-    if re.match(r"(8|11|18|80+)(?!\d)|8\d{2}(?![\d,])", w.replace(",", "")):
-        return True
-    return bool(re.match(r"[aeio]|u(?!ni|se|su)", w)) and not w[:1].isdigit()
-
-
 def _article_for(stem: str, options: list[str]) -> str | None:
     """Replace the "a(n)" before a blank by the article every option takes, or give up
     (a stem that says "a(n)" is a template artefact; one that fits only the key is a cue)."""
-    takes = {_an(o) for o in options}
-    if len(takes) != 1:
+    takes = {indefinite_article(o) for o in options}
+    if len(takes) != 1 or None in takes:
         return None
-    an = takes.pop()
+    an = takes.pop() == "an"
     stem = stem.replace("a(n) ", "an " if an else "a ").replace("A(n) ", "An " if an else "A ")
     return stem
 
