@@ -112,7 +112,8 @@ def _from_match(m: re.Match[str], offset: int = 0) -> Quantity:
 
 
 #: A month name right after a bare number: the number is the day of a date ("25 December").
-_DAY_OF_MONTH = re.compile(r"(?:st|nd|rd|th)?\s+(?:" + "|".join(MONTHS) + r")\b")
+#: (No ordinal suffix: QTY_RE never reads the "3" of "3rd" as a quantity.)
+_DAY_OF_MONTH = re.compile(rf"\s+(?:{_MONTH_ALT})\b")
 
 
 def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
@@ -125,7 +126,15 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
         if m.start() > 1 and text[m.start() - 1] == "-" and text[m.start() - 2].isalpha():
             continue  # "Cray-1"
         q = _from_match(m, offset)
-        if q.kind == "count" and not q.unit and _DAY_OF_MONTH.match(text, m.end()):
+        if (
+            q.kind == "count"
+            and not q.unit
+            and not q.grouped
+            and not q.decimals
+            and not q.scale
+            and 1 <= q.value <= 31
+            and _DAY_OF_MONTH.match(text, m.end())
+        ):
             continue  # "the 11 September attacks": a day of a date, never a count to change
         # "Halo 2", "Firefox 1.0", "Top 500": a bare number after a name is part of the name
         before = text[: m.start()].rstrip().split(" ")[-1:] if m.start() else []

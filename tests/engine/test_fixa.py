@@ -8,7 +8,19 @@ from __future__ import annotations
 import pytest
 
 from quizapp.engine.mutations import _agree_article
+from quizapp.engine.numbers import find_quantities
 from quizapp.engine.text import indefinite_article
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Crowds of 10,000 March on Parliament today.", "10,000"),
+        ("Labour won 35 May elections in the region.", "35"),
+    ],
+)
+def test_a_number_no_day_can_be_stays_before_a_month(text: str, figure: str) -> None:
+    assert [q.text for q in find_quantities(text)] == [figure]
 
 
 @pytest.mark.parametrize(
