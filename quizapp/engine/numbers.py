@@ -252,46 +252,84 @@ def perturb(
 
 
 # "nearly double", "tripled", "halved", "twice", "a three-fold rise", "five times": a stated
-# factor between two figures
+# factor between two figures (no bare "half": "the first half" is no factor)
 _MULTIPLE = re.compile(
-    r"\b(?:doubl|tripl|trebl|quadrupl|halv)\w*|\btwice\b|\bhalf\b|\b\w+-?fold\b"
-    r"|\b(?:two|three|four|five|ten|\d+) times\b",
+    r"\b(?:doubl|tripl|trebl|quadrupl|halv)\w*|\btwice\b"
+    r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)-?fold\b"
+    r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+) times\b",
     re.I,
 )
 _HEDGE = r"(?:about |around |nearly |almost |just |some |roughly )?"
 _FROM_SLOT = re.compile(rf"\bfrom {_HEDGE}$", re.I)
 _TO_SLOT = re.compile(rf"\bto {_HEDGE}$", re.I)
 _BY_SLOT = re.compile(rf"\bby {_HEDGE}$", re.I)
+#: A percentage is the change only right after its direction word ("rose 2%", "down 5%") or
+#: after ", or" ("to 6,630, or 12.9%"); "a 30% share" beside a change is no part of it.
+_PCT_CHANGE_SLOT = re.compile(
+    r"(?:\b(?:rose|rise|rises|rising|risen|fell|fall|falls|falling|fallen|grew|grow|grows|"
+    r"growing|grown|jumped|jumps|climbed|climbs|dropped|drops|slipped|slumped|gained|gains|"
+    r"lost|loses|declined|declines|increased|increases|decreased|decreases|surged|soared|"
+    r"plunged|tumbled|up|down)|,\s*or)\s+" + _HEDGE + "$",
+    re.I,
+)
+#: What may stand between a factor word and the first of its two figures, and between the
+#: figures: "nearly double from 12,300 to 20,000", "double the number of its shops - all in
+#: Europe - from 4,100 to 7,900", "halved to 300 from 600"; never a comma or a full stop.
+_FACTOR_LEAD = re.compile(rf"^(?:[^.,;:!?]{{0,100}}\b(?:from|to)\s+)?\s*{_HEDGE}$")
+_FIGURE_LINK = re.compile(rf"^\s*(?:from|to)\s+{_HEDGE}$", re.I)
+#: Furthest apart two figures may be for a factor word between them to tie them.
+_FACTOR_SPAN = 80
 
 
 def _slot(text: str, q: Quantity) -> str | None:
     """The part a figure plays in a stated change: its start ("from 12,300"), its end ("to
-    20,000") or the change itself ("by 400m euros", or a percentage that is neither end)."""
+    20,000") or the change itself ("by 400m euros", "rose 2%", ", or 12.9%")."""
     before = text[max(0, q.start - 24) : q.start]
     if _FROM_SLOT.search(before):
         return "from"
     if _TO_SLOT.search(before):
         return "to"
-    if _BY_SLOT.search(before) or q.percent:
+    if _BY_SLOT.search(before) or (q.percent and _PCT_CHANGE_SLOT.search(before)):
         return "change"
     return None
+
+
+def _factor_ties(text: str, a: Quantity, b: Quantity) -> bool:
+    """Whether a factor word ties figures ``a`` and ``b``: it stands between them ("$12bn,
+    three times the 2003 figure of $4bn"), or just before the pair ("nearly double from
+    12,300 to 20,000", "halved to 300 from 600")."""
+    lo, hi = (a, b) if a.start < b.start else (b, a)
+    gap = text[lo.end : hi.start]
+    if len(gap) <= _FACTOR_SPAN and not re.search(r"[.;]\s", gap) and _MULTIPLE.search(gap):
+        return True
+    if not _FIGURE_LINK.match(gap):
+        return False
+    return any(
+        m.end() <= lo.start and _FACTOR_LEAD.match(text[m.end() : lo.start])
+        for m in _MULTIPLE.finditer(text)
+    )
 
 
 def arithmetic_gives_away(text: str, start: int, end: int) -> bool:
     """Whether the other figures of ``text`` and a relation it states give the figure at
     ``start:end`` by arithmetic, so that no wrong value can fit the relation as well as the
     key without being arguably right too (blind editors: "only 12,300 nearly doubles to
-    20,000"). Two cases: a factor ("double", "halved", "three times") beside another figure
-    of the key's kind; and a change stated with both its other parts ("rose 2% to _____ from
-    $10.9bn", "fell from _____ to 6,630, or 12.9%", "rise by _____ from 10 to 12")."""
+    20,000"). Two cases: a factor ("double", "halved", "three times") tying the key to another
+    figure of its kind and unit; and a change stated with both its other parts ("rose 2% to
+    _____ from $10.9bn", "fell from _____ to 6,630, or 12.9%", "rise by _____ from 10 to 12")."""
     figures = [q for q in find_quantities(text) if q.kind != "year"]
     key = next((q for q in figures if q.start == start and q.end == end), None)
+    if key is None:  # the re-parse cut the figure differently: the one that overlaps it
+        key = next((q for q in figures if q.start < end and start < q.end), None)
     if key is None:
         return False
     others = [q for q in figures if q is not key]
-    like = [q for q in others if (q.currency, bool(q.percent)) == (key.currency, bool(key.percent))]
-    masked = text[:start] + " " * (end - start) + text[end:]  # the key's own "500,000 times"
-    if like and _MULTIPLE.search(masked):
+    like = [
+        q
+        for q in others
+        if (q.currency, bool(q.percent), q.unit) == (key.currency, bool(key.percent), key.unit)
+    ]
+    if any(_factor_ties(text, key, q) for q in like):
         return True
     slots = {_slot(text, q) for q in others} - {None}
     own = _slot(text, key)
