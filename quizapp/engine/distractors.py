@@ -422,14 +422,15 @@ def stated_jobs(doc: Document, name: str) -> set[str]:
 
 #: The parties a person is tied to by the words around his name, by the way they are written.
 _PARTIES = (
-    (r"Lib(?:eral)? Dems?|Liberal Democrats?", "Liberal Democrat"),
+    (r"Lib(?:eral)? Dems?\b|Liberal Democrats?\b", "Liberal Democrat"),
     (r"Tory|Tories|Conservatives?", "Conservative"),
     (r"Labour", "Labour"),
     (r"SNP|Scottish National Party", "SNP"),
     (r"Plaid Cymru", "Plaid Cymru"),
     (r"UKIP|UK Independence Party", "UKIP"),
     (r"Republicans?", "Republican"),
-    (r"Democrats?|Democratic", "Democratic"),
+    # never Germany's Social, Christian or Free Democrats, nor Japan's Liberal Democrats
+    (r"(?<!Social )(?<!Christian )(?<!Free )(?<!Liberal )(?:Democrats?|Democratic)", "Democratic"),
 )
 _PARTY = "|".join(f"(?:{p})" for p, _ in _PARTIES)
 # "Tory leader X", "Former Tory chancellor X", "Labour's X", "Lib Dem MP Mr X", "Tory party

@@ -4,6 +4,7 @@ article gives no job offered for a film-maker's blank. Texts written for the tes
 
 from __future__ import annotations
 
+from quizapp.engine.distractors import party_cue
 from quizapp.engine.document import analyse
 from quizapp.engine.recall import story_country
 
@@ -34,3 +35,15 @@ The growers say the rules came too fast for small farms.
 
 def test_the_pronoun_us_in_a_title_names_no_country() -> None:
     assert story_country(analyse(HELP)) is None
+
+
+def test_other_democrat_parties_are_not_the_us_democrats() -> None:
+    assert party_cue("Social Democrat chancellor ", " said") is None
+    assert party_cue("Christian Democrat leader ", " said") is None
+    assert party_cue("Free Democrat leader ", " said") is None
+    assert party_cue("Liberal Democrat leader ", " said") == "Liberal Democrat"
+    assert party_cue("Democrat senator ", " said") == "Democratic"
+    assert party_cue("the ", ", a Social Democrat MP, said") is None
+    # Japan's Liberal Democratic Party is neither the Lib Dems nor the US Democrats
+    assert party_cue("the ", ", a Liberal Democratic Party MP, said") is None
+    assert party_cue("the ", ", a Liberal Democrat MP, said") == "Liberal Democrat"
