@@ -4,9 +4,12 @@ article gives no job offered for a film-maker's blank. Texts written for the tes
 
 from __future__ import annotations
 
+import random
+
+from quizapp.engine.claims import extract_claims
 from quizapp.engine.distractors import party_cue
 from quizapp.engine.document import analyse
-from quizapp.engine.recall import story_country
+from quizapp.engine.recall import generate_recall, story_country
 
 FARMS = """Farmers fear new trade rules
 
@@ -47,3 +50,30 @@ def test_other_democrat_parties_are_not_the_us_democrats() -> None:
     # Japan's Liberal Democratic Party is neither the Lib Dems nor the US Democrats
     assert party_cue("the ", ", a Liberal Democratic Party MP, said") is None
     assert party_cue("the ", ", a Liberal Democrat MP, said") == "Liberal Democrat"
+
+
+PORTRAIT = """Grant film shows softer side
+
+Tory leader Peter Grant has said Michael Stone cannot be trusted with the economy.
+Documentary maker Edward Wood was given access to Mr Grant for his film portrait.
+Former Tory chancellor Robert Lamb said the film was fair to Mr Grant.
+Labour's Kevin Doyle said the film was too kind to the Tory leader.
+Tory MP David Price said Mr Grant had won the argument on tax.
+Mr Stone said on Friday that the Tory sums did not add up.
+Producer Tom Hart said he had worked with Mr Wood for ten years.
+Mr Wood said he spent six months with Mr Grant and his family.
+Mr Hart said the film would be shown on Sunday.
+Director Adam Reid said Mr Wood had made his best film yet.
+"""
+
+
+def test_a_man_of_no_stated_job_in_a_story_of_politicians_is_no_film_maker() -> None:
+    # Michael Stone is given no job or party, but the story is one of politicians: he is
+    # no believable documentary maker; the producer and the director are
+    doc = analyse(PORTRAIT)
+    claim = next(c for c in extract_claims(doc) if c.text.startswith("Documentary maker"))
+    (draft,) = [
+        d for d in generate_recall(doc, claim, random.Random(0), 0) if d.key == "Edward Wood"
+    ]
+    assert draft.stem.startswith("Fill in the blank: Documentary maker _____")
+    assert {w for w, _ in draft.distractors} == {"Tom Hart", "Adam Reid"}
