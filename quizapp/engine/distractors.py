@@ -422,14 +422,15 @@ def stated_jobs(doc: Document, name: str) -> set[str]:
 
 #: The parties a person is tied to by the words around his name, by the way they are written.
 _PARTIES = (
-    (r"Lib(?:eral)? Dems?|Liberal Democrats?", "Liberal Democrat"),
+    (r"Lib(?:eral)? Dems?\b|Liberal Democrats?\b", "Liberal Democrat"),
     (r"Tory|Tories|Conservatives?", "Conservative"),
     (r"Labour", "Labour"),
     (r"SNP|Scottish National Party", "SNP"),
     (r"Plaid Cymru", "Plaid Cymru"),
     (r"UKIP|UK Independence Party", "UKIP"),
     (r"Republicans?", "Republican"),
-    (r"Democrats?|Democratic", "Democratic"),
+    # never Germany's Social, Christian or Free Democrats, nor Japan's Liberal Democrats
+    (r"(?<!Social )(?<!Christian )(?<!Free )(?<!Liberal )(?:Democrats?|Democratic)", "Democratic"),
 )
 _PARTY = "|".join(f"(?:{p})" for p, _ in _PARTIES)
 # "Tory leader X", "Former Tory chancellor X", "Labour's X", "Lib Dem MP Mr X", "Tory party
@@ -499,9 +500,33 @@ def fits_job(doc: Document, job: str | None, name: str, party: str | None = None
     jobs = stated_jobs(doc, name)
     worlds = {JOB_CLASSES.get(j) for j in jobs} | ({"politics"} if parties else set())
     cls = JOB_CLASSES.get(job)
-    if not worlds or job in jobs or cls is None:
+    if job in jobs or cls is None:
         return True
+    if not worlds:
+        # a person the article gives no job or party is of its main world: an unintroduced
+        # politician for a "Documentary maker _____", a player for a referee, is absurd
+        return cls in main_worlds(doc)
     return bool(worlds & {cls, None})
+
+
+def main_worlds(doc: Document) -> set[str]:
+    """The worlds of job the article states for the most people (politics in a story about
+    politicians who meet a documentary maker and a TV presenter; a party man is of politics);
+    every world when it states none."""
+    count: dict[str, int] = {}
+    seen: set[str] = set()
+    for m in doc.mentions:
+        key = person_key(m.text)
+        if m.label != "PERSON" or key in seen:
+            continue
+        seen.add(key)
+        worlds = {JOB_CLASSES[j] for j in stated_jobs(doc, m.text) if j in JOB_CLASSES}
+        if stated_parties(doc, m.text):
+            worlds.add("politics")
+        for cls in worlds:
+            count[cls] = count.get(cls, 0) + 1
+    top = max(count.values(), default=0)
+    return {c for c, n in count.items() if n == top} if top else set(JOB_CLASSES.values())
 
 
 def once_named_fits(doc: Document, key: str, name: str) -> bool:

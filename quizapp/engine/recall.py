@@ -654,17 +654,29 @@ def _in_full_date(doc: Document, start: int, end: int) -> bool:
 STORY_COUNTRY_SENTENCES = 3
 
 
+def _one_country(name: str) -> str:
+    """One name for a country the article may call several ways: "US", "the United States"
+    and "America" (and "American") count as one."""
+    from .distractors import _alias_group
+
+    low = name.lower().removeprefix("the ")
+    group = _alias_group(low)
+    return ("united kingdom", "united states")[group] if group is not None else low
+
+
 def story_country(doc: Document) -> str | None:
     """The country the whole article is about, lower case, else None. Asked about, it is
     the answer a reader guesses without the article ("France" in a story on French rugby:
     blind editors called it obvious)."""
-    people = {hints[0]: country for country, hints in DEMONYMS.items()}
+    from .distractors import _ALIASES, _alias_group
+
+    people = {hints[0]: _one_country(country) for country, hints in DEMONYMS.items()}
     per: dict[str, set[int]] = {}
     for s in doc.sentences:
         text = doc.text[s.start : s.end]
         for m in s.mentions:
             if m.label == "GPE" and m.text.lower() in COUNTRIES:
-                per.setdefault(m.text.lower().removeprefix("the "), set()).add(s.index)
+                per.setdefault(_one_country(m.text), set()).add(s.index)
         for word in set(re.findall(r"\b[A-Z][a-z]+\b", text)):
             if word.lower() in people:
                 per.setdefault(people[word.lower()], set()).add(s.index)
@@ -674,11 +686,14 @@ def story_country(doc: Document) -> str | None:
     top = ranked[0]
     if len(ranked) > 1 and len(per[top]) < 2 * len(per[ranked[1]]):
         return None
-    title = (doc.layout.title or "").lower()
+    title = doc.layout.title or ""
     first = min((s.index for s in doc.sentences), default=0)
-    named = re.search(rf"\b{re.escape(top)}\b", title) or any(
-        re.search(rf"\b{re.escape(h)}\b", title) for h in DEMONYMS.get(top, ())[:1]
-    )
+    # the title read case-sensitively: "US" or "American", never the pronoun in "Help us"
+    group = _alias_group(top)
+    forms = {n.removeprefix("the ") for n in _ALIASES[group]} if group is not None else {top}
+    forms |= {h for n in forms for h in DEMONYMS.get(n, ())[:1]}
+    cased = {f.upper() if len(f) <= 3 else f.title() for f in forms}
+    named = any(re.search(rf"\b{re.escape(f)}\b", title) for f in cased)
     return top if first in per[top] or named else None
 
 
@@ -847,7 +862,7 @@ def generate_recall(
         if len(wrong) < 2 or stem is None:
             continue
         # (tested after the draw of wrong names, so that the other items' draws stay as they were)
-        if m.label == "GPE" and key.lower().removeprefix("the ") == story_country(doc):
+        if m.label == "GPE" and _one_country(key) == story_country(doc):
             continue  # "France" in a story on French rugby: the answer without the article
         if m.label == "PERSON" and family_gives_away(stem, key):
             continue  # "_____, mother of actor Sylvester": the family name is the answer

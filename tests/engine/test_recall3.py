@@ -92,10 +92,25 @@ def test_a_party_blank_never_offers_a_rival_or_a_man_of_no_party() -> None:
                 assert not offered & {"Peter Grant", "Robert Lamb", "Edward Wood"}
 
 
+FILM = """Grant praised for tax plan
+
+Tory leader Peter Grant has won praise for his new tax plan.
+Documentary maker Edward Wood was given access to Mr Grant for his film portrait.
+Director Adam Reid and producer Tom Hart were also on the list for the award.
+Former Tory chancellor Robert Lamb said the film was fair to Mr Grant.
+Labour's Kevin Doyle said the film was too kind to the Tory leader.
+Mr Wood said he spent six months with Mr Grant and his family.
+Mr Reid won the same award last year for a film about a farm.
+Mr Hart said the prize would help young film-makers across the country.
+Mr Lamb and Mr Doyle watched the film in London on Friday.
+"""
+
+
 def test_a_film_maker_blank_never_offers_a_politician() -> None:
-    for draft in _recall(POLITICS, "Documentary maker"):
-        if draft.key == "Edward Wood":
-            assert not {w for w, _ in draft.distractors} & {"Robert Lamb", "Peter Grant"}
+    (draft,) = [d for d in _recall(FILM, "Documentary maker") if d.key == "Edward Wood"]
+    assert draft.stem.startswith("Fill in the blank: Documentary maker _____ was given")
+    # the director and the producer stand beside him; the chancellor and the party man never
+    assert {w for w, _ in draft.distractors} == {"Adam Reid", "Tom Hart"}
 
 
 def test_a_relative_named_by_first_name_gives_the_family_name_away() -> None:
@@ -185,21 +200,24 @@ def test_a_doubled_figure_has_no_wrong_value_for_a_false_statement_either() -> N
     assert quantity_pool(doc, other, staff, random.Random(0), 3)
 
 
+RADIO = """Radio show to end after ten years
+
+Broadcaster Simon Marsh will end his morning show on the radio in May after ten years.
+Singer Paul Wade and actor Mark Dean will share the morning slot from June.
+Mr Marsh said he would spend more time with his family in Devon.
+Mr Wade said he had listened to the show for years.
+Mr Dean said the slot was the best on the radio.
+"""
+
+
 def test_a_job_the_model_ran_into_a_name_is_not_part_of_the_answer() -> None:
-    from types import SimpleNamespace
-
-    from quizapp.engine.distractors import _display_name
-    from quizapp.engine.nlp import Mention
-
-    glued = Mention(0, 27, "Broadcaster Simon Marsh", "PERSON")
-    later = Mention(60, 65, "Marsh", "PERSON")
-    doc = SimpleNamespace(mentions=[glued, later])
-    assert _display_name(doc, later) == "Simon Marsh"  # type: ignore[arg-type]
-    assert _display_name(doc, glued) == "Simon Marsh"  # type: ignore[arg-type]
-    # a first name is no job: "Peter Marsh" stays whole
-    plain = Mention(0, 11, "Peter Marsh", "PERSON")
-    alone = SimpleNamespace(mentions=[plain])
-    assert _display_name(alone, plain) == "Peter Marsh"  # type: ignore[arg-type]
+    doc = analyse(RADIO)
+    # the model runs the job into the name opening the sentence ...
+    assert "Broadcaster Simon Marsh" in {m.text for m in doc.mentions}
+    # ... and the answer is the name alone, beside the other men's full names
+    (draft,) = [d for d in _recall(RADIO, "Broadcaster Simon Marsh") if d.key.endswith("Marsh")]
+    assert draft.key == "Simon Marsh"
+    assert {w for w, _ in draft.distractors} == {"Paul Wade", "Mark Dean"}
 
 
 def test_the_experiment_or_the_study_with_nothing_to_say_which_leans_on_context() -> None:
