@@ -31,8 +31,9 @@ from .lexicon import (
     REPORTING_VERBS,
 )
 from .nlp import Mention
-from .numbers import Quantity, _step, date_pattern, format_like, parse_quantity
+from .numbers import Quantity, date_pattern, format_like, parse_quantity, step
 from .quality import approximate_figure, gendered, score_or_range, trivia
+from .text import indefinite_article
 
 _NEG_AUX = {
     "will",
@@ -90,17 +91,14 @@ _ARTICLE_BEFORE = re.compile(r"(?:^|(?<=\s))([Aa]n?) $")
 
 def _agree_article(before: str, new: str) -> str:
     """The text before a changed figure or name with "a" or "an" fitted to the new words ("an
-    8% fall" changed to "a 6% fall", not "an 6% fall")."""
-    from .recall import _an  # recall imports this module
-
+    8% fall" changed to "a 6% fall", not "an 6% fall"); the text's own article when the right
+    one is unclear."""
     m = _ARTICLE_BEFORE.search(before)
     if m is None or not new:
         return before
-    first = new.split()[0]
-    # an initialism is read letter by letter: "an FBI agent", "a CIA agent"
-    spelt = len(first) > 1 and first.isupper() and first.isalpha()
-    vowel = first[0] in "AEFHILMNORSX" if spelt else _an(first)
-    word = "an" if vowel else "a"
+    word = indefinite_article(new.split()[0])
+    if word is None:
+        return before
     if m.group(1)[0] == "A":
         word = word.capitalize()
     return before[: m.start(1)] + word + " "
@@ -202,8 +200,8 @@ def _converted(q: Quantity, new_text: str, twin: Quantity) -> str | None:
     value /= _SCALE.get(twin.scale.strip(), 1.0)
     # "£133,000" is rounded to thousands: so is its new value (keeping two figures at least:
     # "$10bn" moves in ones, not tens)
-    step = min(_step(twin), 10.0 ** max(len(str(int(twin.value))) - 2, 0))
-    text = format_like(twin, round(value / step) * step)
+    grain = min(step(twin), 10.0 ** max(len(str(int(twin.value))) - 2, 0))
+    text = format_like(twin, round(value / grain) * grain)
     return None if text == twin.text or parse_quantity(text) is None else text
 
 

@@ -112,7 +112,8 @@ def _from_match(m: re.Match[str], offset: int = 0) -> Quantity:
 
 
 #: A month name right after a bare number: the number is the day of a date ("25 December").
-_DAY_OF_MONTH = re.compile(r"(?:st|nd|rd|th)?\s+(?:" + "|".join(MONTHS) + r")\b")
+#: (No ordinal suffix: QTY_RE never reads the "3" of "3rd" as a quantity.)
+_DAY_OF_MONTH = re.compile(rf"\s+(?:{_MONTH_ALT})\b")
 
 
 def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
@@ -125,7 +126,15 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
         if m.start() > 1 and text[m.start() - 1] == "-" and text[m.start() - 2].isalpha():
             continue  # "Cray-1"
         q = _from_match(m, offset)
-        if q.kind == "count" and not q.unit and _DAY_OF_MONTH.match(text, m.end()):
+        if (
+            q.kind == "count"
+            and not q.unit
+            and not q.grouped
+            and not q.decimals
+            and not q.scale
+            and 1 <= q.value <= 31
+            and _DAY_OF_MONTH.match(text, m.end())
+        ):
             continue  # "the 11 September attacks": a day of a date, never a count to change
         # "Halo 2", "Firefox 1.0", "Top 500": a bare number after a name is part of the name
         before = text[: m.start()].rstrip().split(" ")[-1:] if m.start() else []
@@ -170,7 +179,7 @@ def format_like(q: Quantity, value: float) -> str:
     return out
 
 
-def _step(q: Quantity) -> float:
+def step(q: Quantity) -> float:
     """Precision step of the written value: 421,000 moves in thousands, 1.13 in hundredths."""
     if q.decimals:
         return 10.0**-q.decimals
@@ -211,14 +220,14 @@ def perturb(
             if 1900 <= v <= 2099 and v not in vals:
                 vals.append(v)
         return vals[:count]
-    step = _step(q)
+    grain = step(q)
     if fine and q.value and not q.decimals:
         # fine steps need a fine precision: 400 beside 380 moves in tens, not hundreds
-        step = min(step, float(10 ** max(0, math.floor(math.log10(abs(q.value) * 0.05)))))
+        grain = min(grain, float(10 ** max(0, math.floor(math.log10(abs(q.value) * 0.05)))))
     factors = _FACTORS[(fine, lower)]
     for f in factors:
         v = q.value * f
-        v = round(v / step) * step
+        v = round(v / grain) * grain
         if q.decimals:
             v = round(v, q.decimals)
         if v <= 0 or math.isclose(v, q.value):
@@ -234,7 +243,7 @@ def perturb(
     if len(vals) < count:
         # small integers (e.g. 5, 12) need additive steps
         for d in (1, 2, 3, 4, 5, 6):
-            v = q.value - d * step if lower else q.value + d * step
+            v = q.value - d * grain if lower else q.value + d * grain
             if v > 0 and all(not math.isclose(v, w) for w in vals) and not math.isclose(v, q.value):
                 if q.percent and q.value < 100 <= v:
                     continue
@@ -243,46 +252,84 @@ def perturb(
 
 
 # "nearly double", "tripled", "halved", "twice", "a three-fold rise", "five times": a stated
-# factor between two figures
+# factor between two figures (no bare "half": "the first half" is no factor)
 _MULTIPLE = re.compile(
-    r"\b(?:doubl|tripl|trebl|quadrupl|halv)\w*|\btwice\b|\bhalf\b|\b\w+-?fold\b"
-    r"|\b(?:two|three|four|five|ten|\d+) times\b",
+    r"\b(?:doubl|tripl|trebl|quadrupl|halv)\w*|\btwice\b"
+    r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)-?fold\b"
+    r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+) times\b",
     re.I,
 )
 _HEDGE = r"(?:about |around |nearly |almost |just |some |roughly )?"
 _FROM_SLOT = re.compile(rf"\bfrom {_HEDGE}$", re.I)
 _TO_SLOT = re.compile(rf"\bto {_HEDGE}$", re.I)
 _BY_SLOT = re.compile(rf"\bby {_HEDGE}$", re.I)
+#: A percentage is the change only right after its direction word ("rose 2%", "down 5%") or
+#: after ", or" ("to 6,630, or 12.9%"); "a 30% share" beside a change is no part of it.
+_PCT_CHANGE_SLOT = re.compile(
+    r"(?:\b(?:rose|rise|rises|rising|risen|fell|fall|falls|falling|fallen|grew|grow|grows|"
+    r"growing|grown|jumped|jumps|climbed|climbs|dropped|drops|slipped|slumped|gained|gains|"
+    r"lost|loses|declined|declines|increased|increases|decreased|decreases|surged|soared|"
+    r"plunged|tumbled|up|down)|,\s*or)\s+" + _HEDGE + "$",
+    re.I,
+)
+#: What may stand between a factor word and the first of its two figures, and between the
+#: figures: "nearly double from 12,300 to 20,000", "double the number of its shops - all in
+#: Europe - from 4,100 to 7,900", "halved to 300 from 600"; never a comma or a full stop.
+_FACTOR_LEAD = re.compile(rf"^(?:[^.,;:!?]{{0,100}}\b(?:from|to)\s+)?\s*{_HEDGE}$")
+_FIGURE_LINK = re.compile(rf"^\s*(?:from|to)\s+{_HEDGE}$", re.I)
+#: Furthest apart two figures may be for a factor word between them to tie them.
+_FACTOR_SPAN = 80
 
 
 def _slot(text: str, q: Quantity) -> str | None:
     """The part a figure plays in a stated change: its start ("from 12,300"), its end ("to
-    20,000") or the change itself ("by 400m euros", or a percentage that is neither end)."""
+    20,000") or the change itself ("by 400m euros", "rose 2%", ", or 12.9%")."""
     before = text[max(0, q.start - 24) : q.start]
     if _FROM_SLOT.search(before):
         return "from"
     if _TO_SLOT.search(before):
         return "to"
-    if _BY_SLOT.search(before) or q.percent:
+    if _BY_SLOT.search(before) or (q.percent and _PCT_CHANGE_SLOT.search(before)):
         return "change"
     return None
+
+
+def _factor_ties(text: str, a: Quantity, b: Quantity) -> bool:
+    """Whether a factor word ties figures ``a`` and ``b``: it stands between them ("$12bn,
+    three times the 2003 figure of $4bn"), or just before the pair ("nearly double from
+    12,300 to 20,000", "halved to 300 from 600")."""
+    lo, hi = (a, b) if a.start < b.start else (b, a)
+    gap = text[lo.end : hi.start]
+    if len(gap) <= _FACTOR_SPAN and not re.search(r"[.;]\s", gap) and _MULTIPLE.search(gap):
+        return True
+    if not _FIGURE_LINK.match(gap):
+        return False
+    return any(
+        m.end() <= lo.start and _FACTOR_LEAD.match(text[m.end() : lo.start])
+        for m in _MULTIPLE.finditer(text)
+    )
 
 
 def arithmetic_gives_away(text: str, start: int, end: int) -> bool:
     """Whether the other figures of ``text`` and a relation it states give the figure at
     ``start:end`` by arithmetic, so that no wrong value can fit the relation as well as the
     key without being arguably right too (blind editors: "only 12,300 nearly doubles to
-    20,000"). Two cases: a factor ("double", "halved", "three times") beside another figure
-    of the key's kind; and a change stated with both its other parts ("rose 2% to _____ from
-    $10.9bn", "fell from _____ to 6,630, or 12.9%", "rise by _____ from 10 to 12")."""
+    20,000"). Two cases: a factor ("double", "halved", "three times") tying the key to another
+    figure of its kind and unit; and a change stated with both its other parts ("rose 2% to
+    _____ from $10.9bn", "fell from _____ to 6,630, or 12.9%", "rise by _____ from 10 to 12")."""
     figures = [q for q in find_quantities(text) if q.kind != "year"]
     key = next((q for q in figures if q.start == start and q.end == end), None)
+    if key is None:  # the re-parse cut the figure differently: the one that overlaps it
+        key = next((q for q in figures if q.start < end and start < q.end), None)
     if key is None:
         return False
     others = [q for q in figures if q is not key]
-    like = [q for q in others if (q.currency, bool(q.percent)) == (key.currency, bool(key.percent))]
-    masked = text[:start] + " " * (end - start) + text[end:]  # the key's own "500,000 times"
-    if like and _MULTIPLE.search(masked):
+    like = [
+        q
+        for q in others
+        if (q.currency, bool(q.percent), q.unit) == (key.currency, bool(key.percent), key.unit)
+    ]
+    if any(_factor_ties(text, key, q) for q in like):
         return True
     slots = {_slot(text, q) for q in others} - {None}
     own = _slot(text, key)

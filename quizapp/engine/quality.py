@@ -439,7 +439,7 @@ def _range_end(figure_text: str, before: str) -> bool:
 
 
 #: A country's people and language: a stem saying "French" or "in Dublin" names the key.
-_DEMONYMS = {
+DEMONYMS = {
     "france": ("french", "paris"),
     "ireland": ("irish", "dublin"),
     "england": ("english", "london", "twickenham"),
@@ -461,7 +461,7 @@ _DEMONYMS = {
 def names_the_country(stem: str, key: str) -> bool:
     """Whether the stem gives a country away by its people, language or cities ("against
     _____ in Dublin" for Ireland, "Former _____ centre ... the French" for France)."""
-    hints = _DEMONYMS.get(key.lower().removeprefix("the "), ())
+    hints = DEMONYMS.get(key.lower().removeprefix("the "), ())
     low = stem.lower()
     if any(re.search(rf"\b{re.escape(h)}\b", low) for h in hints):
         return True

@@ -43,7 +43,7 @@ from .mutations import _org_kind, changeable_figure, keeps_direction, same_org_k
 from .nlp import Mention
 from .numbers import Quantity
 from .quality import (
-    _DEMONYMS,
+    DEMONYMS,
     ROUGH_MARGIN,
     drop_discourse,
     gendered,
@@ -52,6 +52,7 @@ from .quality import (
     readable,
     rough_figure,
 )
+from .text import indefinite_article
 from .types import Evidence
 
 _PRONOUNS = re.compile(
@@ -482,21 +483,13 @@ def _too_close(values: list[tuple[float, ...]]) -> bool:
     return any(b - a < 0.03 * max(abs(a), abs(b)) for a, b in zip(flat, flat[1:], strict=False))
 
 
-def _an(word: str) -> bool:
-    """Whether "an" goes before ``word`` (a figure read aloud: "an 8%", "an 11m", "an 18")."""
-    w = word.lstrip("$\u00a3\u20ac").lower()
-    if re.match(r"(8|11|18|80+)(?!\d)|8\d{2}(?![\d,])", w.replace(",", "")):
-        return True
-    return bool(re.match(r"[aeio]|u(?!ni|se|su)", w)) and not w[:1].isdigit()
-
-
 def _article_for(stem: str, options: list[str]) -> str | None:
     """Replace the "a(n)" before a blank by the article every option takes, or give up
     (a stem that says "a(n)" is a template artefact; one that fits only the key is a cue)."""
-    takes = {_an(o) for o in options}
-    if len(takes) != 1:
+    takes = {indefinite_article(o) for o in options}
+    if len(takes) != 1 or None in takes:
         return None
-    an = takes.pop()
+    an = takes.pop() == "an"
     stem = stem.replace("a(n) ", "an " if an else "a ").replace("A(n) ", "An " if an else "A ")
     return stem
 
@@ -677,7 +670,7 @@ def story_country(doc: Document) -> str | None:
     blind editors called it obvious)."""
     from .distractors import _ALIASES, _alias_group
 
-    people = {hints[0]: _one_country(country) for country, hints in _DEMONYMS.items()}
+    people = {hints[0]: _one_country(country) for country, hints in DEMONYMS.items()}
     per: dict[str, set[int]] = {}
     for s in doc.sentences:
         text = doc.text[s.start : s.end]
@@ -698,7 +691,7 @@ def story_country(doc: Document) -> str | None:
     # the title read case-sensitively: "US" or "American", never the pronoun in "Help us"
     group = _alias_group(top)
     forms = {n.removeprefix("the ") for n in _ALIASES[group]} if group is not None else {top}
-    forms |= {h for n in forms for h in _DEMONYMS.get(n, ())[:1]}
+    forms |= {h for n in forms for h in DEMONYMS.get(n, ())[:1]}
     cased = {f.upper() if len(f) <= 3 else f.title() for f in forms}
     named = any(re.search(rf"\b{re.escape(f)}\b", title) for f in cased)
     return top if first in per[top] or named else None

@@ -166,3 +166,49 @@ def _chunks(view: str, start: int, end: int, kind: str) -> list[Block]:
     if end > start:
         out.append(Block(start, end, kind))
     return out
+
+
+#: Words whose first letter is a vowel but whose first sound is not ("a one-off", "a European",
+#: "a university", "a user") and words whose "h" is silent ("an hour", "an honest").
+_A_BEFORE_VOWEL = re.compile(r"eu|ewe|one\b|one-|once\b|uni(?![ndm])|us[eu]|ukr|uti|ura|uri", re.I)
+_AN_BEFORE_H = re.compile(r"hour|honest|honou?r|heir", re.I)
+#: A number's first spoken word from its leading digit group: "8,500" and "800" are read
+#: "eight ...", "11,000" "eleven thousand", "18" "eighteen", "80" "eighty".
+_NUMBER = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)")
+
+
+def indefinite_article(word: str) -> str | None:
+    """ "a" or "an" for the indefinite article before ``word``, or None when unsure.
+
+    A figure is read aloud ("an 8% fall", "an 11,000-strong crowd", "an 18m deal", "a 10m
+    deal"); an initialism of two or three capitals letter by letter ("an MP", "an FA", "a
+    BBC"). Longer all-capital words may be read as words ("a NATO summit") or letters ("an
+    HSBC branch"), and "1850" may be "eighteen fifty" or "one thousand...": None, so that the
+    caller keeps the article the text had.
+    """
+    w = word.strip().lstrip("$\u00a3\u20ac\u00a5(\"'")
+    if not w:
+        return None
+    m = _NUMBER.match(w)
+    if m:
+        digits = m.group(1)
+        if "," in digits:
+            group = digits.split(",")[0]
+        elif len(digits) == 4 and digits[:2] in ("11", "18"):
+            return None  # "eleven hundred" or "one thousand one hundred"
+        else:
+            group = digits[: len(digits) % 3 or 3]
+        return "an" if group[0] == "8" or group in ("11", "18") else "a"
+    if not w[0].isalpha():
+        return None
+    letters = re.match(r"[A-Za-z]+", w)
+    head = letters.group(0) if letters else w
+    if head.isupper() and len(head) > 1:
+        if len(head) > 3:
+            return None
+        return "an" if head[0] in "AEFHILMNORSX" else "a"
+    if _A_BEFORE_VOWEL.match(w):
+        return "a"
+    if _AN_BEFORE_H.match(w):
+        return "an"
+    return "an" if w[0].lower() in "aeiou" else "a"
