@@ -597,13 +597,36 @@ def _trivia(doc: Document, c: ClaimInfo, about: str) -> bool:
 
 def _bookmaker_speaker(doc: Document, speaker: str, about: str) -> bool:
     """Whether the article introduces the quoted speaker as a bookmaker's spokesman or a
-    tipster ("Ladbrokes spokesman Warren Lush said ..."): his words are odds, not news."""
+    tipster ("Ladbrokes spokesman Warren Lush said ..."): his words are odds, not news. Only
+    his own mention counts, introduced by a bookmaker's name or "a spokesman for <bookmaker>":
+    someone the article calls "the favourite to win" is a candidate, whose words are news."""
     surname = speaker.split()[-1]
-    return any(
-        any(m.label == "PERSON" and m.text.split()[-1] == surname for m in s.mentions)
-        and odds_talk(doc.view[s.start : s.end], about)
-        for s in doc.sentences
-    )
+    for s in doc.sentences:
+        if not odds_talk(doc.view[s.start : s.end], about):
+            continue
+        for m in s.mentions:
+            if m.label != "PERSON" or m.text.split()[-1] != surname:
+                continue
+            before = doc.text[max(s.start, m.start - 60) : m.start]
+            after = doc.text[m.end : min(s.end, m.end + 60)]
+            if _BOOKMAKER_BEFORE.search(before) or _BOOKMAKER_AFTER.match(after):
+                return True
+    return False
+
+
+_BOOKMAKERS = (
+    r"(?:[Bb]ookmakers?|[Bb]ookies?|Ladbrokes|William Hill|Paddy Power|Betfair|Coral|"
+    r"Betfred|Bet365|SkyBet|Sky Bet|Betway|Boylesports|BoyleSports)"
+)
+_ROLE = r"(?:(?:chief |senior |head )?(?:spokes(?:man|woman|person)|odds[- ]?compiler|trader))"
+#: "Ladbrokes spokesman Warren Lush", "William Hill's David Hood"; in a sentence that talks
+#: odds, any firm's spokesman ("Gullbet spokesman Dan Whitby said the bookmakers ...")
+_BOOKMAKER_BEFORE = re.compile(
+    r"(?:" + _BOOKMAKERS + r"(?:'s?)?\s+(?:" + _ROLE + r"\s+)?|"
+    r"\b[A-Z][\w&-]*(?:'s)?\s+" + _ROLE + r"\s+)$"
+)
+#: "Warren Lush, a spokesman for Ladbrokes"
+_BOOKMAKER_AFTER = re.compile(r",?\s+(?:a |the )?" + _ROLE + r"\s+(?:for|at|of)\s+[A-Z]")
 
 
 def _scene(c: ClaimInfo) -> bool:

@@ -149,8 +149,10 @@ def mutate_number(doc: Document, claim: ClaimInfo, rng: random.Random) -> list[M
         if not changeable_figure(doc, q):
             continue
         # "$2.58 trillion (£1.38 trillion)": changing one half leaves the other as the tell;
-        # so does a unit word between ("830bn rupees ($19bn)", 2.5.0-verify): both change
-        # together, by the same factor (2.8.0: the lead "70m euros ($91m)" had no false form)
+        # so does a unit word between ("830bn rupees ($19bn)", 2.5.0-verify). Money or euros
+        # with a money twin change together, by the same factor (2.8.0: the lead "70m euros
+        # ($91m)" had no false form); any other figure before a bracket ("830bn rupees", which
+        # parses as a bare count) is left unchanged
         twin = _bracketed_twin(doc, claim, q)
         if twin is None and (
             re.match(r"\s*(?:[^\W\d_]+\s*)?\(", doc.text[q.end : q.end + 24])

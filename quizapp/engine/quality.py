@@ -42,6 +42,8 @@ _NEEDS_ANTECEDENT = re.compile(
     r"victim|winner|loser|newcomer|veteran|striker|midfielder|defender|goalkeeper|forward|"
     r"manager|coach|boss|champion|seed|sides|teams|clubs|firms|companies|countries|parties|"
     r"men|women|period|athlete|runner|sprinter|golfer|boxer|actors|actresses|players|cast)\b"
+    # ("the players' union" is a body of its own, not players another sentence names)
+    r"(?!' (?:union|association|federation|body|representatives?)\b)"
     # ("for" says which one, "the plan for X", but not when it says how long: "working on
     # the problem for a few seconds")
     r"(?!\s+(?:(?:of|to|for(?! (?:a |an )?(?:few |couple of )?(?:\d+ |two |three |several )?"
@@ -116,15 +118,19 @@ _BOTH = re.compile(r"^(both|neither|each|all|the two|the pair)\b", re.I)
 # editors, 2.8.0: "not named in the stem", "says 'the experiment' without saying which")
 _DESCRIBED_WORK = re.compile(
     r"\b[Tt]he (?:[a-z][\w-]* ){0,3}(?:comedy|drama|thriller|documentary|musical|sitcom|"
-    r"soap|biopic|sequel|remake|blockbuster|animation|experiment|demonstration|test|"
-    r"exercise)\b"
-    r"(?!\s+(?:(?:of|called|named|titled|on|into|at|in)\b|[A-Z0-9\"']))"
+    r"soap|biopic|sequel|remake|blockbuster|animation|experiment|demonstration)\b"
+    # (not "test" or "exercise": "the blood test could detect", "the exercise involved 5,000
+    # troops" are ordinary news; nor a compound's first noun: "the comedy club", "the drama
+    # school")
+    r"(?!-|\s+(?:(?:of|called|named|titled|on|into|at|in|club|clubs|school|schools|festival|"
+    r"series|star|stars|writer|writers|director|maker|makers|industry|genre|team|group|"
+    r"kit|kits|site|sites|centre|center|lab|laboratory)\b|[A-Z0-9\"']))"
 )
 # "in both of the next two sets", "the previous three games": next after what? ("over the
 # next six months" counts from now: a period, not a thing of another sentence)
 _COUNTED_AFTER = re.compile(
     r"\b[Tt]he (?:next|following|previous|preceding|remaining) (?:two|three|four|five|six|few|"
-    r"\d+) (?!(?:hours|days|weeks|months|years|decades)\b)[a-z]+s\b"
+    r"\d+) (?!(?:hours|days|weeks|months|years|decades|seasons|quarters|terms|sessions)\b)[a-z]+s\b"
 )
 # "some European and US companies are on the brink": a share of a group another sentence
 # names ("airlines": which companies?); "some" or "many" before a bare kind of business
@@ -202,15 +208,21 @@ _SIDE_REMARK = re.compile(
 # is the match's bookkeeping, which blind editors called trivia ("hinges on the exact
 # scoreline and the game number"); the result a report leads with is asked instead
 _SCORE = re.compile(r"(?<![\d.,-])\d{1,2}-\d{1,2}(?![\d%-])")
-_COUNTED_PLAY = re.compile(
-    r"\bthe \d+(?:st|nd|rd|th) (?:game|set|over|lap|hole|innings|frame)\b", re.I
+# (not "the 18th hole": "birdied the 18th hole to win the Open" is the result itself)
+_COUNTED_PLAY = re.compile(r"\bthe \d+(?:st|nd|rd|th) (?:game|set|over|lap|innings|frame)\b", re.I)
+# three figure pairs are sets only in a match: "aged 18-24, 25-34 and 35-44" are age bands
+_MATCH_WORDS = re.compile(
+    r"\b(?:sets?|games?|tie-?breaks?|match|matches|beat|beats|beaten|defeat|defeated|won|wins?|"
+    r"lost|loses|final|semi-final|quarter-final|round|seed|seeded)\b",
+    re.I,
 )
 
 
 def scoreline(text: str) -> bool:
-    """Whether the text gives a scoreline of three sets or more, or counts a game or a lap (a
-    goal's minute is left to :func:`play_by_play`: who scored is a match's story)."""
-    return len(_SCORE.findall(text)) >= 3 or bool(_COUNTED_PLAY.search(text))
+    """Whether the text gives a scoreline of three sets or more in a match, or counts a game or
+    a lap (a goal's minute is left to :func:`play_by_play`: who scored is a match's story)."""
+    sets = len(_SCORE.findall(text)) >= 3 and bool(_MATCH_WORDS.search(text))
+    return sets or bool(_COUNTED_PLAY.search(text))
 
 
 # "In London, the FTSE 100 index closed 15 points higher": a share index's points and closing
@@ -227,10 +239,24 @@ _MARKET_STORY = re.compile(
 )
 
 
+# an index's level or move, not the name alone: "S&P cut Greece's credit rating" is a rating
+# agency, "the Nikkei business daily reported" a newspaper, "Dow Chemical" a company
+_MARKET_MOVE = re.compile(
+    r"\b(?:index|indices|points?|closed (?:at|up|down|higher|lower|\d)|(?:rose|fell|gained|"
+    r"lost|added|shed|dropped|climbed|slipped|jumped|ended|finished) (?:by )?[\d.,]+"
+    r"(?:%| ?per ?cent| points)?)\b|\b(?:FTSE|Nasdaq|Dax|DAX|CAC|Sensex|Kospi) \d+"
+)
+_NOT_AN_INDEX = re.compile(
+    r"\bDow (?:Chemical|Corning|Jones Newswires)\b|\bS&P (?:Global )?Ratings?\b"
+)
+
+
 def market_aside(text: str, about: str) -> bool:
-    """Whether the text reports a share index where the story (``about``: its headline and
-    lead) is not about markets."""
-    return bool(_MARKET_INDEX.search(text)) and not _MARKET_STORY.search(about)
+    """Whether the text reports a share index's level or move where the story (``about``: its
+    headline and lead) is not about markets."""
+    if not _MARKET_INDEX.search(_NOT_AN_INDEX.sub(" ", text)) or not _MARKET_MOVE.search(text):
+        return False
+    return not _MARKET_STORY.search(about)
 
 
 # "a huge red and gold upholstered throne and a stripy deckchair": colours and materials are a
@@ -242,7 +268,11 @@ _DECOR = re.compile(
     # gold and silver are commodities and medals; "red card", "green light", "red tape",
     # "black market", "white paper" are no description
     r"(?! (?:medals?|cards?|jerseys?|light|tape|market|paper|collar|list|belt|box|hole|"
-    r"flag|line|zone)\b)(?!-collar)"
+    r"flag|line|zone)\b)(?!-)"
+    # "blue-chip" is no colour, nor "black and white pupils" a description of how things look
+    r"(?!(?: and [a-z]+)? (?:people|pupils|students|voters|men|women|children|boys|girls|"
+    r"workers|families|residents|Americans|Britons|South Africans|communities|officers|players|"
+    r"candidates|households|graduates|applicants|patients|population|majority|minority)\b)"
 )
 
 

@@ -1,9 +1,13 @@
 """True/false questions on one claim or on one mutated claim.
 
 Whether the statement shown is true is decided by selection (``want_pos`` 0 = True is the
-answer, 1 = False), so answers stay balanced across a quiz. False statements prefer changed
-numbers, names and dates over negation: if only false items carried a "not", the word alone
-would give the answer away (Schuster et al. 2019); selection caps the negated ones.
+answer, 1 = False), so answers stay balanced across a quiz, with one exception: the lead,
+asked True, is offered first as a false statement with a changed figure or name where one
+exists (a copied lead is "obviously True"), the true copy after it. Selection's balancer
+counts the key actually placed, so the next true/false question is asked True. False
+statements prefer changed numbers and names over negation (a date is never moved): if only
+false items carried a "not", the word alone would give the answer away (Schuster et al.
+2019); selection caps the negated ones.
 """
 
 from __future__ import annotations
