@@ -223,7 +223,9 @@ def _word_before(doc: Document, m: Mention) -> str:
     film, and a trusted "Mr Howard" opened "Mr _____" blanks on the story's own subject.
     """
     prev = _PREV_WORD.search(doc.view[max(0, m.start - 40) : m.start])
-    w = prev.group(1) if prev else ""
+    if prev is None:
+        return ""
+    w = prev.group(1)
     if not w[:1].isupper() or w in _MEMBERS or w.lower() in _DATE_WORDS:
         return ""
     at = max(0, m.start - 40) + prev.start(1)
