@@ -1,0 +1,65 @@
+"""Fixes on generator 2.9.0 (dev judging): no wrong value within the rough margin of a figure
+the article gives roughly, no negation of a word that is negative already, no closing
+attribution to a pronoun with no name, no unnamed "the <modifier> machine" as a claim's
+subject. Texts written for the tests."""
+
+from __future__ import annotations
+
+import random
+
+from quizapp.engine.claims import ClaimInfo, extract_claims
+from quizapp.engine.document import Document, analyse
+from quizapp.engine.mutations import mutate_negation, mutate_number
+from quizapp.engine.numbers import parse_quantity
+
+FORECAST = """Brightway expects slower growth
+
+Brightway, the cable and film group, said its profits rose by 12% last year.
+For next year, Brightway is projecting operating profit growth of around 5%, it said.
+The group also plans to cut 300 jobs at its plants in Ohio and Texas.
+Brightway shares rose 3% after the results were published on Tuesday.
+"""
+
+
+def _claim(doc: Document, words: str) -> ClaimInfo:
+    for c in extract_claims(doc):
+        if words in c.text:
+            return c
+    raise AssertionError(f"no claim with {words!r}")
+
+
+def test_a_rough_figure_changes_only_beyond_the_rough_margin() -> None:
+    doc = analyse(FORECAST)
+    claim = _claim(doc, "around 5%")
+    seen = []
+    for seed in range(40):
+        for m in mutate_number(doc, claim, random.Random(seed)):
+            if m.old != "5%":
+                continue
+            q = parse_quantity(m.new)
+            assert q is not None
+            seen.append(m.new)
+            # "around 4%" or "around 6%" is arguably right too
+            assert abs(q.value - 5) > 1, m.new
+    assert seen  # far values ("around 2%") still make wrong options
+
+
+AID = """Minister calls for more aid
+
+The minister of health called for more aid to the poorest regions on Monday.
+The problems of the region were inseparable from poverty, the minister said.
+The clinics in the north were unable to buy enough medicine last year.
+The clinics in the south failed to hire enough nurses last year.
+The new hospital in the capital was able to treat patients from the north.
+The government disagreed with the report on the clinics in the west.
+"""
+
+
+def test_no_negation_of_a_word_that_is_negative_already() -> None:
+    doc = analyse(AID)
+    for words in ("inseparable", "unable", "failed", "disagreed"):
+        claim = _claim(doc, words)
+        assert mutate_negation(doc, claim, random.Random(0)) == [], words
+    # a plain predicate still has its negation
+    linked = _claim(doc, "was able")
+    assert [m.new for m in mutate_negation(doc, linked, random.Random(0))] == [" not"]
