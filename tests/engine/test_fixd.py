@@ -11,6 +11,7 @@ from quizapp.engine.claims import ClaimInfo, extract_claims
 from quizapp.engine.document import Document, analyse
 from quizapp.engine.mutations import mutate_negation, mutate_number
 from quizapp.engine.numbers import parse_quantity
+from quizapp.engine.truefalse import generate_true_false
 
 FORECAST = """Brightway expects slower growth
 
@@ -63,3 +64,34 @@ def test_no_negation_of_a_word_that_is_negative_already() -> None:
     # a plain predicate still has its negation
     linked = _claim(doc, "was able")
     assert [m.new for m in mutate_negation(doc, linked, random.Random(0))] == [" not"]
+
+
+ENVOY = """Envoy calls for more aid to the north
+
+The UN envoy for Africa called for more aid to the north of the country on Monday.
+{speakers} told a meeting of donors in Nairobi that the aid had come too late.
+The spread of HIV/Aids was tied to the long war in the north, he added.
+The donors met Ann Cole and John Moss, who run the clinics in the north.
+"""
+
+
+def _true_false_stems(text: str) -> list[str]:
+    doc = analyse(text)
+    return [
+        d.stem
+        for c in extract_claims(doc)
+        for want in (0, 1)
+        for d in generate_true_false(doc, c, random.Random(0), want)
+    ]
+
+
+def test_a_closing_pronoun_attribution_is_asked_as_the_named_speakers() -> None:
+    stems = [s for s in _true_false_stems(ENVOY.format(speakers="Peter Banda")) if "war" in s]
+    assert stems
+    assert all(s.startswith("True or false: Peter Banda added that the spread") for s in stems)
+    assert not any("he added" in s for s in stems)
+
+
+def test_a_closing_pronoun_attribution_with_no_single_name_is_refused() -> None:
+    text = ENVOY.format(speakers="Two of the donors")
+    assert not [s for s in _true_false_stems(text) if "war" in s]
