@@ -11,7 +11,9 @@ from quizapp.engine.claims import ClaimInfo, extract_claims
 from quizapp.engine.document import Document, analyse
 from quizapp.engine.mutations import mutate_negation, mutate_number
 from quizapp.engine.numbers import parse_quantity
+from quizapp.engine.quality import needs_context
 from quizapp.engine.truefalse import generate_true_false
+from quizapp.engine.verification import standalone
 
 FORECAST = """Brightway expects slower growth
 
@@ -95,3 +97,25 @@ def test_a_closing_pronoun_attribution_is_asked_as_the_named_speakers() -> None:
 def test_a_closing_pronoun_attribution_with_no_single_name_is_refused() -> None:
     text = ENVOY.format(speakers="Two of the donors")
     assert not [s for s in _true_false_stems(text) if "war" in s]
+
+
+CHIPS = """Chip maker builds faster computer
+
+Northwind has built the fastest computer in the world, the firm said on Monday.
+The water-cooled machine was reported to have reached 90 trillion sums a second in May.
+Northwind will sell the computer to universities in Europe and Asia next year.
+The firm's shares rose 4% after the news on Monday.
+"""
+
+
+def test_a_subject_described_but_never_named_needs_context() -> None:
+    doc = analyse(CHIPS)
+    claim = _claim(doc, "water-cooled machine")
+    assert not standalone(doc, claim, bare=True)
+    assert needs_context("The proposed deal values the firm at $1bn.")
+    assert needs_context("The new system will cut the cost of calls by a third.")
+    # named right after, specified, owned or an institution: not described only
+    assert not needs_context("The new machine, Blue Gene, is the fastest in the world.")
+    assert not needs_context("The spending plan for the year was approved on Monday.")
+    assert not needs_context("The court system should be used only as a last resort.")
+    assert not needs_context("The BBC show drew five million viewers.")
