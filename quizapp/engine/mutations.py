@@ -593,8 +593,7 @@ def _unclear_negation(root: Any) -> bool:
 #: Verbs that already deny: "failed to", "lacks", "refused", "disagrees" ("did not fail to"
 #: is a double negative).
 _NEGATIVE_VERBS = frozenset(
-    "fail lack refuse decline disagree dislike disapprove disallow disobey distrust "
-    "disbelieve".split()
+    "fail lack refuse disagree dislike disapprove disallow disobey distrust disbelieve".split()
 )
 #: The prefixes that negate an adjective ("inseparable", "unlikely", "irrelevant").
 _NEGATIVE_PREFIXES = ("non", "dis", "un", "in", "im", "ir", "il")
@@ -610,11 +609,16 @@ def _adjectives() -> frozenset[str]:
 
 def negative_word(tok: Any) -> bool:
     """Whether a predicate's head word is negative already: a verb of failing or refusing, or
-    an adjective (or participle) whose negating prefix leaves a known adjective ("inseparable",
-    "unable", "impossible", "illegal", "unaffected"; not "important" or "united")."""
-    if tok.lemma_.lower() in _NEGATIVE_VERBS:
+    an adjective whose negating prefix leaves a known adjective ("inseparable", "unable",
+    "impossible", "illegal"; not "important" or "united")."""
+    lemma = tok.lemma_.lower()
+    if lemma == "decline":  # "declined to comment"; not "shares declined 3%"
+        return any(c.dep_ == "xcomp" for c in tok.children)
+    if lemma in _NEGATIVE_VERBS:
         return True
-    if tok.pos_ not in {"ADJ", "VERB"} or tok.tag_ not in {"JJ", "VBN"}:
+    # an adjective only: a participle is a verb's ("uncovered", "unveiled", "improved",
+    # "dismissed" are no negations of "covered", "veiled", "proved", "missed")
+    if tok.pos_ != "ADJ" or tok.tag_ != "JJ":
         return False
     word = tok.lower_
     return any(
