@@ -12,6 +12,7 @@ from quizapp.engine.document import Document, analyse
 from quizapp.engine.mutations import mutate_negation, mutate_number
 from quizapp.engine.numbers import parse_quantity
 from quizapp.engine.quality import needs_context
+from quizapp.engine.recall import generate_recall
 from quizapp.engine.truefalse import generate_true_false
 from quizapp.engine.verification import standalone
 
@@ -131,3 +132,20 @@ The results of the trial were improved by a change in the dose last year.
     doc = analyse(text)
     for words in ("declined an offer", "was unveiled", "were improved"):
         assert mutate_negation(doc, _claim(doc, words), random.Random(0)), words
+
+
+def test_a_rough_figures_blank_offers_no_value_within_the_margin() -> None:
+    # a guard: recall applies the same margin (recall.far_from with quality.ROUGH_MARGIN)
+    doc = analyse(FORECAST)
+    claim = _claim(doc, "around 5%")
+    wrong = [
+        w
+        for seed in range(20)
+        for d in generate_recall(doc, claim, random.Random(seed), -1)
+        if d.key == "5%"
+        for w, _ in d.distractors
+    ]
+    assert wrong
+    for w in wrong:
+        q = parse_quantity(w)
+        assert q is not None and abs(q.value - 5) > 1, w
