@@ -13,6 +13,7 @@ stay true, and a moved weekday tested trivia.
 
 from __future__ import annotations
 
+import functools
 import random
 import re
 from collections.abc import Callable
@@ -30,9 +31,16 @@ from .lexicon import (
     MONTHS,
     REPORTING_VERBS,
 )
-from .nlp import Mention
+from .nlp import Mention, get_nlp
 from .numbers import Quantity, date_pattern, format_like, parse_quantity, step
-from .quality import approximate_figure, gendered, score_or_range, trivia
+from .quality import (
+    ROUGH_MARGIN,
+    approximate_figure,
+    gendered,
+    rough_figure,
+    score_or_range,
+    trivia,
+)
 from .text import indefinite_article
 
 _NEG_AUX = {
@@ -160,7 +168,9 @@ def mutate_number(doc: Document, claim: ClaimInfo, rng: random.Random) -> list[M
         ):
             continue
         kept = [
-            t for t, _src in quantity_pool(doc, claim, q, rng, 4) if keeps_direction(claim, q, t)
+            t
+            for t, _src in quantity_pool(doc, claim, q, rng, 4)
+            if keeps_direction(claim, q, t) and beyond_rough_margin(doc, q, t)
         ]
         for text in kept[:2]:
             if twin is None:
@@ -238,6 +248,20 @@ def changeable_figure(doc: Document, q: Quantity) -> bool:
     if background_figure(doc, q.start):
         return False  # "Varig, which operates in 18 countries, ...": an aside's figure
     return not trivia(doc.view[max(0, q.start - 3) : q.end + 6])
+
+
+def beyond_rough_margin(doc: Document, q: Quantity, new_text: str) -> bool:
+    """Whether ``new_text`` may stand in for ``q`` as a wrong value: always, unless the article
+    gives the figure roughly ("around 5%", "about 250 million"), when it must lie more than
+    ROUGH_MARGIN from it ("around 4%" is arguably right too: dev 2.9.0, a rejected
+    verification item). The one rule every generator that changes a figure goes through."""
+    if not rough_figure(doc.view[max(0, q.start - 30) : q.start]):
+        return True
+    new = parse_quantity(new_text)
+    if new is None:
+        return False
+    key, other = _magnitude(q), _magnitude(new)
+    return abs(other - key) > ROUGH_MARGIN * abs(key)
 
 
 # a window a figure bounds: "inside the opening 60 seconds", "in the first 10 minutes"
@@ -566,6 +590,55 @@ def _unclear_negation(root: Any) -> bool:
     )
 
 
+#: Verbs that already deny: "failed to", "lacks", "refused", "disagrees" ("did not fail to"
+#: is a double negative).
+_NEGATIVE_VERBS = frozenset(
+    "fail lack refuse disagree dislike disapprove disallow disobey distrust disbelieve".split()
+)
+#: The prefixes that negate an adjective ("inseparable", "unlikely", "irrelevant").
+_NEGATIVE_PREFIXES = ("non", "dis", "un", "in", "im", "ir", "il")
+
+
+@functools.lru_cache(maxsize=1)
+def _adjectives() -> frozenset[str]:
+    """The adjectives the lemmatizer knows (its word list), to tell "in-" + "separable" from
+    "important"."""
+    lemmatizer: Any = get_nlp().get_pipe("lemmatizer")
+    return frozenset(lemmatizer.lookups.get_table("lemma_index")["adj"])
+
+
+def negative_word(tok: Any) -> bool:
+    """Whether a predicate's head word is negative already: a verb of failing or refusing, or
+    an adjective whose negating prefix leaves a known adjective ("inseparable", "unable",
+    "impossible", "illegal"; not "important" or "united")."""
+    lemma = tok.lemma_.lower()
+    if lemma == "decline":  # "declined to comment"; not "shares declined 3%"
+        return any(c.dep_ == "xcomp" for c in tok.children)
+    if lemma in _NEGATIVE_VERBS:
+        return True
+    # an adjective only: a participle is a verb's ("uncovered", "unveiled", "improved",
+    # "dismissed" are no negations of "covered", "veiled", "proved", "missed")
+    if tok.pos_ != "ADJ" or tok.tag_ != "JJ":
+        return False
+    word = tok.lower_
+    return any(
+        word.startswith(p) and len(word) - len(p) >= 4 and word[len(p) :] in _adjectives()
+        for p in _NEGATIVE_PREFIXES
+    )
+
+
+def negative_predicate(root: Any) -> bool:
+    """Whether the claim's predicate already carries a negative meaning ("were inseparable",
+    "was unable to", "failed to", "lacks"): negating it makes a double negative ("were not
+    inseparable"), which blind judges rejected (dev 2.9.0)."""
+    if negative_word(root):
+        return True
+    return any(
+        c.dep_ in {"acomp", "attr", "oprd", "xcomp"} and c.i > root.i and negative_word(c)
+        for c in root.children
+    )
+
+
 def negatable(doc: Document, claim: ClaimInfo) -> bool:
     """Whether inserting or dropping "not" on the main verb leaves one coherent, false statement.
 
@@ -579,6 +652,8 @@ def negatable(doc: Document, claim: ClaimInfo) -> bool:
     """
     root = claim.main_verb
     if any(t.lower_ in _NO_NEGATION_WORDS for t in claim.tokens):
+        return False
+    if negative_predicate(root):
         return False
     if any(c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} for c in root.children):
         return False

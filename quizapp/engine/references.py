@@ -318,3 +318,18 @@ def _resolve_previous_subject(
     start = first.idx + c.sentence.offset
     name = m.text + ("'s" if first.lower_ in {"his", "her", "its"} else "")
     return start, start + len(first.text), name
+
+
+def resolve_tail_pronoun(doc: Document, c: ClaimInfo, pronoun: Any) -> str | None:
+    """The name a closing attribution's pronoun stands for ("..., he added." -> "Annan"),
+    by the rules a leading pronoun follows (:func:`resolve_pronoun`): the single name of the
+    right kind that is the previous sentence's subject, or the one such subject over the
+    previous two sentences of the paragraph. None for a pronoun with no such name ("they",
+    "we") or no single candidate."""
+    label = PRONOUN_LABEL.get(pronoun.lower_)
+    if label is None or pronoun.dep_ not in {"nsubj", "nsubjpass"} or c.sentence.index == 0:
+        return None
+    simple = _resolve_previous_subject(doc, c, pronoun, label)
+    if simple is None:
+        simple = _resolve_window(doc, c, label, pronoun)
+    return None if simple is None else simple[2]

@@ -24,6 +24,7 @@ from .lexicon import MONTHS, WEEKDAYS
 from .mutations import Mutation, false_variants, statement
 from .quality import drop_discourse, job_word
 from .recall import _evidence
+from .references import resolve_tail_pronoun
 from .verification import describe, standalone
 
 #: Titles written with a capital before a name: never lower-cased.
@@ -89,7 +90,7 @@ def _unclear_scope(claim: ClaimInfo) -> bool:
 #: A closing attribution: "..., the government has announced." / "..., a survey says.".
 _TAIL = re.compile(
     r"^(?P<body>.+?), (?P<source>(?:(?:the|a|an) )?[A-Za-z][\w'.-]*(?: [\w'.-]+){0,3}) "
-    r"(?P<verb>(?:has |have |had )?(?:said|says|say|announced|announces|warned|warns|"
+    r"(?P<verb>(?:has |have |had )?(?:said|says|say|added|adds|announced|announces|warned|warns|"
     r"reported|reports|claimed|claims|found|finds|revealed|reveals|suggested|suggests|"
     r"confirmed|confirms|insisted|insists|argued|argues|believes|believe|told [A-Z][\w ]+?))"
     r"\.$"
@@ -104,19 +105,31 @@ _INVERTED_TAIL = re.compile(
 _PRONOUN_SOURCES = frozenset({"he", "she", "they", "it", "i", "we", "you", "this", "that"})
 
 
-def _stem(text: str) -> str:
+def _tail_pronoun(doc: Document, claim: ClaimInfo, text: str) -> Any | None:
+    """The pronoun of a closing attribution ("..., he added."), as a token of the claim, or
+    None when the statement has no such tail."""
+    m = _TAIL.match(text) or _INVERTED_TAIL.match(text)
+    if m is None or m["source"].lower() not in _PRONOUN_SOURCES:
+        return None
+    word = m["source"].lower()
+    found = [t for t in claim.tokens if t.lower_ == word]
+    return found[-1] if found else None
+
+
+def _stem(text: str, speaker: str | None = None) -> str:
     """The true/false stem for a statement already in its "the article says that" case.
 
     A statement that ends on its own attribution (", MPs have said.", ", a survey says.")
     is asked as what the source said ("MPs have said that ..."): "the article says that ...,
-    MPs have said" attributes twice, which blind editors called awkward."""
+    MPs have said" attributes twice, which blind editors called awkward. ``speaker``: the
+    name a pronoun source stands for ("..., he added." -> "Annan added that ...")."""
     m = _TAIL.match(text) or _INVERTED_TAIL.match(text)
     if (
         m is not None
         and not any(q in m["body"] for q in '"\u201c\u201d')
-        and m["source"].lower() not in _PRONOUN_SOURCES
+        and (m["source"].lower() not in _PRONOUN_SOURCES or speaker is not None)
     ):
-        source = m["source"]
+        source = m["source"] if m["source"].lower() not in _PRONOUN_SOURCES else speaker or ""
         if source.split()[0] in {"The", "A", "An"}:
             source = source[0].lower() + source[1:]
         if m["verb"] == "according to":
@@ -200,21 +213,30 @@ def generate_true_false(
     """A true/false draft; false statements carry their mutation on the "True" option."""
     if not standalone(doc, claim, bare=True):
         return []
+    # "..., he added.": shown as "the article says that ..., he added" the pronoun has no
+    # referent (dev 2.9.0, rejected); asked only as "NAME added that ..." when the reference
+    # rules resolve it
+    speaker = None
+    pronoun = _tail_pronoun(doc, claim, drop_discourse(statement(doc, claim)))
+    if pronoun is not None:
+        speaker = resolve_tail_pronoun(doc, claim, pronoun)
+        if speaker is None:
+            return []
     want_false = want_pos == 1 if want_pos in (0, 1) else rng.random() < 0.5
     if want_false:
-        return _false_drafts(doc, claim, rng)
-    true = _true_draft(doc, claim)
+        return _false_drafts(doc, claim, rng, speaker=speaker)
+    true = _true_draft(doc, claim, speaker)
     if claim.sentence.index == 0:
         # the lead copied word for word is "obviously True, the headline gives it away" to
         # strict judges (2.8.0): asked false by a changed figure or name where one exists
-        return [*_false_drafts(doc, claim, rng, changed_only=True), true]
+        return [*_false_drafts(doc, claim, rng, changed_only=True, speaker=speaker), true]
     return [true]
 
 
-def _true_draft(doc: Document, claim: ClaimInfo) -> Draft:
+def _true_draft(doc: Document, claim: ClaimInfo, speaker: str | None = None) -> Draft:
     ev = _evidence(doc, claim)
     text = drop_discourse(statement(doc, claim))
-    stem = _stem(_lower_first(text, claim, doc))
+    stem = _stem(_lower_first(text, claim, doc), speaker)
     expl = f'True. The article says: "{ev.text}"'
     return Draft("true_false", claim.id, stem, "True", (("False", ""),), ev, expl)
 
@@ -234,7 +256,11 @@ def _in_title(old: str, title: str) -> bool:
 
 
 def _false_drafts(
-    doc: Document, claim: ClaimInfo, rng: random.Random, changed_only: bool = False
+    doc: Document,
+    claim: ClaimInfo,
+    rng: random.Random,
+    changed_only: bool = False,
+    speaker: str | None = None,
 ) -> list[Draft]:
     """Up to three false statements, a changed figure first, then a name, then a "not"
     (``changed_only``: never a "not"). On the lead, never a change of what the headline
@@ -254,7 +280,7 @@ def _false_drafts(
     drafts = []
     for mut in muts[:3]:
         text = drop_discourse(statement(doc, claim, mut))
-        stem = _stem(_lower_first(text, claim, doc))
+        stem = _stem(_lower_first(text, claim, doc), speaker)
         expl = f'False. The article says: "{ev.text}" The statement {describe(mut)}.'
         drafts.append(Draft("true_false", claim.id, stem, "False", (("True", mut.type),), ev, expl))
     return drafts
