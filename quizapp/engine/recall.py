@@ -31,6 +31,7 @@ from .distractors import (
     placed_in,
     prominent,
     quantity_pool,
+    recipient_party,
     reliable_name,
     stem_group,
     stem_job,
@@ -833,6 +834,10 @@ def generate_recall(
         # ... and the party it ties the key to ("Tory leader _____", "_____, now working on
         # Labour's campaign"): a wrong name must be the article's man of that party
         party = party_cue(before, after) if m.label == "PERSON" and before else None
+        # ... or the party the stem's money goes to ("a bequest to the Tories from _____"):
+        # the donor is of its side, never the rival party's prime minister
+        if party is None and m.label == "PERSON" and stem:
+            party = recipient_party(stem)
         wrong = [
             w
             for w in entity_pool(
