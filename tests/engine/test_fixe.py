@@ -47,3 +47,34 @@ def test_a_rival_party_man_is_no_wrong_donor() -> None:
     ]
     (draft,) = drafts
     assert {w for w, _ in draft.distractors} == {"James Boyd", "Alan Mercer"}
+
+
+ORE = """Higher ore costs hit steel makers
+
+Shares in steel makers fell around the world on fears that dearer iron ore will cut profits.
+Mining groups have agreed to raise the price of ore by more than half this year.
+Steel makers had expected a rise of between 30% and 40%, analysts said.
+Japan's Kanto Steel slid after it agreed to pay 70% more for its ore.
+Demand for steel has soared as the economies of India and Brazil have grown.
+In London, Harrowgate Steel fell 2.4% to 61.25 pence.
+In Paris, Lisle Acier shed 1.8% to 14.62 euros, while Rhein Stahl lost 1.1%.
+Car makers in Germany say higher steel prices will push up the cost of new cars.
+"""
+
+
+def test_the_country_of_a_named_company_is_no_recall_key() -> None:
+    # "_____'s Kanto Steel": the firm's nationality, which its name and the story give away
+    doc = analyse(ORE)
+    claim = next(c for c in extract_claims(doc) if "Kanto Steel" in c.text)
+    keys = {d.key for d in generate_recall(doc, claim, random.Random(0), 0)}
+    assert "Japan" not in keys
+
+
+def test_a_side_company_share_move_is_peripheral() -> None:
+    # the exact move of a share price of a firm the headline and lead never name, past the
+    # third sentence, is trivia; the story's own figures stay
+    claims = extract_claims(analyse(ORE))
+    side = [c for c in claims if "pence" in c.text or "euros" in c.text]
+    assert side and all(c.peripheral for c in side)
+    lead = next(c for c in claims if "30% and 40%" in c.text)
+    assert not lead.peripheral
