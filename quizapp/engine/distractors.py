@@ -679,6 +679,7 @@ def entity_pool(
             forms.setdefault(o.text, []).append(o)
     others = [o for s in doc.sentences if s.index not in banned for o in s.mentions]
     listed = co_listed(doc, m)
+    gift_party = recipient_party(claim.text) if m.label == "PERSON" else None
     for other in others:
         if other.label != m.label or other.text in tried:
             continue
@@ -712,6 +713,10 @@ def entity_pool(
             if not (prominent(doc, other.text) or once_named_fits(doc, key, name)):
                 continue
             if not same_side(doc, key, name):
+                continue
+            # "a bequest to the Conservatives from X": only the article's Tory men stand in
+            # for the donor, never the Labour prime minister (dev 012, 2.9.0)
+            if gift_party is not None and stated_parties(doc, other.text) != {gift_party}:
                 continue
         if _same_entity(name, key, m.label) or any(_same_entity(name, n, m.label) for n in names):
             continue

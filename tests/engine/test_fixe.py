@@ -15,6 +15,7 @@ GIFTS = """Parties reveal their winter gifts
 
 The Labour Party took in more than £3m in gifts in the last three months of the year.
 Labour leader Gordon Marsh thanked the unions for their support on Monday.
+The party's treasurer was made a lord by Gordon Marsh last year.
 The Conservatives were second with gifts worth £2m, the figures show.
 The largest gift to the Conservatives was a bequest from Helen Carter of nearly £300,000.
 Labour's Peter Quinn said the figures showed the party was in good health.
@@ -78,3 +79,19 @@ def test_a_side_company_share_move_is_peripheral() -> None:
     assert side and all(c.peripheral for c in side)
     lead = next(c for c in claims if "30% and 40%" in c.text)
     assert not lead.peripheral
+
+
+def test_no_rival_party_man_swapped_in_as_the_donor() -> None:
+    # the statements about the bequest to the Conservatives never name Labour's men as
+    # its donor either
+    from quizapp.engine.verification import generate_verification
+
+    doc = analyse(GIFTS)
+    claim = next(c for c in extract_claims(doc) if c.text.startswith("The largest gift"))
+    texts = [
+        w
+        for seed in range(5)
+        for d in generate_verification(doc, claim, random.Random(seed), 0)
+        for w, _ in d.distractors
+    ]
+    assert not any("Gordon Marsh" in t or "Peter Quinn" in t for t in texts), texts
