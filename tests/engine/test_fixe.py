@@ -95,3 +95,15 @@ def test_no_rival_party_man_swapped_in_as_the_donor() -> None:
         for w, _ in d.distractors
     ]
     assert not any("Gordon Marsh" in t or "Peter Quinn" in t for t in texts), texts
+
+
+def test_the_exact_sum_of_one_gift_is_peripheral() -> None:
+    # past the lead, one giver's exact unrounded sum is trivia; a round gift and a party's
+    # exact total are not
+    text = GIFTS.replace(
+        "The Liberal Democrats", "A chain of cafes gave the Tories £12,345.\nThe Liberal Democrats"
+    )
+    claims = extract_claims(analyse(text))
+    (gift,) = [c for c in claims if "12,345" in c.text]
+    assert gift.peripheral
+    assert not any(c.peripheral for c in claims if "£300,000" in c.text)
