@@ -382,6 +382,8 @@ def extract_claims(doc: Document) -> list[ClaimInfo]:
             or rote_list(c.text)
             or _scene(c)
             or _trivia(doc, c, about)
+            or (c.sentence.index >= 3 and _side_share_move(c, about))
+            or (c.sentence.index >= 3 and _exact_gift(c.text))
             # the closing sentence of a longer article: an outlook or a remark to end on
             # ("Toshiba expects sales to reach ... by 2010"), which editors called trivia
             or (c.sentence.index >= 8 and c.sentence.index == last)
@@ -593,6 +595,44 @@ def _trivia(doc: Document, c: ClaimInfo, about: str) -> bool:
     if market_aside(text, about) or decor(text) or odds_talk(text, about) or scoreline(text):
         return True
     return c.quote is not None and _bookmaker_speaker(doc, c.quote[1], about)
+
+
+#: A share price's move: "Arcelor shed 2.1% to 17.58 euros", "Corus fell 2.2% to 55.57 pence",
+#: "shares in Corus fell 2.2%" (never sales that "rose 2% to $11.1bn")
+_SHARE_MOVE = re.compile(
+    r"\d%,? (?:to|at) (?:[$£€¥] ?)?\d+(?:\.\d+)? ?(?:pence|p|euros?|cents?|yen)\b"
+    r"|\d%,? (?:to|at) [$£€¥] ?\d+(?:\.\d+)?(?!\d|[.,]\d| ?(?:m|bn|k|million|billion|trillion)\b)"
+    r"|\b[Ss]hares? (?:in|of) [^.;]{0,80}?\b(?:fell|rose|shed|dropped|slid|slipped|gained|climbed"
+    r"|jumped|lost|added|edged|tumbled|plunged|soared|surged|dipped)\b(?:[^.;]|\.\d){0,30}?\d%"
+)
+
+
+def _side_share_move(c: ClaimInfo, about: str) -> bool:
+    """Whether the claim gives the exact move of the share price of a company the headline and
+    lead never name ("In London, Corus fell 2.2% to 55.57 pence" in a story on iron-ore
+    costs): blind editors on dev called such a figure trivia, not the story's point."""
+    if not _SHARE_MOVE.search(c.text.replace(" per cent", "%")):
+        return False
+    # the firms it names (the model tags some, "Lisle Acier", as people)
+    firms = {
+        m.text
+        for m in c.sentence.mentions
+        if m.label in {"ORG", "PERSON"} and c.start <= m.start < c.end
+    }
+    return bool(firms) and not any(f in about for f in firms)
+
+
+_GAVE = re.compile(r"\b(?:gave|give[sn]?|giving|donated|donating|donates|paid|pays|paying)\b")
+_EXACT_SUM = re.compile(r"[£$€] ?(\d{1,3}(?:,\d{3})+)(?!\d|[,.]\d| ?(?:m|bn|k|million|billion)\b)")
+
+
+def _exact_gift(text: str) -> bool:
+    """Whether the claim gives the exact, unrounded sum one giver paid ("McDonald's are listed
+    as donating a sum of £10,575", "The joint founder ... gave £325,417"): past the lead,
+    blind editors on dev called the exact sum of one gift trivia (a party's total is news)."""
+    if not _GAVE.search(text):
+        return False
+    return any(len(g.replace(",", "").rstrip("0")) >= 4 for g in _EXACT_SUM.findall(text))
 
 
 def _bookmaker_speaker(doc: Document, speaker: str, about: str) -> bool:

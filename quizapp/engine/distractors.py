@@ -476,6 +476,27 @@ def party_cue(before: str, after: str) -> str | None:
     return next(iter(found)) if len(found) == 1 else None
 
 
+# "donated £1m to the Conservatives", "a bequest to the Tories", "gave £x to Labour", "the
+# largest donation to the Conservatives was a bequest from _____": money given to a party
+_GIFT = (
+    r"\b(?:donat\w*|donors?|gave|give[sn]?|giving|gifts?|bequest\w*|bequeath\w*"
+    r"|contribut\w*|lent|lend\w*|loans?|funds?|funded|funding|paid|pays?|paying)\b"
+)
+_GIFT_TO = re.compile(
+    rf"{_GIFT}[^.;:!?]{{0,60}}?\b(?:to|for) (?:the )?({_PARTY})(?![\w-])(?:'s|’s)?"
+    rf"|({_PARTY})(?:'s|’s|'|’)? (?:largest |biggest |main |top |new )?(?:donors?|backers?)\b"
+)
+
+
+def recipient_party(stem: str) -> str | None:
+    """The one party a stem says money went to ("a bequest to the Tories", "gave £x to
+    Labour", "the Liberal Democrats' largest donor _____"), else None: for the donor in
+    the blank it is the key's side, and a rival party's man is no believable donor."""
+    found = {_party_name(a or b) for a, b in _GIFT_TO.findall(stem)}
+    found.discard(None)
+    return next(iter(found)) if len(found) == 1 else None
+
+
 def stated_parties(doc: Document, name: str) -> set[str]:
     """Every party the article ties a person to by the words around one of his mentions."""
     out: set[str] = set()
@@ -658,6 +679,7 @@ def entity_pool(
             forms.setdefault(o.text, []).append(o)
     others = [o for s in doc.sentences if s.index not in banned for o in s.mentions]
     listed = co_listed(doc, m)
+    gift_party = recipient_party(claim.text) if m.label == "PERSON" else None
     for other in others:
         if other.label != m.label or other.text in tried:
             continue
@@ -691,6 +713,10 @@ def entity_pool(
             if not (prominent(doc, other.text) or once_named_fits(doc, key, name)):
                 continue
             if not same_side(doc, key, name):
+                continue
+            # "a bequest to the Conservatives from X": only the article's Tory men stand in
+            # for the donor, never the Labour prime minister (dev 012, 2.9.0)
+            if gift_party is not None and stated_parties(doc, other.text) != {gift_party}:
                 continue
         if _same_entity(name, key, m.label) or any(_same_entity(name, n, m.label) for n in names):
             continue

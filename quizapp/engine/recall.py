@@ -31,6 +31,7 @@ from .distractors import (
     placed_in,
     prominent,
     quantity_pool,
+    recipient_party,
     reliable_name,
     stem_group,
     stem_job,
@@ -697,6 +698,16 @@ def story_country(doc: Document) -> str | None:
     return top if first in per[top] or named else None
 
 
+def _firms_country(doc: Document, m: Mention) -> bool:
+    """Whether the place stands as the owner of the company named right after it ("Japan's
+    Nippon Steel", "China's Baoshan Iron and Steel Co."): asking it asks a company's
+    nationality, which blind editors on dev called trivia the name or the story gives away."""
+    tail = doc.text[m.end : m.end + 3]
+    if not (tail.startswith("'s ") or tail.startswith("’s ")):
+        return False
+    return any(o.label == "ORG" and o.start == m.end + 3 for o in doc.mentions)
+
+
 def generate_recall(
     doc: Document, claim: ClaimInfo, rng: random.Random, want_pos: int
 ) -> list[Draft]:
@@ -814,6 +825,8 @@ def generate_recall(
             sex = stated_sex(doc, key)
             if sex is None:
                 continue
+        if m.label == "GPE" and _firms_country(doc, m):
+            continue  # "_____'s Nippon Steel": the company's country, trivia (dev 2.9.0)
         if m.label == "GPE" and names_the_country(stem or "", key):
             continue  # "against _____ in Dublin": the city names the country
         # the article's own names only, of the key's kind: a name it never mentions, or a
@@ -833,6 +846,10 @@ def generate_recall(
         # ... and the party it ties the key to ("Tory leader _____", "_____, now working on
         # Labour's campaign"): a wrong name must be the article's man of that party
         party = party_cue(before, after) if m.label == "PERSON" and before else None
+        # ... or the party the stem's money goes to ("a bequest to the Tories from _____"):
+        # the donor is of its side, never the rival party's prime minister
+        if party is None and m.label == "PERSON" and stem:
+            party = recipient_party(stem)
         wrong = [
             w
             for w in entity_pool(
