@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import dataclasses
 import random
+import re
+from typing import Any
 
 from .claims import ClaimInfo
 from .context import self_contained
@@ -207,17 +209,44 @@ def topic_stem(doc: Document, claim: ClaimInfo, changed: list[Mutation]) -> str:
     if len(subj) != 1:
         return STEM
     off = claim.sentence.offset
-    span = {t.idx + off for t in subj[0].subtree}
-    for m in claim.sentence.mentions:
+    # the subject's head and what names it or owns it ("Mercedes' profit", "UK house prices"),
+    # never a member of a list inside it ("software like Opera and Safari" is no statement
+    # about Opera)
+    span = {t.idx + off for t in _naming_part(subj[0])}
+    head = subj[0].idx + off
+    # the name of the head itself first: "Japan's Nippon Steel" is a statement about Nippon Steel
+    for m in sorted(claim.sentence.mentions, key=lambda m: not (m.start <= head < m.end)):
         if m.label not in {"PERSON", "ORG", "GPE"} or not (claim.start <= m.start < claim.end):
             continue
         if m.start not in span or doc.mention_counts[m.text] < TOPIC_MENTIONS:
             continue
         if any(m.start < x.end and x.start < m.end for x in changed):
             continue
-        the = doc.view[max(0, m.start - 4) : m.start].lower() == "the "
-        return TOPIC_STEM.format(("the " if the else "") + m.text)
+        return TOPIC_STEM.format(_with_article(doc, m.text, m.label))
     return STEM
+
+
+_NAMING_DEPS = frozenset({"compound", "poss", "flat", "nmod", "amod", "case"})
+
+
+def _naming_part(head: Any) -> list[Any]:
+    """The head of a subject and the words that name or own it, recursively (not its
+    prepositional phrases, appositions, relative clauses or conjuncts)."""
+    out = [head]
+    for child in head.children:
+        if child.dep_ in _NAMING_DEPS and child.i < head.i:
+            out += _naming_part(child)
+    return out
+
+
+def _with_article(doc: Document, name: str, label: str) -> str:
+    """The name as a stem can say it: "the UK" where the article writes "the UK" (a place or
+    body; never a person: "the Blunkett row" makes no "the Blunkett")."""
+    if label != "PERSON" and re.search(
+        r"(?<![\w-])the " + re.escape(name) + r"(?![\w-])", doc.text
+    ):
+        return "the " + name
+    return name
 
 
 def generate_verification(
