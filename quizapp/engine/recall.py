@@ -40,18 +40,22 @@ from .document import Document, mention_role
 from .drafts import Draft
 from .gate import sort_value
 from .lexicon import CITIES, COMPANIES, COUNTRIES, MONTHS, REPORTING_VERBS
-from .mutations import _org_kind, changeable_figure, keeps_direction, same_org_kind
+from .mutations import (
+    _org_kind,
+    beyond_rough_margin,
+    changeable_figure,
+    keeps_direction,
+    same_org_kind,
+)
 from .nlp import Mention
 from .numbers import Quantity
 from .quality import (
     DEMONYMS,
-    ROUGH_MARGIN,
     drop_discourse,
     gendered,
     name_before,
     names_the_country,
     readable,
-    rough_figure,
 )
 from .text import indefinite_article
 from .types import Evidence
@@ -470,14 +474,6 @@ def surname_options(wrong: list[tuple[str, str]], key: str, text: str) -> list[t
     return out
 
 
-def far_from(key: str, option: str, margin: float) -> bool:
-    """Whether an option's value lies more than ``margin`` (relative) from the key's."""
-    k, o = sort_value(key), sort_value(option)
-    if k is None or o is None or len(k) != 1 or len(o) != 1:
-        return False
-    return abs(o[0] - k[0]) > margin * abs(k[0])
-
-
 def _too_close(values: list[tuple[float, ...]]) -> bool:
     """Whether two options are within 3% of each other (a one-digit change of a large sum)."""
     flat = sorted(v[0] for v in values if len(v) == 1)
@@ -748,9 +744,8 @@ def generate_recall(
             ][:n_wrong]
         # "both the _____ and 1500m": another figure of the sentence makes the option absurd
         wrong = [w for w in wrong if not _named_in(w[0], claim.text)]
-        if rough_figure(doc.view[max(0, q.start - 30) : q.start]):
-            # "growth of around 5%": 6% is arguably right too
-            wrong = [w for w in wrong if far_from(q.text, w[0], ROUGH_MARGIN)]
+        # "growth of around 5%": 6% is arguably right too
+        wrong = [w for w in wrong if beyond_rough_margin(doc, q, w[0])]
         # (none for a figure arithmetic on the claim gives: "nearly double from _____ to 20,000")
         if len(wrong) < 2:
             continue

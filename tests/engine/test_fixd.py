@@ -135,7 +135,7 @@ The results of the trial were improved by a change in the dose last year.
 
 
 def test_a_rough_figures_blank_offers_no_value_within_the_margin() -> None:
-    # a guard: recall applies the same margin (recall.far_from with quality.ROUGH_MARGIN)
+    # a guard: recall applies the same margin (mutations.beyond_rough_margin, its one home)
     doc = analyse(FORECAST)
     claim = _claim(doc, "around 5%")
     wrong = [
