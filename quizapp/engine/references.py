@@ -67,6 +67,8 @@ def _subject_names(s: Sentence, label: str) -> tuple[list[str], Any]:
     subj = [t for t in s.span.root.children if t.dep_ in {"nsubj", "nsubjpass"}]
     if len(subj) != 1:
         return [], None
+    if any(t.dep_ == "conj" for t in subj[0].children):
+        return [], subj[0]  # "Peter Banda and John Cole told ...": no one antecedent
     heads = [subj[0], *(t for t in subj[0].children if t.dep_ == "poss")]
     at = [t.idx + s.offset for t in heads]
     names = [
