@@ -23,6 +23,7 @@ from .quality import (
     market_aside,
     odds_talk,
     play_by_play,
+    poll_method,
     rote_list,
     scoreline,
     side_remark,
@@ -384,6 +385,7 @@ def extract_claims(doc: Document) -> list[ClaimInfo]:
             or _trivia(doc, c, about)
             or (c.sentence.index >= 3 and _side_share_move(c, about))
             or (c.sentence.index >= 3 and _exact_gift(c.text))
+            or (c.sentence.index >= 2 and poll_method(c.text))
             # the closing sentence of a longer article: an outlook or a remark to end on
             # ("Toshiba expects sales to reach ... by 2010"), which editors called trivia
             or (c.sentence.index >= 8 and c.sentence.index == last)

@@ -35,6 +35,7 @@ from .nlp import Mention, get_nlp
 from .numbers import Quantity, date_pattern, format_like, parse_quantity, step
 from .quality import (
     ROUGH_MARGIN,
+    SAMPLE_BEFORE,
     approximate_figure,
     gendered,
     rough_figure,
@@ -241,7 +242,7 @@ def changeable_figure(doc: Document, q: Quantity) -> bool:
     opened = doc.view[max(0, q.start - 60) : q.start]
     if opened.count("(") > opened.count(")"):
         return False
-    if TRIVIAL_FIGURE.match(doc.view[q.end : q.end + 24]):
+    if TRIVIAL_FIGURE.match(doc.view[q.end : q.end + 24]) or SAMPLE_BEFORE.search(before):
         return False  # a shot's yardage, a survey's sample size, "20 or so": trivia to judges
     if TIME_WINDOW.search(before):
         return False  # "inside the opening 60 seconds" is still true of a goal inside 45
@@ -290,6 +291,21 @@ PART_OF = re.compile(
 )
 
 
+#: A share the sentence calls a majority or a minority ("A majority, 52%, said ..."): a wrong
+#: value on the other side of a half contradicts it (blind judges on dev: "only 52% exceeds half").
+_MAJORITY = re.compile(r"\b(?:a|the) (?:clear |narrow |large |small |slim )?majority\b", re.I)
+_MINORITY = re.compile(r"\b(?:a|the) (?:small |large |sizeable )?minority\b", re.I)
+
+
+def _fits_share(text: str, percent: float) -> bool:
+    """Whether a percentage agrees with the majority or minority the text states, if any."""
+    if _MAJORITY.search(text) and not _MINORITY.search(text):
+        return percent > 50
+    if _MINORITY.search(text) and not _MAJORITY.search(text):
+        return percent < 50
+    return True
+
+
 def keeps_direction(claim: ClaimInfo, q: Quantity, new_text: str) -> bool:
     """Whether ``new_text`` in place of ``q`` keeps the order of the figures a direction word
     relates ("fell to 82,000 from 103,000": the new value must stay below 103,000), and a
@@ -299,6 +315,8 @@ def keeps_direction(claim: ClaimInfo, q: Quantity, new_text: str) -> bool:
     new = parse_quantity(new_text)
     if new is None:
         return True
+    if q.percent and not _fits_share(claim.text, new.value):
+        return False
     for other in _related_figures(claim):
         if other.start == q.start or (other.unit and q.unit and other.unit != q.unit):
             continue

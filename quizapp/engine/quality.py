@@ -452,12 +452,31 @@ def approximate_figure(before: str) -> bool:
     return bool(APPROXIMATE.search(before[-30:]))
 
 
+#: "a weighted sample of 1,981 voters", "a survey of 2,000 adults": a poll's size, not its news
+SAMPLE_BEFORE = re.compile(r"\b(?:sample|survey|poll) of\s+$", re.I)
+_POLL_METHOD = re.compile(
+    r"\b\d[\d,]* (?:\w+ ){0,2}(?:were |was )?"
+    r"(?:surveyed|polled|questioned|interviewed)\b|\b(?:polled|questioned|interviewed|surveyed) "
+    r"(?:a (?:weighted |representative )?sample of )?\d",
+    re.I,
+)
+
+
+def poll_method(text: str) -> bool:
+    """Whether a claim states how a poll was taken (whom and how many it asked; "a survey of
+    2,000 adults found ..." states a finding and is not one): judges called
+    the sample size "a methodology detail, not news" (dev, 2.9.0)."""
+    return bool(_POLL_METHOD.search(text)) and not re.search(r"%|\bper ?cent\b", text)
+
+
 def score_or_range(figure_text: str, after: str, before: str = "") -> bool:
     """A match score ("1-1") or one end of a range ("2-___%") is never a figure to change."""
     return (
         bool(_SCORE_OR_RANGE.search(figure_text))
         or bool(re.match(r"\s*[-\u2013]\s*\d", after))
         or bool(re.search(r"\d\s*[-\u2013]\s*$", before))
+        # "could fall by between _____ and 15%": the lower end of a stated range
+        or bool(re.search(r"\bbetween\s+$", before) and re.match(r"\s+and\s+\S*\d", after))
         or _range_end(figure_text, before)
     )
 
