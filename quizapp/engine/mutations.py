@@ -276,7 +276,9 @@ TIME_WINDOW = re.compile(
 # what follows a figure that blind judges called trivia: "from 16 yards", "of 2,000 surveyed"
 TRIVIAL_FIGURE = re.compile(
     r"\s*(yards?|yds|metres|meters|feet|ft)\b|\s*(\w+ ){0,2}(surveyed|polled|questioned|"
-    r"interviewed|respondents)\b|\s+or so\b",
+    r"interviewed|respondents)\b|\s+or so\b|"
+    # the other side of a poll's finding: "43% thought so and 19% disagreed"
+    r"\s+(?:\w+ )?(?:disagreed|were undecided|did not know|said they did not know)\b",
     re.I,
 )
 

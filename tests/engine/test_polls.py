@@ -7,7 +7,7 @@ from __future__ import annotations
 from quizapp.engine import generate
 from quizapp.engine.claims import extract_claims
 from quizapp.engine.document import analyse
-from quizapp.engine.mutations import keeps_direction
+from quizapp.engine.mutations import changeable_figure, keeps_direction
 from quizapp.engine.numbers import find_quantities
 from quizapp.engine.quality import poll_method, score_or_range
 
@@ -69,3 +69,11 @@ def test_how_a_poll_was_taken_is_no_question() -> None:
     assert claim.peripheral
     for seed in range(5):
         assert not any("1,981" in q.stem for q in generate(POLL, seed=seed).questions)
+
+
+def test_the_other_side_of_a_finding_is_no_figure_to_change() -> None:
+    doc, claim = _claim(POLL, "A majority")
+    minor = next(q for q in find_quantities(claim.text, claim.start) if q.text == "16%")
+    major = next(q for q in find_quantities(claim.text, claim.start) if q.text == "52%")
+    assert not changeable_figure(doc, minor)
+    assert changeable_figure(doc, major)
