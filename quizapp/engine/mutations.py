@@ -35,12 +35,12 @@ from .nlp import Mention, get_nlp
 from .numbers import Quantity, date_pattern, format_like, parse_quantity, step
 from .quality import (
     ROUGH_MARGIN,
-    SAMPLE_BEFORE,
     approximate_figure,
     gendered,
     rough_figure,
     score_or_range,
     trivia,
+    trivial_figure,
 )
 from .text import indefinite_article
 
@@ -242,7 +242,7 @@ def changeable_figure(doc: Document, q: Quantity) -> bool:
     opened = doc.view[max(0, q.start - 60) : q.start]
     if opened.count("(") > opened.count(")"):
         return False
-    if TRIVIAL_FIGURE.match(doc.view[q.end : q.end + 24]) or SAMPLE_BEFORE.search(before):
+    if trivial_figure(before, doc.view[q.end : q.end + 24]):
         return False  # a shot's yardage, a survey's sample size, "20 or so": trivia to judges
     if TIME_WINDOW.search(before):
         return False  # "inside the opening 60 seconds" is still true of a goal inside 45
@@ -269,16 +269,6 @@ def beyond_rough_margin(doc: Document, q: Quantity, new_text: str) -> bool:
 TIME_WINDOW = re.compile(
     r"\b(inside|within)\s+(the\s+)?([a-z]+\s+)?$|"
     r"\bin\s+the\s+(first|opening|last|final|next|past)\s+$",
-    re.I,
-)
-
-
-# what follows a figure that blind judges called trivia: "from 16 yards", "of 2,000 surveyed"
-TRIVIAL_FIGURE = re.compile(
-    r"\s*(yards?|yds|metres|meters|feet|ft)\b|\s*(\w+ ){0,2}(surveyed|polled|questioned|"
-    r"interviewed|respondents)\b|\s+or so\b|"
-    # the other side of a poll's finding: "43% thought so and 19% disagreed"
-    r"\s+(?:\w+ )?(?:disagreed|were undecided|did not know|said they did not know)\b",
     re.I,
 )
 

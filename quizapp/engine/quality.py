@@ -452,14 +452,29 @@ def approximate_figure(before: str) -> bool:
     return bool(APPROXIMATE.search(before[-30:]))
 
 
+#: The verbs of asking people in a poll, one list for its size and its method.
+_POLL_VERBS = "surveyed|polled|questioned|interviewed"
 #: "a weighted sample of 1,981 voters", "a survey of 2,000 adults": a poll's size, not its news
-SAMPLE_BEFORE = re.compile(r"\b(?:sample|survey|poll) of\s+$", re.I)
-_POLL_METHOD = re.compile(
-    r"\b\d[\d,]* (?:\w+ ){0,2}(?:were |was )?"
-    r"(?:surveyed|polled|questioned|interviewed)\b|\b(?:polled|questioned|interviewed|surveyed) "
-    r"(?:a (?:weighted |representative )?sample of )?\d",
+_SAMPLE_BEFORE = re.compile(r"\b(?:sample|survey|poll) of\s+$", re.I)
+# what follows a figure that blind judges called trivia: "from 16 yards", "of 2,000 surveyed"
+_TRIVIAL_AFTER = re.compile(
+    rf"\s*(yards?|yds|metres|meters|feet|ft)\b|\s*(\w+ ){{0,2}}({_POLL_VERBS}|respondents)\b"
+    r"|\s+or so\b|"
+    # the other side of a poll's finding: "43% thought so and 19% disagreed"
+    r"\s+(?:\w+ )?(?:disagreed|were undecided|did not know|said they did not know)\b",
     re.I,
 )
+_POLL_METHOD = re.compile(
+    rf"\b\d[\d,]* (?:\w+ ){{0,2}}(?:were |was )?(?:{_POLL_VERBS})\b"
+    rf"|\b(?:{_POLL_VERBS}) (?:a (?:weighted |representative )?sample of )?\d",
+    re.I,
+)
+
+
+def trivial_figure(before: str, after: str) -> bool:
+    """Whether the words around a figure make it trivia to judges (a shot's yardage, a poll's
+    sample size, "20 or so", the "19% disagreed" side of a finding): never changed or asked."""
+    return bool(_TRIVIAL_AFTER.match(after) or _SAMPLE_BEFORE.search(before))
 
 
 def poll_method(text: str) -> bool:
