@@ -202,7 +202,7 @@ class QuizState:
         """A false item made by negation when negations would then mark false items."""
         if q.kind != "true_false" or not q.options[1].correct:
             return False
-        if q.options[0].mutation != "negation":
+        if not _inserted_negation(q):
             return False
         # negated false items may outnumber the false items made another way plus the true
         # items that carry the article's own negation by one at most
@@ -216,12 +216,24 @@ class QuizState:
         self.shown.append(shown_text(q))
         self.answers.extend(a for a in answer_phrases(q) if a)
         if q.kind == "true_false":
-            if q.options[1].correct and q.options[0].mutation == "negation":
+            if q.options[1].correct and _inserted_negation(q):
                 self.negated_false += 1
             elif q.options[1].correct:
                 self.other_false += 1
             elif q.options[0].correct and _NEGATION_RE.search(q.stem):
                 self.negated_true += 1
+
+
+def _inserted_negation(q: Question) -> bool:
+    """A false true/false statement that shows a "not" the article does not have: the cue
+    Schuster et al. (2019) found. A statement made false by dropping the article's own "not"
+    ("server sites host the files") shows none: it counts with the figures and names changed."""
+    return (
+        q.kind == "true_false"
+        and q.options[1].correct
+        and q.options[0].mutation == "negation"
+        and bool(_NEGATION_RE.search(q.stem))
+    )
 
 
 class PositionBalancer:

@@ -42,9 +42,12 @@ FALSE_PREFERENCE = ("number", "entity", "negation")
 #: deny a superlative ("is not the largest"): blind editors called it ungrammatical or obvious.
 #: "did not postpone the launch until 3 February", "not ... in both sets": the scope is
 #: unclear (2.5.0); "had not been winning ... up until last week" is arguably true (2.8.0).
+#: "A further 15m euros will not be made available": the negation clashes with "further",
+#: an amount added to others (2.10.0, rejected); "the extra cash" is no such amount.
 _NEGATION_CLASH = re.compile(
     r"\b(some|always|all|many|much|most|several|already|still|ever|any|largest|biggest|"
-    r"smallest|first|only|both|each|every)\b|\b(?:until|till)\b",
+    r"smallest|first|only|both|each|every)\b|\b(?:until|till)\b|"
+    r"\b(?:a further|an additional|an extra|another)\s+[$\u00a3\u20ac]?\d",
     re.I,
 )
 #: Below this check-worthiness a negated remark is a side comment ("was not totally
