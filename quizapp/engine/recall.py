@@ -39,7 +39,7 @@ from .distractors import (
 from .document import Document, mention_role
 from .drafts import Draft
 from .gate import sort_value
-from .lexicon import CITIES, COMPANIES, COUNTRIES, MONTHS, REPORTING_VERBS
+from .lexicon import CITIES, COMPANIES, COUNTRIES, DEMONYMS, MONTHS, REPORTING_VERBS
 from .mutations import (
     _org_kind,
     beyond_rough_margin,
@@ -50,7 +50,6 @@ from .mutations import (
 from .nlp import Mention
 from .numbers import Quantity
 from .quality import (
-    DEMONYMS,
     drop_discourse,
     gendered,
     name_before,
