@@ -17,12 +17,15 @@ from typing import TYPE_CHECKING, Any
 from .document import Document, mention_role, normalise, safe_role
 from .lexicon import (
     CITIES,
+    CITIES_BY_COUNTRY,
     CITY_LIST,
     COMPANIES,
     COMPANY_SECTORS,
     COUNTRIES,
+    COUNTRIES_BY_REGION,
     COUNTRY_LIST,
     JOB_CLASSES,
+    NEIGHBOUR_REGIONS,
     ROLE_CLASSES,
 )
 from .nlp import Mention, person_key, titled
@@ -131,8 +134,85 @@ def _alias_group(name: str) -> int | None:
 
 def place_kind(name: str) -> str:
     """ "country", "city" or "other" (a place the lexicon does not know the level of)."""
+    return place_level(name)
+
+
+# where each known country and city is (lower case, without "the"): built from lexicon's data
+_REGION_OF: dict[str, str] = {
+    c.lower().removeprefix("the "): region
+    for region, names in COUNTRIES_BY_REGION.items()
+    for c in names
+}
+_COUNTRY_OF: dict[str, str] = {
+    city.lower(): country for country, cities in CITIES_BY_COUNTRY.items() for city in cities
+}
+# the home nations are parts of the UK: never a wrong answer for it, nor it for them
+_HOME_NATIONS = frozenset({"england", "scotland", "wales", "northern ireland"})
+
+
+def _country_name(name: str) -> str:
+    """A country's lower-case name without "the", one name per alias group ("Britain",
+    "the United Kingdom" -> "uk"; "America" -> "us")."""
+    low = name.lower().removeprefix("the ")
+    group = _alias_group(low)
+    return ("uk", "us")[group] if group is not None else low
+
+
+def place_level(name: str) -> str:
+    """ "country", "city" or "other", by the wider lists of places by region and cities by
+    country as well as the gazetteer (a place known as both, "Singapore", is "other")."""
     low = name.lower()
-    return "country" if low in COUNTRIES else "city" if low in CITIES else "other"
+    country = low in COUNTRIES or _country_name(low) in _REGION_OF
+    city = low in CITIES or low in _COUNTRY_OF
+    return "other" if country == city else "country" if country else "city"
+
+
+def place_region(name: str) -> str | None:
+    """The region of a known country, or of a known city's country; else None."""
+    low = name.lower()
+    if place_level(low) == "city":
+        country = _COUNTRY_OF.get(low)
+        return _REGION_OF.get(country) if country else None
+    return _REGION_OF.get(_country_name(low))
+
+
+def near_places(a: str, b: str) -> bool:
+    """Whether two places are of one region or of neighbouring ones (True when the lists do
+    not know where one of them is)."""
+    ra, rb = place_region(a), place_region(b)
+    if ra is None or rb is None:
+        return True
+    return ra == rb or rb in NEIGHBOUR_REGIONS.get(ra, ()) or ra in NEIGHBOUR_REGIONS.get(rb, ())
+
+
+def _overlapping_countries(a: str, b: str) -> bool:
+    """Whether one country is part of the other (England and the UK) or the same one."""
+    na, nb = _country_name(a), _country_name(b)
+    return na == nb or {na, nb} & {"uk"} != set() and ({na, nb} - {"uk"}) <= _HOME_NATIONS
+
+
+def region_places(key: str) -> list[str]:
+    """Built-in wrong answers of the key's level and region, nearest first: for a country the
+    other countries of its region (never one that contains it or that it contains: England is
+    no wrong answer for the UK); for a city the other cities of its country, then of its
+    region. Empty for a place the lists do not know. Deterministic order."""
+    level = place_level(key)
+    region = place_region(key)
+    if region is None or level == "other":
+        return []
+    regions = (region, *NEIGHBOUR_REGIONS.get(region, ()))
+    countries = [c for r in regions for c in COUNTRIES_BY_REGION[r]]
+    if level == "country":
+        return [c for c in countries if not _overlapping_countries(c, key)]
+    own = _COUNTRY_OF.get(key.lower())
+    same = [c for c in CITIES_BY_COUNTRY.get(own or "", ()) if c.lower() != key.lower()]
+    near = [
+        c
+        for country in countries
+        if _country_name(country) != own
+        for c in CITIES_BY_COUNTRY.get(_country_name(country), ())
+    ]
+    return same + near
 
 
 def _initials(name: str) -> str:
@@ -672,6 +752,7 @@ def entity_pool(
     names: list[str] = []
     fits: dict[str, int] = {}
     late: dict[str, bool] = {}
+    far: dict[str, bool] = {}
     tried: set[str] = set()
     forms = doc.forms
     if not forms:
@@ -730,9 +811,12 @@ def entity_pool(
         fits[name] = fit
         # the story's own people before those it names once (they only fill up)
         late[name] = m.label == "PERSON" and not prominent(doc, other.text)
+        # a place of the key's region or a neighbouring one before a far-away one: a city of
+        # another continent among near ones is the odd one out
+        far[name] = m.label == "GPE" and not near_places(m.text, name)
     rng.shuffle(names)
     # stable: same-role names first, then the story's own people, shuffled within
-    names.sort(key=lambda n: (-fits[n], late[n]))
+    names.sort(key=lambda n: (-fits[n], late[n], far[n]))
     picked = [(n, "article_entity") for n in names[:count]]
     if len(picked) < count and m.label in {"ORG", "GPE"} and not bare:
         typed = _typed_list(doc, m, key)

@@ -675,6 +675,27 @@ COUNTRIES_BY_REGION: dict[str, tuple[str, ...]] = {
     "central_asia": ("Kazakhstan", "Uzbekistan", "Turkmenistan", "Kyrgyzstan", "Tajikistan"),
 }
 
+#: Regions whose places are still fair wrong answers for a place of the first, nearest first
+#: (a Dutch city for a Belgian one; never a city of another continent).
+NEIGHBOUR_REGIONS: dict[str, tuple[str, ...]] = {
+    "british_isles": ("western_europe",),
+    "western_europe": ("southern_europe", "northern_europe"),
+    "southern_europe": ("western_europe",),
+    "northern_europe": ("western_europe",),
+    "eastern_europe": ("balkans",),
+    "balkans": ("eastern_europe", "southern_europe"),
+    "north_america": (),
+    "latin_america": (),
+    "east_asia": ("southeast_asia",),
+    "southeast_asia": ("east_asia",),
+    "south_asia": ("central_asia",),
+    "middle_east": ("north_africa",),
+    "north_africa": ("middle_east",),
+    "sub_saharan_africa": (),
+    "oceania": (),
+    "central_asia": ("south_asia",),
+}
+
 #: Major cities by country (the country as in COUNTRIES_BY_REGION, lower case).
 CITIES_BY_COUNTRY: dict[str, tuple[str, ...]] = {
     "england": ("London", "Manchester", "Birmingham", "Liverpool", "Leeds", "Bristol"),
@@ -719,7 +740,7 @@ CITIES_BY_COUNTRY: dict[str, tuple[str, ...]] = {
     "mexico": ("Mexico City", "Guadalajara", "Monterrey"),
     "brazil": ("Sao Paulo", "Rio de Janeiro", "Brasilia"),
     "argentina": ("Buenos Aires", "Cordoba"),
-    "china": ("Beijing", "Shanghai", "Shenzhen", "Guangzhou", "Hong Kong"),
+    "china": ("Beijing", "Shanghai", "Shenzhen", "Guangzhou"),
     "japan": ("Tokyo", "Osaka", "Yokohama", "Kyoto"),
     "south korea": ("Seoul", "Busan"),
     "taiwan": ("Taipei",),
