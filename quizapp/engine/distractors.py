@@ -133,8 +133,11 @@ def _alias_group(name: str) -> int | None:
 
 
 def place_kind(name: str) -> str:
-    """ "country", "city" or "other" (a place the lexicon does not know the level of)."""
-    return place_level(name)
+    """ "country", "city" or "other" (a place the lexicon does not know the level of), by the
+    gazetteer only: a city the wider lists know may be a club called by its city ("Chelsea take
+    on Valencia"), never a safe swap. Place questions use :func:`place_level`."""
+    low = name.lower()
+    return "country" if low in COUNTRIES else "city" if low in CITIES else "other"
 
 
 # where each known country and city is (lower case, without "the"): built from lexicon's data
@@ -189,6 +192,21 @@ def _overlapping_countries(a: str, b: str) -> bool:
     """Whether one country is part of the other (England and the UK) or the same one."""
     na, nb = _country_name(a), _country_name(b)
     return na == nb or {na, nb} & {"uk"} != set() and ({na, nb} - {"uk"}) <= _HOME_NATIONS
+
+
+def same_place(a: str, b: str) -> bool:
+    """Whether two places are one, or one holds the other (England and the UK, Paris and
+    France): either is then arguably right where the other is."""
+    if _same_entity(a, b, "GPE"):
+        return True
+    la, lb = place_level(a), place_level(b)
+    if la == lb == "country":
+        return _overlapping_countries(a, b)
+    if {la, lb} == {"city", "country"}:
+        city, country = (a, b) if la == "city" else (b, a)
+        own = _COUNTRY_OF.get(city.lower())
+        return own is not None and _overlapping_countries(own, country)
+    return False
 
 
 def region_places(key: str) -> list[str]:

@@ -803,3 +803,80 @@ DEMONYMS: dict[str, tuple[str, ...]] = {
     "united states": ("american", "washington", "new york"),
     "australia": ("australian", "sydney", "melbourne"),
 }
+
+#: Verbs of events whose place is the point of the sentence ("the deal was signed in Geneva",
+#: "the plant will be built in Poland", "the final was held in Perth"): only a place in "in
+#: <place>" on one of these is asked as "In which city/country ...?". A place on other verbs
+#: ("prices rose in France", "he said in London") is a throwaway setting.
+PLACE_EVENT_VERBS: frozenset[str] = frozenset(
+    {
+        "sign",
+        "hold",
+        "build",
+        "open",
+        "meet",
+        "gather",
+        "stage",
+        "host",
+        "base",
+        "headquarter",
+        "launch",
+        "manufacture",
+        "assemble",
+        "list",
+        "elect",
+        "invest",
+        "arrest",
+        "detain",
+        "die",
+        "bear",
+        "crash",
+        "land",
+        "found",
+        "locate",
+        "register",
+        "film",
+        "shoot",
+        "relocate",
+        "unveil",
+        "premiere",
+        "perform",
+        "record",
+        "bury",
+        "kill",
+        "injure",
+        "convene",
+    }
+)
+#: Nouns of events whose place is their point ("the summit in Geneva", "Saturday's final in
+#: Perth", "a new plant in Poland"), for "in <place>" on the noun.
+PLACE_EVENT_NOUNS: frozenset[str] = frozenset(
+    {
+        "summit",
+        "talks",
+        "meeting",
+        "conference",
+        "final",
+        "semi-final",
+        "election",
+        "referendum",
+        "ceremony",
+        "premiere",
+        "festival",
+        "championship",
+        "championships",
+        "tournament",
+        "rally",
+        "plant",
+        "factory",
+        "headquarters",
+        "trial",
+        "convention",
+        "congress",
+        "exhibition",
+        "show",
+        "concert",
+    }
+)
+#: Modal verbs that make a statement a possibility, not a fact to ask where it happened.
+HEDGE_MODALS: frozenset[str] = frozenset({"could", "may", "might", "would", "should"})

@@ -1,0 +1,135 @@
+"""Place questions and place wrong answers: "In which city/country ...?" only where the place
+is the point of the sentence, wrong places of the key's level and region, never one the
+article also ties to the event, and the place lists change no entity label. Texts written for
+the tests."""
+
+from __future__ import annotations
+
+import random
+
+from quizapp.engine.claims import extract_claims
+from quizapp.engine.distractors import (
+    near_places,
+    place_kind,
+    place_level,
+    place_region,
+    region_places,
+    same_place,
+)
+from quizapp.engine.document import analyse
+from quizapp.engine.lexicon import CITIES, COUNTRIES, DEMONYMS
+from quizapp.engine.quality import names_the_country
+from quizapp.engine.recall import generate_recall
+
+TRADE = """Steel pact signed after long talks
+
+The steel pact was signed in Geneva on Monday by the heads of four big producers.
+Ministers from Belgium and Denmark welcomed the pact at a meeting on Tuesday.
+A side letter on prices was signed in Basel by two of the producers.
+Prices of steel rose in Germany last month, the trade body said.
+The firms could hold a second round of talks in Vienna next year.
+Brackmann Steel will build a new mill in Hungary, the company said in a statement.
+Analysts at Ravel Capital said the pact would lift prices by about 5% over two years.
+Brackmann Steel employs 12,000 people across eight countries.
+"""
+
+SUMMIT = """Ministers gather for farm summit
+
+Farm ministers from twenty countries will meet in Lyon, France, for a two-day summit on food prices.
+The summit was opened by the French president, who called for lower tariffs.
+Delegates later travelled to Paris for talks with farming groups.
+A final statement said food prices had risen by 14% over the year.
+"""
+
+
+def _place_drafts(text: str, prefix: str) -> list:
+    doc = analyse(text)
+    claim = next(c for c in extract_claims(doc) if c.text.startswith(prefix))
+    drafts = generate_recall(doc, claim, random.Random(0), 0)
+    return [d for d in drafts if d.stem.startswith("In which")]
+
+
+def test_levels_and_regions() -> None:
+    assert place_level("Rotterdam") == "city" and place_level("Hungary") == "country"
+    assert place_level("the UK") == "country" and place_level("Britain") == "country"
+    assert place_region("Perth") == "oceania" and place_region("the US") == "north_america"
+    assert place_level("Atlantis") == "other" and place_region("Atlantis") is None
+
+
+def test_region_places_same_level_and_region() -> None:
+    cities = region_places("Rotterdam")
+    # a Dutch city first, then cities of the region; never a city of another continent
+    assert cities[0] in {"Amsterdam", "The Hague", "Utrecht"}
+    assert all(place_level(c) == "city" for c in cities)
+    assert not {"Tokyo", "New York", "Sydney", "Nairobi"} & set(cities)
+    countries = region_places("Hungary")
+    assert all(place_level(c) == "country" for c in countries)
+    assert "Poland" in countries and not {"Japan", "Brazil", "Kenya"} & set(countries)
+
+
+def test_no_part_of_the_key_among_its_wrong_places() -> None:
+    # England is in the UK: arguably right where the UK is
+    assert not {"England", "Scotland", "Wales", "Northern Ireland"} & set(region_places("the UK"))
+    assert "the UK" not in region_places("Wales")
+    assert same_place("Paris", "France") and same_place("England", "Britain")
+    assert not same_place("Paris", "Germany")
+
+
+def test_near_places() -> None:
+    assert near_places("France", "Belgium") and near_places("Ireland", "France")
+    assert not near_places("France", "Japan")
+    assert near_places("France", "Atlantis")  # unknown: no opinion
+
+
+def test_place_lists_change_no_entity_label() -> None:
+    # the gazetteer that forces GPE labels engine-wide stays as it was: a club called by its
+    # city is still of unknown level for swaps, though the place lists know the city
+    assert "valencia" not in CITIES and "hungary" not in COUNTRIES
+    assert place_kind("Valencia") == "other" and place_level("Valencia") == "city"
+
+
+def test_demonyms_live_in_the_lexicon() -> None:
+    assert DEMONYMS["france"][0] == "french"
+    assert names_the_country("The French side beat _____ in the final.", "France")
+
+
+def test_signed_in_a_city_is_asked_with_near_cities() -> None:
+    drafts = _place_drafts(TRADE, "The steel pact was signed")
+    assert len(drafts) == 1
+    d = drafts[0]
+    assert d.stem.startswith("In which city was the steel pact signed")
+    assert d.key == "Geneva" and "Geneva" not in d.stem
+    wrong = [w for w, _ in d.distractors]
+    assert len(wrong) == 3 and all(place_level(w) == "city" for w in wrong)
+    assert all(
+        place_region(w) in {"western_europe", "southern_europe", "northern_europe"} for w in wrong
+    )
+    # Basel saw a signing too: arguably right, never offered; Vienna (later talks) is fair
+    assert "Basel" not in wrong and "Vienna" in wrong
+    assert [src for w, src in d.distractors if w == "Vienna"] == ["article_entity"]
+
+
+def test_a_plant_built_in_a_country() -> None:
+    drafts = _place_drafts(TRADE, "Brackmann Steel will build")
+    assert [d.key for d in drafts] == ["Hungary"]
+    wrong = [w for w, _ in drafts[0].distractors]
+    assert all(place_level(w) == "country" for w in wrong)
+    # countries the article names (Belgium, Denmark, Germany) are not made-up wrong answers
+    # of the region: the article's own places come first, and none of another continent
+    assert all(near_places("Hungary", w) for w in wrong)
+
+
+def test_no_place_question_on_a_scene_or_a_possibility() -> None:
+    assert _place_drafts(TRADE, "Prices of steel rose") == []  # a setting, not the fact
+    assert _place_drafts(TRADE, "The firms could hold") == []  # a possibility
+
+
+def test_city_with_its_country_drops_both_and_keeps_other_cities_of_that_country() -> None:
+    drafts = _place_drafts(SUMMIT, "Farm ministers")
+    assert len(drafts) == 1
+    d = drafts[0]
+    assert d.key == "Lyon" and "France" not in d.stem and "Lyon" not in d.stem
+    wrong = [w for w, _ in d.distractors]
+    # Paris, where the delegates went on to, is named in the article: never a made-up option
+    assert all(place_level(w) == "city" for w in wrong)
+    assert all(near_places("Lyon", w) for w in wrong)
