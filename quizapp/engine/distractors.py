@@ -24,7 +24,9 @@ from .lexicon import (
     COUNTRIES,
     COUNTRIES_BY_REGION,
     COUNTRY_LIST,
+    DEMONYMS,
     JOB_CLASSES,
+    LANGUAGES,
     NEIGHBOUR_REGIONS,
     ROLE_CLASSES,
 )
@@ -207,6 +209,48 @@ def same_place(a: str, b: str) -> bool:
         own = _COUNTRY_OF.get(city.lower())
         return own is not None and _overlapping_countries(own, country)
     return False
+
+
+def country_of(place: str) -> str | None:
+    """The country (lower case, one name per alias group) a known city lies in, or that a
+    known country is; else None."""
+    level = place_level(place)
+    if level == "city":
+        return _COUNTRY_OF.get(place.lower())
+    return _country_name(place) if level == "country" else None
+
+
+def stem_countries(text: str, located: bool = False) -> set[str]:
+    """Countries a text names, by name, by their people or language, or by one of their
+    cities ("France", "French", "Lyon"), lower case as :func:`country_of` gives them. With
+    ``located``, only a country set as a place ("in France", "in the US")."""
+    low = text.lower()
+    out: set[str] = set()
+    pre = r"\bin (?:the )?" if located else r"(?<![\w-])"
+    for names in COUNTRIES_BY_REGION.values():
+        for c in names:
+            bare = c.removeprefix("the ").lower()
+            if re.search(rf"{pre}{re.escape(bare)}(?![\w-])", low):
+                out.add(_country_name(c))
+    aliases = {"britain": "uk", "united kingdom": "uk", "america": "us", "united states": "us"}
+    for alias, country in aliases.items():
+        if re.search(rf"{pre}{alias}\b", low):
+            out.add(country)
+    if located:
+        return out
+    for country, hints in DEMONYMS.items():
+        if any(re.search(rf"\b{re.escape(h)}\b", low) for h in hints):
+            out.add(_country_name(country))
+    for country, words in LANGUAGES.items():
+        if any(re.search(rf"\b{re.escape(w)}\b", low) for w in words):
+            out.add(_country_name(country))
+    for country, cities in CITIES_BY_COUNTRY.items():
+        if any(re.search(rf"(?<![\w-]){re.escape(c.lower())}(?![\w-])", low) for c in cities):
+            out.add(_country_name(country))
+    if re.search(r"\b(?:british|american)\b", low):
+        out |= {"uk"} if "british" in low else set()
+        out |= {"us"} if "american" in low else set()
+    return out
 
 
 def region_places(key: str) -> list[str]:
@@ -858,6 +902,9 @@ def _typed_list(doc: Document, m: Mention, key: str) -> list[str]:
             if any(_same_entity(n, key, "ORG") for n in names):
                 pool = names
                 break
+    elif m.label == "GPE" and region_places(key):
+        # a place of the key's level and region, nearest first (never another continent's)
+        pool = tuple(n for n in region_places(key) if not n.startswith("the "))
     elif m.label == "GPE":
         if key.lower() in {c.lower() for c in COUNTRY_LIST}:
             pool = tuple(c for c in COUNTRY_LIST if not c.startswith("the "))

@@ -27,6 +27,7 @@ from .distractors import (
     _display_name,
     _related_sentences,
     co_listed,
+    country_of,
     entity_pool,
     fits_job,
     near_places,
@@ -39,6 +40,7 @@ from .distractors import (
     region_places,
     reliable_name,
     same_place,
+    stem_countries,
     stem_group,
     stem_job,
 )
@@ -1001,6 +1003,22 @@ def generate_recall(
             wrong = place_options(doc, claim, m, key)
             if stem is None or _named_in(key, stem):
                 continue
+            # a country key that the stem calls by its people, language or a city ("French
+            # ministers met in _____", "_____ near Lyon") is given away
+            if place_level(key) == "country" and country_of(key) in stem_countries(stem):
+                continue
+            # a city the stem places in a country ("in which city in France"): a city of
+            # another country is then plainly wrong
+            # ... or tells whose it is ("the French guild's congress in _____"): cities of
+            # that country first, so that no other country's city is the odd one out
+            named = stem_countries(stem)
+            if country_of(key) in named:
+                wrong.sort(key=lambda w: country_of(w[0]) not in named)
+            told = stem_countries(stem, located=True)
+            if told:
+                wrong = [w for w in wrong if country_of(w[0]) in told]
+                if country_of(key) not in told:
+                    continue
         wrong = not_shorter_than_key(wrong, key, n_wrong)
         if len(wrong) < 2 or stem is None:
             continue

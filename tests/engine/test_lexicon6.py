@@ -9,12 +9,14 @@ import random
 
 from quizapp.engine.claims import extract_claims
 from quizapp.engine.distractors import (
+    country_of,
     near_places,
     place_kind,
     place_level,
     place_region,
     region_places,
     same_place,
+    stem_countries,
 )
 from quizapp.engine.document import analyse
 from quizapp.engine.lexicon import CITIES, COUNTRIES, DEMONYMS
@@ -133,3 +135,37 @@ def test_city_with_its_country_drops_both_and_keeps_other_cities_of_that_country
     # Paris, where the delegates went on to, is named in the article: never a made-up option
     assert all(place_level(w) == "city" for w in wrong)
     assert all(near_places("Lyon", w) for w in wrong)
+
+
+FESTIVAL = """Film festival opens
+
+Italian film-makers will open a new festival in Italy next year, the organisers said.
+The French directors' guild will hold its annual congress in Nice in June.
+Critics from Britain gathered in Turin for a retrospective of early Italian cinema.
+"""
+
+
+def test_a_country_the_stem_calls_by_its_people_is_not_asked() -> None:
+    # "Italian film-makers will open a new festival in _____": Italy is given away
+    assert _place_drafts(FESTIVAL, "Italian film-makers") == []
+
+
+def test_stem_countries() -> None:
+    assert stem_countries("Did French and Welsh ministers meet?") == {"france", "wales"}
+    assert stem_countries("talks near Lyon") == {"france"}
+    assert stem_countries("Slovakia beat Argentina in Perth", located=True) == set()
+    assert stem_countries("a plant in the US", located=True) == {"us"}
+    assert country_of("Perth") == "australia" and country_of("Britain") == "uk"
+
+
+def test_a_city_question_keeps_a_lower_case_article() -> None:
+    # "In which city was A side letter ... signed?": a lone "A" is no acronym
+    drafts = _place_drafts(TRADE, "A side letter")
+    assert drafts and drafts[0].stem.startswith("In which city was a side letter")
+
+
+def test_a_city_of_the_country_the_stem_names_comes_first() -> None:
+    # "the French directors' guild ... congress in _____": Turin would be the odd one out
+    drafts = _place_drafts(FESTIVAL, "The French directors")
+    assert drafts and drafts[0].key == "Nice"
+    assert all(country_of(w) == "france" for w, _ in drafts[0].distractors)
