@@ -33,6 +33,7 @@ from .distractors import (
     near_places,
     party_cue,
     place_level,
+    place_region,
     placed_in,
     prominent,
     quantity_pool,
@@ -388,9 +389,19 @@ def _place_question(doc: Document, claim: ClaimInfo, m: Mention) -> str | None:
     if head.pos_ in {"VERB", "AUX"}:
         if head != root and not (head.dep_ == "xcomp" and head.head == root):
             return None
-        if head.lemma_.lower() not in PLACE_EVENT_VERBS:
+        # "the meeting will take place in Zurich"
+        takes_place = head.lemma_ == "take" and any(
+            c.dep_ == "dobj" and c.lower_ == "place" for c in head.children
+        )
+        if head.lemma_.lower() not in PLACE_EVENT_VERBS and not takes_place:
             return None
-    elif head.pos_ != "NOUN" or head.lemma_.lower() not in PLACE_EVENT_NOUNS or head not in toks:
+    # "the final in Perth", "the International Supercomputer Conference in Pittsburgh"
+    elif (
+        head.pos_ not in {"NOUN", "PROPN"}
+        or head.lower_ not in PLACE_EVENT_NOUNS
+        and head.lemma_.lower() not in PLACE_EVENT_NOUNS
+        or head not in toks
+    ):
         return None
     verbs = {root, head}
     if any(c.lower_ in HEDGE_MODALS or c.dep_ == "neg" for v in verbs for c in v.children):
@@ -460,7 +471,16 @@ def place_options(doc: Document, claim: ClaimInfo, m: Mention, key: str) -> list
         if any(arguable(n, x) for x in named) or not fits(n):
             continue
         out.append((n, "typed_list"))
-    return out
+    # the article's own places of the key's region, then the lists' of its country and
+    # region, and a neighbouring region's last (Nice among Italian cities is the odd one)
+    own, region = country_of(key), place_region(key)
+
+    def distance(option: tuple[str, str]) -> tuple[bool, bool, bool]:
+        name, src = option
+        near = place_region(name) == region
+        return not near, src == "typed_list", not (own and country_of(name) == own)
+
+    return sorted(out, key=distance)
 
 
 def _invert(doc: Document, claim: ClaimInfo, remove: list[Any], wh: str) -> str | None:

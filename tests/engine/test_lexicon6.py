@@ -141,6 +141,8 @@ FESTIVAL = """Film festival opens
 
 Italian film-makers will open a new festival in Italy next year, the organisers said.
 The French directors' guild will hold its annual congress in Nice in June.
+The awards ceremony will take place in Venice on 3 September.
+The director was born in Naples in 1950.
 Critics from Britain gathered in Turin for a retrospective of early Italian cinema.
 """
 
@@ -169,3 +171,18 @@ def test_a_city_of_the_country_the_stem_names_comes_first() -> None:
     drafts = _place_drafts(FESTIVAL, "The French directors")
     assert drafts and drafts[0].key == "Nice"
     assert all(country_of(w) == "france" for w, _ in drafts[0].distractors)
+
+
+def test_take_place_is_an_event_and_a_birthplace_is_trivia() -> None:
+    drafts = _place_drafts(FESTIVAL, "The awards ceremony")
+    assert [d.key for d in drafts] == ["Venice"]
+    assert drafts[0].stem.startswith("In which city will the awards ceremony take place")
+    assert _place_drafts(FESTIVAL, "The director was born") == []
+
+
+def test_no_city_of_a_neighbouring_region_while_nearer_ones_are_left() -> None:
+    # Venice among Naples, Turin and Nice: the French city (named in the article) is the odd one
+    drafts = _place_drafts(FESTIVAL, "The awards ceremony")
+    wrong = [w for w, _ in drafts[0].distractors]
+    assert "Nice" not in wrong and all(country_of(w) == "italy" for w in wrong)
+    assert [src for _, src in drafts[0].distractors][:2] == ["article_entity"] * 2
