@@ -54,6 +54,7 @@ from .lexicon import (
     COUNTRIES,
     DEMONYMS,
     HEDGE_MODALS,
+    HEDGES,
     MONTHS,
     PLACE_EVENT_NOUNS,
     PLACE_EVENT_VERBS,
@@ -405,6 +406,8 @@ def _place_question(doc: Document, claim: ClaimInfo, m: Mention) -> str | None:
         return None
     verbs = {root, head}
     if any(c.lower_ in HEDGE_MODALS or c.dep_ == "neg" for v in verbs for c in v.children):
+        return None
+    if root.lemma_.lower() in HEDGES:  # "is expected to be held in Geneva": a forecast
         return None
     # the phrase is "in" and the name alone ("in Geneva", "in the US"), or a city with its
     # country ("in Cannes, France", both dropped); nothing else said of the place is lost

@@ -143,6 +143,8 @@ Italian film-makers will open a new festival in Italy next year, the organisers 
 The French directors' guild will hold its annual congress in Nice in June.
 The awards ceremony will take place in Venice on 3 September.
 The director was born in Naples in 1950.
+The next festival is expected to be held in Milan.
+The prize was not presented in Rome this year.
 Critics from Britain gathered in Turin for a retrospective of early Italian cinema.
 """
 
@@ -186,3 +188,8 @@ def test_no_city_of_a_neighbouring_region_while_nearer_ones_are_left() -> None:
     wrong = [w for w, _ in drafts[0].distractors]
     assert "Nice" not in wrong and all(country_of(w) == "italy" for w in wrong)
     assert [src for _, src in drafts[0].distractors][:2] == ["article_entity"] * 2
+
+
+def test_no_place_question_on_a_forecast_or_a_denial() -> None:
+    assert _place_drafts(FESTIVAL, "The next festival") == []
+    assert _place_drafts(FESTIVAL, "The prize was not") == []
