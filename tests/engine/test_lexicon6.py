@@ -193,3 +193,22 @@ def test_no_city_of_a_neighbouring_region_while_nearer_ones_are_left() -> None:
 def test_no_place_question_on_a_forecast_or_a_denial() -> None:
     assert _place_drafts(FESTIVAL, "The next festival") == []
     assert _place_drafts(FESTIVAL, "The prize was not") == []
+
+
+ENVOYS = """Envoys agree new trade rules
+
+The new trade rules were signed in Paris on Monday after two days of talks.
+Officials from the two sides first met in Tokyo last spring.
+A group of lawyers checked the final text in Berlin last week.
+"""
+
+
+def test_a_place_swap_stays_near_the_place() -> None:
+    # a false statement "signed in Tokyo" for "signed in Paris" is absurd; Berlin is fair
+    from quizapp.engine.mutations import MUTATIONS
+
+    doc = analyse(ENVOYS)
+    claim = next(c for c in extract_claims(doc) if c.text.startswith("The new trade rules"))
+    swaps = {m.new for m in MUTATIONS["entity"](doc, claim, random.Random(0)) if m.old == "Paris"}
+    assert "Tokyo" not in swaps
+    assert swaps <= {"Berlin"}
