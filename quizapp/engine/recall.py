@@ -433,12 +433,13 @@ def place_options(doc: Document, claim: ClaimInfo, m: Mention, key: str) -> list
     that holds the key or lies in it; never a built-in place the article names, nor a country
     that holds a city the article names (arguably right)."""
     level = place_level(key)
-    verb = claim.root.lemma_.lower()
+    # the event's words: the verb, and an event noun of the claim ("final", "summit")
+    event = {claim.root.lemma_.lower()} | (set(claim.lemmas) & PLACE_EVENT_NOUNS)
     banned = _related_sentences(doc, claim)
     involved = [
         o.text
         for s in doc.sentences
-        if s.index in banned or verb in s.lemmas
+        if s.index in banned or event & s.lemmas
         for o in s.mentions
         if o.label == "GPE"
     ]

@@ -212,3 +212,35 @@ def test_a_place_swap_stays_near_the_place() -> None:
     swaps = {m.new for m in MUTATIONS["entity"](doc, claim, random.Random(0)) if m.old == "Paris"}
     assert "Tokyo" not in swaps
     assert swaps <= {"Berlin"}
+
+
+def test_the_lists_are_consistent() -> None:
+    from quizapp.engine.lexicon import (
+        CITIES_BY_COUNTRY,
+        COUNTRIES_BY_REGION,
+        LANGUAGES,
+        NEIGHBOUR_REGIONS,
+    )
+
+    countries = {c.lower().removeprefix("the ") for v in COUNTRIES_BY_REGION.values() for c in v}
+    assert set(CITIES_BY_COUNTRY) <= countries and set(LANGUAGES) <= countries
+    assert set(NEIGHBOUR_REGIONS) == set(COUNTRIES_BY_REGION)
+    cities = [c for v in CITIES_BY_COUNTRY.values() for c in v]
+    assert len(cities) == len(set(cities)) and all(place_level(c) == "city" for c in cities)
+
+
+CUP = """Hosts lose cup final
+
+Ravenna won the Alpine Cup by beating Lindholm 2-1 in Sunday's final in Munich.
+Last year's final was staged in Hamburg in front of 40,000 fans.
+Ravenna's coach said the win in Munich was the best of his career.
+Lindholm travel to Cologne for a league game next week.
+"""
+
+
+def test_a_place_of_the_same_kind_of_event_is_not_offered() -> None:
+    # last year's final in Hamburg: a final's place as well, arguably confusable; Cologne fair
+    drafts = _place_drafts(CUP, "Ravenna won")
+    assert drafts and drafts[0].key == "Munich"
+    wrong = [w for w, _ in drafts[0].distractors]
+    assert "Hamburg" not in wrong and "Cologne" in wrong
