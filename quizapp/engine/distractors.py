@@ -28,6 +28,7 @@ from .lexicon import (
     JOB_CLASSES,
     LANGUAGES,
     NEIGHBOUR_REGIONS,
+    REGION_CONTINENT,
     ROLE_CLASSES,
 )
 from .nlp import Mention, person_key, titled
@@ -182,12 +183,12 @@ def place_region(name: str) -> str | None:
 
 
 def near_places(a: str, b: str) -> bool:
-    """Whether two places are of one region or of neighbouring ones (True when the lists do
-    not know where one of them is)."""
+    """Whether two places are of one continent (True when the lists do not know where one
+    of them is): a place of another continent is the odd one out among wrong answers."""
     ra, rb = place_region(a), place_region(b)
     if ra is None or rb is None:
         return True
-    return ra == rb or rb in NEIGHBOUR_REGIONS.get(ra, ()) or ra in NEIGHBOUR_REGIONS.get(rb, ())
+    return REGION_CONTINENT[ra] == REGION_CONTINENT[rb]
 
 
 def _overlapping_countries(a: str, b: str) -> bool:
@@ -262,7 +263,13 @@ def region_places(key: str) -> list[str]:
     region = place_region(key)
     if region is None or level == "other":
         return []
-    regions = (region, *NEIGHBOUR_REGIONS.get(region, ()))
+    # the key's region, the neighbouring ones, then the rest of its continent
+    rest = tuple(
+        r
+        for r, continent in REGION_CONTINENT.items()
+        if continent == REGION_CONTINENT[region] and r != region
+    )
+    regions = tuple(dict.fromkeys((region, *NEIGHBOUR_REGIONS.get(region, ()), *rest)))
     countries = [c for r in regions for c in COUNTRIES_BY_REGION[r]]
     if level == "country":
         return [c for c in countries if not _overlapping_countries(c, key)]

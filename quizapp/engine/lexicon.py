@@ -696,6 +696,27 @@ NEIGHBOUR_REGIONS: dict[str, tuple[str, ...]] = {
     "central_asia": ("south_asia",),
 }
 
+#: The continent of each region: a wrong place of another continent is the odd one out
+#: (a Japanese city among European ones), one of the same continent is believable.
+REGION_CONTINENT: dict[str, str] = {
+    "british_isles": "europe",
+    "western_europe": "europe",
+    "southern_europe": "europe",
+    "northern_europe": "europe",
+    "eastern_europe": "europe",
+    "balkans": "europe",
+    "north_america": "north_america",
+    "latin_america": "latin_america",
+    "east_asia": "asia",
+    "southeast_asia": "asia",
+    "south_asia": "asia",
+    "central_asia": "asia",
+    "middle_east": "middle_east",
+    "north_africa": "middle_east",
+    "sub_saharan_africa": "africa",
+    "oceania": "oceania",
+}
+
 #: Major cities by country (the country as in COUNTRIES_BY_REGION, lower case).
 CITIES_BY_COUNTRY: dict[str, tuple[str, ...]] = {
     "england": ("London", "Manchester", "Birmingham", "Liverpool", "Leeds", "Bristol"),
