@@ -5,7 +5,9 @@ becomes the wh-word; other answers need subject-auxiliary inversion or do-suppor
 licensed wh-words are used (who for people, when for in/on + date, how many for a counted
 noun). A person or known company that is the verb's object is fronted too ("Who did X
 thank?", "With whom did X hold talks?"). When no safe wh-form exists the claim becomes a
-fill-in-the-blank statement, read for context with its key in place.
+fill-in-the-blank statement, read for context with its key in place. The place of an event
+the clause tells ("signed in Geneva") is asked as "In which city/country ...?", with wrong
+places of the key's level and region (:func:`place_options`).
 """
 
 from __future__ import annotations
