@@ -2,9 +2,10 @@
 
 Sources, recorded as the option's mutation name: ``article_number`` / ``article_entity``
 (another figure or name the article uses elsewhere), ``number_perturbation`` (the key's value
-moved, same precision and unit) and ``typed_list`` (a small built-in list of companies,
-or places of the key's level and region: lexicon's countries by region and cities by country). A candidate is never one the article states in the claim's own sentence
-or in a sentence that repeats the claim.
+moved, same precision and unit) and ``typed_list`` (a small built-in list of companies, or
+places of the key's level and region: lexicon's countries by region and cities by country).
+A candidate is never one the article states in the claim's own sentence or in a sentence
+that repeats the claim.
 """
 
 from __future__ import annotations
