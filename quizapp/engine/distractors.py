@@ -2,9 +2,10 @@
 
 Sources, recorded as the option's mutation name: ``article_number`` / ``article_entity``
 (another figure or name the article uses elsewhere), ``number_perturbation`` (the key's value
-moved, same precision and unit) and ``typed_list`` (a small built-in list of companies,
-countries or cities). A candidate is never one the article states in the claim's own sentence
-or in a sentence that repeats the claim.
+moved, same precision and unit) and ``typed_list`` (a small built-in list of companies, or
+places of the key's level and region: lexicon's countries by region and cities by country).
+A candidate is never one the article states in the claim's own sentence or in a sentence
+that repeats the claim.
 """
 
 from __future__ import annotations
@@ -17,12 +18,18 @@ from typing import TYPE_CHECKING, Any
 from .document import Document, mention_role, normalise, safe_role
 from .lexicon import (
     CITIES,
+    CITIES_BY_COUNTRY,
     CITY_LIST,
     COMPANIES,
     COMPANY_SECTORS,
     COUNTRIES,
+    COUNTRIES_BY_REGION,
     COUNTRY_LIST,
+    DEMONYMS,
     JOB_CLASSES,
+    LANGUAGES,
+    NEIGHBOUR_REGIONS,
+    REGION_CONTINENT,
     ROLE_CLASSES,
 )
 from .nlp import Mention, person_key, titled
@@ -130,9 +137,152 @@ def _alias_group(name: str) -> int | None:
 
 
 def place_kind(name: str) -> str:
-    """ "country", "city" or "other" (a place the lexicon does not know the level of)."""
+    """ "country", "city" or "other" (a place the lexicon does not know the level of), by the
+    gazetteer only: a city the wider lists know may be a club called by its city ("Chelsea take
+    on Valencia"), never a safe swap. Place questions use :func:`place_level`."""
     low = name.lower()
     return "country" if low in COUNTRIES else "city" if low in CITIES else "other"
+
+
+# where each known country and city is (lower case, without "the"): built from lexicon's data
+_REGION_OF: dict[str, str] = {
+    c.lower().removeprefix("the "): region
+    for region, names in COUNTRIES_BY_REGION.items()
+    for c in names
+}
+_COUNTRY_OF: dict[str, str] = {
+    city.lower(): country for country, cities in CITIES_BY_COUNTRY.items() for city in cities
+}
+# the home nations are parts of the UK: never a wrong answer for it, nor it for them
+_HOME_NATIONS = frozenset({"england", "scotland", "wales", "northern ireland"})
+
+
+def _country_name(name: str) -> str:
+    """A country's lower-case name without "the", one name per alias group ("Britain",
+    "the United Kingdom" -> "uk"; "America" -> "us")."""
+    low = name.lower().removeprefix("the ")
+    group = _alias_group(low)
+    return ("uk", "us")[group] if group is not None else low
+
+
+def place_level(name: str) -> str:
+    """ "country", "city" or "other", by the wider lists of places by region and cities by
+    country as well as the gazetteer (a place known as both, "Singapore", is "other")."""
+    low = name.lower()
+    country = low in COUNTRIES or _country_name(low) in _REGION_OF
+    city = low in CITIES or low in _COUNTRY_OF
+    return "other" if country == city else "country" if country else "city"
+
+
+def place_region(name: str) -> str | None:
+    """The region of a known country, or of a known city's country; else None."""
+    low = name.lower()
+    if place_level(low) == "city":
+        country = _COUNTRY_OF.get(low)
+        return _REGION_OF.get(country) if country else None
+    return _REGION_OF.get(_country_name(low))
+
+
+def near_places(a: str, b: str) -> bool:
+    """Whether two places are of one continent (True when the lists do not know where one
+    of them is): a place of another continent is the odd one out among wrong answers."""
+    ra, rb = place_region(a), place_region(b)
+    if ra is None or rb is None:
+        return True
+    return REGION_CONTINENT[ra] == REGION_CONTINENT[rb]
+
+
+def _overlapping_countries(a: str, b: str) -> bool:
+    """Whether one country is part of the other (England and the UK) or the same one."""
+    na, nb = _country_name(a), _country_name(b)
+    return na == nb or {na, nb} & {"uk"} != set() and ({na, nb} - {"uk"}) <= _HOME_NATIONS
+
+
+def same_place(a: str, b: str) -> bool:
+    """Whether two places are one, or one holds the other (England and the UK, Paris and
+    France): either is then arguably right where the other is."""
+    if _same_entity(a, b, "GPE"):
+        return True
+    la, lb = place_level(a), place_level(b)
+    if la == lb == "country":
+        return _overlapping_countries(a, b)
+    if {la, lb} == {"city", "country"}:
+        city, country = (a, b) if la == "city" else (b, a)
+        own = _COUNTRY_OF.get(city.lower())
+        return own is not None and _overlapping_countries(own, country)
+    return False
+
+
+def country_of(place: str) -> str | None:
+    """The country (lower case, one name per alias group) a known city lies in, or that a
+    known country is; else None."""
+    level = place_level(place)
+    if level == "city":
+        return _COUNTRY_OF.get(place.lower())
+    return _country_name(place) if level == "country" else None
+
+
+def stem_countries(text: str, located: bool = False) -> set[str]:
+    """Countries a text names, by name, by their people or language, or by one of their
+    cities ("France", "French", "Lyon"), lower case as :func:`country_of` gives them. With
+    ``located``, only a country set as a place ("in France", "in the US")."""
+    low = text.lower()
+    out: set[str] = set()
+    pre = r"\bin (?:the )?" if located else r"(?<![\w-])"
+    for names in COUNTRIES_BY_REGION.values():
+        for c in names:
+            bare = c.removeprefix("the ").lower()
+            if re.search(rf"{pre}{re.escape(bare)}(?![\w-])", low):
+                out.add(_country_name(c))
+    aliases = {"britain": "uk", "united kingdom": "uk", "america": "us", "united states": "us"}
+    for alias, country in aliases.items():
+        if re.search(rf"{pre}{alias}\b", low):
+            out.add(country)
+    if located:
+        return out
+    for country, hints in DEMONYMS.items():
+        if any(re.search(rf"\b{re.escape(h)}\b", low) for h in hints):
+            out.add(_country_name(country))
+    for country, words in LANGUAGES.items():
+        if any(re.search(rf"\b{re.escape(w)}\b", low) for w in words):
+            out.add(_country_name(country))
+    for country, cities in CITIES_BY_COUNTRY.items():
+        if any(re.search(rf"(?<![\w-]){re.escape(c.lower())}(?![\w-])", low) for c in cities):
+            out.add(_country_name(country))
+    if re.search(r"\b(?:british|american)\b", low):
+        out |= {"uk"} if "british" in low else set()
+        out |= {"us"} if "american" in low else set()
+    return out
+
+
+def region_places(key: str) -> list[str]:
+    """Built-in wrong answers of the key's level and region, nearest first: for a country the
+    other countries of its region (never one that contains it or that it contains: England is
+    no wrong answer for the UK); for a city the other cities of its country, then of its
+    region. Empty for a place the lists do not know. Deterministic order."""
+    level = place_level(key)
+    region = place_region(key)
+    if region is None or level == "other":
+        return []
+    # the key's region, the neighbouring ones, then the rest of its continent
+    rest = tuple(
+        r
+        for r, continent in REGION_CONTINENT.items()
+        if continent == REGION_CONTINENT[region] and r != region
+    )
+    regions = tuple(dict.fromkeys((region, *NEIGHBOUR_REGIONS.get(region, ()), *rest)))
+    countries = [c for r in regions for c in COUNTRIES_BY_REGION[r]]
+    if level == "country":
+        return [c for c in countries if not _overlapping_countries(c, key)]
+    own = _COUNTRY_OF.get(key.lower())
+    same = [c for c in CITIES_BY_COUNTRY.get(own or "", ()) if c.lower() != key.lower()]
+    near = [
+        c
+        for country in countries
+        if _country_name(country) != own
+        for c in CITIES_BY_COUNTRY.get(_country_name(country), ())
+    ]
+    return same + near
 
 
 def _initials(name: str) -> str:
@@ -672,6 +822,7 @@ def entity_pool(
     names: list[str] = []
     fits: dict[str, int] = {}
     late: dict[str, bool] = {}
+    far: dict[str, bool] = {}
     tried: set[str] = set()
     forms = doc.forms
     if not forms:
@@ -730,9 +881,12 @@ def entity_pool(
         fits[name] = fit
         # the story's own people before those it names once (they only fill up)
         late[name] = m.label == "PERSON" and not prominent(doc, other.text)
+        # a place of the key's region or a neighbouring one before a far-away one: a city of
+        # another continent among near ones is the odd one out
+        far[name] = m.label == "GPE" and not near_places(m.text, name)
     rng.shuffle(names)
     # stable: same-role names first, then the story's own people, shuffled within
-    names.sort(key=lambda n: (-fits[n], late[n]))
+    names.sort(key=lambda n: (-fits[n], late[n], far[n]))
     picked = [(n, "article_entity") for n in names[:count]]
     if len(picked) < count and m.label in {"ORG", "GPE"} and not bare:
         typed = _typed_list(doc, m, key)
@@ -756,6 +910,9 @@ def _typed_list(doc: Document, m: Mention, key: str) -> list[str]:
             if any(_same_entity(n, key, "ORG") for n in names):
                 pool = names
                 break
+    elif m.label == "GPE" and region_places(key):
+        # a place of the key's level and region, nearest first (never another continent's)
+        pool = tuple(n for n in region_places(key) if not n.startswith("the "))
     elif m.label == "GPE":
         if key.lower() in {c.lower() for c in COUNTRY_LIST}:
             pool = tuple(c for c in COUNTRY_LIST if not c.startswith("the "))

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .claims import ClaimInfo, background_figure
-from .distractors import entity_pool, place_kind, quantity_pool, reliable_name
+from .distractors import entity_pool, near_places, place_kind, quantity_pool, reliable_name
 from .document import Document, mention_role, normalise, safe_role
 from .lexicon import (
     COMPANIES,
@@ -397,6 +397,8 @@ def mutate_entity(doc: Document, claim: ClaimInfo, rng: random.Random) -> list[M
                 continue  # a name the story never mentions (Nvidia for Sony) is blatant
             if m.label == "ORG" and not same_org_kind(m.text, text):
                 continue  # "less users for SEC" for "for AOL": same label, wrong meaning
+            if m.label == "GPE" and not near_places(m.text, text):
+                continue  # "signed in Tokyo" for "in Geneva": a far-away place is absurd
             out.append(Mutation("entity", m.start, m.end, m.text, text))
     return out
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import WEEKDAYS
+from .lexicon import DEMONYMS, WEEKDAYS
 
 # Discourse words that point at another sentence: "X also said", "However, ...", "afterwards".
 _DISCOURSE = re.compile(
@@ -514,26 +514,6 @@ def _range_end(figure_text: str, before: str) -> bool:
         return False
     low = m.group(1) or m.group(2)
     return _unit(low) == _unit(figure_text) and any(c.isdigit() for c in low)
-
-
-#: A country's people and language: a stem saying "French" or "in Dublin" names the key.
-DEMONYMS = {
-    "france": ("french", "paris"),
-    "ireland": ("irish", "dublin"),
-    "england": ("english", "london", "twickenham"),
-    "wales": ("welsh", "cardiff"),
-    "scotland": ("scottish", "scots", "edinburgh", "murrayfield", "glasgow"),
-    "italy": ("italian", "rome"),
-    "spain": ("spanish", "madrid"),
-    "germany": ("german", "berlin"),
-    "china": ("chinese", "beijing", "shanghai"),
-    "japan": ("japanese", "tokyo"),
-    "india": ("indian", "delhi", "mumbai"),
-    "russia": ("russian", "moscow"),
-    "us": ("american", "washington"),
-    "united states": ("american", "washington", "new york"),
-    "australia": ("australian", "sydney", "melbourne"),
-}
 
 
 def names_the_country(stem: str, key: str) -> bool:

@@ -5,7 +5,9 @@ becomes the wh-word; other answers need subject-auxiliary inversion or do-suppor
 licensed wh-words are used (who for people, when for in/on + date, how many for a counted
 noun). A person or known company that is the verb's object is fronted too ("Who did X
 thank?", "With whom did X hold talks?"). When no safe wh-form exists the claim becomes a
-fill-in-the-blank statement, read for context with its key in place.
+fill-in-the-blank statement, read for context with its key in place. The place of an event
+the clause tells ("signed in Geneva") is asked as "In which city/country ...?", with wrong
+places of the key's level and region (:func:`place_options`).
 """
 
 from __future__ import annotations
@@ -25,21 +27,41 @@ from .claims import ClaimInfo
 from .context import self_contained
 from .distractors import (
     _display_name,
+    _related_sentences,
+    co_listed,
+    country_of,
     entity_pool,
     fits_job,
+    near_places,
     party_cue,
+    place_level,
+    place_region,
     placed_in,
     prominent,
     quantity_pool,
     recipient_party,
+    region_places,
     reliable_name,
+    same_place,
+    stem_countries,
     stem_group,
     stem_job,
 )
 from .document import Document, mention_role
 from .drafts import Draft
 from .gate import sort_value
-from .lexicon import CITIES, COMPANIES, COUNTRIES, MONTHS, REPORTING_VERBS
+from .lexicon import (
+    CITIES,
+    COMPANIES,
+    COUNTRIES,
+    DEMONYMS,
+    HEDGE_MODALS,
+    HEDGES,
+    MONTHS,
+    PLACE_EVENT_NOUNS,
+    PLACE_EVENT_VERBS,
+    REPORTING_VERBS,
+)
 from .mutations import (
     _org_kind,
     beyond_rough_margin,
@@ -50,7 +72,6 @@ from .mutations import (
 from .nlp import Mention
 from .numbers import Quantity
 from .quality import (
-    DEMONYMS,
     drop_discourse,
     gendered,
     name_before,
@@ -341,6 +362,133 @@ def _object_question(doc: Document, claim: ClaimInfo, m: Mention, wh: str) -> st
     return _invert(doc, claim, phrase, front)
 
 
+def _place_question(doc: Document, claim: ClaimInfo, m: Mention) -> str | None:
+    """Answer = the place of the event the clause tells: "The deal was signed in Geneva" ->
+    "In which city was the deal signed?". Only a known city or country, only as "in <place>"
+    on the clause's verb (or a verb it governs: "plans to list in New York") or on a noun of
+    an event ("Saturday's final in Perth"), and only an event whose place is its point
+    (:data:`PLACE_EVENT_VERBS`, :data:`PLACE_EVENT_NOUNS`): "prices rose in France" sets a
+    scene, it is not the fact. Never a possibility ("could be met in Madrid")."""
+    level = place_level(m.text)
+    if m.label != "GPE" or level not in {"city", "country"}:
+        return None
+    root, toks, _attribution = _clause(claim)
+    off = claim.sentence.offset
+    name = [t for t in toks if m.start <= t.idx + off < m.end]
+    if not name or name[0].idx + off != m.start:
+        return None
+    ids = {t.i for t in name}
+    heads = [t for t in name if t.head.i not in ids]
+    if len(heads) != 1 or heads[0].dep_ != "pobj":
+        return None
+    prep = heads[0].head
+    if prep.lower_ != "in" or prep.dep_ != "prep" or prep not in toks:
+        return None
+    head = prep.head
+    # "build a new mill in Hungary": the place of the event verb's object is the event's
+    if head.pos_ == "NOUN" and head.dep_ == "dobj" and head.head.pos_ in {"VERB", "AUX"}:
+        if head.lemma_.lower() not in PLACE_EVENT_NOUNS:
+            head = head.head
+    if head.pos_ in {"VERB", "AUX"}:
+        if head != root and not (head.dep_ == "xcomp" and head.head == root):
+            return None
+        # "the meeting will take place in Zurich"
+        takes_place = head.lemma_ == "take" and any(
+            c.dep_ == "dobj" and c.lower_ == "place" for c in head.children
+        )
+        if head.lemma_.lower() not in PLACE_EVENT_VERBS and not takes_place:
+            return None
+    # "the final in Perth", "the International Supercomputer Conference in Pittsburgh"
+    elif (
+        head.pos_ not in {"NOUN", "PROPN"}
+        or head.lower_ not in PLACE_EVENT_NOUNS
+        and head.lemma_.lower() not in PLACE_EVENT_NOUNS
+        or head not in toks
+    ):
+        return None
+    verbs = {root, head}
+    if any(c.lower_ in HEDGE_MODALS or c.dep_ == "neg" for v in verbs for c in v.children):
+        return None
+    if root.lemma_.lower() in HEDGES:  # "is expected to be held in Geneva": a forecast
+        return None
+    # the phrase is "in" and the name alone ("in Geneva", "in the US"), or a city with its
+    # country ("in Cannes, France", both dropped); nothing else said of the place is lost
+    phrase = sorted(prep.subtree, key=lambda t: t.i)
+    rest = [t for t in phrase if t.i != prep.i and t.i not in ids]
+    appos = [t for t in rest if t.dep_ == "appos" and t.head.i in ids]
+    if appos and level == "city":
+        country = [t for t in phrase if appos[0].left_edge.i <= t.i <= appos[0].right_edge.i]
+        text = " ".join(t.text for t in country)
+        if place_level(text) != "country" or not same_place(m.text, text):
+            return None
+        rest = [t for t in rest if t not in country and not t.is_punct]
+    if any(not (t.lower_ == "the" and t.dep_ == "det") for t in rest):
+        return None
+    return _invert(doc, claim, phrase, f"In which {level}")
+
+
+def place_options(doc: Document, claim: ClaimInfo, m: Mention, key: str) -> list[tuple[str, str]]:
+    """Wrong places for a place question, of the key's level (a city for a city) and of its
+    region or a neighbouring one: the article's own places first, then built-in ones of the
+    region (:func:`region_places`). Never a place of the claim's sentence or of a sentence
+    that tells the same event (the same verb: it may have happened there as well), nor one
+    that holds the key or lies in it; never a built-in place the article names, nor a country
+    that holds a city the article names (arguably right)."""
+    level = place_level(key)
+    # the event's words: the verb, and an event noun of the claim ("final", "summit")
+    event = {claim.root.lemma_.lower()} | (set(claim.lemmas) & PLACE_EVENT_NOUNS)
+    banned = _related_sentences(doc, claim)
+    involved = [
+        o.text
+        for s in doc.sentences
+        if s.index in banned or event & s.lemmas
+        for o in s.mentions
+        if o.label == "GPE"
+    ]
+    listed = co_listed(doc, m)
+    out: list[tuple[str, str]] = []
+
+    def arguable(name: str, other: str) -> bool:
+        # a city in a country the story names is still a wrong city ("Lyon, France": Nice)
+        return same_place(name, other) and not (
+            place_level(name) == "city" and place_level(other) == "country"
+        )
+
+    def fits(name: str) -> bool:
+        return (
+            place_level(name) == level
+            and near_places(key, name)
+            and not same_place(name, key)
+            and not any(arguable(name, x) for x in involved + sorted(listed))
+            and not any(same_place(name, p) for p, _ in out)
+            and not _named_in(name, claim.text)
+        )
+
+    for o in doc.mentions:
+        # a place the lists know, as the model tagged it, is trusted as a name (named once)
+        known = o.raw_label in {"", "GPE"} and place_level(o.text) == level
+        if o.label == "GPE" and (known or reliable_name(doc, o)) and fits(o.text):
+            out.append((o.text, "article_entity"))
+    low = doc.view.lower()
+    named = [x.text for x in doc.mentions if x.label == "GPE"]
+    for n in region_places(key):
+        if re.search(rf"\b{re.escape(n.lower().removeprefix('the '))}\b", low):
+            continue
+        if any(arguable(n, x) for x in named) or not fits(n):
+            continue
+        out.append((n, "typed_list"))
+    # the article's own places of the key's region, then the lists' of its country and
+    # region, and a neighbouring region's last (Nice among Italian cities is the odd one)
+    own, region = country_of(key), place_region(key)
+
+    def distance(option: tuple[str, str]) -> tuple[bool, bool, bool]:
+        name, src = option
+        near = place_region(name) == region
+        return not near, src == "typed_list", not (own and country_of(name) == own)
+
+    return sorted(out, key=distance)
+
+
 def _invert(doc: Document, claim: ClaimInfo, remove: list[Any], wh: str) -> str | None:
     """Front ``wh`` and invert subject and auxiliary, dropping the ``remove`` tokens."""
     root, toks, attribution = _clause(claim)
@@ -373,7 +521,7 @@ def _invert(doc: Document, claim: ClaimInfo, remove: list[Any], wh: str) -> str 
     numeric = subj[0].ent_type_ in {"CARDINAL", "QUANTITY", "PERCENT", "MONEY"}
     if (
         subj[0].pos_ not in {"PROPN"}
-        and not subj[0].text.isupper()
+        and not (subj[0].text.isupper() and len(subj[0].text) > 1)  # "A side letter": no acronym
         # a word the article capitalises mid-sentence, and never writes in lower case, is a
         # name ("Hearts", "Quayline"; not "The", capitalised inside a title)
         and (subj[0].text not in doc.mid_capitals or subj[0].lower_ in doc.lower_words)
@@ -795,6 +943,12 @@ def generate_recall(
             wh = owner
         if wh and stem is None and mention_role(doc, m) == "obj" and m.label != "GPE":
             stem = _object_question(doc, claim, m, wh)
+        # "In which city was the deal signed?": the place of the event the clause tells
+        place = False
+        if m.label == "GPE" and stem is None:
+            stem = _place_question(doc, claim, m)
+            if stem is not None:
+                place, wh = True, f"In which {place_level(m.text)}"
         key = _display_name(doc, m)
         if stem is not None and not _wh_ok(doc, claim, stem, None):
             stem = None
@@ -870,6 +1024,27 @@ def generate_recall(
         ]
         if surname:
             wrong = surname_options(wrong, key, shown)
+        if place:
+            # the article's places, then the region's: a city for a city, near the key
+            wrong = place_options(doc, claim, m, key)
+            if stem is None or _named_in(key, stem):
+                continue
+            # a country key that the stem calls by its people, language or a city ("French
+            # ministers met in _____", "_____ near Lyon") is given away
+            if place_level(key) == "country" and country_of(key) in stem_countries(stem):
+                continue
+            # a city the stem places in a country ("in which city in France"): a city of
+            # another country is then plainly wrong
+            # ... or tells whose it is ("the French guild's congress in _____"): cities of
+            # that country first, so that no other country's city is the odd one out
+            named = stem_countries(stem)
+            if country_of(key) in named:
+                wrong.sort(key=lambda w: country_of(w[0]) not in named)
+            told = stem_countries(stem, located=True)
+            if told:
+                wrong = [w for w in wrong if country_of(w[0]) in told]
+                if country_of(key) not in told:
+                    continue
         wrong = not_shorter_than_key(wrong, key, n_wrong)
         if len(wrong) < 2 or stem is None:
             continue
