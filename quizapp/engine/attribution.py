@@ -26,6 +26,12 @@ from .drafts import Draft
 from .quality import copy_fault
 from .recall import _evidence, vague
 
+_STOP = frozenset(
+    "that this with have been were they their there what when which would could should about "
+    "from will just into than them then very said says told added also more only over some "
+    "because even much many well like make made does done being".split()
+)
+
 STEM = 'Who does the article quote as saying: "{quote}"?'
 REPORTED_STEM = "According to the article, who said that {content}?"
 #: Verbs whose named subject is the source of the clause they introduce.
@@ -100,13 +106,17 @@ def generate_attribution(
     quote = doc.text[start:end].strip().rstrip(",")
     if not MIN_WORDS <= len(quote.split()) <= MAX_WORDS or copy_fault(quote):
         return []
-    people = _people(doc)
+    people = _pool(doc)
     key = _named(people, speaker)
     if key is None:
         return []
     # a wrong speaker named in the quote ("I would like to congratulate Daniela") is absurd
     low = quote.lower()
-    others = [p for p in people if p != key and not any(w.lower() in low for w in p.split())][:3]
+    others = [p for p in people if p != key and not any(w.lower() in low for w in p.split())]
+    others = [p for p in others if not _could_have_said(doc, claim, quote, p)]
+    # the story's people first, as before; the other sources only where too few remain
+    main = [p for p in others if p in _people(doc)]
+    others = (main if len(main) >= 2 else others)[:3]
     if len(others) < 2:
         return []
     if _ROLE_GIVEN.search(quote) or _mentions(doc, key) < 2:
@@ -217,7 +227,10 @@ def _said_by_another(doc: Document, claim: ClaimInfo, toks: list[Any], key: str)
 
 def _speakers(doc: Document) -> list[str]:
     """People the article reports as saying something (full names): the other sources a
-    reader could mix up, whether or not the story names them twice."""
+    reader could mix up, whether or not the story names them twice. The speaker is the
+    subject itself ("Robin Cook said", "Tory leader Michael Howard, asked ..., said") or its
+    apposition ("his lawyer, Majeed Memon, said"), never a name inside it ("a book by X
+    says"). A peer named by title alone is "Lord Goldsmith"."""
     out: list[str] = []
     for s in doc.sentences:
         for t in s.span:
@@ -226,11 +239,62 @@ def _speakers(doc: Document) -> list[str]:
             for c in t.children:
                 if c.dep_ != "nsubj":
                     continue
-                lo = c.left_edge.idx + s.offset
-                hi = c.right_edge.idx + len(c.right_edge) + s.offset
-                for m in s.mentions:
-                    if m.label == "PERSON" and lo <= m.start < hi and reliable_name(doc, m):
-                        name = _clean(_display_name(doc, m)) or _clean(m.text)
-                        if len(name.split()) > 1 and name not in out:
-                            out.append(name)
+                m = subject_person(s, c)
+                if m is None or not reliable_name(doc, m):
+                    continue
+                name = _clean(_display_name(doc, m)) or _clean(m.text)
+                if len(name.split()) == 1:
+                    title = _PEER.search(doc.text[max(0, m.start - 12) : m.start])
+                    name = f"{title.group(1)} {name}" if title else name
+                if len(name.split()) > 1 and not not_a_person(name):
+                    if _named(out, name) is None:
+                        out.append(name)
     return out
+
+
+_PEER = re.compile(r"\b(Lord|Lady|Baroness) $")
+
+
+def subject_person(s: Any, subj: Any) -> Any:
+    """The one person mention that is a reporting verb's subject or its apposition."""
+    heads = [subj, *(c for c in subj.children if c.dep_ == "appos")]
+    at = [h.idx + s.offset for h in heads]
+    found = [m for m in s.mentions if m.label == "PERSON" and any(m.start <= h < m.end for h in at)]
+    return found[0] if len(found) == 1 else None
+
+
+def _pool(doc: Document) -> list[str]:
+    """The story's people and everyone it reports as saying something, one form each (the
+    fullest name, or a peer's title and name)."""
+    people = list(_people(doc))
+    for p in _speakers(doc):
+        same = _named(people, p)
+        if same is None:
+            people.append(p)
+    return people
+
+
+def _could_have_said(doc: Document, claim: ClaimInfo, quote: str, person: str) -> bool:
+    """Whether the article reports ``person`` saying something close to the quote (an ally
+    quoted agreeing, or making the same point): such a wrong option is not clearly wrong."""
+    words = _content(quote)
+    if not words:
+        return True
+    for s in doc.sentences:
+        if s.index == claim.sentence.index:
+            continue
+        for t in s.span:
+            if t.lemma_.lower() not in SAYING:
+                continue
+            for c in t.children:
+                m = subject_person(s, c) if c.dep_ == "nsubj" else None
+                if m is None or not _same_person(_clean(m.text) or m.text, person):
+                    continue
+                said = _content(doc.text[s.start : s.end])
+                if len(words & said) >= max(2, len(words) // 4):
+                    return True
+    return False
+
+
+def _content(text: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"[A-Za-z]{4,}", text)} - _STOP

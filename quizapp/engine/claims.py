@@ -28,7 +28,13 @@ from .quality import (
     scoreline,
     side_remark,
 )
-from .references import PRONOUN_LABEL, is_main_actor, resolve_description, resolve_pronoun
+from .references import (
+    PRONOUN_LABEL,
+    is_main_actor,
+    resolve_description,
+    resolve_pronoun,
+    resolve_tail_pronoun,
+)
 from .types import Claim
 
 _QUOTES = '"\u201c\u201d'
@@ -512,14 +518,40 @@ def _quoted_remark(doc: Document, s: Sentence) -> ClaimInfo | None:
     qs, qe = quotes[0].span(1)
     inside = range(s.start + qs, s.start + qe)
     outside_people = [m for m in s.mentions if m.label == "PERSON" and m.start not in inside]
+    said = [t for t in s.span if t.lemma_ in REPORTING_VERBS and t.idx + s.offset not in inside]
+    # "will say", "did not say", "may have said": no one said it
+    subjects = [c for v in said if _plain_saying(v) for c in v.children if c.dep_ == "nsubj"]
+    toks = [t for t in s.span if not t.is_space]
+    pronoun = [c for c in subjects if c.lower_ in {"he", "she"} and c.pos_ == "PRON"]
+    if not outside_people and pronoun:
+        claim = _quote_claim(doc, s, toks, qs, qe, "")
+        name = resolve_tail_pronoun(doc, claim, pronoun[0])
+        if name is None or name.endswith("'s"):
+            return None  # only a pronoun the reference rules resolve to one name
+        claim.quote = (claim.quote[0], name) if claim.quote else None
+        return claim
     if len(outside_people) != 1:
         return None
     speaker = outside_people[0]
-    said = [t for t in s.span if t.lemma_ in REPORTING_VERBS and t.idx + s.offset not in inside]
-    subjects = [c for v in said for c in v.children if c.dep_ == "nsubj"]
     if not any(speaker.start <= c.idx + s.offset < speaker.end for c in subjects):
         return None
-    toks = [t for t in s.span if not t.is_space]
+    return _quote_claim(doc, s, toks, qs, qe, speaker.text)
+
+
+_NOT_SAID = frozenset({"will", "would", "may", "might", "could", "should", "shall", "must"})
+
+
+def _plain_saying(verb: Any) -> bool:
+    """Whether a reporting verb reports what was said: not negated ("did not say"), not a
+    future or a possibility ("will say", "may tell")."""
+    return not any(
+        c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _NOT_SAID) for c in verb.children
+    )
+
+
+def _quote_claim(
+    doc: Document, s: Sentence, toks: list[Any], qs: int, qe: int, speaker: str
+) -> ClaimInfo:
     return ClaimInfo(
         id=0,
         start=s.start,
@@ -530,7 +562,7 @@ def _quoted_remark(doc: Document, s: Sentence) -> ClaimInfo | None:
         tokens=toks,
         root=s.span.root,
         lemmas=content_lemmas(toks),
-        quote=((s.start + qs, s.start + qe), speaker.text),
+        quote=((s.start + qs, s.start + qe), speaker),
     )
 
 
