@@ -35,6 +35,7 @@ from .references import (
     resolve_pronoun,
     resolve_tail_pronoun,
 )
+from .persons import stated_sex
 from .types import Claim
 
 _QUOTES = '"\u201c\u201d'
@@ -528,6 +529,9 @@ def _quoted_remark(doc: Document, s: Sentence) -> ClaimInfo | None:
         name = resolve_tail_pronoun(doc, claim, pronoun[0])
         if name is None or name.endswith("'s"):
             return None  # only a pronoun the reference rules resolve to one name
+        sex = stated_sex(doc, name.split()[-1] if name.split()[0] in _TITLES else name)
+        if sex is not None and sex != ("m" if pronoun[0].lower_ == "he" else "f"):
+            return None  # "Mrs Bell said ... "...," he said.": someone else speaks
         claim.quote = (claim.quote[0], name) if claim.quote else None
         return claim
     if len(outside_people) != 1:
@@ -538,6 +542,7 @@ def _quoted_remark(doc: Document, s: Sentence) -> ClaimInfo | None:
     return _quote_claim(doc, s, toks, qs, qe, speaker.text)
 
 
+_TITLES = frozenset({"Mr", "Mrs", "Ms", "Miss", "Sir", "Lord", "Lady", "Dame", "Dr"})
 _NOT_SAID = frozenset({"will", "would", "may", "might", "could", "should", "shall", "must"})
 
 

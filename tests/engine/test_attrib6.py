@@ -1,0 +1,90 @@
+"""Attribution (who said what): pronoun speakers, peers, refused future or negated saying, and
+wrong options that said much the same. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import random
+
+from quizapp.engine.attribution import _pool, _speakers, generate_attribution
+from quizapp.engine.claims import extract_claims
+from quizapp.engine.document import analyse
+
+STORY = """Harbour plan divides council
+
+Harbour Trust chairman Peter Walsh said the new marina would bring 400 jobs to the town.
+Councillor Margaret Bell said the marina would ruin the old fishing quarter.
+"The fishing families have been here for three hundred years and deserve better," Mrs Bell said.
+"We have listened to every objection and changed the design twice since the spring," he said.
+Lord Hartley, who chairs the regional board, said the council must decide by March.
+"I was never consulted about the harbour dredging at any stage of the process," Lord Hartley said.
+Local trader Simon Price said he welcomed the plan.
+"""
+
+
+def _quotes(text: str):
+    doc = analyse(text)
+    return doc, [c for c in extract_claims(doc) if c.quote is not None]
+
+
+def test_peer_is_a_speaker_by_title_and_name() -> None:
+    doc = analyse(STORY)
+    assert "Lord Hartley" in _speakers(doc)
+    assert "Peter Walsh" in _pool(doc)
+
+
+def test_quote_after_named_speaker_keeps_full_name_key() -> None:
+    doc, quotes = _quotes(STORY)
+    peer = [c for c in quotes if "dredging" in c.text]
+    assert peer, "the peer's quote is a quoted remark"
+    drafts = generate_attribution(doc, peer[0], random.Random(1), 0)
+    assert drafts and drafts[0].key == "Lord Hartley"
+    assert "Lord Hartley" not in {d for d, _ in drafts[0].distractors}
+
+
+def test_unresolvable_pronoun_speaker_is_no_quote() -> None:
+    # "he" after a sentence whose subject is a woman: the rules find no one name
+    _, quotes = _quotes(STORY)
+    assert not any("listened to every objection" in c.text for c in quotes)
+
+
+def test_pronoun_speaker_resolved_by_previous_subject() -> None:
+    text = """Mayor defends budget
+
+Mayor Andrew Collins said the city would cut parking charges next year.
+"We have balanced the books without closing a single library in the whole city," he said.
+Opposition leader Susan Reid said the budget relied on one-off land sales.
+Treasurer Brian Moss said the council had reserves for two more years.
+"""
+    doc, quotes = _quotes(text)
+    library = [c for c in quotes if "library" in c.text]
+    assert library and library[0].quote is not None
+    assert library[0].quote[1].endswith("Collins")
+
+
+def test_future_and_negated_saying_refused() -> None:
+    text = """Talks resume
+
+Union leader David Marsh said the strike would go ahead on Friday.
+"The members have voted and the strike goes ahead on Friday as planned," Marsh will say.
+"The offer on the table is the best the company has made in ten years," Marsh did not say.
+Manager Helen Ward said talks would resume on Monday.
+"""
+    _, quotes = _quotes(text)
+    assert not any("voted" in c.text or "offer on the table" in c.text for c in quotes)
+
+
+def test_ally_saying_the_same_is_no_wrong_option() -> None:
+    text = """Hospital closure row
+
+Health minister Alan Grant said the old hospital would close in June.
+Doctor Kevin Shaw said closing the hospital would put patients in danger.
+Nurse Laura Hughes said closing the hospital would put patients in serious danger.
+"Closing this hospital puts patients in danger and the minister knows it," Dr Shaw said.
+Campaigner Fiona Dale said the campaign would go to court.
+Alan Grant said the new hospital would open in May.
+"""
+    doc, quotes = _quotes(text)
+    shaw = [c for c in quotes if "knows it" in c.text]
+    assert shaw
+    for d in generate_attribution(doc, shaw[0], random.Random(1), 0):
+        assert "Laura Hughes" not in {name for name, _ in d.distractors}
