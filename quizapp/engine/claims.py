@@ -18,6 +18,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from .document import Document, Sentence, content_lemmas, sentence_at
 from .lexicon import COMPARISONS, DECISION_VERBS, DISCOURSE, HEDGES, REPORTING_VERBS
+from .persons import stated_sex
 from .quality import (
     decor,
     market_aside,
@@ -35,7 +36,6 @@ from .references import (
     resolve_pronoun,
     resolve_tail_pronoun,
 )
-from .persons import stated_sex
 from .types import Claim
 
 _QUOTES = '"\u201c\u201d'
