@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from quizapp.engine.persons import not_a_person
+from quizapp.engine.persons import not_a_person, stated_sex
 
 from .claims import ClaimInfo
 from .distractors import _display_name, _same_entity, prominent, reliable_name
@@ -176,12 +176,15 @@ def _reported(doc: Document, claim: ClaimInfo) -> list[Draft]:
         1 if claim.tokens[-1].is_punct else 0
     ):
         return []  # the clause must run to the claim's end ("said X, adding Y" is two facts)
+    sex = None
     for k, t in enumerate(toks):
         # "he said he ..." gives the speaker's sex away; after a name it is that person
         if t.lower_ in _PERSONAL and not any(u.ent_type_ == "PERSON" for u in toks[:k]):
-            return []
-    if any(t.text in {'"', "\u201c", "\u201d"} for t in toks):
-        return []  # a quote is asked as such
+            if t.lower_ not in _SEXED or sex not in (None, _SEXED[t.lower_]):
+                return []
+            sex = _SEXED[t.lower_]  # asked only among people of that sex (below)
+    if not _short_quotes(toks):
+        return []  # a quote is asked as such; a phrase in quotes ("a superb job") may stay
     if any(t.lower_ in {"it", "its", "they", "them", "their", "this", "these"} for t in toks):
         return []  # the clause's pronoun would have nothing to refer to
     off = claim.sentence.offset
@@ -201,6 +204,11 @@ def _reported(doc: Document, claim: ClaimInfo) -> list[Draft]:
     others = [p for p in people if p != key and not any(w.lower() in named for w in p.split())]
     if key.split()[-1].lower() in named:
         return []
+    if sex is not None:
+        # "who said that he expects ...": every option a man, by the article's own word
+        if stated_sex(doc, key) != sex:
+            return []
+        others = [p for p in others if stated_sex(doc, p) == sex]
     if len(others) < 2 or _said_by_another(doc, claim, toks, key):
         return []
     wrong = tuple((p, "attribution") for p in others[:3])
@@ -208,6 +216,20 @@ def _reported(doc: Document, claim: ClaimInfo) -> list[Draft]:
     explanation = f'The article says: "{ev.text}" So the answer is {key}.'
     stem = REPORTED_STEM.format(content=content)
     return [Draft("attribution", claim.id, stem, key, wrong, ev, explanation)]
+
+
+_SEXED = {"he": "m", "him": "m", "his": "m", "himself": "m"}
+_SEXED |= {"she": "f", "her": "f", "herself": "f"}
+_QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d"})
+
+
+def _short_quotes(toks: list[Any]) -> bool:
+    """Whether the clause's quotation marks only set off short phrases (five words at most),
+    each opened and closed inside it."""
+    marks = [k for k, t in enumerate(toks) if t.text in _QUOTE_MARKS]
+    if len(marks) % 2:
+        return False
+    return all(marks[j + 1] - marks[j] - 1 <= 5 for j in range(0, len(marks), 2))
 
 
 def _said_by_another(doc: Document, claim: ClaimInfo, toks: list[Any], key: str) -> bool:
@@ -244,12 +266,27 @@ def _speakers(doc: Document) -> list[str]:
                     continue
                 name = _clean(_display_name(doc, m)) or _clean(m.text)
                 if len(name.split()) == 1:
+                    name = _full_form(doc, name)
+                if len(name.split()) == 1:
                     title = _PEER.search(doc.text[max(0, m.start - 12) : m.start])
                     name = f"{title.group(1)} {name}" if title else name
                 if len(name.split()) > 1 and not not_a_person(name):
                     if _named(out, name) is None:
                         out.append(name)
     return out
+
+
+def _full_form(doc: Document, surname: str) -> str:
+    """The one full name the article gives a surname ("DJ Norman Cook - aka Fatboy Slim" for
+    "Cook"), or the surname."""
+    forms = {
+        f
+        for m in doc.mentions
+        if m.label == "PERSON"
+        for f in [_clean(m.text)]
+        if len(f.split()) > 1 and f.split()[-1] == surname
+    }
+    return forms.pop() if len(forms) == 1 else surname
 
 
 _PEER = re.compile(r"\b(Lord|Lady|Baroness) $")
