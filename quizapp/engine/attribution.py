@@ -34,6 +34,8 @@ _STOP = frozenset(
 
 STEM = 'Who does the article quote as saying: "{quote}"?'
 REPORTED_STEM = "According to the article, who said that {content}?"
+ORG_STEM = 'Which organisation does the article quote as saying: "{quote}"?'
+ORG_REPORTED_STEM = "According to the article, which organisation said that {content}?"
 #: Verbs whose named subject is the source of the clause they introduce.
 SAYING = frozenset(
     {"say", "tell", "add", "claim", "warn", "insist", "argue", "admit", "predict", "believe"}
@@ -106,6 +108,8 @@ def generate_attribution(
     quote = doc.text[start:end].strip().rstrip(",")
     if not MIN_WORDS <= len(quote.split()) <= MAX_WORDS or copy_fault(quote):
         return []
+    if claim.quote_label == "ORG":
+        return _org_draft(doc, claim, speaker, quote, ORG_STEM.format(quote=quote))
     people = _pool(doc)
     key = _named(people, speaker)
     if key is None:
@@ -149,6 +153,8 @@ def _speaker(doc: Document, claim: ClaimInfo) -> tuple[str, Any] | None:
     root = claim.root
     if root.lemma_.lower() not in SAYING or root not in claim.tokens:
         return None
+    if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _NOT_SAID) for c in root.children):
+        return None  # "did not say", "will say": no one said it (yet)
     subj = [c for c in root.children if c.dep_ == "nsubj"]
     comp = [c for c in root.children if c.dep_ == "ccomp" and c.i > root.i]
     if len(subj) != 1 or len(comp) != 1:
@@ -161,9 +167,88 @@ def _speaker(doc: Document, claim: ClaimInfo) -> tuple[str, Any] | None:
     return people[0].text, comp[0]
 
 
+_NOT_SAID = frozenset({"will", "would", "may", "might", "could", "should", "shall", "must"})
+
+
+def _org_speaker(doc: Document, claim: ClaimInfo) -> tuple[str, Any] | None:
+    """ "Acme said (that) C": the one organisation that is the reporting verb's subject (no
+    person in the subject), and the clause C."""
+    root = claim.root
+    if root.lemma_.lower() not in SAYING or root not in claim.tokens:
+        return None
+    if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _NOT_SAID) for c in root.children):
+        return None
+    subj = [c for c in root.children if c.dep_ == "nsubj"]
+    comp = [c for c in root.children if c.dep_ == "ccomp" and c.i > root.i]
+    if len(subj) != 1 or len(comp) != 1:
+        return None
+    s = claim.sentence
+    lo = subj[0].left_edge.idx + s.offset
+    hi = subj[0].right_edge.idx + len(subj[0].right_edge) + s.offset
+    inside = [m for m in s.mentions if lo <= m.start < hi and m.label != "NORP"]
+    at = subj[0].idx + s.offset
+    if len(inside) != 1 or inside[0].label != "ORG" or not inside[0].start <= at < inside[0].end:
+        return None
+    return inside[0].text, comp[0]
+
+
+def _orgs(doc: Document) -> list[str]:
+    """Organisations the story names reliably in two sentences or more, or reports as saying
+    something; most named first, one form each."""
+    per: dict[str, set[int]] = {}
+    said: set[str] = set()
+    for s in doc.sentences:
+        for m in s.mentions:
+            if m.label != "ORG" or not reliable_name(doc, m) or len(m.text) < 2:
+                continue
+            same = next((k for k in per if _same_entity(k, m.text, "ORG")), None)
+            if same is None:
+                per[m.text] = set()
+                same = m.text
+            elif len(m.text) > len(same) and not m.text.isupper():
+                per[m.text] = per.pop(same)
+                said = {m.text if x == same else x for x in said}
+                same = m.text
+            per[same].add(s.index)
+            head = next((t for t in s.span if t.idx + s.offset == m.start), None)
+            while head is not None and head.dep_ == "compound":
+                head = head.head
+            if head is not None and head.dep_ == "nsubj" and head.head.lemma_ in SAYING:
+                said.add(same)
+    keep = [k for k in per if len(per[k]) >= 2 or k in said]
+    return sorted(keep, key=lambda k: (-len(per[k]), k))
+
+
+def _org_draft(doc: Document, claim: ClaimInfo, speaker: str, said: str, stem: str) -> list[Draft]:
+    """An attribution draft whose key is an organisation: the wrong options are other
+    organisations of the story, none named in what was said or reported saying the same."""
+    orgs = _orgs(doc)
+    key = next((o for o in orgs if _same_entity(o, speaker, "ORG")), None)
+    if key is None or len(doc.sentences) < 4:
+        return []
+    low = said.lower()
+    others = [
+        o
+        for o in orgs
+        if o != key
+        and o.lower() not in low
+        and not _same_entity(o, key, "ORG")
+        and not _could_have_said(doc, claim, said, o, "ORG")
+    ][:3]
+    if len(others) < 2 or key.lower() in low:
+        return []
+    wrong = tuple((o, "attribution") for o in others)
+    ev = _evidence(doc, claim)
+    explanation = f'The article says: "{ev.text}" So the answer is {key}.'
+    return [Draft("attribution", claim.id, stem, key, wrong, ev, explanation)]
+
+
 def _reported(doc: Document, claim: ClaimInfo) -> list[Draft]:
     """An attribution draft for reported speech ("According to the article, who said ...")."""
     found = _speaker(doc, claim)
+    org = None
+    if found is None:
+        found = org = _org_speaker(doc, claim)
     if found is None:
         return []
     speaker, comp = found
@@ -193,6 +278,10 @@ def _reported(doc: Document, claim: ClaimInfo) -> list[Draft]:
         content = content[0].lower() + content[1:]
     if copy_fault(content) or vague(content):
         return []
+    if org is not None:
+        if sex is not None or _said_by_another(doc, claim, toks, speaker, "ORG"):
+            return []
+        return _org_draft(doc, claim, speaker, content, ORG_REPORTED_STEM.format(content=content))
     people = _people(doc)
     for p in _speakers(doc):
         if _named(people, p) is None:
@@ -232,7 +321,9 @@ def _short_quotes(toks: list[Any]) -> bool:
     return all(marks[j + 1] - marks[j] - 1 <= 5 for j in range(0, len(marks), 2))
 
 
-def _said_by_another(doc: Document, claim: ClaimInfo, toks: list[Any], key: str) -> bool:
+def _said_by_another(
+    doc: Document, claim: ClaimInfo, toks: list[Any], key: str, label: str = "PERSON"
+) -> bool:
     """Whether another sentence that shares most of the clause's words names another person
     (who might have said it too: a wrong option would then be arguably right)."""
     mine = {t.lemma_.lower() for t in toks if t.is_alpha and not t.is_stop}
@@ -242,7 +333,13 @@ def _said_by_another(doc: Document, claim: ClaimInfo, toks: list[Any], key: str)
         if s.index == claim.sentence.index:
             continue
         if len(mine & s.lemmas) >= max(2, len(mine) // 2):
-            if any(m.label == "PERSON" and not _same_person(m.text, key) for m in s.mentions):
+            if label == "PERSON" and any(
+                m.label == "PERSON" and not _same_person(m.text, key) for m in s.mentions
+            ):
+                return True
+            if label == "ORG" and any(
+                m.label == "ORG" and not _same_entity(m.text, key, "ORG") for m in s.mentions
+            ):
                 return True
     return False
 
@@ -311,7 +408,9 @@ def _pool(doc: Document) -> list[str]:
     return people
 
 
-def _could_have_said(doc: Document, claim: ClaimInfo, quote: str, person: str) -> bool:
+def _could_have_said(
+    doc: Document, claim: ClaimInfo, quote: str, person: str, label: str = "PERSON"
+) -> bool:
     """Whether the article reports ``person`` saying something close to the quote (an ally
     quoted agreeing, or making the same point): such a wrong option is not clearly wrong."""
     words = _content(quote)
@@ -324,9 +423,21 @@ def _could_have_said(doc: Document, claim: ClaimInfo, quote: str, person: str) -
             if t.lemma_.lower() not in SAYING:
                 continue
             for c in t.children:
-                m = subject_person(s, c) if c.dep_ == "nsubj" else None
-                if m is None or not _same_person(_clean(m.text) or m.text, person):
+                if c.dep_ != "nsubj":
                     continue
+                if label == "ORG":
+                    at = c.idx + s.offset
+                    if not any(
+                        m.label == "ORG"
+                        and m.start <= at < m.end
+                        and _same_entity(m.text, person, "ORG")
+                        for m in s.mentions
+                    ):
+                        continue
+                else:
+                    m = subject_person(s, c)
+                    if m is None or not _same_person(_clean(m.text) or m.text, person):
+                        continue
                 said = _content(doc.text[s.start : s.end])
                 if len(words & said) >= max(2, len(words) // 4):
                     return True

@@ -68,6 +68,8 @@ class ClaimInfo:
     subst_main: bool = False
     # a quoted remark and who the sentence names as saying it: ((start, end), speaker)
     quote: tuple[tuple[int, int], str] | None = None
+    # what kind of speaker ``quote`` names: "PERSON", or "ORG" ("Acme said in a statement")
+    quote_label: str = "PERSON"
     # late in the article and sharing (almost) nothing with its headline and lead: background,
     # a side example or play-by-play, which blind editors called trivia; never asked
     peripheral: bool = False
@@ -533,6 +535,15 @@ def _quoted_remark(doc: Document, s: Sentence) -> ClaimInfo | None:
         if sex is not None and sex != ("m" if pronoun[0].lower_ == "he" else "f"):
             return None  # "Mrs Bell said ... "...," he said.": someone else speaks
         claim.quote = (claim.quote[0], name) if claim.quote else None
+        return claim
+    if not outside_people and not pronoun:
+        # "Acme said in a statement": one organisation, the subject, and no one else named
+        orgs = [m for m in s.mentions if m.label == "ORG" and m.start not in inside]
+        heads = [m for m in orgs if any(m.start <= c.idx + s.offset < m.end for c in subjects)]
+        if len(orgs) != 1 or len(heads) != 1:
+            return None
+        claim = _quote_claim(doc, s, toks, qs, qe, heads[0].text)
+        claim.quote_label = "ORG"
         return claim
     if len(outside_people) != 1:
         return None

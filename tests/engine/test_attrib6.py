@@ -88,3 +88,35 @@ Alan Grant said the new hospital would open in May.
     assert shaw
     for d in generate_attribution(doc, shaw[0], random.Random(1), 0):
         assert "Laura Hughes" not in {name for name, _ in d.distractors}
+
+
+ORGS = """Rail fares row
+
+Northline said fares on its busiest routes would rise by 4% in January.
+Southway said fares would stay frozen until the spring.
+Eastrail said it would add 200 new carriages next year.
+"Passengers should not pay more for trains that still run late most mornings," Travelwatch said.
+Northline and Southway both run services into the capital.
+Travelwatch has criticised Northline and Eastrail before.
+Southway and Eastrail have also faced complaints from Travelwatch.
+"""
+
+
+def test_organisation_speaker_and_organisation_options() -> None:
+    doc, quotes = _quotes(ORGS)
+    org = [c for c in quotes if "run late" in c.text]
+    assert org and org[0].quote_label == "ORG"
+    drafts = generate_attribution(doc, org[0], random.Random(1), 0)
+    assert drafts and drafts[0].key == "Travelwatch"
+    assert drafts[0].stem.startswith("Which organisation")
+    wrong = {name for name, _ in drafts[0].distractors}
+    assert wrong and wrong <= {"Northline", "Southway", "Eastrail"}
+
+
+def test_organisation_reported_speech() -> None:
+    doc = analyse(ORGS)
+    claims = [c for c in extract_claims(doc) if c.text.startswith("Southway said")]
+    assert claims
+    drafts = generate_attribution(doc, claims[0], random.Random(1), 0)
+    assert drafts and drafts[0].key == "Southway"
+    assert "which organisation said that fares would stay frozen" in drafts[0].stem
