@@ -81,7 +81,7 @@ def _find_people(doc: Document) -> list[str]:
             continue
         if not prominent(doc, m.text):
             continue  # a passer-by quoted once is no plausible speaker of the main quotes
-        full = _clean(_display_name(doc, m)) or _clean(m.text)
+        full = _untitled(doc, _clean(_display_name(doc, m)) or _clean(m.text))
         if not full or not_a_person(full):
             continue
         same = _named(shown, full)
@@ -123,7 +123,9 @@ def generate_attribution(
     others = (main if len(main) >= 2 else others)[:3]
     if len(others) < 2:
         return []
-    if _ROLE_GIVEN.search(quote) or _mentions(doc, key) < 2:
+    # '"...," he said.' after the named speaker's sentence: a second mention of the source
+    by_pronoun = key.split()[-1] not in doc.text[claim.sentence.start : claim.sentence.end]
+    if _ROLE_GIVEN.search(quote) or _mentions(doc, key) + by_pronoun < 2:
         return []
     wrong = tuple((p, "attribution") for p in others)
     ev = _evidence(doc, claim)
@@ -361,7 +363,7 @@ def _speakers(doc: Document) -> list[str]:
                 m = subject_person(s, c)
                 if m is None or not reliable_name(doc, m):
                     continue
-                name = _clean(_display_name(doc, m)) or _clean(m.text)
+                name = _untitled(doc, _clean(_display_name(doc, m)) or _clean(m.text))
                 if len(name.split()) == 1:
                     name = _full_form(doc, name)
                 if len(name.split()) == 1:
@@ -373,6 +375,19 @@ def _speakers(doc: Document) -> list[str]:
     return out
 
 
+_COURTESY = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr"})
+
+
+def _untitled(doc: Document, name: str) -> str:
+    """ "Ms Hutt" is "Jane Hutt" where the article gives her one full name (an option list
+    of full names with one "Ms" among them gives her sex and her away)."""
+    words = name.split()
+    if len(words) == 2 and words[0] in _COURTESY:
+        full = _full_form(doc, words[1])
+        return full if full != words[1] else name
+    return name
+
+
 def _full_form(doc: Document, surname: str) -> str:
     """The one full name the article gives a surname ("DJ Norman Cook - aka Fatboy Slim" for
     "Cook"), or the surname."""
@@ -381,7 +396,7 @@ def _full_form(doc: Document, surname: str) -> str:
         for m in doc.mentions
         if m.label == "PERSON"
         for f in [_clean(m.text)]
-        if len(f.split()) > 1 and f.split()[-1] == surname
+        if len(f.split()) > 1 and f.split()[-1] == surname and f.split()[0] not in _COURTESY
     }
     return forms.pop() if len(forms) == 1 else surname
 

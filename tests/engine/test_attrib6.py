@@ -120,3 +120,39 @@ def test_organisation_reported_speech() -> None:
     drafts = generate_attribution(doc, claims[0], random.Random(1), 0)
     assert drafts and drafts[0].key == "Southway"
     assert "which organisation said that fares would stay frozen" in drafts[0].stem
+
+
+def test_courtesy_title_key_is_the_full_name() -> None:
+    text = """School meals plan
+
+Education Minister Karen Doyle said every primary pupil would get a free lunch from September.
+Ms Doyle said the scheme would cost the council 8m pounds a year.
+"Every child deserves one hot meal a day, whatever their parents earn," Ms Doyle said.
+Opposition leader Graham Pike said the money should go to teachers' pay.
+Headteacher Gordon Lyle said the kitchens were not ready for the change.
+Graham Pike said the council had not costed the plan properly.
+Gordon Lyle said more staff would be needed in every school.
+"""
+    doc, quotes = _quotes(text)
+    hot = [c for c in quotes if "hot meal" in c.text]
+    assert hot
+    drafts = generate_attribution(doc, hot[0], random.Random(1), 0)
+    assert drafts and drafts[0].key == "Karen Doyle"
+
+
+def test_pronoun_quote_counts_as_a_second_mention_of_the_source() -> None:
+    text = """Bridge tolls scrapped
+
+Transport secretary Philip Graves said the tolls on the Severn crossing would end in May.
+Engineer Nicola Stone said the toll booths would be taken down over two weekends.
+Council leader Derek Hale said the lost income would hit local road repairs.
+Nicola Stone said the bridge would stay open while the booths came down.
+Derek Hale said the council would ask for compensation.
+Former minister Alan Booth said the decision was long overdue.
+"The tolls were a tax on the people of South Wales and should have gone years ago," he said.
+"""
+    doc, quotes = _quotes(text)
+    tolls = [c for c in quotes if "tax on the people" in c.text]
+    assert tolls and tolls[0].quote is not None
+    drafts = generate_attribution(doc, tolls[0], random.Random(1), 0)
+    assert drafts and drafts[0].key == "Alan Booth"
