@@ -39,7 +39,11 @@ ORG_REPORTED_STEM = "According to the article, which organisation said that {con
 #: Verbs whose named subject is the source of the clause they introduce.
 SAYING = frozenset(
     {"say", "tell", "add", "claim", "warn", "insist", "argue", "admit", "predict", "believe"}
+    | {"note", "stress", "explain", "state", "acknowledge", "concede"}
 )
+#: Verbs and adverbs that mark a speaker as agreeing with another ("Y also said", "Y agreed"):
+#: an ally, who might have said the quoted words too, is never a wrong option.
+_AGREEING = frozenset({"agree", "echo", "concur", "back", "support", "endorse", "welcome"})
 _PERSONAL = frozenset(
     {"he", "she", "his", "her", "him", "himself", "herself", "i", "we", "you", "my", "our", "me"}
 )
@@ -435,8 +439,12 @@ def _could_have_said(
         if s.index == claim.sentence.index:
             continue
         for t in s.span:
-            if t.lemma_.lower() not in SAYING:
+            lemma = t.lemma_.lower()
+            if lemma not in SAYING and lemma not in _AGREEING:
                 continue
+            agreeing = lemma in _AGREEING or any(
+                a.dep_ == "advmod" and a.lower_ in {"also", "too"} for a in t.children
+            )
             for c in t.children:
                 if c.dep_ != "nsubj":
                     continue
@@ -454,7 +462,7 @@ def _could_have_said(
                     if m is None or not _same_person(_clean(m.text) or m.text, person):
                         continue
                 said = _content(doc.text[s.start : s.end])
-                if len(words & said) >= max(2, len(words) // 4):
+                if len(words & said) >= (1 if agreeing else max(2, len(words) // 4)):
                     return True
     return False
 

@@ -156,3 +156,23 @@ Former minister Alan Booth said the decision was long overdue.
     assert tolls and tolls[0].quote is not None
     drafts = generate_attribution(doc, tolls[0], random.Random(1), 0)
     assert drafts and drafts[0].key == "Alan Booth"
+
+
+def test_speaker_who_also_said_or_agreed_is_no_wrong_option() -> None:
+    text = """Factory closure
+
+Union official Peter Ross said the factory closure would cost 300 jobs in the town.
+"Closing the plant now throws away thirty years of skill for a quick saving," Mr Ross said.
+Local MP Janet Fraser also said the closure was a mistake.
+Company chairman Robert Kemp said the plant had lost money for five years.
+Robert Kemp said the company would help staff find new work.
+Mayor Colin Ferris said the council would talk to other employers.
+Colin Ferris said the town had survived closures before.
+Peter Ross said the union would ballot members next week.
+"""
+    doc, quotes = _quotes(text)
+    plant = [c for c in quotes if "quick saving" in c.text]
+    assert plant
+    drafts = generate_attribution(doc, plant[0], random.Random(1), 0)
+    for d in drafts:
+        assert "Janet Fraser" not in {name for name, _ in d.distractors}
