@@ -462,7 +462,8 @@ def _could_have_said(
                     if m is None or not _same_person(_clean(m.text) or m.text, person):
                         continue
                 said = _content(doc.text[s.start : s.end])
-                if len(words & said) >= (1 if agreeing else max(2, len(words) // 4)):
+                # "Y also said", "Y agreed": on the same side, whatever the words
+                if agreeing or len(words & said) >= max(2, len(words) // 4):
                     return True
     return False
 
