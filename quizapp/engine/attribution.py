@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from quizapp.engine.persons import not_a_person, stated_sex
+from quizapp.engine.persons import full_personal_name, not_a_person, stated_sex
 
 from .claims import ClaimInfo
 from .distractors import _display_name, _same_entity, prominent, reliable_name
@@ -221,8 +221,18 @@ def _orgs(doc: Document) -> list[str]:
                 head = head.head
             if head is not None and head.dep_ == "nsubj" and head.head.lemma_ in SAYING:
                 said.add(same)
-    keep = [k for k in per if len(per[k]) >= 2 or k in said]
+    keep = [k for k in per if (len(per[k]) >= 2 or k in said) and not _person_like(doc, k)]
     return sorted(keep, key=lambda k: (-len(per[k]), k))
+
+
+def _person_like(doc: Document, name: str) -> bool:
+    """Whether an organisation's name may be a person's the model mislabelled ("Livingstone's
+    remark" tagged ORG): a first name the lists know, or a word the article tags as a
+    person's name elsewhere."""
+    if full_personal_name(name):
+        return True
+    words = set(name.split())
+    return any(m.label == "PERSON" and words & set(m.text.split()) for m in doc.mentions)
 
 
 def _org_draft(doc: Document, claim: ClaimInfo, speaker: str, said: str, stem: str) -> list[Draft]:

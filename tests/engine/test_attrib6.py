@@ -176,3 +176,11 @@ Peter Ross said the union would ballot members next week.
     drafts = generate_attribution(doc, plant[0], random.Random(1), 0)
     for d in drafts:
         assert "Janet Fraser" not in {name for name, _ in d.distractors}
+
+
+def test_person_tagged_as_organisation_is_no_organisation_option() -> None:
+    from quizapp.engine.attribution import _person_like
+
+    doc = analyse(ORGS)
+    assert not _person_like(doc, "Travelwatch")
+    assert _person_like(doc, "Karen Doyle")
