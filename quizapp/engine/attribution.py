@@ -25,6 +25,7 @@ from .document import Document
 from .drafts import Draft
 from .quality import copy_fault
 from .recall import _evidence, vague
+from .types import Evidence
 
 _STOP = frozenset(
     "that this with have been were they their there what when which would could should about "
@@ -133,6 +134,18 @@ def generate_attribution(
         return []
     wrong = tuple((p, "attribution") for p in others)
     ev = _evidence(doc, claim)
+    if by_pronoun:
+        # the evidence runs from the sentence that names the speaker, so that it proves the key
+        i = claim.sentence.index
+        named = [
+            x
+            for x in doc.sentences[max(0, i - 2) : i]
+            if re.search(rf"\b{re.escape(key.split()[-1])}\b", doc.text[x.start : x.end])
+        ]
+        if not named:
+            return []
+        start = named[-1].start
+        ev = Evidence(start, claim.sentence.end, doc.text[start : claim.sentence.end])
     explanation = f'The article says: "{ev.text}" So the answer is {key}.'
     stem = STEM.format(quote=quote)
     return [Draft("attribution", claim.id, stem, key, wrong, ev, explanation)]

@@ -156,6 +156,8 @@ Former minister Alan Booth said the decision was long overdue.
     assert tolls and tolls[0].quote is not None
     drafts = generate_attribution(doc, tolls[0], random.Random(1), 0)
     assert drafts and drafts[0].key == "Alan Booth"
+    # the evidence names the speaker: it runs from the sentence that introduces him
+    assert "Alan Booth" in drafts[0].evidence.text and "he said" in drafts[0].evidence.text
 
 
 def test_speaker_who_also_said_or_agreed_is_no_wrong_option() -> None:
