@@ -87,7 +87,7 @@ def _find_people(doc: Document) -> list[str]:
         if not prominent(doc, m.text):
             continue  # a passer-by quoted once is no plausible speaker of the main quotes
         full = _untitled(doc, _clean(_display_name(doc, m)) or _clean(m.text))
-        if not full or not_a_person(full):
+        if not full or not_a_person(full) or _org_named(full):
             continue
         same = _named(shown, full)
         if same is None:
@@ -396,10 +396,23 @@ def _speakers(doc: Document) -> list[str]:
                 if len(name.split()) == 1:
                     title = _PEER.search(doc.text[max(0, m.start - 12) : m.start])
                     name = f"{title.group(1)} {name}" if title else name
-                if len(name.split()) > 1 and not not_a_person(name):
+                if len(name.split()) > 1 and not not_a_person(name) and not _org_named(name):
                     if _named(out, name) is None:
                         out.append(name)
     return out
+
+
+_ORG_WORDS = frozenset(
+    "brewery bank group company airline airlines airways council association agency "
+    "university foundation trust ltd inc corp plc motors press party union institute "
+    "society commission committee partners capital holdings".split()
+)
+
+
+def _org_named(name: str) -> bool:
+    """Whether a name tagged as a person's ends in an organisation's word ("Ironbridge
+    Brewery"): never a person option."""
+    return name.split()[-1].lower() in _ORG_WORDS
 
 
 _COURTESY = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr"})

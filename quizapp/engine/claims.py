@@ -537,6 +537,18 @@ def _quoted_remark(doc: Document, s: Sentence) -> ClaimInfo | None:
         claim.quote = (claim.quote[0], name) if claim.quote else None
         return claim
     if not outside_people and not pronoun:
+        # '"...," Hale said.' where the model missed the surname: the one person the article
+        # names in full with it ("Rival brewer Duncan Hale")
+        bare = [c for c in subjects if c.pos_ == "PROPN" and not c.ent_type_ and c.text.istitle()]
+        full = {
+            m.text
+            for m in doc.mentions
+            if m.label == "PERSON" and len(m.text.split()) > 1 and bare
+            if m.text.split()[-1] == bare[0].text and m.start < s.start
+        }
+        if len(bare) == 1 and len(full) == 1 and bare[0].i + 1 < len(bare[0].doc):
+            if not bare[0].nbor(1).text.istitle():  # not the start of a longer name
+                return _quote_claim(doc, s, toks, qs, qe, full.pop())
         # "Acme said in a statement": one organisation, the subject, and no one else named
         orgs = [m for m in s.mentions if m.label == "ORG" and m.start not in inside]
         heads = [m for m in orgs if any(m.start <= c.idx + s.offset < m.end for c in subjects)]

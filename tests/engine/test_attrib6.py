@@ -186,3 +186,47 @@ def test_person_tagged_as_organisation_is_no_organisation_option() -> None:
     doc = analyse(ORGS)
     assert not _person_like(doc, "Travelwatch")
     assert _person_like(doc, "Karen Doyle")
+
+
+NAMED_LAST = """Brewery expands
+
+Ironbridge Brewery said it would open a second site in Leeds next spring.
+Managing director Fiona Marsh said the new site would double output within two years.
+"We simply cannot brew enough beer at the old site to meet demand," said Fiona Marsh, the brewery's boss.
+Rival brewer Duncan Hale said the market for craft beer was already crowded.
+"Half the new breweries opened in the last five years have already closed their doors," Hale said.
+Trade body chief Gordon Pryce said pubs were buying more local beer.
+Gordon Pryce told reporters that pub sales of local beer rose by a fifth last year.
+Marsh noted that the second site would create sixty new jobs in the city.
+"""
+
+
+def test_speaker_named_last_and_by_surname() -> None:
+    doc, quotes = _quotes(NAMED_LAST)
+    keys = {}
+    for c in quotes:
+        for d in generate_attribution(doc, c, random.Random(1), 0):
+            keys[c.text[:20]] = d.key
+            wrong = {name for name, _ in d.distractors}
+            assert d.key not in wrong and len(wrong) >= 2
+    assert keys.get('"We simply cannot br') == "Fiona Marsh"
+    assert keys.get('"Half the new brewer') == "Duncan Hale"
+
+
+def test_told_reporters_and_noted_are_asked_as_said() -> None:
+    doc = analyse(NAMED_LAST)
+    stems = {}
+    for c in extract_claims(doc):
+        for d in generate_attribution(doc, c, random.Random(1), 0):
+            stems[d.key] = d.stem
+    assert stems.get("Gordon Pryce", "").startswith("According to the article, who said that")
+    assert "who said that the second site would create sixty new jobs" in stems.get(
+        "Fiona Marsh", ""
+    )
+
+
+def test_organisation_tagged_as_a_person_is_no_person_option() -> None:
+    doc = analyse(NAMED_LAST)
+    from quizapp.engine.attribution import _pool
+
+    assert not any(p.endswith("Brewery") for p in _pool(doc))
