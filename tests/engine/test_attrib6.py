@@ -192,7 +192,7 @@ NAMED_LAST = """Brewery expands
 
 Ironbridge Brewery said it would open a second site in Leeds next spring.
 Managing director Fiona Marsh said the new site would double output within two years.
-"We simply cannot brew enough beer at the old site to meet demand," said Fiona Marsh, the brewery's boss.
+"We cannot brew enough beer at the old site to meet demand," said Fiona Marsh, the boss.
 Rival brewer Duncan Hale said the market for craft beer was already crowded.
 "Half the new breweries opened in the last five years have already closed their doors," Hale said.
 Trade body chief Gordon Pryce said pubs were buying more local beer.
@@ -209,7 +209,7 @@ def test_speaker_named_last_and_by_surname() -> None:
             keys[c.text[:20]] = d.key
             wrong = {name for name, _ in d.distractors}
             assert d.key not in wrong and len(wrong) >= 2
-    assert keys.get('"We simply cannot br') == "Fiona Marsh"
+    assert keys.get('"We cannot brew enoug') == "Fiona Marsh"
     assert keys.get('"Half the new brewer') == "Duncan Hale"
 
 
