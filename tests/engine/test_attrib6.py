@@ -209,7 +209,7 @@ def test_speaker_named_last_and_by_surname() -> None:
             keys[c.text[:20]] = d.key
             wrong = {name for name, _ in d.distractors}
             assert d.key not in wrong and len(wrong) >= 2
-    assert keys.get('"We cannot brew enoug') == "Fiona Marsh"
+    assert keys.get('"We cannot brew enou') == "Fiona Marsh"
     assert keys.get('"Half the new brewer') == "Duncan Hale"
 
 
