@@ -25,6 +25,7 @@ from .document import Document
 from .drafts import Draft
 from .quality import copy_fault
 from .recall import _evidence, vague
+from .references import main_actor
 from .types import Evidence
 
 _STOP = frozenset(
@@ -255,6 +256,14 @@ def _org_draft(doc: Document, claim: ClaimInfo, speaker: str, said: str, stem: s
     key = next((o for o in orgs if _same_entity(o, speaker, "ORG")), None)
     if key is None or len(doc.sentences) < 4:
         return []
+    actor = main_actor(doc, "ORG")
+    lead = (
+        (doc.layout.title or "") + " " + (doc.text[doc.sentences[0].start : doc.sentences[0].end])
+    )
+    if (actor is not None and _same_entity(actor, key, "ORG")) or re.search(
+        rf"\b{re.escape(key)}\b", lead
+    ):
+        return []  # "Acme said its sales rose" in a story about Acme: the headline answers it
     low = said.lower()
     others = [
         o

@@ -230,3 +230,11 @@ def test_organisation_tagged_as_a_person_is_no_person_option() -> None:
     from quizapp.engine.attribution import _pool
 
     assert not any(p.endswith("Brewery") for p in _pool(doc))
+
+
+def test_organisation_the_headline_names_is_no_key() -> None:
+    text = ORGS.replace("Rail fares row", "Southway freezes rail fares")
+    doc = analyse(text)
+    claims = [c for c in extract_claims(doc) if c.text.startswith("Southway said")]
+    assert claims
+    assert generate_attribution(doc, claims[0], random.Random(1), 0) == []
