@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from quizapp.engine.persons import not_a_person
+from quizapp.engine.persons import full_personal_name, not_a_person, stated_sex
 
 from .claims import ClaimInfo
 from .distractors import _display_name, _same_entity, prominent, reliable_name
@@ -25,13 +25,27 @@ from .document import Document
 from .drafts import Draft
 from .quality import copy_fault
 from .recall import _evidence, vague
+from .references import main_actor
+from .types import Evidence
+
+_STOP = frozenset(
+    "that this with have been were they their there what when which would could should about "
+    "from will just into than them then very said says told added also more only over some "
+    "because even much many well like make made does done being".split()
+)
 
 STEM = 'Who does the article quote as saying: "{quote}"?'
 REPORTED_STEM = "According to the article, who said that {content}?"
+ORG_STEM = 'Which organisation does the article quote as saying: "{quote}"?'
+ORG_REPORTED_STEM = "According to the article, which organisation said that {content}?"
 #: Verbs whose named subject is the source of the clause they introduce.
 SAYING = frozenset(
     {"say", "tell", "add", "claim", "warn", "insist", "argue", "admit", "predict", "believe"}
+    | {"note", "stress", "explain", "state", "acknowledge", "concede"}
 )
+#: Verbs and adverbs that mark a speaker as agreeing with another ("Y also said", "Y agreed"):
+#: an ally, who might have said the quoted words too, is never a wrong option.
+_AGREEING = frozenset({"agree", "echo", "concur", "back", "support", "endorse", "welcome"})
 _PERSONAL = frozenset(
     {"he", "she", "his", "her", "him", "himself", "herself", "i", "we", "you", "my", "our", "me"}
 )
@@ -73,8 +87,8 @@ def _find_people(doc: Document) -> list[str]:
             continue
         if not prominent(doc, m.text):
             continue  # a passer-by quoted once is no plausible speaker of the main quotes
-        full = _clean(_display_name(doc, m)) or _clean(m.text)
-        if not full or not_a_person(full):
+        full = _untitled(doc, _clean(_display_name(doc, m)) or _clean(m.text))
+        if not full or not_a_person(full) or _org_named(full):
             continue
         same = _named(shown, full)
         if same is None:
@@ -100,19 +114,39 @@ def generate_attribution(
     quote = doc.text[start:end].strip().rstrip(",")
     if not MIN_WORDS <= len(quote.split()) <= MAX_WORDS or copy_fault(quote):
         return []
-    people = _people(doc)
+    if claim.quote_label == "ORG":
+        return _org_draft(doc, claim, speaker, quote, ORG_STEM.format(quote=quote))
+    people = _pool(doc)
     key = _named(people, speaker)
     if key is None:
         return []
     # a wrong speaker named in the quote ("I would like to congratulate Daniela") is absurd
     low = quote.lower()
-    others = [p for p in people if p != key and not any(w.lower() in low for w in p.split())][:3]
+    others = [p for p in people if p != key and not any(w.lower() in low for w in p.split())]
+    others = [p for p in others if not _could_have_said(doc, claim, quote, p)]
+    # the story's people first, as before; the other sources only where too few remain
+    main = [p for p in others if p in _people(doc)]
+    others = (main if len(main) >= 2 else others)[:3]
     if len(others) < 2:
         return []
-    if _ROLE_GIVEN.search(quote) or _mentions(doc, key) < 2:
+    # '"...," he said.' after the named speaker's sentence: a second mention of the source
+    by_pronoun = key.split()[-1] not in doc.text[claim.sentence.start : claim.sentence.end]
+    if _ROLE_GIVEN.search(quote) or _mentions(doc, key) + by_pronoun < 2:
         return []
     wrong = tuple((p, "attribution") for p in others)
     ev = _evidence(doc, claim)
+    if by_pronoun:
+        # the evidence runs from the sentence that names the speaker, so that it proves the key
+        i = claim.sentence.index
+        named = [
+            x
+            for x in doc.sentences[max(0, i - 2) : i]
+            if re.search(rf"\b{re.escape(key.split()[-1])}\b", doc.text[x.start : x.end])
+        ]
+        if not named:
+            return []
+        start = named[-1].start
+        ev = Evidence(start, claim.sentence.end, doc.text[start : claim.sentence.end])
     explanation = f'The article says: "{ev.text}" So the answer is {key}.'
     stem = STEM.format(quote=quote)
     return [Draft("attribution", claim.id, stem, key, wrong, ev, explanation)]
@@ -139,6 +173,8 @@ def _speaker(doc: Document, claim: ClaimInfo) -> tuple[str, Any] | None:
     root = claim.root
     if root.lemma_.lower() not in SAYING or root not in claim.tokens:
         return None
+    if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _NOT_SAID) for c in root.children):
+        return None  # "did not say", "will say": no one said it (yet)
     subj = [c for c in root.children if c.dep_ == "nsubj"]
     comp = [c for c in root.children if c.dep_ == "ccomp" and c.i > root.i]
     if len(subj) != 1 or len(comp) != 1:
@@ -151,9 +187,106 @@ def _speaker(doc: Document, claim: ClaimInfo) -> tuple[str, Any] | None:
     return people[0].text, comp[0]
 
 
+_NOT_SAID = frozenset({"will", "would", "may", "might", "could", "should", "shall", "must"})
+
+
+def _org_speaker(doc: Document, claim: ClaimInfo) -> tuple[str, Any] | None:
+    """ "Acme said (that) C": the one organisation that is the reporting verb's subject (no
+    person in the subject), and the clause C."""
+    root = claim.root
+    if root.lemma_.lower() not in SAYING or root not in claim.tokens:
+        return None
+    if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _NOT_SAID) for c in root.children):
+        return None
+    subj = [c for c in root.children if c.dep_ == "nsubj"]
+    comp = [c for c in root.children if c.dep_ == "ccomp" and c.i > root.i]
+    if len(subj) != 1 or len(comp) != 1:
+        return None
+    s = claim.sentence
+    lo = subj[0].left_edge.idx + s.offset
+    hi = subj[0].right_edge.idx + len(subj[0].right_edge) + s.offset
+    inside = [m for m in s.mentions if lo <= m.start < hi and m.label != "NORP"]
+    at = subj[0].idx + s.offset
+    if len(inside) != 1 or inside[0].label != "ORG" or not inside[0].start <= at < inside[0].end:
+        return None
+    return inside[0].text, comp[0]
+
+
+def _orgs(doc: Document) -> list[str]:
+    """Organisations the story names reliably in two sentences or more, or reports as saying
+    something; most named first, one form each."""
+    per: dict[str, set[int]] = {}
+    said: set[str] = set()
+    for s in doc.sentences:
+        for m in s.mentions:
+            if m.label != "ORG" or not reliable_name(doc, m) or len(m.text) < 2:
+                continue
+            same = next((k for k in per if _same_entity(k, m.text, "ORG")), None)
+            if same is None:
+                per[m.text] = set()
+                same = m.text
+            elif len(m.text) > len(same) and not m.text.isupper():
+                per[m.text] = per.pop(same)
+                said = {m.text if x == same else x for x in said}
+                same = m.text
+            per[same].add(s.index)
+            head = next((t for t in s.span if t.idx + s.offset == m.start), None)
+            while head is not None and head.dep_ == "compound":
+                head = head.head
+            if head is not None and head.dep_ == "nsubj" and head.head.lemma_ in SAYING:
+                said.add(same)
+    keep = [k for k in per if (len(per[k]) >= 2 or k in said) and not _person_like(doc, k)]
+    return sorted(keep, key=lambda k: (-len(per[k]), k))
+
+
+def _person_like(doc: Document, name: str) -> bool:
+    """Whether an organisation's name may be a person's the model mislabelled ("Livingstone's
+    remark" tagged ORG): a first name the lists know, or a word the article tags as a
+    person's name elsewhere."""
+    if full_personal_name(name):
+        return True
+    words = set(name.split())
+    return any(m.label == "PERSON" and words & set(m.text.split()) for m in doc.mentions)
+
+
+def _org_draft(doc: Document, claim: ClaimInfo, speaker: str, said: str, stem: str) -> list[Draft]:
+    """An attribution draft whose key is an organisation: the wrong options are other
+    organisations of the story, none named in what was said or reported saying the same."""
+    orgs = _orgs(doc)
+    key = next((o for o in orgs if _same_entity(o, speaker, "ORG")), None)
+    if key is None or len(doc.sentences) < 4:
+        return []
+    actor = main_actor(doc, "ORG")
+    lead = (
+        (doc.layout.title or "") + " " + (doc.text[doc.sentences[0].start : doc.sentences[0].end])
+    )
+    if (actor is not None and _same_entity(actor, key, "ORG")) or re.search(
+        rf"\b{re.escape(key)}\b", lead
+    ):
+        return []  # "Acme said its sales rose" in a story about Acme: the headline answers it
+    low = said.lower()
+    others = [
+        o
+        for o in orgs
+        if o != key
+        and o.lower() not in low
+        and not _same_entity(o, key, "ORG")
+        and not _could_have_said(doc, claim, said, o, "ORG")
+    ][:3]
+    if len(others) < 2 or key.lower() in low:
+        return []
+    wrong = tuple((o, "attribution") for o in others)
+    ev = _evidence(doc, claim)
+    explanation = f'The article says: "{ev.text}" So the answer is {key}.'
+    return [Draft("attribution", claim.id, stem, key, wrong, ev, explanation)]
+
+
 def _reported(doc: Document, claim: ClaimInfo) -> list[Draft]:
     """An attribution draft for reported speech ("According to the article, who said ...")."""
     found = _speaker(doc, claim)
+    org = None
+    if found is None:
+        found = org = _org_speaker(doc, claim)
     if found is None:
         return []
     speaker, comp = found
@@ -166,12 +299,15 @@ def _reported(doc: Document, claim: ClaimInfo) -> list[Draft]:
         1 if claim.tokens[-1].is_punct else 0
     ):
         return []  # the clause must run to the claim's end ("said X, adding Y" is two facts)
+    sex = None
     for k, t in enumerate(toks):
         # "he said he ..." gives the speaker's sex away; after a name it is that person
         if t.lower_ in _PERSONAL and not any(u.ent_type_ == "PERSON" for u in toks[:k]):
-            return []
-    if any(t.text in {'"', "\u201c", "\u201d"} for t in toks):
-        return []  # a quote is asked as such
+            if t.lower_ not in _SEXED or sex not in (None, _SEXED[t.lower_]):
+                return []
+            sex = _SEXED[t.lower_]  # asked only among people of that sex (below)
+    if not _short_quotes(toks):
+        return []  # a quote is asked as such; a phrase in quotes ("a superb job") may stay
     if any(t.lower_ in {"it", "its", "they", "them", "their", "this", "these"} for t in toks):
         return []  # the clause's pronoun would have nothing to refer to
     off = claim.sentence.offset
@@ -180,6 +316,10 @@ def _reported(doc: Document, claim: ClaimInfo) -> list[Draft]:
         content = content[0].lower() + content[1:]
     if copy_fault(content) or vague(content):
         return []
+    if org is not None:
+        if sex is not None or _said_by_another(doc, claim, toks, speaker, "ORG"):
+            return []
+        return _org_draft(doc, claim, speaker, content, ORG_REPORTED_STEM.format(content=content))
     people = _people(doc)
     for p in _speakers(doc):
         if _named(people, p) is None:
@@ -191,6 +331,11 @@ def _reported(doc: Document, claim: ClaimInfo) -> list[Draft]:
     others = [p for p in people if p != key and not any(w.lower() in named for w in p.split())]
     if key.split()[-1].lower() in named:
         return []
+    if sex is not None:
+        # "who said that he expects ...": every option a man, by the article's own word
+        if stated_sex(doc, key) != sex:
+            return []
+        others = [p for p in others if stated_sex(doc, p) == sex]
     if len(others) < 2 or _said_by_another(doc, claim, toks, key):
         return []
     wrong = tuple((p, "attribution") for p in others[:3])
@@ -200,7 +345,23 @@ def _reported(doc: Document, claim: ClaimInfo) -> list[Draft]:
     return [Draft("attribution", claim.id, stem, key, wrong, ev, explanation)]
 
 
-def _said_by_another(doc: Document, claim: ClaimInfo, toks: list[Any], key: str) -> bool:
+_SEXED = {"he": "m", "him": "m", "his": "m", "himself": "m"}
+_SEXED |= {"she": "f", "her": "f", "herself": "f"}
+_QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d"})
+
+
+def _short_quotes(toks: list[Any]) -> bool:
+    """Whether the clause's quotation marks only set off short phrases (five words at most),
+    each opened and closed inside it."""
+    marks = [k for k, t in enumerate(toks) if t.text in _QUOTE_MARKS]
+    if len(marks) % 2:
+        return False
+    return all(marks[j + 1] - marks[j] - 1 <= 5 for j in range(0, len(marks), 2))
+
+
+def _said_by_another(
+    doc: Document, claim: ClaimInfo, toks: list[Any], key: str, label: str = "PERSON"
+) -> bool:
     """Whether another sentence that shares most of the clause's words names another person
     (who might have said it too: a wrong option would then be arguably right)."""
     mine = {t.lemma_.lower() for t in toks if t.is_alpha and not t.is_stop}
@@ -210,14 +371,23 @@ def _said_by_another(doc: Document, claim: ClaimInfo, toks: list[Any], key: str)
         if s.index == claim.sentence.index:
             continue
         if len(mine & s.lemmas) >= max(2, len(mine) // 2):
-            if any(m.label == "PERSON" and not _same_person(m.text, key) for m in s.mentions):
+            if label == "PERSON" and any(
+                m.label == "PERSON" and not _same_person(m.text, key) for m in s.mentions
+            ):
+                return True
+            if label == "ORG" and any(
+                m.label == "ORG" and not _same_entity(m.text, key, "ORG") for m in s.mentions
+            ):
                 return True
     return False
 
 
 def _speakers(doc: Document) -> list[str]:
     """People the article reports as saying something (full names): the other sources a
-    reader could mix up, whether or not the story names them twice."""
+    reader could mix up, whether or not the story names them twice. The speaker is the
+    subject itself ("Robin Cook said", "Tory leader Michael Howard, asked ..., said") or its
+    apposition ("his lawyer, Majeed Memon, said"), never a name inside it ("a book by X
+    says"). A peer named by title alone is "Lord Goldsmith"."""
     out: list[str] = []
     for s in doc.sentences:
         for t in s.span:
@@ -226,11 +396,122 @@ def _speakers(doc: Document) -> list[str]:
             for c in t.children:
                 if c.dep_ != "nsubj":
                     continue
-                lo = c.left_edge.idx + s.offset
-                hi = c.right_edge.idx + len(c.right_edge) + s.offset
-                for m in s.mentions:
-                    if m.label == "PERSON" and lo <= m.start < hi and reliable_name(doc, m):
-                        name = _clean(_display_name(doc, m)) or _clean(m.text)
-                        if len(name.split()) > 1 and name not in out:
-                            out.append(name)
+                m = subject_person(s, c)
+                if m is None or not reliable_name(doc, m):
+                    continue
+                name = _untitled(doc, _clean(_display_name(doc, m)) or _clean(m.text))
+                if len(name.split()) == 1:
+                    name = _full_form(doc, name)
+                if len(name.split()) == 1:
+                    title = _PEER.search(doc.text[max(0, m.start - 12) : m.start])
+                    name = f"{title.group(1)} {name}" if title else name
+                if len(name.split()) > 1 and not not_a_person(name) and not _org_named(name):
+                    if _named(out, name) is None:
+                        out.append(name)
     return out
+
+
+_ORG_WORDS = frozenset(
+    "brewery bank group company airline airlines airways council association agency "
+    "university foundation trust ltd inc corp plc motors press party union institute "
+    "society commission committee partners capital holdings".split()
+)
+
+
+def _org_named(name: str) -> bool:
+    """Whether a name tagged as a person's ends in an organisation's word ("Ironbridge
+    Brewery"): never a person option."""
+    return name.split()[-1].lower() in _ORG_WORDS
+
+
+_COURTESY = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr"})
+
+
+def _untitled(doc: Document, name: str) -> str:
+    """ "Ms Hutt" is "Jane Hutt" where the article gives her one full name (an option list
+    of full names with one "Ms" among them gives her sex and her away)."""
+    words = name.split()
+    if len(words) == 2 and words[0] in _COURTESY:
+        full = _full_form(doc, words[1])
+        return full if full != words[1] else name
+    return name
+
+
+def _full_form(doc: Document, surname: str) -> str:
+    """The one full name the article gives a surname ("DJ Norman Cook - aka Fatboy Slim" for
+    "Cook"), or the surname."""
+    forms = {
+        f
+        for m in doc.mentions
+        if m.label == "PERSON"
+        for f in [_clean(m.text)]
+        if len(f.split()) > 1 and f.split()[-1] == surname and f.split()[0] not in _COURTESY
+    }
+    return forms.pop() if len(forms) == 1 else surname
+
+
+_PEER = re.compile(r"\b(Lord|Lady|Baroness) $")
+
+
+def subject_person(s: Any, subj: Any) -> Any:
+    """The one person mention that is a reporting verb's subject or its apposition."""
+    heads = [subj, *(c for c in subj.children if c.dep_ == "appos")]
+    at = [h.idx + s.offset for h in heads]
+    found = [m for m in s.mentions if m.label == "PERSON" and any(m.start <= h < m.end for h in at)]
+    return found[0] if len(found) == 1 else None
+
+
+def _pool(doc: Document) -> list[str]:
+    """The story's people and everyone it reports as saying something, one form each (the
+    fullest name, or a peer's title and name)."""
+    people = list(_people(doc))
+    for p in _speakers(doc):
+        same = _named(people, p)
+        if same is None:
+            people.append(p)
+    return people
+
+
+def _could_have_said(
+    doc: Document, claim: ClaimInfo, quote: str, person: str, label: str = "PERSON"
+) -> bool:
+    """Whether the article reports ``person`` saying something close to the quote (an ally
+    quoted agreeing, or making the same point): such a wrong option is not clearly wrong."""
+    words = _content(quote)
+    if not words:
+        return True
+    for s in doc.sentences:
+        if s.index == claim.sentence.index:
+            continue
+        for t in s.span:
+            lemma = t.lemma_.lower()
+            if lemma not in SAYING and lemma not in _AGREEING:
+                continue
+            agreeing = lemma in _AGREEING or any(
+                a.dep_ == "advmod" and a.lower_ in {"also", "too"} for a in t.children
+            )
+            for c in t.children:
+                if c.dep_ != "nsubj":
+                    continue
+                if label == "ORG":
+                    at = c.idx + s.offset
+                    if not any(
+                        m.label == "ORG"
+                        and m.start <= at < m.end
+                        and _same_entity(m.text, person, "ORG")
+                        for m in s.mentions
+                    ):
+                        continue
+                else:
+                    m = subject_person(s, c)
+                    if m is None or not _same_person(_clean(m.text) or m.text, person):
+                        continue
+                said = _content(doc.text[s.start : s.end])
+                # "Y also said", "Y agreed": on the same side, whatever the words
+                if agreeing or len(words & said) >= max(2, len(words) // 4):
+                    return True
+    return False
+
+
+def _content(text: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"[A-Za-z]{4,}", text)} - _STOP

@@ -18,6 +18,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from .document import Document, Sentence, content_lemmas, sentence_at
 from .lexicon import COMPARISONS, DECISION_VERBS, DISCOURSE, HEDGES, REPORTING_VERBS
+from .persons import stated_sex
 from .quality import (
     decor,
     market_aside,
@@ -28,7 +29,13 @@ from .quality import (
     scoreline,
     side_remark,
 )
-from .references import PRONOUN_LABEL, is_main_actor, resolve_description, resolve_pronoun
+from .references import (
+    PRONOUN_LABEL,
+    is_main_actor,
+    resolve_description,
+    resolve_pronoun,
+    resolve_tail_pronoun,
+)
 from .types import Claim
 
 _QUOTES = '"\u201c\u201d'
@@ -61,6 +68,8 @@ class ClaimInfo:
     subst_main: bool = False
     # a quoted remark and who the sentence names as saying it: ((start, end), speaker)
     quote: tuple[tuple[int, int], str] | None = None
+    # what kind of speaker ``quote`` names: "PERSON", or "ORG" ("Acme said in a statement")
+    quote_label: str = "PERSON"
     # late in the article and sharing (almost) nothing with its headline and lead: background,
     # a side example or play-by-play, which blind editors called trivia; never asked
     peripheral: bool = False
@@ -512,14 +521,65 @@ def _quoted_remark(doc: Document, s: Sentence) -> ClaimInfo | None:
     qs, qe = quotes[0].span(1)
     inside = range(s.start + qs, s.start + qe)
     outside_people = [m for m in s.mentions if m.label == "PERSON" and m.start not in inside]
+    said = [t for t in s.span if t.lemma_ in REPORTING_VERBS and t.idx + s.offset not in inside]
+    # "will say", "did not say", "may have said": no one said it
+    subjects = [c for v in said if _plain_saying(v) for c in v.children if c.dep_ == "nsubj"]
+    toks = [t for t in s.span if not t.is_space]
+    pronoun = [c for c in subjects if c.lower_ in {"he", "she"} and c.pos_ == "PRON"]
+    if not outside_people and pronoun:
+        claim = _quote_claim(doc, s, toks, qs, qe, "")
+        name = resolve_tail_pronoun(doc, claim, pronoun[0])
+        if name is None or name.endswith("'s"):
+            return None  # only a pronoun the reference rules resolve to one name
+        sex = stated_sex(doc, name.split()[-1] if name.split()[0] in _TITLES else name)
+        if sex is not None and sex != ("m" if pronoun[0].lower_ == "he" else "f"):
+            return None  # "Mrs Bell said ... "...," he said.": someone else speaks
+        claim.quote = (claim.quote[0], name) if claim.quote else None
+        return claim
+    if not outside_people and not pronoun:
+        # '"...," Hale said.' where the model missed the surname: the one person the article
+        # names in full with it ("Rival brewer Duncan Hale")
+        bare = [c for c in subjects if c.pos_ == "PROPN" and not c.ent_type_ and c.text.istitle()]
+        full = {
+            m.text
+            for m in doc.mentions
+            if m.label == "PERSON" and len(m.text.split()) > 1 and bare
+            if m.text.split()[-1] == bare[0].text and m.start < s.start
+        }
+        if len(bare) == 1 and len(full) == 1 and bare[0].i + 1 < len(bare[0].doc):
+            if not bare[0].nbor(1).text.istitle():  # not the start of a longer name
+                return _quote_claim(doc, s, toks, qs, qe, full.pop())
+        # "Acme said in a statement": one organisation, the subject, and no one else named
+        orgs = [m for m in s.mentions if m.label == "ORG" and m.start not in inside]
+        heads = [m for m in orgs if any(m.start <= c.idx + s.offset < m.end for c in subjects)]
+        if len(orgs) != 1 or len(heads) != 1:
+            return None
+        claim = _quote_claim(doc, s, toks, qs, qe, heads[0].text)
+        claim.quote_label = "ORG"
+        return claim
     if len(outside_people) != 1:
         return None
     speaker = outside_people[0]
-    said = [t for t in s.span if t.lemma_ in REPORTING_VERBS and t.idx + s.offset not in inside]
-    subjects = [c for v in said for c in v.children if c.dep_ == "nsubj"]
     if not any(speaker.start <= c.idx + s.offset < speaker.end for c in subjects):
         return None
-    toks = [t for t in s.span if not t.is_space]
+    return _quote_claim(doc, s, toks, qs, qe, speaker.text)
+
+
+_TITLES = frozenset({"Mr", "Mrs", "Ms", "Miss", "Sir", "Lord", "Lady", "Dame", "Dr"})
+_NOT_SAID = frozenset({"will", "would", "may", "might", "could", "should", "shall", "must"})
+
+
+def _plain_saying(verb: Any) -> bool:
+    """Whether a reporting verb reports what was said: not negated ("did not say"), not a
+    future or a possibility ("will say", "may tell")."""
+    return not any(
+        c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _NOT_SAID) for c in verb.children
+    )
+
+
+def _quote_claim(
+    doc: Document, s: Sentence, toks: list[Any], qs: int, qe: int, speaker: str
+) -> ClaimInfo:
     return ClaimInfo(
         id=0,
         start=s.start,
@@ -530,7 +590,7 @@ def _quoted_remark(doc: Document, s: Sentence) -> ClaimInfo | None:
         tokens=toks,
         root=s.span.root,
         lemmas=content_lemmas(toks),
-        quote=((s.start + qs, s.start + qe), speaker.text),
+        quote=((s.start + qs, s.start + qe), speaker),
     )
 
 
