@@ -28,7 +28,13 @@ from .quality import (
     scoreline,
     side_remark,
 )
-from .references import PRONOUN_LABEL, is_main_actor, resolve_description, resolve_pronoun
+from .references import (
+    PRONOUN_LABEL,
+    is_main_actor,
+    resolve_class_noun,
+    resolve_description,
+    resolve_pronoun,
+)
 from .types import Claim
 
 _QUOTES = '"\u201c\u201d'
@@ -370,6 +376,8 @@ def extract_claims(doc: Document) -> list[ClaimInfo]:
             c.subst_main = is_main_actor(doc, c, c.subst_label)
         else:
             described = resolve_description(doc, c)
+            if described is None:
+                described = resolve_class_noun(doc, c)
             if described is not None:
                 c.subst, c.subst_label, c.subst_main = described[:3], described[3], True
         _trim_to_main_clause(doc, c)

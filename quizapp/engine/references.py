@@ -34,6 +34,8 @@ def resolve_pronoun(doc: Document, c: ClaimInfo) -> tuple[int, int, str] | None:
     kind (a person for he/she/his/her, an organisation for it/its), and that sentence names
     no other entity of that kind, so there is exactly one candidate antecedent.
     """
+    if earlier_clause(c):
+        return None  # an antecedent in its own sentence: never the previous sentence's
     first = c.tokens[0]
     if (
         first.lower_ == "the"
@@ -212,7 +214,7 @@ def resolve_description(doc: Document, c: ClaimInfo) -> tuple[int, int, str, str
     the description may mean the one just named), the claim does not name it, and a role that
     states a sex ("actress") does not meet a first name of the other sex."""
     toks = c.tokens
-    if len(toks) < 3 or toks[0].lower_ != "the" or c.sentence.index == 0:
+    if len(toks) < 3 or toks[0].lower_ != "the" or c.sentence.index == 0 or earlier_clause(c):
         return None
     subj = [t for t in c.root.children if t.dep_ in {"nsubj", "nsubjpass"}]
     if len(subj) != 1:
@@ -335,3 +337,170 @@ def resolve_tail_pronoun(doc: Document, c: ClaimInfo, pronoun: Any) -> str | Non
     if simple is None:
         simple = _resolve_window(doc, c, label, pronoun)
     return None if simple is None else simple[2]
+
+
+def earlier_clause(c: ClaimInfo) -> bool:
+    """Whether the claim is a later clause of its sentence ("Sales rose and it said ..."):
+    words of the sentence before it (beyond a discourse word, a conjunction or punctuation)
+    may hold the antecedent of its opening pronoun or description, so the previous sentence's
+    subject must never stand for it. Such a claim is never resolved (when in doubt, refuse)."""
+    from .lexicon import DISCOURSE
+
+    first = c.tokens[0].i
+    return any(
+        not (t.is_punct or t.is_space or t.dep_ == "cc" or t.lower_ in DISCOURSE)
+        for t in c.sentence.span
+        if t.i < first
+    )
+
+
+#: Class nouns a claim may name a thing by ("the film", "the airline") and the name the
+#: article gives that thing where it introduces it ("the film Black Friday", "hit musical
+#: Mamma Mia!", "Varig, Brazil's flagship airline").
+CLASS_NOUNS = frozenset(
+    "film movie musical play album novel book device phone handset console game airline "
+    "carmaker bank retailer broadcaster".split()
+)
+_NAME_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT", "FAC", "GPE"})
+
+
+def _introduced(doc: Document, s: Sentence, k: Any) -> str | None:
+    """The name a class noun introduces: "(the) film Black Friday" (the name right after the
+    noun) or "Varig, Brazil's flagship airline" (the noun heads an apposition to the name)."""
+    off = s.offset
+    nxt = k.i + 1
+    if nxt < len(k.doc) and k.doc[nxt].pos_ == "PROPN" and k.doc[nxt].text[:1].isupper():
+        at = k.doc[nxt].idx + off
+        for m in s.mentions:
+            if m.start == at and m.label in _NAME_LABELS:
+                end = m.end
+                # "Mamma Mia!": a title's own exclamation mark, the sentence going on after it
+                if doc.text[end : end + 1] == "!" and doc.text[end + 1 : end + 3].startswith(" "):
+                    if doc.text[end + 2 : end + 3].islower():
+                        return m.text + "!"
+                return m.text
+        return None
+    if k.dep_ == "appos":
+        head = k.head.idx + off
+        for m in s.mentions:
+            if m.start <= head < m.end and m.label in _NAME_LABELS:
+                return m.text
+    return None
+
+
+def _definite(k: Any) -> bool:
+    """ "the film", "the country's biggest airline": a determiner that points back."""
+    return any(
+        (d.dep_ == "det" and d.lower_ == "the") or d.dep_ == "poss" for d in k.children
+    ) and not any(d.dep_ == "det" and d.lower_ in {"another", "other"} for d in k.children)
+
+
+def _class_name(doc: Document, c: ClaimInfo, k: Any) -> str | None:
+    """The one name the article gives the thing a class noun means, or None.
+
+    Every earlier use of the noun (before the claim, in the article) is read: the name it
+    introduces, a definite mention ("the film"), an indefinite one ("a film about ...") or a
+    plural ("other devices"). Safe only when exactly one name is introduced; a mention with
+    no name only before a definite introduction ("a film ..." then "the film Black Friday",
+    "the country's biggest airline" then "Varig, Brazil's flagship airline": the same thing),
+    never before a bare one ("A film that ..." then "US film Lost in Translation": another
+    film), nor an indefinite one after it; never a plural (more things of the class)."""
+    lemma = k.lemma_.lower()
+    names: list[str] = []
+    unnamed_before = False
+    for s in doc.sentences[: c.sentence.index + 1]:
+        for t in s.span:
+            if s.index == c.sentence.index and t.i >= k.i:
+                break
+            if t.lemma_.lower() != lemma or t.pos_ not in {"NOUN", "ADJ"}:
+                continue
+            if t.tag_ in {"NNS", "NNPS"}:
+                return None  # "other devices": more than one thing of the class
+            name = _introduced(doc, s, t)
+            if name is not None:
+                if unnamed_before and not _definite(t):
+                    return None  # "A film that ... ", then "US film Lost in Translation"
+                names.append(name)
+            elif t.dep_ in {"compound", "amod", "nmod"} or t.pos_ != "NOUN":
+                continue  # "film studios": the noun describes another thing
+            elif names:
+                if not _definite(t):
+                    return None  # "a film" after the named one: another film
+            else:
+                unnamed_before = True  # "a film about ...", "the country's biggest airline"
+    if len(set(names)) != 1:
+        return None
+    # the claim names no other thing the article introduces by the same noun
+    return names[0]
+
+
+def resolve_class_noun(doc: Document, c: ClaimInfo) -> tuple[int, int, str, str] | None:
+    """ "Mumbai High Court postponed the film's launch" -> "... Black Friday's launch": a
+    definite class noun ("the film", "the musical", "the airline", with no word between) whose
+    thing the article names exactly once before (:func:`_class_name`), or "the country" in an
+    article that names one country (:func:`_story_country`). The first such phrase of the
+    claim; ``(start, end, replacement, label)``."""
+    if earlier_clause(c):
+        return None
+    off = c.sentence.offset
+    toks = c.tokens
+    for i, t in enumerate(toks[:-1]):
+        if t.lower_ != "the":
+            continue
+        k = toks[i + 1]
+        if k.pos_ not in {"NOUN", "ADJ"} or k.tag_ not in {"NN", "JJ"} or t.head.i != k.i:
+            continue
+        # "the film Black Friday", "the film's director, X,": named right there, or a compound
+        # ("the film industry")
+        if k.dep_ in {"compound", "amod", "nmod"}:
+            continue
+        nxt = toks[i + 2] if i + 2 < len(toks) else None
+        if nxt is not None and nxt.pos_ == "PROPN":
+            continue
+        low = k.lower_
+        if low == "country":
+            name, label = _story_country(doc, c), "GPE"
+        elif low in CLASS_NOUNS:
+            name, label = _class_name(doc, c, k), "THING"
+        else:
+            continue
+        if name is None:
+            return None
+        if any(
+            name in m.text or m.text in name
+            for m in c.sentence.mentions
+            if c.start <= m.start < c.end
+        ):
+            return None  # "Black Friday ... the film": the claim names it already
+        return t.idx + off, k.idx + len(k.text) + off, name, label
+    return None
+
+
+def _story_country(doc: Document, c: ClaimInfo) -> str | None:
+    """The one country the article names up to the claim's sentence (and its headline), when
+    no other country or other nation's people is named there: "the country" is then that
+    country."""
+    from .lexicon import COUNTRIES
+
+    found: dict[str, str] = {}
+    peoples: set[str] = set()
+    for s in doc.sentences[: c.sentence.index + 1]:
+        for m in s.mentions:
+            if m.label == "GPE" and m.text.lower() in COUNTRIES:
+                found.setdefault(m.text.lower().removeprefix("the "), m.text)
+            elif m.label == "NORP":
+                peoples.add(m.text.lower())
+    title = (doc.layout.title or "").lower()
+    if len(found) != 1:
+        return None
+    key = next(iter(found))
+    if any(
+        re.search(rf"\b{re.escape(country)}\b", title) and country != key for country in COUNTRIES
+    ):
+        return None
+    # "Brazilian" in a story on Brazil; any other people ("Italian", "Swedish") may be meant
+    if any(p[:4] != key[:4] for p in peoples):
+        return None
+    if key in {"us", "uk", "usa"}:
+        return None  # "the US": the country needs its article, left to another rule
+    return found[key]
