@@ -372,7 +372,8 @@ def extract_claims(doc: Document) -> list[ClaimInfo]:
         c.id = i
         c.subst = resolve_pronoun(doc, c)
         if c.subst is not None:
-            c.subst_label = PRONOUN_LABEL.get(c.tokens[0].lower_, "ORG")
+            said = doc.text[c.subst[0] : c.subst[1]].split()[0].lower()
+            c.subst_label = PRONOUN_LABEL.get(said, "ORG")
             c.subst_main = is_main_actor(doc, c, c.subst_label)
         else:
             described = resolve_description(doc, c)

@@ -36,7 +36,8 @@ def resolve_pronoun(doc: Document, c: ClaimInfo) -> tuple[int, int, str] | None:
     """
     if earlier_clause(c):
         return None  # an antecedent in its own sentence: never the previous sentence's
-    first = c.tokens[0]
+    opened = participial_subject(c)
+    first = opened if opened is not None and opened.pos_ == "PRON" else c.tokens[0]
     if (
         first.lower_ == "the"
         and len(c.tokens) > 1
@@ -92,7 +93,7 @@ def _resolve_window(
     any other singular subject there blocks an older name.
     """
     i = c.sentence.index
-    if i == 0 or _INDEFINITE_IT(c):
+    if i == 0 or _INDEFINITE_IT(c, head):
         return None
     own = {m.text for m in c.sentence.mentions if c.start <= m.start and m.end <= c.end}
     prev: list[Sentence] = []
@@ -104,7 +105,9 @@ def _resolve_window(
         nxt = s
     if not prev:
         return None
-    start = c.tokens[0].idx + c.sentence.offset
+    # a pronoun after a participial opener is replaced alone, the opener kept
+    lead = head if head.pos_ == "PRON" else c.tokens[0]
+    start = lead.idx + c.sentence.offset
     end = head.idx + len(head.text) + c.sentence.offset
     found: list[str] = []
     for k, s in enumerate(prev):
@@ -279,10 +282,10 @@ _EXPLETIVE_ADJ = {
 }
 
 
-def _INDEFINITE_IT(c: ClaimInfo) -> bool:  # noqa: N802 - reads as a predicate
+def _INDEFINITE_IT(c: ClaimInfo, first: Any = None) -> bool:  # noqa: N802 - a predicate
     """ "It was too early to ...", "it is thought that ...": an expletive "it", which
     refers to nothing ("It is due to announce" still refers back)."""
-    first = c.tokens[0]
+    first = c.tokens[0] if first is None else first
     if first.lower_ != "it":
         return False
     head = first.head
@@ -337,6 +340,38 @@ def resolve_tail_pronoun(doc: Document, c: ClaimInfo, pronoun: Any) -> str | Non
     if simple is None:
         simple = _resolve_window(doc, c, label, pronoun)
     return None if simple is None else simple[2]
+
+
+def participial_subject(c: ClaimInfo) -> Any:
+    """The main clause's subject right after a participial opener ("Reporting its results,
+    it said ...", "Reflecting demand, the airline announced ..."): the opener's understood
+    subject is the main clause's, so that subject is the claim's leading reference. None for
+    any other opening."""
+    toks = c.tokens
+    first = toks[0]
+    if first.tag_ not in {"VBG", "VBN"} or first.dep_ != "advcl" or first.head.i != c.root.i:
+        return None
+    after = [t for t in toks if t.i > first.right_edge.i]
+    if len(after) < 3 or after[0].text != ",":
+        return None
+    subj = [t for t in c.root.children if t.dep_ in {"nsubj", "nsubjpass"}]
+    if len(subj) != 1 or subj[0].left_edge.i != after[1].i:
+        return None  # the subject must follow the opener's comma
+    return subj[0]
+
+
+def opener_refers_to_subst(c: ClaimInfo, pronoun: Any) -> bool:
+    """Whether a possessive in a participial opener ("Reporting its results, the airline
+    ...") means the claim's resolved subject: the opener's understood subject is the main
+    clause's, so "its" (a thing's) or "his"/"her" (a person's) is that subject's."""
+    subj = participial_subject(c)
+    if c.subst is None or subj is None or pronoun.i >= subj.left_edge.i:
+        return False
+    if subj.left_edge.idx + c.sentence.offset != c.subst[0] or pronoun.dep_ != "poss":
+        return False
+    if c.subst_label == "PERSON":
+        return pronoun.lower_ in {"his", "her"}
+    return c.subst_label in {"ORG", "THING"} and pronoun.lower_ == "its"
 
 
 def earlier_clause(c: ClaimInfo) -> bool:
