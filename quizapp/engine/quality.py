@@ -112,7 +112,11 @@ _REPORTING_ASIDE = re.compile(
 # "Four months later, ...", "A week earlier, ...": later or earlier than what another
 # sentence tells (2.6.0)
 _RELATIVE_TIME = re.compile(r"^(?:[\w-]+ ){1,3}(?:later|earlier)\b", re.I)
-_BOTH = re.compile(r"^(both|neither|each|all|the two|the pair)\b", re.I)
+# ("Both Fiat and GM ...": the two are named, nothing leans back)
+_BOTH = re.compile(
+    r"^(both(?! [A-Z][\w&'.-]*(?: [A-Z][\w&'.-]*)* and [A-Z])|neither|each|all|the two|the pair)\b",
+    re.I,
+)
 # "The wistful romantic comedy directed by X has won ...": a work described by its genre, its
 # title left in another sentence; "the experiment cost $12": which experiment? (blind
 # editors, 2.8.0: "not named in the stem", "says 'the experiment' without saying which")

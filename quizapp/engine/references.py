@@ -539,3 +539,69 @@ def _story_country(doc: Document, c: ClaimInfo) -> str | None:
     if key in {"us", "uk", "usa"}:
         return None  # "the US": the country needs its article, left to another rule
     return found[key]
+
+
+#: Plural class nouns that "both" or "the two" put before two companies ("Both companies",
+#: "the two firms").
+PAIR_NOUNS = frozenset({"companies", "firms", "carmakers", "banks", "airlines"})
+#: Names of things a pair of companies may be confused with: any such name before the claim
+#: may be one of the two (the model tags some companies as people, "Varig").
+_PAIR_RIVALS = frozenset({"PERSON", "PRODUCT", "WORK_OF_ART", "FAC", "EVENT"})
+
+
+def resolve_pair(doc: Document, c: ClaimInfo) -> tuple[int, int, str, str] | None:
+    """ "Both companies want to cut costs" -> "Both Fiat and GM want ...": "both" or "the
+    two" before a plural of companies, when the article names exactly two organisations
+    before it (an acronym in brackets after a name, "General Motors (GM)", is the same one)
+    and no name the model may have mistaken for a company (a person's, a product's, a place
+    that is no country or city). ``(start, end, replacement, "PAIR")``."""
+    from .lexicon import CITIES, COUNTRIES
+
+    if earlier_clause(c):
+        return None
+    toks = c.tokens
+    for i, t in enumerate(toks[:-1]):
+        if t.lower_ == "both":
+            noun, lead = toks[i + 1], "both "
+        elif t.lower_ == "the" and toks[i + 1].lower_ == "two" and i + 2 < len(toks):
+            noun, lead = toks[i + 2], ""
+        else:
+            continue
+        if noun.lower_ not in PAIR_NOUNS or noun.tag_ != "NNS":
+            continue
+        groups: dict[str, set[str]] = {}
+        alias: dict[str, str] = {}
+        for s in doc.sentences[: c.sentence.index + 1]:
+            for m in s.mentions:
+                if s.index == c.sentence.index and m.start >= t.idx + c.sentence.offset:
+                    break
+                low = m.text.lower()
+                if m.label in _PAIR_RIVALS or (
+                    m.label == "GPE" and low not in COUNTRIES and low not in CITIES
+                ):
+                    return None
+                if m.label != "ORG":
+                    continue
+                after = doc.text[m.end : m.end + len(m.text) + 4]
+                for other in s.mentions:
+                    # "General Motors (GM)": the acronym names the same company
+                    if other.start == m.end + 2 and after.startswith(f" ({other.text})"):
+                        alias[other.text] = alias.get(m.text, m.text)
+                key = alias.get(m.text, m.text)
+                groups.setdefault(key, set()).add(m.text)
+        if len(groups) != 2:
+            return None
+        names = [
+            max(forms, key=lambda f: (doc.mention_counts[f], -len(f))) for forms in groups.values()
+        ]
+        if any(n in c.text for n in names):
+            return None  # "GM and Fiat ... both companies": named there already
+        word = lead.capitalize() if t.text[0].isupper() and lead else lead
+        off = c.sentence.offset
+        return (
+            t.idx + off,
+            noun.idx + len(noun.text) + off,
+            f"{word}{names[0]} and {names[1]}",
+            "PAIR",
+        )
+    return None
