@@ -10,8 +10,11 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from .document import Document, Sentence
+from .lexicon import COUNTRY_LIST
 from .nlp import Mention
 from .persons import _FEMALE_NAMES, _MALE_NAMES
+
+COUNTRY_NAMES = (*COUNTRY_LIST, "US", "UK", "USA", "United States", "United Kingdom")
 
 if TYPE_CHECKING:
     from .claims import ClaimInfo
@@ -512,32 +515,36 @@ def resolve_class_noun(doc: Document, c: ClaimInfo) -> tuple[int, int, str, str]
 
 
 def _story_country(doc: Document, c: ClaimInfo) -> str | None:
-    """The one country the article names up to the claim's sentence (and its headline), when
-    no other country or other nation's people is named there: "the country" is then that
-    country."""
-    from .lexicon import COUNTRIES
+    """The one country the article names up to the claim's sentence (and in its headline),
+    when it names no other place but a known city there, and no other nation's people:
+    "the country" is then that country. A place the tagger missed is still found by name
+    (a known country written anywhere before); an unknown place ("Cornwall", a state) may be
+    the country meant, so it refuses."""
+    from .lexicon import CITIES, COUNTRIES
 
     found: dict[str, str] = {}
     peoples: set[str] = set()
     for s in doc.sentences[: c.sentence.index + 1]:
         for m in s.mentions:
-            if m.label == "GPE" and m.text.lower() in COUNTRIES:
-                found.setdefault(m.text.lower().removeprefix("the "), m.text)
+            low = m.text.lower().removeprefix("the ")
+            if m.label in {"GPE", "LOC"} and low not in CITIES:
+                found.setdefault(low, m.text)
             elif m.label == "NORP":
                 peoples.add(m.text.lower())
-    title = (doc.layout.title or "").lower()
     if len(found) != 1:
         return None
     key = next(iter(found))
-    if any(
-        re.search(rf"\b{re.escape(country)}\b", title) and country != key for country in COUNTRIES
-    ):
-        return None
+    if key not in COUNTRIES or key in {"us", "uk", "usa", "britain"}:
+        return None  # unknown places may not be countries; "the US" needs its article
+    before = f"{doc.layout.title or ''}\n{doc.text[: c.sentence.end]}"
+    for country in COUNTRY_NAMES:
+        if country.lower().removeprefix("the ") != key and re.search(
+            rf"\b{re.escape(country.removeprefix('the '))}\b", before
+        ):
+            return None  # a country the tagger did not see
     # "Brazilian" in a story on Brazil; any other people ("Italian", "Swedish") may be meant
     if any(p[:4] != key[:4] for p in peoples):
         return None
-    if key in {"us", "uk", "usa"}:
-        return None  # "the US": the country needs its article, left to another rule
     return found[key]
 
 
