@@ -32,6 +32,7 @@ from .references import (
     PRONOUN_LABEL,
     is_main_actor,
     resolve_class_noun,
+    resolve_country_it,
     resolve_description,
     resolve_pair,
     resolve_pronoun,
@@ -379,7 +380,9 @@ def extract_claims(doc: Document) -> list[ClaimInfo]:
         else:
             described = resolve_description(doc, c)
             if described is None:
-                described = resolve_class_noun(doc, c) or resolve_pair(doc, c)
+                described = (
+                    resolve_class_noun(doc, c) or resolve_pair(doc, c) or resolve_country_it(doc, c)
+                )
             if described is not None:
                 c.subst, c.subst_label, c.subst_main = described[:3], described[3], True
         _trim_to_main_clause(doc, c)

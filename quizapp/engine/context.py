@@ -107,10 +107,10 @@ def _counted_group(tokens: list[Any], i: int) -> bool:
 
 def _refers_to_subst(pronoun: str, label: str) -> bool:
     """Whether a pronoun after a resolved name can stand for it: "her" for a person the
-    story is about, "its" for its main organisation."""
+    story is about, "its" for its main organisation or its one country."""
     if label == "PERSON":
         return pronoun in _PERSON_PRONOUNS
-    return label == "ORG" and pronoun in _THING_PRONOUNS
+    return label in {"ORG", "GPE"} and pronoun in _THING_PRONOUNS  # GPE: the story's country
 
 
 def unresolved_reference(claim: ClaimInfo) -> bool:

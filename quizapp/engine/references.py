@@ -531,6 +531,12 @@ def _story_country(doc: Document, c: ClaimInfo) -> str | None:
                 found.setdefault(low, m.text)
             elif m.label == "NORP":
                 peoples.add(m.text.lower())
+    # "Indonesia Aceh": a region the tagger ran into its country's name is that country's
+    found = {
+        k: v
+        for k, v in found.items()
+        if not any(o != k and re.search(rf"\b{re.escape(o)}\b", k) for o in found)
+    }
     if len(found) != 1:
         return None
     key = next(iter(found))
@@ -612,3 +618,35 @@ def resolve_pair(doc: Document, c: ClaimInfo) -> tuple[int, int, str, str] | Non
             "PAIR",
         )
     return None
+
+
+def resolve_country_it(doc: Document, c: ClaimInfo) -> tuple[int, int, str, str] | None:
+    """ "It spent 59.2 trillion rupiah on subsidies" -> "Indonesia spent ...": a leading
+    subject "it" (or "its") whose previous sentence of the paragraph has the story's one
+    country as its subject (:func:`_story_country`), and names no organisation there (a
+    rival antecedent for "it"). ``(start, end, replacement, "GPE")``."""
+    if earlier_clause(c) or c.sentence.index == 0:
+        return None
+    first = c.tokens[0]
+    if first.lower_ == "it" and first.dep_ in {"nsubj", "nsubjpass"}:
+        suffix = ""
+    elif first.lower_ == "its" and first.dep_ == "poss":
+        suffix = "'s"
+    else:
+        return None
+    if _INDEFINITE_IT(c, first) or first.head.i != c.root.i and first.head.head.i != c.root.i:
+        return None
+    prev = doc.sentences[c.sentence.index - 1]
+    if "\n" in doc.text[prev.end : c.sentence.start]:
+        return None  # a new paragraph
+    country = _story_country(doc, c)
+    subj = [t for t in prev.span.root.children if t.dep_ in {"nsubj", "nsubjpass"}]
+    if country is None or len(subj) != 1 or subj[0].pos_ != "PROPN":
+        return None
+    head = subj[0].idx + prev.offset
+    if not any(m.text == country and m.start <= head < m.end for m in prev.mentions):
+        return None
+    if any(m.label in {"ORG", "PERSON"} for m in prev.mentions):
+        return None  # "it" may mean the firm or body named there
+    start = first.idx + c.sentence.offset
+    return start, start + len(first.text), country + suffix, "GPE"

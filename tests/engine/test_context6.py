@@ -170,3 +170,38 @@ def test_both_companies_refused_when_a_company_is_tagged_a_person() -> None:
     doc, claims = _claims(text)
     c = _claim(doc, claims, "cut costs")
     assert c.subst is None
+
+
+COUNTRY_IT = (
+    "Fuel subsidies cut\n\n"
+    "Norway's government has confirmed it is considering raising fuel taxes by 20%.\n"
+    "Norway pays subsidies to fishing fleets in order to keep diesel prices low. "
+    "It spent 4.2 billion crowns ($610m) on fuel subsidies in 2004, far more than planned.\n"
+)
+
+COUNTRY_IT_FIRM = COUNTRY_IT.replace("fishing fleets", "Statoil")
+
+
+def test_it_after_the_story_country_as_subject() -> None:
+    doc, claims = _claims(COUNTRY_IT)
+    c = _claim(doc, claims, "spent 4.2 billion")
+    assert c.subst is not None and c.subst[2] == "Norway"
+    assert statement(doc, c).startswith("Norway spent 4.2 billion crowns")
+
+
+def test_it_with_a_firm_named_before_is_refused() -> None:
+    # "Statoil" in the previous sentence: "it" may be the firm
+    doc, claims = _claims(COUNTRY_IT_FIRM)
+    c = _claim(doc, claims, "spent 4.2 billion")
+    assert c.subst is None
+
+
+def test_conversion_after_blank_and_unit_is_dropped() -> None:
+    from quizapp.engine.recall import _cloze
+
+    doc, claims = _claims(COUNTRY_IT)
+    c = _claim(doc, claims, "spent 4.2 billion")
+    q = next(q for q in c.sentence.quantities if q.text.startswith("4.2"))
+    stem = _cloze(doc, c, q.start, q.end)
+    assert stem is not None and "$610m" not in stem
+    assert "_____ crowns on fuel subsidies" in stem
