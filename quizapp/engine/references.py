@@ -396,7 +396,7 @@ def earlier_clause(c: ClaimInfo) -> bool:
 #: article gives that thing where it introduces it ("the film Black Friday", "hit musical
 #: Mamma Mia!", "Varig, Brazil's flagship airline").
 CLASS_NOUNS = frozenset(
-    "film movie musical play album novel book device phone handset console game airline "
+    "film movie musical album novel book device phone handset console airline "
     "carmaker bank retailer broadcaster".split()
 )
 _NAME_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT", "FAC", "GPE"})
@@ -411,6 +411,8 @@ def _introduced(doc: Document, s: Sentence, k: Any) -> str | None:
         at = k.doc[nxt].idx + off
         for m in s.mentions:
             if m.start == at and m.label in _NAME_LABELS:
+                if not _names_the_noun(k, m, off):
+                    return None  # "the game Arsenal won": the name begins a relative clause
                 end = m.end
                 # "Mamma Mia!": a title's own exclamation mark, the sentence going on after it
                 if doc.text[end : end + 1] == "!" and doc.text[end + 1 : end + 3].startswith(" "):
@@ -424,6 +426,16 @@ def _introduced(doc: Document, s: Sentence, k: Any) -> str | None:
             if m.start <= head < m.end and m.label in _NAME_LABELS:
                 return m.text
     return None
+
+
+def _names_the_noun(k: Any, m: Mention, off: int) -> bool:
+    """Whether the name right after a class noun is that thing's name ("the film Black
+    Friday"), not the subject of a relative clause on the noun ("the game Arsenal won 2-0",
+    "the film Kidman made")."""
+    toks = [t for t in k.doc if m.start <= t.idx + off < m.end]
+    return bool(toks) and not any(
+        t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ in {"relcl", "acl"} for t in toks
+    )
 
 
 def _definite(k: Any) -> bool:

@@ -205,3 +205,17 @@ def test_conversion_after_blank_and_unit_is_dropped() -> None:
     stem = _cloze(doc, c, q.start, q.end)
     assert stem is not None and "$610m" not in stem
     assert "_____ crowns on fuel subsidies" in stem
+
+
+RELATIVE = (
+    "Phone launch\n\n"
+    "Critics praised the device Nokia launched in Paris on Monday.\n"
+    "The device will cost 300 euros when it goes on sale in May.\n"
+)
+
+
+def test_a_name_starting_a_relative_clause_is_not_the_things_name() -> None:
+    # "the device Nokia launched": Nokia made the device, it is not the device's name
+    doc, claims = _claims(RELATIVE)
+    c = _claim(doc, claims, "will cost 300 euros")
+    assert c.subst is None
