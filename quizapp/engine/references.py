@@ -516,6 +516,8 @@ def resolve_class_noun(doc: Document, c: ClaimInfo) -> tuple[int, int, str, str]
             continue
         if name is None:
             return None
+        if name.endswith("!") and doc.text[k.idx + len(k.text) + off :].startswith("'s"):
+            return None  # "Mamma Mia!'s": the title cannot take the possessive
         if any(
             name in m.text or m.text in name
             for m in c.sentence.mentions
