@@ -32,7 +32,10 @@ from .quality import (
 from .references import (
     PRONOUN_LABEL,
     is_main_actor,
+    resolve_class_noun,
+    resolve_country_it,
     resolve_description,
+    resolve_pair,
     resolve_pronoun,
     resolve_tail_pronoun,
 )
@@ -375,10 +378,15 @@ def extract_claims(doc: Document) -> list[ClaimInfo]:
         c.id = i
         c.subst = resolve_pronoun(doc, c)
         if c.subst is not None:
-            c.subst_label = PRONOUN_LABEL.get(c.tokens[0].lower_, "ORG")
+            said = doc.text[c.subst[0] : c.subst[1]].split()[0].lower()
+            c.subst_label = PRONOUN_LABEL.get(said, "ORG")
             c.subst_main = is_main_actor(doc, c, c.subst_label)
         else:
             described = resolve_description(doc, c)
+            if described is None:
+                described = (
+                    resolve_class_noun(doc, c) or resolve_pair(doc, c) or resolve_country_it(doc, c)
+                )
             if described is not None:
                 c.subst, c.subst_label, c.subst_main = described[:3], described[3], True
         _trim_to_main_clause(doc, c)

@@ -19,6 +19,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from .claims import ClaimInfo
 from .document import Document
 from .persons import _FEMALE_NAMES, _MALE_NAMES
+from .references import opener_refers_to_subst
 
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her", "hers", "himself", "herself"})
 _THING_PRONOUNS = frozenset({"it", "its", "itself"})
@@ -106,10 +107,10 @@ def _counted_group(tokens: list[Any], i: int) -> bool:
 
 def _refers_to_subst(pronoun: str, label: str) -> bool:
     """Whether a pronoun after a resolved name can stand for it: "her" for a person the
-    story is about, "its" for its main organisation."""
+    story is about, "its" for its main organisation or its one country."""
     if label == "PERSON":
         return pronoun in _PERSON_PRONOUNS
-    return label == "ORG" and pronoun in _THING_PRONOUNS
+    return label in {"ORG", "GPE"} and pronoun in _THING_PRONOUNS  # GPE: the story's country
 
 
 def unresolved_reference(claim: ClaimInfo) -> bool:
@@ -132,6 +133,8 @@ def unresolved_reference(claim: ClaimInfo) -> bool:
             continue
         low = t.lower_
         if named is not None and t.idx + off >= skip.stop and _refers_to_subst(low, named):
+            continue
+        if claim.subst_main and opener_refers_to_subst(claim, t):
             continue
         if low in _PERSON_PRONOUNS and not _named_before(
             toks, i, frozenset({"PERSON"}), voted=voted

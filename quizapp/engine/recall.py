@@ -570,10 +570,11 @@ def _cloze(doc: Document, claim: ClaimInfo, start: int, end: int) -> str | None:
     text = doc.text[claim.start : claim.end]
     a, b = start - claim.start, end - claim.start
     after = text[b:]
-    # drop an equivalent amount in brackets right after the key: "$1.13bn (£600m)"
-    twin = re.match(r"\s*\([^()]{1,40}\)", after)
-    if twin:
-        after = after[twin.end() :]
+    # drop an equivalent amount in brackets right after the key: "$1.13bn (£600m)", also
+    # after its unit ("_____ rupiah ($6.58bn; £3.5bn)": the conversion gives the key away)
+    twin = re.match(r"(\s+[a-z]+)?\s*(\([^()]{1,40}\))", after)
+    if twin and (twin[1] is None or re.search(r"[$\u00a3\u20ac\u00a5]\s?\d", twin[2])):
+        after = (twin[1] or "") + after[twin.end() :]
     before = text[:a]
     # "forecast an _____ fall": the article would tell "8%" from "10%"
     before = re.sub(r"\b([Aa])n? $", lambda m: m.group(1) + "(n) ", before)

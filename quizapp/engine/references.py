@@ -10,8 +10,11 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from .document import Document, Sentence
+from .lexicon import COUNTRY_LIST
 from .nlp import Mention
 from .persons import _FEMALE_NAMES, _MALE_NAMES
+
+COUNTRY_NAMES = (*COUNTRY_LIST, "US", "UK", "USA", "United States", "United Kingdom")
 
 if TYPE_CHECKING:
     from .claims import ClaimInfo
@@ -34,7 +37,10 @@ def resolve_pronoun(doc: Document, c: ClaimInfo) -> tuple[int, int, str] | None:
     kind (a person for he/she/his/her, an organisation for it/its), and that sentence names
     no other entity of that kind, so there is exactly one candidate antecedent.
     """
-    first = c.tokens[0]
+    if earlier_clause(c):
+        return None  # an antecedent in its own sentence: never the previous sentence's
+    opened = participial_subject(c)
+    first = opened if opened is not None and opened.pos_ == "PRON" else c.tokens[0]
     if (
         first.lower_ == "the"
         and len(c.tokens) > 1
@@ -90,7 +96,7 @@ def _resolve_window(
     any other singular subject there blocks an older name.
     """
     i = c.sentence.index
-    if i == 0 or _INDEFINITE_IT(c):
+    if i == 0 or _INDEFINITE_IT(c, head):
         return None
     own = {m.text for m in c.sentence.mentions if c.start <= m.start and m.end <= c.end}
     prev: list[Sentence] = []
@@ -102,7 +108,9 @@ def _resolve_window(
         nxt = s
     if not prev:
         return None
-    start = c.tokens[0].idx + c.sentence.offset
+    # a pronoun after a participial opener is replaced alone, the opener kept
+    lead = head if head.pos_ == "PRON" else c.tokens[0]
+    start = lead.idx + c.sentence.offset
     end = head.idx + len(head.text) + c.sentence.offset
     found: list[str] = []
     for k, s in enumerate(prev):
@@ -212,7 +220,7 @@ def resolve_description(doc: Document, c: ClaimInfo) -> tuple[int, int, str, str
     the description may mean the one just named), the claim does not name it, and a role that
     states a sex ("actress") does not meet a first name of the other sex."""
     toks = c.tokens
-    if len(toks) < 3 or toks[0].lower_ != "the" or c.sentence.index == 0:
+    if len(toks) < 3 or toks[0].lower_ != "the" or c.sentence.index == 0 or earlier_clause(c):
         return None
     subj = [t for t in c.root.children if t.dep_ in {"nsubj", "nsubjpass"}]
     if len(subj) != 1:
@@ -277,10 +285,10 @@ _EXPLETIVE_ADJ = {
 }
 
 
-def _INDEFINITE_IT(c: ClaimInfo) -> bool:  # noqa: N802 - reads as a predicate
+def _INDEFINITE_IT(c: ClaimInfo, first: Any = None) -> bool:  # noqa: N802 - a predicate
     """ "It was too early to ...", "it is thought that ...": an expletive "it", which
     refers to nothing ("It is due to announce" still refers back)."""
-    first = c.tokens[0]
+    first = c.tokens[0] if first is None else first
     if first.lower_ != "it":
         return False
     head = first.head
@@ -335,3 +343,324 @@ def resolve_tail_pronoun(doc: Document, c: ClaimInfo, pronoun: Any) -> str | Non
     if simple is None:
         simple = _resolve_window(doc, c, label, pronoun)
     return None if simple is None else simple[2]
+
+
+def participial_subject(c: ClaimInfo) -> Any:
+    """The main clause's subject right after a participial opener ("Reporting its results,
+    it said ...", "Reflecting demand, the airline announced ..."): the opener's understood
+    subject is the main clause's, so that subject is the claim's leading reference. None for
+    any other opening."""
+    toks = c.tokens
+    first = toks[0]
+    if first.tag_ not in {"VBG", "VBN"} or first.dep_ != "advcl" or first.head.i != c.root.i:
+        return None
+    after = [t for t in toks if t.i > first.right_edge.i]
+    if len(after) < 3 or after[0].text != ",":
+        return None
+    subj = [t for t in c.root.children if t.dep_ in {"nsubj", "nsubjpass"}]
+    if len(subj) != 1 or subj[0].left_edge.i != after[1].i:
+        return None  # the subject must follow the opener's comma
+    return subj[0]
+
+
+def opener_refers_to_subst(c: ClaimInfo, pronoun: Any) -> bool:
+    """Whether a possessive in a participial opener ("Reporting its results, the airline
+    ...") means the claim's resolved subject: the opener's understood subject is the main
+    clause's, so "its" (a thing's) or "his"/"her" (a person's) is that subject's."""
+    subj = participial_subject(c)
+    if c.subst is None or subj is None or pronoun.i >= subj.left_edge.i:
+        return False
+    if subj.left_edge.idx + c.sentence.offset != c.subst[0] or pronoun.dep_ != "poss":
+        return False
+    if c.subst_label == "PERSON":
+        return pronoun.lower_ in {"his", "her"}
+    return c.subst_label in {"ORG", "THING"} and pronoun.lower_ == "its"
+
+
+def earlier_clause(c: ClaimInfo) -> bool:
+    """Whether the claim is a later clause of its sentence ("Sales rose and it said ..."):
+    words of the sentence before it (beyond a discourse word, a conjunction or punctuation)
+    may hold the antecedent of its opening pronoun or description, so the previous sentence's
+    subject must never stand for it. Such a claim is never resolved (when in doubt, refuse)."""
+    from .lexicon import DISCOURSE
+
+    first = c.tokens[0].i
+    return any(
+        not (t.is_punct or t.is_space or t.dep_ == "cc" or t.lower_ in DISCOURSE)
+        for t in c.sentence.span
+        if t.i < first
+    )
+
+
+#: Class nouns a claim may name a thing by ("the film", "the airline") and the name the
+#: article gives that thing where it introduces it ("the film Black Friday", "hit musical
+#: Mamma Mia!", "Varig, Brazil's flagship airline").
+CLASS_NOUNS = frozenset(
+    "film movie musical album novel book device phone handset console airline "
+    "carmaker bank retailer broadcaster".split()
+)
+_NAME_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT", "FAC", "GPE"})
+
+
+def _introduced(doc: Document, s: Sentence, k: Any) -> str | None:
+    """The name a class noun introduces: "(the) film Black Friday" (the name right after the
+    noun) or "Varig, Brazil's flagship airline" (the noun heads an apposition to the name)."""
+    off = s.offset
+    nxt = k.i + 1
+    if nxt < len(k.doc) and k.doc[nxt].pos_ == "PROPN" and k.doc[nxt].text[:1].isupper():
+        at = k.doc[nxt].idx + off
+        for m in s.mentions:
+            if m.start == at and m.label in _NAME_LABELS:
+                if not _names_the_noun(k, m, off):
+                    return None  # "the game Arsenal won": the name begins a relative clause
+                end = m.end
+                # "Mamma Mia!": a title's own exclamation mark, the sentence going on after it
+                if doc.text[end : end + 1] == "!" and doc.text[end + 1 : end + 3].startswith(" "):
+                    if doc.text[end + 2 : end + 3].islower():
+                        return m.text + "!"
+                return m.text
+        return None
+    if k.dep_ == "appos":
+        head = k.head.idx + off
+        for m in s.mentions:
+            if m.start <= head < m.end and m.label in _NAME_LABELS:
+                return m.text
+    return None
+
+
+def _names_the_noun(k: Any, m: Mention, off: int) -> bool:
+    """Whether the name right after a class noun is that thing's name ("the film Black
+    Friday"), not the subject of a relative clause on the noun ("the game Arsenal won 2-0",
+    "the film Kidman made")."""
+    toks = [t for t in k.doc if m.start <= t.idx + off < m.end]
+    return bool(toks) and not any(
+        t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ in {"relcl", "acl"} for t in toks
+    )
+
+
+def _definite(k: Any) -> bool:
+    """ "the film", "the country's biggest airline": a determiner that points back."""
+    return any(
+        (d.dep_ == "det" and d.lower_ == "the") or d.dep_ == "poss" for d in k.children
+    ) and not any(d.dep_ == "det" and d.lower_ in {"another", "other"} for d in k.children)
+
+
+def _class_name(doc: Document, c: ClaimInfo, k: Any) -> str | None:
+    """The one name the article gives the thing a class noun means, or None.
+
+    Every earlier use of the noun (before the claim, in the article) is read: the name it
+    introduces, a definite mention ("the film"), an indefinite one ("a film about ...") or a
+    plural ("other devices"). Safe only when exactly one name is introduced; a mention with
+    no name only before a definite introduction ("a film ..." then "the film Black Friday",
+    "the country's biggest airline" then "Varig, Brazil's flagship airline": the same thing),
+    never before a bare one ("A film that ..." then "US film Lost in Translation": another
+    film), nor an indefinite one after it; never a plural (more things of the class)."""
+    lemma = k.lemma_.lower()
+    names: list[str] = []
+    unnamed_before = False
+    for s in doc.sentences[: c.sentence.index + 1]:
+        for t in s.span:
+            if s.index == c.sentence.index and t.i >= k.i:
+                break
+            if t.lemma_.lower() != lemma or t.pos_ not in {"NOUN", "ADJ"}:
+                continue
+            if t.tag_ in {"NNS", "NNPS"}:
+                return None  # "other devices": more than one thing of the class
+            name = _introduced(doc, s, t)
+            if name is not None:
+                if unnamed_before and not _definite(t):
+                    return None  # "A film that ... ", then "US film Lost in Translation"
+                names.append(name)
+            elif t.dep_ in {"compound", "amod", "nmod"} or t.pos_ != "NOUN":
+                continue  # "film studios": the noun describes another thing
+            elif names:
+                if not _definite(t):
+                    return None  # "a film" after the named one: another film
+            else:
+                unnamed_before = True  # "a film about ...", "the country's biggest airline"
+    if len(set(names)) != 1:
+        return None
+    # the claim names no other thing the article introduces by the same noun
+    return names[0]
+
+
+def resolve_class_noun(doc: Document, c: ClaimInfo) -> tuple[int, int, str, str] | None:
+    """ "Mumbai High Court postponed the film's launch" -> "... Black Friday's launch": a
+    definite class noun ("the film", "the musical", "the airline", with no word between) whose
+    thing the article names exactly once before (:func:`_class_name`), or "the country" in an
+    article that names one country (:func:`_story_country`). The first such phrase of the
+    claim; ``(start, end, replacement, label)``."""
+    if earlier_clause(c):
+        return None
+    off = c.sentence.offset
+    toks = c.tokens
+    for i, t in enumerate(toks[:-1]):
+        if t.lower_ != "the":
+            continue
+        k = toks[i + 1]
+        if k.pos_ not in {"NOUN", "ADJ"} or k.tag_ not in {"NN", "JJ"} or t.head.i != k.i:
+            continue
+        # "the film Black Friday", "the film's director, X,": named right there, or a compound
+        # ("the film industry")
+        if k.dep_ in {"compound", "amod", "nmod"}:
+            continue
+        nxt = toks[i + 2] if i + 2 < len(toks) else None
+        if nxt is not None and nxt.pos_ == "PROPN":
+            continue
+        low = k.lower_
+        if low == "country":
+            name, label = _story_country(doc, c), "GPE"
+        elif low in CLASS_NOUNS:
+            name, label = _class_name(doc, c, k), "THING"
+        else:
+            continue
+        if name is None:
+            return None
+        if name.endswith("!") and doc.text[k.idx + len(k.text) + off :].startswith("'s"):
+            return None  # "Mamma Mia!'s": the title cannot take the possessive
+        if any(
+            name in m.text or m.text in name
+            for m in c.sentence.mentions
+            if c.start <= m.start < c.end
+        ):
+            return None  # "Black Friday ... the film": the claim names it already
+        return t.idx + off, k.idx + len(k.text) + off, name, label
+    return None
+
+
+def _story_country(doc: Document, c: ClaimInfo) -> str | None:
+    """The one country the article names up to the claim's sentence (and in its headline),
+    when it names no other place but a known city there, and no other nation's people:
+    "the country" is then that country. A place the tagger missed is still found by name
+    (a known country written anywhere before); an unknown place ("Cornwall", a state) may be
+    the country meant, so it refuses."""
+    from .lexicon import CITIES, COUNTRIES
+
+    found: dict[str, str] = {}
+    peoples: set[str] = set()
+    for s in doc.sentences[: c.sentence.index + 1]:
+        for m in s.mentions:
+            low = m.text.lower().removeprefix("the ")
+            if m.label in {"GPE", "LOC"} and low not in CITIES:
+                found.setdefault(low, m.text)
+            elif m.label == "NORP":
+                peoples.add(m.text.lower())
+    # "Indonesia Aceh": a region the tagger ran into its country's name is that country's
+    found = {
+        k: v
+        for k, v in found.items()
+        if not any(o != k and re.search(rf"\b{re.escape(o)}\b", k) for o in found)
+    }
+    if len(found) != 1:
+        return None
+    key = next(iter(found))
+    if key not in COUNTRIES or key in {"us", "uk", "usa", "britain"}:
+        return None  # unknown places may not be countries; "the US" needs its article
+    before = f"{doc.layout.title or ''}\n{doc.text[: c.sentence.end]}"
+    for country in COUNTRY_NAMES:
+        if country.lower().removeprefix("the ") != key and re.search(
+            rf"\b{re.escape(country.removeprefix('the '))}\b", before
+        ):
+            return None  # a country the tagger did not see
+    # "Brazilian" in a story on Brazil; any other people ("Italian", "Swedish") may be meant
+    if any(p[:4] != key[:4] for p in peoples):
+        return None
+    return found[key]
+
+
+#: Plural class nouns that "both" or "the two" put before two companies ("Both companies",
+#: "the two firms").
+PAIR_NOUNS = frozenset({"companies", "firms", "carmakers", "banks", "airlines"})
+#: Names of things a pair of companies may be confused with: any such name before the claim
+#: may be one of the two (the model tags some companies as people, "Varig").
+_PAIR_RIVALS = frozenset({"PERSON", "PRODUCT", "WORK_OF_ART", "FAC", "EVENT"})
+
+
+def resolve_pair(doc: Document, c: ClaimInfo) -> tuple[int, int, str, str] | None:
+    """ "Both companies want to cut costs" -> "Both Fiat and GM want ...": "both" or "the
+    two" before a plural of companies, when the article names exactly two organisations
+    before it (an acronym in brackets after a name, "General Motors (GM)", is the same one)
+    and no name the model may have mistaken for a company (a person's, a product's, a place
+    that is no country or city). ``(start, end, replacement, "PAIR")``."""
+    from .lexicon import CITIES, COUNTRIES
+
+    if earlier_clause(c):
+        return None
+    toks = c.tokens
+    for i, t in enumerate(toks[:-1]):
+        if t.lower_ == "both":
+            noun, lead = toks[i + 1], "both "
+        elif t.lower_ == "the" and toks[i + 1].lower_ == "two" and i + 2 < len(toks):
+            noun, lead = toks[i + 2], ""
+        else:
+            continue
+        if noun.lower_ not in PAIR_NOUNS or noun.tag_ != "NNS":
+            continue
+        groups: dict[str, set[str]] = {}
+        alias: dict[str, str] = {}
+        for s in doc.sentences[: c.sentence.index + 1]:
+            for m in s.mentions:
+                if s.index == c.sentence.index and m.start >= t.idx + c.sentence.offset:
+                    break
+                low = m.text.lower()
+                if m.label in _PAIR_RIVALS or (
+                    m.label == "GPE" and low not in COUNTRIES and low not in CITIES
+                ):
+                    return None
+                if m.label != "ORG":
+                    continue
+                after = doc.text[m.end : m.end + len(m.text) + 4]
+                for other in s.mentions:
+                    # "General Motors (GM)": the acronym names the same company
+                    if other.start == m.end + 2 and after.startswith(f" ({other.text})"):
+                        alias[other.text] = alias.get(m.text, m.text)
+                key = alias.get(m.text, m.text)
+                groups.setdefault(key, set()).add(m.text)
+        if len(groups) != 2:
+            return None
+        names = [
+            max(forms, key=lambda f: (doc.mention_counts[f], -len(f))) for forms in groups.values()
+        ]
+        if any(n in c.text for n in names):
+            return None  # "GM and Fiat ... both companies": named there already
+        word = lead.capitalize() if t.text[0].isupper() and lead else lead
+        off = c.sentence.offset
+        return (
+            t.idx + off,
+            noun.idx + len(noun.text) + off,
+            f"{word}{names[0]} and {names[1]}",
+            "PAIR",
+        )
+    return None
+
+
+def resolve_country_it(doc: Document, c: ClaimInfo) -> tuple[int, int, str, str] | None:
+    """ "It spent 59.2 trillion rupiah on subsidies" -> "Indonesia spent ...": a leading
+    subject "it" (or "its") whose previous sentence of the paragraph has the story's one
+    country as its subject (:func:`_story_country`), and names no organisation there (a
+    rival antecedent for "it"). ``(start, end, replacement, "GPE")``."""
+    if earlier_clause(c) or c.sentence.index == 0:
+        return None
+    first = c.tokens[0]
+    if first.lower_ == "it" and first.dep_ in {"nsubj", "nsubjpass"}:
+        suffix = ""
+    elif first.lower_ == "its" and first.dep_ == "poss":
+        suffix = "'s"
+    else:
+        return None
+    if _INDEFINITE_IT(c, first) or first.head.i != c.root.i and first.head.head.i != c.root.i:
+        return None
+    prev = doc.sentences[c.sentence.index - 1]
+    if "\n" in doc.text[prev.end : c.sentence.start]:
+        return None  # a new paragraph
+    country = _story_country(doc, c)
+    subj = [t for t in prev.span.root.children if t.dep_ in {"nsubj", "nsubjpass"}]
+    if country is None or len(subj) != 1 or subj[0].pos_ != "PROPN":
+        return None
+    head = subj[0].idx + prev.offset
+    if not any(m.text == country and m.start <= head < m.end for m in prev.mentions):
+        return None
+    if any(m.label in {"ORG", "PERSON"} for m in prev.mentions):
+        return None  # "it" may mean the firm or body named there
+    start = first.idx + c.sentence.offset
+    return start, start + len(first.text), country + suffix, "GPE"

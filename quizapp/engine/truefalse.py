@@ -145,8 +145,9 @@ def _lower_first(text: str, claim: ClaimInfo, doc: Document) -> str:
     """The statement as it reads after "the article says that": its first word in lower case
     unless it is a name. The article decides: a word it writes in lower case elsewhere is a
     common word ("airlines"), one it capitalises mid-sentence is a name ("Sella", "Queen")."""
-    if claim.subst is not None:
-        lead = claim.subst[0] == claim.start and claim.subst[2][:4] in {"the ", "The "}
+    if claim.subst is not None and claim.subst[0] == claim.start:
+        # the name put in first ("Black Friday", "GM"); "the film" kept as "the ..."
+        lead = claim.subst[2].split()[0].lower() in {"the", "both"}
         return text[0].lower() + text[1:] if lead else text
     first = claim.tokens[0]
     names = {"PERSON", "ORG", "GPE", "NORP", "PRODUCT", "LOC", "FAC", "WORK_OF_ART", "EVENT"}
