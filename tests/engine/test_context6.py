@@ -224,5 +224,7 @@ def test_a_name_starting_a_relative_clause_is_not_the_things_name() -> None:
 def test_a_noun_echoed_across_of_is_a_copy_fault():
     from quizapp.engine.quality import copy_fault
 
-    assert copy_fault("The port is sinking under a heavy loan burden of an estimated loan of _____ pesos.")
+    assert copy_fault(
+        "The port is sinking under a heavy loan burden of an estimated loan of _____ pesos."
+    )
     assert not copy_fault("The port is sinking under a heavy loan burden of _____ pesos.")
