@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .claims import ClaimInfo
-from .document import Document
+from .document import Document, normalise, sentence_at
 from .drafts import Draft
 from .gate import check_question
 from .kinds import REGISTRY
@@ -177,6 +177,8 @@ class QuizState:
 
     topic: frozenset[str] = frozenset()
     keys: set[str] = field(default_factory=set)
+    # claims found to state a side detail (:func:`passing_name`): asked by no kind
+    side: set[int] = field(default_factory=set)
 
     def conflicts(self, q: Question, repeat: bool = False) -> bool:
         """Whether ``q`` would give another item away or be given away by one.
@@ -270,6 +272,47 @@ def gate_question(q: Question, text: str) -> list[str]:
 
 TOPIC_SENTENCES = 4
 
+#: Entity labels that count as names for :func:`passing_name`.
+_NAME_LABELS = frozenset(
+    {"PERSON", "ORG", "GPE", "NORP", "PRODUCT", "FAC", "LOC", "EVENT", "WORK_OF_ART"}
+)
+#: A sentence naming this many things the article never names again is a run of side detail.
+PASSING_NAMES = 3
+
+
+def passing_name(doc: Document, q: Question) -> bool:
+    """Whether a recall item asks for a name the article mentions in one sentence only, outside
+    the headline and lead, in a sentence that names PASSING_NAMES or more things it never names
+    again ("to film her latest movie, Eucalyptus, with _____" in a story about a court order).
+
+    A name said once in passing is not what the story is about (rubric rule 2: the key should
+    be central); this was the one trivia rejection both tuning runs' blind editors agreed on.
+    Only a recall key counts: the same test on any claim of such a sentence also took an
+    accepted question (a name central to a saga the article mentions once). Later mentions
+    are matched by the name's last word ("Ms X").
+    """
+    if q.kind != "fact_recall":
+        return False
+    s = sentence_at(doc, q.evidence.start)
+    if s is None or s.index == 0:
+        return False
+    key = normalise(_key(q)).split()
+    names = {m.text for m in s.mentions if m.label in _NAME_LABELS}
+    if not key or not any(normalise(n).split()[-1:] == key[-1:] for n in names):
+        return False
+    about = f" {normalise(doc.layout.title or '')} {doc.sentences[0].norm} "
+
+    def once(name: str) -> bool:
+        last = normalise(name).split()[-1:]
+        if not last:
+            return False
+        word = f" {last[0]} "
+        return word not in about and not any(word in o.norm for o in doc.sentences if o is not s)
+
+    if not once(_key(q)):
+        return False
+    return sum(once(n) for n in names) >= PASSING_NAMES
+
 
 def _topic_names(doc: Document) -> frozenset[str]:
     """Names mentioned in at least TOPIC_SENTENCES sentences, as normalised phrases."""
@@ -322,6 +365,8 @@ def select(
                 continue
             if round_no == 3 and claim.id in state.claims:
                 continue
+            if claim.id in state.side:
+                continue
             if (claim.id in state.claims) != repeat:
                 continue
             if round_no == 0 and claim.sentence.index in used_sentences:
@@ -361,6 +406,8 @@ def select(
                     state,
                     repeat=repeat,
                 )
+                if claim.id in state.side:
+                    break
                 if q is None and no_tf:
                     tried.add((claim.id, kind))
                 if q is not None:
@@ -444,6 +491,12 @@ def _try_kind(
             for r in reasons:
                 rejected[r] += 1
             continue
+        if passing_name(doc, q):
+            # the sentence is a side detail whatever the kind: no other kind asks it
+            rejected["a name the article mentions in passing"] += 1
+            if state is not None:
+                state.side.add(claim.id)
+            return None
         if state is not None and state.conflicts(q, repeat):
             rejected["gives away or is given away by another question"] += 1
             continue
