@@ -20,11 +20,11 @@ from typing import Any
 from quizapp.engine.persons import full_personal_name, not_a_person, stated_sex
 
 from .claims import ClaimInfo
+from .context import vague
 from .distractors import _display_name, _same_entity, prominent, reliable_name
 from .document import Document
-from .drafts import Draft
+from .drafts import Draft, evidence_of
 from .quality import copy_fault
-from .recall import _evidence, vague
 from .references import main_actor
 from .types import Evidence
 
@@ -134,7 +134,7 @@ def generate_attribution(
     if _ROLE_GIVEN.search(quote) or _mentions(doc, key) + by_pronoun < 2:
         return []
     wrong = tuple((p, "attribution") for p in others)
-    ev = _evidence(doc, claim)
+    ev = evidence_of(doc, claim)
     if by_pronoun:
         # the evidence runs from the sentence that names the speaker, so that it proves the key
         i = claim.sentence.index
@@ -276,7 +276,7 @@ def _org_draft(doc: Document, claim: ClaimInfo, speaker: str, said: str, stem: s
     if len(others) < 2 or key.lower() in low:
         return []
     wrong = tuple((o, "attribution") for o in others)
-    ev = _evidence(doc, claim)
+    ev = evidence_of(doc, claim)
     explanation = f'The article says: "{ev.text}" So the answer is {key}.'
     return [Draft("attribution", claim.id, stem, key, wrong, ev, explanation)]
 
@@ -339,7 +339,7 @@ def _reported(doc: Document, claim: ClaimInfo) -> list[Draft]:
     if len(others) < 2 or _said_by_another(doc, claim, toks, key):
         return []
     wrong = tuple((p, "attribution") for p in others[:3])
-    ev = _evidence(doc, claim)
+    ev = evidence_of(doc, claim)
     explanation = f'The article says: "{ev.text}" So the answer is {key}.'
     stem = REPORTED_STEM.format(content=content)
     return [Draft("attribution", claim.id, stem, key, wrong, ev, explanation)]

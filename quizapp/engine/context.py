@@ -19,6 +19,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from .claims import ClaimInfo
 from .document import Document
 from .persons import _FEMALE_NAMES, _MALE_NAMES
+from .quality import name_before
 from .references import opener_refers_to_subst
 
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her", "hers", "himself", "herself"})
@@ -292,3 +293,82 @@ def self_contained(doc: Document, claim: ClaimInfo, text: str) -> bool:
         or copied_typo(claim)
         or clock_time(text)
     )
+
+
+_PRONOUNS = re.compile(
+    r"\b(he|she|it|they|him|her|them|his|its|their|this|these|those|there|here)\b", re.I
+)
+_DEICTIC = re.compile(
+    # "those of local rivals" points back inside the sentence, so it is not deictic
+    # nor is "those affected / who ... / on trial / in work"
+    r"\b(this|these|here)\b|\bthose\b(?! (?:of|who|affected|involved|living|taking|on|in|"
+    r"at|with|without|from)\b)"
+    r"|^(the )?(remainder|figures?|firm|company|group|"
+    r"drop|rise|fall|move|deal|decision|report)\b",
+    re.I,
+)
+# definite noun phrases whose head only makes sense with its antecedent ("the issue", "the
+# move"), unless a complement names it ("the plan to cut jobs", "the deal with Sony")
+_ANAPHORIC = re.compile(
+    r"\b(?:the|both) (?:(?:new|latest|proposed|planned|original|two|three) )?"
+    r"(issues?|announcement|moves?|deals?|plans?|decision|proposals?|scheme|measures?|row|"
+    r"dispute|incident|agreement|takeover|bid|merger|offer|project|policy|changes?|case|"
+    r"remainder|figures?|reserve|newcomers|pair|latter|former|trend|problem|claims?|"
+    r"idea|initiative|effort|system|programme|rules?|ruling|talks|situation|"
+    r"victory|defeat|win|experiment|study|survey)\b"
+    r"(?! (?:of|to|for|between|with|that|on|by|from|over|against)\b)",
+    re.I,
+)
+# "five million times faster" (than what?), "spending on that project": the other half of the
+# comparison, or the thing pointed at, is in another sentence
+_MISSING_REFERENT = re.compile(
+    r"\btimes (?:faster|slower|more|less|bigger|larger|higher|greater|smaller)\b(?!.*\bthan\b)"
+    r"|\bthat (?:project|day|year|week|month|time|plan|figure|deal|level|period|case|move)\b",
+    re.I,
+)
+# "the company said": fine after the company's name, vague without one before it
+_ANAPHORIC_ORG = re.compile(
+    r"\b(?:the|both) (company|firm|group|companies|firms|firm's|"
+    r"company's)\b",
+    re.I,
+)
+
+
+def vague(text: str) -> bool:
+    """Whether the text leans on context a quiz taker does not have.
+
+    Deictic words (this, these) always do; so does a definite abstract noun that points back
+    ("the move", "the issue", "both newcomers") unless a complement says what it is; a
+    pronoun or "the company" does unless a name appears before it in the same text, where it
+    most likely refers back to that name.
+    """
+    if _DEICTIC.search(text) or _ANAPHORIC.search(text) or _MISSING_REFERENT.search(text):
+        return True
+    for m in _ANAPHORIC_ORG.finditer(text):
+        if not name_before(text[: m.start()]):
+            return True
+    for m in _PRONOUNS.finditer(text):
+        if m.start() == 0 or not name_before(text[: m.start()]):
+            return True
+        if m.group(1).lower() in _PERSONAL and not _person_before(text[: m.start()]):
+            return True  # "the Liberal Democrats said ... he": no person for "he"
+    return False
+
+
+_PERSONAL = frozenset({"he", "she", "him", "his", "her"})
+
+
+def _person_before(text: str) -> bool:
+    """Whether a capitalised name that could be a person's stands in ``text``: one not
+    introduced by "the" ("the Liberal Democrats", "the Home Office" are bodies)."""
+    words = re.findall(r"[A-Za-z][A-Za-z'.&-]*", text)
+    after_the = False
+    for i, w in enumerate(words):
+        if w[0].isupper() and (i > 0 or w.lower() not in {"the", "a", "an"}):
+            if not after_the and name_before(" ".join(words[: i + 1])):
+                return True
+        else:
+            after_the = w.lower() == "the"
+            continue
+        # a capitalised run keeps the "the" that opened it
+    return False

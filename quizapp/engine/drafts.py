@@ -7,9 +7,14 @@ the key goes (to spread key positions) before the final option order is fixed.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .kinds import REGISTRY
 from .types import Evidence, Option, Question
+
+if TYPE_CHECKING:
+    from .claims import ClaimInfo
+    from .document import Document
 
 
 @dataclass(frozen=True)
@@ -65,3 +70,14 @@ class Draft:
 def _fixed_options(kind: str) -> tuple[str, ...]:
     spec = REGISTRY.get(kind)
     return spec.fixed_options if spec is not None else ()
+
+
+def evidence_of(doc: Document, claim: ClaimInfo) -> Evidence:
+    """The claim's whole sentence, where the article says it: every question's proof."""
+    s = claim.sentence
+    return Evidence(s.start, s.end, doc.text[s.start : s.end])
+
+
+def explain(ev: Evidence, key: str) -> str:
+    """The explanation a question shows after it is answered."""
+    return f'The article says: "{ev.text}" So the answer is {key}.'

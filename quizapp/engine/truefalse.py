@@ -19,11 +19,10 @@ from typing import Any
 from .claims import ClaimInfo
 from .context import known_words
 from .document import Document
-from .drafts import Draft
+from .drafts import Draft, evidence_of
 from .lexicon import MONTHS, WEEKDAYS
 from .mutations import Mutation, false_variants, statement
 from .quality import drop_discourse, job_word
-from .recall import _evidence
 from .references import resolve_tail_pronoun
 from .verification import describe, standalone
 
@@ -238,7 +237,7 @@ def generate_true_false(
 
 
 def _true_draft(doc: Document, claim: ClaimInfo, speaker: str | None = None) -> Draft:
-    ev = _evidence(doc, claim)
+    ev = evidence_of(doc, claim)
     text = drop_discourse(statement(doc, claim))
     stem = _stem(_lower_first(text, claim, doc), speaker)
     expl = f'True. The article says: "{ev.text}"'
@@ -270,7 +269,7 @@ def _false_drafts(
     (``changed_only``: never a "not"). On the lead, never a change of what the headline
     states: "£4.1bn" under the headline "... calls for £5.5bn ..." is as plainly false as the
     copy is plainly true."""
-    ev = _evidence(doc, claim)
+    ev = evidence_of(doc, claim)
     title = (doc.layout.title or "").lower() if claim.sentence.index == 0 else ""
     muts = [
         m

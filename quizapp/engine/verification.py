@@ -23,12 +23,11 @@ import re
 from typing import Any
 
 from .claims import ClaimInfo
-from .context import self_contained
+from .context import self_contained, vague
 from .document import Document
-from .drafts import Draft
+from .drafts import Draft, evidence_of
 from .mutations import OPTION_MUTATIONS, Mutation, false_variants, stated_by_article, statement
 from .quality import drop_discourse, readable
-from .recall import _evidence, vague
 
 STEM = "Which statement does the article support?"
 #: The stem anchored to the claim's subject (2.5.0-verify): blind judges called the bare stem
@@ -287,7 +286,7 @@ def generate_verification(
                 (_shown(doc, shape, b), b.type),
                 (both, "two_facts"),
             )
-            ev = _evidence(doc, claim)
+            ev = evidence_of(doc, claim)
             explanation = (
                 f'The article says: "{ev.text}" The other statements change '
                 f'"{a.old}" to "{a.new}" or "{b.old}" to "{b.new}".'
@@ -300,7 +299,7 @@ def generate_verification(
         if len(same) == 2:
             key = shown
             wrong = tuple((_shown(doc, shape, m), m.type) for m in same)
-            ev = _evidence(doc, claim)
+            ev = evidence_of(doc, claim)
             explanation = (
                 f'The article says: "{ev.text}" The other statements give '
                 f'"{same[0].new}" or "{same[1].new}" instead of "{same[0].old}".'

@@ -197,12 +197,12 @@ def test_it_with_a_firm_named_before_is_refused() -> None:
 
 
 def test_conversion_after_blank_and_unit_is_dropped() -> None:
-    from quizapp.engine.recall import _cloze
+    from quizapp.engine.stems import cloze
 
     doc, claims = _claims(COUNTRY_IT)
     c = _claim(doc, claims, "spent 4.2 billion")
     q = next(q for q in c.sentence.quantities if q.text.startswith("4.2"))
-    stem = _cloze(doc, c, q.start, q.end)
+    stem = cloze(doc, c, q.start, q.end)
     assert stem is not None and "$610m" not in stem
     assert "_____ crowns on fuel subsidies" in stem
 

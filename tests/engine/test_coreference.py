@@ -7,9 +7,10 @@ import random
 
 from quizapp.engine import generate
 from quizapp.engine.claims import ClaimInfo, extract_claims
+from quizapp.engine.context import vague
 from quizapp.engine.document import Document, analyse
 from quizapp.engine.mutations import statement
-from quizapp.engine.recall import generate_recall, vague
+from quizapp.engine.recall import generate_recall
 
 STORY = """Toyota results beat forecasts
 

@@ -6,6 +6,7 @@ import random
 
 from quizapp.engine import generate
 from quizapp.engine.claims import ClaimInfo, extract_claims
+from quizapp.engine.context import vague
 from quizapp.engine.document import Document, analyse
 from quizapp.engine.mutations import (
     MUTATIONS,
@@ -14,7 +15,7 @@ from quizapp.engine.mutations import (
     same_org_kind,
 )
 from quizapp.engine.numbers import find_quantities
-from quizapp.engine.recall import generate_recall, vague
+from quizapp.engine.recall import generate_recall
 
 STORY = """Widget makers report mixed year
 

@@ -221,7 +221,7 @@ def test_a_job_the_model_ran_into_a_name_is_not_part_of_the_answer() -> None:
 
 
 def test_the_experiment_or_the_study_with_nothing_to_say_which_leans_on_context() -> None:
-    from quizapp.engine.recall import vague
+    from quizapp.engine.context import vague
 
     assert vague("The experiment cost $12.")
     assert vague("The study found that sales fell.")

@@ -71,13 +71,14 @@ def test_no_surname_option_that_the_stem_names() -> None:
 
 
 def test_recall_stems_need_no_context_and_keep_their_titles() -> None:
-    from quizapp.engine.recall import _ok_stem, vague
+    from quizapp.engine.context import vague
+    from quizapp.engine.stems import ok_stem
 
     # "the victory" without saying which: the taker lacks the match
     assert vague("Who applauded the decisive move which earned the victory?")
     assert not vague("Who scored the goal that earned the victory over Norland?")
     # a title cut at its colon and fronted is no question
-    assert not _ok_stem("The Harbour Saga:, how much did the Final Chapter take on Friday?")
+    assert not ok_stem("The Harbour Saga:, how much did the Final Chapter take on Friday?")
 
 
 def test_a_club_tagged_as_a_person_is_no_speaker() -> None:
@@ -89,7 +90,7 @@ def test_a_club_tagged_as_a_person_is_no_speaker() -> None:
 
 
 def test_a_personal_pronoun_needs_a_person_before_it() -> None:
-    from quizapp.engine.recall import vague
+    from quizapp.engine.context import vague
 
     # a body named with "the" is no antecedent for "he"
     assert vague("The Harbour Party said it was odd that he could not recall the letter.")
