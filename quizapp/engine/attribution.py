@@ -21,7 +21,7 @@ from quizapp.engine.persons import full_personal_name, not_a_person, stated_sex
 
 from .claims import ClaimInfo
 from .context import vague
-from .distractors import _display_name, _same_entity, prominent, reliable_name
+from .distractors import display_name, prominent, reliable_name, same_entity
 from .document import Document
 from .drafts import Draft, evidence_of
 from .quality import copy_fault
@@ -71,7 +71,7 @@ def _people(doc: Document) -> list[str]:
 
 def _same_person(a: str, b: str) -> bool:
     """Whether two names name one person: the same entity, or the same surname."""
-    return _same_entity(a, b, "PERSON") or a.split()[-1] == b.split()[-1]
+    return same_entity(a, b, "PERSON") or a.split()[-1] == b.split()[-1]
 
 
 def _named(people: Iterable[str], name: str) -> str | None:
@@ -87,7 +87,7 @@ def _find_people(doc: Document) -> list[str]:
             continue
         if not prominent(doc, m.text):
             continue  # a passer-by quoted once is no plausible speaker of the main quotes
-        full = _untitled(doc, _clean(_display_name(doc, m)) or _clean(m.text))
+        full = _untitled(doc, _clean(display_name(doc, m)) or _clean(m.text))
         if not full or not_a_person(full) or _org_named(full):
             continue
         same = _named(shown, full)
@@ -221,7 +221,7 @@ def _orgs(doc: Document) -> list[str]:
         for m in s.mentions:
             if m.label != "ORG" or not reliable_name(doc, m) or len(m.text) < 2:
                 continue
-            same = next((k for k in per if _same_entity(k, m.text, "ORG")), None)
+            same = next((k for k in per if same_entity(k, m.text, "ORG")), None)
             if same is None:
                 per[m.text] = set()
                 same = m.text
@@ -253,14 +253,14 @@ def _org_draft(doc: Document, claim: ClaimInfo, speaker: str, said: str, stem: s
     """An attribution draft whose key is an organisation: the wrong options are other
     organisations of the story, none named in what was said or reported saying the same."""
     orgs = _orgs(doc)
-    key = next((o for o in orgs if _same_entity(o, speaker, "ORG")), None)
+    key = next((o for o in orgs if same_entity(o, speaker, "ORG")), None)
     if key is None or len(doc.sentences) < 4:
         return []
     actor = main_actor(doc, "ORG")
     lead = (
         (doc.layout.title or "") + " " + (doc.text[doc.sentences[0].start : doc.sentences[0].end])
     )
-    if (actor is not None and _same_entity(actor, key, "ORG")) or re.search(
+    if (actor is not None and same_entity(actor, key, "ORG")) or re.search(
         rf"\b{re.escape(key)}\b", lead
     ):
         return []  # "Acme said its sales rose" in a story about Acme: the headline answers it
@@ -270,7 +270,7 @@ def _org_draft(doc: Document, claim: ClaimInfo, speaker: str, said: str, stem: s
         for o in orgs
         if o != key
         and o.lower() not in low
-        and not _same_entity(o, key, "ORG")
+        and not same_entity(o, key, "ORG")
         and not _could_have_said(doc, claim, said, o, "ORG")
     ][:3]
     if len(others) < 2 or key.lower() in low:
@@ -376,7 +376,7 @@ def _said_by_another(
             ):
                 return True
             if label == "ORG" and any(
-                m.label == "ORG" and not _same_entity(m.text, key, "ORG") for m in s.mentions
+                m.label == "ORG" and not same_entity(m.text, key, "ORG") for m in s.mentions
             ):
                 return True
     return False
@@ -399,7 +399,7 @@ def _speakers(doc: Document) -> list[str]:
                 m = subject_person(s, c)
                 if m is None or not reliable_name(doc, m):
                     continue
-                name = _untitled(doc, _clean(_display_name(doc, m)) or _clean(m.text))
+                name = _untitled(doc, _clean(display_name(doc, m)) or _clean(m.text))
                 if len(name.split()) == 1:
                     name = _full_form(doc, name)
                 if len(name.split()) == 1:
@@ -498,7 +498,7 @@ def _could_have_said(
                     if not any(
                         m.label == "ORG"
                         and m.start <= at < m.end
-                        and _same_entity(m.text, person, "ORG")
+                        and same_entity(m.text, person, "ORG")
                         for m in s.mentions
                     ):
                         continue

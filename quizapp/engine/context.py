@@ -18,7 +18,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from .claims import ClaimInfo
 from .document import Document
-from .persons import _FEMALE_NAMES, _MALE_NAMES
+from .persons import FEMALE_NAMES, MALE_NAMES
 from .quality import name_before
 from .references import opener_refers_to_subst
 
@@ -74,8 +74,8 @@ def _other_sex_only(tokens: list[Any], i: int, pronoun: str) -> bool:
         return False
     names = [e[0].lower_ for e in ents]
     if pronoun in _HE:
-        return all(n in _FEMALE_NAMES for n in names)
-    return all(n in _MALE_NAMES for n in names)
+        return all(n in FEMALE_NAMES for n in names)
+    return all(n in MALE_NAMES for n in names)
 
 
 _GROUP_COUNTS = frozenset({"two", "three", "four", "five", "pair", "trio"})

@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from .claims import ClaimInfo
 
 
-def _related_sentences(doc: Document, claim: ClaimInfo) -> set[int]:
+def related_sentences(doc: Document, claim: ClaimInfo) -> set[int]:
     """Indices of sentences whose facts a distractor may not come from: the claim's sentence,
     its repeats, and any sentence sharing most of its content words."""
     banned = {claim.sentence.index} | {s.index for s in claim.also_in}
@@ -65,7 +65,7 @@ def quantity_pool(
     None where the claim's other figures and a relation it states give ``q`` by arithmetic
     ("nearly double from 12,300 to 20,000"): every other value is then plainly wrong, as a
     recall option or in a false statement (drawn all the same, so that later draws keep)."""
-    banned = _related_sentences(doc, claim)
+    banned = related_sentences(doc, claim)
     article: dict[float, str] = {}
     for s in doc.sentences:
         if s.index in banned:
@@ -201,7 +201,7 @@ def _overlapping_countries(a: str, b: str) -> bool:
 def same_place(a: str, b: str) -> bool:
     """Whether two places are one, or one holds the other (England and the UK, Paris and
     France): either is then arguably right where the other is."""
-    if _same_entity(a, b, "GPE"):
+    if same_entity(a, b, "GPE"):
         return True
     la, lb = place_level(a), place_level(b)
     if la == lb == "country":
@@ -289,7 +289,7 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in name.replace("-", " ").split() if w[0].isupper())
 
 
-def _same_entity(a: str, b: str, label: str) -> bool:
+def same_entity(a: str, b: str, label: str) -> bool:
     """Whether two names may denote the same thing (aliases, acronyms, spacing variants)."""
     if label == "PERSON":
         return person_key(a) == person_key(b)
@@ -307,7 +307,7 @@ def _same_entity(a: str, b: str, label: str) -> bool:
     )
 
 
-def _display_name(doc: Document, m: Mention) -> str:
+def display_name(doc: Document, m: Mention) -> str:
     """Fullest form of a person's name the article uses (Mr Blunkett -> David Blunkett), without
     a job the model ran into it."""
     if m.label != "PERSON":
@@ -791,7 +791,7 @@ def co_listed(doc: Document, m: Mention, label: str | None = None) -> set[str]:
     out: set[str] = set()
     for s in doc.sentences:
         for _starts, names in _lists(doc, s, label):
-            shared = {n for n in names if any(_same_entity(n, o, label) for o in own)}
+            shared = {n for n in names if any(same_entity(n, o, label) for o in own)}
             if len(shared) >= 2:
                 out |= names
     return out
@@ -815,8 +815,8 @@ def entity_pool(
     ``bare`` options stand alone (an answer, not a word swapped into a sentence): any
     mention with ``m``'s label qualifies, and only the article's own names are offered.
     """
-    banned = _related_sentences(doc, claim)
-    key = _display_name(doc, m)
+    banned = related_sentences(doc, claim)
+    key = display_name(doc, m)
     multi = len(key.split()) > 1
     picked: list[tuple[str, str]] = []
     names: list[str] = []
@@ -854,7 +854,7 @@ def entity_pool(
         # "the UK" needs its article: only swap such names for each other
         if (other.text.lower() in _NEEDS_THE) != (m.text.lower() in _NEEDS_THE):
             continue
-        name = _display_name(doc, other)
+        name = display_name(doc, other)
         if m.label == "PERSON":
             # "Mr Tomlinson" beside "Mr Blunkett", never beside "David Blunkett"
             if titled(key):
@@ -869,13 +869,13 @@ def entity_pool(
             # for the donor, never the Labour prime minister (dev 012, 2.9.0)
             if gift_party is not None and stated_parties(doc, other.text) != {gift_party}:
                 continue
-        if _same_entity(name, key, m.label) or any(_same_entity(name, n, m.label) for n in names):
+        if same_entity(name, key, m.label) or any(same_entity(name, n, m.label) for n in names):
             continue
         # names mentioned anywhere in the claim's sentence are part of the fact
-        if any(_same_entity(name, x.text, m.label) for x in claim.sentence.mentions):
+        if any(same_entity(name, x.text, m.label) for x in claim.sentence.mentions):
             continue
         # a name the article lists beside the key is arguably right in the key's place (2.7.0)
-        if any(_same_entity(name, x, m.label) for x in listed):
+        if any(same_entity(name, x, m.label) for x in listed):
             continue
         names.append(name)
         fits[name] = fit
@@ -895,7 +895,7 @@ def entity_pool(
         for n in longer + [n for n in typed if n not in longer]:
             if len(picked) >= count:
                 break
-            if any(_same_entity(n, p, m.label) for p, _ in picked):
+            if any(same_entity(n, p, m.label) for p, _ in picked):
                 continue
             picked.append((n, "typed_list"))
     return picked
@@ -907,7 +907,7 @@ def _typed_list(doc: Document, m: Mention, key: str) -> list[str]:
     pool: tuple[str, ...] = ()
     if m.label == "ORG":
         for names in COMPANY_SECTORS.values():
-            if any(_same_entity(n, key, "ORG") for n in names):
+            if any(same_entity(n, key, "ORG") for n in names):
                 pool = names
                 break
     elif m.label == "GPE" and region_places(key):
@@ -918,4 +918,4 @@ def _typed_list(doc: Document, m: Mention, key: str) -> list[str]:
             pool = tuple(c for c in COUNTRY_LIST if not c.startswith("the "))
         elif key.lower() in {c.lower() for c in CITY_LIST}:
             pool = CITY_LIST
-    return [n for n in pool if n.lower() not in low_text and not _same_entity(n, key, m.label)]
+    return [n for n in pool if n.lower() not in low_text and not same_entity(n, key, m.label)]

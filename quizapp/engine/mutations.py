@@ -470,7 +470,7 @@ _CORPORATE = re.compile(
 )
 
 
-def _org_kind(name: str) -> tuple[str, str]:
+def org_kind(name: str) -> tuple[str, str]:
     """("company", sector) for a name the lexicon or a corporate suffix marks as a company;
     ("acronym", "") for an unknown all-caps name; ("other", "") when unsure."""
     low = name.lower()
@@ -488,7 +488,7 @@ def same_org_kind(a: str, b: str) -> bool:
     """Whether organisation ``b`` may stand in for ``a`` in a false statement: both companies
     (of one sector when the lexicon knows both sectors). Acronyms of unknown bodies and names
     of unknown kind are never swapped: "the SEC" for "AOL" is nonsense, not a plausible slip."""
-    ka, kb = _org_kind(a), _org_kind(b)
+    ka, kb = org_kind(a), org_kind(b)
     if ka[0] != "company" or kb[0] != "company":
         return False
     return not (ka[1] and kb[1] and ka[1] != kb[1])

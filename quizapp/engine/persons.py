@@ -18,7 +18,7 @@ _MALE_TITLES = frozenset({"mr", "sir", "lord"})
 _FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "lady", "dame"})
 # Common first names that English-language news uses for one sex only (names used for both,
 # such as Ashley, Jamie, Robin, Sam, Chris or Jo, are left out: their sex stays unknown).
-_MALE_NAMES = frozenset(
+MALE_NAMES = frozenset(
     """adam alan alastair alex alexander alistair andrew andy anthony antonio arnold arthur
     barry ben benjamin bernard bill bob brendan brian bruce carl carlos charles colin craig
     damien daniel darren david dennis derek dominik donald doug douglas duncan eddie edward
@@ -39,7 +39,7 @@ _MALE_NAMES = frozenset(
     pierre rafael rhys ricardo robbie roberto roman ross rudolf ruud saul sergei stefan sven
     thierry ulrich victor vladimir werner wolfgang yuri zinedine""".split()
 )
-_FEMALE_NAMES = frozenset(
+FEMALE_NAMES = frozenset(
     """agnetha alice alison amanda amy angela ann anna anne barbara betty brigitte carol
     caroline catherine charlotte cherie christine claire clare daniela deborah diana diane
     elizabeth emily emma fiona gisela hannah harriet helen hillary jackie jane janet jennifer
@@ -90,8 +90,8 @@ def stated_sex(doc: Document, name: str) -> str | None:
     words = name.split()
     if len(words) > 1:  # "Brian Kerr": a first name of one sex only
         first = words[0].lower()
-        male += first in _MALE_NAMES
-        female += first in _FEMALE_NAMES
+        male += first in MALE_NAMES
+        female += first in FEMALE_NAMES
     if male and not female:
         return "m"
     if female and not male:
@@ -132,7 +132,7 @@ def full_personal_name(name: str) -> bool:
     if not 2 <= len(words) <= 3 or not all(_NAME_WORD.match(w) for w in words[1:]):
         return False
     first = words[0].lower()
-    return first in _MALE_NAMES or first in _FEMALE_NAMES or first in _EITHER_NAMES
+    return first in MALE_NAMES or first in FEMALE_NAMES or first in _EITHER_NAMES
 
 
 _KIN = (

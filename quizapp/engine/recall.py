@@ -22,10 +22,9 @@ from quizapp.engine.persons import (
 from .claims import ClaimInfo
 from .context import self_contained
 from .distractors import (
-    _display_name,
-    _related_sentences,
     co_listed,
     country_of,
+    display_name,
     entity_pool,
     fits_job,
     near_places,
@@ -37,6 +36,7 @@ from .distractors import (
     quantity_pool,
     recipient_party,
     region_places,
+    related_sentences,
     reliable_name,
     same_place,
     stem_countries,
@@ -53,10 +53,10 @@ from .lexicon import (
     PLACE_EVENT_NOUNS,
 )
 from .mutations import (
-    _org_kind,
     beyond_rough_margin,
     changeable_figure,
     keeps_direction,
+    org_kind,
     same_org_kind,
 )
 from .nlp import Mention
@@ -98,7 +98,7 @@ def place_options(doc: Document, claim: ClaimInfo, m: Mention, key: str) -> list
     level = place_level(key)
     # the event's words: the verb, and an event noun of the claim ("final", "summit")
     event = {claim.root.lemma_.lower()} | (set(claim.lemmas) & PLACE_EVENT_NOUNS)
-    banned = _related_sentences(doc, claim)
+    banned = related_sentences(doc, claim)
     involved = [
         o.text
         for s in doc.sentences
@@ -343,7 +343,7 @@ def generate_recall(
         if m.label not in {"PERSON", "ORG", "GPE"} or any(c.isdigit() for c in m.text):
             continue  # "Varig 2bn": a name the model ran into a figure
         if m.label == "PERSON" and not (
-            prominent(doc, m.text) or full_personal_name(_display_name(doc, m))
+            prominent(doc, m.text) or full_personal_name(display_name(doc, m))
         ):
             continue  # "Young People" named once: the model's person, not the article's
         if _MEMBERSHIP.search(doc.text[m.end : claim.end]):
@@ -362,7 +362,7 @@ def generate_recall(
             stem = place_question(doc, claim, m)
             if stem is not None:
                 place, wh = True, f"In which {place_level(m.text)}"
-        key = _display_name(doc, m)
+        key = display_name(doc, m)
         if stem is not None and not wh_ok(doc, claim, stem, None):
             stem = None
         # "Which company" only if the stem does not already say "company"
@@ -393,7 +393,7 @@ def generate_recall(
             continue  # "against _____ in Dublin": the city names the country
         # the article's own names only, of the key's kind: a name it never mentions, or a
         # body where the key is a company, is a blatant wrong answer
-        kind = _org_kind(key)[0]
+        kind = org_kind(key)[0]
         # companies and people stand alone as answers; other bodies and places must be seen in
         # the key's role ("Chelsea take on", not "the Champions League")
         bare = m.label in {"PERSON", "GPE"} or kind == "company"
@@ -425,7 +425,7 @@ def generate_recall(
                 bare=bare,
             )
             if w[1] == "article_entity"
-            and (m.label != "ORG" or _org_kind(w[0])[0] == kind)
+            and (m.label != "ORG" or org_kind(w[0])[0] == kind)
             and (kind != "company" or same_org_kind(key, w[0]))  # a studio for a studio
             and not _named_in(w[0], shown)
             # "Hewitt ... a meeting with _____": "Lleyton Hewitt" is absurd there too

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from .document import Document, Sentence
 from .lexicon import COUNTRY_LIST
 from .nlp import Mention
-from .persons import _FEMALE_NAMES, _MALE_NAMES
+from .persons import FEMALE_NAMES, MALE_NAMES
 
 COUNTRY_NAMES = (*COUNTRY_LIST, "US", "UK", "USA", "United States", "United Kingdom")
 
@@ -253,9 +253,9 @@ def resolve_description(doc: Document, c: ClaimInfo) -> tuple[int, int, str, str
     first = name.split()[0].lower()
     if (
         role in _FEMALE_ROLES
-        and first in _MALE_NAMES
+        and first in MALE_NAMES
         or role in _MALE_ROLES
-        and first in (_FEMALE_NAMES)
+        and first in (FEMALE_NAMES)
     ):
         return None
     off = c.sentence.offset
