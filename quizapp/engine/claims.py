@@ -36,7 +36,9 @@ from .references import (
     resolve_country_it,
     resolve_description,
     resolve_pair,
+    resolve_person_pronoun,
     resolve_pronoun,
+    resolve_role,
     resolve_tail_pronoun,
 )
 from .types import Claim
@@ -387,8 +389,15 @@ def extract_claims(doc: Document) -> list[ClaimInfo]:
                 described = (
                     resolve_class_noun(doc, c) or resolve_pair(doc, c) or resolve_country_it(doc, c)
                 )
+            if described is None:
+                described = resolve_person_pronoun(doc, c) or resolve_role(doc, c)
             if described is not None:
                 c.subst, c.subst_label, c.subst_main = described[:3], described[3], True
+        if c.subst is not None and not c.subst_main and c.subst_label == "PERSON":
+            # a pronoun the stricter person rule resolves too (no rival of that sex)
+            person = resolve_person_pronoun(doc, c)
+            if person is not None and person[0] == c.subst[0]:
+                c.subst, c.subst_main = person[:3], True
         _trim_to_main_clause(doc, c)
         topical = _topical(c, headline)
         c.score = round(max(0.0, min(1.0, 0.5 * c.score + _salience(c, topical))), 3)
