@@ -952,3 +952,60 @@ def resolve_role(doc: Document, c: ClaimInfo) -> tuple[int, int, str, str] | Non
             return None
         return t.idx + off, k.idx + len(k.text) + off, name, "PERSON"
     return None
+
+
+#: The pronouns a claim may open on that go on a chain of its previous sentence's subject
+#: pronoun ("It said ... It also announced ..."), by that pronoun.
+_CHAIN = {"he": {"he", "his"}, "she": {"she", "her"}, "it": {"it", "its"}}
+
+
+def chain_subject(c: ClaimInfo) -> str | None:
+    """The subject pronoun ("he", "she", "it") a claim that is its whole sentence opens on,
+    when a name was put in for it: the next sentence's same pronoun may go on the chain."""
+    if c.subst is None or not c.subst_main or earlier_clause(c):
+        return None
+    first = c.tokens[0]
+    if first.idx + c.sentence.offset != c.subst[0] or first.lower_ not in _CHAIN:
+        return None
+    if first.dep_ not in {"nsubj", "nsubjpass"} or first.head.i != c.root.i:
+        return None
+    return first.lower_
+
+
+def resolve_chain(
+    doc: Document, c: ClaimInfo, before: tuple[str, str, str] | None
+) -> tuple[int, int, str, str] | None:
+    """ "T-Mobile said ... It said ... It also announced ...": a leading pronoun of the same
+    kind as the previous sentence's subject pronoun, which was resolved to a name
+    (``before``: that pronoun, the name, its label), stands for the same name, when the
+    previous sentence names nothing else of that kind (another firm, another person) and the
+    claim does not name it. A later clause of its sentence is never resolved."""
+    if before is None or earlier_clause(c) or c.sentence.index == 0 or c.quote is not None:
+        return None
+    pronoun, name, label = before
+    first = c.tokens[0]
+    if first.pos_ != "PRON" or first.lower_ not in _CHAIN[pronoun]:
+        return None
+    if first.lower_ in {"he", "she", "it"}:
+        if first.dep_ not in {"nsubj", "nsubjpass"} or first.head.i != c.root.i:
+            return None
+        if _INDEFINITE_IT(c, first):
+            return None
+        suffix = ""
+    else:
+        subj = first.head
+        if first.dep_ != "poss" or subj.dep_ not in {"nsubj", "nsubjpass"}:
+            return None
+        if subj.head.i != c.root.i or subj.left_edge.i != first.i:
+            return None
+        suffix = "'s"
+    prev = doc.sentences[c.sentence.index - 1]
+    kinds = {"PERSON"} if label == "PERSON" else {"ORG", "GPE", "PRODUCT", "PERSON", "NORP"}
+    key = name.split()[-1] if label == "PERSON" else name
+    for m in prev.mentions:
+        if m.label in kinds and key not in m.text.split() and m.text != name:
+            return None  # another firm or person named in between
+    if re.search(rf"\b{re.escape(key)}\b", c.text):
+        return None
+    start = first.idx + c.sentence.offset
+    return start, start + len(first.text), name + suffix, label

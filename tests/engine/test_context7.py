@@ -216,3 +216,36 @@ def test_an_unnamed_minister_before_the_named_one_is_refused() -> None:
     doc, claims = _claims(MINISTER_BEFORE_NAMED)
     c = _claim(doc, claims, "signed a contract")
     assert c.subst is None or not c.subst_main
+
+
+CHAIN = """Telvaro expands
+
+Mobile operator Telvaro has launched a new handset with built-in wi-fi for 300 pounds.
+The handset is the first Telvaro has made in its own factory in Cardiff.
+On Monday, Telvaro said it would add 2,000 hotspots in Britain by June.
+It said it would double the number of its shops from 120 to 240 by the end of 2006.
+It also announced it was putting wi-fi on 40 trains between London and Leeds by May.
+"""
+
+
+def test_it_goes_on_the_chain_of_the_previous_it() -> None:
+    doc, claims = _claims(CHAIN)
+    c = _claim(doc, claims, "putting wi-fi on 40 trains")
+    assert c.subst is not None and c.subst_main
+    assert statement(doc, c).startswith("Telvaro also announced it was putting wi-fi")
+
+
+CHAIN_BROKEN = """Telvaro expands
+
+Mobile operator Telvaro has launched a new handset with built-in wi-fi for 300 pounds.
+The handset is the first Telvaro has made in its own factory in Cardiff.
+On Monday, Telvaro said it would add 2,000 hotspots in Britain by June.
+It said rival Bexcom would double the number of its shops from 120 to 240 by 2006.
+It also announced it was putting wi-fi on 40 trains between London and Leeds by May.
+"""
+
+
+def test_a_firm_named_in_between_breaks_the_chain() -> None:
+    doc, claims = _claims(CHAIN_BROKEN)
+    c = _claim(doc, claims, "putting wi-fi on 40 trains")
+    assert c.subst is None or not c.subst_main
