@@ -880,6 +880,21 @@ def _role_intro(doc: Document, s: Sentence, t: Any) -> str | None:
     return None
 
 
+#: Words that make a role another one ("vice president", "prime minister", "former chairman").
+_ROLE_RANKS = frozenset(
+    "vice deputy prime former ex assistant junior shadow acting interim associate co".split()
+)
+
+
+def _lesser_role(t: Any) -> bool:
+    """Whether a role word is ranked by a word before it ("Vice president", "vice-president",
+    "Prime Minister", "former chairman"): "the president" is then someone else."""
+    k = t.i - 1
+    while k >= 0 and t.doc[k].text in {"-", "\u2013"}:
+        k -= 1
+    return k >= 0 and t.doc[k].lower_ in _ROLE_RANKS
+
+
 def _role_person(doc: Document, c: ClaimInfo, k: Any) -> str | None:
     """The one person the article introduces with the role ``k`` before it, or None.
 
@@ -897,6 +912,8 @@ def _role_person(doc: Document, c: ClaimInfo, k: Any) -> str | None:
                 continue
             if t.tag_ in {"NNS", "NNPS"}:
                 return None  # "ministers": more than one
+            if t.i > 0 and _lesser_role(t):
+                return None  # "Vice president Jose Alencar": "the president" is another
             name = _role_intro(doc, s, t)
             if name is not None:
                 names.append(name.split()[-1])

@@ -249,3 +249,31 @@ def test_a_firm_named_in_between_breaks_the_chain() -> None:
     doc, claims = _claims(CHAIN_BROKEN)
     c = _claim(doc, claims, "putting wi-fi on 40 trains")
     assert c.subst is None or not c.subst_main
+
+
+VICE_PRESIDENT = """Rescue plan for airline
+
+Vice president Tomas Ferreira said the government was looking for a solution for Aerolis.
+Aerolis has debts of 2.4 billion dollars and 9,000 staff, according to the company.
+The president will decide on a rescue of the airline by the end of March.
+"""
+
+
+def test_a_vice_president_is_not_the_president() -> None:
+    doc, claims = _claims(VICE_PRESIDENT)
+    c = _claim(doc, claims, "will decide on a rescue")
+    assert c.subst is None or "Ferreira" not in c.subst[2]
+
+
+PRIME_MINISTER = """Contracts row
+
+Prime Minister Edwin Holt defended the helicopter contracts in parliament on Tuesday.
+The contracts were worth 400 million pounds, according to the National Audit Office.
+The minister had signed a contract for 12 helicopters in March 2004 without a tender.
+"""
+
+
+def test_a_prime_minister_is_not_the_minister() -> None:
+    doc, claims = _claims(PRIME_MINISTER)
+    c = _claim(doc, claims, "signed a contract")
+    assert c.subst is None or "Holt" not in c.subst[2]
