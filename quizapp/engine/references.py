@@ -701,14 +701,26 @@ def _cut_name(doc: Document, m: Mention) -> bool:
     return before.head.i in {t.i for t in toks} or before.dep_ == "compound"
 
 
+def _untitled(name: str) -> str:
+    """A name without the title the model took into it ("Ms Simonetti" -> "Simonetti")."""
+    words = name.split()
+    while len(words) > 1 and words[0].rstrip(".") in _NAME_TITLES:
+        words = words[1:]
+    return " ".join(words)
+
+
 def _person_form(doc: Document, m: Mention) -> str | None:
     """The name to put in for a person: the longest form the article gives the surname
     ("Charles Kennedy" for "Mr Kennedy"), when every form of that surname is one person's
     (each the end of the longest) and the model did not cut the name ("Ard Jan Vetham"
     tagged "Jan Vetham": a capitalised word right before the mention that is no title)."""
     surname = m.text.split()[-1]
-    forms = {x.text for x in doc.mentions if x.label == "PERSON" and x.text.split()[-1] == surname}
-    forms.add(m.text)
+    forms = {
+        _untitled(x.text)
+        for x in doc.mentions
+        if x.label == "PERSON" and x.text.split()[-1] == surname
+    }
+    forms.add(_untitled(m.text))
     longest = max(forms, key=len)
     if any(not longest.endswith(f) for f in forms):
         return None  # "Venus Williams" and "Serena Williams": two people

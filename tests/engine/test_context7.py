@@ -277,3 +277,12 @@ def test_a_prime_minister_is_not_the_minister() -> None:
     doc, claims = _claims(PRIME_MINISTER)
     c = _claim(doc, claims, "signed a contract")
     assert c.subst is None or "Holt" not in c.subst[2]
+
+
+def test_a_title_in_the_name_is_not_another_person() -> None:
+    # "Ms Simonetti" (a title the model took into the name) is "Ellen Simonetti"'s form
+    from quizapp.engine.references import _untitled
+
+    assert _untitled("Ms Ellen Carver") == "Ellen Carver"
+    assert _untitled("Mr Carver") == "Carver"
+    assert _untitled("Carver") == "Carver"
