@@ -37,6 +37,7 @@ from .references import (
     resolve_class_noun,
     resolve_country_it,
     resolve_description,
+    resolve_main_org,
     resolve_pair,
     resolve_person_pronoun,
     resolve_pronoun,
@@ -394,7 +395,11 @@ def extract_claims(doc: Document) -> list[ClaimInfo]:
                     resolve_class_noun(doc, c) or resolve_pair(doc, c) or resolve_country_it(doc, c)
                 )
             if described is None:
-                described = resolve_person_pronoun(doc, c) or resolve_role(doc, c)
+                described = (
+                    resolve_person_pronoun(doc, c)
+                    or resolve_role(doc, c)
+                    or resolve_main_org(doc, c)
+                )
             if described is not None:
                 c.subst, c.subst_label, c.subst_main = described[:3], described[3], True
         if c.subst is not None and not c.subst_main and c.subst_label == "PERSON":

@@ -1038,3 +1038,58 @@ def resolve_chain(
         return None
     start = first.idx + c.sentence.offset
     return start, start + len(first.text), name + suffix, label
+
+
+#: Nouns for an organisation that "the" makes the story's main actor anywhere in a claim.
+_MAIN_ORG_NOUNS = frozenset({"company", "firm", "group"})
+
+
+def resolve_main_org(doc: Document, c: ClaimInfo) -> tuple[int, int, str, str] | None:
+    """ "... took control of the company and its finances", "the firm's new phone" -> the
+    story's main organisation (:func:`main_actor`): "the company", "the firm" or "the group"
+    (no word between, nothing after it but a possessive), when the main actor is named in
+    the claim's sentence before it or in one of the two sentences before, and every
+    organisation (or name the model may have mistaken for one: a person's, a product's) named
+    from that mention to the phrase is the main actor: a firm named in passing between may
+    be the one meant. The claim must not name the main actor. A later clause of its sentence
+    is never resolved. ``(start, end, replacement, "ORG")``."""
+    if earlier_clause(c) or c.sentence.index == 0:
+        return None
+    off = c.sentence.offset
+    toks = c.tokens
+    for i, t in enumerate(toks[:-1]):
+        k = toks[i + 1]
+        if t.lower_ != "the" or k.lower_ not in _MAIN_ORG_NOUNS or k.tag_ != "NN":
+            continue
+        if t.head.i != k.i or k.dep_ in {"compound", "amod", "nmod"}:
+            continue
+        if any(r.dep_ not in {"case", "punct"} for r in k.rights):
+            return None  # "the group of ...", "the company, Acme,": not a bare description
+        name = main_actor(doc, "ORG")
+        if name is None:
+            return None
+        at = t.idx + off
+        if any(
+            name in m.text or m.text in name
+            for m in c.sentence.mentions
+            if c.start <= m.start < c.end
+        ):
+            return None  # the claim names it: "the company" is another
+        seen = False
+        for s in doc.sentences[max(0, c.sentence.index - 2) : c.sentence.index + 1]:
+            for m in s.mentions:
+                if m.start >= at:
+                    break
+                if m.label == "ORG" and (name in m.text or m.text in name):
+                    seen = True
+                elif m.label in {"ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "FAC"} and seen:
+                    return None  # another name in between: it may be the one meant
+                elif m.label in {"ORG", "PRODUCT", "WORK_OF_ART", "FAC"}:
+                    return None  # another firm in the window: refuse
+        if not seen:
+            return None
+        end = k.idx + len(k.text) + off
+        if name.endswith("s") and doc.text[end : end + 2] == "'s":
+            return at, end + 2, name + "'", "ORG"  # "Brenmoor Motors'", never "Motors's"
+        return at, end, name, "ORG"
+    return None

@@ -286,3 +286,34 @@ def test_a_title_in_the_name_is_not_another_person() -> None:
     assert _untitled("Ms Ellen Carver") == "Ellen Carver"
     assert _untitled("Mr Carver") == "Carver"
     assert _untitled("Carver") == "Carver"
+
+
+COMPANY = """Brenmoor Motors cuts jobs
+
+Brenmoor Motors is to cut 1,200 jobs at its factories in Wales.
+Brenmoor Motors sold 210,000 cars in 2004, down from 260,000 a year earlier.
+Brenmoor Motors said sales in Germany fell 15% as demand for large cars cooled.
+Unions said the cuts would hit the company's plant in Swansea hardest, with 700 jobs lost.
+"""
+
+
+def test_the_company_is_the_main_actor_named_just_before() -> None:
+    doc, claims = _claims(COMPANY)
+    c = _claim(doc, claims, "plant in Swansea")
+    assert c.subst is not None and c.subst_main
+    assert "hit Brenmoor Motors' plant in Swansea" in statement(doc, c)
+
+
+COMPANY_IN_PASSING = """Brenmoor Motors cuts jobs
+
+Brenmoor Motors is to cut 1,200 jobs at its factories in Wales.
+Brenmoor Motors sold 210,000 cars in 2004, down from 260,000 a year earlier.
+Brenmoor Motors said sales fell 15%, while rival Ostrava Motors sold 9% more cars in Germany.
+Unions said the cuts would hit the company's plant in Swansea hardest, with 700 jobs lost.
+"""
+
+
+def test_a_company_named_in_passing_between_blocks() -> None:
+    doc, claims = _claims(COMPANY_IN_PASSING)
+    c = _claim(doc, claims, "plant in Swansea")
+    assert c.subst is None or "Brenmoor" not in c.subst[2]
