@@ -970,7 +970,8 @@ def resolve_role(doc: Document, c: ClaimInfo) -> tuple[int, int, str, str] | Non
             continue  # "the executive" alone: a body, or any executive
         if k.dep_ in {"compound", "amod", "nmod"} or any(r.dep_ == "prep" for r in k.rights):
             continue  # "the minister for sport", "the president of France": another one
-        nxt = toks[i + (3 if lead is not None else 2)] if i + 2 < len(toks) else None
+        pos = next(j for j, x in enumerate(toks) if x.i == k.i)
+        nxt = toks[pos + 1] if pos + 1 < len(toks) else None
         if nxt is not None and nxt.pos_ == "PROPN":
             continue  # "the minister, Adam Ingram": named right there
         name = _role_person(doc, c, k)
