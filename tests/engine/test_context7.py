@@ -317,3 +317,19 @@ def test_a_company_named_in_passing_between_blocks() -> None:
     doc, claims = _claims(COMPANY_IN_PASSING)
     c = _claim(doc, claims, "plant in Swansea")
     assert c.subst is None or "Brenmoor" not in c.subst[2]
+
+
+ROLE_RIVAL = """Striker signs
+
+Martin Hale signed a three-year contract with Dunmore Rovers on Friday.
+The manager said the club had paid 2 million pounds to bring him from Leeds.
+Martin Hale told reporters that he had turned down offers from three other clubs.
+He scored 21 goals in 40 games for Leeds in the 2004 season.
+"""
+
+
+def test_he_after_a_manager_named_only_by_role_is_refused() -> None:
+    # "The manager" (a man, maybe) is the subject of the sentence before the previous one
+    doc, claims = _claims(ROLE_RIVAL)
+    c = _claim(doc, claims, "scored 21 goals")
+    assert c.subst is None or not c.subst_main
