@@ -31,12 +31,17 @@ from .quality import (
 )
 from .references import (
     PRONOUN_LABEL,
+    chain_subject,
     is_main_actor,
+    resolve_chain,
     resolve_class_noun,
     resolve_country_it,
     resolve_description,
+    resolve_main_org,
     resolve_pair,
+    resolve_person_pronoun,
     resolve_pronoun,
+    resolve_role,
     resolve_tail_pronoun,
 )
 from .types import Claim
@@ -375,6 +380,8 @@ def extract_claims(doc: Document) -> list[ClaimInfo]:
     last = max((x.sentence.index for x in merged), default=-1)
     if last < len(doc.sentences) - 2:
         last = -1
+    # the sentence whose subject pronoun was resolved: its pronoun, the name and its label
+    chained: dict[int, tuple[str, str, str]] = {}
     for i, c in enumerate(merged, start=1):
         c.id = i
         c.subst = resolve_pronoun(doc, c)
@@ -388,8 +395,27 @@ def extract_claims(doc: Document) -> list[ClaimInfo]:
                 described = (
                     resolve_class_noun(doc, c) or resolve_pair(doc, c) or resolve_country_it(doc, c)
                 )
+            if described is None:
+                described = (
+                    resolve_person_pronoun(doc, c)
+                    or resolve_role(doc, c)
+                    or resolve_main_org(doc, c)
+                )
             if described is not None:
                 c.subst, c.subst_label, c.subst_main = described[:3], described[3], True
+        if c.subst is not None and not c.subst_main and c.subst_label == "PERSON":
+            # a pronoun the stricter person rule resolves too (no rival of that sex)
+            person = resolve_person_pronoun(doc, c)
+            if person is not None and person[0] == c.subst[0]:
+                c.subst, c.subst_main = person[:3], True
+        if c.subst is None or not c.subst_main:
+            # "T-Mobile said ... It said ... It also announced ...": the same name goes on
+            chain = resolve_chain(doc, c, chained.get(c.sentence.index - 1))
+            if chain is not None:
+                c.subst, c.subst_label, c.subst_main = chain[:3], chain[3], True
+        pronoun = chain_subject(c)
+        if pronoun is not None and c.subst is not None and c.subst_label is not None:
+            chained[c.sentence.index] = (pronoun, c.subst[2], c.subst_label)
         _trim_to_main_clause(doc, c)
         topical = _topical(c, headline)
         c.score = round(max(0.0, min(1.0, 0.5 * c.score + _salience(c, topical))), 3)

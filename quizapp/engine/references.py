@@ -664,3 +664,433 @@ def resolve_country_it(doc: Document, c: ClaimInfo) -> tuple[int, int, str, str]
         return None  # "it" may mean the firm or body named there
     start = first.idx + c.sentence.offset
     return start, start + len(first.text), country + suffix, "GPE"
+
+
+_SEX_OF = {"he": "m", "his": "m", "she": "f", "her": "f"}
+_QUOTE_MARKS = ('"', "\u201c", "\u201d")
+#: Titles a person's name may follow in the text ("Mr Kennedy"): not part of a cut name.
+_NAME_TITLES = frozenset(
+    "Mr Mrs Ms Miss Dr Sir Lord Lady Dame Prof President Minister Chancellor Secretary".split()
+)
+
+
+def _quote_sentence(doc: Document, s: Sentence) -> bool:
+    """A sentence that is all quoted words (a speaker's remark going on): it opens on a
+    quotation mark and has nothing outside its quotes but closing punctuation."""
+    text = doc.text[s.start : s.end].strip()
+    if not text.startswith(_QUOTE_MARKS):
+        return False
+    closed = max(text.rfind(q) for q in _QUOTE_MARKS)
+    return closed > 0 and not any(ch.isalnum() for ch in text[closed + 1 :])
+
+
+def _cut_name(doc: Document, m: Mention) -> bool:
+    """Whether the model cut a name short: the word before the mention is a proper noun of
+    the same name ("Ard" before "Jan Vetham"), not a title ("Mr", "Minister")."""
+    from .document import sentence_at
+
+    s = sentence_at(doc, m.start)
+    if s is None:
+        return True
+    toks = [t for t in s.span if m.start <= t.idx + s.offset < m.end]
+    if not toks or toks[0].i == 0:
+        return False
+    before = toks[0].nbor(-1)
+    if before.tag_ != "NNP" or before.text in _NAME_TITLES or before.i < s.span.start:
+        return False
+    return before.head.i in {t.i for t in toks} or before.dep_ == "compound"
+
+
+def _untitled(name: str) -> str:
+    """A name without the title the model took into it ("Ms Simonetti" -> "Simonetti")."""
+    words = name.split()
+    while len(words) > 1 and words[0].rstrip(".") in _NAME_TITLES:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _person_form(doc: Document, m: Mention) -> str | None:
+    """The name to put in for a person: the longest form the article gives the surname
+    ("Charles Kennedy" for "Mr Kennedy"), when every form of that surname is one person's
+    (each the end of the longest) and the model did not cut the name ("Ard Jan Vetham"
+    tagged "Jan Vetham": a capitalised word right before the mention that is no title)."""
+    surname = m.text.split()[-1]
+    forms = {
+        _untitled(x.text)
+        for x in doc.mentions
+        if x.label == "PERSON" and x.text.split()[-1] == surname
+    }
+    forms.add(_untitled(m.text))
+    longest = max(forms, key=len)
+    if any(not longest.endswith(f) for f in forms):
+        return None  # "Venus Williams" and "Serena Williams": two people
+    for x in doc.mentions:
+        if x.label == "PERSON" and x.text.split()[-1] == surname and _cut_name(doc, x):
+            return None
+    return longest
+
+
+def _quoted_at(doc: Document, s: Sentence) -> set[int]:
+    """Token indices of a sentence inside quotation marks."""
+    inside, out = False, set()
+    for t in s.span:
+        if t.text in _QUOTE_MARKS:
+            inside = not inside
+        elif inside:
+            out.add(t.i)
+    return out
+
+
+def _speaker_subject(doc: Document, s: Sentence) -> Any:
+    """The subject of a sentence's main verb, or, where the parser rooted the sentence in a
+    quote it introduces ("Mr Kennedy is to tell the audience: \"Many people ... were\""),
+    the one subject outside the quote. None when there is no single plain subject."""
+    quoted = _quoted_at(doc, s)
+    root = s.span.root
+    if root.i in quoted:
+        subj = [
+            t
+            for t in s.span
+            if t.dep_ in {"nsubj", "nsubjpass"} and t.i not in quoted and t.head.i not in quoted
+        ]
+    else:
+        subj = [t for t in root.children if t.dep_ in {"nsubj", "nsubjpass"}]
+    if len(subj) != 1 or any(t.dep_ in {"conj", "appos"} for t in subj[0].children):
+        return None
+    return subj[0]
+
+
+def resolve_person_pronoun(doc: Document, c: ClaimInfo) -> tuple[int, int, str, str] | None:
+    """ "He will also say ..." -> "Charles Kennedy will also say ...": a leading "he"/"she"
+    (the subject) or "his"/"her" (the subject's possessor) of a claim that is its whole
+    sentence, resolved to the person who is the subject of the previous sentence, when no
+    other person could be meant. The previous sentence is the nearest one before the claim
+    that is not all quoted words (at most two such remarks between, the speaker's going on).
+
+    Safe means: that sentence's subject is a name tagged as a person (not a description, "The
+    Argentine", nor a name the model missed); every other person named in it, in the sentence
+    before it and in the remarks between (inside quotes too) is stated to be of the other sex
+    (:func:`stated_sex`); the article does not state the other sex for the person; no other
+    subject of those sentences describes a person ("the third seed"); the claim does not name
+    the person; and the name is not cut or shared by two people (:func:`_person_form`).
+    ``(start, end, replacement, "PERSON")``."""
+    from .persons import stated_sex
+
+    if earlier_clause(c) or c.sentence.index == 0 or c.quote is not None:
+        return None
+    first = c.tokens[0]
+    sex = _SEX_OF.get(first.lower_)
+    if sex is None or first.pos_ != "PRON":
+        return None
+    if first.lower_ in {"he", "she"}:
+        if first.dep_ not in {"nsubj", "nsubjpass"} or first.head.i != c.root.i:
+            return None
+        suffix = ""
+    else:
+        subj = first.head
+        if first.dep_ != "poss" or subj.dep_ not in {"nsubj", "nsubjpass"}:
+            return None
+        if subj.head.i != c.root.i or subj.left_edge.i != first.i:
+            return None
+        suffix = "'s"
+    # the nearest sentence that is not a quoted remark, and the one before it
+    i = c.sentence.index - 1
+    between: list[Sentence] = []
+    while i >= 0 and _quote_sentence(doc, doc.sentences[i]) and len(between) < 2:
+        between.append(doc.sentences[i])
+        i -= 1
+    if i < 0 or _quote_sentence(doc, doc.sentences[i]):
+        return None
+    prev = doc.sentences[i]
+    window = [prev, *between]
+    if i > 0:
+        window.append(doc.sentences[i - 1])
+    subj = _speaker_subject(doc, prev)
+    if subj is None:
+        return None
+    head = subj.idx + prev.offset
+    found = [m for m in prev.mentions if m.label == "PERSON" and m.start <= head < m.end]
+    if not found and subj.pos_ == "PROPN" and not subj.ent_type_:
+        # "Mr Tanner is to tell ...": a surname the model missed here, the article's person
+        found = [
+            x
+            for x in doc.mentions
+            if x.label == "PERSON" and x.start < prev.start and x.text.split()[-1] == subj.text
+        ][:1]
+    if len(found) != 1:
+        return None
+    m = found[0]
+    surname = m.text.split()[-1]
+    if stated_sex(doc, m.text) not in {None, sex}:
+        return None
+    for s in window:
+        for x in s.mentions:
+            if x.label == "PERSON" and x.text.split()[-1] != surname:
+                if stated_sex(doc, x.text) not in {"m", "f"} - {sex}:
+                    return None  # another person of the same (or an unstated) sex
+        if s is prev:
+            continue
+        # "The Argentine had ...", "Desailly is ...": a person the model did not tag
+        for t in s.span:
+            if t.dep_ not in {"nsubj", "nsubjpass"} or t.pos_ == "PRON":
+                continue
+            at = t.idx + s.offset
+            if any(x.start <= at < x.end for x in s.mentions if x.label != "PERSON"):
+                continue
+            tagged = any(x.start <= at < x.end for x in s.mentions)
+            if t.pos_ == "PROPN" and not tagged or t.lower_ in _PERSON_ROLES:
+                return None
+            if t.ent_type_ == "NORP":
+                return None
+    # a person described in the previous sentence besides its subject ("the Australian")
+    for t in prev.span:
+        if t.ent_type_ == "NORP" and t.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}:
+            return None
+    if re.search(rf"\b{re.escape(surname)}\b", c.text):
+        return None  # "He beat Smith": the claim names the person
+    name = _person_form(doc, m)
+    if name is None:
+        return None
+    start = first.idx + c.sentence.offset
+    return start, start + len(first.text), name + suffix, "PERSON"
+
+
+#: Roles a person is introduced with ("Armed Forces Minister Adam Ingram", "Jo Bell, the
+#: firm's chief executive") that "the minister" or "the chief executive" then stands for.
+ROLE_NOUNS = frozenset(
+    "minister president chairman chairwoman executive chancellor governor mayor secretary "
+    "spokesman spokeswoman spokesperson coach manager director founder premier senator "
+    "judge ambassador commissioner".split()
+)
+
+
+def _role_intro(doc: Document, s: Sentence, t: Any) -> str | None:
+    """The person a role word introduces: the name right after it ("Minister Adam Ingram",
+    "chief executive Jo Bell"), or the name the role stands in apposition to ("Jo Bell, the
+    firm's chief executive"). None when it introduces no person."""
+    off = s.offset
+    # the role word inside a name's compound: "Minister Adam Ingram"
+    nxt = t.i + 1
+    if nxt < len(t.doc) and t.doc[nxt].pos_ == "PROPN":
+        at = t.doc[nxt].idx + off
+        for m in s.mentions:
+            if m.start == at and m.label == "PERSON":
+                return m.text
+        return None
+    if t.dep_ == "appos":
+        head = t.head.idx + off
+        for m in s.mentions:
+            if m.start <= head < m.end and m.label == "PERSON":
+                return m.text
+    # "Dunlow's chief executive, Margaret Oakes,": the name in apposition to the role
+    for a in t.children:
+        if a.dep_ == "appos":
+            at = a.idx + off
+            for m in s.mentions:
+                if m.start <= at < m.end and m.label == "PERSON":
+                    return m.text
+    return None
+
+
+#: Words that make a role another one ("vice president", "prime minister", "former chairman").
+_ROLE_RANKS = frozenset(
+    "vice deputy prime former ex assistant junior shadow acting interim associate co".split()
+)
+
+
+def _lesser_role(t: Any) -> bool:
+    """Whether a role word is ranked by a word before it ("Vice president", "vice-president",
+    "Prime Minister", "former chairman"): "the president" is then someone else."""
+    k = t.i - 1
+    while k >= 0 and t.doc[k].text in {"-", "\u2013"}:
+        k -= 1
+    return k >= 0 and t.doc[k].lower_ in _ROLE_RANKS
+
+
+def _role_person(doc: Document, c: ClaimInfo, k: Any) -> str | None:
+    """The one person the article introduces with the role ``k`` before it, or None.
+
+    Every earlier use of the role word is read (both cases, "Minister" and "minister"): a
+    use that introduces a person, a definite use after it ("the minister said"), anything
+    else (a bare use before any introduction, "a minister", "ministers", a role of an
+    organisation "the minister for ...") refuses: another person may be meant."""
+    lemma = k.lemma_.lower()
+    names: list[str] = []
+    for s in doc.sentences[: c.sentence.index + 1]:
+        for t in s.span:
+            if s.index == c.sentence.index and t.i >= k.i:
+                break
+            if t.lemma_.lower() != lemma:
+                continue
+            if t.tag_ in {"NNS", "NNPS"}:
+                return None  # "ministers": more than one
+            if t.i > 0 and _lesser_role(t):
+                return None  # "Vice president Jose Alencar": "the president" is another
+            name = _role_intro(doc, s, t)
+            if name is not None:
+                names.append(name.split()[-1])
+                continue
+            if not names or not _definite(t):
+                return None  # a minister before any is named, "a minister": another one
+            if any(r.dep_ == "prep" for r in t.rights):
+                return None  # "the minister for sport": maybe another minister
+    if len(set(names)) != 1:
+        return None
+    surname = names[0]
+    forms = [
+        m
+        for m in doc.mentions
+        if m.label == "PERSON" and m.text.split()[-1] == surname and m.start < c.start
+    ]
+    if not forms:
+        return None
+    return _person_form(doc, forms[0])
+
+
+def resolve_role(doc: Document, c: ClaimInfo) -> tuple[int, int, str, str] | None:
+    """ "The minister said ..." -> "Adam Ingram said ...": "the" right before a role word
+    ("the minister", "the chief executive", "the president"; nothing else in the phrase, no
+    "of"/"for" after it), when the article introduces exactly one person with that role
+    before it (:func:`_role_person`) and the claim does not name that person. A later clause
+    of its sentence is never resolved. ``(start, end, replacement, "PERSON")``."""
+    if earlier_clause(c) or c.sentence.index == 0:
+        return None
+    off = c.sentence.offset
+    toks = c.tokens
+    for i, t in enumerate(toks[:-1]):
+        if t.lower_ != "the":
+            continue
+        k = toks[i + 1]
+        lead = None
+        if k.lower_ == "chief" and i + 2 < len(toks) and toks[i + 2].lower_ == "executive":
+            lead, k = k, toks[i + 2]
+        if k.lower_ not in ROLE_NOUNS or k.tag_ != "NN" or t.head.i != k.i:
+            continue
+        if lead is None and k.lower_ == "executive":
+            continue  # "the executive" alone: a body, or any executive
+        if k.dep_ in {"compound", "amod", "nmod"} or any(r.dep_ == "prep" for r in k.rights):
+            continue  # "the minister for sport", "the president of France": another one
+        pos = next(j for j, x in enumerate(toks) if x.i == k.i)
+        nxt = toks[pos + 1] if pos + 1 < len(toks) else None
+        if nxt is not None and nxt.pos_ == "PROPN":
+            continue  # "the minister, Adam Ingram": named right there
+        name = _role_person(doc, c, k)
+        if name is None:
+            return None
+        surname = name.split()[-1]
+        if re.search(rf"\b{re.escape(surname)}\b", c.text):
+            return None
+        return t.idx + off, k.idx + len(k.text) + off, name, "PERSON"
+    return None
+
+
+#: The pronouns a claim may open on that go on a chain of its previous sentence's subject
+#: pronoun ("It said ... It also announced ..."), by that pronoun.
+_CHAIN = {"he": {"he", "his"}, "she": {"she", "her"}, "it": {"it", "its"}}
+
+
+def chain_subject(c: ClaimInfo) -> str | None:
+    """The subject pronoun ("he", "she", "it") a claim that is its whole sentence opens on,
+    when a name was put in for it: the next sentence's same pronoun may go on the chain."""
+    if c.subst is None or not c.subst_main or earlier_clause(c):
+        return None
+    first = c.tokens[0]
+    if first.idx + c.sentence.offset != c.subst[0] or first.lower_ not in _CHAIN:
+        return None
+    if first.dep_ not in {"nsubj", "nsubjpass"} or first.head.i != c.root.i:
+        return None
+    return first.lower_
+
+
+def resolve_chain(
+    doc: Document, c: ClaimInfo, before: tuple[str, str, str] | None
+) -> tuple[int, int, str, str] | None:
+    """ "T-Mobile said ... It said ... It also announced ...": a leading pronoun of the same
+    kind as the previous sentence's subject pronoun, which was resolved to a name
+    (``before``: that pronoun, the name, its label), stands for the same name, when the
+    previous sentence names nothing else of that kind (another firm, another person) and the
+    claim does not name it. A later clause of its sentence is never resolved."""
+    if before is None or earlier_clause(c) or c.sentence.index == 0 or c.quote is not None:
+        return None
+    pronoun, name, label = before
+    first = c.tokens[0]
+    if first.pos_ != "PRON" or first.lower_ not in _CHAIN[pronoun]:
+        return None
+    if first.lower_ in {"he", "she", "it"}:
+        if first.dep_ not in {"nsubj", "nsubjpass"} or first.head.i != c.root.i:
+            return None
+        if _INDEFINITE_IT(c, first):
+            return None
+        suffix = ""
+    else:
+        subj = first.head
+        if first.dep_ != "poss" or subj.dep_ not in {"nsubj", "nsubjpass"}:
+            return None
+        if subj.head.i != c.root.i or subj.left_edge.i != first.i:
+            return None
+        suffix = "'s"
+    prev = doc.sentences[c.sentence.index - 1]
+    kinds = {"PERSON"} if label == "PERSON" else {"ORG", "GPE", "PRODUCT", "PERSON", "NORP"}
+    key = name.split()[-1] if label == "PERSON" else name
+    for m in prev.mentions:
+        if m.label in kinds and key not in m.text.split() and m.text != name:
+            return None  # another firm or person named in between
+    if re.search(rf"\b{re.escape(key)}\b", c.text):
+        return None
+    start = first.idx + c.sentence.offset
+    return start, start + len(first.text), name + suffix, label
+
+
+#: Nouns for an organisation that "the" makes the story's main actor anywhere in a claim.
+_MAIN_ORG_NOUNS = frozenset({"company", "firm", "group"})
+
+
+def resolve_main_org(doc: Document, c: ClaimInfo) -> tuple[int, int, str, str] | None:
+    """ "... took control of the company and its finances", "the firm's new phone" -> the
+    story's main organisation (:func:`main_actor`): "the company", "the firm" or "the group"
+    (no word between, nothing after it but a possessive), when the main actor is named in
+    the claim's sentence before it or in one of the two sentences before, and every
+    organisation (or name the model may have mistaken for one: a person's, a product's) named
+    from that mention to the phrase is the main actor: a firm named in passing between may
+    be the one meant. The claim must not name the main actor. A later clause of its sentence
+    is never resolved. ``(start, end, replacement, "ORG")``."""
+    if earlier_clause(c) or c.sentence.index == 0:
+        return None
+    off = c.sentence.offset
+    toks = c.tokens
+    for i, t in enumerate(toks[:-1]):
+        k = toks[i + 1]
+        if t.lower_ != "the" or k.lower_ not in _MAIN_ORG_NOUNS or k.tag_ != "NN":
+            continue
+        if t.head.i != k.i or k.dep_ in {"compound", "amod", "nmod"}:
+            continue
+        if any(r.dep_ not in {"case", "punct"} for r in k.rights):
+            return None  # "the group of ...", "the company, Acme,": not a bare description
+        name = main_actor(doc, "ORG")
+        if name is None:
+            return None
+        at = t.idx + off
+        if any(
+            name in m.text or m.text in name
+            for m in c.sentence.mentions
+            if c.start <= m.start < c.end
+        ):
+            return None  # the claim names it: "the company" is another
+        seen = False
+        for s in doc.sentences[max(0, c.sentence.index - 2) : c.sentence.index + 1]:
+            for m in s.mentions:
+                if m.start >= at:
+                    break
+                if m.label == "ORG" and (name in m.text or m.text in name):
+                    seen = True
+                elif m.label in {"ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "FAC"} and seen:
+                    return None  # another name in between: it may be the one meant
+                elif m.label in {"ORG", "PRODUCT", "WORK_OF_ART", "FAC"}:
+                    return None  # another firm in the window: refuse
+        if not seen:
+            return None
+        end = k.idx + len(k.text) + off
+        if name.endswith("s") and doc.text[end : end + 2] == "'s":
+            return at, end + 2, name + "'", "ORG"  # "Brenmoor Motors'", never "Motors's"
+        return at, end, name, "ORG"
+    return None
