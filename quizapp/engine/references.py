@@ -1,7 +1,10 @@
 """Who a claim's opening subject means: a leading pronoun, "the company", or a description of the
 story's main actor ("The Oscar-winning actress") resolved to a name, only where one name can be
 meant. Claims keep the resolution as ``subst`` (:mod:`quizapp.engine.claims`); selection asks a
-resolved claim only when the name is the story's main actor (:func:`main_actor`).
+claim resolved by the loose pronoun rule (:func:`resolve_pronoun`) only when the name is the
+story's main actor (:func:`main_actor`); the stricter rules (a description, a class noun, a
+pair, a role, a person pronoun with no rival of the same sex, a chain) name one candidate only,
+so their claims are asked whoever they name.
 """
 
 from __future__ import annotations
@@ -760,6 +763,22 @@ def _speaker_subject(doc: Document, s: Sentence) -> Any:
     return subj[0]
 
 
+def _lead_suffix(c: ClaimInfo, first: Any, subjects: set[str]) -> str | None:
+    """How a leading pronoun is replaced by a name: ``""`` for a subject pronoun of the main
+    verb ("He said ..."), ``"'s"`` for the possessive opening the subject ("His firm said
+    ..."), None when it is neither."""
+    if first.lower_ in subjects:
+        if first.dep_ not in {"nsubj", "nsubjpass"} or first.head.i != c.root.i:
+            return None
+        return ""
+    subj = first.head
+    if first.dep_ != "poss" or subj.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    if subj.head.i != c.root.i or subj.left_edge.i != first.i:
+        return None
+    return "'s"
+
+
 def resolve_person_pronoun(doc: Document, c: ClaimInfo) -> tuple[int, int, str, str] | None:
     """ "He will also say ..." -> "Charles Kennedy will also say ...": a leading "he"/"she"
     (the subject) or "his"/"her" (the subject's possessor) of a claim that is its whole
@@ -782,17 +801,9 @@ def resolve_person_pronoun(doc: Document, c: ClaimInfo) -> tuple[int, int, str, 
     sex = _SEX_OF.get(first.lower_)
     if sex is None or first.pos_ != "PRON":
         return None
-    if first.lower_ in {"he", "she"}:
-        if first.dep_ not in {"nsubj", "nsubjpass"} or first.head.i != c.root.i:
-            return None
-        suffix = ""
-    else:
-        subj = first.head
-        if first.dep_ != "poss" or subj.dep_ not in {"nsubj", "nsubjpass"}:
-            return None
-        if subj.head.i != c.root.i or subj.left_edge.i != first.i:
-            return None
-        suffix = "'s"
+    suffix = _lead_suffix(c, first, {"he", "she"})
+    if suffix is None:
+        return None
     # the nearest sentence that is not a quoted remark, and the one before it
     i = c.sentence.index - 1
     between: list[Sentence] = []
@@ -1016,19 +1027,9 @@ def resolve_chain(
     first = c.tokens[0]
     if first.pos_ != "PRON" or first.lower_ not in _CHAIN[pronoun]:
         return None
-    if first.lower_ in {"he", "she", "it"}:
-        if first.dep_ not in {"nsubj", "nsubjpass"} or first.head.i != c.root.i:
-            return None
-        if _INDEFINITE_IT(c, first):
-            return None
-        suffix = ""
-    else:
-        subj = first.head
-        if first.dep_ != "poss" or subj.dep_ not in {"nsubj", "nsubjpass"}:
-            return None
-        if subj.head.i != c.root.i or subj.left_edge.i != first.i:
-            return None
-        suffix = "'s"
+    suffix = _lead_suffix(c, first, {"he", "she", "it"})
+    if suffix is None or (suffix == "" and _INDEFINITE_IT(c, first)):
+        return None
     prev = doc.sentences[c.sentence.index - 1]
     kinds = {"PERSON"} if label == "PERSON" else {"ORG", "GPE", "PRODUCT", "PERSON", "NORP"}
     key = name.split()[-1] if label == "PERSON" else name
