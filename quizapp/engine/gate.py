@@ -11,6 +11,7 @@ import re
 from .kinds import GENERATED, REGISTRY
 from .lexicon import MONTHS, WEEKDAYS
 from .numbers import date_pattern, parse_quantity
+from .quality import figure_fault
 
 #: The kinds the engine generates (the gate also checks editors' verdict questions).
 KIND_NAMES = tuple(kind.name for kind in GENERATED)
@@ -35,6 +36,7 @@ R_STATED = "a distractor is stated by the article"
 R_KIND = "unknown question kind"
 R_LENGTH = "stem or option too long"
 R_ARTEFACT = "template artefact in the text"
+R_TYPO = "copies a figure the article typed wrong"
 _ARTEFACT_RE = re.compile(r"\b[Aa]\(n\)|\(s\)(?!\w)")
 #: A blank glued to a word ("musical _____! which", "the _____.5G phone"): the answer was cut
 #: out of a longer name or code, so the options cannot fit the gap.
@@ -141,6 +143,8 @@ def check_question(
         or _CUT_BLANK_RE.search(stem)
     ):
         reasons.append(R_ARTEFACT)
+    if figure_fault(stem) or any(figure_fault(t) for t in texts):
+        reasons.append(R_TYPO)
     if evidence is None:
         reasons.append(R_EVIDENCE)
     else:
