@@ -245,7 +245,7 @@ def _swaps(low: str) -> list[str]:
 def misspelt_first_name(word: str) -> bool:
     """A first name two neighbouring letters of which are swapped ("Jermoe" for Jerome,
     "Micheal" for Michael): not itself a first name or a word the model knows, one swap from
-    a first name. Real rare names ("Niamh", "Siobhan", "Oluwaseun") are one swap from nothing known."""
+    a first name. Real rare names ("Niamh", "Siobhan", "Oluwaseun") are one swap from none."""
     low = word.lower()
     if len(low) < 5 or not word.istitle() or not low.isalpha() or low in FIRST_NAMES:
         return False
@@ -255,8 +255,8 @@ def misspelt_first_name(word: str) -> bool:
 def misspelt_opener(word: str) -> bool:
     """A capitalised common word with a letter doubled or missing ("Thhe", "Goverment",
     "Comittee") or a short one with two letters swapped ("Teh"): not a word or a first name
-    the model knows, and one doubled letter too many or one letter short of a word it does. (The caller rules out names the article
-    capitalises elsewhere.)"""
+    the model knows, and one doubled letter too many or one letter short of a word it does.
+    (The caller rules out names the article capitalises elsewhere.)"""
     low = word.lower()
     if len(low) < 3 or not word.istitle() or not low.isalpha() or low in FIRST_NAMES:
         return False
