@@ -21,7 +21,7 @@ from tests.engine.helpers import cached_generate
 
 TERMINAL = """Harbour council approves new ferry terminal
 
-Brackwater council approved a £1.75bn ferry terminal on the River Tamsin on Tuesday, after a vote of 31 to 9.
+Brackwater council approved a £1.75bn ferry terminal on the River Tamsin after a vote of 31 to 9.
 Council leader Jermoe Smith said the terminal would create 1,000 jobs by 2027.
 Goverment ministers had asked the council to delay the vote until the spring.
 The terminal will handle 0.5m passengers a year, council papers show.
