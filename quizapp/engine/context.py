@@ -358,7 +358,8 @@ def article_typos(doc: Document) -> frozenset[str]:
                 ent = next((e for e in s.span.ents if e.start == t.i), None)
                 if ent is not None and len(ent) > 1 and misspelt_first_name(t.text):
                     found.add(t.lower_)
-            if t is first and t.text not in doc.mid_capitals and misspelt_opener(t.text):
+            opener = t is first and t.ent_type_ != "PERSON" and t.text not in doc.mid_capitals
+            if opener and misspelt_opener(t.text):
                 found.add(t.lower_)
     return frozenset(found)
 

@@ -163,3 +163,9 @@ def test_name_spelt_two_ways_as_often_is_not_asked() -> None:
     shown = " ".join(_shown(TIED))
     assert "Siobahn" not in shown and "Siobhan" not in shown
     assert cached_generate(TIED, 7).questions  # the rest of the story is still asked
+
+
+def test_first_name_at_sentence_start_is_no_misspelt_opener() -> None:
+    # "Mya" is one swap from "may", but a person's name, not a common word typed wrong
+    doc = analyse("Singer signs deal\n\nMya Roberts signed a three-album deal with Calder Records.\n")
+    assert "mya" not in article_typos(doc)
