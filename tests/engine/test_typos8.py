@@ -166,6 +166,7 @@ def test_name_spelt_two_ways_as_often_is_not_asked() -> None:
 
 
 def test_first_name_at_sentence_start_is_no_misspelt_opener() -> None:
-    # "Mya" is one swap from "may", but a person's name, not a common word typed wrong
-    doc = analyse("Singer signs deal\n\nMya Roberts signed a three-album deal with Calder Records.\n")
-    assert "mya" not in article_typos(doc)
+    # "Lott" is "lot" with a letter doubled, but a person's name, not a common word typed wrong
+    assert misspelt_opener("Lott")
+    doc = analyse("Senator ends bid\n\nLott Hughes said he would not stand again in 2008.\n")
+    assert "lott" not in article_typos(doc)
