@@ -170,3 +170,10 @@ def test_first_name_at_sentence_start_is_no_misspelt_opener() -> None:
     assert misspelt_opener("Lott")
     doc = analyse("Senator ends bid\n\nLott Hughes said he would not stand again in 2008.\n")
     assert "lott" not in article_typos(doc)
+
+
+def test_letter_dropped_or_swapped_in_a_name_the_article_spells_right_more_often() -> None:
+    text = "Jonathan Smith said. Jonathan Smith left. Jonathn Smith added. Smith and Smtih met."
+    assert name_spellings(text) == {"Jonathn": "Jonathan", "Smtih": "Smith"}
+    # a letter apart with no name beside both: two names ("Hansen", "Hanson"), left alone
+    assert name_spellings("Lars Hansen met Cecil Hanson. Hansen spoke first.") == {}
