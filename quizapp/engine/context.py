@@ -18,7 +18,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from .claims import ClaimInfo
 from .document import Document
-from .persons import FEMALE_NAMES, MALE_NAMES
+from .persons import FEMALE_NAMES, FIRST_NAMES, MALE_NAMES
 from .quality import name_before
 from .references import opener_refers_to_subst
 
@@ -198,6 +198,25 @@ def known_words() -> frozenset[str]:
     return _known_words()[0]
 
 
+#: Real words the model's tables leave out, that are one letter from words they list.
+_REAL_WORDS = frozenset({"whilst", "amongst", "amidst"})
+
+
+def _known_form(low: str) -> bool:
+    """Whether a lower-case word is one the tables list, or one of its regular forms."""
+    known = known_words()
+    if low in known:
+        return True
+    for suffix in ("s", "es", "ed", "d", "ing", "ly", "er", "ers", "est"):
+        if low.endswith(suffix) and low[: -len(suffix)] in known:
+            return True
+        # "having", "closer": a final "e" dropped before the suffix
+        if suffix in {"ing", "ed", "er", "est"} and low.endswith(suffix):
+            if low[: -len(suffix)] + "e" in known:
+                return True
+    return False
+
+
 def looks_like_typo(word: str, lemma: str = "") -> bool:
     """A lower-case word the model's tables do not know, one letter or two away from a word
     they do ("politicial", "conterfeit"): the article's typo, not a word to copy."""
@@ -205,15 +224,8 @@ def looks_like_typo(word: str, lemma: str = "") -> bool:
     if len(low) < 6 or not low.isalpha() or not word.islower() or low in STOP_WORDS:
         return False
     known, buckets = _known_words()
-    if low in known or (lemma and lemma.lower() in known):
+    if _known_form(low) or (lemma and lemma.lower() in known):
         return False
-    for suffix in ("s", "es", "ed", "d", "ing", "ly", "er", "ers", "est"):
-        if low.endswith(suffix) and low[: -len(suffix)] in known:
-            return False
-        # "having", "closer": a final "e" dropped before the suffix
-        if suffix in {"ing", "ed", "er", "est"} and low.endswith(suffix):
-            if low[: -len(suffix)] + "e" in known:
-                return False
     near = [w for n in (len(low) - 1, len(low), len(low) + 1) for w in buckets.get((low[0], n), [])]
     return bool(difflib.get_close_matches(low, near, n=1, cutoff=0.88))
 
@@ -224,6 +236,161 @@ def copied_typo(claim: ClaimInfo) -> bool:
         t.is_alpha and not t.ent_type_ and t.pos_ != "PROPN" and looks_like_typo(t.text, t.lemma_)
         for t in claim.tokens
     )
+
+
+def _swaps(low: str) -> list[str]:
+    return [low[:i] + low[i + 1] + low[i] + low[i + 2 :] for i in range(len(low) - 1)]
+
+
+def misspelt_first_name(word: str) -> bool:
+    """A first name two neighbouring letters of which are swapped ("Jermoe" for Jerome,
+    "Micheal" for Michael): not itself a first name or a word the model knows, one swap from
+    a first name. Real rare names ("Niamh", "Siobhan", "Oluwaseun") are one swap from none."""
+    low = word.lower()
+    if len(low) < 5 or not word.istitle() or not low.isalpha() or low in FIRST_NAMES:
+        return False
+    return not _known_form(low) and any(w in FIRST_NAMES for w in _swaps(low))
+
+
+def misspelt_opener(word: str) -> bool:
+    """A capitalised common word with a letter doubled or missing ("Thhe", "Goverment",
+    "Comittee") or a short one with two letters swapped ("Teh"): not a word or a first name
+    the model knows, and one doubled letter too many or one letter short of a word it does.
+    (The caller rules out names the article capitalises elsewhere.)"""
+    low = word.lower()
+    if len(low) < 3 or not word.istitle() or not low.isalpha() or low in FIRST_NAMES:
+        return False
+    known, buckets = _known_words()
+    if _known_form(low) or low in STOP_WORDS or low in _REAL_WORDS:
+        return False
+    for i in range(len(low) - 1):
+        fewer = low[:i] + low[i + 1 :]
+        if low[i] == low[i + 1] and (fewer in known or fewer in STOP_WORDS):
+            return True  # "Thhe", "Comittee"
+    if any(w in STOP_WORDS and len(w) > 2 for w in _swaps(low)):
+        return True  # "Teh", "Whihc"
+    if len(low) < 6:
+        return False
+    return any(_one_short(low, w) for w in buckets.get((low[0], len(low) + 1), []))
+
+
+def _one_short(low: str, word: str) -> bool:
+    """Whether ``low`` is ``word`` with one letter left out ("goverment", "government")."""
+    i = 0
+    while i < len(low) and low[i] == word[i]:
+        i += 1
+    return low[i:] == word[i + 1 :]
+
+
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?![\w-])")
+
+
+def name_spellings(text: str) -> dict[str, str]:
+    """A name the article spells two ways ("Jerome Smith" twice, "Jermoe Smith" once): each
+    rarer spelling mapped to the one the article uses most, or to "" when both are used as
+    often (no telling which is right). Two capitalised words are one name spelt two ways when
+    they are one swap of neighbouring letters apart, or one letter apart and written next to
+    the same other name ("Phillip Smith", "Philip Smith"); two listed first names ("Louis",
+    "Louise") are two people."""
+    counts: dict[str, int] = {}
+    beside: dict[str, set[str]] = {}
+    words = list(_CAPITALISED.finditer(text))
+    for i, m in enumerate(words):
+        w = m.group(0)
+        counts[w] = counts.get(w, 0) + 1
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(words):
+                a, b = sorted((m, words[j]), key=lambda x: x.start())
+                if text[a.end() : b.start()] == " ":
+                    beside.setdefault(w, set()).add(words[j].group(0))
+    out: dict[str, str] = {}
+    forms = sorted(w for w in counts if len(w) >= 5)
+    for a in forms:
+        for b in forms:
+            if a >= b or not (b in _swaps(a) or _one_apart(a, b)):
+                continue
+            short, long = sorted((a, b), key=len)
+            if long in {short + "s", short + "'s"}:
+                continue  # "Democrat", "Democrats"
+            shared = bool(beside.get(a, set()) & beside.get(b, set()))
+            names = {a.lower(), b.lower()}
+            if names <= FIRST_NAMES:
+                # "Philip Jones", "Phillip Jones": one man; "Louis", "Louise": two people
+                if not shared or (names & MALE_NAMES and names & FEMALE_NAMES):
+                    continue
+            elif b not in _swaps(a) and not shared or names <= known_words():
+                continue  # ("Austria", "Australia" are two places the model knows)
+            if counts[a] == counts[b]:
+                out.setdefault(a, "")
+                out.setdefault(b, "")
+            else:
+                rare, common = (a, b) if counts[a] < counts[b] else (b, a)
+                out[rare] = common
+    return out
+
+
+def _one_apart(a: str, b: str) -> bool:
+    """One letter changed, added or left out."""
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = sorted((a, b), key=len)
+    return len(long) == len(short) + 1 and _one_short(short.lower(), long.lower())
+
+
+def article_typos(doc: Document) -> frozenset[str]:
+    """The article's typos, lower-cased, that no question may copy: lower-case words one
+    letter from a known word ("politicial"), misspelt first names ("Jermoe Smith") and
+    capitalised words at a sentence's start with a letter doubled or missing ("Goverment"),
+    unless the article capitalises the same word where no sentence starts (a name)."""
+    found: set[str] = set()
+    for s in doc.sentences:
+        toks = list(s.span)
+        first = next((t for t in toks if t.is_alpha), None)
+        for t in toks:
+            if not t.is_alpha:
+                continue
+            if t.text.islower():
+                if not t.ent_type_ and t.pos_ != "PROPN" and t.lower_ not in _REAL_WORDS:
+                    if looks_like_typo(t.text, t.lemma_):
+                        found.add(t.lower_)
+                continue
+            if t.ent_type_ == "PERSON" and t.ent_iob_ == "B":
+                ent = next((e for e in s.span.ents if e.start == t.i), None)
+                if ent is not None and len(ent) > 1 and misspelt_first_name(t.text):
+                    found.add(t.lower_)
+            opener = t is first and t.ent_type_ != "PERSON" and t.text not in doc.mid_capitals
+            if opener and misspelt_opener(t.text):
+                found.add(t.lower_)
+    return frozenset(found)
+
+
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def respell(doc: Document, texts: list[str], shown: int | None = None) -> list[str] | None:
+    """``texts`` (a question's stem, options, explanation) with a name the article spells two
+    ways in the spelling it uses most; None when one of the first ``shown`` texts (all by
+    default: what the quiz taker reads before answering) copies a typo of the article or a
+    name spelt two ways as often (rubric rule 12: never carry the article's typo)."""
+    cache = doc.typo_cache
+    if not cache:
+        cache["typos"] = article_typos(doc)
+        cache["spellings"] = name_spellings(doc.text)
+    typos: frozenset[str] = cache["typos"]
+    spellings: dict[str, str] = cache["spellings"]
+    out = []
+    for i, text in enumerate(texts):
+        asked = shown is None or i < shown
+        for w in set(_WORD.findall(text)):
+            if w in spellings:
+                if not spellings[w] and asked:
+                    return None
+                if spellings[w]:
+                    text = re.sub(rf"(?<![\w'’-]){w}(?![\w-])", spellings[w], text)
+        if asked and any(w.lower() in typos for w in _WORD.findall(text)):
+            return None
+        out.append(text)
+    return out
 
 
 def clock_time(text: str) -> bool:

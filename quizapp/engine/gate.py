@@ -11,6 +11,7 @@ import re
 from .kinds import GENERATED, REGISTRY
 from .lexicon import MONTHS, WEEKDAYS
 from .numbers import date_pattern, parse_quantity
+from .quality import figure_fault
 
 #: The kinds the engine generates (the gate also checks editors' verdict questions).
 KIND_NAMES = tuple(kind.name for kind in GENERATED)
@@ -35,6 +36,7 @@ R_STATED = "a distractor is stated by the article"
 R_KIND = "unknown question kind"
 R_LENGTH = "stem or option too long"
 R_ARTEFACT = "template artefact in the text"
+R_TYPO = "copies or reads a figure the article typed wrong"
 _ARTEFACT_RE = re.compile(r"\b[Aa]\(n\)|\(s\)(?!\w)")
 #: A blank glued to a word ("musical _____! which", "the _____.5G phone"): the answer was cut
 #: out of a longer name or code, so the options cannot fit the gap.
@@ -141,12 +143,17 @@ def check_question(
         or _CUT_BLANK_RE.search(stem)
     ):
         reasons.append(R_ARTEFACT)
+    if figure_fault(stem) or any(figure_fault(t) for t in texts):
+        reasons.append(R_TYPO)
     if evidence is None:
         reasons.append(R_EVIDENCE)
     else:
         s, e = evidence
         if not (0 <= s < e <= len(article_text)) or not article_text[s:e].strip():
             reasons.append(R_EVIDENCE)
+        elif figure_fault(article_text[s:e]) and R_TYPO not in reasons:
+            # "gain £17.m": the figure read from it ("£17") is not what was meant
+            reasons.append(R_TYPO)
     if spec is not None and spec.statements and len(keys) == 1:
         art = normalise_option(article_text)
         if any(not c and _contains_phrase(art, normalise_option(t)) for t, c in options):

@@ -54,6 +54,28 @@ FEMALE_NAMES = frozenset(
     raquel rita rosa rosemary sandra sara sheila shirley silvia sofia sonia sue tatiana
     teresa tina tracey tracy ursula vanessa vera veronica vivien yolanda""".split()
 )
+#: First names used for either sex, or spelt in more than one way, that are real names although
+#: they sit one swap or one letter from a listed one ("Marian", "Marina"; "Maire"): with the two
+#: lists, what a misspelt first name ("Jermoe", "Micheal") is told apart from.
+OTHER_NAMES = frozenset(
+    """ashley chris jamie jo jordan kelly leslie lesley morgan robin sam taylor alexis casey
+    maire mairead marian marina marion mario dario daina diana elias nadia naida kristen
+    michel micheline philipp phillip jon johan jonathon mathew stephan stefan sergey andrei
+    dimitri erik marc ana katharina kristina frederick alain petr erich goran kimberly
+    jerome abigail albert alexandra amber andrea angus annie antoine arnaud barney benedict
+    bernadette billy bradley brandon brett caitlin cameron carmen cheryl christina clive
+    connor dale danny darryl deirdre denise dominic donna duane dylan edwin elena elliot
+    emma ethan evan felix fergus frances francis gemma gerard gina grace graeme grant harold
+    harvey howard imogen irina isaac isabella jacob jake janice jeffrey jenny jerry jill jodie
+    joel jonathan josh joshua judy justin karim katie keira kirsty lauren leah lee leo leon
+    leonard lily lindsay lynn malcolm marcus marianne marilyn martha max megan melissa
+    michaela miles molly nathan natalie neville nicholas noel norman oscar patrice percy
+    philippa phoebe quentin rachael reginald rhona rob robyn rodney rosie rowan samantha
+    samuel sebastian seamus shane sheryl sian sidney stanley stella stuart susannah sylvia
+    teresa toby tristan vernon vicky vivian warwick wilfred yasmin zachary""".split()
+)
+#: Every first name the engine knows.
+FIRST_NAMES = MALE_NAMES | FEMALE_NAMES | OTHER_NAMES
 _TITLE_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Lord|Lady|Dame)\.? $")
 
 

@@ -420,6 +420,19 @@ def _possessive_after_name(text: str, m: re.Match[str]) -> bool:
 _GLUED_DOMAIN = re.compile(r"\b(the|a|an|of|in|to|and|or|for|new|its|their)\.[a-z]{2,}\b", re.I)
 
 
+# A figure typed wrong: "3..5%", "$1.,5bn" (two marks in a row), "£17.m" (a point with no
+# decimals), "12,00", "1,0000" (thousands not grouped in threes). "£1.75bn", "3.5%",
+# "1,000" and "0.5m" are well formed.
+_FIGURE_FAULT = re.compile(
+    r"\d[.,]{2,}\d|\d\.(?:bn|tn|m|k|million|billion|trillion|%)(?!\w)|\d,(?!\d{3}(?!\d))\d"
+)
+
+
+def figure_fault(text: str) -> bool:
+    """Whether the text copies a figure the article typed wrong ("£17.m", "12,00")."""
+    return bool(_FIGURE_FAULT.search(text))
+
+
 def copy_fault(text: str) -> bool:
     """Whether the text carries a fault of the article's own typing."""
     if _GLUED_DOMAIN.search(text):
@@ -428,7 +441,7 @@ def copy_fault(text: str) -> bool:
         return True
     if _STRAY_COMMA.search(text) or _SPACE_PUNCT.search(text) or _DOUBLED.search(text):
         return True
-    if _NOUN_ECHO.search(text):
+    if _NOUN_ECHO.search(text) or figure_fault(text):
         return True
     return bool(_TRAILING_LEAD.search(text.rstrip(".?")))
 

@@ -20,9 +20,10 @@ import random
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .claims import ClaimInfo
+from .context import respell
 from .document import Document, normalise, sentence_at
 from .drafts import Draft
 from .gate import check_question
@@ -487,6 +488,14 @@ def _try_kind(
         n = n_opts if spec.fixed_options else len(draft.distractors) + 1
         pos = want if n == n_opts else balancer.want(n)
         q = draft.place(min(pos, n - 1))
+        shown = [q.stem, *(o.text for o in q.options), q.explanation]
+        texts = respell(doc, shown, len(shown) - 1)
+        if texts is None:
+            rejected["copies a typo of the article"] += 1
+            continue
+        if texts != shown:  # a name in the spelling the article uses most
+            options = [replace(o, text=t) for o, t in zip(q.options, texts[1:-1], strict=True)]
+            q = replace(q, stem=texts[0], explanation=texts[-1], options=options)
         reasons = gate_question(q, doc.text)
         if reasons:
             for r in reasons:
