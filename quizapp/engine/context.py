@@ -300,8 +300,8 @@ def name_spellings(text: str) -> dict[str, str]:
         counts[w] = counts.get(w, 0) + 1
         for j in (i - 1, i + 1):
             if 0 <= j < len(words):
-                a, b = sorted((m, words[j]), key=lambda x: x.start())
-                if text[a.end() : b.start()] == " ":
+                left, right = sorted((m, words[j]), key=lambda x: x.start())
+                if text[left.end() : right.start()] == " ":
                     beside.setdefault(w, set()).add(words[j].group(0))
     out: dict[str, str] = {}
     forms = sorted(w for w in counts if len(w) >= 5)
@@ -358,7 +358,12 @@ def article_typos(doc: Document) -> frozenset[str]:
                 ent = next((e for e in s.span.ents if e.start == t.i), None)
                 if ent is not None and len(ent) > 1 and misspelt_first_name(t.text):
                     found.add(t.lower_)
-            opener = t is first and t.ent_type_ != "PERSON" and t.text not in doc.mid_capitals
+            opener = (
+                first is not None
+                and t.i == first.i
+                and t.ent_type_ != "PERSON"
+                and t.text not in doc.mid_capitals
+            )
             if opener and misspelt_opener(t.text):
                 found.add(t.lower_)
     return frozenset(found)
