@@ -13,9 +13,11 @@ from __future__ import annotations
 import math
 import random
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from .document import Document, mention_role, normalise, safe_role
+from .figures import MIN_GAP, candidates, choose, stated_ranges
 from .lexicon import (
     CITIES,
     CITIES_BY_COUNTRY,
@@ -28,6 +30,7 @@ from .lexicon import (
     DEMONYMS,
     JOB_CLASSES,
     LANGUAGES,
+    MILD_CHANGE,
     NEIGHBOUR_REGIONS,
     REGION_CONTINENT,
     ROLE_CLASSES,
@@ -59,12 +62,108 @@ def quantity_pool(
     rng: random.Random,
     count: int,
     below: int | None = None,
+    ok: Callable[[str], bool] | None = None,
 ) -> list[tuple[str, str]]:
-    """Up to ``count`` wrong values like ``q``; with ``below`` set, exactly that many of them
-    are smaller than the key (so the key lands at rank ``below`` once options are sorted).
+    """Up to ``count`` wrong values like ``q``, each passing ``ok`` (the caller's test: the
+    sentence's direction words, a part below its whole); with ``below`` set, that many of them
+    are smaller than the key where both sides are open (the key's rank once options are
+    sorted). The article's own figures of the key's unit first; made-up ones are chosen as a
+    set (:mod:`figures`): with three or more wrong values they straddle the key.
     None where the claim's other figures and a relation it states give ``q`` by arithmetic
     ("nearly double from 12,300 to 20,000"): every other value is then plainly wrong, as a
     recall option or in a false statement (drawn all the same, so that later draws keep)."""
+    if q.kind == "year":
+        return _year_pool(doc, claim, q, rng, count)
+    test = ok or (lambda _text: True)
+    article, stated_values, fine = _article_figures(doc, claim, q)
+    lows = [v for v in sorted(article, reverse=True) if v < q.value and test(article[v])]
+    highs = [v for v in sorted(article) if v > q.value and test(article[v])]
+    ranges = stated_ranges(doc.text, q)
+
+    def usable(v: float) -> bool:
+        text = format_like(q, v)
+        return (
+            v not in stated_values
+            and not any(lo <= v <= hi for lo, hi in ranges)
+            and text != q.text
+            and test(text)
+        )
+
+    made_low = [v for v in candidates(q, True, fine) if usable(v)]
+    made_high = [v for v in candidates(q, False, fine) if usable(v)]
+    n_low = min(rng.randint(0, count) if below is None else below, count)
+    open_low, open_high = bool(lows or made_low), bool(highs or made_high)
+    if not open_low:
+        n_low = 0
+    elif not open_high:
+        n_low = count
+    elif count >= 3 and (len(lows) < n_low or len(highs) < count - n_low):
+        n_low = min(max(n_low, 1), count - 1)  # made-up values straddle the key
+    # article figures first; the seeded draw (one per side made up) picks the made-up set
+    fixed_low, fixed_high = lows[:n_low], highs[: count - n_low]
+    need_low, need_high = n_low - len(fixed_low), count - n_low - len(fixed_high)
+    draws = [rng.randrange(3) for side in (need_low, need_high) if side > 0]
+    local = random.Random(f"{q.text}|{n_low}|{draws}")  # noqa: S311 - reproducible choice
+    fixed = fixed_low + fixed_high
+    need = need_low + need_high
+    # the drawn split first; where no set keeps it, the nearest other split, then any spaced
+    # (equal gaps are allowed before an option out of place is)
+    splits = sorted(range(need + 1), key=lambda k: (abs(k - need_low), k))
+    made = next(
+        (
+            found
+            for uneven in (True, False)
+            for k in splits
+            if (
+                found := choose(
+                    q.value, fixed, made_low, made_high, (k, need - k), local, fine, uneven
+                )
+            )
+            is not None
+        ),
+        None,
+    )
+    if made is None:
+        made = _fallback(q.value, fixed, made_low, made_high, need)
+    out = [(article[v], "article_number") for v in fixed_low + fixed_high]
+    out += [(format_like(q, v), "number_perturbation") for v in made]
+    span = doc.text[claim.start : claim.end]
+    if arithmetic_gives_away(span, q.start - claim.start, q.end - claim.start):
+        return []
+    return _unique(q, out)[:count]
+
+
+def _fallback(
+    key: float, fixed: list[float], lows: list[float], highs: list[float], need: int
+) -> list[float]:
+    """Up to ``need`` made-up values from either side, nearest first, kept apart from each
+    other and from the key and ``fixed`` (the set rules' last resort)."""
+    picked: list[float] = []
+    for v in sorted(lows + highs, key=lambda v: abs(math.log(v / key))):
+        if len(picked) == need:
+            break
+        taken = [key, *fixed, *picked]
+        if all(abs(v - w) >= MIN_GAP * max(v, w) for w in taken):
+            picked.append(v)
+    return picked
+
+
+def _unique(q: Quantity, out: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    seen: set[str] = {normalise(q.text)}
+    uniq = []
+    for text, src in out:
+        if normalise(text) not in seen:
+            seen.add(normalise(text))
+            uniq.append((text, src))
+    return uniq
+
+
+def _article_figures(
+    doc: Document, claim: ClaimInfo, q: Quantity
+) -> tuple[dict[float, str], set[float], bool]:
+    """The article's figures of the key's kind outside the claim's sentences (value: text),
+    every value it states of the key's signature, and whether the key is fine-scaled: the
+    article sets it beside a close value of its kind, or the claim calls the change mild."""
     banned = related_sentences(doc, claim)
     article: dict[float, str] = {}
     for s in doc.sentences:
@@ -88,14 +187,22 @@ def quantity_pool(
     # a key the article sets beside a close value of its kind is wrong by small steps
     fine = any(
         v != q.value and abs(v - q.value) <= FINE_SCALE * abs(q.value) for v in stated_values
-    )
+    ) or bool(claim.lemmas & MILD_CHANGE)
+    return article, stated_values, fine
+
+
+def _year_pool(
+    doc: Document, claim: ClaimInfo, q: Quantity, rng: random.Random, count: int
+) -> list[tuple[str, str]]:
+    """Wrong years: the article's other years first, then a few years either side."""
+    article, stated_values, _fine = _article_figures(doc, claim, q)
     lows = sorted((v for v in article if v < q.value), reverse=True)
     highs = sorted(v for v in article if v > q.value)
 
     def fill(side: list[float], lower: bool, need: int) -> list[tuple[str, str]]:
         picked = [(article[v], "article_number") for v in side[:need]]
         if len(picked) < need:
-            for v in perturb(q, lower, need + 4, rng.randrange(3), fine=fine):
+            for v in perturb(q, lower, need + 4, rng.randrange(3)):
                 if v in stated_values or format_like(q, v) in {p for p, _ in picked}:
                     continue
                 picked.append((format_like(q, v), "number_perturbation"))
@@ -103,23 +210,11 @@ def quantity_pool(
                     break
         return picked
 
-    if below is None:
-        n_low = rng.randint(0, count)
-        out = fill(lows, True, n_low) + fill(highs, False, count - n_low)
-        if len(out) < count:
-            out += fill(lows, True, count - len(out) + n_low)[n_low:]
-    else:
-        out = fill(lows, True, below) + fill(highs, False, count - below)
-    seen: set[str] = {normalise(q.text)}
-    uniq = []
-    for text, src in out:
-        if normalise(text) not in seen:
-            seen.add(normalise(text))
-            uniq.append((text, src))
-    span = doc.text[claim.start : claim.end]
-    if arithmetic_gives_away(span, q.start - claim.start, q.end - claim.start):
-        return []
-    return uniq[:count]
+    n_low = rng.randint(0, count)
+    out = fill(lows, True, n_low) + fill(highs, False, count - n_low)
+    if len(out) < count:
+        out += fill(lows, True, count - len(out) + n_low)[n_low:]
+    return _unique(q, out)[:count]
 
 
 _ALIASES = (

@@ -237,6 +237,23 @@ ANTONYMS: dict[str, str] = {
 }
 # verbs and adverbs of direction: swapping one beside two related figures ("rose to $11.1bn
 # from $10.9bn") contradicts the figures themselves, a give-away rather than a wrong answer
+#: Words that call a change small ("a mild decline", "rose slightly"): wrong values of its
+#: figures stay near the key, as beside a close figure of its kind (a value a third away
+#: contradicts "mild": blind editors on "112.1").
+MILD_CHANGE: frozenset[str] = frozenset(
+    {
+        "slight",
+        "slightly",
+        "mild",
+        "mildly",
+        "marginal",
+        "marginally",
+        "modest",
+        "modestly",
+        "fractional",
+        "fractionally",
+    }
+)
 DIRECTION_WORDS: frozenset[str] = frozenset(
     {
         "rise",

@@ -168,11 +168,11 @@ def mutate_number(doc: Document, claim: ClaimInfo, rng: random.Random) -> list[M
             or doc.text[max(0, q.start - 1) : q.start] == "("
         ):
             continue
-        kept = [
-            t
-            for t, _src in quantity_pool(doc, claim, q, rng, 4)
-            if keeps_direction(claim, q, t) and beyond_rough_margin(doc, q, t)
-        ]
+
+        def fits(text: str, q: Quantity = q) -> bool:
+            return keeps_direction(claim, q, text) and beyond_rough_margin(doc, q, text)
+
+        kept = [t for t, _src in quantity_pool(doc, claim, q, rng, 2, ok=fits)]
         for text in kept[:2]:
             if twin is None:
                 out.append(Mutation("number", q.start, q.end, q.text, text))

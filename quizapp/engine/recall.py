@@ -60,6 +60,7 @@ from .mutations import (
     same_org_kind,
 )
 from .nlp import Mention
+from .numbers import Quantity
 from .quality import (
     gendered,
     names_the_country,
@@ -292,21 +293,17 @@ def generate_recall(
         if not ok_stem(stem, q.text):
             continue
         below = min(want_pos, n_wrong) if want_pos >= 0 else None
-        wrong = [
-            w
-            for w in quantity_pool(doc, claim, q, rng, n_wrong, below=below)
-            if keeps_direction(claim, q, w[0])
-        ]
-        if len(wrong) < n_wrong:  # the figures' order rules out one side: take the other
-            wrong = [
-                w
-                for w in quantity_pool(doc, claim, q, rng, 2 * n_wrong + 2)
-                if keeps_direction(claim, q, w[0])
-            ][:n_wrong]
-        # "both the _____ and 1500m": another figure of the sentence makes the option absurd
-        wrong = [w for w in wrong if not _named_in(w[0], claim.text)]
-        # "growth of around 5%": 6% is arguably right too
-        wrong = [w for w in wrong if beyond_rough_margin(doc, q, w[0])]
+
+        def fits(text: str, q: Quantity = q) -> bool:
+            # the figures' order and a part below its whole; "both the _____ and 1500m":
+            # another figure of the sentence is absurd; "around 5%": 6% is arguably right too
+            return (
+                keeps_direction(claim, q, text)
+                and not _named_in(text, claim.text)
+                and beyond_rough_margin(doc, q, text)
+            )
+
+        wrong = quantity_pool(doc, claim, q, rng, n_wrong, below=below, ok=fits)
         # (none for a figure arithmetic on the claim gives: "nearly double from _____ to 20,000")
         if len(wrong) < 2:
             continue

@@ -1,0 +1,181 @@
+"""Made-up wrong figures, chosen as a set so that no option is the odd one out.
+
+Blind editors refused sets a reader solves without the article: every wrong value above the
+key ("the closest number gives it away"), a mechanical series ("3,000 / 4,000 / 5,000"),
+two options a digit apart, and a value the sentence rules out ("112.1" beside "a mild
+decline"). So the made-up values of one item are drawn together (:func:`choose`):
+
+- they straddle the key where both sides are open (the caller decides how many fall below,
+  from the seeded draw: the key's rank varies, and it is never always the middle one);
+- neighbouring options lie at least MIN_GAP apart (FINE_GAP for a key the article sets beside
+  a close value of its kind, "97.5" beside "95.5"), and no two gaps of the sorted set are
+  (nearly) equal, so the options never run as a series;
+- each keeps the key's format and precision (:func:`round_like`): "18,000" gives "23,000",
+  "59.2" gives "44.4", a one-digit "2,000" may give "1,500";
+- none lies inside a range the article states (:func:`stated_ranges`).
+
+What a value may not be (another figure of the article, against the sentence's direction
+words, a part above its whole) is the caller's test, applied to every candidate first.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import random
+import re
+
+from .numbers import Quantity, find_quantities, format_like
+
+#: Nearest two options may be, relative to the larger (a digit-level difference is trivia).
+MIN_GAP = 0.08
+#: ... for a key the article compares with a close value of its kind.
+FINE_GAP = 0.04
+#: Two gaps of the sorted options this close (relative to the larger) read as a series.
+SAME_GAP = 0.12
+#: How far made-up values may lie from the key (factors): ordinary keys, and fine ones.
+REACH = (0.4, 2.5)
+FINE_REACH = (0.8, 1.25)
+#: The spread (largest over smallest option) a set aims at: wide enough to be no trick,
+#: narrow enough that no option is absurd.
+SPREAD = 2.0
+FINE_SPREAD = 1.22
+#: How many of the best-spread sets the seeded draw chooses among.
+CHOICES = 6
+
+
+def sig_digits(q: Quantity) -> int:
+    """Significant digits of a whole-number key as written ("18,000": 2, "150": 2, "2": 1)."""
+    digits = str(int(round(q.value))).rstrip("0")
+    return max(1, len(digits))
+
+
+def round_like(q: Quantity, value: float, digits: int, half: bool = False) -> float:
+    """``value`` at the key's precision: its decimals, or ``digits`` significant digits
+    (``half``: a one-digit key's value may end in a 5: "2,000" gives "1,500")."""
+    if q.decimals:
+        return round(value, q.decimals)
+    if value < 1:
+        return 0.0
+    grain = 10.0 ** max(0, math.floor(math.log10(value)) - digits + 1)
+    if half and grain >= 10:
+        grain /= 2
+    return float(round(value / grain) * grain)
+
+
+def candidates(q: Quantity, lower: bool, fine: bool) -> list[float]:
+    """Made-up values on one side of the key, nearest first, at the key's precision; a share
+    below 100% stays below it, and "900m" never becomes "1,020m" (a writer says "1.02bn")."""
+    low, high = FINE_REACH if fine else REACH
+    out: set[float] = set()
+    # a fine key moves in finer steps: "400" beside "380" gives "430", not "500"
+    digits = max(sig_digits(q), 2) if fine else sig_digits(q)
+    # "1,500" and "2,500" read as round as "2,000"; "9,500" beside "2,000" looks made up
+    # (any whole percentage reads naturally: "65%" beside "70%")
+    halves = (False, True) if digits == 1 else (False,)
+    steps = 40
+    for i in range(1, steps + 1):
+        f = 1 - (1 - low) * i / steps if lower else 1 + (high - 1) * i / steps
+        for half in halves:
+            v = round_like(q, q.value * f, digits, half)
+            if v <= 0 or math.isclose(v, q.value) or (v < q.value) != lower:
+                continue
+            if half and not q.percent and str(int(v)).rstrip("0")[:1] >= "5":
+                continue
+            if q.percent and q.value < 100 <= v:
+                continue
+            if q.scale.strip() and q.value < 1000 <= v:
+                continue
+            out.add(v)
+    return sorted(out, reverse=lower)
+
+
+_RANGE_GAP = re.compile(r"^\s*(?:-|–|to)\s*$")
+_BETWEEN = re.compile(r"\bbetween\s+$", re.I)
+
+
+def stated_ranges(text: str, q: Quantity) -> list[tuple[float, float]]:
+    """Ranges of the key's unit the article states ("between 20,000 and 30,000", "20-30%",
+    "£2m to £3m"): a wrong value inside one is arguably right. "from 10 to 12" is a change,
+    not a range."""
+    out = []
+    figures = find_quantities(text)
+    for a, b in itertools.pairwise(figures):
+        if b.signature != q.signature:
+            continue
+        if (a.currency or b.currency) != b.currency or (a.percent or b.percent) != b.percent:
+            continue
+        gap = text[a.end : b.start]
+        before = text[max(0, a.start - 12) : a.start]
+        if _BETWEEN.search(before) and re.fullmatch(r"\s*and\s*", gap):
+            pass
+        elif not _RANGE_GAP.match(gap) or re.search(r"\bfrom\s+$", before, re.I):
+            continue
+        lo, hi = sorted((a.value, b.value))
+        out.append((lo, hi))
+    return out
+
+
+def _gaps_ok(values: list[float], made: set[float], gap: float, uneven: bool) -> bool:
+    """Whether the sorted ``values`` keep neighbours apart (where one is made up) and, with
+    ``uneven``, no two gaps alike."""
+    vals = sorted(values)
+    gaps = [b - a for a, b in itertools.pairwise(vals)]
+    for (a, b), d in zip(itertools.pairwise(vals), gaps, strict=True):
+        if (a in made or b in made) and d < gap * max(abs(a), abs(b)):
+            return False
+    if not uneven:
+        return True
+    return all(abs(g - h) > SAME_GAP * max(g, h) for g, h in itertools.combinations(gaps, 2))
+
+
+def choose(
+    key: float,
+    fixed: list[float],
+    lows: list[float],
+    highs: list[float],
+    need: tuple[int, int],
+    rng: random.Random,
+    fine: bool = False,
+    uneven: bool = True,
+) -> list[float] | None:
+    """``need`` (below, above) made-up values from ``lows`` and ``highs`` (nearest first) to
+    stand with the key and the article's ``fixed`` values: spaced, in no series (``uneven``),
+    of a natural spread, one of the best sets drawn by ``rng``; None when there is none."""
+    n_low, n_high = need
+    lows, highs = lows[:14], highs[:14]
+    if n_low > len(lows) or n_high > len(highs):
+        return None
+    target = math.log(FINE_SPREAD if fine else SPREAD)
+    gap = FINE_GAP if fine else MIN_GAP
+    scored = []
+    for low in itertools.combinations(lows, n_low):
+        for high in itertools.combinations(highs, n_high):
+            made = [*low, *high]
+            values = sorted([key, *fixed, *made])
+            if not _gaps_ok(values, set(made), gap, uneven):
+                continue
+            spread = math.log(values[-1] / values[0]) if values[0] > 0 else 9.0
+            scored.append((abs(spread - target) + _lopsided(values), sorted(made)))
+    if not scored:
+        return None
+    scored.sort()
+    return rng.choice(scored[:CHOICES])[1]
+
+
+#: Ratio of the widest to the narrowest step (in proportion) between neighbouring options that
+#: reads natural: far above it one pair sits oddly close ("800 / 900 / 2,000 / 2,500").
+NATURAL_STEPS = 1.8
+
+
+def _lopsided(values: list[float]) -> float:
+    """How far the proportional steps between neighbours are from a natural unevenness."""
+    if values[0] <= 0 or len(values) < 3:
+        return 0.0
+    steps = [math.log(b / a) for a, b in itertools.pairwise(values)]
+    return 0.5 * abs(math.log(max(steps) / max(min(steps), 1e-9)) - math.log(NATURAL_STEPS))
+
+
+def written(q: Quantity, values: list[float]) -> list[str]:
+    """The values written like the key."""
+    return [format_like(q, v) for v in values]
