@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from .document import Document, mention_role, normalise, safe_role
-from .figures import MIN_GAP, candidates, choose, stated_ranges
+from .figures import candidates, pick_set, stated_ranges
 from .lexicon import (
     CITIES,
     CITIES_BY_COUNTRY,
@@ -75,7 +75,9 @@ def quantity_pool(
     if q.kind == "year":
         return _year_pool(doc, claim, q, rng, count)
     test = ok or (lambda _text: True)
-    article, stated_values, fine = _article_figures(doc, claim, q)
+    article, stated_values, close = _article_figures(doc, claim, q)
+    # a change the claim calls mild is wrong by small steps too ("a mild decline")
+    fine = close or bool(claim.lemmas & MILD_CHANGE)
     lows = [v for v in sorted(article, reverse=True) if v < q.value and test(article[v])]
     highs = [v for v in sorted(article) if v > q.value and test(article[v])]
     ranges = stated_ranges(doc.text, q)
@@ -92,40 +94,17 @@ def quantity_pool(
     made_low = [v for v in candidates(q, True, fine) if usable(v)]
     made_high = [v for v in candidates(q, False, fine) if usable(v)]
     n_low = min(rng.randint(0, count) if below is None else below, count)
-    open_low, open_high = bool(lows or made_low), bool(highs or made_high)
-    if not open_low:
-        n_low = 0
-    elif not open_high:
-        n_low = count
-    elif count >= 3 and (len(lows) < n_low or len(highs) < count - n_low):
-        n_low = min(max(n_low, 1), count - 1)  # made-up values straddle the key
-    # article figures first; the seeded draw (one per side made up) picks the made-up set
-    fixed_low, fixed_high = lows[:n_low], highs[: count - n_low]
-    need_low, need_high = n_low - len(fixed_low), count - n_low - len(fixed_high)
-    draws = [rng.randrange(3) for side in (need_low, need_high) if side > 0]
-    local = random.Random(f"{q.text}|{n_low}|{draws}")  # noqa: S311 - reproducible choice
-    fixed = fixed_low + fixed_high
-    need = need_low + need_high
-    # the drawn split first; where no set keeps it, the nearest other split, then any spaced
-    # (equal gaps are allowed before an option out of place is)
-    splits = sorted(range(need + 1), key=lambda k: (abs(k - need_low), k))
-    made = next(
-        (
-            found
-            for uneven in (True, False)
-            for k in splits
-            if (
-                found := choose(
-                    q.value, fixed, made_low, made_high, (k, need - k), local, fine, uneven
-                )
-            )
-            is not None
-        ),
-        None,
+    # the old fixed steps, drawn as they always were (so that later draws keep), and kept
+    # where they already make a good set
+    old_fixed, old_made, offsets = _old_steps(q, article, stated_values, close, rng, n_low, count)
+    legacy = None
+    if all(test(article[v]) for v in old_fixed) and all(usable(v) for v in old_made):
+        legacy = (old_fixed, old_made)
+    local = random.Random(f"{q.text}|{n_low}|{offsets}")  # noqa: S311 - reproducible choice
+    fixed, made = pick_set(
+        q.value, (lows, highs), (made_low, made_high), (n_low, count), local, fine, legacy
     )
-    if made is None:
-        made = _fallback(q.value, fixed, made_low, made_high, need)
-    out = [(article[v], "article_number") for v in fixed_low + fixed_high]
+    out = [(article[v], "article_number") for v in fixed]
     out += [(format_like(q, v), "number_perturbation") for v in made]
     span = doc.text[claim.start : claim.end]
     if arithmetic_gives_away(span, q.start - claim.start, q.end - claim.start):
@@ -133,19 +112,46 @@ def quantity_pool(
     return _unique(q, out)[:count]
 
 
-def _fallback(
-    key: float, fixed: list[float], lows: list[float], highs: list[float], need: int
-) -> list[float]:
-    """Up to ``need`` made-up values from either side, nearest first, kept apart from each
-    other and from the key and ``fixed`` (the set rules' last resort)."""
-    picked: list[float] = []
-    for v in sorted(lows + highs, key=lambda v: abs(math.log(v / key))):
-        if len(picked) == need:
-            break
-        taken = [key, *fixed, *picked]
-        if all(abs(v - w) >= MIN_GAP * max(v, w) for w in taken):
-            picked.append(v)
-    return picked
+def _old_steps(
+    q: Quantity,
+    article: dict[float, str],
+    stated: set[float],
+    fine: bool,
+    rng: random.Random,
+    n_low: int,
+    count: int,
+) -> tuple[list[float], list[float], list[int]]:
+    """The wrong values of the old fixed steps (the article's, then made-up ones side by side,
+    the other side filling in), and the draws they took: (article values, made-up values,
+    draws)."""
+    lows = sorted((v for v in article if v < q.value), reverse=True)
+    highs = sorted(v for v in article if v > q.value)
+    draws: list[int] = []
+
+    def fill(side: list[float], lower: bool, need: int) -> list[tuple[float, bool]]:
+        picked = [(v, True) for v in side[:need]]
+        if len(picked) < need:
+            draws.append(rng.randrange(3))
+            for v in perturb(q, lower, need + 4, draws[-1], fine=fine):
+                if v in stated or any(format_like(q, v) == format_like(q, w) for w, _ in picked):
+                    continue
+                picked.append((v, False))
+                if len(picked) == need:
+                    break
+        return picked
+
+    out = fill(lows, True, n_low) + fill(highs, False, count - n_low)
+    if len(out) < count:
+        out += fill(lows, True, count - len(out) + n_low)[n_low:]
+    seen: set[str] = {q.text}
+    kept = []
+    for v, own in out:
+        text = article[v] if own else format_like(q, v)
+        if text not in seen:
+            seen.add(text)
+            kept.append((v, own))
+    kept = kept[:count]
+    return [v for v, own in kept if own], [v for v, own in kept if not own], draws
 
 
 def _unique(q: Quantity, out: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -163,7 +169,7 @@ def _article_figures(
 ) -> tuple[dict[float, str], set[float], bool]:
     """The article's figures of the key's kind outside the claim's sentences (value: text),
     every value it states of the key's signature, and whether the key is fine-scaled: the
-    article sets it beside a close value of its kind, or the claim calls the change mild."""
+    article sets it beside a close value of its kind."""
     banned = related_sentences(doc, claim)
     article: dict[float, str] = {}
     for s in doc.sentences:
@@ -187,7 +193,7 @@ def _article_figures(
     # a key the article sets beside a close value of its kind is wrong by small steps
     fine = any(
         v != q.value and abs(v - q.value) <= FINE_SCALE * abs(q.value) for v in stated_values
-    ) or bool(claim.lemmas & MILD_CHANGE)
+    )
     return article, stated_values, fine
 
 

@@ -25,14 +25,14 @@ import math
 import random
 import re
 
-from .numbers import Quantity, find_quantities, format_like
+from .numbers import Quantity, find_quantities
 
 #: Nearest two options may be, relative to the larger (a digit-level difference is trivia).
 MIN_GAP = 0.08
 #: ... for a key the article compares with a close value of its kind.
 FINE_GAP = 0.04
 #: Two gaps of the sorted options this close (relative to the larger) read as a series.
-SAME_GAP = 0.12
+SAME_GAP = 0.2
 #: How far made-up values may lie from the key (factors): ordinary keys, and fine ones.
 REACH = (0.4, 2.5)
 FINE_REACH = (0.8, 1.25)
@@ -176,6 +176,75 @@ def _lopsided(values: list[float]) -> float:
     return 0.5 * abs(math.log(max(steps) / max(min(steps), 1e-9)) - math.log(NATURAL_STEPS))
 
 
-def written(q: Quantity, values: list[float]) -> list[str]:
-    """The values written like the key."""
-    return [format_like(q, v) for v in values]
+def good_set(key: float, fixed: list[float], made: list[float], fine: bool, both: bool) -> bool:
+    """Whether made-up values ``made`` make a good set with the key and the article's
+    ``fixed`` values: apart, in no series, and (three or more wrong values, with both sides
+    open) not all on one side of the key."""
+    values = [key, *fixed, *made]
+    if made and both and len(values) >= 4 and (min(values) == key or max(values) == key):
+        return False
+    return _gaps_ok(values, set(made), FINE_GAP if fine else MIN_GAP, True)
+
+
+def pick_set(
+    key: float,
+    article: tuple[list[float], list[float]],
+    made: tuple[list[float], list[float]],
+    split: tuple[int, int],
+    rng: random.Random,
+    fine: bool,
+    legacy: tuple[list[float], list[float]] | None,
+) -> tuple[list[float], list[float]]:
+    """The article's values and the made-up ones for a key: ``article`` and ``made`` are the
+    (below, above) candidates nearest first, ``split`` the drawn number below and the number
+    wanted. The article's own figures first; ``legacy`` (the old fixed steps' article and
+    made-up values) where they already make a good set; else the drawn split, or the nearest
+    other one, with made-up values chosen as a set (:func:`choose`) straddling the key; then
+    sets with equal gaps; last, any values kept apart."""
+    lows, highs = article
+    gap = FINE_GAP if fine else MIN_GAP
+    # a side whose made-up values all sit too near the key is closed ("95%" beside "90%")
+    made_low, made_high = ([v for v in side if abs(v - key) >= gap * max(v, key)] for side in made)
+    n_low, count = split
+    both = bool(lows or made_low) and bool(highs or made_high)
+
+    def at(k: int) -> tuple[list[float], int, int]:
+        fixed = lows[:k] + highs[: count - k]
+        return fixed, k - len(lows[:k]), count - k - len(highs[: count - k])
+
+    fixed, need_low, need_high = at(n_low)
+    if need_low + need_high == 0:
+        return fixed, []  # a set of the article's own figures stays as it is
+    if legacy is not None and len(legacy[0]) + len(legacy[1]) == count:
+        if good_set(key, *legacy, fine, both):
+            return legacy
+
+    def one_sided(k: int) -> bool:
+        _fixed, low, high = at(k)
+        return both and count >= 3 and low + high > 0 and k in (0, count)
+
+    order = sorted(range(count + 1), key=lambda k: (one_sided(k), abs(k - n_low), k))
+    for uneven in (True, False):
+        for k in order:
+            fixed, need_low, need_high = at(k)
+            if need_low + need_high == 0:
+                return fixed, []
+            found = choose(
+                key, fixed, made_low, made_high, (need_low, need_high), rng, fine, uneven
+            )
+            if found is not None:
+                return fixed, found
+    fixed, need_low, need_high = at(n_low)
+    return fixed, _fallback(key, fixed, made_low + made_high, need_low + need_high)
+
+
+def _fallback(key: float, fixed: list[float], pool: list[float], need: int) -> list[float]:
+    """Up to ``need`` values of ``pool``, nearest the key first, kept apart from each other
+    and from the key and ``fixed`` (the set rules' last resort)."""
+    picked: list[float] = []
+    for v in sorted(pool, key=lambda v: abs(math.log(v / key))):
+        if len(picked) == need:
+            break
+        if all(abs(v - w) >= MIN_GAP * max(v, w) for w in [key, *fixed, *picked]):
+            picked.append(v)
+    return picked
