@@ -63,15 +63,21 @@ def quantity_pool(
     count: int,
     below: int | None = None,
     ok: Callable[[str], bool] | None = None,
+    drawn: int | None = None,
+    retry: int = 0,
+    fresh: Callable[[str], bool] | None = None,
 ) -> list[tuple[str, str]]:
     """Up to ``count`` wrong values like ``q``, each passing ``ok`` (the caller's test: the
     sentence's direction words, a part below its whole); with ``below`` set, that many of them
     are smaller than the key where both sides are open (the key's rank once options are
     sorted). The article's own figures of the key's unit first; made-up ones are chosen as a
-    set (:mod:`figures`): with three or more wrong values they straddle the key.
-    None where the claim's other figures and a relation it states give ``q`` by arithmetic
-    ("nearly double from 12,300 to 20,000"): every other value is then plainly wrong, as a
-    recall option or in a false statement (drawn all the same, so that later draws keep)."""
+    set (:mod:`figures`): with three or more wrong values they straddle the key, and
+    ``fresh`` is a further test for them only (the caller drops the article's own that fail
+    it). ``drawn``: how many values the old fixed steps drew for this caller, ``retry`` how
+    many it drew again when too few passed its test (those draws are taken, so that later
+    draws keep). None where the claim's other figures and a relation it states give ``q`` by
+    arithmetic ("nearly double from 12,300 to 20,000"): every other value is then plainly
+    wrong, as a recall option or in a false statement (drawn all the same)."""
     if q.kind == "year":
         return _year_pool(doc, claim, q, rng, count)
     test = ok or (lambda _text: True)
@@ -89,17 +95,21 @@ def quantity_pool(
             and not any(lo <= v <= hi for lo, hi in ranges)
             and text != q.text
             and test(text)
+            and (fresh is None or fresh(text))
         )
 
     made_low = [v for v in candidates(q, True, fine) if usable(v)]
     made_high = [v for v in candidates(q, False, fine) if usable(v)]
-    n_low = min(rng.randint(0, count) if below is None else below, count)
+    drawn = drawn or count
+    n_low = min(rng.randint(0, drawn) if below is None else below, drawn)
     # the old fixed steps, drawn as they always were (so that later draws keep), and kept
     # where they already make a good set
-    old_fixed, old_made, offsets = _old_steps(q, article, stated_values, close, rng, n_low, count)
-    legacy = None
-    if all(test(article[v]) for v in old_fixed) and all(usable(v) for v in old_made):
-        legacy = (old_fixed, old_made)
+    steps, offsets = _old_steps(q, article, stated_values, close, rng, n_low, drawn)
+    old = [(v, own) for v, own in steps if (test(article[v]) if own else usable(v))][:count]
+    if retry and len(old) < count:  # the old caller drew again for more values
+        _old_steps(q, article, stated_values, close, rng, rng.randint(0, retry), retry)
+    legacy = ([v for v, own in old if own], [v for v, own in old if not own])
+    n_low = round(n_low * count / drawn)
     local = random.Random(f"{q.text}|{n_low}|{offsets}")  # noqa: S311 - reproducible choice
     fixed, made = pick_set(
         q.value, (lows, highs), (made_low, made_high), (n_low, count), local, fine, legacy
@@ -120,10 +130,9 @@ def _old_steps(
     rng: random.Random,
     n_low: int,
     count: int,
-) -> tuple[list[float], list[float], list[int]]:
+) -> tuple[list[tuple[float, bool]], list[int]]:
     """The wrong values of the old fixed steps (the article's, then made-up ones side by side,
-    the other side filling in), and the draws they took: (article values, made-up values,
-    draws)."""
+    the other side filling in), each with whether it is the article's, and the draws taken."""
     lows = sorted((v for v in article if v < q.value), reverse=True)
     highs = sorted(v for v in article if v > q.value)
     draws: list[int] = []
@@ -150,8 +159,7 @@ def _old_steps(
         if text not in seen:
             seen.add(text)
             kept.append((v, own))
-    kept = kept[:count]
-    return [v for v, own in kept if own], [v for v, own in kept if not own], draws
+    return kept[:count], draws
 
 
 def _unique(q: Quantity, out: list[tuple[str, str]]) -> list[tuple[str, str]]:

@@ -28,7 +28,7 @@ import re
 from .numbers import Quantity, find_quantities
 
 #: Nearest two options may be, relative to the larger (a digit-level difference is trivia).
-MIN_GAP = 0.08
+MIN_GAP = 0.1
 #: ... for a key the article compares with a close value of its kind.
 FINE_GAP = 0.04
 #: Two gaps of the sorted options this close (relative to the larger) read as a series.
@@ -36,12 +36,17 @@ SAME_GAP = 0.2
 #: How far made-up values may lie from the key (factors): ordinary keys, and fine ones.
 REACH = (0.4, 2.5)
 FINE_REACH = (0.8, 1.25)
-#: The spread (largest over smallest option) a set aims at: wide enough to be no trick,
-#: narrow enough that no option is absurd.
+#: ... and at least this many steps of the key's precision either way.
+REACH_STEPS = 3
+#: The spread (largest over smallest option) a set of four aims at: wide enough to be no
+#: trick, narrow enough that no option is absurd; a set of three aims a little narrower.
 SPREAD = 2.0
 FINE_SPREAD = 1.22
-#: How many of the best-spread sets the seeded draw chooses among.
+SPREAD_OF_THREE = 0.75
+#: The seeded draw chooses among the best sets: at most CHOICES, none scored worse than the
+#: best by more than MARGIN.
 CHOICES = 6
+MARGIN = 0.12
 
 
 def sig_digits(q: Quantity) -> int:
@@ -57,10 +62,15 @@ def round_like(q: Quantity, value: float, digits: int, half: bool = False) -> fl
         return round(value, q.decimals)
     if value < 1:
         return 0.0
-    grain = 10.0 ** max(0, math.floor(math.log10(value)) - digits + 1)
+    grain = _grain(value, digits)
     if half and grain >= 10:
         grain /= 2
     return float(round(value / grain) * grain)
+
+
+def _grain(value: float, digits: int) -> float:
+    """The step of a whole number written to ``digits`` significant digits."""
+    return 10.0 ** max(0, math.floor(math.log10(value)) - digits + 1)
 
 
 def candidates(q: Quantity, lower: bool, fine: bool) -> list[float]:
@@ -70,6 +80,11 @@ def candidates(q: Quantity, lower: bool, fine: bool) -> list[float]:
     out: set[float] = set()
     # a fine key moves in finer steps: "400" beside "380" gives "430", not "500"
     digits = max(sig_digits(q), 2) if fine else sig_digits(q)
+    # ... and reaches a few steps of its precision at least ("0.5%" gives "0.3%" to "0.8%")
+    if q.value > 0:
+        grain = 10.0**-q.decimals if q.decimals else _grain(q.value, digits)
+        low = min(low, 1 - REACH_STEPS * grain / q.value)
+        high = max(high, 1 + REACH_STEPS * grain / q.value)
     # "1,500" and "2,500" read as round as "2,000"; "9,500" beside "2,000" looks made up
     # (any whole percentage reads naturally: "65%" beside "70%")
     halves = (False, True) if digits == 1 else (False,)
@@ -147,6 +162,8 @@ def choose(
     if n_low > len(lows) or n_high > len(highs):
         return None
     target = math.log(FINE_SPREAD if fine else SPREAD)
+    if 1 + len(fixed) + n_low + n_high < 4:
+        target *= SPREAD_OF_THREE
     gap = FINE_GAP if fine else MIN_GAP
     scored = []
     for low in itertools.combinations(lows, n_low):
@@ -160,7 +177,8 @@ def choose(
     if not scored:
         return None
     scored.sort()
-    return rng.choice(scored[:CHOICES])[1]
+    best = [made for score, made in scored[:CHOICES] if score <= scored[0][0] + MARGIN]
+    return rng.choice(best)
 
 
 #: Ratio of the widest to the narrowest step (in proportion) between neighbouring options that

@@ -172,7 +172,7 @@ def mutate_number(doc: Document, claim: ClaimInfo, rng: random.Random) -> list[M
         def fits(text: str, q: Quantity = q) -> bool:
             return keeps_direction(claim, q, text) and beyond_rough_margin(doc, q, text)
 
-        kept = [t for t, _src in quantity_pool(doc, claim, q, rng, 2, ok=fits)]
+        kept = [t for t, _src in quantity_pool(doc, claim, q, rng, 2, ok=fits, drawn=4)]
         for text in kept[:2]:
             if twin is None:
                 out.append(Mutation("number", q.start, q.end, q.text, text))

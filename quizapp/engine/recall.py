@@ -299,9 +299,19 @@ def generate_recall(
             # right too
             return keeps_direction(claim, q, text) and beyond_rough_margin(doc, q, text)
 
-        wrong = quantity_pool(doc, claim, q, rng, n_wrong, below=below, ok=fits)
-        # "both the _____ and 1500m": another figure of the sentence is absurd (dropped, not
-        # replaced: a made-up race beside the article's own, "900m", is absurd as well)
+        # "both the _____ and 1500m": another figure of the sentence is absurd (never made up;
+        # the article's own is dropped, not replaced: a made-up race, "900m", is absurd too)
+        wrong = quantity_pool(
+            doc,
+            claim,
+            q,
+            rng,
+            n_wrong,
+            below,
+            fits,
+            retry=2 * n_wrong + 2,
+            fresh=lambda text: not _named_in(text, claim.text),
+        )
         wrong = [w for w in wrong if not _named_in(w[0], claim.text)]
         # (none for a figure arithmetic on the claim gives: "nearly double from _____ to 20,000")
         if len(wrong) < 2:
