@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from .document import Document, mention_role, normalise, safe_role
-from .figures import candidates, pick_set, stated_ranges
+from .figures import SMALL_WHOLE, candidates, pick_set, stated_ranges
 from .lexicon import (
     CITIES,
     CITIES_BY_COUNTRY,
@@ -111,8 +111,11 @@ def quantity_pool(
     legacy = ([v for v, own in old if own], [v for v, own in old if not own])
     n_low = round(n_low * count / drawn)
     local = random.Random(f"{q.text}|{n_low}|{offsets}")  # noqa: S311 - reproducible choice
+    # fine gaps suit close figures ("97.5", "400"); a small whole number keeps its steps
+    # apart ("10%" beside "11%" is a trick)
+    close_gaps = fine and (q.decimals > 0 or q.value >= SMALL_WHOLE)
     fixed, made = pick_set(
-        q.value, (lows, highs), (made_low, made_high), (n_low, count), local, fine, legacy
+        q.value, (lows, highs), (made_low, made_high), (n_low, count), local, close_gaps, legacy
     )
     out = [(article[v], "article_number") for v in fixed]
     out += [(format_like(q, v), "number_perturbation") for v in made]

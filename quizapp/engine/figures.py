@@ -31,6 +31,8 @@ from .numbers import Quantity, find_quantities
 MIN_GAP = 0.1
 #: ... for a key the article compares with a close value of its kind.
 FINE_GAP = 0.04
+#: A whole-number key below this keeps MIN_GAP even beside a close figure.
+SMALL_WHOLE = 50
 #: Two gaps of the sorted options this close (relative to the larger) read as a series.
 SAME_GAP = 0.2
 #: How far made-up values may lie from the key (factors): ordinary keys, and fine ones.
@@ -96,6 +98,9 @@ def candidates(q: Quantity, lower: bool, fine: bool) -> list[float]:
             if v <= 0 or math.isclose(v, q.value) or (v < q.value) != lower:
                 continue
             if half and not q.percent and str(int(v)).rstrip("0")[:1] >= "5":
+                continue
+            # "250,000" beside "421,000", "301,000": a rounder figure than the key's stands out
+            if not q.decimals and digits >= 3 and len(str(int(v)).rstrip("0")) < digits:
                 continue
             if q.percent and q.value < 100 <= v:
                 continue

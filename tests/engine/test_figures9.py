@@ -154,3 +154,16 @@ def test_choose_breaks_a_series_the_candidates_offer() -> None:
     )
     assert picked is not None
     assert not _series([4000, *picked]), picked
+
+
+def test_a_small_whole_number_beside_a_close_figure_keeps_its_steps_apart() -> None:
+    body = (
+        "Steel prices in Norland rose by 8% in January, the trade body said on Friday. "
+        "Prices of copper rose by 7% over the same month. "
+        "Builders warned that new homes would cost more this spring."
+    )
+    doc, claim, q = _setup(body, "8%")
+    for seed in range(8):
+        options = quantity_pool(doc, claim, q, random.Random(seed), 3, below=seed % 4)
+        values = sorted([8.0, *_values([t for t, _ in options])])
+        assert all(b - a >= 0.1 * b for a, b in itertools.pairwise(values)), values
