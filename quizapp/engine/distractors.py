@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from .document import Document, mention_role, normalise, safe_role
-from .figures import SMALL_WHOLE, candidates, pick_set, stated_ranges
+from .figures import SMALL_WHOLE, candidates, old_steps, pick_set, spaced, stated_ranges
 from .lexicon import (
     CITIES,
     CITIES_BY_COUNTRY,
@@ -84,8 +84,9 @@ def quantity_pool(
     article, stated_values, close = _article_figures(doc, claim, q)
     # a change the claim calls mild is wrong by small steps too ("a mild decline")
     fine = close or bool(claim.lemmas & MILD_CHANGE)
-    lows = [v for v in sorted(article, reverse=True) if v < q.value and test(article[v])]
-    highs = [v for v in sorted(article) if v > q.value and test(article[v])]
+    # the article's own, nearest first, never two a digit apart ("63%" and "61%")
+    lows = spaced([v for v in sorted(article, reverse=True) if v < q.value and test(article[v])])
+    highs = spaced([v for v in sorted(article) if v > q.value and test(article[v])])
     ranges = stated_ranges(doc.text, q)
 
     def usable(v: float) -> bool:
@@ -104,10 +105,10 @@ def quantity_pool(
     n_low = min(rng.randint(0, drawn) if below is None else below, drawn)
     # the old fixed steps, drawn as they always were (so that later draws keep), and kept
     # where they already make a good set
-    steps, offsets = _old_steps(q, article, stated_values, close, rng, n_low, drawn)
+    steps, offsets = old_steps(q, article, stated_values, close, rng, n_low, drawn)
     old = [(v, own) for v, own in steps if (test(article[v]) if own else usable(v))][:count]
     if retry and len(old) < count:  # the old caller drew again for more values
-        _old_steps(q, article, stated_values, close, rng, rng.randint(0, retry), retry)
+        old_steps(q, article, stated_values, close, rng, rng.randint(0, retry), retry)
     legacy = ([v for v, own in old if own], [v for v, own in old if not own])
     n_low = round(n_low * count / drawn)
     local = random.Random(f"{q.text}|{n_low}|{offsets}")  # noqa: S311 - reproducible choice
@@ -123,46 +124,6 @@ def quantity_pool(
     if arithmetic_gives_away(span, q.start - claim.start, q.end - claim.start):
         return []
     return _unique(q, out)[:count]
-
-
-def _old_steps(
-    q: Quantity,
-    article: dict[float, str],
-    stated: set[float],
-    fine: bool,
-    rng: random.Random,
-    n_low: int,
-    count: int,
-) -> tuple[list[tuple[float, bool]], list[int]]:
-    """The wrong values of the old fixed steps (the article's, then made-up ones side by side,
-    the other side filling in), each with whether it is the article's, and the draws taken."""
-    lows = sorted((v for v in article if v < q.value), reverse=True)
-    highs = sorted(v for v in article if v > q.value)
-    draws: list[int] = []
-
-    def fill(side: list[float], lower: bool, need: int) -> list[tuple[float, bool]]:
-        picked = [(v, True) for v in side[:need]]
-        if len(picked) < need:
-            draws.append(rng.randrange(3))
-            for v in perturb(q, lower, need + 4, draws[-1], fine=fine):
-                if v in stated or any(format_like(q, v) == format_like(q, w) for w, _ in picked):
-                    continue
-                picked.append((v, False))
-                if len(picked) == need:
-                    break
-        return picked
-
-    out = fill(lows, True, n_low) + fill(highs, False, count - n_low)
-    if len(out) < count:
-        out += fill(lows, True, count - len(out) + n_low)[n_low:]
-    seen: set[str] = {q.text}
-    kept = []
-    for v, own in out:
-        text = article[v] if own else format_like(q, v)
-        if text not in seen:
-            seen.add(text)
-            kept.append((v, own))
-    return kept[:count], draws
 
 
 def _unique(q: Quantity, out: list[tuple[str, str]]) -> list[tuple[str, str]]:

@@ -3,19 +3,21 @@
 Blind editors refused sets a reader solves without the article: every wrong value above the
 key ("the closest number gives it away"), a mechanical series ("3,000 / 4,000 / 5,000"),
 two options a digit apart, and a value the sentence rules out ("112.1" beside "a mild
-decline"). So the made-up values of one item are drawn together (:func:`choose`):
+decline"). So the made-up values of one item are drawn together (:func:`pick_set`):
 
-- they straddle the key where both sides are open (the caller decides how many fall below,
-  from the seeded draw: the key's rank varies, and it is never always the middle one);
+- with three wrong values they straddle the key where both sides are open (how many fall
+  below comes from the seeded draw, so the key's rank varies);
 - neighbouring options lie at least MIN_GAP apart (FINE_GAP for a key the article sets beside
-  a close value of its kind, "97.5" beside "95.5"), and no two gaps of the sorted set are
-  (nearly) equal, so the options never run as a series;
+  a close value of its kind, "97.5" beside "95.5", or whose change the claim calls mild), and
+  no two gaps of the sorted set are (nearly) equal, so the options never run as a series;
 - each keeps the key's format and precision (:func:`round_like`): "18,000" gives "23,000",
-  "59.2" gives "44.4", a one-digit "2,000" may give "1,500";
+  "59.2" gives "44.4", a one-digit "2,000" may give "1,500", and "421,000" never "250,000";
 - none lies inside a range the article states (:func:`stated_ranges`).
 
-What a value may not be (another figure of the article, against the sentence's direction
-words, a part above its whole) is the caller's test, applied to every candidate first.
+The old fixed steps (:func:`old_steps`, ``numbers.perturb``) are still drawn, so that the
+seeded draws of later questions keep, and their values stay wherever they already make a
+good set. What a value may not be (another figure of the article, against the sentence's
+direction words, a part above its whole) is the caller's test, applied to every candidate.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ import math
 import random
 import re
 
-from .numbers import Quantity, find_quantities
+from .numbers import Quantity, find_quantities, format_like, perturb
 
 #: Nearest two options may be, relative to the larger (a digit-level difference is trivia).
 MIN_GAP = 0.1
@@ -136,6 +138,15 @@ def stated_ranges(text: str, q: Quantity) -> list[tuple[float, float]]:
     return out
 
 
+def spaced(values: list[float]) -> list[float]:
+    """``values`` in order without any within MIN_GAP of one kept before it."""
+    kept: list[float] = []
+    for v in values:
+        if all(abs(v - w) >= MIN_GAP * max(abs(v), abs(w)) for w in kept):
+            kept.append(v)
+    return kept
+
+
 def _gaps_ok(values: list[float], made: set[float], gap: float, uneven: bool) -> bool:
     """Whether the sorted ``values`` keep neighbours apart (where one is made up) and, with
     ``uneven``, no two gaps alike."""
@@ -204,6 +215,8 @@ def good_set(key: float, fixed: list[float], made: list[float], fine: bool, both
     ``fixed`` values: apart, in no series, and (three or more wrong values, with both sides
     open) not all on one side of the key."""
     values = [key, *fixed, *made]
+    if spaced(sorted(fixed)) != sorted(fixed):
+        return False
     if made and both and len(values) >= 4 and (min(values) == key or max(values) == key):
         return False
     return _gaps_ok(values, set(made), FINE_GAP if fine else MIN_GAP, True)
@@ -271,3 +284,43 @@ def _fallback(key: float, fixed: list[float], pool: list[float], need: int) -> l
         if all(abs(v - w) >= MIN_GAP * max(v, w) for w in [key, *fixed, *picked]):
             picked.append(v)
     return picked
+
+
+def old_steps(
+    q: Quantity,
+    article: dict[float, str],
+    stated: set[float],
+    fine: bool,
+    rng: random.Random,
+    n_low: int,
+    count: int,
+) -> tuple[list[tuple[float, bool]], list[int]]:
+    """The wrong values of the old fixed steps (the article's, then made-up ones side by side,
+    the other side filling in), each with whether it is the article's, and the draws taken."""
+    lows = sorted((v for v in article if v < q.value), reverse=True)
+    highs = sorted(v for v in article if v > q.value)
+    draws: list[int] = []
+
+    def fill(side: list[float], lower: bool, need: int) -> list[tuple[float, bool]]:
+        picked = [(v, True) for v in side[:need]]
+        if len(picked) < need:
+            draws.append(rng.randrange(3))
+            for v in perturb(q, lower, need + 4, draws[-1], fine=fine):
+                if v in stated or any(format_like(q, v) == format_like(q, w) for w, _ in picked):
+                    continue
+                picked.append((v, False))
+                if len(picked) == need:
+                    break
+        return picked
+
+    out = fill(lows, True, n_low) + fill(highs, False, count - n_low)
+    if len(out) < count:
+        out += fill(lows, True, count - len(out) + n_low)[n_low:]
+    seen: set[str] = {q.text}
+    kept = []
+    for v, own in out:
+        text = article[v] if own else format_like(q, v)
+        if text not in seen:
+            seen.add(text)
+            kept.append((v, own))
+    return kept[:count], draws
