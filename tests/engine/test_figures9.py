@@ -167,3 +167,18 @@ def test_a_small_whole_number_beside_a_close_figure_keeps_its_steps_apart() -> N
         options = quantity_pool(doc, claim, q, random.Random(seed), 3, below=seed % 4)
         values = sorted([8.0, *_values([t for t, _ in options])])
         assert all(b - a >= 0.1 * b for a, b in itertools.pairwise(values)), values
+
+
+def test_the_articles_own_wrong_figures_are_never_a_digit_apart() -> None:
+    body = (
+        "In the Norland poll, 82% of voters backed the new bridge over the river. "
+        "Asked about the tunnel, 63% of farmers said they opposed the plan. "
+        "A further 61% of shopkeepers said the tolls were too high. "
+        "Only 35% of commuters said they would pay the toll every day."
+    )
+    doc, claim, q = _setup(body, "82%")
+    for seed in range(8):
+        for count in (2, 3):
+            options = quantity_pool(doc, claim, q, random.Random(seed), count)
+            texts = [t for t, _ in options]
+            assert not {"63%", "61%"} <= set(texts), texts
