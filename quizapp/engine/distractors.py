@@ -87,7 +87,7 @@ def quantity_pool(
     # the article's own, nearest first, never two a digit apart ("63%" and "61%")
     lows = spaced([v for v in sorted(article, reverse=True) if v < q.value and test(article[v])])
     highs = spaced([v for v in sorted(article) if v > q.value and test(article[v])])
-    ranges = stated_ranges(doc.text, q)
+    ranges = [r for s in doc.sentences for r in stated_ranges(doc.text, s.quantities, q)]
 
     def usable(v: float) -> bool:
         text = format_like(q, v)

@@ -27,7 +27,7 @@ import math
 import random
 import re
 
-from .numbers import Quantity, find_quantities, format_like, perturb
+from .numbers import Quantity, format_like, perturb
 
 #: Nearest two options may be, relative to the larger (a digit-level difference is trivia).
 MIN_GAP = 0.1
@@ -116,12 +116,11 @@ _RANGE_GAP = re.compile(r"^\s*(?:-|–|to)\s*$")
 _BETWEEN = re.compile(r"\bbetween\s+$", re.I)
 
 
-def stated_ranges(text: str, q: Quantity) -> list[tuple[float, float]]:
-    """Ranges of the key's unit the article states ("between 20,000 and 30,000", "20-30%",
-    "£2m to £3m"): a wrong value inside one is arguably right. "from 10 to 12" is a change,
-    not a range."""
+def stated_ranges(text: str, figures: list[Quantity], q: Quantity) -> list[tuple[float, float]]:
+    """Ranges of the key's unit that ``figures`` (in order, with offsets into ``text``)
+    state ("between 20,000 and 30,000", "20-30%", "£2m to £3m"): a wrong value inside one is
+    arguably right. "from 10 to 12" is a change, not a range."""
     out = []
-    figures = find_quantities(text)
     for a, b in itertools.pairwise(figures):
         if b.signature != q.signature:
             continue

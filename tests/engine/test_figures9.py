@@ -127,7 +127,7 @@ def test_no_wrong_value_inside_a_range_the_article_states() -> None:
         "Local hotels were full for the whole weekend."
     )
     doc, claim, q = _setup(body, "18,000")
-    assert stated_ranges(doc.text, q) == [(20000.0, 30000.0)]
+    assert stated_ranges(doc.text, claim.sentence.quantities, q) == [(20000.0, 30000.0)]
     for seed in range(8):
         options = quantity_pool(doc, claim, q, random.Random(seed), 3, below=seed % 4)
         # (the range's own ends are figures of the article, and may stand as wrong options)
