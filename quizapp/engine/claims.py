@@ -44,6 +44,17 @@ from .references import (
     resolve_role,
     resolve_tail_pronoun,
 )
+from .salience import (
+    background_stat,
+    biography,
+    box_office_aside,
+    match_detail,
+    procedural_step,
+    programme_aims,
+    relative_time,
+    short_quote,
+    spec_figure,
+)
 from .types import Claim
 
 _QUOTES = '"\u201c\u201d'
@@ -434,8 +445,35 @@ def extract_claims(doc: Document) -> list[ClaimInfo]:
             # ("Toshiba expects sales to reach ... by 2010"), which editors called trivia
             or (c.sentence.index >= 8 and c.sentence.index == last)
             or cohesion.loose(c.sentence)
+            or _side_detail(doc, c, about)
         )
     return merged
+
+
+def _side_detail(doc: Document, c: ClaimInfo, about: str) -> bool:
+    """Past the lead, a side detail of the kinds in :mod:`.salience` (blind editors on unseen
+    articles: trivia, not what the article is about)."""
+    if c.quote is not None:
+        (qs, qe), _ = c.quote
+        return short_quote(doc.text[qs:qe])
+    if c.sentence.index < 2:
+        return False
+    text = c.text
+    names = [
+        m.text
+        for m in c.sentence.mentions
+        if m.label not in {"DATE", "MONEY", "PERCENT", "CARDINAL"} and c.start <= m.start < c.end
+    ]
+    return (
+        spec_figure(text, about)
+        or background_stat(text)
+        or box_office_aside(text, names, about)
+        or programme_aims(text, about)
+        or biography(text)
+        or procedural_step(text)
+        or match_detail(text)
+        or relative_time(text)
+    )
 
 
 #: A trailing adverbial clause opened by one of these is dropped only with what it states

@@ -893,3 +893,96 @@ PLACE_EVENT_NOUNS: frozenset[str] = frozenset(
 )
 #: Modal verbs that make a statement a possibility, not a fact to ask where it happened.
 HEDGE_MODALS: frozenset[str] = frozenset({"could", "may", "might", "would", "should"})
+
+#: Units of a technical specification ("60 frames per second", "a 3.2GHz chip"): in a story
+#: about a product's price or launch, blind editors called the spec figure trivia
+#: (:func:`salience.spec_figure`).
+SPEC_UNITS: tuple[str, ...] = (
+    "ghz",
+    "mhz",
+    "khz",
+    "fps",
+    "frames per second",
+    "frames a second",
+    "megapixels?",
+    "mega-pixels?",
+    "pixels",
+    "gigabytes?",
+    "megabytes?",
+    "terabytes?",
+    "gb",
+    "mb",
+    "tb",
+    "kbps",
+    "mbps",
+    "gbps",
+    "bits? per second",
+    "mah",
+    "rpm",
+    "dpi",
+    "bit",
+    "cores?",
+    "inch screen",
+    "-inch",
+    "inches",
+    "nanometres?",
+    "nanometers?",
+    "nm",
+)
+#: Nouns of a population counted in a background statistic ("five million households own a
+#: digital radio"): :func:`salience.background_stat`.
+POPULATION_NOUNS: tuple[str, ...] = (
+    "people",
+    "adults",
+    "households",
+    "homes",
+    "families",
+    "consumers",
+    "users",
+    "Britons",
+    "Americans",
+    "Europeans",
+    "children",
+    "teenagers",
+    "viewers",
+    "owners",
+    "subscribers",
+)
+#: Verbs of owning or using that a background statistic counts people by.
+OWNING_VERBS: tuple[str, ...] = (
+    "own",
+    "owns",
+    "owned",
+    "have access to",
+    "has access to",
+    "use",
+    "used",
+    "uses",
+    "subscribe to",
+    "subscribed to",
+    "watch",
+    "watched",
+    "play",
+    "played",
+    "download",
+    "downloaded",
+)
+#: Steps of procedure a body takes ("the bill was referred to the committee on Tuesday"):
+#: which body took the step, and on which day, blind editors called trivia.
+PROCEDURAL_STEPS: tuple[str, ...] = (
+    "referred",
+    "tabled",
+    "adjourned",
+    "deferred",
+    "second reading",
+    "third reading",
+    "first reading",
+    "committee stage",
+    "report stage",
+    "rubber-stamped",
+    "nodded through",
+    "sent back",
+    "put to a vote",
+    "voted to refer",
+    "voted to send",
+)

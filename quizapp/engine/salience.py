@@ -1,0 +1,162 @@
+"""Side details that blind editors rejected as trivia (rubric rule 5: "avoid over specific
+content"), past the lead: what a claim states that is not what the article is about.
+
+Editors of unseen articles named these classes: a technical spec figure in a story on a
+product's price or launch, a background statistic (how many people own something), the box
+office takings of another film, a funding programme's name and stated aims, a career's
+dates in a profile of someone honoured or appointed, the procedural step a body took and
+on which day, a match's bookkeeping (the minute of a try, who passed to the scorer, late
+consolation scores), a time given only relative to another moment ("eight minutes later"),
+and a one-word remark ("interesting") asked as who said it. Each detector reads the claim's
+text (and the headline and lead, ``about``), so the signal is the sentence's role, not the
+article's topic; :func:`claims.extract_claims` marks such a claim peripheral.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import OWNING_VERBS, POPULATION_NOUNS, PROCEDURAL_STEPS, SPEC_UNITS, WEEKDAYS
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+_SPEC = re.compile(
+    r"(?<![\w.])\d[\d.,]*\s?(?:" + _alternation(SPEC_UNITS) + r")(?![\w-])", re.IGNORECASE
+)
+
+
+def spec_figure(text: str, about: str) -> bool:
+    """Whether the text gives a technical spec figure ("runs at 60 frames per second", "a
+    3.2GHz processor") of a unit the headline and lead never use: the story is the product's
+    price or launch, not its frame rate."""
+    units = {_unit(m.group(0)) for m in _SPEC.finditer(text)}
+    return bool(units) and not any(
+        re.search(r"(?<!\w)" + re.escape(u) + r"(?!\w)", about, re.IGNORECASE) for u in units
+    )
+
+
+def _unit(figure: str) -> str:
+    return re.sub(r"^[\d.,\s]+", "", figure).lower().lstrip("-")
+
+
+_NUMBER = r"(?:\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|half|a third|a quarter)"
+_BACKGROUND_STAT = re.compile(
+    r"\b" + _NUMBER + r"(?:\s?(?:%|per ?cent|million|m|bn|billion|in (?:\w+|\d+)))?"
+    r"(?: of)?(?: (?:all|the))?(?: [a-z]+)? (?:" + _alternation(POPULATION_NOUNS) + r")"
+    r"(?: (?:in|across) (?:the )?[A-Z]\w+(?: [A-Z]\w+)?)?"
+    r"(?: (?:now|already|currently|regularly))? (?:" + _alternation(OWNING_VERBS) + r")\b"
+)
+
+
+def background_stat(text: str) -> bool:
+    """Whether the text counts how many people own or use something ("About 12 million
+    households in Britain own a games console"): a background statistic, not the news."""
+    return bool(_BACKGROUND_STAT.search(text))
+
+
+# "took $20m at the box office", "grossed £3m in its opening weekend"
+_BOX_OFFICE = re.compile(
+    r"\b(?:box[- ]office|takings|grossed|grossing|opening weekend|ticket sales)\b", re.IGNORECASE
+)
+_FILM_STORY = re.compile(r"\b(?:films?|movies?|box[- ]office|cinemas?|studios?)\b", re.I)
+# the sum a film took: "took $20m", "grossed £3.1m", "takings of $12m" (a budget is no takings)
+_TAKINGS = re.compile(
+    r"\b(?:took|taken|takes|grossed|earned|made|takings of|pulled in|raked in)\b[^.;]{0,20}?"
+    r"(?:[$£€]\s?\d|\d[\d.,]*\s?(?:million|billion|m|bn)\b)"
+)
+
+
+def box_office_aside(text: str, names: list[str], about: str) -> bool:
+    """Whether, in a film story, the text gives box office takings for something the headline
+    and lead never name (another film mentioned in passing). In a story on a game's sales a
+    film's takings are the comparison the story makes, which editors accepted."""
+    if not (_BOX_OFFICE.search(text) and _TAKINGS.search(text)):
+        return False
+    if not _FILM_STORY.search(about):
+        return False
+    return not any(n.split()[-1] in about for n in names if n.split())
+
+
+# "the Creative Futures Fund, which aims to ...", "the scheme is designed to ..."
+_PROGRAMME_AIMS = re.compile(
+    r"\b(?:[Pp]rogrammes?|[Pp]rogram|[Ss]chemes?|[Ii]nitiatives?|[Ff]unds?|[Pp]roject)\b"
+    r"[^.;]{0,60}?\b(?:aims?|aimed|designed|intended|seeks?|sought|sets? out) to\b"
+)
+
+
+def programme_aims(text: str, about: str) -> bool:
+    """Whether the text states what a funding programme or scheme aims to do, where the
+    headline and lead never mention a programme or scheme: its name and aims are a side
+    detail of the story about who got the money."""
+    if not _PROGRAMME_AIMS.search(text):
+        return False
+    return not re.search(r"\b(?:programme|program|scheme|initiative|fund|project)\b", about, re.I)
+
+
+# "career which dates back to 1974", "joined the Treasury in 1985", "was made permanent
+# secretary in April 2001": a profile's timeline, which editors called biographical trivia
+_BIOGRAPHY = re.compile(
+    r"\bcareer\b[^.;]{0,40}?\b(?:19|20)\d\d\b"
+    r"|\b(?:dates|dating|stretches|stretching) back to (?:19|20)\d\d\b"
+    r"|\b(?:joined|(?:was|were) (?:made|appointed|named|promoted|elected)"
+    r"(?! (?:in|by|on|at|from|for|to|with|after|before|during)\b)|became)\b[^.;]{0,50}?"
+    r"\bin (?:[A-Z][a-z]+ )?(?:19|20)\d\d\b"
+)
+
+
+def biography(text: str) -> bool:
+    """Whether the text dates a career's steps (when someone joined, was appointed)."""
+    return bool(_BIOGRAPHY.search(text))
+
+
+_PROCEDURE = re.compile(r"\b(?:" + _alternation(PROCEDURAL_STEPS) + r")\b", re.IGNORECASE)
+_WEEKDAY = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r")\b")
+
+
+def procedural_step(text: str) -> bool:
+    """Whether the text tells of a procedural step a body took on a named weekday ("The bill
+    was referred to the justice committee on Tuesday")."""
+    return bool(_PROCEDURE.search(text) and _WEEKDAY.search(text))
+
+
+# the bookkeeping of a match: who passed to the scorer, when a try or goal came, late
+# consolation scores; the result, the decisive score and the main performer are the story
+_MATCH_DETAIL = re.compile(
+    r"\bconsolation\b|\blate (?:tries|try|goals?|penalty|penalties)\b"
+    r"|\b(?:pass|cross|flick|lay-off|through ball|assist) (?:from|by) [A-Z]"
+    r"|\bfrom [A-Z]\w+'s (?:pass|cross|flick|lay-off|through ball|assist|kick|offload)\b"
+    r"|\b\d+(?:st|nd|rd|th)[- ]minute\b|\bminute \d+\b"
+    r"|\b(?:touched down|went over|crossed over|crossed the line|dotted down)\b[^.;]{0,40}?"
+    r"\b(?:minutes?|minute|late|end|half)\b"
+)
+
+
+def match_detail(text: str) -> bool:
+    """Whether the text gives a match's bookkeeping rather than its result."""
+    return bool(_MATCH_DETAIL.search(text))
+
+
+# "eight minutes later", "two days earlier": a time the quiz taker cannot place
+_RELATIVE_TIME = re.compile(
+    r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|few|several)"
+    r" (?:seconds?|minutes?|hours?|days?|weeks?) (?:later|earlier|afterwards|before that)\b",
+    re.IGNORECASE,
+)
+
+
+def relative_time(text: str) -> bool:
+    """Whether the text places its event only relative to another one ("minutes later")."""
+    return bool(_RELATIVE_TIME.search(text))
+
+
+#: A quoted remark of this many words or fewer ("interesting", "very pleased") is a throwaway:
+#: asking who said it tests memory of a word, not the story.
+SHORT_QUOTE = 3
+
+
+def short_quote(quoted: str) -> bool:
+    """Whether a quoted remark is a throwaway word or two."""
+    return len(re.findall(r"[A-Za-z0-9']+", quoted)) <= SHORT_QUOTE
