@@ -54,6 +54,7 @@ from .salience import (
     relative_time,
     short_quote,
     spec_figure,
+    standing,
 )
 from .types import Claim
 
@@ -473,6 +474,7 @@ def _side_detail(doc: Document, c: ClaimInfo, about: str) -> bool:
         or procedural_step(text)
         or match_detail(text)
         or relative_time(text)
+        or (c.sentence.index >= 3 and standing(c.root, c.tokens))
     )
 
 

@@ -986,3 +986,8 @@ PROCEDURAL_STEPS: tuple[str, ...] = (
     "voted to refer",
     "voted to send",
 )
+#: Superlatives of size or rank that describe an actor ("the country's biggest foreign
+#: exchange dealer"): :func:`salience.standing`.
+STANDING_SUPERLATIVES: frozenset[str] = frozenset(
+    "biggest largest smallest oldest richest busiest leading top".split()
+)

@@ -15,8 +15,16 @@ article's topic; :func:`claims.extract_claims` marks such a claim peripheral.
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from .lexicon import OWNING_VERBS, POPULATION_NOUNS, PROCEDURAL_STEPS, SPEC_UNITS, WEEKDAYS
+from .lexicon import (
+    OWNING_VERBS,
+    POPULATION_NOUNS,
+    PROCEDURAL_STEPS,
+    SPEC_UNITS,
+    STANDING_SUPERLATIVES,
+    WEEKDAYS,
+)
 
 
 def _alternation(words: tuple[str, ...]) -> str:
@@ -160,3 +168,22 @@ SHORT_QUOTE = 3
 def short_quote(quoted: str) -> bool:
     """Whether a quoted remark is a throwaway word or two."""
     return len(re.findall(r"[A-Za-z0-9']+", quoted)) <= SHORT_QUOTE
+
+
+def standing(root: Any, tokens: list[Any]) -> bool:
+    """Whether the claim only describes where a named actor stands ("Bank of Ruritania is the
+    country's largest deposit holder"): a copula, a superlative of size and no figure. Past
+    the opening sentences this is background about an actor, which blind editors called a
+    side detail; "X became the largest ..." or "X is now the largest ..." (a change) and a
+    ranking with a figure are news and not matched."""
+    if root.lemma_ != "be" or any(t.like_num for t in tokens):
+        return False
+    if any(c.lower_ in {"now", "still", "no", "not", "longer"} for c in root.children):
+        return False
+    subjects = [c for c in root.children if c.dep_ == "nsubj"]
+    if not subjects or subjects[0].pos_ != "PROPN":
+        return False
+    return any(
+        c.dep_ == "attr" and any(t.lower_ in STANDING_SUPERLATIVES for t in c.subtree)
+        for c in root.children
+    )
