@@ -48,6 +48,7 @@ from .salience import (
     background_stat,
     biography,
     box_office_aside,
+    passing_verdict,
     match_detail,
     procedural_step,
     programme_aims,
@@ -475,6 +476,30 @@ def _side_detail(doc: Document, c: ClaimInfo, about: str) -> bool:
         or match_detail(text)
         or relative_time(text)
         or (c.sentence.index >= 3 and standing(c.root, c.tokens))
+        or passing_verdict(c.root, text, _named_once(doc, c))
+    )
+
+
+def _named_once(doc: Document, c: ClaimInfo) -> bool:
+    """Whether the claim's subject is a person or body the article names in no other sentence
+    (by the last word of the name)."""
+    subjects = [t for t in c.root.children if t.dep_ == "nsubj"]
+    if not subjects:
+        return False
+    span = range(subjects[0].left_edge.idx, subjects[0].right_edge.idx + 1)
+    found = [
+        m
+        for m in c.sentence.mentions
+        if m.label in {"PERSON", "ORG"} and m.start - c.sentence.offset in span
+    ]
+    # "Analyst Jo Bloggs, from the Institute of Care": the person speaks, not the body
+    people = [m for m in found if m.label == "PERSON"]
+    names = [m.text.split()[-1].lower() for m in people or found]
+    if not names:
+        return False
+    return all(
+        sum(f" {n} " in s.norm for s in doc.sentences) <= 1 and n not in _about(doc).lower()
+        for n in names
     )
 
 

@@ -991,3 +991,6 @@ PROCEDURAL_STEPS: tuple[str, ...] = (
 STANDING_SUPERLATIVES: frozenset[str] = frozenset(
     "biggest largest smallest oldest richest busiest leading top".split()
 )
+#: Verbs that pin a word or two of verdict on something ("called the targets "reasonably
+#: impressive""): :func:`salience.passing_verdict`.
+VERDICT_VERBS: frozenset[str] = frozenset("call describe dub brand label term hail".split())

@@ -23,6 +23,7 @@ from .lexicon import (
     PROCEDURAL_STEPS,
     SPEC_UNITS,
     STANDING_SUPERLATIVES,
+    VERDICT_VERBS,
     WEEKDAYS,
 )
 
@@ -187,3 +188,18 @@ def standing(root: Any, tokens: list[Any]) -> bool:
         c.dep_ == "attr" and any(t.lower_ in STANDING_SUPERLATIVES for t in c.subtree)
         for c in root.children
     )
+
+
+_SHORT_QUOTED = re.compile(r"[\"\u201c]([^\"\u201c\u201d]{1,40})[\"\u201d]")
+
+
+def passing_verdict(root: Any, text: str, once: bool) -> bool:
+    """Whether the claim only reports a verdict of a word or two ("Analyst Jo Bloggs called the
+    plans "interesting"") by someone the article names only here (``once``): one bystander's
+    reaction, which blind editors called trivia; a verdict the story's actors give recurs."""
+    if not once or root.lemma_.lower() not in VERDICT_VERBS:
+        return False
+    if any(c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} for c in root.children):
+        return False  # "described the sentence as "harsh" and called for his release"
+    quoted = _SHORT_QUOTED.findall(text)
+    return len(quoted) == 1 and short_quote(quoted[0])
