@@ -42,6 +42,7 @@ from .quality import (
     trivia,
     trivial_figure,
 )
+from .salience import audience_figure
 from .text import indefinite_article
 
 _NEG_AUX = {
@@ -248,6 +249,8 @@ def changeable_figure(doc: Document, q: Quantity) -> bool:
         return False  # "inside the opening 60 seconds" is still true of a goal inside 45
     if background_figure(doc, q.start):
         return False  # "Varig, which operates in 18 countries, ...": an aside's figure
+    if audience_figure(doc.view[max(0, q.start - 40) : q.start], doc.view[q.end : q.end + 30]):
+        return False  # "set to address 2,000 people": a crowd's size, trivia to judges
     return not trivia(doc.view[max(0, q.start - 3) : q.end + 6])
 
 

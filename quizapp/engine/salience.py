@@ -203,3 +203,25 @@ def passing_verdict(root: Any, text: str, once: bool) -> bool:
         return False  # "described the sentence as "harsh" and called for his release"
     quoted = _SHORT_QUOTED.findall(text)
     return len(quoted) == 1 and short_quote(quoted[0])
+
+
+# "address 2,000 people", "in front of a crowd of 40,000", "watched by 8,000 fans",
+# "5,000 supporters turned out": the size of an audience
+_AUDIENCE_BEFORE = re.compile(
+    r"\b(?:address|addresses|addressed|addressing|in front of|crowd of|audience of|attended by|"
+    r"watched by|drew|draws|drawing|attracted|attracting|gathering of)\s+"
+    r"(?:(?:a|an) (?:crowd|audience) of |some |about |around |nearly |almost |an estimated )?$",
+    re.IGNORECASE,
+)
+_AUDIENCE_AFTER = re.compile(
+    r"^\s?(?:people|fans|spectators|supporters|guests|delegates|worshippers|onlookers)?\s?"
+    r"(?:attended|watched|gathered|turned out|turned up|packed|looked on)\b",
+    re.IGNORECASE,
+)
+
+
+def audience_figure(before: str, after: str) -> bool:
+    """Whether a figure, between the text ``before`` and ``after`` it, counts an audience:
+    how many people heard a speech or watched a match is a side detail of the event, which
+    blind editors called trivia ("crowd size is trivia"); the event is the story."""
+    return bool(_AUDIENCE_BEFORE.search(before) or _AUDIENCE_AFTER.match(after))

@@ -138,3 +138,19 @@ def test_short_quote() -> None:
     assert short_quote("interesting")
     assert short_quote("very, very pleased")
     assert not short_quote("we will not cut jobs at the plant this year")
+
+
+def test_the_size_of_an_audience_is_no_figure_to_ask() -> None:
+    from quizapp.engine.mutations import changeable_figure
+
+    text = """Mayor to speak at stadium rally
+
+Mayor Lena Ortiz is set to address 3,500 people at a rally as part of her re-election campaign.
+Ms Ortiz will promise to cut bus fares by 10% if she is re-elected, her office said.
+The rally comes a week after Ms Ortiz launched her campaign in the city's old town hall.
+"""
+    doc = analyse(text)
+    crowd = next(q for s in doc.sentences for q in s.quantities if q.text.startswith("3,500"))
+    fare = next(q for s in doc.sentences for q in s.quantities if q.text.startswith("10"))
+    assert not changeable_figure(doc, crowd)
+    assert changeable_figure(doc, fare)
