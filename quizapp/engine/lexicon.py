@@ -924,7 +924,6 @@ SPEC_UNITS: tuple[str, ...] = (
     "cores?",
     "inch screen",
     "-inch",
-    "inches",
     "nanometres?",
     "nanometers?",
     "nm",

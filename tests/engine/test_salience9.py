@@ -102,6 +102,8 @@ def test_background_stat_counts_owners_not_findings() -> None:
     assert background_stat("Almost 90% of Britons own a mobile phone.")
     assert background_stat("Some 3 million people in Spain use the service.")
     assert not background_stat("Sales of the phone rose 90% in Britain.")
+    # a service's own size is no background
+    assert not background_stat("More than 1 million people use the service every day.")
 
 
 def test_box_office_of_another_film_only_in_a_film_story() -> None:
@@ -132,6 +134,7 @@ def test_match_bookkeeping_and_unanchored_times() -> None:
     assert not match_detail("The club was set up by two brothers in 1902.")
     assert relative_time("Eight minutes later, Rovers scored again.")
     assert not relative_time("The club will play in the final next month.")
+    assert not relative_time("Two days later, the minister resigned.")
 
 
 def test_short_quote() -> None:
