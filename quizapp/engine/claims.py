@@ -53,6 +53,7 @@ from .salience import (
     procedural_step,
     programme_aims,
     relative_time,
+    said_a_word,
     short_quote,
     spec_figure,
     standing,
@@ -477,6 +478,7 @@ def _side_detail(doc: Document, c: ClaimInfo, about: str) -> bool:
         or relative_time(text)
         or (c.sentence.index >= 3 and standing(c.root, c.tokens))
         or passing_verdict(c.root, text, _named_once(doc, c))
+        or said_a_word(text)
     )
 
 

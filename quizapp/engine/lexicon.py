@@ -984,6 +984,10 @@ PROCEDURAL_STEPS: tuple[str, ...] = (
     "put to a vote",
     "voted to refer",
     "voted to send",
+    "scheduled a vote",
+    "postponed a vote",
+    "delayed a vote",
+    "debated",
 )
 #: Superlatives of size or rank that describe an actor ("the country's biggest foreign
 #: exchange dealer"): :func:`salience.standing`.

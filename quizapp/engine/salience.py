@@ -103,11 +103,18 @@ _PROGRAMME_AIMS = re.compile(
 )
 
 
+# "the money comes from the Creative Futures Fund", "awarded under the Bright Start Scheme"
+_PROGRAMME_NAME = re.compile(
+    r"\b(?:from|under|through|by) the (?:[A-Z][\w'-]* ){1,5}"
+    r"(?:Fund|Programme|Program|Scheme|Initiative)\b"
+)
+
+
 def programme_aims(text: str, about: str) -> bool:
-    """Whether the text states what a funding programme or scheme aims to do, where the
-    headline and lead never mention a programme or scheme: its name and aims are a side
-    detail of the story about who got the money."""
-    if not _PROGRAMME_AIMS.search(text):
+    """Whether the text names the funding programme or scheme the money comes through, or
+    states what it aims to do, where the headline and lead never mention a programme or
+    scheme: its name and aims are a side detail of the story about who got the money."""
+    if not (_PROGRAMME_AIMS.search(text) or _PROGRAMME_NAME.search(text)):
         return False
     return not re.search(r"\b(?:programme|program|scheme|initiative|fund|project)\b", about, re.I)
 
@@ -145,6 +152,8 @@ _MATCH_DETAIL = re.compile(
     r"|\b(?:pass|cross|flick|lay-off|through ball|assist) (?:from|by) [A-Z]"
     r"|\bfrom [A-Z]\w+'s (?:pass|cross|flick|lay-off|through ball|assist|kick|offload)\b"
     r"|\b\d+(?:st|nd|rd|th)[- ]minute\b|\bminute \d+\b"
+    r"|\b(?:scored|try|goal|penalty|conversion|header)\b[^.;]{0,40}?"
+    r"\b(?:after \d+ minutes|set up by)\b"
     r"|\b(?:touched down|went over|crossed over|crossed the line|dotted down)\b[^.;]{0,40}?"
     r"\b(?:minutes?|minute|late|end|half)\b"
 )
@@ -199,6 +208,21 @@ def standing(root: Any, tokens: list[Any]) -> bool:
 
 
 _SHORT_QUOTED = re.compile(r"[\"\u201c]([^\"\u201c\u201d]{1,40})[\"\u201d]")
+
+
+# "Ms Bloggs said the plan was "interesting".": a report that ends on a word or two of verdict
+_SAID_WORD = re.compile(
+    r"\b(?:said|says|added|adds)\b[^\"\u201c]{0,60}\b(?:was|is|were|are|had been|looked|"
+    r"sounded|seemed|felt|it as|them as)\s+[\"\u201c]([^\"\u201c\u201d]{1,30})[\"\u201d]"
+    r"\s*[.!]?\s*$"
+)
+
+
+def said_a_word(text: str) -> bool:
+    """Whether the claim only reports a verdict of a word or two ("X said the plan was
+    "interesting""): who said a throwaway word is no fact of the story, whoever said it."""
+    m = _SAID_WORD.search(text)
+    return m is not None and short_quote(m.group(1))
 
 
 def passing_verdict(root: Any, text: str, once: bool) -> bool:

@@ -157,3 +157,15 @@ The rally comes a week after Ms Ortiz launched her campaign in the city's old to
     fare = next(q for s in doc.sentences for q in s.quantities if q.text.startswith("10"))
     assert not changeable_figure(doc, crowd)
     assert changeable_figure(doc, fare)
+
+
+def test_more_side_detail_shapes() -> None:
+    from quizapp.engine.salience import said_a_word
+
+    about = "Council grant for arts centre\nThe arts centre will get £2m."
+    assert programme_aims("The money comes from the Creative Futures Fund.", about)
+    assert match_detail("Okafor scored the try after 23 minutes.")
+    assert not match_detail("Talks collapsed after 90 minutes.")
+    assert procedural_step("The council debated the plan on Wednesday.")
+    assert said_a_word('Ms Hale said the plan was "interesting".')
+    assert not said_a_word('Ms Hale said the plan was "a threat to every school in the city".')
