@@ -478,8 +478,21 @@ def _side_detail(doc: Document, c: ClaimInfo, about: str) -> bool:
         or relative_time(text)
         or (c.sentence.index >= 3 and standing(c.root, c.tokens))
         or passing_verdict(c.root, text, _named_once(doc, c))
-        or said_a_word(text)
+        or _throwaway(doc, said_a_word(text), about)
     )
+
+
+def _throwaway(doc: Document, word: str | None, about: str) -> bool:
+    """Whether a quoted verdict is said once: not in the headline or lead, nor in another
+    sentence ("Ferguson said Wenger was "a disgrace"" in a story about their row says the
+    word again: it is the story)."""
+    if word is None:
+        return False
+    mine = _stems(re.findall(r"[A-Za-z]+", word))
+    if not mine or mine & _stems(re.findall(r"[A-Za-z]+", about)):
+        return False
+    said = [_stems(re.findall(r"[A-Za-z]+", doc.view[s.start : s.end])) for s in doc.sentences]
+    return sum(bool(mine & st) for st in said) <= 1
 
 
 def _named_once(doc: Document, c: ClaimInfo) -> bool:

@@ -218,11 +218,12 @@ _SAID_WORD = re.compile(
 )
 
 
-def said_a_word(text: str) -> bool:
-    """Whether the claim only reports a verdict of a word or two ("X said the plan was
-    "interesting""): who said a throwaway word is no fact of the story, whoever said it."""
+def said_a_word(text: str) -> str | None:
+    """The verdict of a word or two a claim ends on ("X said the plan was "interesting""), if
+    that is all it reports: who said a throwaway word is no fact of the story, whoever said
+    it, unless the story takes the word up again (:func:`claims.extract_claims` checks)."""
     m = _SAID_WORD.search(text)
-    return m is not None and short_quote(m.group(1))
+    return m.group(1) if m is not None and short_quote(m.group(1)) else None
 
 
 def passing_verdict(root: Any, text: str, once: bool) -> bool:

@@ -167,5 +167,19 @@ def test_more_side_detail_shapes() -> None:
     assert match_detail("Okafor scored the try after 23 minutes.")
     assert not match_detail("Talks collapsed after 90 minutes.")
     assert procedural_step("The council debated the plan on Wednesday.")
-    assert said_a_word('Ms Hale said the plan was "interesting".')
+    assert said_a_word('Ms Hale said the plan was "interesting".') == "interesting"
     assert not said_a_word('Ms Hale said the plan was "a threat to every school in the city".')
+
+
+def test_a_verdict_the_story_takes_up_again_is_not_a_throwaway() -> None:
+    text = """Coach steps up row with rival
+
+The row between Dale Price and Ivo Brandt deepened after Price's remarks on Sunday.
+Brandt replied on Monday that the word disgrace had no place in football.
+Price said the referees' handling of the derby was "a disgrace".
+Price's assistant Rob Gill said the atmosphere at the club was "fine".
+The league said it would review the remarks of both coaches this week.
+"""
+    doc, claims = _claims(text)
+    assert not _claim(doc, claims, "handling of the derby").peripheral
+    assert _claim(doc, claims, '"fine"').peripheral
