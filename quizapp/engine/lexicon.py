@@ -992,7 +992,7 @@ PROCEDURAL_STEPS: tuple[str, ...] = (
 #: Superlatives of size or rank that describe an actor ("the country's biggest foreign
 #: exchange dealer"): :func:`salience.standing`.
 STANDING_SUPERLATIVES: frozenset[str] = frozenset(
-    "biggest largest smallest oldest richest busiest leading top".split()
+    "biggest largest smallest oldest richest busiest".split()
 )
 #: Verbs that pin a word or two of verdict on something ("called the targets "reasonably
 #: impressive""): :func:`salience.passing_verdict`.

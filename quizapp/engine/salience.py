@@ -96,17 +96,19 @@ def box_office_aside(text: str, names: list[str], about: str) -> bool:
     return not any(n.split()[-1] in about for n in names if n.split())
 
 
-# "the Creative Futures Fund, which aims to ...", "the scheme is designed to ..."
+# "the fund, which aims to ...", "the scheme is designed to ..."
 _PROGRAMME_AIMS = re.compile(
-    r"\b(?:[Pp]rogrammes?|[Pp]rogram|[Ss]chemes?|[Ii]nitiatives?|[Ff]unds?|[Pp]roject)\b"
+    # (a "fund" only as a common noun: the International Monetary Fund is an actor)
+    r"\b(?:[Pp]rogrammes?|[Pp]rogram|[Ss]chemes?|[Ii]nitiatives?|funds?)\b"
     r"[^.;]{0,60}?\b(?:aims?|aimed|designed|intended|seeks?|sought|sets? out) to\b"
 )
 
 
-# "the money comes from the Creative Futures Fund", "awarded under the Bright Start Scheme"
+# "the money comes from the Creative Futures Programme", "awarded under the Bright Start
+# Scheme" (not "by the International Monetary Fund": a fund so named is often an actor)
 _PROGRAMME_NAME = re.compile(
     r"\b(?:from|under|through|by) the (?:[A-Z][\w'-]* ){1,5}"
-    r"(?:Fund|Programme|Program|Scheme|Initiative)\b"
+    r"(?:Programme|Program|Scheme|Initiative)\b"
 )
 
 
@@ -116,7 +118,7 @@ def programme_aims(text: str, about: str) -> bool:
     scheme: its name and aims are a side detail of the story about who got the money."""
     if not (_PROGRAMME_AIMS.search(text) or _PROGRAMME_NAME.search(text)):
         return False
-    return not re.search(r"\b(?:programme|program|scheme|initiative|fund|project)\b", about, re.I)
+    return not re.search(r"\b(?:programme|program|scheme|initiative|fund)\b", about, re.I)
 
 
 # "career which dates back to 1974", "joined the Treasury in 1985", "was made permanent

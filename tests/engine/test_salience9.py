@@ -118,7 +118,8 @@ def test_box_office_of_another_film_only_in_a_film_story() -> None:
 
 def test_programme_aims_biography_and_procedure() -> None:
     about = "Council grant for arts centre\nThe arts centre will get £2m."
-    assert programme_aims("The Bright Futures Fund aims to help young artists.", about)
+    assert programme_aims("The Bright Futures scheme aims to help young artists.", about)
+    assert not programme_aims("The International Monetary Fund aims to calm markets.", about)
     assert not programme_aims("The fund aims to help young artists.", "New arts fund launched")
     assert biography("She joined the Treasury in 1985.")
     assert not biography("The first call was made in 1985 in London.")
@@ -163,7 +164,8 @@ def test_more_side_detail_shapes() -> None:
     from quizapp.engine.salience import said_a_word
 
     about = "Council grant for arts centre\nThe arts centre will get £2m."
-    assert programme_aims("The money comes from the Creative Futures Fund.", about)
+    assert programme_aims("The money comes from the Creative Futures Programme.", about)
+    assert not programme_aims("The loan comes from the International Monetary Fund.", about)
     assert match_detail("Okafor scored the try after 23 minutes.")
     assert not match_detail("Talks collapsed after 90 minutes.")
     assert procedural_step("The council debated the plan on Wednesday.")
