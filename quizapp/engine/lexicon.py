@@ -893,3 +893,13 @@ PLACE_EVENT_NOUNS: frozenset[str] = frozenset(
 )
 #: Modal verbs that make a statement a possibility, not a fact to ask where it happened.
 HEDGE_MODALS: frozenset[str] = frozenset({"could", "may", "might", "would", "should"})
+#: Head nouns of a description that stands for a person ("The French star", "The Tory
+#: leader"): the story's main person (:mod:`~quizapp.engine.descriptions`), or a rival
+#: antecedent to a leading "he"/"she" (:mod:`~quizapp.engine.pronouns`).
+PERSON_ROLES: frozenset[str] = frozenset(
+    "star actress actor singer player striker midfielder defender goalkeeper athlete runner "
+    "leader minister chancellor president chairman chairwoman boss manager coach presenter "
+    "musician director comedian veteran champion captain secretary mayor entrepreneur founder "
+    "spokesman spokeswoman frontman rapper author writer artist tycoon businessman "
+    "businesswoman politician governor senator premier model".split()
+)
