@@ -428,7 +428,14 @@ def prominent(doc: Document, name: str) -> bool:
                     doc.person_sentences.setdefault(person_key(m.text), set()).add(s.index)
         doc.person_sentences.setdefault("", set())  # filled, even without a person
     seen = doc.person_sentences.get(person_key(name), set())
-    return len(seen) >= 2 or any(i < 2 for i in seen)
+    return len(seen) >= 2 or lead_person(doc, name)
+
+
+def lead_person(doc: Document, name: str) -> bool:
+    """Whether the article names a person in its first two sentences (its subject)."""
+    if not doc.person_sentences:
+        prominent(doc, name)
+    return any(i < 2 for i in doc.person_sentences.get(person_key(name), set()))
 
 
 _STOP_PUNCT = tuple(',.;:!?"()[]“”')
@@ -877,6 +884,13 @@ def entity_pool(
     far: dict[str, bool] = {}
     tried: set[str] = set()
     unfit: set[str] = set()
+    # the key and the claim's other people: one acted on by the option in another event
+    # (a shopper who visited Evans' stall) is no stand-in beside them either
+    people = {key} | {
+        o.text
+        for o in doc.mentions
+        if o.label == "PERSON" and _named(person_key(o.text).title(), claim.text)
+    }
     forms = doc.forms
     if not forms:
         for o in doc.mentions:
@@ -919,14 +933,15 @@ def entity_pool(
             if not same_side(doc, key, name):
                 continue
             # the claim names the key's team: only its people; never a person of another
-            # world of jobs, nor one the article shows acting on the key (roles9); dropped
-            # after the draw, so that the other items' draws stay as they were
+            # world of jobs, one the article shows acting on the key or the claim's other
+            # people, nor a passer-by it only quotes (roles9); dropped after the draw, so
+            # that the other items' draws stay as they were
             if (
                 not team_fits(doc, key, name, claim.text)
                 or not worlds_agree(doc, key, name)
-                or counterparts(doc, key, name)
+                or any(counterparts(doc, p, name) for p in people)
                 or vox_pop(doc, other.text)
-                and prominent(doc, key)
+                and lead_person(doc, key)
             ):
                 unfit.add(name)
             # "a bequest to the Conservatives from X": only the article's Tory men stand in
