@@ -198,8 +198,8 @@ def vox_pop(doc: Document, name: str) -> bool:
         return False
     s = seen[0]
     m = next(m for m in s.mentions if m.label == "PERSON" and person_key(m.text) == key)
-    before = doc.view[max(s.start, m.start - 40) : m.start].split()
-    if before and before[-1].islower():
-        return False  # "shopper Paul Burgess", "actor X": a job before the name
+    before = doc.view[max(s.start, m.start - 40) : m.start].split()[-1:] + m.text.split()[:1]
+    if before and (before[0].islower() or before[0].lower() in JOB_CLASSES):
+        return False  # "shopper Paul Burgess", "Director X": a job before the name
     heads = [t for t in s.span if m.start <= t.idx + s.offset < m.end and t.dep_ == "nsubj"]
     return any(t.head.lemma_.lower() in REPORTING_VERBS for t in heads)
