@@ -24,8 +24,8 @@ from .context import vague
 from .distractors import display_name, prominent, reliable_name, same_entity
 from .document import Document
 from .drafts import Draft, evidence_of
+from .pronouns import main_actor
 from .quality import copy_fault
-from .references import main_actor
 from .types import Evidence
 
 _STOP = frozenset(

@@ -1,7 +1,7 @@
 """Finding check-worthy claims: filter sentences, split compound ones, score, merge repeats,
-resolve a leading pronoun or a description of the story's main actor (:mod:`.references`), and
-cut a claim that does not read on its own to its main clause when only a leading or trailing
-part is at fault.
+resolve a leading pronoun (:mod:`.pronouns`) or a description of the story's main actor
+(:mod:`.descriptions`), and cut a claim that does not read on its own to its main clause when
+only a leading or trailing part is at fault.
 
 Signals follow ClaimBuster / Full Fact: numbers, named entities, dates, comparisons and
 decisions raise the score; questions, quotes, first person, hedges and very short or very long
@@ -16,9 +16,26 @@ from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from .descriptions import (
+    resolve_class_noun,
+    resolve_description,
+    resolve_main_org,
+    resolve_pair,
+    resolve_role,
+)
 from .document import Document, Sentence, content_lemmas, sentence_at
 from .lexicon import COMPARISONS, DECISION_VERBS, DISCOURSE, HEDGES, REPORTING_VERBS
 from .persons import stated_sex
+from .pronouns import (
+    PRONOUN_LABEL,
+    chain_subject,
+    is_main_actor,
+    resolve_chain,
+    resolve_country_it,
+    resolve_person_pronoun,
+    resolve_pronoun,
+    resolve_tail_pronoun,
+)
 from .quality import (
     decor,
     market_aside,
@@ -28,21 +45,6 @@ from .quality import (
     rote_list,
     scoreline,
     side_remark,
-)
-from .references import (
-    PRONOUN_LABEL,
-    chain_subject,
-    is_main_actor,
-    resolve_chain,
-    resolve_class_noun,
-    resolve_country_it,
-    resolve_description,
-    resolve_main_org,
-    resolve_pair,
-    resolve_person_pronoun,
-    resolve_pronoun,
-    resolve_role,
-    resolve_tail_pronoun,
 )
 from .salience import (
     background_stat,
