@@ -28,7 +28,7 @@ from quizapp.engine.context import inside_quote, unanchored, unresolved_referenc
 from quizapp.engine.document import Document, analyse
 from quizapp.engine.mutations import statement
 from quizapp.engine.quality import drop_discourse, needs_context
-from quizapp.engine.recall import vague
+from quizapp.engine.context import vague
 from quizapp.engine.verification import standalone
 
 _PRONOUN = {"he", "she", "it", "they", "his", "her", "its", "their"}

@@ -308,13 +308,17 @@ def _reported(doc: Document, claim: ClaimInfo) -> list[Draft]:
             sex = _SEXED[t.lower_]  # asked only among people of that sex (below)
     if not _short_quotes(toks):
         return []  # a quote is asked as such; a phrase in quotes ("a superb job") may stay
-    if any(t.lower_ in {"it", "its", "they", "them", "their", "this", "these"} for t in toks):
+    # "Acme said it would ...": "it" and "its" are the organisation that said it (the answer)
+    own = _ORG_OWN if org is not None else frozenset()
+    if any(t.lower_ in _REFERRING - own for t in toks):
         return []  # the clause's pronoun would have nothing to refer to
     off = claim.sentence.offset
     content = doc.text[toks[0].idx + off : toks[-1].idx + len(toks[-1].text) + off]
     if toks[0].ent_type_ == "" and toks[0].pos_ != "PROPN" and not toks[0].text.isupper():
         content = content[0].lower() + content[1:]
-    if copy_fault(content) or vague(content):
+    # read as the stem puts it: a "he" or an "its" then refers to the one asked about ("who
+    # said that he ..."), which the checks above allow; any other reference is still vague
+    if copy_fault(content) or vague(f"{speaker} said that {content}"):
         return []
     if org is not None:
         if sex is not None or _said_by_another(doc, claim, toks, speaker, "ORG"):
@@ -345,6 +349,10 @@ def _reported(doc: Document, claim: ClaimInfo) -> list[Draft]:
     return [Draft("attribution", claim.id, stem, key, wrong, ev, explanation)]
 
 
+#: Pronouns in a reported clause that refer to something the stem does not show.
+_REFERRING = frozenset({"it", "its", "they", "them", "their", "this", "these"})
+#: The pronouns by which a clause an organisation reports refers to that organisation.
+_ORG_OWN = frozenset({"it", "its"})
 _SEXED = {"he": "m", "him": "m", "his": "m", "himself": "m"}
 _SEXED |= {"she": "f", "her": "f", "herself": "f"}
 _QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d"})
@@ -397,7 +405,7 @@ def _speakers(doc: Document) -> list[str]:
                 if c.dep_ != "nsubj":
                     continue
                 m = subject_person(s, c)
-                if m is None or not reliable_name(doc, m):
+                if m is None or not (reliable_name(doc, m) or _titled(doc, m)):
                     continue
                 name = _untitled(doc, _clean(display_name(doc, m)) or _clean(m.text))
                 if len(name.split()) == 1:
@@ -448,6 +456,20 @@ def _full_form(doc: Document, surname: str) -> str:
         if len(f.split()) > 1 and f.split()[-1] == surname and f.split()[0] not in _COURTESY
     }
     return forms.pop() if len(forms) == 1 else surname
+
+
+#: Titles before a person's name: "Sir Alan Budd said" names a person, not a longer name
+#: (what a capitalised word before a mention usually means, :func:`reliable_name`).
+_TITLE_BEFORE = re.compile(r"\b(?:Sir|Dame|Lord|Lady|Baroness|Mr|Mrs|Ms|Dr|Professor)\.? $")
+
+
+def _titled(doc: Document, m: Any) -> bool:
+    """Whether a person mention is preceded by a title and followed by no capitalised word
+    (the reporting verb's own subject: "Sir Alan Budd, who ..., said")."""
+    after = doc.text[m.end : m.end + 2]
+    return bool(_TITLE_BEFORE.search(doc.text[max(0, m.start - 12) : m.start])) and not (
+        after[:1] == " " and after[1:2].isupper()
+    )
 
 
 _PEER = re.compile(r"\b(Lord|Lady|Baroness) $")
