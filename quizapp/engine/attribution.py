@@ -308,16 +308,14 @@ def _reported(doc: Document, claim: ClaimInfo) -> list[Draft]:
             sex = _SEXED[t.lower_]  # asked only among people of that sex (below)
     if not _short_quotes(toks):
         return []  # a quote is asked as such; a phrase in quotes ("a superb job") may stay
-    # "Acme said it would ...": "it" and "its" are the organisation that said it (the answer)
-    own = _ORG_OWN if org is not None else frozenset()
-    if any(t.lower_ in _REFERRING - own for t in toks):
+    if any(t.lower_ in {"it", "its", "they", "them", "their", "this", "these"} for t in toks):
         return []  # the clause's pronoun would have nothing to refer to
     off = claim.sentence.offset
     content = doc.text[toks[0].idx + off : toks[-1].idx + len(toks[-1].text) + off]
     if toks[0].ent_type_ == "" and toks[0].pos_ != "PROPN" and not toks[0].text.isupper():
         content = content[0].lower() + content[1:]
-    # read as the stem puts it: a "he" or an "its" then refers to the one asked about ("who
-    # said that he ..."), which the checks above allow; any other reference is still vague
+    # read as the stem puts it: "who said that he had ..." (the "he" is the one asked about,
+    # and every option is of that sex, above); the bare clause would open on a pronoun
     if copy_fault(content) or vague(f"{speaker} said that {content}"):
         return []
     if org is not None:
@@ -349,10 +347,6 @@ def _reported(doc: Document, claim: ClaimInfo) -> list[Draft]:
     return [Draft("attribution", claim.id, stem, key, wrong, ev, explanation)]
 
 
-#: Pronouns in a reported clause that refer to something the stem does not show.
-_REFERRING = frozenset({"it", "its", "they", "them", "their", "this", "these"})
-#: The pronouns by which a clause an organisation reports refers to that organisation.
-_ORG_OWN = frozenset({"it", "its"})
 _SEXED = {"he": "m", "him": "m", "his": "m", "himself": "m"}
 _SEXED |= {"she": "f", "her": "f", "herself": "f"}
 _QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d"})
