@@ -24,11 +24,10 @@ from pathlib import Path
 
 from quizapp.engine import context, quality
 from quizapp.engine.claims import ClaimInfo, extract_claims
-from quizapp.engine.context import inside_quote, unanchored, unresolved_reference
+from quizapp.engine.context import inside_quote, unanchored, unresolved_reference, vague
 from quizapp.engine.document import Document, analyse
 from quizapp.engine.mutations import statement
 from quizapp.engine.quality import drop_discourse, needs_context
-from quizapp.engine.context import vague
 from quizapp.engine.verification import standalone
 
 _PRONOUN = {"he", "she", "it", "they", "his", "her", "its", "their"}

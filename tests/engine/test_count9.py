@@ -16,7 +16,7 @@ Transport minister Paul Garner has been cleared of wrongdoing over the ferry ten
 Opposition spokesman Colin Marsh said the tender had cost taxpayers far too much money.
 Mr Garner said the contract had saved the department money over ten years.
 Union leader Tom Ridley said ferry workers were worried about their jobs.
-But Sir Ian Hale, who led the review of the tender, said he had found no evidence that any rules were broken.
+But Sir Ian Hale, who led the review, said he had found no evidence that any rules were broken.
 Mr Marsh said he would raise the matter in parliament next week.
 Mr Ridley said the union would meet ferry managers in May.
 """
