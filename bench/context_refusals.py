@@ -22,13 +22,12 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from quizapp.engine import quality, recall
+from quizapp.engine import context, quality
 from quizapp.engine.claims import ClaimInfo, extract_claims
-from quizapp.engine.context import inside_quote, unanchored, unresolved_reference
+from quizapp.engine.context import inside_quote, unanchored, unresolved_reference, vague
 from quizapp.engine.document import Document, analyse
 from quizapp.engine.mutations import statement
 from quizapp.engine.quality import drop_discourse, needs_context
-from quizapp.engine.recall import vague
 from quizapp.engine.verification import standalone
 
 _PRONOUN = {"he", "she", "it", "they", "his", "her", "its", "their"}
@@ -39,9 +38,9 @@ _DESCRIPTIONS = (
     quality._NEEDS_ANTECEDENT,
     quality._DESCRIBED_WORK,
     quality._UNNAMED_SUBJECT,
-    recall._ANAPHORIC,
-    recall._ANAPHORIC_ORG,
-    recall._DEICTIC,
+    context._ANAPHORIC,
+    context._ANAPHORIC_ORG,
+    context._DEICTIC,
 )
 
 

@@ -24,8 +24,8 @@ from .context import vague
 from .distractors import display_name, prominent, reliable_name, same_entity
 from .document import Document
 from .drafts import Draft, evidence_of
+from .pronouns import main_actor
 from .quality import copy_fault
-from .references import main_actor
 from .types import Evidence
 
 _STOP = frozenset(
@@ -314,7 +314,9 @@ def _reported(doc: Document, claim: ClaimInfo) -> list[Draft]:
     content = doc.text[toks[0].idx + off : toks[-1].idx + len(toks[-1].text) + off]
     if toks[0].ent_type_ == "" and toks[0].pos_ != "PROPN" and not toks[0].text.isupper():
         content = content[0].lower() + content[1:]
-    if copy_fault(content) or vague(content):
+    # read as the stem puts it: "who said that he had ..." (the "he" is the one asked about,
+    # and every option is of that sex, above); the bare clause would open on a pronoun
+    if copy_fault(content) or vague(f"{speaker} said that {content}"):
         return []
     if org is not None:
         if sex is not None or _said_by_another(doc, claim, toks, speaker, "ORG"):
@@ -397,7 +399,7 @@ def _speakers(doc: Document) -> list[str]:
                 if c.dep_ != "nsubj":
                     continue
                 m = subject_person(s, c)
-                if m is None or not reliable_name(doc, m):
+                if m is None or not (reliable_name(doc, m) or _titled(doc, m)):
                     continue
                 name = _untitled(doc, _clean(display_name(doc, m)) or _clean(m.text))
                 if len(name.split()) == 1:
@@ -448,6 +450,20 @@ def _full_form(doc: Document, surname: str) -> str:
         if len(f.split()) > 1 and f.split()[-1] == surname and f.split()[0] not in _COURTESY
     }
     return forms.pop() if len(forms) == 1 else surname
+
+
+#: Titles before a person's name: "Sir Alan Budd said" names a person, not a longer name
+#: (what a capitalised word before a mention usually means, :func:`reliable_name`).
+_TITLE_BEFORE = re.compile(r"\b(?:Sir|Dame|Lord|Lady|Baroness|Mr|Mrs|Ms|Dr|Professor)\.? $")
+
+
+def _titled(doc: Document, m: Any) -> bool:
+    """Whether a person mention is preceded by a title and followed by no capitalised word
+    (the reporting verb's own subject: "Sir Alan Budd, who ..., said")."""
+    after = doc.text[m.end : m.end + 2]
+    return bool(_TITLE_BEFORE.search(doc.text[max(0, m.start - 12) : m.start])) and not (
+        after[:1] == " " and after[1:2].isupper()
+    )
 
 
 _PEER = re.compile(r"\b(Lord|Lady|Baroness) $")

@@ -1,7 +1,7 @@
 """Finding check-worthy claims: filter sentences, split compound ones, score, merge repeats,
-resolve a leading pronoun or a description of the story's main actor (:mod:`.references`), and
-cut a claim that does not read on its own to its main clause when only a leading or trailing
-part is at fault.
+resolve a leading pronoun (:mod:`.pronouns`) or a description of the story's main actor
+(:mod:`.descriptions`), and cut a claim that does not read on its own to its main clause when
+only a leading or trailing part is at fault.
 
 Signals follow ClaimBuster / Full Fact: numbers, named entities, dates, comparisons and
 decisions raise the score; questions, quotes, first person, hedges and very short or very long
@@ -16,9 +16,26 @@ from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from .descriptions import (
+    resolve_class_noun,
+    resolve_description,
+    resolve_main_org,
+    resolve_pair,
+    resolve_role,
+)
 from .document import Document, Sentence, content_lemmas, sentence_at
 from .lexicon import COMPARISONS, DECISION_VERBS, DISCOURSE, HEDGES, REPORTING_VERBS
 from .persons import stated_sex
+from .pronouns import (
+    PRONOUN_LABEL,
+    chain_subject,
+    is_main_actor,
+    resolve_chain,
+    resolve_country_it,
+    resolve_person_pronoun,
+    resolve_pronoun,
+    resolve_tail_pronoun,
+)
 from .quality import (
     decor,
     market_aside,
@@ -29,20 +46,19 @@ from .quality import (
     scoreline,
     side_remark,
 )
-from .references import (
-    PRONOUN_LABEL,
-    chain_subject,
-    is_main_actor,
-    resolve_chain,
-    resolve_class_noun,
-    resolve_country_it,
-    resolve_description,
-    resolve_main_org,
-    resolve_pair,
-    resolve_person_pronoun,
-    resolve_pronoun,
-    resolve_role,
-    resolve_tail_pronoun,
+from .salience import (
+    background_stat,
+    biography,
+    box_office_aside,
+    match_detail,
+    passing_verdict,
+    procedural_step,
+    programme_aims,
+    relative_time,
+    said_a_word,
+    short_quote,
+    spec_figure,
+    standing,
 )
 from .types import Claim
 
@@ -434,8 +450,74 @@ def extract_claims(doc: Document) -> list[ClaimInfo]:
             # ("Toshiba expects sales to reach ... by 2010"), which editors called trivia
             or (c.sentence.index >= 8 and c.sentence.index == last)
             or cohesion.loose(c.sentence)
+            or _side_detail(doc, c, about)
         )
     return merged
+
+
+def _side_detail(doc: Document, c: ClaimInfo, about: str) -> bool:
+    """Past the lead, a side detail of the kinds in :mod:`.salience` (blind editors on unseen
+    articles: trivia, not what the article is about)."""
+    if c.quote is not None:
+        (qs, qe), _ = c.quote
+        return short_quote(doc.text[qs:qe])
+    if c.sentence.index < 2:
+        return False
+    text = c.text
+    names = [
+        m.text
+        for m in c.sentence.mentions
+        if m.label not in {"DATE", "MONEY", "PERCENT", "CARDINAL"} and c.start <= m.start < c.end
+    ]
+    return (
+        spec_figure(text, about)
+        or background_stat(text)
+        or box_office_aside(text, names, about)
+        or programme_aims(text, about)
+        or biography(text)
+        or procedural_step(text)
+        or match_detail(text)
+        or relative_time(text)
+        or (c.sentence.index >= 3 and standing(c.root, c.tokens))
+        or passing_verdict(c.root, text, _named_once(doc, c))
+        or _throwaway(doc, said_a_word(text), about)
+    )
+
+
+def _throwaway(doc: Document, word: str | None, about: str) -> bool:
+    """Whether a quoted verdict is said once: not in the headline or lead, nor in another
+    sentence ("Ferguson said Wenger was "a disgrace"" in a story about their row says the
+    word again: it is the story)."""
+    if word is None:
+        return False
+    mine = _stems(re.findall(r"[A-Za-z]+", word))
+    if not mine or mine & _stems(re.findall(r"[A-Za-z]+", about)):
+        return False
+    said = [_stems(re.findall(r"[A-Za-z]+", doc.view[s.start : s.end])) for s in doc.sentences]
+    return sum(bool(mine & st) for st in said) <= 1
+
+
+def _named_once(doc: Document, c: ClaimInfo) -> bool:
+    """Whether the claim's subject is a person or body the article names in no other sentence
+    (by the last word of the name)."""
+    subjects = [t for t in c.root.children if t.dep_ == "nsubj"]
+    if not subjects:
+        return False
+    span = range(subjects[0].left_edge.idx, subjects[0].right_edge.idx + 1)
+    found = [
+        m
+        for m in c.sentence.mentions
+        if m.label in {"PERSON", "ORG"} and m.start - c.sentence.offset in span
+    ]
+    # "Analyst Jo Bloggs, from the Institute of Care": the person speaks, not the body
+    people = [m for m in found if m.label == "PERSON"]
+    names = [m.text.split()[-1].lower() for m in people or found]
+    if not names:
+        return False
+    return all(
+        sum(f" {n} " in s.norm for s in doc.sentences) <= 1 and n not in _about(doc).lower()
+        for n in names
+    )
 
 
 #: A trailing adverbial clause opened by one of these is dropped only with what it states

@@ -19,8 +19,8 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from .claims import ClaimInfo
 from .document import Document
 from .persons import FEMALE_NAMES, FIRST_NAMES, MALE_NAMES
+from .pronouns import opener_refers_to_subst
 from .quality import name_before
-from .references import opener_refers_to_subst
 
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her", "hers", "himself", "herself"})
 _THING_PRONOUNS = frozenset({"it", "its", "itself"})

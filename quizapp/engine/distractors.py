@@ -29,6 +29,7 @@ from .lexicon import (
     COUNTRY_LIST,
     DEMONYMS,
     JOB_CLASSES,
+    JUDGING_WORLDS,
     LANGUAGES,
     MILD_CHANGE,
     NEIGHBOUR_REGIONS,
@@ -39,6 +40,7 @@ from .nlp import Mention, person_key, titled
 from .numbers import FINE_SCALE, Quantity, arithmetic_gives_away, format_like, perturb
 from .persons import full_personal_name
 from .quality import job_word
+from .sides import counterparts, stated_sides, vox_pop
 
 if TYPE_CHECKING:
     from .claims import ClaimInfo
@@ -499,7 +501,14 @@ def prominent(doc: Document, name: str) -> bool:
                     doc.person_sentences.setdefault(person_key(m.text), set()).add(s.index)
         doc.person_sentences.setdefault("", set())  # filled, even without a person
     seen = doc.person_sentences.get(person_key(name), set())
-    return len(seen) >= 2 or any(i < 2 for i in seen)
+    return len(seen) >= 2 or lead_person(doc, name)
+
+
+def lead_person(doc: Document, name: str) -> bool:
+    """Whether the article names a person in its first two sentences (its subject)."""
+    if not doc.person_sentences:
+        prominent(doc, name)
+    return any(i < 2 for i in doc.person_sentences.get(person_key(name), set()))
 
 
 _STOP_PUNCT = tuple(',.;:!?"()[]“”')
@@ -536,10 +545,12 @@ def _mentions_of(doc: Document, name: str) -> list[Mention]:
     return [o for o in doc.mentions if o.label == "PERSON" and person_key(o.text) == key]
 
 
-def _sides(doc: Document, name: str) -> tuple[set[str], set[str]]:
-    """Every team or body and job the article introduces a person with."""
-    orgs: set[str] = set()
-    roles: set[str] = set()
+def _sides(doc: Document, name: str, squad: bool = True) -> tuple[set[str], set[str]]:
+    """Every team or body and job the article introduces a person with (a squad list's
+    brackets only with ``squad``: see :func:`quizapp.engine.sides.stated_sides`)."""
+    # "Smith (Rovers)", "Rovers: Smith, ...", "Moss, chairman of Harriers"
+    orgs, jobs = stated_sides(doc, name, squad)
+    roles = {ROLE_CLASSES[j] for j in jobs if j in ROLE_CLASSES}
     for o in _mentions_of(doc, name):
         org, role = _side(doc, o)
         orgs |= {org} - {""}
@@ -547,12 +558,60 @@ def _sides(doc: Document, name: str) -> tuple[set[str], set[str]]:
     return orgs, roles
 
 
+def sides_of(doc: Document, name: str) -> tuple[set[str], set[str]]:
+    """Every team or body and class of job the article ties a person to (public)."""
+    return _sides(doc, name)
+
+
+def _named(name: str, text: str) -> bool:
+    return re.search(rf"(?<![\w'-]){re.escape(name)}(?![\w-])", text) is not None
+
+
+def team_fits(doc: Document, key: str, name: str, text: str) -> bool:
+    """Whether person ``name`` may stand for ``key`` in a stem or claim ``text`` that names
+    one of the key's teams or bodies ("Who was substituted for Newcastle?", "Valley flanker
+    _____"): only when the article places him in that team too. Another team's player, or a
+    person of no stated side, is no believable Newcastle player (blind editors, 2.10.0)."""
+    for team in _sides(doc, key)[0]:
+        if not _named(team, text) or placed_in(doc, name, team):
+            continue
+        # where the article places nobody else in the team ("Jackman is the sole Connacht
+        # representative", "Tull scored for Rovers", his old club), nobody fits better
+        if _members(doc, team, key):
+            return False
+    return True
+
+
+def _members(doc: Document, team: str, key: str) -> bool:
+    """Whether the article places a person other than ``key`` in ``team``."""
+    seen = {person_key(key)}
+    for o in doc.mentions:
+        if o.label != "PERSON" or person_key(o.text) in seen:
+            continue
+        seen.add(person_key(o.text))
+        if placed_in(doc, o.text, team):
+            return True
+    return False
+
+
+def worlds_agree(doc: Document, key: str, name: str) -> bool:
+    """Whether two people's jobs agree where one of them judges the other's world (lexicon's
+    JUDGING_WORLDS): the film's director or its actress is no answer to who reviewed the
+    film when the key is its critic, whatever the stem calls him. A singer for a broadcaster
+    stays (both may host a show)."""
+    wk = {JOB_CLASSES[j] for j in stated_jobs(doc, key) if j in JOB_CLASSES}
+    wn = {JOB_CLASSES[j] for j in stated_jobs(doc, name) if j in JOB_CLASSES}
+    if not (wk and wn) or wk & wn:
+        return True
+    return not (wk | wn) & JUDGING_WORLDS
+
+
 def same_side(doc: Document, a: str, b: str) -> bool:
     """Whether person ``b`` is a believable wrong answer for person ``a``: not known to be on
     another team or body, nor in another job (a manager for a player, a chairman for a
     player of the same club)."""
-    orgs_a, roles_a = _sides(doc, a)
-    orgs_b, roles_b = _sides(doc, b)
+    orgs_a, roles_a = _sides(doc, a, squad=False)
+    orgs_b, roles_b = _sides(doc, b, squad=False)
     if orgs_a and orgs_b and not orgs_a & orgs_b:
         return False
     if roles_a and roles_b:
@@ -642,7 +701,7 @@ def stated_jobs(doc: Document, name: str) -> set[str]:
         # a guessed job in lower case only; a listed one capitalised at a sentence's start too
         if job and raw and (raw.islower() or job in JOB_CLASSES):
             jobs.add(job)
-    return jobs
+    return jobs | stated_sides(doc, name)[1]  # "Doe, the film's director"
 
 
 #: The parties a person is tied to by the words around his name, by the way they are written.
@@ -897,6 +956,14 @@ def entity_pool(
     late: dict[str, bool] = {}
     far: dict[str, bool] = {}
     tried: set[str] = set()
+    unfit: set[str] = set()
+    # the key and the claim's other people: one acted on by the option in another event
+    # (a shopper who visited Evans' stall) is no stand-in beside them either
+    people = {key} | {
+        o.text
+        for o in doc.mentions
+        if o.label == "PERSON" and _named(person_key(o.text).title(), claim.text)
+    }
     forms = doc.forms
     if not forms:
         for o in doc.mentions:
@@ -938,6 +1005,18 @@ def entity_pool(
                 continue
             if not same_side(doc, key, name):
                 continue
+            # the claim names the key's team: only its people; never a person of another
+            # world of jobs, one the article shows acting on the key or the claim's other
+            # people, nor a passer-by it only quotes (roles9); dropped after the draw, so
+            # that the other items' draws stay as they were
+            if (
+                not team_fits(doc, key, name, claim.text)
+                or not worlds_agree(doc, key, name)
+                or any(counterparts(doc, p, name) for p in people)
+                or vox_pop(doc, other.text)
+                and lead_person(doc, key)
+            ):
+                unfit.add(name)
             # "a bequest to the Conservatives from X": only the article's Tory men stand in
             # for the donor, never the Labour prime minister (dev 012, 2.9.0)
             if gift_party is not None and stated_parties(doc, other.text) != {gift_party}:
@@ -960,6 +1039,7 @@ def entity_pool(
     rng.shuffle(names)
     # stable: same-role names first, then the story's own people, shuffled within
     names.sort(key=lambda n: (-fits[n], late[n], far[n]))
+    names = [n for n in names if n not in unfit]
     picked = [(n, "article_entity") for n in names[:count]]
     if len(picked) < count and m.label in {"ORG", "GPE"} and not bare:
         typed = _typed_list(doc, m, key)

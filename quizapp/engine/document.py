@@ -64,6 +64,8 @@ class Document:
     people: list[str] | None = None
     # the article's typos and names spelt two ways (filled on first use by context.respell)
     typo_cache: dict[str, Any] = field(default_factory=dict)
+    # line-ups and each person's stated sides and jobs (filled on first use by sides)
+    side_cache: dict[Any, Any] = field(default_factory=dict)
 
     def sentence_text(self, s: Sentence) -> str:
         """The sentence exactly as in the article."""

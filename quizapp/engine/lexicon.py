@@ -910,3 +910,149 @@ PLACE_EVENT_NOUNS: frozenset[str] = frozenset(
 )
 #: Modal verbs that make a statement a possibility, not a fact to ask where it happened.
 HEDGE_MODALS: frozenset[str] = frozenset({"could", "may", "might", "would", "should"})
+
+#: Units of a technical specification ("60 frames per second", "a 3.2GHz chip"): in a story
+#: about a product's price or launch, blind editors called the spec figure trivia
+#: (:func:`salience.spec_figure`).
+SPEC_UNITS: tuple[str, ...] = (
+    "ghz",
+    "mhz",
+    "khz",
+    "fps",
+    "frames per second",
+    "frames a second",
+    "megapixels?",
+    "mega-pixels?",
+    "pixels",
+    "gigabytes?",
+    "megabytes?",
+    "terabytes?",
+    "gb",
+    "mb",
+    "tb",
+    "kbps",
+    "mbps",
+    "gbps",
+    "bits? per second",
+    "mah",
+    "rpm",
+    "dpi",
+    "bit",
+    "cores?",
+    "inch screen",
+    "-inch",
+    "nanometres?",
+    "nanometers?",
+    "nm",
+)
+#: Nouns of a population counted in a background statistic ("five million households own a
+#: digital radio"): :func:`salience.background_stat`.
+POPULATION_NOUNS: tuple[str, ...] = (
+    "people",
+    "adults",
+    "households",
+    "homes",
+    "families",
+    "consumers",
+    "users",
+    "Britons",
+    "Americans",
+    "Europeans",
+    "children",
+    "teenagers",
+    "viewers",
+    "owners",
+    "subscribers",
+)
+#: Verbs of owning or using that a background statistic counts people by.
+OWNING_VERBS: tuple[str, ...] = (
+    "own",
+    "owns",
+    "owned",
+    "have access to",
+    "has access to",
+    "use",
+    "used",
+    "uses",
+    "subscribe to",
+    "subscribed to",
+    "watch",
+    "watched",
+    "play",
+    "played",
+    "download",
+    "downloaded",
+)
+#: Steps of procedure a body takes ("the bill was referred to the committee on Tuesday"):
+#: which body took the step, and on which day, blind editors called trivia.
+PROCEDURAL_STEPS: tuple[str, ...] = (
+    "referred",
+    "tabled",
+    "adjourned",
+    "deferred",
+    "second reading",
+    "third reading",
+    "first reading",
+    "committee stage",
+    "report stage",
+    "rubber-stamped",
+    "nodded through",
+    "sent back",
+    "put to a vote",
+    "voted to refer",
+    "voted to send",
+    "scheduled a vote",
+    "postponed a vote",
+    "delayed a vote",
+    "debated",
+)
+#: Superlatives of size or rank that describe an actor ("the country's biggest foreign
+#: exchange dealer"): :func:`salience.standing`.
+STANDING_SUPERLATIVES: frozenset[str] = frozenset(
+    "biggest largest smallest oldest richest busiest".split()
+)
+#: Verbs that pin a word or two of verdict on something ("called the targets "reasonably
+#: impressive""): :func:`salience.passing_verdict`.
+VERDICT_VERBS: frozenset[str] = frozenset("call describe dub brand label term hail".split())
+#: Head nouns of a description that stands for a person ("The French star", "The Tory
+#: leader"): the story's main person (:mod:`~quizapp.engine.descriptions`), or a rival
+#: antecedent to a leading "he"/"she" (:mod:`~quizapp.engine.pronouns`).
+PERSON_ROLES: frozenset[str] = frozenset(
+    "star actress actor singer player striker midfielder defender goalkeeper athlete runner "
+    "leader minister chancellor president chairman chairwoman boss manager coach presenter "
+    "musician director comedian veteran champion captain secretary mayor entrepreneur founder "
+    "spokesman spokeswoman frontman rapper author writer artist tycoon businessman "
+    "businesswoman politician governor senator premier model".split()
+)
+
+# --- Sides and roles read from the article, for person wrong options (roles9) --------------
+#: Headings of a match report's lines that go on with the team named before them on the same
+#: line ("Newcastle: Given, Carr ... Subs Not Used: Harper"): its substitutes, its bookings.
+LINEUP_CONTINUED: frozenset[str] = frozenset(
+    "subs|subs not used|substitutes|substitutes not used|replacements|booked|bookings|"
+    "sent off|dismissed|sin bin|sin-binned".split("|")
+)
+#: Headings that are no team ("Referee: M Riley", "Att: 52,000"): they end a team's line-up.
+LINEUP_NOT_TEAMS: frozenset[str] = frozenset(
+    "referee|ref|att|attendance|venue|goals|scorers|scorer|tries|try|cons|pens|drop goal|"
+    "coach|manager|kick-off|kick off|result|results|score|half-time|full-time|squad|"
+    "backs|forwards|contact|note|notes|update|source|sources|photo|video".split("|")
+)
+#: Verbs by which one person acts on another in one event ("Hill visited Evans' stall",
+#: "Ross fouled Hart", "Kerr apologised to Dunn", "Lee passed to Cole"): the one acted on
+#: (or the actor) is the key's counterpart, never a believable stand-in for him.
+COUNTERPART_VERBS: frozenset[str] = frozenset(
+    """visit apologise apologize foul tackle pass cross thank congratulate console hug greet
+    interview book caution punch kick elbow headbutt""".split()
+)
+#: Verbs that place a player in his team's colours ("who scored for Rovers", "playing for
+#: Town"): the team after "for" is his side.
+SIDE_VERBS: frozenset[str] = frozenset(
+    """score scored scores scoring play played plays playing sign signed signs captain
+    captained captains net netted nets strike struck kept keep keeps appear appeared
+    appears start started starts""".split()
+)
+#: Worlds of job whose people judge another world's (a critic the film-makers, a referee the
+#: players): a person of the judged world is never a wrong answer for the judge, nor the
+#: judge for him.
+JUDGING_WORLDS: frozenset[str] = frozenset({"critic", "referee"})

@@ -42,6 +42,7 @@ from .quality import (
     trivia,
     trivial_figure,
 )
+from .salience import audience_figure
 from .text import indefinite_article
 
 _NEG_AUX = {
@@ -248,6 +249,8 @@ def changeable_figure(doc: Document, q: Quantity) -> bool:
         return False  # "inside the opening 60 seconds" is still true of a goal inside 45
     if background_figure(doc, q.start):
         return False  # "Varig, which operates in 18 countries, ...": an aside's figure
+    if audience_figure(doc.view[max(0, q.start - 40) : q.start], doc.view[q.end : q.end + 30]):
+        return False  # "set to address 2,000 people": a crowd's size, trivia to judges
     return not trivia(doc.view[max(0, q.start - 3) : q.end + 6])
 
 
@@ -497,6 +500,9 @@ def same_org_kind(a: str, b: str) -> bool:
 _QUANTIFIED_SUBJECT = frozenset(
     {"some", "many", "several", "few", "most", "certain", "various", "numerous", "other", "others"}
 )
+#: A subject that adds to an amount ("a further 15m", "another 200 jobs"): "a further 15m will
+#: not be made available" reads as a contradiction of itself, which blind judges refused (2.12.0).
+_ADDED_SUBJECT = frozenset({"further", "additional", "another", "extra"})
 
 
 # Words after which a negated statement stops being coherent or plainly false (blind judges):
@@ -717,7 +723,7 @@ def mutate_negation(doc: Document, claim: ClaimInfo, rng: random.Random) -> list
         return []
     # "some restrictions do not remain" does not contradict "some restrictions remain" (others
     # may not): a clause whose subject is quantified has no false negation
-    if any(t.lower_ in _QUANTIFIED_SUBJECT for t in subj[0].subtree):
+    if any(t.lower_ in _QUANTIFIED_SUBJECT | _ADDED_SUBJECT for t in subj[0].subtree):
         return []
     # only adverbs and auxiliaries between subject and verb, else the parse is doubtful
     # ("Social Security, the pensions programme on which..." with "programme" as a verb)

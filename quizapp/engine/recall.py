@@ -39,6 +39,7 @@ from .distractors import (
     related_sentences,
     reliable_name,
     same_place,
+    sides_of,
     stem_countries,
     stem_group,
     stem_job,
@@ -65,6 +66,7 @@ from .quality import (
     gendered,
     names_the_country,
 )
+from .sides import after_blank_role
 from .stems import (
     BLANK,
     cloze,
@@ -149,6 +151,11 @@ def place_options(doc: Document, claim: ClaimInfo, m: Mention, key: str) -> list
         return not near, src == "typed_list", not (own and country_of(name) == own)
 
     return sorted(out, key=distance)
+
+
+def _has_side(doc: Document, name: str) -> bool:
+    """Whether the article ties a person to any team or body."""
+    return bool(sides_of(doc, name)[0])
 
 
 def _named_in(option: str, text: str) -> bool:
@@ -411,6 +418,10 @@ def generate_recall(
         before, _, after = stem.partition(BLANK) if stem and BLANK in stem else ("", "", "")
         group = stem_group(before) if m.label == "PERSON" else None
         job = stem_job(before) if m.label == "PERSON" else None
+        # ... or after it ("_____, chairman of Harriers, said"): a job the option could hold,
+        # at that body; never a player for the chairman, nor another company's chief (roles9)
+        job_after, body = after_blank_role(after) if m.label == "PERSON" else (None, None)
+        job = job or job_after
         # ... and the party it ties the key to ("Tory leader _____", "_____, now working on
         # Labour's campaign"): a wrong name must be the article's man of that party
         party = party_cue(before, after) if m.label == "PERSON" and before else None
@@ -440,6 +451,7 @@ def generate_recall(
             and (sex is None or stated_sex(doc, w[0]) == sex)
             and not (group and placed_in(doc, w[0], group))
             and (job is None and party is None or fits_job(doc, job, w[0], party))
+            and (body is None or placed_in(doc, w[0], body) or not _has_side(doc, w[0]))
         ]
         if surname:
             wrong = surname_options(wrong, key, shown)

@@ -9,8 +9,9 @@ a third of a quiz (a coin toss each, and blind editors refused sentences copied 
 word as "True is obvious"); a short quiz of good questions beats a long one of copies. The lead
 (the first body sentence, the story's main point) may be asked as true/false from the first
 pass on, so that no later item takes the name it states. A claim whose pronoun was resolved by
-rule is asked only when the name is the story's main actor (:func:`references.main_actor`), or
-when one of the stricter rules of :mod:`~quizapp.engine.references` found the only name possible.
+rule is asked only when the name is the story's main actor (:func:`pronouns.main_actor`), or
+when one of the stricter rules of :mod:`~quizapp.engine.pronouns` or
+:mod:`~quizapp.engine.descriptions` found the only name possible.
 """
 
 from __future__ import annotations

@@ -22,8 +22,8 @@ from .document import Document
 from .drafts import Draft, evidence_of
 from .lexicon import MONTHS, WEEKDAYS
 from .mutations import Mutation, false_variants, statement
+from .pronouns import resolve_tail_pronoun
 from .quality import drop_discourse, job_word
-from .references import resolve_tail_pronoun
 from .verification import describe, standalone
 
 #: Titles written with a capital before a name: never lower-cased.

@@ -8,8 +8,8 @@ from __future__ import annotations
 from quizapp.engine.claims import ClaimInfo, extract_claims
 from quizapp.engine.document import Document, analyse
 from quizapp.engine.mutations import statement
+from quizapp.engine.pronouns import earlier_clause
 from quizapp.engine.quality import needs_context
-from quizapp.engine.references import earlier_clause
 from quizapp.engine.verification import standalone
 
 

@@ -281,11 +281,11 @@ def test_a_prime_minister_is_not_the_minister() -> None:
 
 def test_a_title_in_the_name_is_not_another_person() -> None:
     # "Ms Simonetti" (a title the model took into the name) is "Ellen Simonetti"'s form
-    from quizapp.engine.references import _untitled
+    from quizapp.engine.pronouns import untitled
 
-    assert _untitled("Ms Ellen Carver") == "Ellen Carver"
-    assert _untitled("Mr Carver") == "Carver"
-    assert _untitled("Carver") == "Carver"
+    assert untitled("Ms Ellen Carver") == "Ellen Carver"
+    assert untitled("Mr Carver") == "Carver"
+    assert untitled("Carver") == "Carver"
 
 
 COMPANY = """Brenmoor Motors cuts jobs

@@ -149,3 +149,22 @@ def test_a_rough_figures_blank_offers_no_value_within_the_margin() -> None:
     for w in wrong:
         q = parse_quantity(w)
         assert q is not None and abs(q.value - 5) > 1, w
+
+
+GRANT = """Growers win more help
+
+The ministry will give growers 40m euros in grants this year, officials said.
+A further 12m euros will be made available to small farms in cheap loans.
+Another 300 inspectors will check the harvest in the autumn.
+The new inspectors will visit every farm in the region.
+"""
+
+
+def test_no_negation_of_a_subject_that_adds_to_an_amount() -> None:
+    # "a further 12m euros will not be made available" reads as a contradiction of itself
+    doc = analyse(GRANT)
+    for words in ("A further 12m", "Another 300"):
+        claim = _claim(doc, words)
+        assert mutate_negation(doc, claim, random.Random(0)) == [], words
+    plain = _claim(doc, "The new inspectors")
+    assert [m.new for m in mutate_negation(doc, plain, random.Random(0))] == [" not"]

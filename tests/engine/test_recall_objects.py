@@ -114,19 +114,32 @@ Defender Gary Lock is expected to be fit for the cup tie with Rovers.
 """
 
 
+# CLUB with two more of the club's officials, who could be its chairman
+BOARD = (
+    CLUB
+    + """Harriers vice-chairman Roger Hart said the new stand had cost £4m.
+Roger Hart said the club would also build a new shop.
+Harriers secretary Bill Cross said the board backed the plan to raise prices.
+Bill Cross has been on the board for ten years.
+"""
+)
+
+
 def test_blank_is_read_with_its_key_in_place() -> None:
     # "_____, chairman of ..." is no stray comma, and "his" after the blank refers to the
     # blank: 2.4.0 read both without the name and refused the item
-    drafts = {d.key: d for d in _all_drafts(CLUB)}
-    stems = [d.stem for d in _all_drafts(CLUB)]
+    stems = [d.stem for d in _all_drafts(BOARD)]
     assert (
         "Fill in the blank: _____, chairman of Harriers, has made some enemies with his plan "
         "to raise ticket prices." in stems
     )
-    # "his" states a sex: every option is a man the article names as such
-    moss = [d for d in _all_drafts(CLUB) if d.stem.startswith("Fill in the blank: _____, chair")]
-    assert {t for t, _ in moss[0].distractors} <= {"Gary Lock", "Simon Vane", "Owen Tull"}
-    assert "Tom Moss" in drafts
+    # "his" states a sex: every option is a man the article names as such; and the job after
+    # the blank limits them to the club's officials (roles9)
+    moss = [d for d in _all_drafts(BOARD) if d.stem.startswith("Fill in the blank: _____, chair")]
+    assert {t for t, _ in moss[0].distractors} <= {"Bill Cross", "Roger Hart"}
+    # in CLUB only players are left to offer: no player is the club's chairman, so the
+    # blank is not asked there (2.11.0 offered Gary Lock, Simon Vane and Owen Tull)
+    assert not [d for d in _all_drafts(CLUB) if d.stem.startswith("Fill in the blank: _____, ch")]
 
 
 def test_cloze_drops_a_mid_sentence_also() -> None:

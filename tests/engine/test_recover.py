@@ -96,7 +96,7 @@ def test_description_of_the_other_sex_is_not_resolved():
 
 
 def test_main_actor_needs_a_clear_lead():
-    from quizapp.engine.references import main_actor
+    from quizapp.engine.pronouns import main_actor
 
     doc, _c = _star()
     assert main_actor(doc, "PERSON") == "Mara Quill"

@@ -1,10 +1,18 @@
-"""Who a claim's opening subject means: a leading pronoun, "the company", or a description of the
-story's main actor ("The Oscar-winning actress") resolved to a name, only where one name can be
-meant. Claims keep the resolution as ``subst`` (:mod:`quizapp.engine.claims`); selection asks a
-claim resolved by the loose pronoun rule (:func:`resolve_pronoun`) only when the name is the
-story's main actor (:func:`main_actor`); the stricter rules (a description, a class noun, a
-pair, a role, a person pronoun with no rival of the same sex, a chain) name one candidate only,
-so their claims are asked whoever they name.
+"""Who a claim's leading pronoun means ("He said ...", "Its profit rose", "It also said ..."),
+resolved to a name only where one name can be meant; and the facts of the story that rule and
+:mod:`~quizapp.engine.descriptions` share: whether a claim is a later clause of its sentence
+(:func:`earlier_clause`, never resolved), the story's main actor (:func:`main_actor`) and one
+country (:func:`story_country`), and the form a person's name is put in as
+(:func:`person_form`).
+
+The split: this module reads pronouns (he/she/it and their possessives, a chain of them, a
+participial opener's subject); :mod:`~quizapp.engine.descriptions` reads phrases with a noun
+("the company", "the film", "the minister", "both companies"). Claims keep the resolution as
+``subst`` (:mod:`quizapp.engine.claims`); selection asks a claim resolved by the loose pronoun
+rule (:func:`resolve_pronoun`) only when the name is the story's main actor
+(:func:`is_main_actor`); the stricter rules (a description, a class noun, a pair, a role, a
+person pronoun with no rival of the same sex, a chain) name one candidate only, so their
+claims are asked whoever they name.
 """
 
 from __future__ import annotations
@@ -13,9 +21,8 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from .document import Document, Sentence
-from .lexicon import COUNTRY_LIST
+from .lexicon import COUNTRY_LIST, PERSON_ROLES
 from .nlp import Mention
-from .persons import FEMALE_NAMES, MALE_NAMES
 
 COUNTRY_NAMES = (*COUNTRY_LIST, "US", "UK", "USA", "United States", "United Kingdom")
 
@@ -143,29 +150,14 @@ def _resolve_window(
     return None
 
 
-#: Head nouns of a description that stands for the story's main person ("The French star",
-#: "The Tory leader") or main organisation ("The carmaker", "The firm").
-_PERSON_ROLES = frozenset(
-    "star actress actor singer player striker midfielder defender goalkeeper athlete runner "
-    "leader minister chancellor president chairman chairwoman boss manager coach presenter "
-    "musician director comedian veteran champion captain secretary mayor entrepreneur founder "
-    "spokesman spokeswoman frontman rapper author writer artist tycoon businessman "
-    "businesswoman politician governor senator premier model".split()
-)
-_ORG_ROLES = frozenset(
-    "company firm carmaker group bank airline giant retailer operator maker manufacturer "
-    "broadcaster chain insurer lender club label publisher developer".split()
-)
-_FEMALE_ROLES = frozenset({"actress", "spokeswoman", "businesswoman", "chairwoman"})
-_MALE_ROLES = frozenset({"actor", "spokesman", "businessman", "frontman", "chairman"})
 #: The main actor is named in at least this many sentences, at least twice as many as any
 #: other name of its kind.
 MAIN_ACTOR_SENTENCES = 3
 
 
-def _name_key(m: Mention) -> str:
+def name_key(name: str, label: str) -> str:
     """People are counted by surname ("Nicole Kidman" and "Kidman"), other names as written."""
-    return m.text.split()[-1] if m.label == "PERSON" else m.text
+    return name.split()[-1] if label == "PERSON" else name
 
 
 def main_actor(doc: Document, label: str) -> str | None:
@@ -178,7 +170,7 @@ def main_actor(doc: Document, label: str) -> str | None:
         for m in s.mentions:
             if m.label != label:
                 continue
-            key = _name_key(m)
+            key = name_key(m.text, m.label)
             per.setdefault(key, set()).add(s.index)
             if len(m.text) > len(forms.get(key, "")):
                 forms[key] = m.text
@@ -203,7 +195,7 @@ def is_main_actor(doc: Document, c: ClaimInfo, label: str) -> bool:
     name = main_actor(doc, label)
     if name is None:
         return False
-    key = name.split()[-1] if label == "PERSON" else name
+    key = name_key(name, label)
     said = c.subst[2].removesuffix("'s")
     if key not in said.split() and key != said:
         return False
@@ -211,58 +203,6 @@ def is_main_actor(doc: Document, c: ClaimInfo, label: str) -> bool:
     return key not in rest and not any(
         m.label == label and c.subst[1] <= m.start < c.end for m in c.sentence.mentions
     )
-
-
-def resolve_description(doc: Document, c: ClaimInfo) -> tuple[int, int, str, str] | None:
-    """ "The Oscar-winning star took action ..." -> the story's main actor, when it is safe.
-
-    The claim's subject is a bare description ("The", adjectives, a role noun: no name but a
-    nationality, nothing after the noun but a comma or a relative clause) of a person or an
-    organisation; the story has one main actor of that kind (:func:`main_actor`); every name of
-    that kind in the previous sentence and before the claim in its own is that actor's (else
-    the description may mean the one just named), the claim does not name it, and a role that
-    states a sex ("actress") does not meet a first name of the other sex."""
-    toks = c.tokens
-    if len(toks) < 3 or toks[0].lower_ != "the" or c.sentence.index == 0 or earlier_clause(c):
-        return None
-    subj = [t for t in c.root.children if t.dep_ in {"nsubj", "nsubjpass"}]
-    if len(subj) != 1:
-        return None
-    head = subj[0]
-    role = head.lower_
-    label = "PERSON" if role in _PERSON_ROLES else "ORG" if role in _ORG_ROLES else None
-    if label is None or head.tag_ != "NN":
-        return None
-    before = [t for t in toks if t.i < head.i]
-    if not before or before[0].i != head.left_edge.i or before[0].i != toks[0].i:
-        return None
-    # "Oscar-winning": a name inside a hyphenated modifier describes, it names no one
-    hyphened = {t.i for t in before if t.i + 1 < len(t.doc) and t.nbor(1).tag_ == "HYPH"}
-    if any(t.ent_type_ and t.ent_type_ != "NORP" and t.i not in hyphened for t in before):
-        return None  # "The Chelsea boss": the description names someone else's side
-    if any(r.dep_ not in {"punct", "relcl"} for r in head.rights):
-        return None  # "The boss of ...", "The firm, Acme,": not a bare description
-    name = main_actor(doc, label)
-    if name is None:
-        return None
-    key = name.split()[-1] if label == "PERSON" else name
-    prev = doc.sentences[c.sentence.index - 1]
-    near = [m for m in prev.mentions if m.label == label]
-    near += [m for m in c.sentence.mentions if m.label == label and m.start < c.start]
-    if any(_name_key(m) != key for m in near):
-        return None
-    if any(key in m.text for m in c.sentence.mentions if c.start <= m.start < c.end):
-        return None
-    first = name.split()[0].lower()
-    if (
-        role in _FEMALE_ROLES
-        and first in MALE_NAMES
-        or role in _MALE_ROLES
-        and first in (FEMALE_NAMES)
-    ):
-        return None
-    off = c.sentence.offset
-    return toks[0].idx + off, head.idx + len(head.text) + off, name, label
 
 
 _EXPLETIVE_ADJ = {
@@ -395,143 +335,7 @@ def earlier_clause(c: ClaimInfo) -> bool:
     )
 
 
-#: Class nouns a claim may name a thing by ("the film", "the airline") and the name the
-#: article gives that thing where it introduces it ("the film Black Friday", "hit musical
-#: Mamma Mia!", "Varig, Brazil's flagship airline").
-CLASS_NOUNS = frozenset(
-    "film movie musical album novel book device phone handset console airline "
-    "carmaker bank retailer broadcaster".split()
-)
-_NAME_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT", "FAC", "GPE"})
-
-
-def _introduced(doc: Document, s: Sentence, k: Any) -> str | None:
-    """The name a class noun introduces: "(the) film Black Friday" (the name right after the
-    noun) or "Varig, Brazil's flagship airline" (the noun heads an apposition to the name)."""
-    off = s.offset
-    nxt = k.i + 1
-    if nxt < len(k.doc) and k.doc[nxt].pos_ == "PROPN" and k.doc[nxt].text[:1].isupper():
-        at = k.doc[nxt].idx + off
-        for m in s.mentions:
-            if m.start == at and m.label in _NAME_LABELS:
-                if not _names_the_noun(k, m, off):
-                    return None  # "the game Arsenal won": the name begins a relative clause
-                end = m.end
-                # "Mamma Mia!": a title's own exclamation mark, the sentence going on after it
-                if doc.text[end : end + 1] == "!" and doc.text[end + 1 : end + 3].startswith(" "):
-                    if doc.text[end + 2 : end + 3].islower():
-                        return m.text + "!"
-                return m.text
-        return None
-    if k.dep_ == "appos":
-        head = k.head.idx + off
-        for m in s.mentions:
-            if m.start <= head < m.end and m.label in _NAME_LABELS:
-                return m.text
-    return None
-
-
-def _names_the_noun(k: Any, m: Mention, off: int) -> bool:
-    """Whether the name right after a class noun is that thing's name ("the film Black
-    Friday"), not the subject of a relative clause on the noun ("the game Arsenal won 2-0",
-    "the film Kidman made")."""
-    toks = [t for t in k.doc if m.start <= t.idx + off < m.end]
-    return bool(toks) and not any(
-        t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ in {"relcl", "acl"} for t in toks
-    )
-
-
-def _definite(k: Any) -> bool:
-    """ "the film", "the country's biggest airline": a determiner that points back."""
-    return any(
-        (d.dep_ == "det" and d.lower_ == "the") or d.dep_ == "poss" for d in k.children
-    ) and not any(d.dep_ == "det" and d.lower_ in {"another", "other"} for d in k.children)
-
-
-def _class_name(doc: Document, c: ClaimInfo, k: Any) -> str | None:
-    """The one name the article gives the thing a class noun means, or None.
-
-    Every earlier use of the noun (before the claim, in the article) is read: the name it
-    introduces, a definite mention ("the film"), an indefinite one ("a film about ...") or a
-    plural ("other devices"). Safe only when exactly one name is introduced; a mention with
-    no name only before a definite introduction ("a film ..." then "the film Black Friday",
-    "the country's biggest airline" then "Varig, Brazil's flagship airline": the same thing),
-    never before a bare one ("A film that ..." then "US film Lost in Translation": another
-    film), nor an indefinite one after it; never a plural (more things of the class)."""
-    lemma = k.lemma_.lower()
-    names: list[str] = []
-    unnamed_before = False
-    for s in doc.sentences[: c.sentence.index + 1]:
-        for t in s.span:
-            if s.index == c.sentence.index and t.i >= k.i:
-                break
-            if t.lemma_.lower() != lemma or t.pos_ not in {"NOUN", "ADJ"}:
-                continue
-            if t.tag_ in {"NNS", "NNPS"}:
-                return None  # "other devices": more than one thing of the class
-            name = _introduced(doc, s, t)
-            if name is not None:
-                if unnamed_before and not _definite(t):
-                    return None  # "A film that ... ", then "US film Lost in Translation"
-                names.append(name)
-            elif t.dep_ in {"compound", "amod", "nmod"} or t.pos_ != "NOUN":
-                continue  # "film studios": the noun describes another thing
-            elif names:
-                if not _definite(t):
-                    return None  # "a film" after the named one: another film
-            else:
-                unnamed_before = True  # "a film about ...", "the country's biggest airline"
-    if len(set(names)) != 1:
-        return None
-    # the claim names no other thing the article introduces by the same noun
-    return names[0]
-
-
-def resolve_class_noun(doc: Document, c: ClaimInfo) -> tuple[int, int, str, str] | None:
-    """ "Mumbai High Court postponed the film's launch" -> "... Black Friday's launch": a
-    definite class noun ("the film", "the musical", "the airline", with no word between) whose
-    thing the article names exactly once before (:func:`_class_name`), or "the country" in an
-    article that names one country (:func:`_story_country`). The first such phrase of the
-    claim; ``(start, end, replacement, label)``."""
-    if earlier_clause(c):
-        return None
-    off = c.sentence.offset
-    toks = c.tokens
-    for i, t in enumerate(toks[:-1]):
-        if t.lower_ != "the":
-            continue
-        k = toks[i + 1]
-        if k.pos_ not in {"NOUN", "ADJ"} or k.tag_ not in {"NN", "JJ"} or t.head.i != k.i:
-            continue
-        # "the film Black Friday", "the film's director, X,": named right there, or a compound
-        # ("the film industry")
-        if k.dep_ in {"compound", "amod", "nmod"}:
-            continue
-        nxt = toks[i + 2] if i + 2 < len(toks) else None
-        if nxt is not None and nxt.pos_ == "PROPN":
-            continue
-        low = k.lower_
-        if low == "country":
-            name, label = _story_country(doc, c), "GPE"
-        elif low in CLASS_NOUNS:
-            name, label = _class_name(doc, c, k), "THING"
-        else:
-            continue
-        if name is None:
-            return None
-        if name.endswith("!") and doc.text[k.idx + len(k.text) + off :].startswith("'s"):
-            return None  # "Mamma Mia!'s": the title cannot take the possessive
-        if any(
-            name in m.text or m.text in name
-            for m in c.sentence.mentions
-            if c.start <= m.start < c.end
-        ):
-            return None  # "Black Friday ... the film": the claim names it already
-        return t.idx + off, k.idx + len(k.text) + off, name, label
-    return None
-
-
-def _story_country(doc: Document, c: ClaimInfo) -> str | None:
+def story_country(doc: Document, c: ClaimInfo) -> str | None:
     """The one country the article names up to the claim's sentence (and in its headline),
     when it names no other place but a known city there, and no other nation's people:
     "the country" is then that country. A place the tagger missed is still found by name
@@ -571,76 +375,10 @@ def _story_country(doc: Document, c: ClaimInfo) -> str | None:
     return found[key]
 
 
-#: Plural class nouns that "both" or "the two" put before two companies ("Both companies",
-#: "the two firms").
-PAIR_NOUNS = frozenset({"companies", "firms", "carmakers", "banks", "airlines"})
-#: Names of things a pair of companies may be confused with: any such name before the claim
-#: may be one of the two (the model tags some companies as people, "Varig").
-_PAIR_RIVALS = frozenset({"PERSON", "PRODUCT", "WORK_OF_ART", "FAC", "EVENT"})
-
-
-def resolve_pair(doc: Document, c: ClaimInfo) -> tuple[int, int, str, str] | None:
-    """ "Both companies want to cut costs" -> "Both Fiat and GM want ...": "both" or "the
-    two" before a plural of companies, when the article names exactly two organisations
-    before it (an acronym in brackets after a name, "General Motors (GM)", is the same one)
-    and no name the model may have mistaken for a company (a person's, a product's, a place
-    that is no country or city). ``(start, end, replacement, "PAIR")``."""
-    from .lexicon import CITIES, COUNTRIES
-
-    if earlier_clause(c):
-        return None
-    toks = c.tokens
-    for i, t in enumerate(toks[:-1]):
-        if t.lower_ == "both":
-            noun, lead = toks[i + 1], "both "
-        elif t.lower_ == "the" and toks[i + 1].lower_ == "two" and i + 2 < len(toks):
-            noun, lead = toks[i + 2], ""
-        else:
-            continue
-        if noun.lower_ not in PAIR_NOUNS or noun.tag_ != "NNS":
-            continue
-        groups: dict[str, set[str]] = {}
-        alias: dict[str, str] = {}
-        for s in doc.sentences[: c.sentence.index + 1]:
-            for m in s.mentions:
-                if s.index == c.sentence.index and m.start >= t.idx + c.sentence.offset:
-                    break
-                low = m.text.lower()
-                if m.label in _PAIR_RIVALS or (
-                    m.label == "GPE" and low not in COUNTRIES and low not in CITIES
-                ):
-                    return None
-                if m.label != "ORG":
-                    continue
-                after = doc.text[m.end : m.end + len(m.text) + 4]
-                for other in s.mentions:
-                    # "General Motors (GM)": the acronym names the same company
-                    if other.start == m.end + 2 and after.startswith(f" ({other.text})"):
-                        alias[other.text] = alias.get(m.text, m.text)
-                key = alias.get(m.text, m.text)
-                groups.setdefault(key, set()).add(m.text)
-        if len(groups) != 2:
-            return None
-        names = [
-            max(forms, key=lambda f: (doc.mention_counts[f], -len(f))) for forms in groups.values()
-        ]
-        if any(n in c.text for n in names):
-            return None  # "GM and Fiat ... both companies": named there already
-        word = lead.capitalize() if t.text[0].isupper() and lead else lead
-        off = c.sentence.offset
-        return (
-            t.idx + off,
-            noun.idx + len(noun.text) + off,
-            f"{word}{names[0]} and {names[1]}",
-            "PAIR",
-        )
-    return None
-
-
 def resolve_country_it(doc: Document, c: ClaimInfo) -> tuple[int, int, str, str] | None:
     """ "It spent 59.2 trillion rupiah on subsidies" -> "Indonesia spent ...": a leading
     subject "it" (or "its") whose previous sentence of the paragraph has the story's one
-    country as its subject (:func:`_story_country`), and names no organisation there (a
+    country as its subject (:func:`story_country`), and names no organisation there (a
     rival antecedent for "it"). ``(start, end, replacement, "GPE")``."""
     if earlier_clause(c) or c.sentence.index == 0:
         return None
@@ -656,7 +394,7 @@ def resolve_country_it(doc: Document, c: ClaimInfo) -> tuple[int, int, str, str]
     prev = doc.sentences[c.sentence.index - 1]
     if "\n" in doc.text[prev.end : c.sentence.start]:
         return None  # a new paragraph
-    country = _story_country(doc, c)
+    country = story_country(doc, c)
     subj = [t for t in prev.span.root.children if t.dep_ in {"nsubj", "nsubjpass"}]
     if country is None or len(subj) != 1 or subj[0].pos_ != "PROPN":
         return None
@@ -704,7 +442,7 @@ def _cut_name(doc: Document, m: Mention) -> bool:
     return before.head.i in {t.i for t in toks} or before.dep_ == "compound"
 
 
-def _untitled(name: str) -> str:
+def untitled(name: str) -> str:
     """A name without the title the model took into it ("Ms Simonetti" -> "Simonetti")."""
     words = name.split()
     while len(words) > 1 and words[0].rstrip(".") in _NAME_TITLES:
@@ -712,18 +450,18 @@ def _untitled(name: str) -> str:
     return " ".join(words)
 
 
-def _person_form(doc: Document, m: Mention) -> str | None:
+def person_form(doc: Document, m: Mention) -> str | None:
     """The name to put in for a person: the longest form the article gives the surname
     ("Charles Kennedy" for "Mr Kennedy"), when every form of that surname is one person's
     (each the end of the longest) and the model did not cut the name ("Ard Jan Vetham"
     tagged "Jan Vetham": a capitalised word right before the mention that is no title)."""
     surname = m.text.split()[-1]
     forms = {
-        _untitled(x.text)
+        untitled(x.text)
         for x in doc.mentions
         if x.label == "PERSON" and x.text.split()[-1] == surname
     }
-    forms.add(_untitled(m.text))
+    forms.add(untitled(m.text))
     longest = max(forms, key=len)
     if any(not longest.endswith(f) for f in forms):
         return None  # "Venus Williams" and "Serena Williams": two people
@@ -791,7 +529,7 @@ def resolve_person_pronoun(doc: Document, c: ClaimInfo) -> tuple[int, int, str, 
     before it and in the remarks between (inside quotes too) is stated to be of the other sex
     (:func:`stated_sex`); the article does not state the other sex for the person; no other
     subject of those sentences describes a person ("the third seed"); the claim does not name
-    the person; and the name is not cut or shared by two people (:func:`_person_form`).
+    the person; and the name is not cut or shared by two people (:func:`person_form`).
     ``(start, end, replacement, "PERSON")``."""
     from .persons import stated_sex
 
@@ -849,7 +587,7 @@ def resolve_person_pronoun(doc: Document, c: ClaimInfo) -> tuple[int, int, str, 
             if any(x.start <= at < x.end for x in s.mentions if x.label != "PERSON"):
                 continue
             tagged = any(x.start <= at < x.end for x in s.mentions)
-            if t.pos_ == "PROPN" and not tagged or t.lower_ in _PERSON_ROLES:
+            if t.pos_ == "PROPN" and not tagged or t.lower_ in PERSON_ROLES:
                 return None
             if t.ent_type_ == "NORP":
                 return None
@@ -859,140 +597,11 @@ def resolve_person_pronoun(doc: Document, c: ClaimInfo) -> tuple[int, int, str, 
             return None
     if re.search(rf"\b{re.escape(surname)}\b", c.text):
         return None  # "He beat Smith": the claim names the person
-    name = _person_form(doc, m)
+    name = person_form(doc, m)
     if name is None:
         return None
     start = first.idx + c.sentence.offset
     return start, start + len(first.text), name + suffix, "PERSON"
-
-
-#: Roles a person is introduced with ("Armed Forces Minister Adam Ingram", "Jo Bell, the
-#: firm's chief executive") that "the minister" or "the chief executive" then stands for.
-ROLE_NOUNS = frozenset(
-    "minister president chairman chairwoman executive chancellor governor mayor secretary "
-    "spokesman spokeswoman spokesperson coach manager director founder premier senator "
-    "judge ambassador commissioner".split()
-)
-
-
-def _role_intro(doc: Document, s: Sentence, t: Any) -> str | None:
-    """The person a role word introduces: the name right after it ("Minister Adam Ingram",
-    "chief executive Jo Bell"), or the name the role stands in apposition to ("Jo Bell, the
-    firm's chief executive"). None when it introduces no person."""
-    off = s.offset
-    # the role word inside a name's compound: "Minister Adam Ingram"
-    nxt = t.i + 1
-    if nxt < len(t.doc) and t.doc[nxt].pos_ == "PROPN":
-        at = t.doc[nxt].idx + off
-        for m in s.mentions:
-            if m.start == at and m.label == "PERSON":
-                return m.text
-        return None
-    if t.dep_ == "appos":
-        head = t.head.idx + off
-        for m in s.mentions:
-            if m.start <= head < m.end and m.label == "PERSON":
-                return m.text
-    # "Dunlow's chief executive, Margaret Oakes,": the name in apposition to the role
-    for a in t.children:
-        if a.dep_ == "appos":
-            at = a.idx + off
-            for m in s.mentions:
-                if m.start <= at < m.end and m.label == "PERSON":
-                    return m.text
-    return None
-
-
-#: Words that make a role another one ("vice president", "prime minister", "former chairman").
-_ROLE_RANKS = frozenset(
-    "vice deputy prime former ex assistant junior shadow acting interim associate co".split()
-)
-
-
-def _lesser_role(t: Any) -> bool:
-    """Whether a role word is ranked by a word before it ("Vice president", "vice-president",
-    "Prime Minister", "former chairman"): "the president" is then someone else."""
-    k = t.i - 1
-    while k >= 0 and t.doc[k].text in {"-", "\u2013"}:
-        k -= 1
-    return k >= 0 and t.doc[k].lower_ in _ROLE_RANKS
-
-
-def _role_person(doc: Document, c: ClaimInfo, k: Any) -> str | None:
-    """The one person the article introduces with the role ``k`` before it, or None.
-
-    Every earlier use of the role word is read (both cases, "Minister" and "minister"): a
-    use that introduces a person, a definite use after it ("the minister said"), anything
-    else (a bare use before any introduction, "a minister", "ministers", a role of an
-    organisation "the minister for ...") refuses: another person may be meant."""
-    lemma = k.lemma_.lower()
-    names: list[str] = []
-    for s in doc.sentences[: c.sentence.index + 1]:
-        for t in s.span:
-            if s.index == c.sentence.index and t.i >= k.i:
-                break
-            if t.lemma_.lower() != lemma:
-                continue
-            if t.tag_ in {"NNS", "NNPS"}:
-                return None  # "ministers": more than one
-            if t.i > 0 and _lesser_role(t):
-                return None  # "Vice president Jose Alencar": "the president" is another
-            name = _role_intro(doc, s, t)
-            if name is not None:
-                names.append(name.split()[-1])
-                continue
-            if not names or not _definite(t):
-                return None  # a minister before any is named, "a minister": another one
-            if any(r.dep_ == "prep" for r in t.rights):
-                return None  # "the minister for sport": maybe another minister
-    if len(set(names)) != 1:
-        return None
-    surname = names[0]
-    forms = [
-        m
-        for m in doc.mentions
-        if m.label == "PERSON" and m.text.split()[-1] == surname and m.start < c.start
-    ]
-    if not forms:
-        return None
-    return _person_form(doc, forms[0])
-
-
-def resolve_role(doc: Document, c: ClaimInfo) -> tuple[int, int, str, str] | None:
-    """ "The minister said ..." -> "Adam Ingram said ...": "the" right before a role word
-    ("the minister", "the chief executive", "the president"; nothing else in the phrase, no
-    "of"/"for" after it), when the article introduces exactly one person with that role
-    before it (:func:`_role_person`) and the claim does not name that person. A later clause
-    of its sentence is never resolved. ``(start, end, replacement, "PERSON")``."""
-    if earlier_clause(c) or c.sentence.index == 0:
-        return None
-    off = c.sentence.offset
-    toks = c.tokens
-    for i, t in enumerate(toks[:-1]):
-        if t.lower_ != "the":
-            continue
-        k = toks[i + 1]
-        lead = None
-        if k.lower_ == "chief" and i + 2 < len(toks) and toks[i + 2].lower_ == "executive":
-            lead, k = k, toks[i + 2]
-        if k.lower_ not in ROLE_NOUNS or k.tag_ != "NN" or t.head.i != k.i:
-            continue
-        if lead is None and k.lower_ == "executive":
-            continue  # "the executive" alone: a body, or any executive
-        if k.dep_ in {"compound", "amod", "nmod"} or any(r.dep_ == "prep" for r in k.rights):
-            continue  # "the minister for sport", "the president of France": another one
-        pos = next(j for j, x in enumerate(toks) if x.i == k.i)
-        nxt = toks[pos + 1] if pos + 1 < len(toks) else None
-        if nxt is not None and nxt.pos_ == "PROPN":
-            continue  # "the minister, Adam Ingram": named right there
-        name = _role_person(doc, c, k)
-        if name is None:
-            return None
-        surname = name.split()[-1]
-        if re.search(rf"\b{re.escape(surname)}\b", c.text):
-            return None
-        return t.idx + off, k.idx + len(k.text) + off, name, "PERSON"
-    return None
 
 
 #: The pronouns a claim may open on that go on a chain of its previous sentence's subject
@@ -1032,7 +641,7 @@ def resolve_chain(
         return None
     prev = doc.sentences[c.sentence.index - 1]
     kinds = {"PERSON"} if label == "PERSON" else {"ORG", "GPE", "PRODUCT", "PERSON", "NORP"}
-    key = name.split()[-1] if label == "PERSON" else name
+    key = name_key(name, label)
     for m in prev.mentions:
         if m.label in kinds and key not in m.text.split() and m.text != name:
             return None  # another firm or person named in between
@@ -1040,58 +649,3 @@ def resolve_chain(
         return None
     start = first.idx + c.sentence.offset
     return start, start + len(first.text), name + suffix, label
-
-
-#: Nouns for an organisation that "the" makes the story's main actor anywhere in a claim.
-_MAIN_ORG_NOUNS = frozenset({"company", "firm", "group"})
-
-
-def resolve_main_org(doc: Document, c: ClaimInfo) -> tuple[int, int, str, str] | None:
-    """ "... took control of the company and its finances", "the firm's new phone" -> the
-    story's main organisation (:func:`main_actor`): "the company", "the firm" or "the group"
-    (no word between, nothing after it but a possessive), when the main actor is named in
-    the claim's sentence before it or in one of the two sentences before, and every
-    organisation (or name the model may have mistaken for one: a person's, a product's) named
-    from that mention to the phrase is the main actor: a firm named in passing between may
-    be the one meant. The claim must not name the main actor. A later clause of its sentence
-    is never resolved. ``(start, end, replacement, "ORG")``."""
-    if earlier_clause(c) or c.sentence.index == 0:
-        return None
-    off = c.sentence.offset
-    toks = c.tokens
-    for i, t in enumerate(toks[:-1]):
-        k = toks[i + 1]
-        if t.lower_ != "the" or k.lower_ not in _MAIN_ORG_NOUNS or k.tag_ != "NN":
-            continue
-        if t.head.i != k.i or k.dep_ in {"compound", "amod", "nmod"}:
-            continue
-        if any(r.dep_ not in {"case", "punct"} for r in k.rights):
-            return None  # "the group of ...", "the company, Acme,": not a bare description
-        name = main_actor(doc, "ORG")
-        if name is None:
-            return None
-        at = t.idx + off
-        if any(
-            name in m.text or m.text in name
-            for m in c.sentence.mentions
-            if c.start <= m.start < c.end
-        ):
-            return None  # the claim names it: "the company" is another
-        seen = False
-        for s in doc.sentences[max(0, c.sentence.index - 2) : c.sentence.index + 1]:
-            for m in s.mentions:
-                if m.start >= at:
-                    break
-                if m.label == "ORG" and (name in m.text or m.text in name):
-                    seen = True
-                elif m.label in {"ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "FAC"} and seen:
-                    return None  # another name in between: it may be the one meant
-                elif m.label in {"ORG", "PRODUCT", "WORK_OF_ART", "FAC"}:
-                    return None  # another firm in the window: refuse
-        if not seen:
-            return None
-        end = k.idx + len(k.text) + off
-        if name.endswith("s") and doc.text[end : end + 2] == "'s":
-            return at, end + 2, name + "'", "ORG"  # "Brenmoor Motors'", never "Motors's"
-        return at, end, name, "ORG"
-    return None
