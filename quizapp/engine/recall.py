@@ -62,11 +62,11 @@ from .mutations import (
 )
 from .nlp import Mention
 from .numbers import Quantity
-from .scores import generate_score
 from .quality import (
     gendered,
     names_the_country,
 )
+from .scores import generate_score
 from .sides import after_blank_role
 from .stems import (
     BLANK,

@@ -183,9 +183,7 @@ def wrong_scores(first: int, second: int, banned: set[tuple[int, int]]) -> list[
         return (x, y) not in banned and (x, y) not in out
 
     if big:
-        shifts = (
-            [(d, d) for d in _BIG_LEVEL_SHIFTS] if rel == 0 else [(dx, dy) for dx, dy in _BIG_SHIFTS]
-        )
+        shifts = [(d, d) for d in _BIG_LEVEL_SHIFTS] if rel == 0 else list(_BIG_SHIFTS)
         for dx, dy in shifts:
             if ok(first + dx, second + dy):
                 out.append((first + dx, second + dy))

@@ -339,9 +339,7 @@ def select(
     max_questions = min(max_questions, quiz_length(doc))
     # a claim stating the match result (or the lead under a result headline) is asked first:
     # it is the story's point, which blind editors missed on sports reports (score10)
-    ranked = sorted(
-        claims, key=lambda c: (stated_result(doc, c) is None, -c.score, c.id)
-    )
+    ranked = sorted(claims, key=lambda c: (stated_result(doc, c) is None, -c.score, c.id))
     # bounded work on long articles: only the best claims are ever turned into questions
     ranked = ranked[: max(3 * max_questions + 10, 30)]
     balancer = PositionBalancer(rng)
