@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import zip_longest
 
 from .claims import ClaimInfo
 from .document import Document, Sentence
@@ -191,7 +192,18 @@ def wrong_scores(first: int, second: int, banned: set[tuple[int, int]]) -> list[
         top = max(first, second) + 3
         near = [(x, y) for x in range(top + 1) for y in range(top + 1) if ok(x, y)]
         near.sort(key=lambda p: (abs(p[0] - first) + abs(p[1] - second), p[0] + p[1], p))
-        out = near
+        # the nearest higher and lower scorelines in turn: the key is not always the
+        # highest or the lowest option
+        above = [p for p in near if (sum(p), p) > (first + second, (first, second))]
+        below = [p for p in near if p not in above]
+        turns = [p for pair in zip_longest(above, below) for p in pair if p is not None]
+        for x, y in turns:
+            # no run of three with one side's goals the same ("2-0, 3-0, 4-0"): the key
+            # would stand in its middle (a draw is level whatever the choice)
+            firsts = [x] + [a for a, _ in out] + [first]
+            seconds = [y] + [b for _, b in out] + [second]
+            if rel == 0 or (firsts.count(x) < 3 and seconds.count(y) < 3):
+                out.append((x, y))
     return out[:3]
 
 
