@@ -1056,3 +1056,25 @@ SIDE_VERBS: frozenset[str] = frozenset(
 #: players): a person of the judged world is never a wrong answer for the judge, nor the
 #: judge for him.
 JUDGING_WORLDS: frozenset[str] = frozenset({"critic", "referee"})
+
+#: Verbs that state a match won, the winner as subject and the loser as object ("Rovers beat
+#: City 3-1"): a result question asks "By what score did Rovers beat City?" (score10)
+RESULT_WIN_VERBS: tuple[str, ...] = (
+    "beat",
+    "beats",
+    "beating",
+    "defeated",
+    "defeats",
+    "defeating",
+    "thrashed",
+    "thrashing",
+    "edged",
+    "routed",
+    "overcame",
+)
+#: ... a match drawn ("drew 2-2 with City") and one lost ("lost 3-1 to City")
+RESULT_DRAW_VERBS: tuple[str, ...] = ("drew", "draws", "drawing")
+RESULT_LOSS_VERBS: tuple[str, ...] = ("lost", "loses", "losing")
+#: Rugby scores no side can reach (a try is worth 5, a penalty 3, a conversion 2 after a
+#: try): made-up rugby scorelines avoid them
+IMPOSSIBLE_RUGBY_SCORES: frozenset[int] = frozenset({1, 2, 4})

@@ -66,6 +66,7 @@ from .quality import (
     gendered,
     names_the_country,
 )
+from .scores import generate_score
 from .sides import after_blank_role
 from .stems import (
     BLANK,
@@ -280,7 +281,8 @@ def generate_recall(
     if not self_contained(doc, claim, claim.text):
         return []
     ev = evidence_of(doc, claim)
-    drafts: list[Draft] = []
+    # the match result first: the story's point on a sports report (score10)
+    drafts: list[Draft] = generate_score(doc, claim)
     n_wrong = 3
     text = doc.text
     for q in claim.sentence.quantities:

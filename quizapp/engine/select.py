@@ -29,6 +29,7 @@ from .document import Document, normalise, sentence_at
 from .drafts import Draft
 from .gate import check_question
 from .kinds import REGISTRY
+from .scores import stated_result
 from .types import Question
 
 Generator = Callable[[Document, ClaimInfo, random.Random, int], list[Draft]]
@@ -336,7 +337,9 @@ def select(
 ) -> list[Question]:
     """Build the quiz from the ranked claims."""
     max_questions = min(max_questions, quiz_length(doc))
-    ranked = sorted(claims, key=lambda c: (-c.score, c.id))
+    # a claim stating the match result (or the lead under a result headline) is asked first:
+    # it is the story's point, which blind editors missed on sports reports (score10)
+    ranked = sorted(claims, key=lambda c: (stated_result(doc, c) is None, -c.score, c.id))
     # bounded work on long articles: only the best claims are ever turned into questions
     ranked = ranked[: max(3 * max_questions + 10, 30)]
     balancer = PositionBalancer(rng)
