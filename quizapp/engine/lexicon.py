@@ -1056,3 +1056,11 @@ SIDE_VERBS: frozenset[str] = frozenset(
 #: players): a person of the judged world is never a wrong answer for the judge, nor the
 #: judge for him.
 JUDGING_WORLDS: frozenset[str] = frozenset({"critic", "referee"})
+#: Capitalised words that end an office or an institution's name ("Economy and Labour
+#: Minister ...", "Shadow Home Secretary ...", "Bank of England"): the capitalised words
+#: before them are part of the title and keep their capitals at the start of a statement.
+TITLE_HEADS: frozenset[str] = frozenset(
+    """minister ministers secretary chancellor party bank office department ministry
+    commission council committee court union agency authority board association federation
+    league institute university college service police trust fund corporation""".split()
+)
