@@ -1064,3 +1064,8 @@ TITLE_HEADS: frozenset[str] = frozenset(
     commission council committee court union agency authority board association federation
     league institute university college service police trust fund corporation""".split()
 )
+#: Words before an office that are not part of its name ("former Foreign Secretary ...",
+#: "senior Bank of England officials"): lower case at the start of a statement.
+TITLE_PREMODIFIERS: frozenset[str] = frozenset(
+    "former ex then late acting outgoing incoming retired veteran senior junior new".split()
+)

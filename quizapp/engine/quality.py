@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .lexicon import DEMONYMS, TITLE_HEADS, WEEKDAYS
+from .lexicon import DEMONYMS, TITLE_HEADS, TITLE_PREMODIFIERS, WEEKDAYS
 
 # Discourse words that point at another sentence: "X also said", "However, ...", "afterwards".
 _DISCOURSE = re.compile(
@@ -598,12 +598,16 @@ def keeps_capital(toks: list[Any], mid_capitals: frozenset[str]) -> bool:
     "for", "&") that reaches an office or institution word ("Economy and Labour Minister",
     "Foreign Office"), for the first word of a multi-word name other than a person's
     ("National Grid": a job before a person, "Guitarist Brian May", is not a name), and for
-    a word the article capitalises mid-sentence when a capitalised word follows it."""
+    a word the article capitalises mid-sentence when a capitalised word follows it. Never for
+    a stop word or a word before an office ("The Bank of England", "Former Foreign
+    Secretary X")."""
     if not toks or not toks[0].text[:1].isupper() or not toks[0].is_alpha:
         return False
     first = toks[0]
     if first.text.isupper() and len(first.text) > 1:
         return True
+    if first.is_stop or first.lower_ in TITLE_PREMODIFIERS:
+        return False  # "The Bank of England", "Former Foreign Secretary X": not the name
     run = 1
     while run < len(toks):
         t = toks[run]
