@@ -25,7 +25,7 @@ from .distractors import display_name, prominent, reliable_name, same_entity
 from .document import Document
 from .drafts import Draft, evidence_of
 from .pronouns import main_actor
-from .quality import copy_fault
+from .quality import copy_fault, keeps_capital
 from .types import Evidence
 
 _STOP = frozenset(
@@ -312,7 +312,12 @@ def _reported(doc: Document, claim: ClaimInfo) -> list[Draft]:
         return []  # the clause's pronoun would have nothing to refer to
     off = claim.sentence.offset
     content = doc.text[toks[0].idx + off : toks[-1].idx + len(toks[-1].text) + off]
-    if toks[0].ent_type_ == "" and toks[0].pos_ != "PROPN" and not toks[0].text.isupper():
+    if (
+        toks[0].ent_type_ == ""
+        and toks[0].pos_ != "PROPN"
+        and not toks[0].text.isupper()
+        and not keeps_capital(toks, doc.mid_capitals)  # "Economy and Labour Minister X"
+    ):
         content = content[0].lower() + content[1:]
     # read as the stem puts it: "who said that he had ..." (the "he" is the one asked about,
     # and every option is of that sex, above); the bare clause would open on a pronoun

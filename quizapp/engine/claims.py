@@ -258,7 +258,39 @@ def _well_formed(toks: list[Any], root: Any) -> bool:
         c.dep_ in {"ccomp", "dobj", "xcomp", "prep", "advcl", "dative"} for c in root.children
     ):
         return False  # "the lawyer said." with what was said left in the quote
+    if not opens_clause(toks, root):
+        return False
     return root.i in ids and any(c.dep_ in _SUBJ and c.i in ids for c in root.children)
+
+
+#: What a word heading the claim may be to its clause's verb when it is an adjective: a
+#: complement or a conjunct ("elusive and the talks collapsed", cut from "A deal was elusive
+#: and ...") is the tail of another clause's predicate, not an opener.
+_PREDICATE_DEPS = frozenset({"acomp", "attr", "oprd", "conj", "cc", "dep", "xcomp"})
+
+
+def opens_clause(toks: list[Any], root: Any) -> bool:
+    """Whether the claim's first word can start a clause. Blind editors rejected "the article
+    says that elusive and ..." as ungrammatical: a claim split from "X was elusive and Y ..."
+    began on a fragment of the first clause's predicate. Refused: a first word that is a
+    conjunction or a conjunct, an adjective standing as a complement (not one before its noun,
+    "domestic consumption"), a word whose head lies outside the claim, and a conjunction
+    joined to the clause's verb before its subject ("elusive and the talks ...")."""
+    words = [t for t in toks if not t.is_punct]
+    if not words:
+        return False
+    first, ids = words[0], {t.i for t in toks}
+    if first.pos_ in {"CCONJ"} or first.dep_ in {"cc", "conj", "preconj"}:
+        return False
+    if first is not root and first.head.i not in ids:
+        return False
+    if first.pos_ == "ADJ" and first.text[:1].islower() and first.dep_ in _PREDICATE_DEPS:
+        return False
+    subj = [c for c in root.children if c.dep_ in _SUBJ and c.i in ids]
+    if subj and subj[0].i < root.i:
+        edge = subj[0].left_edge.i
+        return not any(c.dep_ == "cc" and first.i <= c.i < edge for c in root.children)
+    return True
 
 
 def _boundary_token(t: Any) -> bool:

@@ -1078,3 +1078,17 @@ RESULT_LOSS_VERBS: tuple[str, ...] = ("lost", "loses", "losing")
 #: Rugby scores no side can reach (a try is worth 5, a penalty 3, a conversion 2 after a
 #: try): made-up rugby scorelines avoid them
 IMPOSSIBLE_RUGBY_SCORES: frozenset[int] = frozenset({1, 2, 4})
+
+#: Capitalised words that end an office or an institution's name ("Economy and Labour
+#: Minister ...", "Shadow Home Secretary ...", "Bank of England"): the capitalised words
+#: before them are part of the title and keep their capitals at the start of a statement.
+TITLE_HEADS: frozenset[str] = frozenset(
+    """minister ministers secretary chancellor party bank office department ministry
+    commission council committee court union agency authority board association federation
+    league institute university college service police trust fund corporation""".split()
+)
+#: Words before an office that are not part of its name ("former Foreign Secretary ...",
+#: "senior Bank of England officials"): lower case at the start of a statement.
+TITLE_PREMODIFIERS: frozenset[str] = frozenset(
+    "former ex then late acting outgoing incoming retired veteran senior junior new".split()
+)

@@ -10,8 +10,9 @@ Each rule below names the failure it stops; tests in ``tests/engine/test_quality
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from .lexicon import DEMONYMS, WEEKDAYS
+from .lexicon import DEMONYMS, TITLE_HEADS, TITLE_PREMODIFIERS, WEEKDAYS
 
 # Discourse words that point at another sentence: "X also said", "However, ...", "afterwards".
 _DISCOURSE = re.compile(
@@ -579,3 +580,48 @@ def gendered(text: str) -> bool:
     """Whether the text says a person's sex ("she", "actress", "Mr"): another person put in
     that person's place might then not fit the sentence, which gives the key away."""
     return bool(_GENDERED.search(text))
+
+
+_NAME_LABELS = frozenset(
+    {"ORG", "GPE", "NORP", "PRODUCT", "LOC", "FAC", "WORK_OF_ART", "EVENT", "LAW"}
+)
+_TITLE_JOINS = frozenset({"and", "of", "for", "&"})
+
+
+def keeps_capital(toks: list[Any], mid_capitals: frozenset[str]) -> bool:
+    """Whether a statement's capitalised first word is part of a title or a name and keeps
+    its capital after "the article says that" (or inside a question). Blind editors rejected
+    "the article says that economy and Labour Minister X said ..." as ungrammatical: a word
+    the article also writes in lower case ("economy") can still open an office's name.
+
+    True for an acronym ("EU"), for a run of capitalised words (joined by "and", "of",
+    "for", "&") that reaches an office or institution word ("Economy and Labour Minister",
+    "Foreign Office"), for the first word of a multi-word name other than a person's
+    ("National Grid": a job before a person, "Guitarist Brian May", is not a name), and for
+    a word the article capitalises mid-sentence when a capitalised word follows it. Never for
+    a stop word or a word before an office ("The Bank of England", "Former Foreign
+    Secretary X")."""
+    if not toks or not toks[0].text[:1].isupper() or not toks[0].is_alpha:
+        return False
+    first = toks[0]
+    if first.text.isupper() and len(first.text) > 1:
+        return True
+    if first.is_stop or first.lower_ in TITLE_PREMODIFIERS:
+        return False  # "The Bank of England", "Former Foreign Secretary X": not the name
+    run = 1
+    while run < len(toks):
+        t = toks[run]
+        if t.text[:1].isupper() and t.is_alpha:
+            if t.lower_ in TITLE_HEADS:
+                return True
+            run += 1
+        elif t.lower_ in _TITLE_JOINS and run + 1 < len(toks) and toks[run + 1].text[:1].isupper():
+            run += 1
+        else:
+            break
+    if run < 2:
+        return False
+    nxt = toks[1]
+    if first.ent_iob_ == "B" and first.ent_type_ in _NAME_LABELS and nxt.ent_iob_ == "I":
+        return True
+    return first.text in mid_capitals

@@ -37,6 +37,7 @@ from .nlp import Mention
 from .numbers import Quantity
 from .quality import (
     drop_discourse,
+    keeps_capital,
     readable,
 )
 
@@ -329,6 +330,7 @@ def _invert(doc: Document, claim: ClaimInfo, remove: list[Any], wh: str) -> str 
         and (subj[0].text not in doc.mid_capitals or subj[0].lower_ in doc.lower_words)
         and (subj[0].ent_type_ == "" or numeric and subj[0].is_alpha)
         and not resolved
+        and not keeps_capital(subj, doc.mid_capitals)  # "Economy and Labour Minister X"
         and subj[0].idx + claim.sentence.offset != (claim.subst or (-1,))[0]
     ):
         subj_txt = subj_txt[0].lower() + subj_txt[1:]

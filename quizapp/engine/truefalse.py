@@ -16,14 +16,14 @@ import random
 import re
 from typing import Any
 
-from .claims import ClaimInfo
+from .claims import ClaimInfo, opens_clause
 from .context import known_words
 from .document import Document
 from .drafts import Draft, evidence_of
 from .lexicon import MONTHS, WEEKDAYS
 from .mutations import Mutation, false_variants, statement
 from .pronouns import resolve_tail_pronoun
-from .quality import drop_discourse, job_word
+from .quality import drop_discourse, job_word, keeps_capital
 from .verification import describe, standalone
 
 #: Titles written with a capital before a name: never lower-cased.
@@ -142,8 +142,9 @@ def _stem(text: str, speaker: str | None = None) -> str:
 
 def _lower_first(text: str, claim: ClaimInfo, doc: Document) -> str:
     """The statement as it reads after "the article says that": its first word in lower case
-    unless it is a name. The article decides: a word it writes in lower case elsewhere is a
-    common word ("airlines"), one it capitalises mid-sentence is a name ("Sella", "Queen")."""
+    unless it is a name or part of a title (:func:`keeps_capital`). The article decides: a word
+    it writes in lower case elsewhere is a common word ("airlines"), one it capitalises
+    mid-sentence is a name ("Sella", "Queen")."""
     if claim.subst is not None and claim.subst[0] == claim.start:
         # the name put in first ("Black Friday", "GM"); "the film" kept as "the ..."
         lead = claim.subst[2].split()[0].lower() in {"the", "both"}
@@ -159,6 +160,8 @@ def _lower_first(text: str, claim: ClaimInfo, doc: Document) -> str:
         return lower  # "With so many ...", "Since President ...": never a name
     if _job_before_name(doc, claim):
         return lower  # "broadcaster Chris Evans": the model ran the job into the name
+    if keeps_capital(claim.tokens, doc.mid_capitals):
+        return text  # "Economy and Labour Minister ...", "National Grid": a title or name
     if first.lower_ in doc.lower_words and first.ent_type_ not in names:
         return lower  # "Airlines have reacted": "airlines" elsewhere in the article
     if first.text in doc.mid_capitals:
@@ -216,6 +219,8 @@ def generate_true_false(
     """A true/false draft; false statements carry their mutation on the "True" option."""
     if not standalone(doc, claim, bare=True):
         return []
+    if not opens_clause(claim.tokens, claim.root):
+        return []  # "the article says that elusive and ...": the statement starts mid-clause
     # "..., he added.": shown as "the article says that ..., he added" the pronoun has no
     # referent (dev 2.9.0, rejected); asked only as "NAME added that ..." when the reference
     # rules resolve it
