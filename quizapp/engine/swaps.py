@@ -16,7 +16,7 @@ import re
 
 from .claims import ClaimInfo
 from .distractors import named_in, sides_of
-from .document import Document
+from .document import Document, mention_role
 from .nlp import Mention, person_key
 
 # a match score: "2-1", "won 3-0" (never a range with a unit or a percentage after it)
@@ -33,7 +33,7 @@ def two_sided(doc: Document) -> bool:
     teams: set[str] = set()
     for key in {person_key(m.text): m.text for m in doc.mentions if m.label == "PERSON"}.values():
         teams |= sides_of(doc, key, squad=False)[0]
-    out = bool(_SCORE.search(doc.view)) or len(teams) >= 2 or _fixture(doc)
+    out = bool(_SCORE.search(doc.view)) or len(teams) >= 2 or bool(fixture(doc))
     doc.side_cache["two_sided"] = out
     return out
 
@@ -44,14 +44,15 @@ _AGAINST = re.compile(
 )
 
 
-def _fixture(doc: Document) -> bool:
-    """Whether the title or the lead sets two names of one type against each other."""
+def fixture(doc: Document) -> set[str]:
+    """The two names the title or the lead sets against each other ("France face Ireland"),
+    else none."""
     for s in doc.sentences[:3]:
         names = [m for m in s.mentions if m.label in {"GPE", "ORG"}]
         for a, b in zip(names, names[1:], strict=False):
             if a.label == b.label and _AGAINST.match(doc.view[a.end : b.start]):
-                return True
-    return False
+                return {a.text, b.text}
+    return set()
 
 
 def _teams_named(doc: Document, claim: ClaimInfo, text: str) -> bool:
@@ -85,8 +86,9 @@ def person_swap_fits(doc: Document, claim: ClaimInfo, text: str, old: str, new: 
 def team_swap_fits(doc: Document, claim: ClaimInfo, text: str, m: Mention, new: str) -> bool:
     """Whether team, body or country ``new`` may stand in for ``m`` in a claim whose text is
     ``text``: not already in the claim (by its people too: "the French"), and in a story of
-    two sides never in a claim that names a person the article ties to ``m``, or ties to no
-    side at all (he would move to the other side)."""
+    two sides never in a claim that names a person the article ties to ``m``, nor, for a
+    person of no stated side, his own team or a side of the fixture (he would move to the
+    other side, or face his own)."""
     if named_in(new, text):
         return False
     if not two_sided(doc):
@@ -100,6 +102,16 @@ def team_swap_fits(doc: Document, claim: ClaimInfo, text: str, m: Mention, new: 
         people.append(claim.subst[2])  # "He was sent off" read as "Smith was sent off"
     for person in people:
         orgs = sides_of(doc, person, squad=False)[0]
-        if not orgs or m.text in orgs:
+        if m.text in orgs:
+            return False
+        if orgs:
+            continue
+        # side unknown: never his own team changed ("Harriers had X sent off", "a Harriers
+        # attack", "for Harriers"), nor one of the fixture's sides put in as his opponent
+        # ("the side that was beaten by France" of the France coach)
+        own = mention_role(doc, m) in {"subj", "poss", "mod"} or doc.view[
+            max(0, m.start - 8) : m.start
+        ].endswith(("for ", "for the "))
+        if own or new in fixture(doc):
             return False
     return True
