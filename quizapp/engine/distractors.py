@@ -558,13 +558,21 @@ def _sides(doc: Document, name: str, squad: bool = True) -> tuple[set[str], set[
     return orgs, roles
 
 
-def sides_of(doc: Document, name: str) -> tuple[set[str], set[str]]:
+def sides_of(doc: Document, name: str, squad: bool = True) -> tuple[set[str], set[str]]:
     """Every team or body and class of job the article ties a person to (public)."""
-    return _sides(doc, name)
+    return _sides(doc, name, squad)
 
 
 def _named(name: str, text: str) -> bool:
     return re.search(rf"(?<![\w'-]){re.escape(name)}(?![\w-])", text) is not None
+
+
+def named_in(name: str, text: str) -> bool:
+    """Whether ``name`` stands in ``text`` as a word, a country also by its people ("France"
+    in "the French ... wins over Scotland"): put in again, it would stand on both sides of one
+    event (swaps10)."""
+    forms = {name, *DEMONYMS.get(name.lower().removeprefix("the "), ())[:1]}
+    return any(re.search(rf"(?<![\w'-]){re.escape(f)}(?![\w-])", text, re.I) for f in forms)
 
 
 def team_fits(doc: Document, key: str, name: str, text: str) -> bool:
@@ -1025,6 +1033,9 @@ def entity_pool(
             continue
         # names mentioned anywhere in the claim's sentence are part of the fact
         if any(same_entity(name, x.text, m.label) for x in claim.sentence.mentions):
+            continue
+        # "the French ... wins over _____": France is no option (nor a swap) beside its people
+        if m.label == "GPE" and named_in(name, claim.text):
             continue
         # a name the article lists beside the key is arguably right in the key's place (2.7.0)
         if any(same_entity(name, x, m.label) for x in listed):

@@ -21,7 +21,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from .claims import ClaimInfo, background_figure
-from .distractors import entity_pool, near_places, place_kind, quantity_pool, reliable_name
+from .distractors import (
+    entity_pool,
+    named_in,
+    near_places,
+    place_kind,
+    quantity_pool,
+    reliable_name,
+)
 from .document import Document, mention_role, normalise, safe_role
 from .lexicon import (
     COMPANIES,
@@ -43,6 +50,7 @@ from .quality import (
     trivial_figure,
 )
 from .salience import audience_figure
+from .swaps import person_swap_fits, team_swap_fits
 from .text import indefinite_article
 
 _NEG_AUX = {
@@ -395,9 +403,19 @@ def mutate_entity(doc: Document, claim: ClaimInfo, rng: random.Random) -> list[M
             if maker
             else entity_pool(doc, claim, m, rng, 3, role=role, strict=True)
         )
+        # the claim as read without this name: a name swapped in is never already in it, nor
+        # moved to the other side of a match or a contest (swaps10)
+        rest = statement(doc, claim).replace(m.text, " ")
         for text, src in pool:
             if src == "typed_list":
                 continue  # a name the story never mentions (Nvidia for Sony) is blatant
+            if m.label == "PERSON" and (
+                named_in(text.split()[-1], rest)
+                or not person_swap_fits(doc, claim, statement(doc, claim), m.text, text)
+            ):
+                continue
+            if m.label != "PERSON" and not team_swap_fits(doc, claim, rest, m, text):
+                continue
             if m.label == "ORG" and not same_org_kind(m.text, text):
                 continue  # "less users for SEC" for "for AOL": same label, wrong meaning
             if m.label == "GPE" and not near_places(m.text, text):

@@ -24,7 +24,7 @@ from typing import Any
 
 from .claims import ClaimInfo
 from .context import self_contained, vague
-from .document import Document
+from .document import Document, normalise
 from .drafts import Draft, evidence_of
 from .mutations import OPTION_MUTATIONS, Mutation, false_variants, stated_by_article, statement
 from .quality import drop_discourse, readable
@@ -277,6 +277,8 @@ def generate_verification(
             if one[1] > two[0]:
                 continue  # overlapping facts cannot both change
             a, b = slots[one], slots[two]
+            if a.type == b.type == "entity" and normalise(a.new) == normalise(b.new):
+                continue  # one name put in twice: "wins over Ireland ... defeat to Ireland"
             both = _shown(doc, shape, a, b)
             if stated_by_article(doc, claim, b.new, both):
                 continue
