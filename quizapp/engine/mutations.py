@@ -43,6 +43,7 @@ from .numbers import Quantity, date_pattern, format_like, parse_quantity, step
 from .quality import (
     ROUGH_MARGIN,
     approximate_figure,
+    clock_figure,
     gendered,
     rough_figure,
     score_or_range,
@@ -253,6 +254,8 @@ def changeable_figure(doc: Document, q: Quantity) -> bool:
         return False
     if trivial_figure(before, doc.view[q.end : q.end + 24]):
         return False  # a shot's yardage, a survey's sample size, "20 or so": trivia to judges
+    if clock_figure(before, q.text, after):
+        return False  # "gave Rovers the lead after 20 minutes": a goal's minute, trivia
     if TIME_WINDOW.search(before):
         return False  # "inside the opening 60 seconds" is still true of a goal inside 45
     if background_figure(doc, q.start):

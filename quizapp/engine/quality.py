@@ -502,6 +502,23 @@ def trivial_figure(before: str, after: str) -> bool:
     return bool(_TRIVIAL_AFTER.match(after) or _SAMPLE_BEFORE.search(before))
 
 
+# a match's or an event's clock: "gave Rovers the lead after 20 minutes", "in the 55th
+# minute": blind judges called the exact minute of a goal trivia (the result and who scored
+# are the story)
+_CLOCK_BEFORE = re.compile(r"\b(?:after|within|inside|in)\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
+_MINUTES = re.compile(r"\s*(?:minutes?|mins?)\b", re.I)
+_NTH_MINUTE = re.compile(r"(?:st|nd|rd|th)?[- ]minute\b", re.I)
+
+
+def clock_figure(before: str, figure: str, after: str) -> bool:
+    """Whether a figure is the minute something happened at ("after 20 minutes", "in the
+    55th minute", "the 90th-minute winner"): never changed or asked."""
+    if _NTH_MINUTE.match(after) or re.search(r"\d(?:st|nd|rd|th)?[- ]minute$", figure):
+        return True
+    in_minutes = bool(_MINUTES.match(after) or re.search(r"\bmin(?:ute)?s?$", figure))
+    return in_minutes and bool(_CLOCK_BEFORE.search(before))
+
+
 def poll_method(text: str) -> bool:
     """Whether a claim states how a poll was taken (whom and how many it asked; "a survey of
     2,000 adults found ..." states a finding and is not one): judges called
