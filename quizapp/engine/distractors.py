@@ -545,7 +545,7 @@ def _mentions_of(doc: Document, name: str) -> list[Mention]:
     return [o for o in doc.mentions if o.label == "PERSON" and person_key(o.text) == key]
 
 
-def _sides(doc: Document, name: str, squad: bool = True) -> tuple[set[str], set[str]]:
+def sides_of(doc: Document, name: str, squad: bool = True) -> tuple[set[str], set[str]]:
     """Every team or body and job the article introduces a person with (a squad list's
     brackets only with ``squad``: see :func:`quizapp.engine.sides.stated_sides`)."""
     # "Smith (Rovers)", "Rovers: Smith, ...", "Moss, chairman of Harriers"
@@ -556,11 +556,6 @@ def _sides(doc: Document, name: str, squad: bool = True) -> tuple[set[str], set[
         orgs |= {org} - {""}
         roles |= {role} - {""}
     return orgs, roles
-
-
-def sides_of(doc: Document, name: str, squad: bool = True) -> tuple[set[str], set[str]]:
-    """Every team or body and class of job the article ties a person to (public)."""
-    return _sides(doc, name, squad)
 
 
 def _named(name: str, text: str) -> bool:
@@ -580,7 +575,7 @@ def team_fits(doc: Document, key: str, name: str, text: str) -> bool:
     one of the key's teams or bodies ("Who was substituted for Newcastle?", "Valley flanker
     _____"): only when the article places him in that team too. Another team's player, or a
     person of no stated side, is no believable Newcastle player (blind editors, 2.10.0)."""
-    for team in _sides(doc, key)[0]:
+    for team in sides_of(doc, key)[0]:
         if not _named(team, text) or placed_in(doc, name, team):
             continue
         # where the article places nobody else in the team ("Jackman is the sole Connacht
@@ -618,8 +613,8 @@ def same_side(doc: Document, a: str, b: str) -> bool:
     """Whether person ``b`` is a believable wrong answer for person ``a``: not known to be on
     another team or body, nor in another job (a manager for a player, a chairman for a
     player of the same club)."""
-    orgs_a, roles_a = _sides(doc, a, squad=False)
-    orgs_b, roles_b = _sides(doc, b, squad=False)
+    orgs_a, roles_a = sides_of(doc, a, squad=False)
+    orgs_b, roles_b = sides_of(doc, b, squad=False)
     if orgs_a and orgs_b and not orgs_a & orgs_b:
         return False
     if roles_a and roles_b:
@@ -657,7 +652,7 @@ def placed_in(doc: Document, name: str, group: str) -> bool:
     ("Ulster's X", "Ulster wing X", "X, the Ulster wing"), calls him its colleague or team-mate,
     or lists him with it in brackets ("T Bowe (Ulster)"). Such a name is arguably right in
     the key's place."""
-    if group in _sides(doc, name)[0]:
+    if group in sides_of(doc, name)[0]:
         return True
     surname = re.escape(name.split()[-1])
     g = re.escape(group)
@@ -849,8 +844,8 @@ def once_named_fits(doc: Document, key: str, name: str) -> bool:
     once is no answer to who scored)."""
     if not full_personal_name(name):
         return False
-    jobs = _sides(doc, name)[1]
-    return not jobs or jobs <= _sides(doc, key)[1]
+    jobs = sides_of(doc, name)[1]
+    return not jobs or jobs <= sides_of(doc, key)[1]
 
 
 def _title_form(doc: Document, name: str, words: int) -> str | None:

@@ -408,13 +408,14 @@ def mutate_entity(doc: Document, claim: ClaimInfo, rng: random.Random) -> list[M
         )
         # the claim as read without this name: a name swapped in is never already in it, nor
         # moved to the other side of a match or a contest (swaps10)
-        rest = statement(doc, claim).replace(m.text, " ")
+        shown = statement(doc, claim)
+        rest = shown.replace(m.text, " ")
         for text, src in pool:
             if src == "typed_list":
                 continue  # a name the story never mentions (Nvidia for Sony) is blatant
             if m.label == "PERSON" and (
                 named_in(text.split()[-1], rest)
-                or not person_swap_fits(doc, claim, statement(doc, claim), m.text, text)
+                or not person_swap_fits(doc, claim, shown, m.text, text)
             ):
                 continue
             if m.label != "PERSON" and not team_swap_fits(doc, claim, rest, m, text):

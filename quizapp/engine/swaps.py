@@ -30,12 +30,19 @@ def two_sided(doc: Document) -> bool:
     cached = doc.side_cache.get("two_sided")
     if cached is not None:
         return bool(cached)
-    teams: set[str] = set()
-    for key in {person_key(m.text): m.text for m in doc.mentions if m.label == "PERSON"}.values():
-        teams |= sides_of(doc, key, squad=False)[0]
-    out = bool(_SCORE.search(doc.view)) or len(teams) >= 2 or bool(fixture(doc))
+    out = bool(_SCORE.search(doc.view)) or len(_teams(doc)) >= 2 or bool(fixture(doc))
     doc.side_cache["two_sided"] = out
     return out
+
+
+def _teams(doc: Document) -> frozenset[str]:
+    """Every team or body the article ties one of its people to (read once per article)."""
+    cached = doc.side_cache.get("teams")
+    if cached is None:
+        people = {person_key(m.text): m.text for m in doc.mentions if m.label == "PERSON"}
+        cached = frozenset(t for p in people.values() for t in sides_of(doc, p, squad=False)[0])
+        doc.side_cache["teams"] = cached
+    return frozenset(cached)
 
 
 # "France face Ireland", "Rovers v Town", "Leeds beat Hull": two names set against each other
@@ -63,11 +70,7 @@ def _teams_named(doc: Document, claim: ClaimInfo, text: str) -> bool:
         for x in claim.sentence.mentions
     ):
         return True
-    teams: set[str] = set()
-    for m in doc.mentions:
-        if m.label == "PERSON":
-            teams |= sides_of(doc, m.text, squad=False)[0]
-    return any(named_in(t, text) for t in teams)
+    return any(named_in(t, text) for t in _teams(doc))
 
 
 def person_swap_fits(doc: Document, claim: ClaimInfo, text: str, old: str, new: str) -> bool:
