@@ -24,6 +24,7 @@ from .context import vague
 from .distractors import display_name, prominent, reliable_name, same_entity
 from .document import Document
 from .drafts import Draft, evidence_of
+from .lexicon import COLLECTIVE_NOUNS
 from .pronouns import main_actor
 from .quality import copy_fault, keeps_capital
 from .types import Evidence
@@ -308,7 +309,7 @@ def _reported(doc: Document, claim: ClaimInfo) -> list[Draft]:
             sex = _SEXED[t.lower_]  # asked only among people of that sex (below)
     if not _short_quotes(toks):
         return []  # a quote is asked as such; a phrase in quotes ("a superb job") may stay
-    if any(t.lower_ in {"it", "its", "they", "them", "their", "this", "these"} for t in toks):
+    if any(_dangling(t, toks[:k]) for k, t in enumerate(toks)):
         return []  # the clause's pronoun would have nothing to refer to
     off = claim.sentence.offset
     content = doc.text[toks[0].idx + off : toks[-1].idx + len(toks[-1].text) + off]
@@ -350,6 +351,49 @@ def _reported(doc: Document, claim: ClaimInfo) -> list[Draft]:
     explanation = f'The article says: "{ev.text}" So the answer is {key}.'
     stem = REPORTED_STEM.format(content=content)
     return [Draft("attribution", claim.id, stem, key, wrong, ev, explanation)]
+
+
+_IT = frozenset({"it", "its"})
+_THEY = frozenset({"they", "them", "their"})
+
+
+def _dangling(t: Any, before: list[Any]) -> bool:
+    """Whether a pronoun of the reported clause points outside it.
+
+    "this" and "these" always do. "it" and "they" read on their own where the clause itself
+    holds what they stand for before them ("... said the bank had lost its licence", "... said
+    his side did not score in their win": the article's reader resolves them the same way), or
+    where "it" is the empty subject of "it was time to", "it is likely that". Without such a
+    noun ("X said it had received a boost") the stem would leave the reader guessing.
+    """
+    word = t.lower_
+    if word in {"this", "these"}:
+        return True
+    if word not in _IT | _THEY:
+        return False
+    if word == "it" and _empty_it(t):
+        return False
+    nouns = [u for u in before if u.pos_ in {"NOUN", "PROPN"} and u.dep_ != "compound"]
+    if word in _IT:
+        return not any(u.tag_ in {"NN", "NNP"} for u in nouns)
+    return not any(u.tag_ in {"NNS", "NNPS"} or u.lower_ in COLLECTIVE_NOUNS for u in nouns)
+
+
+def _empty_it(t: Any) -> bool:
+    """ "it was time for X to ...", "it is likely that ...": "it" as an empty subject of "be"
+    with a noun or adjective that a to-clause or that-clause follows."""
+    head = t.head
+    if t.dep_ != "nsubj" or head.lemma_ != "be":
+        return False
+    pred = [c for c in head.children if c.dep_ in {"attr", "acomp"} and c.i > head.i]
+    if not pred:
+        return False
+    after = [
+        u for u in t.doc[pred[0].i + 1 :] if u.head.i in {pred[0].i, head.i} or u.dep_ == "mark"
+    ]
+    return any(
+        u.dep_ in {"xcomp", "ccomp", "relcl", "acl"} or u.lower_ in {"to", "that"} for u in after
+    )
 
 
 _SEXED = {"he": "m", "him": "m", "his": "m", "himself": "m"}

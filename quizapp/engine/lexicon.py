@@ -1092,3 +1092,9 @@ TITLE_HEADS: frozenset[str] = frozenset(
 TITLE_PREMODIFIERS: frozenset[str] = frozenset(
     "former ex then late acting outgoing incoming retired veteran senior junior new".split()
 )
+
+#: Singular nouns for a group that British news refers back to as "they" ("his side did not
+#: score in their win"): an antecedent for "they"/"their" inside one clause (attribution.py).
+COLLECTIVE_NOUNS: frozenset[str] = frozenset(
+    {"side", "team", "squad", "club", "band", "group", "government", "party", "family", "crew"}
+)
