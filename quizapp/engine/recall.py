@@ -38,7 +38,9 @@ from .distractors import (
     region_places,
     related_sentences,
     reliable_name,
+    same_entity,
     same_place,
+    sector_options,
     sides_of,
     stem_countries,
     stem_group,
@@ -455,6 +457,16 @@ def generate_recall(
             and (job is None and party is None or fits_job(doc, job, w[0], party))
             and (body is None or placed_in(doc, w[0], body) or not _has_side(doc, w[0]))
         ]
+        # too few of the article's own for an item: close peers of the key's sector (a bank
+        # for a bank); an item the article's own names make is left as it is
+        if kind == "company" and len(wrong) < 2 and not place and not surname:
+            for name in sector_options(doc, key, stem):
+                if len(wrong) >= n_wrong:
+                    break
+                if not _named_in(name, shown) and not any(
+                    same_entity(name, w, "ORG") for w, _ in wrong
+                ):
+                    wrong.append((name, "typed_list"))
         if surname:
             wrong = surname_options(wrong, key, shown)
         if place:
