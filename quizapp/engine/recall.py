@@ -156,6 +156,15 @@ def place_options(doc: Document, claim: ClaimInfo, m: Mention, key: str) -> list
     return sorted(out, key=distance)
 
 
+def _set_in_city(doc: Document, m: Mention, key: str) -> bool:
+    """Whether a city stands right after "in" or "at" ("a car chase in _____ last weekend"):
+    the place of what the clause tells, so other cities of its region are clearly wrong yet
+    plausible. Not a city named beside a smaller place ("Camden Market, _____": Manchester
+    there is absurd) nor one that qualifies a noun ("the _____ blasts")."""
+    before = doc.text[max(0, m.start - 4) : m.start]
+    return place_level(key) == "city" and re.search(r"\b(?:in|at) $", before) is not None
+
+
 def _has_side(doc: Document, name: str) -> bool:
     """Whether the article ties a person to any team or body."""
     return bool(sides_of(doc, name)[0])
@@ -397,6 +406,9 @@ def generate_recall(
             stem = cloze(doc, claim, m.start, m.end)
             if not ok_stem(stem, m.text):
                 continue
+            # "a car chase in _____ last weekend": a city the clause sets something in takes
+            # the place question's wrong options (the article's cities, then the region's)
+            place = m.label == "GPE" and _set_in_city(doc, m, key)
         # "Who ... his views?" beside women's names: the pronoun answers it; with every
         # option's sex stated by the article and all the key's, it answers nothing (2.4.0)
         sex = None

@@ -11,9 +11,9 @@ from __future__ import annotations
 import random
 
 from quizapp.engine.claims import extract_claims
-from quizapp.engine.distractors import sector_options
+from quizapp.engine.distractors import country_of, sector_options
 from quizapp.engine.document import analyse
-from quizapp.engine.recall import generate_recall
+from quizapp.engine.recall import _set_in_city, generate_recall
 from quizapp.engine.verification import _with_article
 
 CARS = """Carmaker suspends night shifts
@@ -82,3 +82,27 @@ def test_the_only_where_the_article_mostly_says_it() -> None:
     doc = analyse(text)
     assert _with_article(doc, "Orion", "ORG") == "Orion"
     assert _with_article(doc, "UK", "GPE") == "the UK"
+
+
+CONCERT = """Singer cancels tour
+
+The singer Mara Voss cancelled the rest of her tour after a fall on stage in Madrid on Friday.
+Mara Voss said she would need several weeks to recover from the injury.
+Her promoter said tickets for the cancelled dates would be refunded in full.
+The tour had been due to visit twelve countries over the summer.
+"""
+
+
+def test_city_a_clause_is_set_in_gets_the_regions_cities() -> None:
+    keyed = [d for d in _drafts(CONCERT) if d.key == "Madrid"]
+    assert keyed, "no recall item on the city of the fall"
+    wrong = [t for t, _ in keyed[0].distractors]
+    assert len(wrong) >= 2 and "Madrid" not in wrong
+    assert all(country_of(w) == "spain" for w in wrong)
+
+
+def test_city_beside_a_smaller_place_is_not_set_in() -> None:
+    doc = analyse("The fans met at Retiro Park, Madrid, and in Madrid on Sunday.\n")
+    first, second = [m for m in doc.mentions if m.text == "Madrid"][:2]
+    assert not _set_in_city(doc, first, "Madrid")
+    assert _set_in_city(doc, second, "Madrid")
