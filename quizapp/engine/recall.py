@@ -472,9 +472,8 @@ def generate_recall(
         # too few of the article's own for an item: close peers of the key's sector (a bank
         # for a bank); an item the article's own names make is left as it is
         if kind == "company" and len(wrong) < 2 and not place and not surname:
+            # (all of them: one at least as long as the key may be drawn, below)
             for name in sector_options(doc, key, stem):
-                if len(wrong) >= n_wrong:
-                    break
                 if not _named_in(name, shown) and not any(
                     same_entity(name, w, "ORG") for w, _ in wrong
                 ):
