@@ -46,7 +46,7 @@ from .distractors import (
     stem_group,
     stem_job,
 )
-from .document import Document, mention_role
+from .document import Document, mention_role, sentence_at
 from .drafts import Draft, evidence_of, explain
 from .gate import sort_value
 from .lexicon import (
@@ -160,9 +160,19 @@ def _set_in_city(doc: Document, m: Mention, key: str) -> bool:
     """Whether a city stands right after "in" or "at" ("a car chase in _____ last weekend"):
     the place of what the clause tells, so other cities of its region are clearly wrong yet
     plausible. Not a city named beside a smaller place ("Camden Market, _____": Manchester
-    there is absurd) nor one that qualifies a noun ("the _____ blasts")."""
+    there is absurd) nor one that qualifies a noun ("the _____ blasts"), and only where the
+    "in" belongs to the clause's verb ("was made in 1973 in _____"): "crude traded in _____"
+    or "the court in _____" ask where a thing is based, trivia beside the story."""
     before = doc.text[max(0, m.start - 4) : m.start]
-    return place_level(key) == "city" and re.search(r"\b(?:in|at) $", before) is not None
+    if place_level(key) != "city" or re.search(r"\b(?:in|at) $", before) is None:
+        return False
+    s = sentence_at(doc, m.start)
+    toks = [t for t in s.span if m.start <= t.idx + s.offset < m.end] if s else []
+    root = next((t for t in toks if not m.start <= t.head.idx + s.offset < m.end), None)
+    if root is None or root.dep_ != "pobj":
+        return False
+    verb = root.head.head
+    return verb.pos_ in {"VERB", "AUX"} and verb.dep_ not in {"acl", "amod"}
 
 
 def _has_side(doc: Document, name: str) -> bool:
