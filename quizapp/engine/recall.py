@@ -4,7 +4,9 @@ the wrong options.
 The stem is :mod:`quizapp.engine.stems`'s (a wh-question, or a blank when no safe wh-form
 exists). Wrong options come from the article first: its figures of the key's unit and scale,
 its names of the key's type, side, party and job, its places of the key's level and region
-(:func:`place_options`), then made-up figures and built-in places.
+(:func:`place_options`), then made-up figures, built-in places (also for a city the clause
+is set in: :func:`_set_in_city`) and built-in close peers of a company's sector
+(:func:`~quizapp.engine.distractors.sector_options`).
 """
 
 from __future__ import annotations
