@@ -51,11 +51,42 @@ COMPANY_SECTORS: dict[str, tuple[str, ...]] = {
         "Vivendi",
         "Comcast",
     ),
-    "airline": ("British Airways", "Lufthansa", "Air France", "KLM", "Ryanair", "easyJet"),
+    "airline": (
+        "British Airways",
+        "Lufthansa",
+        "Air France",
+        "KLM",
+        "Ryanair",
+        "easyJet",
+        "Delta",
+        "American Airlines",
+        "United Airlines",
+    ),
+    "carmaker": (
+        "Ford",
+        "Toyota",
+        "Volkswagen",
+        "Renault",
+        "Peugeot",
+        "Honda",
+        "Nissan",
+        "General Motors",
+        "Fiat",
+        "BMW",
+    ),
     "steel": ("ThyssenKrupp", "Corus", "Arcelor", "Nippon Steel", "JFE Holdings", "Posco"),
     "telecom": ("Vodafone", "O2", "T-Mobile", "Orange", "BT", "Deutsche Telekom"),
     "bank": ("Barclays", "HSBC", "Lloyds", "Nationwide", "Citigroup", "JP Morgan"),
 }
+#: The sectors whose built-in companies may be wrong options of a recall question when the
+#: article names too few of its own (:func:`quizapp.engine.distractors.sector_options`):
+#: close peers, each one believable in the key's place. "tech" mixes chipmakers, consoles and
+#: software ("Nvidia" for the maker of a games console is the odd one out), so it is not one.
+#: (No carmaker that owns or is owned by another: "DaimlerChrysler" for "Mercedes" is
+#: arguably right.)
+PEER_SECTORS: frozenset[str] = frozenset(
+    {"studio", "media", "airline", "carmaker", "steel", "telecom", "bank"}
+)
 COMPANIES: frozenset[str] = frozenset(
     name.lower() for names in COMPANY_SECTORS.values() for name in names
 ) | frozenset({"aol", "openai", "tesla", "spacex", "mozilla", "netscape", "cellnet"})

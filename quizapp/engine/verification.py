@@ -240,12 +240,13 @@ def _naming_part(head: Any) -> list[Any]:
 
 def _with_article(doc: Document, name: str, label: str) -> str:
     """The name as a stem can say it: "the UK" where the article writes "the UK" (a place or
-    body; never a person: "the Blunkett row" makes no "the Blunkett")."""
-    if label != "PERSON" and re.search(
-        r"(?<![\w-])the " + re.escape(name) + r"(?![\w-])", doc.text
-    ):
-        return "the " + name
-    return name
+    body; never a person: "the Blunkett row" makes no "the Blunkett"), and only where at least
+    half its mentions take "the": "the Mercedes product range" is no "the Mercedes"."""
+    if label == "PERSON":
+        return name
+    bare = len(re.findall(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", doc.text))
+    the = len(re.findall(r"(?<![\w-])[Tt]he " + re.escape(name) + r"(?![\w-])", doc.text))
+    return "the " + name if the and 2 * the >= bare else name
 
 
 def generate_verification(
