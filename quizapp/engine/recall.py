@@ -57,6 +57,7 @@ from .mutations import (
     beyond_rough_margin,
     changeable_figure,
     keeps_direction,
+    lead_ceiling,
     org_kind,
     same_org_kind,
 )
@@ -294,10 +295,11 @@ def generate_recall(
             continue  # "80 megaflops (80 million operations a second)" restates the key
         if _in_full_date(doc, q.start, q.end) or q.kind == "year":
             continue  # a year, or a part of a date, was trivia to blind editors
-        if not changeable_figure(doc, q):
+        if not changeable_figure(doc, q, ceiling=True):
             continue  # "more than 1,000", "1-1", "1330 GMT": other values could be right
-        stem = quantity_stem(doc, claim, q)
-        if not wh_ok(doc, claim, stem, q.signature):
+        # a ceiling is asked only in a blank that keeps its "as much as" (lead_ceiling)
+        stem = None if lead_ceiling(doc, q) else quantity_stem(doc, claim, q)
+        if stem is None or not wh_ok(doc, claim, stem, q.signature):
             stem = cloze(doc, claim, q.start, q.end)
         if not ok_stem(stem, q.text):
             continue

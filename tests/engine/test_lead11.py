@@ -1,0 +1,99 @@
+"""The lead's main point asked by a stronger kind than a true copy (session 11).
+
+Blind judges found the main point of tuning stories asked only as a verbatim true copy of the
+lead, which "tests recognition": a ceiling in the lead ("by as much as 30%") was refused as a
+bound, and a domain name (".post") was joined to the word before it and refused as unreadable.
+"""
+
+from __future__ import annotations
+
+import random
+
+from quizapp.engine import generate
+from quizapp.engine.claims import extract_claims
+from quizapp.engine.document import analyse
+from quizapp.engine.mutations import changeable_figure, lead_ceiling, statement
+from quizapp.engine.quality import readable
+from quizapp.engine.recall import generate_recall
+
+FARES = """Ruritania weighs bus fare rise
+
+Ruritania's transport ministry has confirmed it is considering raising bus fares by as much as 40%.
+
+Fares have been frozen for six years while fuel costs rose 25% over the same period.
+
+The ministry spent 12% more than planned on bus subsidies last year, its accounts show.
+
+Passenger groups say a rise of more than 10% would drive people back to their cars.
+
+Ticket sales fell 8% in the capital after the last rise in 2019, the operators said.
+"""
+
+FLOOR = """Ruritania bus fares rise
+
+Ruritania's transport ministry has raised bus fares by more than 40% this year.
+
+Fares had been frozen for six years while fuel costs rose 25% over the same period.
+"""
+
+LATER = """Ruritania weighs bus fare rise
+
+Ruritania's transport ministry met bus operators on Monday.
+
+The ministry is considering raising bus fares by as much as 40%, officials said.
+"""
+
+DOMAINS = """Two new web domains approved
+
+The internet could have two new domain names by the spring.
+
+The .shop and .radio domains have been given early approval by the Global Names Council.
+
+The council turned down eight other proposals, including a domain for games.
+"""
+
+
+def _figure(doc, text):
+    return next(q for s in doc.sentences for q in s.quantities if q.text == text)
+
+
+def test_a_ceiling_in_the_lead_is_asked_in_a_blank() -> None:
+    doc = analyse(FARES)
+    q = _figure(doc, "40%")
+    assert lead_ceiling(doc, q)
+    assert not changeable_figure(doc, q)  # statements still never change it
+    assert changeable_figure(doc, q, ceiling=True)
+    lead = next(c for c in extract_claims(doc) if c.sentence.index == 0)
+    drafts = [d for d in generate_recall(doc, lead, random.Random(7), 0) if d.key == "40%"]
+    assert drafts
+    for d in drafts:
+        assert "as much as _____" in d.stem
+        for w, _src in d.distractors:
+            value = float(w.rstrip("%"))
+            assert abs(value - 40) > 8  # more than ROUGH_MARGIN from the ceiling
+
+
+def test_the_quiz_asks_the_leads_ceiling() -> None:
+    quiz = generate(FARES, seed=7)
+    keys = [next(o.text for o in q.options if o.correct) for q in quiz.questions]
+    assert "40%" in keys
+
+
+def test_a_floor_or_a_later_ceiling_is_still_a_bound() -> None:
+    doc = analyse(FLOOR)
+    q = _figure(doc, "40%")
+    assert not lead_ceiling(doc, q)
+    assert not changeable_figure(doc, q, ceiling=True)
+    doc = analyse(LATER)
+    assert not lead_ceiling(doc, _figure(doc, "40%"))
+
+
+def test_a_domain_name_keeps_its_space() -> None:
+    doc = analyse(DOMAINS)
+    claim = next(c for c in extract_claims(doc) if ".shop" in c.text)
+    text = statement(doc, claim)
+    assert text.startswith("The .shop and .radio domains")
+    assert readable(text)
+    # a stop after a word still closes up
+    other = next(c for c in extract_claims(doc) if "eight" in c.text)
+    assert statement(doc, other).endswith("games.")
