@@ -240,9 +240,10 @@ def _naming_part(head: Any) -> list[Any]:
 
 def _with_article(doc: Document, name: str, label: str) -> str:
     """The name as a stem can say it: "the UK" where the article writes "the UK" (a place or
-    body; never a person: "the Blunkett row" makes no "the Blunkett")."""
+    body; never a person: "the Blunkett row" makes no "the Blunkett"; nor a longer name that
+    starts with it: "the Mozilla Foundation" makes no "the Mozilla")."""
     if label != "PERSON" and re.search(
-        r"(?<![\w-])the " + re.escape(name) + r"(?![\w-])", doc.text
+        r"(?<![\w-])the " + re.escape(name) + r"(?![\w-]|\s+[A-Z])", doc.text
     ):
         return "the " + name
     return name

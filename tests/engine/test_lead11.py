@@ -97,3 +97,45 @@ def test_a_domain_name_keeps_its_space() -> None:
     # a stop after a word still closes up
     other = next(c for c in extract_claims(doc) if "eight" in c.text)
     assert statement(doc, other).endswith("games.")
+
+
+PROFIT = """Carmaker hit by luxury slump
+
+A slump at its luxury brand has prompted a big drop in profits at carmaker Voltra.
+
+Voltra saw quarterly operating profit fall to 640m euros ($830m) from 1.9bn euros a year ago.
+
+Sales at the luxury brand fell 3% as demand cooled, while revenues rose 4% to 98bn euros.
+
+The group expects to save 300m euros next year by cutting 2,000 jobs in its German plants.
+"""
+
+
+def test_a_sum_converted_in_brackets_is_asked_with_the_conversion_dropped() -> None:
+    doc = analyse(PROFIT)
+    claim = next(c for c in extract_claims(doc) if "640m" in c.text)
+    drafts = [d for d in generate_recall(doc, claim, random.Random(7), 0) if d.key == "640m euros"]
+    assert drafts
+    for d in drafts:
+        assert "$830m" not in d.stem and "(" not in d.stem
+        assert "fall to _____ from 1.9bn euros" in d.stem
+
+
+def test_other_brackets_after_a_figure_still_refuse_it() -> None:
+    text = PROFIT.replace("640m euros ($830m)", "640m euros (its lowest in years)")
+    doc = analyse(text)
+    claim = next(c for c in extract_claims(doc) if "640m" in c.text)
+    drafts = generate_recall(doc, claim, random.Random(7), 0)
+    assert not [d for d in drafts if d.key == "640m euros"]
+
+
+def test_a_topic_is_not_cut_from_a_longer_name() -> None:
+    from quizapp.engine.verification import _with_article
+
+    doc = analyse(
+        "Browser gains\n\nMozilla browsers have grown by 5%.\n\n"
+        "Firefox is made by the Mozilla Foundation.\n\n"
+        "The UK has more users than the UK's rivals.\n"
+    )
+    assert _with_article(doc, "Mozilla", "ORG") == "Mozilla"
+    assert _with_article(doc, "UK", "GPE") == "the UK"
