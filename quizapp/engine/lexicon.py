@@ -1092,3 +1092,14 @@ TITLE_HEADS: frozenset[str] = frozenset(
 TITLE_PREMODIFIERS: frozenset[str] = frozenset(
     "former ex then late acting outgoing incoming retired veteran senior junior new".split()
 )
+
+
+#: Counts written as words, two to twelve, by value: a lead's "five uncapped players" or "two
+#: new domain names" is the story's figure as surely as "5%" is (see recall.word_counts).
+COUNT_WORDS: dict[str, int] = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve".split()
+    )
+    if i >= 2
+}

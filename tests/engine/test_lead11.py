@@ -139,3 +139,45 @@ def test_a_topic_is_not_cut_from_a_longer_name() -> None:
     )
     assert _with_article(doc, "Mozilla", "ORG") == "Mozilla"
     assert _with_article(doc, "UK", "GPE") == "the UK"
+
+
+SQUAD = """Harbour name uncapped keeper
+
+Harbour goalkeeper Tom Reddy is one of four uncapped players named in Ruritania's Nations Cup squad.
+
+Reddy joins Harbour colleagues Sam Bell and Joe Tarn in the squad of 30 players.
+
+Coach Anna Vos said the four newcomers had earned their places with strong club form.
+
+The squad meets for a two-day camp in Porto on Monday before the opening game.
+"""
+
+
+def _word_drafts(text: str, index: int = 0):
+    doc = analyse(text)
+    claim = next(c for c in extract_claims(doc) if c.sentence.index == index)
+    drafts = generate_recall(doc, claim, random.Random(7), 0)
+    return [d for d in drafts if d.key.lower() in {"two", "three", "four", "five", "six"}]
+
+
+def test_a_count_in_words_in_the_lead_is_asked() -> None:
+    drafts = _word_drafts(SQUAD)
+    assert [d.key for d in drafts] == ["four"]
+    d = drafts[0]
+    assert "one of _____ uncapped players" in d.stem
+    assert {w for w, _ in d.distractors} == {"three", "five", "six"}
+    q = d.place(0)
+    assert [o.text for o in q.options] == ["three", "four", "five", "six"]
+    quiz = generate(SQUAD, seed=7)
+    assert any(next(o.text for o in q.options if o.correct) == "four" for q in quiz.questions)
+
+
+def test_no_word_count_past_the_lead_nor_in_a_name_or_a_span() -> None:
+    assert not _word_drafts(SQUAD, 2)  # "the four newcomers": past the lead
+    named = SQUAD.replace(
+        "one of four uncapped players named in Ruritania's Nations Cup squad",
+        "in Ruritania's Six Nations squad for two weeks",
+    )
+    assert not _word_drafts(named)
+    low = SQUAD.replace("one of four uncapped players", "one uncapped player")
+    assert not _word_drafts(low)
