@@ -181,3 +181,12 @@ def test_no_word_count_past_the_lead_nor_in_a_name_or_a_span() -> None:
     assert not _word_drafts(named)
     low = SQUAD.replace("one of four uncapped players", "one uncapped player")
     assert not _word_drafts(low)
+
+
+def test_no_word_count_the_headline_states() -> None:
+    match = (
+        "Rovers 2-1 Harbour\n\nRovers beat Harbour with two goals in the first ten minutes "
+        "at Kingsmead.\n\nHarbour pulled one back after the break through Tom Kelso.\n"
+    )
+    assert not _word_drafts(match)
+    assert _word_drafts(match.replace("Rovers 2-1 Harbour", "Rovers edge past Harbour"))
