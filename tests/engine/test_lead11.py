@@ -12,7 +12,7 @@ import random
 from quizapp.engine import generate
 from quizapp.engine.claims import extract_claims
 from quizapp.engine.document import analyse
-from quizapp.engine.mutations import changeable_figure, lead_ceiling, statement
+from quizapp.engine.mutations import changeable_figure, false_variants, lead_ceiling, statement
 from quizapp.engine.quality import readable
 from quizapp.engine.recall import generate_recall
 
@@ -190,3 +190,24 @@ def test_no_word_count_the_headline_states() -> None:
     )
     assert not _word_drafts(match)
     assert _word_drafts(match.replace("Rovers 2-1 Harbour", "Rovers edge past Harbour"))
+
+
+SUBSIDY = (
+    "Ruritania fuel bill soars\n\n"
+    "Ruritania's government says it must cut fuel subsidies this year.\n\n"
+    "The state spent 41.5 trillion dinars on fuel subsidies in 2004, far above its original "
+    "projection of 12.5 trillion dinars.\n\n"
+    "Officials said 8.2 trillion dinars had gone on kerosene alone.\n"
+)
+
+
+def test_a_verification_never_changes_only_the_baseline_figure() -> None:
+    from quizapp.engine.verification import baseline_figure, generate_verification
+
+    doc = analyse(SUBSIDY)
+    claim = next(c for c in extract_claims(doc) if "41.5" in c.text)
+    muts = [m for m in false_variants(doc, claim, random.Random(7)) if m.type == "number"]
+    assert any(m.old.startswith("12.5") and baseline_figure(doc, claim, m) for m in muts)
+    assert not any(m.old.startswith("41.5") and baseline_figure(doc, claim, m) for m in muts)
+    for d in generate_verification(doc, claim, random.Random(7), 0):
+        assert all("projection of 12.5 trillion" in w for w, _ in d.distractors)
