@@ -211,3 +211,11 @@ def test_a_verification_never_changes_only_the_baseline_figure() -> None:
     assert not any(m.old.startswith("41.5") and baseline_figure(doc, claim, m) for m in muts)
     for d in generate_verification(doc, claim, random.Random(7), 0):
         assert all("projection of 12.5 trillion" in w for w, _ in d.distractors)
+
+
+def test_no_word_count_on_a_set_already_named() -> None:
+    text = (
+        "Talks collapse\n\nTalks between the two firms, Acme and Globex, collapsed on Monday "
+        "after three weeks of meetings.\n\nBoth firms blamed the other for the failure.\n"
+    )
+    assert not _word_drafts(text)
