@@ -1129,3 +1129,13 @@ TITLE_PREMODIFIERS: frozenset[str] = frozenset(
 COLLECTIVE_NOUNS: frozenset[str] = frozenset(
     {"side", "team", "squad", "club", "band", "group", "government", "party", "family", "crew"}
 )
+
+#: Counts written as words, two to twelve, by value: a lead's "five uncapped players" or "two
+#: new domain names" is the story's figure as surely as "5%" is (see recall.word_counts).
+COUNT_WORDS: dict[str, int] = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve".split()
+    )
+    if i >= 2
+}

@@ -29,7 +29,7 @@ from .distractors import (
     quantity_pool,
     reliable_name,
 )
-from .document import Document, mention_role, normalise, safe_role
+from .document import Document, mention_role, normalise, safe_role, sentence_at
 from .lexicon import (
     COMPANIES,
     COMPANY_SECTORS,
@@ -96,7 +96,10 @@ def statement(doc: Document, claim: ClaimInfo, mut: Mutation | None = None) -> s
     if claim.subst is not None:  # a leading pronoun replaced by its name
         a, b = claim.subst[0] - claim.start, claim.subst[1] - claim.start
         text = text[:a] + claim.subst[2] + text[b:]
-    text = re.sub(r"\s+([.,;:])", r"\1", text)
+    # a space before a stop is dropped, but not before a word it opens: the ".post" and
+    # ".travel" domains (joined up, "The.post", the lead of a domain story was unreadable and
+    # its main point went unasked)
+    text = re.sub(r"\s+([.,;:])(?![^\W\d_])", r"\1", text)
     text = text.strip().rstrip(",;:- ")
     if text and text[0].islower():
         text = text[0].upper() + text[1:]
@@ -240,13 +243,16 @@ _SCALE = {
 }
 
 
-def changeable_figure(doc: Document, q: Quantity) -> bool:
+def changeable_figure(doc: Document, q: Quantity, ceiling: bool = False) -> bool:
     """A figure another value can stand in for: not a bound or an estimate ("more than 1,000"
     stays true at 900), not a score or one end of a range, not a clock time, not a figure in
-    an aside (background, :func:`claims.background_figure`)."""
+    an aside (background, :func:`claims.background_figure`). With ``ceiling``, a ceiling of
+    the lead (:func:`lead_ceiling`) counts as changeable too."""
     before = doc.view[max(0, q.start - 30) : q.start]
     after = doc.view[q.end : q.end + 12]
-    if approximate_figure(before) or score_or_range(q.text, after, before):
+    if score_or_range(q.text, after, before):
+        return False
+    if approximate_figure(before) and not (ceiling and lead_ceiling(doc, q)):
         return False
     # "8.4bn reais ($2.3bn or £1.2bn)": a conversion in brackets is the same figure again
     opened = doc.view[max(0, q.start - 60) : q.start]
@@ -265,12 +271,33 @@ def changeable_figure(doc: Document, q: Quantity) -> bool:
     return not trivia(doc.view[max(0, q.start - 3) : q.end + 6])
 
 
+#: The words that make a figure the ceiling of what is reported ("by as much as 30%", "funds
+#: worth up to $120m"): the figure the story gives, not a bound other values also satisfy.
+_CEILING = re.compile(r"\b(?:up to|as much as|as many as)\s*$", re.I)
+
+
+def lead_ceiling(doc: Document, q: Quantity) -> bool:
+    """Whether ``q`` is a ceiling ("raising fuel prices by as much as 30%") in the lead, the
+    sentence that states the story's main point. Blind judges found the main point of such
+    stories (fuel prices up by as much as 30%, up to $120m missing) asked only as a true copy
+    of the lead, which "tests recognition": the bound rule had refused the one figure the
+    story is about. A floor ("more than 1,000") stays true at 900 and is still refused; a
+    ceiling asked in a blank that keeps its "as much as", with wrong values more than
+    ROUGH_MARGIN away (:func:`beyond_rough_margin`), has one right answer."""
+    s = sentence_at(doc, q.start)
+    return (
+        s is not None
+        and s.index == 0
+        and bool(_CEILING.search(doc.view[max(0, q.start - 30) : q.start]))
+    )
+
+
 def beyond_rough_margin(doc: Document, q: Quantity, new_text: str) -> bool:
     """Whether ``new_text`` may stand in for ``q`` as a wrong value: always, unless the article
     gives the figure roughly ("around 5%", "about 250 million"), when it must lie more than
     ROUGH_MARGIN from it ("around 4%" is arguably right too: dev 2.9.0, a rejected
     verification item). The one rule every generator that changes a figure goes through."""
-    if not rough_figure(doc.view[max(0, q.start - 30) : q.start]):
+    if not (rough_figure(doc.view[max(0, q.start - 30) : q.start]) or lead_ceiling(doc, q)):
         return True
     new = parse_quantity(new_text)
     if new is None:

@@ -241,19 +241,51 @@ def _naming_part(head: Any) -> list[Any]:
 def _with_article(doc: Document, name: str, label: str) -> str:
     """The name as a stem can say it: "the UK" where the article writes "the UK" (a place or
     body; never a person: "the Blunkett row" makes no "the Blunkett"), and only where at least
-    half its mentions take "the": "the Mercedes product range" is no "the Mercedes"."""
+    half its mentions take "the" as a name of its own: "the Mercedes product range" is no "the
+    Mercedes", and "the Mozilla Foundation" makes no "the Mozilla"."""
     if label == "PERSON":
         return name
     bare = len(re.findall(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", doc.text))
-    the = len(re.findall(r"(?<![\w-])[Tt]he " + re.escape(name) + r"(?![\w-])", doc.text))
+    the = len(re.findall(r"(?<![\w-])[Tt]he " + re.escape(name) + r"(?![\w-]|\s+[A-Z])", doc.text))
     return "the " + name if the and 2 * the >= bare else name
+
+
+#: The words before a figure that make it the value the news is measured against: "fell to
+#: 785m euros from 2.4bn euros", "far in excess of its original projection of 14.5 trillion".
+_BASELINE = re.compile(
+    r"\b(?:from|compared with|compared to|up from|down from|(?:projection|forecast|estimate|"
+    r"target|budget) of)\s+(?:about |around |just |some |an estimated )?$",
+    re.I,
+)
+
+
+def baseline_figure(doc: Document, claim: ClaimInfo, m: Mutation) -> bool:
+    """Whether ``m`` changes only the figure the claim's news is measured against (a year
+    earlier's profit, the original projection) when the claim states its own figure before it.
+
+    Blind judges found the main point missed where the one question on a claim tested such a
+    side figure: a verification item on a subsidy bill's "original projection" took the place
+    of a recall item on the sum spent (tuning 2.13.0). Without it the claim is asked by the
+    next kind, which asks the claim's own figure first."""
+    if m.type != "number":
+        return False
+    if not _BASELINE.search(doc.view[max(0, m.start - 30) : m.start]):
+        return False
+    return any(
+        claim.start <= q.start and q.end <= m.start and q.kind != "year"
+        for q in claim.sentence.quantities
+    )
 
 
 def generate_verification(
     doc: Document, claim: ClaimInfo, rng: random.Random, want_pos: int
 ) -> list[Draft]:
     """One verification draft for the claim, or none without two facts to change."""
-    muts = [m for m in false_variants(doc, claim, rng) if m.type in OPTION_MUTATIONS]
+    muts = [
+        m
+        for m in false_variants(doc, claim, rng)
+        if m.type in OPTION_MUTATIONS and not baseline_figure(doc, claim, m)
+    ]
     if not muts:
         return []
     shape, muts = _trimmed(doc, claim, muts)
