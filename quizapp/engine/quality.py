@@ -18,7 +18,10 @@ from .lexicon import DEMONYMS, TITLE_HEADS, TITLE_PREMODIFIERS, WEEKDAYS
 _DISCOURSE = re.compile(
     r"\b(also|however|meanwhile|afterwards|instead|nevertheless|nonetheless|moreover|"
     r"furthermore|likewise|similarly|therefore|thus|again|too|otherwise|besides|"
-    r"respectively|anyway|as well)\b",
+    r"respectively|anyway|as well)\b"
+    # ("X's debt as well as its costs": "as well as" joins two things, it points nowhere; but
+    # a claim opening on it, "As well as filing suits, X ...", is cut to its main clause)
+    r"(?! as\b)|^as well as\b",
     re.I,
 )
 # A sentence that opens mid-argument: "But ...", "And ...", "So ...", "Although ...".
@@ -45,6 +48,9 @@ _NEEDS_ANTECEDENT = re.compile(
     r"men|women|period|athlete|runner|sprinter|golfer|boxer|actors|actresses|players|cast)\b"
     # ("the players' union" is a body of its own, not players another sentence names)
     r"(?!' (?:union|association|federation|body|representatives?)\b)"
+    # nor is a whole trade or a stage of a contest ("The film industry says ...", "in the group
+    # stages"): the noun only qualifies the head after it, which needs no antecedent
+    r"(?!\s+(?:industry|industries|sector|stages?)\b)"
     # ("for" says which one, "the plan for X", but not when it says how long: "working on
     # the problem for a few seconds")
     r"(?!\s+(?:(?:of|to|for(?! (?:a |an )?(?:few |couple of )?(?:\d+ |two |three |several )?"
@@ -361,6 +367,13 @@ _THEN_KEEPS = frozenset(
 )
 
 
+# "Wenger later accused X of cheating": a "later" or "earlier" between a named subject and its
+# verb orders the claim after another sentence's event, yet carries no fact of its own; the
+# claim reads true without it. Only right after a capitalised name ("Four months later" and
+# "a week earlier" say when, and are refused by _RELATIVE_TIME instead).
+_LATER = re.compile(r"(\b[A-Z][a-z][\w'-]*) (?:later|earlier) (?=[a-z]+ed\b|said\b|told\b)")
+
+
 def _drop_then(text: str) -> str:
     out = []
     last = 0
@@ -375,10 +388,11 @@ def _drop_then(text: str) -> str:
 
 
 def drop_discourse(text: str) -> str:
-    """The statement without a mid-sentence "also", "again" or "then", which point at another
-    sentence but carry no fact of their own ("Kennedy will also highlight" -> "Kennedy will
-    highlight"); every other discourse word still makes the text need context."""
-    return _drop_then(_DROPPABLE.sub(" ", text))
+    """The statement without a mid-sentence "also", "again" or "then", or a "later" after a
+    named subject, which point at another sentence but carry no fact of their own ("Kennedy
+    will also highlight" -> "Kennedy will highlight", "Smith later denied" -> "Smith denied");
+    every other discourse word still makes the text need context."""
+    return _drop_then(_LATER.sub(r"\1 ", _DROPPABLE.sub(" ", text)))
 
 
 def needs_context(text: str) -> bool:

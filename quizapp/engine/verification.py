@@ -95,6 +95,11 @@ def standalone(
 _SCENES = frozenset({"in", "with", "at", "after", "amid", "despite"})
 
 
+#: The marks of a trailing concession (", although ...", ", though ..."): never "while",
+#: which may say when.
+_CONCEDES = frozenset({"although", "though", "whereas"})
+
+
 @dataclasses.dataclass(frozen=True)
 class _Shape:
     """What an option shows of a claim: its span (maybe trimmed) less some inner cuts."""
@@ -106,8 +111,9 @@ class _Shape:
 def _trimmed(
     doc: Document, claim: ClaimInfo, muts: list[Mutation]
 ) -> tuple[_Shape, list[Mutation]]:
-    """The claim without a leading prepositional phrase, a trailing comma-tail or a
-    non-restrictive relative clause (", which ..."), each cut only where at least two of the
+    """The claim without a leading prepositional or participle phrase, a trailing comma-tail
+    (", with ...", ", although ...") or a non-restrictive relative clause (", which ..."),
+    each cut only where at least two of the
     changes lie outside what is cut (those inside are then dropped; see the module
     docstring)."""
     off = claim.sentence.offset
@@ -135,7 +141,13 @@ def _trimmed(
         lead = first
     elif first.dep_ == "mark" and first.head.dep_ == "advcl" and first.head.head.i == root.i:
         lead = first.head
-    if lead is not None and first.lower_ in _SCENES and lead.left_edge.i == first.i:
+    # "Reflecting the need to ..., T-Mobile announced ...": a participle's phrase sets a scene
+    # too, its subject the claim's own
+    participle = first.tag_ == "VBG" and first.dep_ == "advcl" and first.head.i == root.i
+    if participle:
+        lead = first
+    scene = first.lower_ in _SCENES or participle
+    if lead is not None and scene and lead.left_edge.i == first.i:
         sub = list(lead.subtree)
         after = sub[-1].i + 1
         nxt = [t for t in toks if t.i >= after]
@@ -152,9 +164,14 @@ def _trimmed(
         if c.i <= root.i or c.dep_ not in {"prep", "advcl"}:
             continue
         sub = list(c.subtree)
-        if not (c.lower_ == "with" or c.tag_ == "VBG") or sub[0].i != c.i:
+        # "..., although games cost more than tickets": a concession; the main clause is
+        # what the article asserts
+        conceded = c.dep_ == "advcl" and sub[0].dep_ == "mark" and sub[0].lower_ in _CONCEDES
+        if not (conceded or ((c.lower_ == "with" or c.tag_ == "VBG") and sub[0].i == c.i)):
             continue
-        prev = c.doc[c.i - 1] if c.i > 0 else None
+        if conceded and '"' in doc.text[sub[0].idx + off : end]:
+            continue  # a quotation's words are never cut
+        prev = c.doc[sub[0].i - 1] if sub[0].i > 0 else None
         rest = [t for t in toks if t.i > sub[-1].i and not t.is_punct]
         if prev is None or prev.text != "," or rest:
             continue
