@@ -506,13 +506,25 @@ _ANAPHORIC_ORG = re.compile(
 )
 
 
-def vague(text: str) -> bool:
+def plural_subject(claim: ClaimInfo) -> bool:
+    """Whether the claim's subject is a plural common noun ("The world's richest countries
+    have said they want ..."): a "they" or "their" after it stands for it."""
+    ids = {t.i for t in claim.tokens}
+    return any(
+        c.dep_ in {"nsubj", "nsubjpass"} and c.tag_ == "NNS" and c.i in ids and c.i < claim.root.i
+        for c in claim.root.children
+    )
+
+
+def vague(text: str, group_named: bool = False) -> bool:
     """Whether the text leans on context a quiz taker does not have.
 
     Deictic words (this, these) always do; so does a definite abstract noun that points back
     ("the move", "the issue", "both newcomers") unless a complement says what it is; a
     pronoun or "the company" does unless a name appears before it in the same text, where it
-    most likely refers back to that name.
+    most likely refers back to that name. ``group_named``: the text's subject is a plural
+    noun (:func:`plural_subject`), which a later "they", "them" or "their" stands for
+    ("The richest countries said they ..." was refused for want of a capitalised name).
     """
     if _DEICTIC.search(text) or _ANAPHORIC.search(text) or _MISSING_REFERENT.search(text):
         return True
@@ -520,6 +532,8 @@ def vague(text: str) -> bool:
         if not name_before(text[: m.start()]):
             return True
     for m in _PRONOUNS.finditer(text):
+        if group_named and m.start() > 0 and m.group(1).lower() in _GROUP_PRONOUNS:
+            continue
         if m.start() == 0 or not name_before(text[: m.start()]):
             return True
         if m.group(1).lower() in _PERSONAL and not _person_before(text[: m.start()]):

@@ -23,7 +23,7 @@ import re
 from typing import Any
 
 from .claims import ClaimInfo
-from .context import self_contained, vague
+from .context import plural_subject, self_contained, vague
 from .document import Document, normalise
 from .drafts import Draft, evidence_of
 from .mutations import OPTION_MUTATIONS, Mutation, false_variants, stated_by_article, statement
@@ -79,7 +79,7 @@ def standalone(
     ):
         return False
     return (
-        not vague(text)
+        not vague(text, plural_subject(claim))
         and readable(text)
         and self_contained(doc, claim, text)
         and len(text.split()) <= max_words
@@ -278,7 +278,7 @@ def generate_verification(
     shown = _shown(doc, shape)
     if not standalone(doc, claim, MAX_STATEMENT_WORDS, bare=True):
         return []
-    if len(shown.split()) > MAX_WORDS or not readable(shown) or vague(shown):
+    if len(shown.split()) > MAX_WORDS or not readable(shown) or vague(shown, plural_subject(claim)):
         return []
     # key guard: a wrong option as shown (trimmed) is checked against the article again
     muts = [m for m in muts if not stated_by_article(doc, claim, m.new, _shown(doc, shape, m))]

@@ -81,3 +81,17 @@ def test_verification_options_drop_a_leading_participle_phrase() -> None:
 def test_a_claim_opening_on_as_well_as_is_still_refused() -> None:
     # (the main clause is cut from it: the leading phrase adds to another sentence's fact)
     assert not readable("As well as filing suits in Texas, Contoso sued 40 firms in Spain.")
+
+
+def test_they_after_a_plural_subject_reads_on_its_own() -> None:
+    from quizapp.engine.context import plural_subject, vague
+    from quizapp.engine.verification import standalone
+
+    text = "The richest nations have said they want to raise aid to 0.7% of their income by 2015."
+    doc = analyse("Aid talks\n\n" + text + "\n")
+    claim = next(c for c in extract_claims(doc) if "0.7%" in c.text)
+    assert plural_subject(claim)
+    assert standalone(doc, claim, bare=True)
+    # text alone (a stem) still needs a name before "they"
+    assert vague(text)
+    assert vague("They want to raise aid to 0.7% of income by 2015.", group_named=True)
