@@ -17,11 +17,14 @@ from .lexicon import DEMONYMS, TITLE_HEADS, TITLE_PREMODIFIERS, WEEKDAYS
 # Discourse words that point at another sentence: "X also said", "However, ...", "afterwards".
 _DISCOURSE = re.compile(
     r"\b(also|however|meanwhile|afterwards|instead|nevertheless|nonetheless|moreover|"
-    r"furthermore|likewise|similarly|therefore|thus|again|too|otherwise|besides|"
-    r"respectively|anyway|as well)\b"
+    r"furthermore|likewise|similarly|therefore|thus|again|otherwise|besides|"
+    # "too" meaning "as well" ("Brazil too has ...", "with Blu-ray too,"), not a degree
+    # before its word ("too high", "far too many")
+    r"too(?!\s+(?!(?:has|have|had|is|was|are|were|will|would|can|could|may|might|must|"
+    r"should|said|says|did|does|do)\b)[a-z])|"
     # ("X's debt as well as its costs": "as well as" joins two things, it points nowhere; but
     # a claim opening on it, "As well as filing suits, X ...", is cut to its main clause)
-    r"(?! as\b)|^as well as\b",
+    r"respectively|anyway|as well(?! as\b))\b|^as well as\b",
     re.I,
 )
 # A sentence that opens mid-argument: "But ...", "And ...", "So ...", "Although ...".
@@ -173,7 +176,8 @@ _STRAY_COMMA = re.compile(
     r"up\b|down\b|a\b|an\b|the\b|according\b)[a-z]+"
 )
 _SPACE_PUNCT = re.compile(r"\s[,;:.!?](?:\s|$)")
-_DOUBLED = re.compile(r"\b(\w+)\s+\1\b|\b(and|or|but) (and|or|but)\b", re.I)
+# (not a tennis score's games: "beat X 1-6 6-4 6-4" has "6 6" with a hyphen either side)
+_DOUBLED = re.compile(r"(?<!-)\b(\w+)\s+\1\b(?!-)|\b(and|or|but) (and|or|but)\b", re.I)
 # "a huge debt burden of an estimated debt of ...": a noun echoed across "of", clumsy in the
 # article and rejected as such in a question (2.10.0)
 _NOUN_ECHO = re.compile(
@@ -374,6 +378,11 @@ _THEN_KEEPS = frozenset(
 _LATER = re.compile(r"(\b[A-Z][a-z][\w'-]*) (?:later|earlier) (?=[a-z]+ed\b|said\b|told\b)")
 
 
+# "... to give commuters a fast connection too.": a closing "too" (in addition to what another
+# sentence says) carries no fact either; never "too" before a word ("too seriously")
+_TOO = re.compile(r",? too(?=[.!?]?[\"']?$)")
+
+
 def _drop_then(text: str) -> str:
     out = []
     last = 0
@@ -388,11 +397,13 @@ def _drop_then(text: str) -> str:
 
 
 def drop_discourse(text: str) -> str:
-    """The statement without a mid-sentence "also", "again" or "then", or a "later" after a
-    named subject, which point at another sentence but carry no fact of their own ("Kennedy
-    will also highlight" -> "Kennedy will highlight", "Smith later denied" -> "Smith denied");
-    every other discourse word still makes the text need context."""
-    return _drop_then(_LATER.sub(r"\1 ", _DROPPABLE.sub(" ", text)))
+    """The statement without a mid-sentence "also", "again" or "then", a closing "too", or a
+    "later" after a named subject, which point at another sentence but carry no fact of
+    their own ("Kennedy will also highlight" -> "Kennedy will highlight", "Smith later
+    denied" -> "Smith denied"); every other discourse word still makes the text need
+    context."""
+    text = _TOO.sub("", _LATER.sub(r"\1 ", _DROPPABLE.sub(" ", text)))
+    return _drop_then(text)
 
 
 def needs_context(text: str) -> bool:

@@ -299,7 +299,7 @@ def generate_recall(
         stem = quantity_stem(doc, claim, q)
         if not wh_ok(doc, claim, stem, q.signature):
             stem = cloze(doc, claim, q.start, q.end)
-        if not ok_stem(stem, q.text):
+        if not ok_stem(stem, q.text, claim):
             continue
         below = min(want_pos, n_wrong) if want_pos >= 0 else None
 
@@ -393,7 +393,7 @@ def generate_recall(
                     continue
                 key, surname = m.text, True
             stem = cloze(doc, claim, m.start, m.end)
-            if not ok_stem(stem, m.text):
+            if not ok_stem(stem, m.text, claim):
                 continue
         # "Who ... his views?" beside women's names: the pronoun answers it; with every
         # option's sex stated by the article and all the key's, it answers nothing (2.4.0)

@@ -95,3 +95,31 @@ def test_they_after_a_plural_subject_reads_on_its_own() -> None:
     # text alone (a stem) still needs a name before "they"
     assert vague(text)
     assert vague("They want to raise aid to 0.7% of income by 2015.", group_named=True)
+
+
+def test_too_of_degree_is_no_discourse_word_and_a_closing_too_is_dropped() -> None:
+    assert readable("Fabrikam said the price of its consoles was too high.")
+    assert readable("Northwind does not take its rivals too seriously.")
+    assert not readable("Brazil too has cut its rates.")
+    assert not readable("If Fabrikam backs the format too, it will win.")
+    assert drop_discourse("Contoso will add wi-fi to trains, to give riders a fast link too.") == (
+        "Contoso will add wi-fi to trains, to give riders a fast link."
+    )
+
+
+def test_a_tennis_score_is_no_doubled_word() -> None:
+    from quizapp.engine.quality import copy_fault
+
+    assert not copy_fault("Petrova beat Dulko 1-6 6-4 6-4 in the final.")
+    assert copy_fault("Petrova beat the the champion.")
+
+
+def test_a_recall_stem_after_a_plural_subject_keeps_its_they() -> None:
+    from quizapp.engine.stems import ok_stem
+
+    text = "The richest nations have said they want to raise aid to 0.7% of their income by 2015."
+    doc = analyse("Aid talks\n\n" + text + "\n")
+    claim = next(c for c in extract_claims(doc) if "0.7%" in c.text)
+    stem = "Fill in the blank: " + text.replace("0.7%", "_____")
+    assert ok_stem(stem, "0.7%", claim)
+    assert not ok_stem(stem, "0.7%")
