@@ -391,6 +391,10 @@ DISCOURSE = (
     "by contrast",
     "in contrast",
     "instead",
+    # ("In particular, X said ...": narrows a claim another sentence made; the rest is true
+    # and reads on its own, its pronoun then resolved like any opener's)
+    "in particular",
+    "in fact",
 )
 REPORTING_VERBS = frozenset(
     {

@@ -123,3 +123,27 @@ def test_a_recall_stem_after_a_plural_subject_keeps_its_they() -> None:
     stem = "Fill in the blank: " + text.replace("0.7%", "_____")
     assert ok_stem(stem, "0.7%", claim)
     assert not ok_stem(stem, "0.7%")
+
+
+def test_a_leading_concession_with_a_dashed_aside_is_cut_to_the_main_clause() -> None:
+    text = (
+        "Skyfall tops charts\n\n"
+        "Although his ticket sales in Spain are down - Ironclad stayed in the Spanish top 50"
+        " for just four weeks - Brandt has achieved huge global success with his summer"
+        " festivals.\n"
+    )
+    doc = analyse(text)
+    shown = [c.text for c in extract_claims(doc)]
+    assert "Brandt has achieved huge global success with his summer festivals." in shown
+    assert not any(s.startswith("Although") for s in shown)
+
+
+def test_a_leading_in_particular_is_trimmed_from_a_claim() -> None:
+    text = (
+        "Contoso results\n\n"
+        "Contoso sold 900 robots to Fabrikam in 2019.\n"
+        "In particular, Fabrikam bought 300 robots for its plant in Leeds in 2019.\n"
+    )
+    doc = analyse(text)
+    shown = [c.text for c in extract_claims(doc)]
+    assert any(s.startswith("Fabrikam bought 300 robots") for s in shown)
