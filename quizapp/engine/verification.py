@@ -112,8 +112,8 @@ def _trimmed(
     doc: Document, claim: ClaimInfo, muts: list[Mutation]
 ) -> tuple[_Shape, list[Mutation]]:
     """The claim without a leading prepositional or participle phrase, a trailing comma-tail
-    (", with ...", ", although ...") or a non-restrictive relative clause (", which ..."),
-    each cut only where at least two of the
+    (", with ...", ", although ...", ", a target he met"), a second clause after a semicolon
+    or a non-restrictive relative clause (", which ..."), each cut only where at least two of the
     changes lie outside what is cut (those inside are then dropped; see the module
     docstring)."""
     off = claim.sentence.offset
@@ -161,13 +161,19 @@ def _trimmed(
                 start = b
     # "..., with vintners receiving compensation", "..., leading to a cut in output"
     for c in root.children:
-        if c.i <= root.i or c.dep_ not in {"prep", "advcl"}:
+        if c.i <= root.i or c.dep_ not in {"prep", "advcl", "npadvmod", "appos"}:
             continue
         sub = list(c.subtree)
         # "..., although games cost more than tickets": a concession; the main clause is
         # what the article asserts
         conceded = c.dep_ == "advcl" and sub[0].dep_ == "mark" and sub[0].lower_ in _CONCEDES
-        if not (conceded or ((c.lower_ == "with" or c.tag_ == "VBG") and sub[0].i == c.i)):
+        # "..., a target he says he has met": a noun summing up the clause before it
+        summed = c.dep_ in {"npadvmod", "appos"} and sub[0].lower_ in {"a", "an"}
+        if c.dep_ in {"npadvmod", "appos"} and not summed:
+            continue
+        if not (
+            conceded or summed or ((c.lower_ == "with" or c.tag_ == "VBG") and sub[0].i == c.i)
+        ):
             continue
         if conceded and '"' in doc.text[sub[0].idx + off : end]:
             continue  # a quotation's words are never cut
@@ -179,6 +185,15 @@ def _trimmed(
         if a > start and cut(a, end):
             end = a
         break
+    # "X claims Y owes 90% of the unit; Y says the deal is void": the first of two clauses a
+    # semicolon joins reads on its own and is what the article asserts
+    semi = [t for t in toks if t.text == ";" and start < t.idx + off]
+    if semi and '"' not in doc.text[start : semi[0].idx + off]:
+        a = semi[0].idx + off
+        before = [t for t in toks if start <= t.idx + off < a and not t.is_punct]
+        if len(before) >= 6 and any(t.dep_ in {"nsubj", "nsubjpass"} for t in before):
+            if a < end and cut(a, end):
+                end = a
     # "Rockstar, which is behind the GTA titles, has seen ...": the aside goes, its comma first
     for t in toks:
         if t.dep_ != "relcl":

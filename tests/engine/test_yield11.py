@@ -147,3 +147,27 @@ def test_a_leading_in_particular_is_trimmed_from_a_claim() -> None:
     doc = analyse(text)
     shown = [c.text for c in extract_claims(doc)]
     assert any(s.startswith("Fabrikam bought 300 robots") for s in shown)
+
+
+STORY2 = (
+    "Robot makers clash\n\n"
+    "Contoso says Fabrikam must buy 90% of the robot unit by 2019; Fabrikam says the deal,"
+    " signed in 2015, is no longer valid.\n"
+    "Under the new law, Northwind has to cut its debt by 4% each year, a target its boss says"
+    " it has already met.\n"
+    "Contoso and Fabrikam compete with Northwind for orders across Europe and Asia.\n"
+)
+
+
+def test_verification_options_keep_the_first_of_two_clauses_a_semicolon_joins() -> None:
+    items = _options(STORY2, "90%")
+    assert items, "the 90% claim should be asked about"
+    for options in items:
+        assert all(";" not in o and "no longer valid" not in o for o in options)
+
+
+def test_verification_options_drop_a_summing_noun_tail() -> None:
+    items = _options(STORY2, "debt")
+    assert items, "the debt claim should be asked about"
+    for options in items:
+        assert all("a target" not in o for o in options)
