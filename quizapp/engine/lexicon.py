@@ -1096,3 +1096,10 @@ TITLE_HEADS: frozenset[str] = frozenset(
 TITLE_PREMODIFIERS: frozenset[str] = frozenset(
     "former ex then late acting outgoing incoming retired veteran senior junior new".split()
 )
+
+#: The periods "this" names by the article's own date ("this week", "this year's final"):
+#: as plain to a reader as "last year", unlike "this" pointing at another sentence's thing
+#: ("this put", "this is despite ..."). Not "this time", which compares with another time.
+THIS_PERIODS = frozenset(
+    {"week", "weekend", "month", "year", "season", "summer", "winter", "spring", "autumn"}
+)

@@ -123,7 +123,8 @@ _REPORTING_ASIDE = re.compile(
 )
 # "Four months later, ...", "A week earlier, ...": later or earlier than what another
 # sentence tells (2.6.0)
-_RELATIVE_TIME = re.compile(r"^(?:[\w-]+ ){1,3}(?:later|earlier)\b", re.I)
+# (and a bare opening "Earlier, ..." or "Later, ...": cut to the main clause, see claims.py)
+_RELATIVE_TIME = re.compile(r"^(?:[\w-]+ ){1,3}(?:later|earlier)\b|^(?:later|earlier)\b", re.I)
 # ("Both Fiat and GM ...": the two are named, nothing leans back)
 _BOTH = re.compile(
     r"^(both(?! [A-Z][\w&'.-]*(?: [A-Z][\w&'.-]*)* and [A-Z])|neither|each|all|the two|the pair)\b",

@@ -26,6 +26,7 @@ from .claims import ClaimInfo
 from .context import plural_subject, self_contained, vague
 from .document import Document, normalise
 from .drafts import Draft, evidence_of
+from .lexicon import THIS_PERIODS
 from .mutations import OPTION_MUTATIONS, Mutation, false_variants, stated_by_article, statement
 from .quality import drop_discourse, readable
 
@@ -75,6 +76,7 @@ def standalone(
         t.lower_ in {"that", "this", "these", "those"}
         and t.tag_ == "DT"
         and not (t.i + 1 < len(t.doc) and t.nbor(1).lower_ in _POINTS_AHEAD)
+        and not (t.lower_ == "this" and t.i + 1 < len(t.doc) and t.nbor(1).lower_ in THIS_PERIODS)
         for t in claim.tokens
     ):
         return False

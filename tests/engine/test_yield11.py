@@ -178,3 +178,22 @@ def test_the_third_seeds_still_need_their_antecedent() -> None:
     # team only in another sentence)
     assert not readable("Petrova put the third seeds ahead, beating Dulko 1-6 6-4 6-4.")
     assert readable("Petrova put Slovakia ahead, beating Dulko 1-6 6-4 6-4.")
+
+
+def test_this_week_is_a_date_not_a_pointer() -> None:
+    from quizapp.engine.context import vague
+    from quizapp.engine.verification import standalone
+
+    text = "Okafor has pulled out of this weekend's indoor championships in Madrid with an injury."
+    assert not vague(text)
+    doc = analyse("Okafor injured\n\n" + text + "\n")
+    claim = next(c for c in extract_claims(doc) if "Madrid" in c.text)
+    assert standalone(doc, claim, bare=True)
+    # "this" pointing at another sentence's thing, or "that year", still need context
+    assert vague("Contoso says this deal is still valid.")
+    assert vague("This is the second time Contoso has sued.")
+    assert vague("The DVD was the biggest seller of that year.")
+
+
+def test_a_bare_opening_earlier_needs_context() -> None:
+    assert not readable("Earlier, Okafor had said the plant would close.")
