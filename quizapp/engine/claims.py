@@ -555,6 +555,8 @@ def _named_once(doc: Document, c: ClaimInfo) -> bool:
 #: A trailing adverbial clause opened by one of these is dropped only with what it states
 #: (a condition: "X will happen if Y" is not "X will happen"), so never.
 _CONDITIONS = frozenset({"if", "unless", "provided", "providing", "whether"})
+#: The marks of a leading concession ("Although ..., X has ...").
+_CONCEDES = frozenset({"although", "though"})
 #: Trailing prepositional phrases of time or cause that a claim reads true without
 #: ("... after ruling in favour of its claim", "... fell 1.5% on the news").
 _TRAILING_PREPS = frozenset({"after", "following", "despite", "amid", "since", "before"})
@@ -600,14 +602,20 @@ def _trim_variants(c: ClaimInfo) -> list[list[Any]]:
     lefts: list[list[Any]] = []
     subj = [k for k in root.children if k.dep_ in {"nsubj", "nsubjpass"}]
     for k in root.children:
-        if k.i >= root.i or k.dep_ not in {"prep", "advcl", "npadvmod", "advmod"} or not subj:
+        # "Although sales are down - X lasted three weeks in the chart - Cook has ...": a
+        # leading concession, however parsed, with a dashed aside of its own before the
+        # subject; the main clause is what the article asserts
+        conceded = k.left_edge.lower_ in _CONCEDES and k.left_edge.dep_ == "mark"
+        deps = {"prep", "advcl", "npadvmod", "advmod"} | ({"ccomp"} if conceded else set())
+        if k.i >= root.i or k.dep_ not in deps or not subj:
             continue
         if k.dep_ == "advmod" and k.lower_ not in {"later", "earlier"}:
             continue  # "Four months later, ...": a time told by another sentence
         if k.dep_ == "advcl" and {m.lower_ for m in k.children if m.dep_ == "mark"} & _CONDITIONS:
             continue
         after = [t for t in toks if t.i > k.right_edge.i]
-        if not after or after[0].text != "," or len(after) < 2:
+        marks = {",", "-", "\u2013"} if conceded else {","}
+        if not after or after[0].text not in marks or len(after) < 2:
             continue
         if after[1].i != subj[0].left_edge.i:
             continue  # the subject must follow the comma: nothing else is cut away

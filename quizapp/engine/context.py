@@ -18,6 +18,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from .claims import ClaimInfo
 from .document import Document
+from .lexicon import THIS_PERIODS
 from .persons import FEMALE_NAMES, FIRST_NAMES, MALE_NAMES
 from .pronouns import opener_refers_to_subst
 from .quality import name_before
@@ -470,11 +471,12 @@ def self_contained(doc: Document, claim: ClaimInfo, text: str) -> bool:
 _PRONOUNS = re.compile(
     r"\b(he|she|it|they|him|her|them|his|its|their|this|these|those|there|here)\b", re.I
 )
+_THIS_PERIOD = rf"this (?:{'|'.join(sorted(THIS_PERIODS))})\b"
 _DEICTIC = re.compile(
     # "those of local rivals" points back inside the sentence, so it is not deictic
-    # nor is "those affected / who ... / on trial / in work"
-    r"\b(this|these|here)\b|\bthose\b(?! (?:of|who|affected|involved|living|taking|on|in|"
-    r"at|with|without|from)\b)"
+    # nor is "those affected / who ... / on trial / in work"; nor "this week" (THIS_PERIODS)
+    rf"\b(?!{_THIS_PERIOD})(this|these|here)\b"
+    r"|\bthose\b(?! (?:of|who|affected|involved|living|taking|on|in|at|with|without|from)\b)"
     r"|^(the )?(remainder|figures?|firm|company|group|"
     r"drop|rise|fall|move|deal|decision|report)\b",
     re.I,
@@ -506,13 +508,25 @@ _ANAPHORIC_ORG = re.compile(
 )
 
 
-def vague(text: str) -> bool:
+def plural_subject(claim: ClaimInfo) -> bool:
+    """Whether the claim's subject is a plural common noun ("The world's richest countries
+    have said they want ..."): a "they" or "their" after it stands for it."""
+    ids = {t.i for t in claim.tokens}
+    return any(
+        c.dep_ in {"nsubj", "nsubjpass"} and c.tag_ == "NNS" and c.i in ids and c.i < claim.root.i
+        for c in claim.root.children
+    )
+
+
+def vague(text: str, group_named: bool = False) -> bool:
     """Whether the text leans on context a quiz taker does not have.
 
     Deictic words (this, these) always do; so does a definite abstract noun that points back
     ("the move", "the issue", "both newcomers") unless a complement says what it is; a
     pronoun or "the company" does unless a name appears before it in the same text, where it
-    most likely refers back to that name.
+    most likely refers back to that name. ``group_named``: the text's subject is a plural
+    noun (:func:`plural_subject`), which a later "they", "them" or "their" stands for
+    ("The richest countries said they ..." was refused for want of a capitalised name).
     """
     if _DEICTIC.search(text) or _ANAPHORIC.search(text) or _MISSING_REFERENT.search(text):
         return True
@@ -520,6 +534,10 @@ def vague(text: str) -> bool:
         if not name_before(text[: m.start()]):
             return True
     for m in _PRONOUNS.finditer(text):
+        if re.match(_THIS_PERIOD, text[m.start() :], re.I):
+            continue  # "this week": a date, not a pointer
+        if group_named and m.start() > 0 and m.group(1).lower() in _GROUP_PRONOUNS:
+            continue
         if m.start() == 0 or not name_before(text[: m.start()]):
             return True
         if m.group(1).lower() in _PERSONAL and not _person_before(text[: m.start()]):

@@ -422,6 +422,10 @@ DISCOURSE = (
     "by contrast",
     "in contrast",
     "instead",
+    # ("In particular, X said ...": narrows a claim another sentence made; the rest is true
+    # and reads on its own, its pronoun then resolved like any opener's)
+    "in particular",
+    "in fact",
 )
 REPORTING_VERBS = frozenset(
     {
@@ -1139,3 +1143,10 @@ COUNT_WORDS: dict[str, int] = {
     )
     if i >= 2
 }
+
+#: The periods "this" names by the article's own date ("this week", "this year's final"):
+#: as plain to a reader as "last year", unlike "this" pointing at another sentence's thing
+#: ("this put", "this is despite ..."). Not "this time", which compares with another time.
+THIS_PERIODS = frozenset(
+    {"week", "weekend", "month", "year", "season", "summer", "winter", "spring", "autumn"}
+)

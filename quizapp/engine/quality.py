@@ -17,8 +17,14 @@ from .lexicon import DEMONYMS, TITLE_HEADS, TITLE_PREMODIFIERS, WEEKDAYS
 # Discourse words that point at another sentence: "X also said", "However, ...", "afterwards".
 _DISCOURSE = re.compile(
     r"\b(also|however|meanwhile|afterwards|instead|nevertheless|nonetheless|moreover|"
-    r"furthermore|likewise|similarly|therefore|thus|again|too|otherwise|besides|"
-    r"respectively|anyway|as well)\b",
+    r"furthermore|likewise|similarly|therefore|thus|again|otherwise|besides|"
+    # "too" meaning "as well" ("Brazil too has ...", "with Blu-ray too,"), not a degree
+    # before its word ("too high", "far too many")
+    r"too(?!\s+(?!(?:has|have|had|is|was|are|were|will|would|can|could|may|might|must|"
+    r"should|said|says|did|does|do)\b)[a-z])|"
+    # ("X's debt as well as its costs": "as well as" joins two things, it points nowhere; but
+    # a claim opening on it, "As well as filing suits, X ...", is cut to its main clause)
+    r"respectively|anyway|as well(?! as\b))\b|^as well as\b",
     re.I,
 )
 # A sentence that opens mid-argument: "But ...", "And ...", "So ...", "Although ...".
@@ -28,7 +34,9 @@ _OPENS_MID = re.compile(r"^(but|and|or|so|although|though|while|whereas|because|
 _NEEDS_ANTECEDENT = re.compile(
     r"\b(?:[Tt]he|[Tt]hat|[Tt]his|[Tt]hese|[Tt]hose) (?:new |latest |same |first |second |final |"
     r"[A-Z][a-z]+(?:ish|ian|ese|ch|an) |[A-Z][a-z]+ (?=(?:athlete|runner|sprinter|golfer|boxer)\b)|"
-    r"current |two |three |original |previous |whole |coming year's |home |away |visiting )?"
+    r"current |two |three |original |previous |whole |coming year's |home |away |visiting |"
+    # ("put the third seeds ahead": which team? blind editors asked "of what?")
+    r"third |fourth )?"
     r"(film|movie|album|book|show|song|single|series|novel|play|"
     r"news|result|results|standard|fight|event|match|game|tournament|competition|award|"
     r"prize|ceremony|contest|campaign|report|survey|study|research|figures?|share|shares|"
@@ -41,10 +49,13 @@ _NEEDS_ANTECEDENT = re.compile(
     r"attack|incident|action|title|names|cartel|scandal|affair|row|feud|war|dispute|"
     r"reduction|increase|cut|rise|fall|charity|proposal|saga|twist|pair|text|document|"
     r"victim|winner|loser|newcomer|veteran|striker|midfielder|defender|goalkeeper|forward|"
-    r"manager|coach|boss|champion|seed|sides|teams|clubs|firms|companies|countries|parties|"
+    r"manager|coach|boss|champion|seed|seeds|sides|teams|clubs|firms|companies|countries|parties|"
     r"men|women|period|athlete|runner|sprinter|golfer|boxer|actors|actresses|players|cast)\b"
     # ("the players' union" is a body of its own, not players another sentence names)
     r"(?!' (?:union|association|federation|body|representatives?)\b)"
+    # nor is a whole trade or a stage of a contest ("The film industry says ...", "in the group
+    # stages"): the noun only qualifies the head after it, which needs no antecedent
+    r"(?!\s+(?:industry|industries|sector|stages?)\b)"
     # ("for" says which one, "the plan for X", but not when it says how long: "working on
     # the problem for a few seconds")
     r"(?!\s+(?:(?:of|to|for(?! (?:a |an )?(?:few |couple of )?(?:\d+ |two |three |several )?"
@@ -112,7 +123,8 @@ _REPORTING_ASIDE = re.compile(
 )
 # "Four months later, ...", "A week earlier, ...": later or earlier than what another
 # sentence tells (2.6.0)
-_RELATIVE_TIME = re.compile(r"^(?:[\w-]+ ){1,3}(?:later|earlier)\b", re.I)
+# (and a bare opening "Earlier, ..." or "Later, ...": cut to the main clause, see claims.py)
+_RELATIVE_TIME = re.compile(r"^(?:[\w-]+ ){1,3}(?:later|earlier)\b|^(?:later|earlier)\b", re.I)
 # ("Both Fiat and GM ...": the two are named, nothing leans back)
 _BOTH = re.compile(
     r"^(both(?! [A-Z][\w&'.-]*(?: [A-Z][\w&'.-]*)* and [A-Z])|neither|each|all|the two|the pair)\b",
@@ -167,7 +179,8 @@ _STRAY_COMMA = re.compile(
     r"up\b|down\b|a\b|an\b|the\b|according\b)[a-z]+"
 )
 _SPACE_PUNCT = re.compile(r"\s[,;:.!?](?:\s|$)")
-_DOUBLED = re.compile(r"\b(\w+)\s+\1\b|\b(and|or|but) (and|or|but)\b", re.I)
+# (not a tennis score's games: "beat X 1-6 6-4 6-4" has "6 6" with a hyphen either side)
+_DOUBLED = re.compile(r"(?<!-)\b(\w+)\s+\1\b(?!-)|\b(and|or|but) (and|or|but)\b", re.I)
 # "a huge debt burden of an estimated debt of ...": a noun echoed across "of", clumsy in the
 # article and rejected as such in a question (2.10.0)
 _NOUN_ECHO = re.compile(
@@ -361,6 +374,18 @@ _THEN_KEEPS = frozenset(
 )
 
 
+# "Wenger later accused X of cheating": a "later" or "earlier" between a named subject and its
+# verb orders the claim after another sentence's event, yet carries no fact of its own; the
+# claim reads true without it. Only right after a capitalised name ("Four months later" and
+# "a week earlier" say when, and are refused by _RELATIVE_TIME instead).
+_LATER = re.compile(r"(\b[A-Z][a-z][\w'-]*) (?:later|earlier) (?=[a-z]+ed\b|said\b|told\b)")
+
+
+# "... to give commuters a fast connection too.": a closing "too" (in addition to what another
+# sentence says) carries no fact either; never "too" before a word ("too seriously")
+_TOO = re.compile(r",? too(?=[.!?]?[\"']?$)")
+
+
 def _drop_then(text: str) -> str:
     out = []
     last = 0
@@ -375,10 +400,13 @@ def _drop_then(text: str) -> str:
 
 
 def drop_discourse(text: str) -> str:
-    """The statement without a mid-sentence "also", "again" or "then", which point at another
-    sentence but carry no fact of their own ("Kennedy will also highlight" -> "Kennedy will
-    highlight"); every other discourse word still makes the text need context."""
-    return _drop_then(_DROPPABLE.sub(" ", text))
+    """The statement without a mid-sentence "also", "again" or "then", a closing "too", or a
+    "later" after a named subject, which point at another sentence but carry no fact of
+    their own ("Kennedy will also highlight" -> "Kennedy will highlight", "Smith later
+    denied" -> "Smith denied"); every other discourse word still makes the text need
+    context."""
+    text = _TOO.sub("", _LATER.sub(r"\1 ", _DROPPABLE.sub(" ", text)))
+    return _drop_then(text)
 
 
 def needs_context(text: str) -> bool:

@@ -338,7 +338,7 @@ def generate_recall(
         stem = None if lead_ceiling(doc, q) or converted else quantity_stem(doc, claim, q)
         if stem is None or not wh_ok(doc, claim, stem, q.signature):
             stem = cloze(doc, claim, q.start, q.end)
-        if not ok_stem(stem, q.text):
+        if not ok_stem(stem, q.text, claim):
             continue
         below = min(want_pos, n_wrong) if want_pos >= 0 else None
 
@@ -433,7 +433,7 @@ def generate_recall(
                     continue
                 key, surname = m.text, True
             stem = cloze(doc, claim, m.start, m.end)
-            if not ok_stem(stem, m.text):
+            if not ok_stem(stem, m.text, claim):
                 continue
             # "a car chase in _____ last weekend": a city the clause sets something in takes
             # the place question's wrong options (the article's cities, then the region's)

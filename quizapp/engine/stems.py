@@ -17,7 +17,7 @@ import re
 from typing import Any
 
 from .claims import ClaimInfo
-from .context import vague
+from .context import plural_subject, vague
 from .distractors import (
     place_level,
     same_place,
@@ -89,7 +89,8 @@ def _clause(claim: ClaimInfo) -> tuple[Any, list[Any], str]:
 
 
 def _finish(pre: str, body: str, attribution: str, claim: ClaimInfo, doc: Document) -> str:
-    body = body.strip().rstrip(",;:")
+    # "Who will also highlight ...?": shown without the "also" the cloze drops too
+    body = drop_discourse(body).strip().rstrip(",;:")
     if attribution:
         body += f", according to {attribution}"
     stem = (pre + " " + body).strip() if pre else body
@@ -492,16 +493,17 @@ def names_type(stem: str, wh: str) -> bool:
     return re.search(rf"\b{re.escape(word)}", rest) is not None
 
 
-def ok_stem(stem: str | None, key: str | None = None) -> bool:
+def ok_stem(stem: str | None, key: str | None = None, claim: ClaimInfo | None = None) -> bool:
     """Whether a stem reads on its own. A blank is read with its ``key`` in place: the name
     a pronoun after it refers to ("_____ has made enemies with his views"), or the name an
-    apposition follows ("_____, mother of actor X, has ..."), is the blank itself."""
+    apposition follows ("_____, mother of actor X, has ..."), is the blank itself. Given the
+    ``claim``, a "they" after its plural subject stands for it (:func:`context.plural_subject`)."""
     if not stem:
         return False
     body = stem.split(":", 1)[1].strip() if stem.startswith("Fill in the blank:") else stem
     if key is not None:
         body = body.replace(BLANK, key, 1)
-    if vague(body) or not readable(body):
+    if vague(body, claim is not None and plural_subject(claim)) or not readable(body):
         return False
     # "The Lord of the Rings:, how much did ...": a title cut at its colon was fronted
     if re.search(r":\s*,", stem):
@@ -532,7 +534,7 @@ def _parses_as_question(stem: str | None) -> bool:
 
 def wh_ok(doc: Document, claim: ClaimInfo, stem: str | None, key_signature: str | None) -> bool:
     """A wh-stem is kept only if it re-parses and names no other figure of the key's type."""
-    if not ok_stem(stem) or not _parses_as_question(stem):
+    if not ok_stem(stem, claim=claim) or not _parses_as_question(stem):
         return False
     if key_signature is not None and stem is not None:
         from .numbers import find_quantities

@@ -23,9 +23,10 @@ import re
 from typing import Any
 
 from .claims import ClaimInfo
-from .context import self_contained, vague
+from .context import plural_subject, self_contained, vague
 from .document import Document, normalise
 from .drafts import Draft, evidence_of
+from .lexicon import THIS_PERIODS
 from .mutations import OPTION_MUTATIONS, Mutation, false_variants, stated_by_article, statement
 from .quality import drop_discourse, readable
 
@@ -75,11 +76,12 @@ def standalone(
         t.lower_ in {"that", "this", "these", "those"}
         and t.tag_ == "DT"
         and not (t.i + 1 < len(t.doc) and t.nbor(1).lower_ in _POINTS_AHEAD)
+        and not (t.lower_ == "this" and t.i + 1 < len(t.doc) and t.nbor(1).lower_ in THIS_PERIODS)
         for t in claim.tokens
     ):
         return False
     return (
-        not vague(text)
+        not vague(text, plural_subject(claim))
         and readable(text)
         and self_contained(doc, claim, text)
         and len(text.split()) <= max_words
@@ -95,6 +97,11 @@ def standalone(
 _SCENES = frozenset({"in", "with", "at", "after", "amid", "despite"})
 
 
+#: The marks of a trailing concession (", although ...", ", though ..."): never "while",
+#: which may say when.
+_CONCEDES = frozenset({"although", "though", "whereas"})
+
+
 @dataclasses.dataclass(frozen=True)
 class _Shape:
     """What an option shows of a claim: its span (maybe trimmed) less some inner cuts."""
@@ -106,8 +113,9 @@ class _Shape:
 def _trimmed(
     doc: Document, claim: ClaimInfo, muts: list[Mutation]
 ) -> tuple[_Shape, list[Mutation]]:
-    """The claim without a leading prepositional phrase, a trailing comma-tail or a
-    non-restrictive relative clause (", which ..."), each cut only where at least two of the
+    """The claim without a leading prepositional or participle phrase, a trailing comma-tail
+    (", with ...", ", although ...", ", a target he met"), a second clause after a semicolon
+    or a non-restrictive relative clause (", which ..."), each cut only where at least two of the
     changes lie outside what is cut (those inside are then dropped; see the module
     docstring)."""
     off = claim.sentence.offset
@@ -135,7 +143,13 @@ def _trimmed(
         lead = first
     elif first.dep_ == "mark" and first.head.dep_ == "advcl" and first.head.head.i == root.i:
         lead = first.head
-    if lead is not None and first.lower_ in _SCENES and lead.left_edge.i == first.i:
+    # "Reflecting the need to ..., T-Mobile announced ...": a participle's phrase sets a scene
+    # too, its subject the claim's own
+    participle = first.tag_ == "VBG" and first.dep_ == "advcl" and first.head.i == root.i
+    if participle:
+        lead = first
+    scene = first.lower_ in _SCENES or participle
+    if lead is not None and scene and lead.left_edge.i == first.i:
         sub = list(lead.subtree)
         after = sub[-1].i + 1
         nxt = [t for t in toks if t.i >= after]
@@ -149,12 +163,23 @@ def _trimmed(
                 start = b
     # "..., with vintners receiving compensation", "..., leading to a cut in output"
     for c in root.children:
-        if c.i <= root.i or c.dep_ not in {"prep", "advcl"}:
+        if c.i <= root.i or c.dep_ not in {"prep", "advcl", "npadvmod", "appos"}:
             continue
         sub = list(c.subtree)
-        if not (c.lower_ == "with" or c.tag_ == "VBG") or sub[0].i != c.i:
+        # "..., although games cost more than tickets": a concession; the main clause is
+        # what the article asserts
+        conceded = c.dep_ == "advcl" and sub[0].dep_ == "mark" and sub[0].lower_ in _CONCEDES
+        # "..., a target he says he has met": a noun summing up the clause before it
+        summed = c.dep_ in {"npadvmod", "appos"} and sub[0].lower_ in {"a", "an"}
+        if c.dep_ in {"npadvmod", "appos"} and not summed:
             continue
-        prev = c.doc[c.i - 1] if c.i > 0 else None
+        if not (
+            conceded or summed or ((c.lower_ == "with" or c.tag_ == "VBG") and sub[0].i == c.i)
+        ):
+            continue
+        if conceded and '"' in doc.text[sub[0].idx + off : end]:
+            continue  # a quotation's words are never cut
+        prev = c.doc[sub[0].i - 1] if sub[0].i > 0 else None
         rest = [t for t in toks if t.i > sub[-1].i and not t.is_punct]
         if prev is None or prev.text != "," or rest:
             continue
@@ -162,6 +187,15 @@ def _trimmed(
         if a > start and cut(a, end):
             end = a
         break
+    # "X claims Y owes 90% of the unit; Y says the deal is void": the first of two clauses a
+    # semicolon joins reads on its own and is what the article asserts
+    semi = [t for t in toks if t.text == ";" and start < t.idx + off]
+    if semi and '"' not in doc.text[start : semi[0].idx + off]:
+        a = semi[0].idx + off
+        before = [t for t in toks if start <= t.idx + off < a and not t.is_punct]
+        if len(before) >= 6 and any(t.dep_ in {"nsubj", "nsubjpass"} for t in before):
+            if a < end and cut(a, end):
+                end = a
     # "Rockstar, which is behind the GTA titles, has seen ...": the aside goes, its comma first
     for t in toks:
         if t.dep_ != "relcl":
@@ -294,7 +328,7 @@ def generate_verification(
     shown = _shown(doc, shape)
     if not standalone(doc, claim, MAX_STATEMENT_WORDS, bare=True):
         return []
-    if len(shown.split()) > MAX_WORDS or not readable(shown) or vague(shown):
+    if len(shown.split()) > MAX_WORDS or not readable(shown) or vague(shown, plural_subject(claim)):
         return []
     # key guard: a wrong option as shown (trimmed) is checked against the article again
     muts = [m for m in muts if not stated_by_article(doc, claim, m.new, _shown(doc, shape, m))]
