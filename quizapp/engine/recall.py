@@ -172,7 +172,9 @@ def _set_in_city(doc: Document, m: Mention, key: str) -> bool:
     if place_level(key) != "city" or re.search(r"\b(?:in|at) $", before) is None:
         return False
     s = sentence_at(doc, m.start)
-    toks = [t for t in s.span if m.start <= t.idx + s.offset < m.end] if s else []
+    if s is None:
+        return False
+    toks = [t for t in s.span if m.start <= t.idx + s.offset < m.end]
     root = next((t for t in toks if not m.start <= t.head.idx + s.offset < m.end), None)
     if root is None or root.dep_ != "pobj":
         return False
@@ -500,7 +502,7 @@ def generate_recall(
         ]
         # too few of the article's own for an item: close peers of the key's sector (a bank
         # for a bank); an item the article's own names make is left as it is
-        if kind == "company" and len(wrong) < 2 and not place and not surname:
+        if kind == "company" and len(wrong) < 2 and not place and not surname and stem:
             # (all of them: one at least as long as the key may be drawn, below)
             for name in sector_options(doc, key, stem):
                 if not _named_in(name, shown) and not any(
