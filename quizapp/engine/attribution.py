@@ -24,7 +24,7 @@ from .context import vague
 from .distractors import display_name, prominent, reliable_name, same_entity
 from .document import Document
 from .drafts import Draft, evidence_of
-from .lexicon import COLLECTIVE_NOUNS
+from .lexicon import COLLECTIVE_NOUNS, EMPTY_IT_PREDICATES
 from .pronouns import main_actor
 from .quality import copy_fault, keeps_capital
 from .types import Evidence
@@ -381,18 +381,20 @@ def _dangling(t: Any, before: list[Any]) -> bool:
 
 def _empty_it(t: Any) -> bool:
     """ "it was time for X to ...", "it is likely that ...": "it" as an empty subject of "be"
-    with a noun or adjective that a to-clause or that-clause follows."""
+    with a noun or adjective of :data:`EMPTY_IT_PREDICATES` that a to-clause or a that-clause
+    follows. "it was a blow to the club", "it was ready to sell", "it was confident that ..."
+    say something of a thing the clause does not name: that "it" points outside."""
     head = t.head
     if t.dep_ != "nsubj" or head.lemma_ != "be":
         return False
     pred = [c for c in head.children if c.dep_ in {"attr", "acomp"} and c.i > head.i]
-    if not pred:
+    if not pred or pred[0].lower_ not in EMPTY_IT_PREDICATES:
         return False
-    after = [
-        u for u in t.doc[pred[0].i + 1 :] if u.head.i in {pred[0].i, head.i} or u.dep_ == "mark"
-    ]
+    clause = [*pred[0].subtree, *(c for c in head.children if c.i > pred[0].i)]
     return any(
-        u.dep_ in {"xcomp", "ccomp", "relcl", "acl"} or u.lower_ in {"to", "that"} for u in after
+        u.dep_ in {"xcomp", "ccomp", "acl", "relcl"}
+        and any(w.dep_ in {"aux", "mark"} and w.lower_ in {"to", "that"} for w in u.children)
+        for u in clause
     )
 
 

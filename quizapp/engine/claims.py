@@ -24,7 +24,7 @@ from .descriptions import (
     resolve_role,
 )
 from .document import Document, Sentence, content_lemmas, sentence_at
-from .lexicon import COMPARISONS, DECISION_VERBS, DISCOURSE, HEDGES, REPORTING_VERBS
+from .lexicon import COMPARISONS, CONCESSIONS, DECISION_VERBS, DISCOURSE, HEDGES, REPORTING_VERBS
 from .persons import stated_sex
 from .pronouns import (
     PRONOUN_LABEL,
@@ -556,7 +556,6 @@ def _named_once(doc: Document, c: ClaimInfo) -> bool:
 #: (a condition: "X will happen if Y" is not "X will happen"), so never.
 _CONDITIONS = frozenset({"if", "unless", "provided", "providing", "whether"})
 #: The marks of a leading concession ("Although ..., X has ...").
-_CONCEDES = frozenset({"although", "though"})
 #: Trailing prepositional phrases of time or cause that a claim reads true without
 #: ("... after ruling in favour of its claim", "... fell 1.5% on the news").
 _TRAILING_PREPS = frozenset({"after", "following", "despite", "amid", "since", "before"})
@@ -605,7 +604,7 @@ def _trim_variants(c: ClaimInfo) -> list[list[Any]]:
         # "Although sales are down - X lasted three weeks in the chart - Cook has ...": a
         # leading concession, however parsed, with a dashed aside of its own before the
         # subject; the main clause is what the article asserts
-        conceded = k.left_edge.lower_ in _CONCEDES and k.left_edge.dep_ == "mark"
+        conceded = k.left_edge.lower_ in CONCESSIONS and k.left_edge.dep_ == "mark"
         deps = {"prep", "advcl", "npadvmod", "advmod"} | ({"ccomp"} if conceded else set())
         if k.i >= root.i or k.dep_ not in deps or not subj:
             continue

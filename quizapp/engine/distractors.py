@@ -24,6 +24,7 @@ from .lexicon import (
     CITIES_BY_COUNTRY,
     CITY_LIST,
     COMPANIES,
+    COMPANY_GROUPS,
     COMPANY_SECTORS,
     COUNTRIES,
     COUNTRIES_BY_REGION,
@@ -1089,13 +1090,21 @@ def sector_options(doc: Document, key: str, stem: str) -> list[str]:
     sector = next((s for s, ns in sectors if any(same_entity(n, key, "ORG") for n in ns)), None)
     if sector not in PEER_SECTORS:
         return []
-    if stem_countries(stem) or re.search(r"_____['’]s [A-Z]", stem) or _RIVALRY.search(stem):
+    if (
+        stem_countries(stem)
+        or re.search(r"(?:_____|^Which company)['’]s [A-Z]", stem)
+        or _RIVALRY.search(stem)
+    ):
         return []
     words = set(re.findall(r"[A-Za-z][\w-]{3,}", doc.text))
     low = doc.view.lower()
-    out = []
+    out: list[str] = []
+
+    def grouped(a: str, b: str) -> bool:
+        return any(a.lower() in g and b.lower() in g for g in COMPANY_GROUPS)
+
     for name in COMPANY_SECTORS[sector]:
-        if same_entity(name, key, "ORG"):
+        if same_entity(name, key, "ORG") or any(grouped(name, o) for o in [key, *out]):
             continue
         if re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", low):
             continue

@@ -78,12 +78,23 @@ COMPANY_SECTORS: dict[str, tuple[str, ...]] = {
     "telecom": ("Vodafone", "O2", "T-Mobile", "Orange", "BT", "Deutsche Telekom"),
     "bank": ("Barclays", "HSBC", "Lloyds", "Nationwide", "Citigroup", "JP Morgan"),
 }
+#: Built-in companies that own or are owned by each other, or are one company under two
+#: names: never a wrong option for the other, nor two of one group in one item (an owner
+#: offered for its subsidiary is arguably right).
+COMPANY_GROUPS: tuple[frozenset[str], ...] = (
+    frozenset({"renault", "nissan"}),
+    frozenset({"t-mobile", "deutsche telekom"}),
+    frozenset({"sony", "sony pictures", "columbia pictures"}),
+    frozenset({"disney", "pixar", "miramax"}),
+    frozenset({"warner brothers", "warner bros", "time warner"}),
+    frozenset({"klm", "air france"}),
+)
 #: The sectors whose built-in companies may be wrong options of a recall question when the
 #: article names too few of its own (:func:`quizapp.engine.distractors.sector_options`):
 #: close peers, each one believable in the key's place. "tech" mixes chipmakers, consoles and
 #: software ("Nvidia" for the maker of a games console is the odd one out), so it is not one.
-#: (No carmaker that owns or is owned by another: "DaimlerChrysler" for "Mercedes" is
-#: arguably right.)
+#: (Companies that own one another are kept apart by :data:`COMPANY_GROUPS`: "DaimlerChrysler"
+#: for "Mercedes" is arguably right.)
 PEER_SECTORS: frozenset[str] = frozenset(
     {"studio", "media", "airline", "carmaker", "steel", "telecom", "bank"}
 )
@@ -1132,6 +1143,16 @@ TITLE_PREMODIFIERS: frozenset[str] = frozenset(
 #: score in their win"): an antecedent for "they"/"their" inside one clause (attribution.py).
 COLLECTIVE_NOUNS: frozenset[str] = frozenset(
     {"side", "team", "squad", "club", "band", "group", "government", "party", "family", "crew"}
+)
+#: Words that open a conceded clause ("Although sales fell, ..."): cut when the main clause
+#: reads alone (claims.py, verification.py).
+CONCESSIONS: frozenset[str] = frozenset({"although", "though"})
+#: What an empty "it" is ("it was time to ...", "it is likely that ..."): with a to-clause or a
+#: that-clause after it, such an "it" points at nothing outside the clause (attribution.py).
+EMPTY_IT_PREDICATES: frozenset[str] = frozenset(
+    "time likely unlikely possible impossible clear unclear important vital essential "
+    "necessary right wrong wise unwise fair unfair hard difficult easy unacceptable "
+    "inevitable true".split()
 )
 
 #: Counts written as words, two to twelve, by value: a lead's "five uncapped players" or "two

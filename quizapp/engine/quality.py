@@ -376,8 +376,9 @@ _THEN_KEEPS = frozenset(
 
 # "Wenger later accused X of cheating": a "later" or "earlier" between a named subject and its
 # verb orders the claim after another sentence's event, yet carries no fact of its own; the
-# claim reads true without it. Only right after a capitalised name ("Four months later" and
-# "a week earlier" say when, and are refused by _RELATIVE_TIME instead).
+# claim reads true without it. Only right after a capitalised word, a name or a sentence's
+# first word ("Police later said"; "Four months later" and "a week earlier" say when, and are
+# refused by _RELATIVE_TIME instead).
 _LATER = re.compile(r"(\b[A-Z][a-z][\w'-]*) (?:later|earlier) (?=[a-z]+ed\b|said\b|told\b)")
 
 

@@ -391,7 +391,7 @@ def generate_recall(
                 sort_keys=tuple(k for k in keys if k is not None),
             )
         )
-    drafts += word_counts(doc, claim, ev)
+    drafts += word_counts(doc, claim, ev, want_pos)
     for m in claim.sentence.mentions:
         if not (claim.start <= m.start and m.end <= claim.end):
             continue
@@ -554,7 +554,7 @@ _SPAN_NOUNS = frozenset(
 _DEFINITE = frozenset("the these those both its their his her our my your".split())
 
 
-def word_counts(doc: Document, claim: ClaimInfo, ev: Evidence) -> list[Draft]:
+def word_counts(doc: Document, claim: ClaimInfo, ev: Evidence, want_pos: int = 1) -> list[Draft]:
     """Recall drafts on a count the lead writes as a word ("one of five uncapped players", "the
     net could have two new domain names", "Two senior officials ... disappeared").
 
@@ -576,7 +576,7 @@ def word_counts(doc: Document, claim: ClaimInfo, ev: Evidence) -> list[Draft]:
             continue
         if t.ent_type_ not in {"", "CARDINAL"} or (t.text[:1].isupper() and t.i != t.sent.start):
             continue  # "the Six Nations", "the Big Four": a name, not a count
-        if t.head.lemma_.lower() in _SPAN_NOUNS or t.head.tag_ not in {"NNS", "NNPS"}:
+        if t.head.lemma_.lower() in _SPAN_NOUNS or t.head.tag_ != "NNS":
             continue
         start = t.idx + claim.sentence.offset
         end = start + len(t.text)
@@ -588,14 +588,19 @@ def word_counts(doc: Document, claim: ClaimInfo, ev: Evidence) -> list[Draft]:
             continue  # "talks between the two firms": a set already named, not a reported count
         if re.search(rf"(?<![\w.,]){value}(?![\w.,])|\b{t.lower_}\b", title, re.I):
             continue  # "Hearts 2-1 Livingston": the headline tells "two goals" already
-        values = [v for v in (value - 1, value + 1, value + 2, value - 2, value + 3) if v >= 2]
-        wrong = [w for w, v in COUNT_WORDS.items() if v in values[:3]]
+        # three neighbouring counts with the key at the wanted place among the four where the
+        # range allows it (else the nearest place): no fixed "second lowest" to guess
+        lows = [v for v in (value - 1, value - 2, value - 3) if v in COUNT_WORDS.values()]
+        highs = [v for v in (value + 1, value + 2, value + 3) if v in COUNT_WORDS.values()]
+        n_low = min(max(want_pos, 3 - len(highs)), len(lows), 3)
+        values = lows[:n_low] + highs[: 3 - n_low]
+        wrong = [w for w, v in COUNT_WORDS.items() if v in values]
         if len(wrong) < 3:
             continue
         cap = t.text[:1].isupper()
         wrong = [w.capitalize() if cap else w for w in wrong]
         stem = cloze(doc, claim, start, end)
-        if stem is None or not ok_stem(stem, t.text):
+        if stem is None or not ok_stem(stem, t.text, claim):
             continue
         keys = ((float(value),), *((float(COUNT_WORDS[w.lower()]),) for w in wrong))
         out.append(

@@ -26,7 +26,7 @@ from .claims import ClaimInfo
 from .context import plural_subject, self_contained, vague
 from .document import Document, normalise
 from .drafts import Draft, evidence_of
-from .lexicon import THIS_PERIODS
+from .lexicon import CONCESSIONS, THIS_PERIODS
 from .mutations import OPTION_MUTATIONS, Mutation, false_variants, stated_by_article, statement
 from .quality import drop_discourse, readable
 
@@ -99,7 +99,7 @@ _SCENES = frozenset({"in", "with", "at", "after", "amid", "despite"})
 
 #: The marks of a trailing concession (", although ...", ", though ..."): never "while",
 #: which may say when.
-_CONCEDES = frozenset({"although", "though", "whereas"})
+_CONCEDES = CONCESSIONS | {"whereas"}  # "..., whereas X did": a contrast, cut with them
 
 
 @dataclasses.dataclass(frozen=True)
@@ -287,7 +287,7 @@ def _with_article(doc: Document, name: str, label: str) -> str:
 #: The words before a figure that make it the value the news is measured against: "fell to
 #: 785m euros from 2.4bn euros", "far in excess of its original projection of 14.5 trillion".
 _BASELINE = re.compile(
-    r"\b(?:from|compared with|compared to|up from|down from|(?:projection|forecast|estimate|"
+    r"\b(?:from|compared with|compared to|(?:projection|forecast|estimate|"
     r"target|budget) of)\s+(?:about |around |just |some |an estimated )?$",
     re.I,
 )

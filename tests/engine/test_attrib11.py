@@ -43,3 +43,23 @@ def test_empty_it_of_it_was_time() -> None:
 def test_it_with_nothing_to_refer_to_is_refused() -> None:
     # "it had been a difficult week": no noun before "it" in the clause, no "to"/"that" clause
     assert _drafts("difficult week") == []
+
+
+def test_it_of_a_blow_or_a_readiness_still_points_outside() -> None:
+    # "it was a blow to the club", "it was ready to sell": "it" is a thing the clause does not
+    # name, though a "to" follows; "it was time to", "it is likely that" are empty (review of
+    # 2.14.0)
+    from quizapp.engine.attribution import _empty_it
+    from quizapp.engine.nlp import get_nlp
+
+    nlp = get_nlp()
+
+    def empty(sentence: str) -> bool:
+        doc = nlp(sentence)
+        return _empty_it(next(t for t in doc if t.lower_ == "it"))
+
+    assert not empty("Mr Dray said it was a blow to the club and the fans.")
+    assert not empty("Mr Hale said it was ready to sell the ground to a developer.")
+    assert not empty("Mr Hale said it was confident that the deal would close.")
+    assert empty("Mr Hale said it was time for the club to buy a new striker.")
+    assert empty("Mr Dray said it was likely that the ground would be sold.")

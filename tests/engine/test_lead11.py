@@ -165,9 +165,23 @@ def test_a_count_in_words_in_the_lead_is_asked() -> None:
     assert [d.key for d in drafts] == ["four"]
     d = drafts[0]
     assert "one of _____ uncapped players" in d.stem
-    assert {w for w, _ in d.distractors} == {"three", "five", "six"}
+    # want_pos 0: the key lowest of the four, the next three counts above it
+    assert {w for w, _ in d.distractors} == {"five", "six", "seven"}
     q = d.place(0)
-    assert [o.text for o in q.options] == ["three", "four", "five", "six"]
+    assert [o.text for o in q.options] == ["four", "five", "six", "seven"]
+
+
+def test_a_count_in_words_takes_the_wanted_place() -> None:
+    # the key is not always second lowest: its place follows the position balancer's wish
+    doc = analyse(SQUAD)
+    claim = next(c for c in extract_claims(doc) if c.sentence.index == 0)
+    places = set()
+    for want in range(4):
+        drafts = [d for d in generate_recall(doc, claim, random.Random(7), want) if d.key == "four"]
+        assert drafts
+        q = drafts[0].place(0)
+        places.add([o.text for o in q.options].index("four"))
+    assert places == {0, 1, 2}  # "one" is never a count, so four has at most two below
     quiz = generate(SQUAD, seed=7)
     assert any(next(o.text for o in q.options if o.correct) == "four" for q in quiz.questions)
 

@@ -110,3 +110,20 @@ def test_city_beside_a_smaller_place_or_of_a_noun_is_not_set_in() -> None:
     assert not _set_in_city(doc, first, "Madrid")
     assert _set_in_city(doc, second, "Madrid")
     assert not _set_in_city(doc, third, "Madrid")
+
+
+def test_no_peer_owned_with_the_key_nor_two_of_one_group() -> None:
+    # Renault and Nissan are allied, T-Mobile belongs to Deutsche Telekom: an owner offered for
+    # its subsidiary is arguably right (review of 2.14.0)
+    doc = analyse(CARS)
+    peers = sector_options(doc, "Renault", "Which company suspended night shifts?")
+    assert "Nissan" not in peers and peers
+    phones = sector_options(doc, "T-Mobile", "Which company launched the handset?")
+    assert "Deutsche Telekom" not in phones and phones
+    studios = sector_options(doc, "MGM", "Which studio made the film?")
+    assert not {"Warner Brothers", "Warner Bros"} <= set(studios)
+
+
+def test_no_peers_where_a_wh_stem_names_the_keys_product() -> None:
+    doc = analyse(CARS)
+    assert sector_options(doc, "Renault", "Which company's Clio sold well?") == []
