@@ -555,7 +555,6 @@ def _named_once(doc: Document, c: ClaimInfo) -> bool:
 #: A trailing adverbial clause opened by one of these is dropped only with what it states
 #: (a condition: "X will happen if Y" is not "X will happen"), so never.
 _CONDITIONS = frozenset({"if", "unless", "provided", "providing", "whether"})
-#: The marks of a leading concession ("Although ..., X has ...").
 #: Trailing prepositional phrases of time or cause that a claim reads true without
 #: ("... after ruling in favour of its claim", "... fell 1.5% on the news").
 _TRAILING_PREPS = frozenset({"after", "following", "despite", "amid", "since", "before"})

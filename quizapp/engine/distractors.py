@@ -1074,6 +1074,19 @@ _GENERIC_NAME_WORDS = frozenset(
 _RIVALRY = re.compile(r"\b(?:compet\w*|rival\w*|contest\w*)\b", re.I)
 
 
+def sector_of(key: str) -> str | None:
+    """The sector of :data:`COMPANY_SECTORS` whose built-in companies include ``key`` in any
+    of its forms, or None."""
+    return next(
+        (
+            s
+            for s, names in COMPANY_SECTORS.items()
+            if any(same_entity(n, key, "ORG") for n in names)
+        ),
+        None,
+    )
+
+
 def sector_options(doc: Document, key: str, stem: str) -> list[str]:
     """Built-in companies of the key's sector (:data:`PEER_SECTORS`) for a recall question
     whose article names too few of its own: a carmaker for a carmaker, a bank for a bank.
@@ -1086,8 +1099,7 @@ def sector_options(doc: Document, key: str, stem: str) -> list[str]:
     article names in any spelling ("Arcleor" for Arcelor) or by a distinctive word of its
     name ("Ford" in "Ford's"); nor for a stem about rivalry ("competition from _____"): in
     the world every peer competes with the key's rival, so each is arguably right."""
-    sectors = COMPANY_SECTORS.items()
-    sector = next((s for s, ns in sectors if any(same_entity(n, key, "ORG") for n in ns)), None)
+    sector = sector_of(key)
     if sector not in PEER_SECTORS:
         return []
     if (
@@ -1127,10 +1139,8 @@ def _typed_list(doc: Document, m: Mention, key: str) -> list[str]:
     low_text = doc.view.lower()
     pool: tuple[str, ...] = ()
     if m.label == "ORG":
-        for names in COMPANY_SECTORS.values():
-            if any(same_entity(n, key, "ORG") for n in names):
-                pool = names
-                break
+        sector = sector_of(key)
+        pool = COMPANY_SECTORS[sector] if sector is not None else ()
     elif m.label == "GPE" and region_places(key):
         # a place of the key's level and region, nearest first (never another continent's)
         pool = tuple(n for n in region_places(key) if not n.startswith("the "))
