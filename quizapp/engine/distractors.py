@@ -10,7 +10,6 @@ that repeats the claim.
 
 from __future__ import annotations
 
-import difflib
 import math
 import random
 import re
@@ -35,7 +34,6 @@ from .lexicon import (
     LANGUAGES,
     MILD_CHANGE,
     NEIGHBOUR_REGIONS,
-    PEER_SECTORS,
     REGION_CONTINENT,
     ROLE_CLASSES,
 )
@@ -1063,17 +1061,6 @@ def entity_pool(
     return picked
 
 
-#: Words of a built-in company's name that say nothing of it alone ("American Airlines" is
-#: not named by an article that says "American").
-_GENERIC_NAME_WORDS = frozenset(
-    "airlines airways american united british general motors deutsche holdings steel "
-    "pictures news corp century twentieth france telekom".split()
-)
-
-
-_RIVALRY = re.compile(r"\b(?:compet\w*|rival\w*|contest\w*)\b", re.I)
-
-
 def sector_of(key: str) -> str | None:
     """The sector of :data:`COMPANY_SECTORS` whose built-in companies include ``key`` in any
     of its forms, or None."""
@@ -1085,53 +1072,6 @@ def sector_of(key: str) -> str | None:
         ),
         None,
     )
-
-
-def sector_options(doc: Document, key: str, stem: str) -> list[str]:
-    """Built-in companies of the key's sector (:data:`PEER_SECTORS`) for a recall question
-    whose article names too few of its own: a carmaker for a carmaker, a bank for a bank.
-
-    Blind editors called a name the article never mentions a blatant wrong answer when it was
-    of another kind (a body for a company); a close peer of the key is believable, and, absent
-    from the story, clearly wrong. None where the stem tells the key's country ("the Italian
-    firm", "Germany's _____": a peer of another country is then the odd one out) or names
-    what it owns ("_____'s Xbox": the product gives the maker away); never a company the
-    article names in any spelling ("Arcleor" for Arcelor) or by a distinctive word of its
-    name ("Ford" in "Ford's"); nor for a stem about rivalry ("competition from _____"): in
-    the world every peer competes with the key's rival, so each is arguably right."""
-    sector = sector_of(key)
-    if sector not in PEER_SECTORS:
-        return []
-    if (
-        stem_countries(stem)
-        or re.search(r"(?:_____|^Which company)['’]s [A-Z]", stem)
-        or _RIVALRY.search(stem)
-    ):
-        return []
-    words = set(re.findall(r"[A-Za-z][\w-]{3,}", doc.text))
-    low = doc.view.lower()
-    out: list[str] = []
-
-    def grouped(a: str, b: str) -> bool:
-        return any(a.lower() in g and b.lower() in g for g in COMPANY_GROUPS)
-
-    for name in COMPANY_SECTORS[sector]:
-        if same_entity(name, key, "ORG") or any(grouped(name, o) for o in [key, *out]):
-            continue
-        if re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", low):
-            continue
-        own = [w for w in name.split() if len(w) >= 4 and w.lower() not in _GENERIC_NAME_WORDS]
-        if any(w in words for w in own):
-            continue
-        if any(
-            difflib.SequenceMatcher(None, w.lower(), x.lower()).ratio() >= 0.8
-            for w in own
-            for x in words
-            if x[:1].isupper() and abs(len(x) - len(w)) <= 2
-        ):
-            continue
-        out.append(name)
-    return out
 
 
 def _typed_list(doc: Document, m: Mention, key: str) -> list[str]:
@@ -1149,4 +1089,11 @@ def _typed_list(doc: Document, m: Mention, key: str) -> list[str]:
             pool = tuple(c for c in COUNTRY_LIST if not c.startswith("the "))
         elif key.lower() in {c.lower() for c in CITY_LIST}:
             pool = CITY_LIST
-    return [n for n in pool if n.lower() not in low_text and not same_entity(n, key, m.label)]
+    return [
+        n
+        for n in pool
+        if n.lower() not in low_text
+        and not same_entity(n, key, m.label)
+        # an owner offered for its subsidiary ("Deutsche Telekom" for T-Mobile) is arguably right
+        and not any(n.lower() in g and key.lower() in g for g in COMPANY_GROUPS)
+    ]

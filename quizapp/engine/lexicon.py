@@ -79,8 +79,8 @@ COMPANY_SECTORS: dict[str, tuple[str, ...]] = {
     "bank": ("Barclays", "HSBC", "Lloyds", "Nationwide", "Citigroup", "JP Morgan"),
 }
 #: Built-in companies that own or are owned by each other, or are one company under two
-#: names: never a wrong option for the other, nor two of one group in one item (an owner
-#: offered for its subsidiary is arguably right).
+#: names: never a made-up swap for the other (an owner offered for its subsidiary is
+#: arguably right).
 COMPANY_GROUPS: tuple[frozenset[str], ...] = (
     frozenset({"renault", "nissan"}),
     frozenset({"t-mobile", "deutsche telekom"}),
@@ -88,15 +88,6 @@ COMPANY_GROUPS: tuple[frozenset[str], ...] = (
     frozenset({"disney", "pixar", "miramax"}),
     frozenset({"warner brothers", "warner bros", "time warner"}),
     frozenset({"klm", "air france"}),
-)
-#: The sectors whose built-in companies may be wrong options of a recall question when the
-#: article names too few of its own (:func:`quizapp.engine.distractors.sector_options`):
-#: close peers, each one believable in the key's place. "tech" mixes chipmakers, consoles and
-#: software ("Nvidia" for the maker of a games console is the odd one out), so it is not one.
-#: (Companies that own one another are kept apart by :data:`COMPANY_GROUPS`: "DaimlerChrysler"
-#: for "Mercedes" is arguably right.)
-PEER_SECTORS: frozenset[str] = frozenset(
-    {"studio", "media", "airline", "carmaker", "steel", "telecom", "bank"}
 )
 COMPANIES: frozenset[str] = frozenset(
     name.lower() for names in COMPANY_SECTORS.values() for name in names

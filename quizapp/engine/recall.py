@@ -4,9 +4,10 @@ the wrong options.
 The stem is :mod:`quizapp.engine.stems`'s (a wh-question, or a blank when no safe wh-form
 exists). Wrong options come from the article first: its figures of the key's unit and scale,
 its names of the key's type, side, party and job, its places of the key's level and region
-(:func:`place_options`), then made-up figures, built-in places (also for a city the clause
-is set in: :func:`_set_in_city`) and built-in close peers of a company's sector
-(:func:`~quizapp.engine.distractors.sector_options`).
+(:func:`place_options`), then made-up figures and built-in places for a place question. A
+name the article never mentions is never a wrong option for a blank: blind editors rejected
+built-in peers of a company's sector and built-in cities as "merely unmentioned" (2.14.0's
+tuning judging: all four such items).
 """
 
 from __future__ import annotations
@@ -40,15 +41,13 @@ from .distractors import (
     region_places,
     related_sentences,
     reliable_name,
-    same_entity,
     same_place,
-    sector_options,
     sides_of,
     stem_countries,
     stem_group,
     stem_job,
 )
-from .document import Document, mention_role, sentence_at
+from .document import Document, mention_role
 from .drafts import Draft, evidence_of, explain
 from .gate import sort_value
 from .lexicon import (
@@ -159,27 +158,6 @@ def place_options(doc: Document, claim: ClaimInfo, m: Mention, key: str) -> list
         return not near, src == "typed_list", not (own and country_of(name) == own)
 
     return sorted(out, key=distance)
-
-
-def _set_in_city(doc: Document, m: Mention, key: str) -> bool:
-    """Whether a city stands right after "in" or "at" ("a car chase in _____ last weekend"):
-    the place of what the clause tells, so other cities of its region are clearly wrong yet
-    plausible. Not a city named beside a smaller place ("Camden Market, _____": Manchester
-    there is absurd) nor one that qualifies a noun ("the _____ blasts"), and only where the
-    "in" belongs to the clause's verb ("was made in 1973 in _____"): "crude traded in _____"
-    or "the court in _____" ask where a thing is based, trivia beside the story."""
-    before = doc.text[max(0, m.start - 4) : m.start]
-    if place_level(key) != "city" or re.search(r"\b(?:in|at) $", before) is None:
-        return False
-    s = sentence_at(doc, m.start)
-    if s is None:
-        return False
-    toks = [t for t in s.span if m.start <= t.idx + s.offset < m.end]
-    root = next((t for t in toks if not m.start <= t.head.idx + s.offset < m.end), None)
-    if root is None or root.dep_ != "pobj":
-        return False
-    verb = root.head.head
-    return verb.pos_ in {"VERB", "AUX"} and verb.dep_ not in {"acl", "amod"}
 
 
 def _has_side(doc: Document, name: str) -> bool:
@@ -437,9 +415,6 @@ def generate_recall(
             stem = cloze(doc, claim, m.start, m.end)
             if not ok_stem(stem, m.text, claim):
                 continue
-            # "a car chase in _____ last weekend": a city the clause sets something in takes
-            # the place question's wrong options (the article's cities, then the region's)
-            place = m.label == "GPE" and _set_in_city(doc, m, key)
         # "Who ... his views?" beside women's names: the pronoun answers it; with every
         # option's sex stated by the article and all the key's, it answers nothing (2.4.0)
         sex = None
@@ -500,15 +475,6 @@ def generate_recall(
             and (job is None and party is None or fits_job(doc, job, w[0], party))
             and (body is None or placed_in(doc, w[0], body) or not _has_side(doc, w[0]))
         ]
-        # too few of the article's own for an item: close peers of the key's sector (a bank
-        # for a bank); an item the article's own names make is left as it is
-        if kind == "company" and len(wrong) < 2 and not place and not surname and stem:
-            # (all of them: one at least as long as the key may be drawn, below)
-            for name in sector_options(doc, key, stem):
-                if not _named_in(name, shown) and not any(
-                    same_entity(name, w, "ORG") for w, _ in wrong
-                ):
-                    wrong.append((name, "typed_list"))
         if surname:
             wrong = surname_options(wrong, key, shown)
         if place:

@@ -1,7 +1,9 @@
-"""Recall 11: a company of a known sector (a carmaker, an airline, a bank) that the article
-names beside too few others of its kind is still asked, with close peers of its sector as
-the wrong options; never where the stem tells the key's country, names its product or asks
-about a rivalry. And a verification stem says "the X" only where the article mostly does.
+"""Recall 11, as judged: a recall blank never takes a name the article does not mention as a
+wrong option. Built-in peers of a lone company's sector and built-in cities for a city the
+clause is set in were tried in 2.14.0; blind editors rejected all four such items of the
+tuning articles as "merely unmentioned" or given away, so the engine asks such a name only
+where the article itself names others of its kind. And a verification stem says "the X"
+only where the article mostly does.
 
 Every sentence here is written for the test; no evaluation article is quoted.
 """
@@ -11,9 +13,8 @@ from __future__ import annotations
 import random
 
 from quizapp.engine.claims import extract_claims
-from quizapp.engine.distractors import country_of, sector_options
 from quizapp.engine.document import analyse
-from quizapp.engine.recall import _set_in_city, generate_recall
+from quizapp.engine.recall import generate_recall
 from quizapp.engine.verification import _with_article
 
 CARS = """Carmaker suspends night shifts
@@ -39,39 +40,15 @@ def _drafts(text: str) -> list:
     return [d for c in extract_claims(doc) for d in generate_recall(doc, c, random.Random(0), 0)]
 
 
-def test_lone_carmaker_gets_peer_carmakers() -> None:
-    keyed = [d for d in _drafts(CARS) if d.key == "Renault"]
-    assert keyed, "no recall item on the lone carmaker"
-    wrong = {t for t, _ in keyed[0].distractors}
-    assert len(wrong) >= 2
-    assert wrong <= {"Ford", "Toyota", "Volkswagen", "Peugeot", "Honda", "Nissan", "Fiat", "BMW"}
+def test_lone_carmaker_gets_no_built_in_peers() -> None:
+    # the story names no other carmaker: Ford or Toyota would be merely unmentioned
+    assert not [d for d in _drafts(CARS) if d.key == "Renault"]
 
 
-def test_lone_airline_gets_peer_airlines() -> None:
-    keyed = [d for d in _drafts(AIRLINE) if d.key == "Lufthansa"]
-    assert keyed
-    wrong = {t for t, _ in keyed[0].distractors}
-    assert "Lufthansa" not in wrong and len(wrong) >= 2
-    assert wrong <= {"British Airways", "Air France", "KLM", "Ryanair", "easyJet", "Delta"}
-
-
-def test_no_peers_where_the_stem_tells_the_country_or_a_rivalry() -> None:
-    doc = analyse(CARS)
-    assert sector_options(doc, "Renault", "Which company will cut the French plant's shifts?") == []
-    assert sector_options(doc, "Renault", "From which company does Fiat face competition?") == []
-    assert sector_options(doc, "Renault", "Fill in the blank: _____'s Clio sold well.") == []
-    assert sector_options(doc, "Renault", "Which company suspended night shifts?")
-
-
-def test_no_peer_the_article_names_even_misspelt() -> None:
-    doc = analyse(CARS + "Shares in Toyta and in Ford's parent fell.\n")
-    peers = sector_options(doc, "Renault", "Which company suspended night shifts?")
-    assert "Toyota" not in peers and "Ford" not in peers and peers
-
-
-def test_no_peers_for_a_broad_sector() -> None:
-    doc = analyse(CARS)
-    assert sector_options(doc, "Intel", "Which company suspended night shifts?") == []
+def test_lone_airline_gets_no_built_in_peers() -> None:
+    for d in _drafts(AIRLINE):
+        assert not {t for t, _ in d.distractors} & {"British Airways", "Air France", "KLM"}
+    assert not [d for d in _drafts(AIRLINE) if d.key == "Lufthansa"]
 
 
 def test_the_only_where_the_article_mostly_says_it() -> None:
@@ -93,37 +70,14 @@ The tour had been due to visit twelve countries over the summer.
 """
 
 
-def test_city_a_clause_is_set_in_gets_the_regions_cities() -> None:
-    keyed = [d for d in _drafts(CONCERT) if d.key == "Madrid"]
-    assert keyed, "no recall item on the city of the fall"
-    wrong = [t for t, _ in keyed[0].distractors]
-    assert len(wrong) >= 2 and "Madrid" not in wrong
-    assert all(country_of(w) == "spain" for w in wrong)
+def test_city_a_clause_is_set_in_gets_no_built_in_cities() -> None:
+    # "injured in _____ on Friday": Barcelona or Seville would be merely unmentioned
+    assert not [d for d in _drafts(CONCERT) if d.key == "Madrid"]
 
 
-def test_city_beside_a_smaller_place_or_of_a_noun_is_not_set_in() -> None:
-    doc = analyse(
-        "The fans met at Retiro Park, Madrid, and then they sang in Madrid on Sunday.\n"
-        "Shares traded in Madrid fell sharply on Monday.\n"
-    )
-    first, second, third = [m for m in doc.mentions if m.text == "Madrid"][:3]
-    assert not _set_in_city(doc, first, "Madrid")
-    assert _set_in_city(doc, second, "Madrid")
-    assert not _set_in_city(doc, third, "Madrid")
+def test_built_in_swap_never_owned_with_the_key() -> None:
+    from quizapp.engine.distractors import _typed_list
 
-
-def test_no_peer_owned_with_the_key_nor_two_of_one_group() -> None:
-    # Renault and Nissan are allied, T-Mobile belongs to Deutsche Telekom: an owner offered for
-    # its subsidiary is arguably right (review of 2.14.0)
-    doc = analyse(CARS)
-    peers = sector_options(doc, "Renault", "Which company suspended night shifts?")
-    assert "Nissan" not in peers and peers
-    phones = sector_options(doc, "T-Mobile", "Which company launched the handset?")
-    assert "Deutsche Telekom" not in phones and phones
-    studios = sector_options(doc, "MGM", "Which studio made the film?")
-    assert not {"Warner Brothers", "Warner Bros"} <= set(studios)
-
-
-def test_no_peers_where_a_wh_stem_names_the_keys_product() -> None:
-    doc = analyse(CARS)
-    assert sector_options(doc, "Renault", "Which company's Clio sold well?") == []
+    doc = analyse("T-Mobile launched a handset on Monday.\nT-Mobile said sales would rise.\n")
+    m = next(x for x in doc.mentions if x.text == "T-Mobile")
+    assert "Deutsche Telekom" not in _typed_list(doc, m, "T-Mobile")
