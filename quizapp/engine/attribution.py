@@ -19,7 +19,7 @@ from typing import Any
 
 from quizapp.engine.persons import full_personal_name, not_a_person, stated_sex
 
-from .claims import ClaimInfo
+from .claims import ClaimInfo, quoted_remark
 from .context import vague
 from .distractors import display_name, prominent, reliable_name, same_entity
 from .document import Document
@@ -54,7 +54,7 @@ MIN_WORDS, MAX_WORDS = 6, 30
 
 
 _WORD = r"[A-Z][a-z][A-Za-z\u2019'-]*"
-_NAME_RUN = re.compile(rf"{_WORD}(?: (?:{_WORD}|de|van|von|da))*")
+_NAME_RUN = re.compile(rf"{_WORD}(?: (?:{_WORD}|de|den|der|van|von|da))*")
 
 
 def _clean(name: str) -> str:
@@ -113,6 +113,7 @@ def generate_attribution(
         return _reported(doc, claim)
     (start, end), speaker = claim.quote
     quote = doc.text[start:end].strip().rstrip(",")
+    quote = _leading(claim, doc.text.index(quote, start), quote)
     if not MIN_WORDS <= len(quote.split()) <= MAX_WORDS or copy_fault(quote):
         return []
     if claim.quote_label == "ORG":
@@ -151,6 +152,45 @@ def generate_attribution(
     explanation = f'The article says: "{ev.text}" So the answer is {key}.'
     stem = STEM.format(quote=quote)
     return [Draft("attribution", claim.id, stem, key, wrong, ev, explanation)]
+
+
+#: Where a long quote may be cut: after a full sentence ("... in May. We will ..."), or before
+#: the quote's own ellipsis ("Given the growth... it is possible"), whose part is shown with it.
+_CUT = re.compile(r"(?<=[a-z0-9%)][.!?]) (?=[A-Z])|(?<=\w) ?(?=(?:\.\.\.|\u2026) ?[A-Za-z])")
+
+
+def _leading(claim: ClaimInfo, at: int, quote: str) -> str:
+    """A quote too long to ask (over :data:`MAX_WORDS` words) cut to its longest leading part
+    that reads on its own and is short enough: its first sentence or sentences, or a clause
+    with its own subject and verb before the speaker's own "...", shown with it. A clause
+    before ", but" or a dash is never taken (the point often follows it); the quote is
+    returned whole where no cut fits (and is then refused as too long)."""
+    if len(quote.split()) <= MAX_WORDS:
+        return quote
+    best = quote
+    for m in _CUT.finditer(quote):
+        part = quote[: m.start()].rstrip()
+        if not MIN_WORDS <= len(part.split()) <= MAX_WORDS:
+            continue
+        if part.endswith((".", "!", "?")):
+            best = part
+        elif _clause(claim, at, at + len(part)):
+            best = part + "..."
+    return best
+
+
+def _clause(claim: ClaimInfo, lo: int, hi: int) -> bool:
+    """Whether the text from ``lo`` to ``hi`` is a clause: a verb in it whose subject is in
+    it and whose head is not ("Given the growth..." is not; "it is possible..." is)."""
+    off = claim.sentence.offset
+    toks = [t for t in claim.sentence.span if lo <= t.idx + off < hi]
+    inside = {t.i for t in toks}
+    return any(
+        t.pos_ in {"VERB", "AUX"}
+        and (t.head.i not in inside or t.head == t)
+        and any(c.dep_ in {"nsubj", "nsubjpass", "expl"} and c.i in inside for c in t.children)
+        for t in toks
+    )
 
 
 #: "my players", "our squad": the quote says the speaker's role (the manager), so one option
@@ -329,7 +369,7 @@ def _reported(doc: Document, claim: ClaimInfo) -> list[Draft]:
             return []
         return _org_draft(doc, claim, speaker, content, ORG_REPORTED_STEM.format(content=content))
     people = _people(doc)
-    for p in _speakers(doc):
+    for p in [*_speakers(doc), *_quoted(doc)]:
         if _named(people, p) is None:
             people = [*people, p]
     key = _named(people, speaker)
@@ -529,14 +569,34 @@ def subject_person(s: Any, subj: Any) -> Any:
 
 
 def _pool(doc: Document) -> list[str]:
-    """The story's people and everyone it reports as saying something, one form each (the
-    fullest name, or a peer's title and name)."""
+    """The story's people, everyone it reports as saying something and everyone it quotes,
+    one form each (the fullest name, or a peer's title and name)."""
     people = list(_people(doc))
-    for p in _speakers(doc):
+    for p in [*_speakers(doc), *_quoted(doc)]:
         same = _named(people, p)
         if same is None:
             people.append(p)
     return people
+
+
+def _quoted(doc: Document) -> list[str]:
+    """The people the article quotes by name, in full ('"...," he said.' after "Dr Ann Lee
+    welcomed the plan" is Ann Lee): sources a reader could mix up, as the story's speakers
+    are, though the verb that names them is not one of saying."""
+    if doc.sources is None:
+        out: list[str] = []
+        for s in doc.sentences:
+            c = quoted_remark(doc, s)
+            if c is None or c.quote is None or c.quote_label != "PERSON":
+                continue
+            name = _untitled(doc, _clean(c.quote[1]))
+            if len(name.split()) == 1:
+                name = _full_form(doc, name)
+            if len(name.split()) > 1 and not not_a_person(name) and not _org_named(name):
+                if _named(out, name) is None:
+                    out.append(name)
+        doc.sources = out
+    return doc.sources
 
 
 def _could_have_said(

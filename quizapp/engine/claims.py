@@ -395,7 +395,7 @@ def extract_claims(doc: Document) -> list[ClaimInfo]:
     found: list[ClaimInfo] = []
     for s in doc.sentences:
         if not _is_claim_sentence(doc, s):
-            quoted = _quoted_remark(doc, s)
+            quoted = quoted_remark(doc, s)
             if quoted is not None:
                 found.append(quoted)
             continue
@@ -664,7 +664,7 @@ def _trim_to_main_clause(doc: Document, c: ClaimInfo) -> None:
 _QUOTE_RE = re.compile(r'"([^"]{20,240})"')
 
 
-def _quoted_remark(doc: Document, s: Sentence) -> ClaimInfo | None:
+def quoted_remark(doc: Document, s: Sentence) -> ClaimInfo | None:
     """A sentence that quotes one named person: '"...," Cook said.' or 'Cook said: "..."'.
 
     The speaker must be the named subject of a reporting verb outside the quote, and the only

@@ -62,6 +62,8 @@ class Document:
     person_sentences: dict[str, set[int]] = field(default_factory=dict)
     # the story's people in their fullest names (filled on first use by attribution)
     people: list[str] | None = None
+    # the people the article quotes by name (filled on first use by attribution)
+    sources: list[str] | None = None
     # the article's typos and names spelt two ways (filled on first use by context.respell)
     typo_cache: dict[str, Any] = field(default_factory=dict)
     # line-ups and each person's stated sides and jobs (filled on first use by sides)
