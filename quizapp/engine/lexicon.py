@@ -1171,3 +1171,19 @@ COUNT_WORDS: dict[str, int] = {
 THIS_PERIODS = frozenset(
     {"week", "weekend", "month", "year", "season", "summer", "winter", "spring", "autumn"}
 )
+
+#: The head nouns of a time span ("for six years", "the three months to December"): when or
+#: how long, never a set of things the reader must be told ("the two banks": which ones?).
+SPAN_NOUNS: frozenset[str] = frozenset(
+    "second minute hour day week month year decade century time season term".split()
+)
+
+#: Common nouns for a person that a "she" or "his" later in the lead stands for ("A US airline
+#: attendant suspended over images on her blog says she ..."), beside :data:`PERSON_ROLES` and
+#: the jobs of :data:`JOB_CLASSES` (see context.lead_antecedent).
+PERSON_NOUNS: frozenset[str] = frozenset(
+    "man woman boy girl teenager pensioner mother father wife husband son daughter widow "
+    "attendant blogger weblogger journalist reporter worker employee teacher doctor nurse "
+    "pilot officer student driver fan singer actress actor judge lawyer banker soldier "
+    "priest patient suspect customer".split()
+)
