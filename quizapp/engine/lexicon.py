@@ -1187,3 +1187,13 @@ PERSON_NOUNS: frozenset[str] = frozenset(
     "pilot officer student driver fan singer actress actor judge lawyer banker soldier "
     "priest patient suspect customer".split()
 )
+
+#: Verbs of a sentence or a ban whose term the lead states ("jailed for 14 years", "banned for
+#: two years", "sentenced to six years"), and the places a term is served in ("sent to prison
+#: for three years"): the story's main point, asked by recall.lead_terms.
+TERM_VERBS: frozenset[str] = frozenset("jail imprison sentence ban suspend".split())
+TERM_PLACES: frozenset[str] = frozenset({"prison", "jail", "gaol"})
+#: The units of such a term.
+TERM_UNITS: frozenset[str] = frozenset({"year", "month", "week"})
+#: The terms a made-up wrong value is drawn from (in the key's unit), besides the key's value.
+TERM_LADDER: tuple[int, ...] = (2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 15, 18, 20, 25, 30, 40)

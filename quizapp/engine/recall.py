@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import random
 import re
+from typing import Any
 
 from quizapp.engine.persons import (
     family_gives_away,
@@ -58,6 +59,10 @@ from .lexicon import (
     MONTHS,
     PLACE_EVENT_NOUNS,
     SPAN_NOUNS,
+    TERM_LADDER,
+    TERM_PLACES,
+    TERM_UNITS,
+    TERM_VERBS,
 )
 from .mutations import (
     beyond_rough_margin,
@@ -393,6 +398,7 @@ def generate_recall(
             )
         )
     drafts += word_counts(doc, claim, ev, want_pos)
+    drafts += lead_terms(doc, claim, ev, want_pos)
     for m in claim.sentence.mentions:
         if not (claim.start <= m.start and m.end <= claim.end):
             continue
@@ -608,6 +614,107 @@ def word_counts(doc: Document, claim: ClaimInfo, ev: Evidence, want_pos: int = 1
         if stem is None or not ok_stem(stem, t.text, claim):
             continue
         keys = ((float(value),), *((float(COUNT_WORDS[w.lower()]),) for w in wrong))
+        out.append(
+            Draft(
+                "fact_recall",
+                claim.id,
+                stem,
+                t.text,
+                tuple((w, "number_perturbation") for w in wrong),
+                ev,
+                explain(ev, t.text),
+                ordered=True,
+                sort_keys=keys,
+            )
+        )
+    return out
+
+
+def _term_verb(prep: Any) -> bool:
+    """Whether the "for"/"to" of a term hangs on a verb of a sentence or a ban ("jailed for",
+    "sentenced to", "banned for") or on one that sends someone to prison ("sent to prison
+    for")."""
+    verb = prep.head
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    if verb.lemma_.lower() in TERM_VERBS:
+        return True
+    return any(
+        c.dep_ == "prep" and any(g.lemma_.lower() in TERM_PLACES for g in c.children)
+        for c in verb.children
+    )
+
+
+def lead_terms(doc: Document, claim: ClaimInfo, ev: Evidence, want_pos: int = 1) -> list[Draft]:
+    """Recall drafts on the term of a sentence or a ban the lead states ("A Ruritanian blogger
+    has been jailed for _____ years", "sent to prison for _____ years").
+
+    A span of time is otherwise never asked (a career's dates, "for six years" of background
+    were trivia to blind editors), so a lead whose news is a prison term was asked only as a
+    true copy. Only the lead; only a count written right after its "for"/"to" and right
+    before its unit (never "up to 14 years", "more than two years": other values could be
+    right); never a term the headline states (it answers the item). The wrong values are
+    made up, apart from the key by a fifth at least and never a term the article states in
+    that unit (a co-accused's, a maximum): only the stated term is right.
+    """
+    if claim.sentence.index != 0:
+        return []
+    title = doc.layout.title or ""
+    ids = {t.i for t in claim.tokens}
+    out: list[Draft] = []
+    for t in claim.tokens:
+        if t.dep_ != "nummod" or t.i + 1 >= len(t.doc) or t.i == 0:
+            continue
+        unit, prep = t.doc[t.i + 1], t.doc[t.i - 1]
+        if t.head.i != unit.i or unit.lemma_.lower() not in TERM_UNITS or unit.tag_ != "NNS":
+            continue
+        if unit.dep_ != "pobj" or unit.head.i != prep.i or prep.lower_ not in {"for", "to"}:
+            continue
+        if prep.i not in ids or not _term_verb(prep):
+            continue
+        word = t.lower_ in COUNT_WORDS
+        if not word and not re.fullmatch(r"[1-9]\d?", t.text):
+            continue
+        value = COUNT_WORDS[t.lower_] if word else int(t.text)
+        if re.search(rf"(?<![\w.,]){value}(?![\w.,])|\b{re.escape(t.lower_)}\b", title, re.I):
+            continue  # "Iran jails blogger for 14 years": the headline tells the term
+        stated = {
+            COUNT_WORDS.get(m.group(1).lower()) or int(m.group(1))
+            for m in re.finditer(
+                rf"\b(\d{{1,2}}|{'|'.join(COUNT_WORDS)})[- ]{unit.lemma_.lower()}s?\b",
+                doc.text,
+                re.I,
+            )
+            if m.group(1).isdigit() or m.group(1).lower() in COUNT_WORDS
+        }
+        pool = sorted(COUNT_WORDS.values()) if word else list(TERM_LADDER)
+        far = [v for v in pool if abs(v - value) >= max(1.0, value / 5) and v not in stated]
+        lows = sorted((v for v in far if v < value), reverse=True)
+        highs = sorted(v for v in far if v > value)
+        n_low = min(max(want_pos, 3 - len(highs)), len(lows), 3)
+        values = sorted(lows[:n_low] + highs[: 3 - n_low])
+        if len(values) < 3:
+            continue
+        names = {v: w for w, v in COUNT_WORDS.items()}
+        shown = {v: names[v] if word else str(v) for v in far}
+        if all(len(shown[v]) < len(t.text) for v in values):
+            # the gate refuses a key that is the only longest option ("three" beside "four",
+            # "five", "six"): the farthest value gives way to the nearest one as long as it
+            longer = [v for v in far if v not in values and len(shown[v]) >= len(t.text)]
+            if not longer:
+                continue
+            far_one = max(values, key=lambda v: abs(v - value))
+            near = min(longer, key=lambda v: abs(v - value))
+            values = sorted([v for v in values if v != far_one] + [near])
+        wrong = [shown[v] for v in values]
+        if t.text[:1].isupper():
+            wrong = [w.capitalize() for w in wrong]
+        start = t.idx + claim.sentence.offset
+        end = start + len(t.text)
+        stem = cloze(doc, claim, start, end)
+        if stem is None or not ok_stem(stem, t.text, claim):
+            continue
+        keys = ((float(value),), *((float(v),) for v in values))
         out.append(
             Draft(
                 "fact_recall",

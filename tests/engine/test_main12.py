@@ -155,3 +155,59 @@ def test_the_leads_recall_item_offers_no_built_in_peer() -> None:
     for d in drafts:
         assert all(src != "typed_list" for _, src in d.distractors), d.stem
     assert not any(d.key == "T-Mobile" for d in drafts)
+
+
+def _terms(text: str) -> list:
+    from quizapp.engine.drafts import evidence_of
+    from quizapp.engine.recall import lead_terms
+
+    doc = analyse(text)
+    return [d for c in extract_claims(doc) for d in lead_terms(doc, c, evidence_of(doc, c), 1)]
+
+
+JAILED = """Court rules on spying case
+
+A Borduran court has jailed a blogger for nine years on charges of spying.
+
+His lawyer said he would appeal against the verdict next week.
+"""
+
+
+def test_a_prison_term_in_the_lead_is_asked() -> None:
+    drafts = _terms(JAILED)
+    assert len(drafts) == 1
+    d = drafts[0]
+    assert d.key == "nine" and "jailed a blogger for _____ years" in d.stem
+    wrong = [w for w, _ in d.distractors]
+    assert len(wrong) == 3 and not {"eight", "ten", "nine"} & set(wrong)
+    # the whole quiz asks the lead by recall, not as a true copy
+    result = generate(JAILED + "\nThe blogger had written about the army for five years.\n")
+    lead = analyse(JAILED).sentences[0]
+    asked = [q for q in result.questions if lead.start <= q.evidence.start < lead.end]
+    assert asked and asked[0].kind == "fact_recall"
+
+
+def test_a_term_stated_elsewhere_is_no_wrong_value() -> None:
+    text = """Director sentenced for fraud
+
+A Zentrix director has been sent to prison for 14 years for fraud.
+
+He could have faced 20 years in jail, the court heard.
+"""
+    drafts = _terms(text)
+    assert drafts and drafts[0].key == "14"
+    assert "20" not in [w for w, _ in drafts[0].distractors]
+
+
+def test_a_word_term_keeps_a_wrong_value_as_long_as_the_key() -> None:
+    text = JAILED.replace("nine years", "three years")
+    drafts = _terms(text)
+    assert drafts and drafts[0].key == "three"
+    assert any(len(w) >= len("three") for w, _ in drafts[0].distractors)
+
+
+def test_no_term_item_for_a_bound_the_headline_or_a_later_sentence() -> None:
+    assert not _terms(JAILED.replace("for nine years", "for up to nine years"))
+    assert not _terms(JAILED.replace("Court rules on spying case", "Blogger jailed for nine years"))
+    later = "Spying case\n\nThe trial ended on Monday.\n\n" + JAILED.split("\n\n", 1)[1]
+    assert not _terms(later)
