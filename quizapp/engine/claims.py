@@ -251,8 +251,10 @@ def _well_formed(toks: list[Any], root: Any) -> bool:
     span_text = "".join(t.text_with_ws for t in toks).rstrip()
     if re.search(r"[.!?]\s+[A-Z]", span_text[:-1]):
         return False
-    # half of a dashed aside ("his former lover - Kimberly Quinn - acted") is not a claim
-    if span_text.count(" - ") % 2 or span_text.count(" \u2013 ") % 2:
+    # half of a dashed aside ("his former lover - Kimberly Quinn - acted") is not a claim;
+    # but a last dash that only adds a gloss to the end of the claim ("... has built-in wi-fi
+    # - high-speed wireless net access.": no verb after it) cuts no aside in half
+    if (span_text.count(" - ") % 2 or span_text.count(" \u2013 ") % 2) and not _end_gloss(toks):
         return False
     if root.lemma_ in REPORTING_VERBS and not any(
         c.dep_ in {"ccomp", "dobj", "xcomp", "prep", "advcl", "dative"} for c in root.children
@@ -261,6 +263,28 @@ def _well_formed(toks: list[Any], root: Any) -> bool:
     if not opens_clause(toks, root):
         return False
     return root.i in ids and any(c.dep_ in _SUBJ and c.i in ids for c in root.children)
+
+
+def _end_gloss(toks: list[Any]) -> bool:
+    """Whether the claim's one unpaired dash opens a verbless gloss that runs to the claim's
+    end and the sentence's ("... device which has built-in wi-fi - high-speed wireless net
+    access."), after a subject and verb of the claim's own: no half of a dashed aside
+    ("Kimberly Quinn - acted vindictively", cut from "his former lover - Kimberly Quinn -
+    acted") nor a second clause ("... before half time - a low drive was gathered by ...")."""
+    dashes = [i for i, t in enumerate(toks) if t.text in {"-", "\u2013"} and t.whitespace_]
+    dashes = [i for i in dashes if i > 0 and toks[i - 1].whitespace_]
+    if len(dashes) != 1:
+        return False
+    tail = toks[dashes[0] + 1 :]
+    if not tail:
+        return False
+    last = tail[-1]
+    # only punctuation between the claim's end and its sentence's
+    if any(not t.is_punct for t in last.doc[last.i + 1 : last.sent.end]):
+        return False
+    before = toks[: dashes[0]]
+    has_verb = any(t.pos_ in {"VERB", "AUX"} for t in before)
+    return has_verb and not any(t.pos_ in {"VERB", "AUX"} for t in tail)
 
 
 #: What a word heading the claim may be to its clause's verb when it is an adjective: a

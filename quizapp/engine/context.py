@@ -18,7 +18,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from .claims import ClaimInfo
 from .document import Document
-from .lexicon import THIS_PERIODS
+from .lexicon import JOB_CLASSES, PERSON_NOUNS, PERSON_ROLES, SPAN_NOUNS, THIS_PERIODS
 from .persons import FEMALE_NAMES, FIRST_NAMES, MALE_NAMES
 from .pronouns import opener_refers_to_subst
 from .quality import name_before
@@ -93,6 +93,8 @@ def _counted_group(tokens: list[Any], i: int) -> bool:
         noun = tokens[i + 2]
         if noun.tag_ not in {"NNS", "NNPS"}:
             return False
+        if noun.lemma_.lower() in SPAN_NOUNS:
+            return False  # "the three months to December": a period, not a set to name
     before = tokens[:i]
     return (
         not any(
@@ -113,6 +115,43 @@ def _refers_to_subst(pronoun: str, label: str) -> bool:
     if label == "PERSON":
         return pronoun in _PERSON_PRONOUNS
     return label in {"ORG", "GPE"} and pronoun in _THING_PRONOUNS  # GPE: the story's country
+
+
+def lead_antecedent(claim: ClaimInfo, i: int) -> bool:
+    """Whether the pronoun ``claim.tokens[i]`` of the lead stands for a noun before it in the
+    same claim ("A US airline attendant suspended over images on her blog says she has been
+    fired", "a service which lets customers needing computing power rent it by the hour").
+
+    The lead opens the story: a reader of the article has nothing before it either, so a
+    pronoun after a common noun of its kind in the lead's own words is read as the article's
+    reader reads it. Only a claim that starts where the lead starts and has no name put in for
+    a pronoun; "she"/"his" only after a noun for a person (:data:`PERSON_NOUNS`, a job or a
+    role), never after "a report" (which would leave a person of the headline); "it" after a
+    singular noun and "they" after a plural one. An object ("approve it", "sacked him") never
+    stands for a subject before it ("The registry was reluctant to approve it" points at the
+    headline), so only a noun that is no subject counts for one. A pronoun that opens the claim
+    points at the headline and is never read this way.
+    """
+    if claim.sentence.index != 0 or claim.subst is not None:
+        return False
+    if claim.start != claim.sentence.start or i == 0:
+        return False
+    tok = claim.tokens[i]
+    low = tok.lower_
+    obj = tok.dep_ in {"dobj", "pobj", "dative"}
+
+    def fits(t: Any, tags: set[str]) -> bool:
+        return t.tag_ in tags and not (obj and t.dep_ in {"nsubj", "nsubjpass", "compound"})
+
+    before = claim.tokens[:i]
+    if low in _PERSON_PRONOUNS:
+        people = PERSON_NOUNS | PERSON_ROLES | frozenset(JOB_CLASSES)
+        return any(fits(t, {"NN"}) and t.lemma_.lower() in people for t in before)
+    if low in _THING_PRONOUNS:
+        return any(fits(t, {"NN"}) and t.lemma_.lower() not in PERSON_NOUNS for t in before)
+    if low in _GROUP_PRONOUNS:
+        return any(fits(t, {"NNS"}) for t in before)
+    return False
 
 
 def unresolved_reference(claim: ClaimInfo) -> bool:
@@ -141,11 +180,15 @@ def unresolved_reference(claim: ClaimInfo) -> bool:
         if low in _PERSON_PRONOUNS and not _named_before(
             toks, i, frozenset({"PERSON"}), voted=voted
         ):
-            return True
+            if not lead_antecedent(claim, i):
+                return True
+            continue
         if low in _PERSON_PRONOUNS and _other_sex_only(toks, i, low):
             return True  # "Anne Robinson said as home secretary he ...": "he" is someone else
         if low == "the" and _counted_group(toks, i):
             return True
+        if low in _THING_PRONOUNS | _GROUP_PRONOUNS and lead_antecedent(claim, i):
+            continue  # the lead's own noun before it: what the article's reader reads too
         if low == "it" and t.dep_ in {"dobj", "pobj"}:
             return True  # "reluctant to approve it", "ran on to it": rarely the name before
         if low in _THING_PRONOUNS and t.dep_ != "expl":

@@ -1162,3 +1162,29 @@ COUNT_WORDS: dict[str, int] = {
 THIS_PERIODS = frozenset(
     {"week", "weekend", "month", "year", "season", "summer", "winter", "spring", "autumn"}
 )
+
+#: The head nouns of a time span ("for six years", "the three months to December"): when or
+#: how long, never a set of things the reader must be told ("the two banks": which ones?).
+SPAN_NOUNS: frozenset[str] = frozenset(
+    "second minute hour day week month year decade century time season term".split()
+)
+
+#: Common nouns for a person that a "she" or "his" later in the lead stands for ("A US airline
+#: attendant suspended over images on her blog says she ..."), beside :data:`PERSON_ROLES` and
+#: the jobs of :data:`JOB_CLASSES` (see context.lead_antecedent).
+PERSON_NOUNS: frozenset[str] = frozenset(
+    "man woman boy girl teenager pensioner mother father wife husband son daughter widow "
+    "attendant blogger weblogger journalist reporter worker employee teacher doctor nurse "
+    "pilot officer student driver fan singer actress actor judge lawyer banker soldier "
+    "priest patient suspect customer".split()
+)
+
+#: Verbs of a sentence or a ban whose term the lead states ("jailed for 14 years", "banned for
+#: two years", "sentenced to six years"), and the places a term is served in ("sent to prison
+#: for three years"): the story's main point, asked by recall.lead_terms.
+TERM_VERBS: frozenset[str] = frozenset("jail imprison sentence ban suspend".split())
+TERM_PLACES: frozenset[str] = frozenset({"prison", "jail", "gaol"})
+#: The units of such a term.
+TERM_UNITS: frozenset[str] = frozenset({"year", "month", "week"})
+#: The terms a made-up wrong value is drawn from (in the key's unit), besides the key's value.
+TERM_LADDER: tuple[int, ...] = (2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 15, 18, 20, 25, 30, 40)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import random
 import re
+from typing import Any
 
 from quizapp.engine.persons import (
     family_gives_away,
@@ -56,6 +57,11 @@ from .lexicon import (
     DEMONYMS,
     MONTHS,
     PLACE_EVENT_NOUNS,
+    SPAN_NOUNS,
+    TERM_LADDER,
+    TERM_PLACES,
+    TERM_UNITS,
+    TERM_VERBS,
 )
 from .mutations import (
     beyond_rough_margin,
@@ -370,6 +376,7 @@ def generate_recall(
             )
         )
     drafts += word_counts(doc, claim, ev, want_pos)
+    drafts += lead_terms(doc, claim, ev, want_pos)
     for m in claim.sentence.mentions:
         if not (claim.start <= m.start and m.end <= claim.end):
             continue
@@ -498,6 +505,12 @@ def generate_recall(
                 wrong = [w for w in wrong if country_of(w[0]) in told]
                 if country_of(key) not in told:
                     continue
+        if claim.sentence.index == 0 and not place:
+            # the lead is the story's main point: its wrong names are the article's own, which
+            # the article shows wrong; a built-in peer it never mentions ("Vodafone" beside
+            # the T-Mobile of a story naming no other network) was "merely unmentioned" to
+            # blind judges (a place question keeps its near places: where a pact was signed)
+            wrong = [w for w in wrong if w[1] != "typed_list"]
         wrong = not_shorter_than_key(wrong, key, n_wrong)
         if len(wrong) < 2 or stem is None:
             continue
@@ -511,9 +524,7 @@ def generate_recall(
 
 
 #: The head nouns of a time span ("for six years", "two weeks later"): when, not how many.
-_SPAN_NOUNS = frozenset(
-    "second minute hour day week month year decade century time season term".split()
-)
+_SPAN_NOUNS = SPAN_NOUNS
 
 
 #: Words before a count that make it a set the sentence already names ("the two firms").
@@ -569,6 +580,105 @@ def word_counts(doc: Document, claim: ClaimInfo, ev: Evidence, want_pos: int = 1
         if stem is None or not ok_stem(stem, t.text, claim):
             continue
         keys = ((float(value),), *((float(COUNT_WORDS[w.lower()]),) for w in wrong))
+        out.append(
+            Draft(
+                "fact_recall",
+                claim.id,
+                stem,
+                t.text,
+                tuple((w, "number_perturbation") for w in wrong),
+                ev,
+                explain(ev, t.text),
+                ordered=True,
+                sort_keys=keys,
+            )
+        )
+    return out
+
+
+def _term_verb(prep: Any) -> bool:
+    """Whether the "for"/"to" of a term hangs on a verb of a sentence or a ban ("jailed for",
+    "sentenced to", "banned for") or on one that sends someone to prison ("sent to prison
+    for")."""
+    verb = prep.head
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    if verb.lemma_.lower() in TERM_VERBS:
+        return True
+    return any(
+        c.dep_ == "prep" and any(g.lemma_.lower() in TERM_PLACES for g in c.children)
+        for c in verb.children
+    )
+
+
+def lead_terms(doc: Document, claim: ClaimInfo, ev: Evidence, want_pos: int = 1) -> list[Draft]:
+    """Recall drafts on the term of a sentence or a ban the lead states ("A Ruritanian blogger
+    has been jailed for _____ years", "sent to prison for _____ years").
+
+    A span of time is otherwise never asked (a career's dates, "for six years" of background
+    were trivia to blind editors), so a lead whose news is a prison term was asked only as a
+    true copy. Only the lead; only a count written right after its "for"/"to" and right
+    before its unit (never "up to 14 years", "more than two years": other values could be
+    right); a term the headline states is asked as a sum the headline states is ("French wine
+    gets 70m euro top-up": the lead's figure is still its main point). The wrong values are
+    made up, apart from the key by a fifth at least and never a term the article states in
+    that unit (a co-accused's, a maximum): only the stated term is right.
+    """
+    if claim.sentence.index != 0:
+        return []
+    ids = {t.i for t in claim.tokens}
+    out: list[Draft] = []
+    for t in claim.tokens:
+        if t.dep_ != "nummod" or t.i + 1 >= len(t.doc) or t.i == 0:
+            continue
+        unit, prep = t.doc[t.i + 1], t.doc[t.i - 1]
+        if t.head.i != unit.i or unit.lemma_.lower() not in TERM_UNITS or unit.tag_ != "NNS":
+            continue
+        if unit.dep_ != "pobj" or unit.head.i != prep.i or prep.lower_ not in {"for", "to"}:
+            continue
+        if prep.i not in ids or not _term_verb(prep):
+            continue
+        word = t.lower_ in COUNT_WORDS
+        if not word and not re.fullmatch(r"[1-9]\d?", t.text):
+            continue
+        value = COUNT_WORDS[t.lower_] if word else int(t.text)
+        stated = {
+            COUNT_WORDS.get(m.group(1).lower()) or int(m.group(1))
+            for m in re.finditer(
+                rf"\b(\d{{1,2}}|{'|'.join(COUNT_WORDS)})[- ]{unit.lemma_.lower()}s?\b",
+                doc.text,
+                re.I,
+            )
+            if m.group(1).isdigit() or m.group(1).lower() in COUNT_WORDS
+        }
+        pool = sorted(COUNT_WORDS.values()) if word else list(TERM_LADDER)
+        far = [v for v in pool if abs(v - value) >= max(1.0, value / 5) and v not in stated]
+        lows = sorted((v for v in far if v < value), reverse=True)
+        highs = sorted(v for v in far if v > value)
+        n_low = min(max(want_pos, 3 - len(highs)), len(lows), 3)
+        values = sorted(lows[:n_low] + highs[: 3 - n_low])
+        if len(values) < 3:
+            continue
+        names = {v: w for w, v in COUNT_WORDS.items()}
+        shown = {v: names[v] if word else str(v) for v in far}
+        if all(len(shown[v]) < len(t.text) for v in values):
+            # the gate refuses a key that is the only longest option ("three" beside "four",
+            # "five", "six"): the farthest value gives way to the nearest one as long as it
+            longer = [v for v in far if v not in values and len(shown[v]) >= len(t.text)]
+            if not longer:
+                continue
+            far_one = max(values, key=lambda v: abs(v - value))
+            near = min(longer, key=lambda v: abs(v - value))
+            values = sorted([v for v in values if v != far_one] + [near])
+        wrong = [shown[v] for v in values]
+        if t.text[:1].isupper():
+            wrong = [w.capitalize() for w in wrong]
+        start = t.idx + claim.sentence.offset
+        end = start + len(t.text)
+        stem = cloze(doc, claim, start, end)
+        if stem is None or not ok_stem(stem, t.text, claim):
+            continue
+        keys = ((float(value),), *((float(v),) for v in values))
         out.append(
             Draft(
                 "fact_recall",
