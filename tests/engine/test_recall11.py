@@ -26,8 +26,6 @@ Unions said they would meet managers on Thursday to discuss pay for the lost shi
 Sales of small cars across the region fell by a fifth last year.
 """
 
-# (the airline is named after the lead: the lead's own recall item offers only the article's
-# names since session 12, tests/engine/test_main12.py)
 AIRLINE = """Airline pilot dismissed
 
 A pilot who complained about rest breaks has lost her job after eleven years of flying.
