@@ -71,22 +71,17 @@ def fair_negation(claim: ClaimInfo) -> bool:
         and not re.search('["\u201c\u201d]', claim.text)
         and not _NEGATION_CLASH.search(claim.text)
         and not any(t.tag_ in {"JJS", "RBS"} for t in claim.tokens)
-        and not _unclear_scope(claim)
+        and not _passive(claim)
     )
 
 
-def _unclear_scope(claim: ClaimInfo) -> bool:
-    """A passive main verb with its agent and an adjunct after it ("was announced by X after
-    talks"): negated, its scope is unclear (not announced, not by X, or not after talks?), as
-    blind editors said. "was not carried out by X." stays clear."""
-    root = claim.root
-    kids = list(root.rights)
-    agents = [k for k in kids if k.dep_ == "agent"]
-    if not agents or not any(c.dep_ == "auxpass" for c in root.children):
-        return False
-    return any(
-        k.i > agents[0].i and k.dep_ in {"prep", "advcl", "advmod", "npadvmod"} for k in kids
-    )
+def _passive(claim: ClaimInfo) -> bool:
+    """A passive main verb ("was announced by X after talks", "was not given access to",
+    "was not carried out by X"): negated, its scope is unclear (not announced, not by X, or
+    not after talks?) or the statement reads as a mechanical "not". Blind editors of the
+    tuning articles accepted 3 of 7 such judgments (2.13.0 and 2.14.0), against 17 of 20 for
+    negated active verbs."""
+    return any(c.dep_ == "auxpass" for c in claim.root.children)
 
 
 #: A closing attribution: "..., the government has announced." / "..., a survey says.".
