@@ -167,6 +167,12 @@ def shown_text(q: Question) -> str:
     return " " + _phrase(" ".join([q.stem, *statements])) + " "
 
 
+#: Reasons :meth:`QuizState.conflict` gives, as the rejected counter shows them.
+GIVE_AWAY = "gives away or is given away by another question"
+SAME_CLAIM = "a second question on a claim already asked"
+SAME_ANSWER = "a short answer another question already has"
+
+
 @dataclass
 class QuizState:
     """What the chosen items already show and ask, for the independence check."""
@@ -191,18 +197,26 @@ class QuizState:
         context every item shares, not an answer one item leaks to another; but a second
         question on an already asked claim (``repeat``) gets no such allowance.
         """
+        return self.conflict(q, repeat) is not None
+
+    def conflict(self, q: Question, repeat: bool = False) -> str | None:
+        """Why ``q`` is refused by :meth:`conflicts` (a reason for the rejected counter), or
+        None. A second question on an asked claim is counted apart from a give-away between
+        two facts: only the latter could ever cost a quiz a fact it has not asked yet."""
         if q.claim_id in self.claims and not repeat:
-            return True
+            return SAME_CLAIM
         if REGISTRY[q.kind].short_answer and _phrase(_key(q)) in self.keys:
-            return True  # one question per answer: a fifth "Nvidia" is no question at all
+            return SAME_ANSWER  # one question per answer: a fifth "Nvidia" is no question at all
         topic = frozenset() if repeat else self.topic
         mine = [a for a in answer_phrases(q) if a and a not in topic]
         if not mine and repeat:
-            return True
-        if any(f" {a} " in text for a in mine for text in self.shown):
-            return True
+            return SAME_CLAIM
         text = shown_text(q)
-        return any(f" {a} " in text for a in self.answers if a and a not in topic)
+        if any(f" {a} " in t for a in mine for t in self.shown) or any(
+            f" {a} " in text for a in self.answers if a and a not in topic
+        ):
+            return SAME_CLAIM if repeat else GIVE_AWAY
+        return None
 
     def negation_cue(self, q: Question) -> bool:
         """A false item made by negation when negations would then mark false items."""
@@ -511,8 +525,9 @@ def _try_kind(
             if state is not None:
                 state.side.add(claim.id)
             return None
-        if state is not None and state.conflicts(q, repeat):
-            rejected["gives away or is given away by another question"] += 1
+        why = state.conflict(q, repeat) if state is not None else None
+        if why is not None:
+            rejected[why] += 1
             continue
         if state is not None and state.negation_cue(q):
             rejected["negation would cue the false answer"] += 1
