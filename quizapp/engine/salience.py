@@ -15,6 +15,7 @@ article's topic; :func:`claims.extract_claims` marks such a claim peripheral.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from .lexicon import (
@@ -260,3 +261,25 @@ def audience_figure(before: str, after: str) -> bool:
     how many people heard a speech or watched a match is a side detail of the event, which
     blind editors called trivia ("crowd size is trivia"); the event is the story."""
     return bool(_AUDIENCE_BEFORE.search(before) or _AUDIENCE_AFTER.match(after))
+
+
+# "reflects the design of similar models released this year, such as Rivalco's Z9", "rival
+# services like Acme Stream": the thing the story's subject is compared with, named by example
+_EXAMPLE_OF_KIND = re.compile(
+    r"\b(?:similar|rival|competing|comparable)\b[^.;]{0,60}?\b(?:such as|like|including)\s+"
+    r"((?:[A-Z][\w'\u2019-]*)(?:\s+[A-Z0-9][\w'\u2019-]*){0,3})"
+)
+
+
+def outside_comparison(text: str, named_elsewhere: Callable[[str], bool]) -> bool:
+    """Whether the text compares the story's subject with something of its kind it names only
+    here, by example ("reflects the design of similar phones, such as Rivalco's Z9"): the
+    comparison brings in a thing outside the story, which blind judges called "peripheral
+    trivia". ``named_elsewhere`` tells whether a word of the name recurs in the headline, the
+    lead or another sentence (then the rival is part of the story: a format battle's other
+    side)."""
+    m = _EXAMPLE_OF_KIND.search(text)
+    if m is None:
+        return False
+    words = [re.sub(r"['\u2019]s?$", "", w) for w in m.group(1).split()]
+    return not any(named_elsewhere(w) for w in words if w)
