@@ -23,7 +23,7 @@ from quizapp.engine.persons import (
     stated_sex,
 )
 
-from .claims import ClaimInfo
+from .claims import ClaimInfo, side_comparison
 from .context import self_contained
 from .distractors import (
     _PARTY,
@@ -56,7 +56,6 @@ from .drafts import Draft, evidence_of, explain
 from .gate import sort_value
 from .lexicon import (
     ASIDE_CHANGE_NOUNS,
-    COMPARISON_OPENERS,
     COUNT_WORDS,
     COUNTRIES,
     DEMONYMS,
@@ -348,7 +347,12 @@ def coordinated_figure(claim: ClaimInfo, q: Quantity) -> bool:
     toks = _figure_tokens(claim, q)
     ids = {t.i for t in toks}
     off = claim.sentence.offset
-    others = [o for o in claim.sentence.quantities if o is not q]
+    # of the key's kind ("£106m or 47.3%" restates one change in two ways)
+    others = [
+        o
+        for o in claim.sentence.quantities
+        if o is not q and (o.kind, o.currency, o.percent) == (q.kind, q.currency, q.percent)
+    ]
 
     def figure(t: Any) -> bool:
         return t.i not in ids and any(o.start <= t.idx + off < o.end for o in others)
@@ -359,25 +363,6 @@ def coordinated_figure(claim: ClaimInfo, q: Quantity) -> bool:
         if any(c.dep_ == "conj" and figure(c) for c in t.children):
             return True
     return False
-
-
-def _opens_comparison(doc: Document, s: Any) -> bool:
-    head = doc.text[s.start : s.end].lstrip(" \"'\u201c\u2018").lower()
-    return any(re.match(rf"{re.escape(o)}\b", head) for o in COMPARISON_OPENERS)
-
-
-def side_comparison(doc: Document, claim: ClaimInfo) -> bool:
-    """Whether the claim's sentence is a side comparison: it opens with "In comparison", "By
-    contrast" ..., or goes on, in the same paragraph and with the same main verb, from a
-    sentence that does ("In comparison, the film X took £11m. The film Y took nearly £10m"):
-    its figures are about something else than the story (blind judges, 2.13.0 and 2.14.0)."""
-    s = claim.sentence
-    if _opens_comparison(doc, s):
-        return True
-    prev = next((p for p in doc.sentences if p.index == s.index - 1), None)
-    if prev is None or "\n" in doc.text[prev.end : s.start] or not _opens_comparison(doc, prev):
-        return False
-    return bool(prev.span.root.lemma_.lower() == s.span.root.lemma_.lower())
 
 
 def stem_party(doc: Document, stem: str, key: str) -> str | None:
