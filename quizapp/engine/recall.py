@@ -23,7 +23,7 @@ from quizapp.engine.persons import (
     stated_sex,
 )
 
-from .claims import ClaimInfo, side_comparison
+from .claims import ClaimInfo, coordinated_figure, figure_tokens, side_comparison
 from .context import self_contained
 from .distractors import (
     _PARTY,
@@ -300,18 +300,12 @@ _CONVERSION = re.compile(
 )
 
 
-def _figure_tokens(claim: ClaimInfo, q: Quantity) -> list[Any]:
-    """The parsed words of a figure of the claim's sentence."""
-    off = claim.sentence.offset
-    return [t for t in claim.sentence.span if q.start <= t.idx + off < q.end]
-
-
 def in_fronted_participle(claim: ClaimInfo, q: Quantity) -> bool:
     """Whether the figure stands in a participle clause that opens the sentence, before its
     subject, or in a clause of it ("Investigating the blasts which killed 250 people and
     wounded _____, the film ..."): the clause is background to the sentence's news, and blind
     judges rejected its figure as a question (2.14.0 tuning)."""
-    for t in _figure_tokens(claim, q):
+    for t in figure_tokens(claim, q):
         for a in t.ancestors:
             if a.dep_ != "advcl" or a.tag_ not in {"VBG", "VBN"}:
                 continue
@@ -338,31 +332,6 @@ def change_aside(doc: Document, claim: ClaimInfo, q: Quantity) -> bool:
         return False
     aside = s.start + m.start()
     return any(o.end <= aside for o in s.quantities if o is not q)
-
-
-def coordinated_figure(claim: ClaimInfo, q: Quantity) -> bool:
-    """Whether the figure is joined by "and"/"or" to another figure of the sentence ("both
-    the _____ and 1500m", "the 5m and _____ fees"): the pair is a set the sentence names,
-    and any other value ("200m") is absurd in it (2.14.0 tuning judges)."""
-    toks = _figure_tokens(claim, q)
-    ids = {t.i for t in toks}
-    off = claim.sentence.offset
-    # of the key's kind ("£106m or 47.3%" restates one change in two ways)
-    others = [
-        o
-        for o in claim.sentence.quantities
-        if o is not q and (o.kind, o.currency, o.percent) == (q.kind, q.currency, q.percent)
-    ]
-
-    def figure(t: Any) -> bool:
-        return t.i not in ids and any(o.start <= t.idx + off < o.end for o in others)
-
-    for t in toks:
-        if t.dep_ == "conj" and figure(t.head):
-            return True
-        if any(c.dep_ == "conj" and figure(c) for c in t.children):
-            return True
-    return False
 
 
 def stem_party(doc: Document, stem: str, key: str) -> str | None:

@@ -160,3 +160,16 @@ def test_party_the_stem_names_bounds_the_wrong_people() -> None:
         if "Labour Party" in d.stem and "_____" in d.stem:
             wrong = {t for t, _ in d.distractors}
             assert not wrong & {"Finnan", "Greaves", "Paul Finnan", "Simon Greaves"}
+
+
+def test_figure_of_a_named_pair_is_not_changed_for_a_false_statement() -> None:
+    # "has ruled out the 400m and 200m": a made-up distance is absurd in the pair, and the
+    # statement plainly false; the clause's lone figure still changes
+    from quizapp.engine.mutations import mutate_number
+
+    doc = analyse(RUNNER)
+    pair = [c for c in extract_claims(doc) if "ruled out the" in c.text]
+    assert pair
+    olds = {m.old for c in pair for m in mutate_number(doc, c, random.Random(0))}
+    assert not olds & {"400m", "200m"}
+    assert "1500m" in olds
