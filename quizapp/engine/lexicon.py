@@ -1188,3 +1188,37 @@ TERM_PLACES: frozenset[str] = frozenset({"prison", "jail", "gaol"})
 TERM_UNITS: frozenset[str] = frozenset({"year", "month", "week"})
 #: The terms a made-up wrong value is drawn from (in the key's unit), besides the key's value.
 TERM_LADDER: tuple[int, ...] = (2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 15, 18, 20, 25, 30, 40)
+
+#: Nouns of a change that an aside puts beside a level ("closed at $40.15 - a drop of 5.1% -"):
+#: the aside glosses the figure before it, a minor detail blind judges rejected as a question.
+ASIDE_CHANGE_NOUNS: frozenset[str] = frozenset(
+    {
+        "drop",
+        "fall",
+        "decline",
+        "dip",
+        "slide",
+        "loss",
+        "rise",
+        "gain",
+        "increase",
+        "jump",
+        "climb",
+        "rebound",
+    }
+)
+
+#: Openers of a sentence that sets a side example against the story ("In comparison, the
+#: film took ..."): its figures, and those of the next sentence that goes on with the same
+#: verb, are a side comparison, not the story (blind judges, 2.13.0 and 2.14.0 tuning).
+COMPARISON_OPENERS: tuple[str, ...] = (
+    "in comparison",
+    "by comparison",
+    "for comparison",
+    "in contrast",
+    "by contrast",
+    "compared with",
+    "compared to",
+    "in comparison with",
+    "in comparison to",
+)

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from .claims import ClaimInfo, background_figure
+from .claims import ClaimInfo, background_figure, coordinated_figure
 from .distractors import (
     entity_pool,
     named_in,
@@ -168,8 +168,8 @@ def mutate_number(doc: Document, claim: ClaimInfo, rng: random.Random) -> list[M
     for q in claim.sentence.quantities:
         if not (claim.start <= q.start and q.end <= claim.end) or q.kind == "year":
             continue
-        if not changeable_figure(doc, q):
-            continue
+        if not changeable_figure(doc, q) or coordinated_figure(claim, q):
+            continue  # "both the 800m and 1500m": a made-up "900m" is absurd (recall12)
         # "$2.58 trillion (£1.38 trillion)": changing one half leaves the other as the tell;
         # so does a unit word between ("830bn rupees ($19bn)", 2.5.0-verify). Money or euros
         # with a money twin change together, by the same factor (2.8.0: the lead "70m euros
