@@ -632,24 +632,40 @@ def word_counts(doc: Document, claim: ClaimInfo, ev: Evidence, want_pos: int = 1
             continue
         cap = t.text[:1].isupper()
         wrong = [w.capitalize() if cap else w for w in wrong]
-        stem = cloze(doc, claim, start, end)
-        if stem is None or not ok_stem(stem, t.text, claim):
-            continue
-        keys = ((float(value),), *((float(COUNT_WORDS[w.lower()]),) for w in wrong))
-        out.append(
-            Draft(
-                "fact_recall",
-                claim.id,
-                stem,
-                t.text,
-                tuple((w, "number_perturbation") for w in wrong),
-                ev,
-                explain(ev, t.text),
-                ordered=True,
-                sort_keys=keys,
-            )
-        )
+        values = [COUNT_WORDS[w.lower()] for w in wrong]
+        draft = _count_draft(doc, claim, ev, t.text, (start, end), value, values, wrong)
+        if draft is not None:
+            out.append(draft)
     return out
+
+
+def _count_draft(
+    doc: Document,
+    claim: ClaimInfo,
+    ev: Evidence,
+    key: str,
+    span: tuple[int, int],
+    value: float,
+    values: list[float] | list[int],
+    wrong: list[str],
+) -> Draft | None:
+    """A blank on a count or a term (``span`` in the article) with made-up wrong values shown
+    as ``wrong``, ordered by value; None where the stem is refused."""
+    stem = cloze(doc, claim, *span)
+    if stem is None or not ok_stem(stem, key, claim):
+        return None
+    keys = ((float(value),), *((float(v),) for v in values))
+    return Draft(
+        "fact_recall",
+        claim.id,
+        stem,
+        key,
+        tuple((w, "number_perturbation") for w in wrong),
+        ev,
+        explain(ev, key),
+        ordered=True,
+        sort_keys=keys,
+    )
 
 
 def _term_verb(prep: Any) -> bool:
@@ -730,22 +746,9 @@ def lead_terms(doc: Document, claim: ClaimInfo, ev: Evidence, want_pos: int = 1)
         if t.text[:1].isupper():
             wrong = [w.capitalize() for w in wrong]
         start = t.idx + claim.sentence.offset
-        end = start + len(t.text)
-        stem = cloze(doc, claim, start, end)
-        if stem is None or not ok_stem(stem, t.text, claim):
-            continue
-        keys = ((float(value),), *((float(v),) for v in values))
-        out.append(
-            Draft(
-                "fact_recall",
-                claim.id,
-                stem,
-                t.text,
-                tuple((w, "number_perturbation") for w in wrong),
-                ev,
-                explain(ev, t.text),
-                ordered=True,
-                sort_keys=keys,
-            )
+        draft = _count_draft(
+            doc, claim, ev, t.text, (start, start + len(t.text)), value, values, wrong
         )
+        if draft is not None:
+            out.append(draft)
     return out
