@@ -368,10 +368,7 @@ def _reported(doc: Document, claim: ClaimInfo) -> list[Draft]:
         if sex is not None or _said_by_another(doc, claim, toks, speaker, "ORG"):
             return []
         return _org_draft(doc, claim, speaker, content, ORG_REPORTED_STEM.format(content=content))
-    people = _people(doc)
-    for p in [*_speakers(doc), *_quoted(doc)]:
-        if _named(people, p) is None:
-            people = [*people, p]
+    people = _pool(doc)
     key = _named(people, speaker)
     if key is None:
         return []

@@ -1102,18 +1102,32 @@ def _opens_comparison(doc: Document, s: Any) -> bool:
 
 
 def side_comparison(doc: Document, claim: ClaimInfo) -> bool:
-    """Whether the claim's sentence is a side comparison: it opens with "In comparison", "By
-    contrast" ..., or goes on, in the same paragraph and with the same main verb, from a
-    sentence that does ("In comparison, the film X took £11m. The film Y took nearly £10m"):
-    its facts are about something else than the story (blind judges on recall items, 2.13.0
-    and 2.14.0): the claim is peripheral."""
+    """Whether the claim's sentence is a side comparison: past the lead, it opens with "In
+    comparison", "By contrast" ..., or goes on, in the same paragraph and with the same main
+    verb, from a sentence that does ("In comparison, the film X took £11m. The film Y took
+    nearly £10m"), and every name in it is named nowhere else in the article: its facts are
+    about something else than the story (blind judges on recall items, 2.13.0 and 2.14.0), so
+    the claim is peripheral. "In contrast, Chrysler ..." in a story that names Chrysler again
+    is the story's own business."""
     s = claim.sentence
-    if _opens_comparison(doc, s):
-        return True
-    prev = next((p for p in doc.sentences if p.index == s.index - 1), None)
-    if prev is None or "\n" in doc.text[prev.end : s.start] or not _opens_comparison(doc, prev):
+    if s.index == 0:
         return False
-    return bool(prev.span.root.lemma_.lower() == s.span.root.lemma_.lower())
+    if _opens_comparison(doc, s):
+        first = s
+    else:
+        prev = next((p for p in doc.sentences if p.index == s.index - 1), None)
+        if prev is None or "\n" in doc.text[prev.end : s.start] or not _opens_comparison(doc, prev):
+            return False
+        if prev.span.root.lemma_.lower() != s.span.root.lemma_.lower():
+            return False
+        first = prev
+    # the comparison's own stretch: the opening sentence and the one that goes on from it
+    nxt = next((p for p in doc.sentences if p.index == first.index + 1), None)
+    lo, hi = first.start, nxt.end if nxt is not None else first.end
+    kinds = {"PERSON", "ORG", "PRODUCT", "WORK_OF_ART"}
+    names = {m.text for x in (first, s) for m in x.mentions if m.label in kinds}
+    outside = (doc.text[:lo] + " " + doc.text[hi:]).lower()
+    return bool(names) and not any(n.lower() in outside for n in names)
 
 
 def figure_tokens(claim: ClaimInfo, q: Any) -> list[Any]:

@@ -18,7 +18,14 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from .claims import ClaimInfo
 from .document import Document
-from .lexicon import JOB_CLASSES, PERSON_NOUNS, PERSON_ROLES, SPAN_NOUNS, THIS_PERIODS
+from .lexicon import (
+    JOB_CLASSES,
+    PERSON_NOUNS,
+    PERSON_ROLES,
+    REPORTING_VERBS,
+    SPAN_NOUNS,
+    THIS_PERIODS,
+)
 from .persons import FEMALE_NAMES, FIRST_NAMES, MALE_NAMES
 from .pronouns import opener_refers_to_subst
 from .quality import name_before
@@ -144,11 +151,18 @@ def lead_antecedent(claim: ClaimInfo, i: int) -> bool:
         return t.tag_ in tags and not (obj and t.dep_ in {"nsubj", "nsubjpass", "compound"})
 
     before = claim.tokens[:i]
+    people = PERSON_NOUNS | PERSON_ROLES | frozenset(JOB_CLASSES)
     if low in _PERSON_PRONOUNS:
-        people = PERSON_NOUNS | PERSON_ROLES | frozenset(JOB_CLASSES)
         return any(fits(t, {"NN"}) and t.lemma_.lower() in people for t in before)
     if low in _THING_PRONOUNS:
-        return any(fits(t, {"NN"}) and t.lemma_.lower() not in PERSON_NOUNS for t in before)
+        # never a person ("The chairman said it would cut jobs") nor the subject of a
+        # reporting verb ("A report says it will cut jobs"): "it" is then the headline's firm
+        return any(
+            fits(t, {"NN"})
+            and t.lemma_.lower() not in people
+            and not (t.dep_ == "nsubj" and t.head.lemma_.lower() in REPORTING_VERBS)
+            for t in before
+        )
     if low in _GROUP_PRONOUNS:
         return any(fits(t, {"NNS"}) for t in before)
     return False

@@ -1217,8 +1217,6 @@ COMPARISON_OPENERS: tuple[str, ...] = (
     "for comparison",
     "in contrast",
     "by contrast",
-    "compared with",
-    "compared to",
     "in comparison with",
     "in comparison to",
 )

@@ -355,7 +355,9 @@ def generate_recall(
     if not self_contained(doc, claim, claim.text):
         return []
     if side_comparison(doc, claim):
-        return []  # "In comparison, ... took _____": not the story (recall12)
+        # "In comparison, ... took _____": not the story (recall12). Selection never asks a
+        # peripheral claim; this keeps recall's own candidates (candidates.py) the same
+        return []
     ev = evidence_of(doc, claim)
     # the match result first: the story's point on a sports report (score10)
     drafts: list[Draft] = generate_score(doc, claim)
@@ -579,10 +581,6 @@ def generate_recall(
     return drafts
 
 
-#: The head nouns of a time span ("for six years", "two weeks later"): when, not how many.
-_SPAN_NOUNS = SPAN_NOUNS
-
-
 #: Words before a count that make it a set the sentence already names ("the two firms").
 _DEFINITE = frozenset("the these those both its their his her our my your".split())
 
@@ -609,7 +607,7 @@ def word_counts(doc: Document, claim: ClaimInfo, ev: Evidence, want_pos: int = 1
             continue
         if t.ent_type_ not in {"", "CARDINAL"} or (t.text[:1].isupper() and t.i != t.sent.start):
             continue  # "the Six Nations", "the Big Four": a name, not a count
-        if t.head.lemma_.lower() in _SPAN_NOUNS or t.head.tag_ != "NNS":
+        if t.head.lemma_.lower() in SPAN_NOUNS or t.head.tag_ != "NNS":
             continue
         start = t.idx + claim.sentence.offset
         end = start + len(t.text)

@@ -213,3 +213,18 @@ def test_no_term_item_for_a_bound_or_a_later_sentence() -> None:
     assert [d.key for d in _terms(headline)] == ["nine"]
     later = "Spying case\n\nThe trial ended on Monday.\n\n" + JAILED.split("\n\n", 1)[1]
     assert not _terms(later)
+
+
+def test_lead_it_never_stands_for_a_person_or_a_reporting_subject() -> None:
+    # "The chairman said ... it would cut jobs", "A report says it will ...": "it" is the
+    # headline's firm, not the chairman nor the report (review of session 12)
+    from quizapp.engine.context import lead_antecedent
+
+    for lead in (
+        "The chairman said on Monday that it would cut 300 jobs at the plant.",
+        "A report says it will cut 300 jobs at the plant in Leeds.",
+    ):
+        doc = analyse("Plant to shed jobs\n\n" + lead + "\n\nUnions said they were angry.\n")
+        claim = next(c for c in extract_claims(doc) if c.sentence.index == 0)
+        i = [t.lower_ for t in claim.tokens].index("it")
+        assert not lead_antecedent(claim, i)

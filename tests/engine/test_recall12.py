@@ -160,6 +160,7 @@ def test_party_the_stem_names_bounds_the_wrong_people() -> None:
         if "Labour Party" in d.stem and "_____" in d.stem:
             wrong = {t for t, _ in d.distractors}
             assert not wrong & {"Finnan", "Greaves", "Paul Finnan", "Simon Greaves"}
+            assert len(wrong) >= 2  # an item with too few of the party's people is refused
 
 
 def test_figure_of_a_named_pair_is_not_changed_for_a_false_statement() -> None:
@@ -173,3 +174,34 @@ def test_figure_of_a_named_pair_is_not_changed_for_a_false_statement() -> None:
     olds = {m.old for c in pair for m in mutate_number(doc, c, random.Random(0))}
     assert not olds & {"400m", "200m"}
     assert "1500m" in olds
+
+
+def test_contrast_about_the_storys_own_subject_is_no_side_comparison() -> None:
+    # "In contrast, Corvan ..." where the story names Corvan again: its own business
+    from quizapp.engine.claims import side_comparison
+
+    text = (
+        "Helm profits slide as truck unit struggles\n"
+        "Profits at engineering group Helm fell by a third last year as its truck unit "
+        "struggled with weak demand.\n"
+        "Truck sales fell 12% and the unit made a loss of 80m euros.\n"
+        "In contrast, Corvan, Helm's bus maker, enjoyed a 5% rise in sales.\n"
+        "Helm said Corvan would open a second factory in Poland next year.\n"
+    )
+    doc = analyse(text)
+    claims = extract_claims(doc)
+    contrast = next(c for c in claims if "In contrast" in c.text or "enjoyed" in c.text)
+    assert not side_comparison(doc, contrast)
+
+
+def test_lead_is_never_a_side_comparison() -> None:
+    from quizapp.engine.claims import side_comparison
+
+    text = (
+        "Pump sales rise\n\n"
+        "In comparison, Zentra sold 40,000 pumps in March.\n\n"
+        "Analysts said demand for pumps was strong.\n"
+    )
+    doc = analyse(text)
+    lead = next(c for c in extract_claims(doc) if c.sentence.index == 0)
+    assert not side_comparison(doc, lead)
