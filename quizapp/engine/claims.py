@@ -1115,15 +1115,15 @@ def side_comparison(doc: Document, claim: ClaimInfo) -> bool:
     if _opens_comparison(doc, s):
         first = s
     else:
-        prev = next((p for p in doc.sentences if p.index == s.index - 1), None)
-        if prev is None or "\n" in doc.text[prev.end : s.start] or not _opens_comparison(doc, prev):
+        prev = doc.sentences[s.index - 1]
+        if "\n" in doc.text[prev.end : s.start] or not _opens_comparison(doc, prev):
             return False
         if prev.span.root.lemma_.lower() != s.span.root.lemma_.lower():
             return False
         first = prev
     # the comparison's own stretch: the opening sentence and the one that goes on from it
-    nxt = next((p for p in doc.sentences if p.index == first.index + 1), None)
-    lo, hi = first.start, nxt.end if nxt is not None else first.end
+    after = doc.sentences[first.index + 1 : first.index + 2]
+    lo, hi = first.start, after[0].end if after else first.end
     kinds = {"PERSON", "ORG", "PRODUCT", "WORK_OF_ART"}
     names = {m.text for x in (first, s) for m in x.mentions if m.label in kinds}
     outside = (doc.text[:lo] + " " + doc.text[hi:]).lower()

@@ -124,6 +124,10 @@ def _refers_to_subst(pronoun: str, label: str) -> bool:
     return label in {"ORG", "GPE"} and pronoun in _THING_PRONOUNS  # GPE: the story's country
 
 
+#: Nouns for a person: a "she" or "his" of the lead may stand for one, an "it" never.
+_PERSON_WORDS = PERSON_NOUNS | PERSON_ROLES | frozenset(JOB_CLASSES)
+
+
 def lead_antecedent(claim: ClaimInfo, i: int) -> bool:
     """Whether the pronoun ``claim.tokens[i]`` of the lead stands for a noun before it in the
     same claim ("A US airline attendant suspended over images on her blog says she has been
@@ -151,15 +155,14 @@ def lead_antecedent(claim: ClaimInfo, i: int) -> bool:
         return t.tag_ in tags and not (obj and t.dep_ in {"nsubj", "nsubjpass", "compound"})
 
     before = claim.tokens[:i]
-    people = PERSON_NOUNS | PERSON_ROLES | frozenset(JOB_CLASSES)
     if low in _PERSON_PRONOUNS:
-        return any(fits(t, {"NN"}) and t.lemma_.lower() in people for t in before)
+        return any(fits(t, {"NN"}) and t.lemma_.lower() in _PERSON_WORDS for t in before)
     if low in _THING_PRONOUNS:
         # never a person ("The chairman said it would cut jobs") nor the subject of a
         # reporting verb ("A report says it will cut jobs"): "it" is then the headline's firm
         return any(
             fits(t, {"NN"})
-            and t.lemma_.lower() not in people
+            and t.lemma_.lower() not in _PERSON_WORDS
             and not (t.dep_ == "nsubj" and t.head.lemma_.lower() in REPORTING_VERBS)
             for t in before
         )

@@ -26,8 +26,6 @@ from quizapp.engine.persons import (
 from .claims import ClaimInfo, coordinated_figure, figure_tokens, side_comparison
 from .context import self_contained
 from .distractors import (
-    _PARTY,
-    _party_name,
     co_listed,
     country_of,
     display_name,
@@ -46,10 +44,10 @@ from .distractors import (
     reliable_name,
     same_place,
     sides_of,
-    stated_parties,
     stem_countries,
     stem_group,
     stem_job,
+    stem_party,
 )
 from .document import Document, mention_role
 from .drafts import Draft, evidence_of, explain
@@ -332,20 +330,6 @@ def change_aside(doc: Document, claim: ClaimInfo, q: Quantity) -> bool:
         return False
     aside = s.start + m.start()
     return any(o.end <= aside for o in s.quantities if o is not q)
-
-
-def stem_party(doc: Document, stem: str, key: str) -> str | None:
-    """The one party a stem names ("returning Mr Livingstone to the Labour Party") when the
-    article ties the key to no other party: a wrong name must then be the article's man of
-    that party (a reporter, or the rival party's leader, cannot have done what the stem
-    tells: 2.13.0 and 2.14.0 tuning judges). Where the key's party is unknown, too few
-    wrong names are left more often than not, and the item is refused."""
-    named = {_party_name(p) for p in re.findall(rf"(?<![\w-])({_PARTY})(?![\w-])", stem)}
-    named.discard(None)
-    if len(named) != 1:
-        return None
-    party = next(iter(named))
-    return party if stated_parties(doc, key) <= {party} else None
 
 
 def generate_recall(
