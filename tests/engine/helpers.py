@@ -6,6 +6,8 @@ from functools import lru_cache
 from importlib import resources
 
 from quizapp.engine import GenerationResult, generate
+from quizapp.engine.claims import ClaimInfo, extract_claims
+from quizapp.engine.document import Document, analyse
 
 # Written for these tests: a small invented business story with numbers, names and dates.
 WRITTEN = """Robot sales climb at Acme
@@ -29,3 +31,14 @@ def seed_text() -> str:
 def cached_generate(text: str, seed: int = 0) -> GenerationResult:
     """generate() once per (text, seed) for the whole session."""
     return generate(text, seed=seed)
+
+
+def claims_of(text: str) -> tuple[Document, list[ClaimInfo]]:
+    """The analysed article and its claims."""
+    doc = analyse(text)
+    return doc, extract_claims(doc)
+
+
+def claim_with(doc: Document, claims: list[ClaimInfo], words: str) -> ClaimInfo:
+    """The first claim whose text holds ``words``."""
+    return next(c for c in claims if words in doc.text[c.start : c.end])

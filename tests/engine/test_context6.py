@@ -5,22 +5,11 @@ of its sentence (texts written for these tests)."""
 
 from __future__ import annotations
 
-from quizapp.engine.claims import ClaimInfo, extract_claims
-from quizapp.engine.document import Document, analyse
 from quizapp.engine.mutations import statement
 from quizapp.engine.pronouns import earlier_clause
 from quizapp.engine.quality import needs_context
 from quizapp.engine.verification import standalone
-
-
-def _claims(text: str) -> tuple[Document, list[ClaimInfo]]:
-    doc = analyse(text)
-    return doc, extract_claims(doc)
-
-
-def _claim(doc: Document, claims: list[ClaimInfo], words: str) -> ClaimInfo:
-    return next(c for c in claims if words in doc.text[c.start : c.end])
-
+from tests.engine.helpers import claim_with, claims_of
 
 FILM = """Court delays thriller
 
@@ -31,8 +20,8 @@ Leeds Crown Court postponed the film's launch until 9 March.
 
 
 def test_the_film_is_the_one_film_named() -> None:
-    doc, claims = _claims(FILM)
-    c = _claim(doc, claims, "postponed the film's launch")
+    doc, claims = claims_of(FILM)
+    c = claim_with(doc, claims, "postponed the film's launch")
     assert c.subst is not None and c.subst_main
     assert statement(doc, c) == "Leeds Crown Court postponed Silver Morning's launch until 9 March."
     assert standalone(doc, c, bare=True)
@@ -48,8 +37,8 @@ The director said he made the film in 14 days with a cast of 30 amateurs.
 
 def test_a_film_then_another_named_film_is_not_resolved() -> None:
     # "A film ..." then "British film Grey Harbour": two films, "the film" may be either
-    doc, claims = _claims(TWO_FILMS)
-    c = _claim(doc, claims, "made the film")
+    doc, claims = claims_of(TWO_FILMS)
+    c = claim_with(doc, claims, "made the film")
     assert c.subst is None
     assert not standalone(doc, c, bare=True)
 
@@ -63,8 +52,8 @@ The airline could also win 400m euros in compensation from the state.
 
 
 def test_the_airline_named_in_an_apposition() -> None:
-    doc, claims = _claims(AIRLINE)
-    c = _claim(doc, claims, "could also win")
+    doc, claims = claims_of(AIRLINE)
+    c = claim_with(doc, claims, "could also win")
     assert c.subst is not None and c.subst[2] == "Alitalia"
     assert statement(doc, c).startswith("Alitalia could also win 400m euros")
 
@@ -85,15 +74,15 @@ The country's deficit was 5.2% of GDP last year, the minister said.
 
 
 def test_the_country_is_the_one_country_named() -> None:
-    doc, claims = _claims(COUNTRY)
-    c = _claim(doc, claims, "deficit was 5.2%")
+    doc, claims = claims_of(COUNTRY)
+    c = claim_with(doc, claims, "deficit was 5.2%")
     assert c.subst is not None and c.subst[2] == "Norway"
     assert statement(doc, c).startswith("Norway's deficit was 5.2% of GDP")
 
 
 def test_the_country_with_two_countries_named_is_refused() -> None:
-    doc, claims = _claims(TWO_COUNTRIES)
-    c = _claim(doc, claims, "deficit was 5.2%")
+    doc, claims = claims_of(TWO_COUNTRIES)
+    c = claim_with(doc, claims, "deficit was 5.2%")
     assert c.subst is None
     assert not standalone(doc, c, bare=True)
 
@@ -114,8 +103,8 @@ Both companies want to cut costs by 10% as demand for cars falls.
 
 
 def test_both_companies_are_the_two_named() -> None:
-    doc, claims = _claims(PAIR)
-    c = _claim(doc, claims, "cut costs")
+    doc, claims = claims_of(PAIR)
+    c = claim_with(doc, claims, "cut costs")
     assert c.subst is not None
     assert (
         statement(doc, c)
@@ -126,8 +115,8 @@ def test_both_companies_are_the_two_named() -> None:
 
 def test_both_companies_with_another_name_before_is_refused() -> None:
     # a person named before ("Anna Berg"): the tagger may have taken a company for one
-    doc, claims = _claims(PAIR_AND_PERSON)
-    c = _claim(doc, claims, "cut costs")
+    doc, claims = claims_of(PAIR_AND_PERSON)
+    c = claim_with(doc, claims, "cut costs")
     assert c.subst is None
 
 
@@ -141,8 +130,8 @@ Sales at Toyota fell 3% and it said it would cut 900 jobs in Japan by 2006.
 def test_second_clause_it_never_takes_the_previous_sentence_subject() -> None:
     # "it" means Toyota, named in its own sentence: never Microsoft (the wrong key the
     # previous sentence's subject gave)
-    doc, claims = _claims(SECOND_CLAUSE)
-    c = _claim(doc, claims, "it said it would cut")
+    doc, claims = claims_of(SECOND_CLAUSE)
+    c = claim_with(doc, claims, "it said it would cut")
     assert earlier_clause(c)
     assert c.subst is None
     assert not standalone(doc, c, bare=True)
@@ -157,8 +146,8 @@ Reflecting the demand for mobile data, it announced it would double its hotspots
 
 
 def test_pronoun_after_participial_opener() -> None:
-    doc, claims = _claims(OPENER)
-    c = _claim(doc, claims, "double its hotspots")
+    doc, claims = claims_of(OPENER)
+    c = claim_with(doc, claims, "double its hotspots")
     assert c.subst is not None and c.subst[2] == "Telmark"
     text = statement(doc, c)
     assert text.startswith("Reflecting the demand for mobile data, Telmark announced")
@@ -167,8 +156,8 @@ def test_pronoun_after_participial_opener() -> None:
 def test_both_companies_refused_when_a_company_is_tagged_a_person() -> None:
     # the model tags "Volvex" a person: the two companies cannot be told apart safely
     text = PAIR.replace("Renault", "Volvex")
-    doc, claims = _claims(text)
-    c = _claim(doc, claims, "cut costs")
+    doc, claims = claims_of(text)
+    c = claim_with(doc, claims, "cut costs")
     assert c.subst is None
 
 
@@ -183,24 +172,24 @@ COUNTRY_IT_FIRM = COUNTRY_IT.replace("fishing fleets", "Statoil")
 
 
 def test_it_after_the_story_country_as_subject() -> None:
-    doc, claims = _claims(COUNTRY_IT)
-    c = _claim(doc, claims, "spent 4.2 billion")
+    doc, claims = claims_of(COUNTRY_IT)
+    c = claim_with(doc, claims, "spent 4.2 billion")
     assert c.subst is not None and c.subst[2] == "Norway"
     assert statement(doc, c).startswith("Norway spent 4.2 billion crowns")
 
 
 def test_it_with_a_firm_named_before_is_refused() -> None:
     # "Statoil" in the previous sentence: "it" may be the firm
-    doc, claims = _claims(COUNTRY_IT_FIRM)
-    c = _claim(doc, claims, "spent 4.2 billion")
+    doc, claims = claims_of(COUNTRY_IT_FIRM)
+    c = claim_with(doc, claims, "spent 4.2 billion")
     assert c.subst is None
 
 
 def test_conversion_after_blank_and_unit_is_dropped() -> None:
     from quizapp.engine.stems import cloze
 
-    doc, claims = _claims(COUNTRY_IT)
-    c = _claim(doc, claims, "spent 4.2 billion")
+    doc, claims = claims_of(COUNTRY_IT)
+    c = claim_with(doc, claims, "spent 4.2 billion")
     q = next(q for q in c.sentence.quantities if q.text.startswith("4.2"))
     stem = cloze(doc, c, q.start, q.end)
     assert stem is not None and "$610m" not in stem
@@ -216,8 +205,8 @@ RELATIVE = (
 
 def test_a_name_starting_a_relative_clause_is_not_the_things_name() -> None:
     # "the device Nokia launched": Nokia made the device, it is not the device's name
-    doc, claims = _claims(RELATIVE)
-    c = _claim(doc, claims, "will cost 300 euros")
+    doc, claims = claims_of(RELATIVE)
+    c = claim_with(doc, claims, "will cost 300 euros")
     assert c.subst is None
 
 

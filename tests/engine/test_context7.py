@@ -5,20 +5,9 @@ the traps refused (texts written for these tests)."""
 
 from __future__ import annotations
 
-from quizapp.engine.claims import ClaimInfo, extract_claims
-from quizapp.engine.document import Document, analyse
 from quizapp.engine.mutations import statement
 from quizapp.engine.verification import standalone
-
-
-def _claims(text: str) -> tuple[Document, list[ClaimInfo]]:
-    doc = analyse(text)
-    return doc, extract_claims(doc)
-
-
-def _claim(doc: Document, claims: list[ClaimInfo], words: str) -> ClaimInfo:
-    return next(c for c in claims if words in doc.text[c.start : c.end])
-
+from tests.engine.helpers import claim_with, claims_of
 
 SPEECH = """Tanner to address farmers
 
@@ -33,8 +22,8 @@ He will also promise a fund of 200 million pounds for rural broadband by 2012.
 
 def test_he_after_a_quote_is_the_speaker() -> None:
     # the remark between is the speaker's own words: "He" is the one who said them
-    doc, claims = _claims(SPEECH)
-    c = _claim(doc, claims, "also promise a fund")
+    doc, claims = claims_of(SPEECH)
+    c = claim_with(doc, claims, "also promise a fund")
     assert c.subst is not None and c.subst_main and c.subst_label == "PERSON"
     assert statement(doc, c).startswith("Gerald Tanner will also promise a fund")
     assert standalone(doc, c, bare=True)
@@ -49,8 +38,8 @@ His flat in Leeds was found to contain 9,000 fake notes and two printing presses
 
 
 def test_his_becomes_the_name_with_a_possessive() -> None:
-    doc, claims = _claims(POSSESSIVE)
-    c = _claim(doc, claims, "flat in Leeds")
+    doc, claims = claims_of(POSSESSIVE)
+    c = claim_with(doc, claims, "flat in Leeds")
     assert c.subst is not None and c.subst_main
     assert statement(doc, c).startswith("Walter Grimsby's flat in Leeds was found to contain")
 
@@ -65,8 +54,8 @@ He won 12 of his 14 service games and served 15 aces in the match.
 
 def test_two_men_named_before_he_is_refused() -> None:
     # Penn is the subject, but Lask (a man too) is named in the same sentence
-    doc, claims = _claims(TWO_MEN)
-    c = _claim(doc, claims, "service games")
+    doc, claims = claims_of(TWO_MEN)
+    c = claim_with(doc, claims, "service games")
     assert c.subst is None or not c.subst_main
 
 
@@ -80,8 +69,8 @@ He spent 11 years at Northfield Bank and doubled its profits to 900 million poun
 
 def test_he_with_a_woman_named_too_is_the_one_man() -> None:
     # Mrs Carver is a woman (the article says so): "He" can only be Mr Abbott
-    doc, claims = _claims(MAN_AND_WOMAN)
-    c = _claim(doc, claims, "spent 11 years")
+    doc, claims = claims_of(MAN_AND_WOMAN)
+    c = claim_with(doc, claims, "spent 11 years")
     assert c.subst is not None and c.subst_main
     assert statement(doc, c).startswith("Colin Abbott spent 11 years at Northfield Bank")
 
@@ -96,8 +85,8 @@ He spent 11 years at Northfield Bank and doubled its profits to 900 million poun
 
 def test_a_person_of_unstated_sex_named_before_is_a_rival() -> None:
     # "Robin" may be a man: "He" may be Carver
-    doc, claims = _claims(UNSTATED_SEX)
-    c = _claim(doc, claims, "spent 11 years")
+    doc, claims = claims_of(UNSTATED_SEX)
+    c = claim_with(doc, claims, "spent 11 years")
     assert c.subst is None or not c.subst_main
 
 
@@ -110,8 +99,8 @@ He had led the club to the second division title in 2003 and the cup final in 20
 
 
 def test_a_man_named_inside_a_quote_is_a_rival() -> None:
-    doc, claims = _claims(QUOTED_RIVAL)
-    c = _claim(doc, claims, "second division title")
+    doc, claims = claims_of(QUOTED_RIVAL)
+    c = claim_with(doc, claims, "second division title")
     assert c.subst is None or not c.subst_main
 
 
@@ -125,8 +114,8 @@ He beat the defending champion in four hours and ten minutes in front of 15,000 
 
 def test_a_person_named_only_by_description_blocks() -> None:
     # "The Spaniard" is the previous sentence's subject, not a name: refuse
-    doc, claims = _claims(DESCRIBED_RIVAL)
-    c = _claim(doc, claims, "four hours")
+    doc, claims = claims_of(DESCRIBED_RIVAL)
+    c = claim_with(doc, claims, "four hours")
     assert c.subst is None or not c.subst_main
 
 
@@ -139,8 +128,8 @@ She said the prize of 25,000 pounds would go to a library in her home town.
 
 
 def test_she_for_a_man_is_refused() -> None:
-    doc, claims = _claims(SHE_WRONG_SEX)
-    c = _claim(doc, claims, "prize of 25,000")
+    doc, claims = claims_of(SHE_WRONG_SEX)
+    c = claim_with(doc, claims, "prize of 25,000")
     assert c.subst is None or not c.subst_main
 
 
@@ -152,7 +141,7 @@ Vale denied wrongdoing over the contracts, but he admitted the deal cost 40 mill
 
 
 def test_a_later_clause_is_never_resolved() -> None:
-    doc, claims = _claims(LATER_CLAUSE)
+    doc, claims = claims_of(LATER_CLAUSE)
     for c in claims:
         if doc.text[c.start : c.end].startswith("he admitted"):
             assert c.subst is None
@@ -167,8 +156,8 @@ The minister had signed a contract for 12 helicopters in March 2004 without a te
 
 
 def test_the_minister_is_the_one_person_introduced_as_minister() -> None:
-    doc, claims = _claims(MINISTER)
-    c = _claim(doc, claims, "signed a contract")
+    doc, claims = claims_of(MINISTER)
+    c = claim_with(doc, claims, "signed a contract")
     assert c.subst is not None and c.subst_main
     assert statement(doc, c).startswith("Rupert Vale had signed a contract for 12 helicopters")
     assert standalone(doc, c, bare=True)
@@ -183,8 +172,8 @@ The minister had signed a contract for 12 helicopters in March 2004 without a te
 
 
 def test_two_ministers_named_is_refused() -> None:
-    doc, claims = _claims(TWO_MINISTERS)
-    c = _claim(doc, claims, "signed a contract")
+    doc, claims = claims_of(TWO_MINISTERS)
+    c = claim_with(doc, claims, "signed a contract")
     assert c.subst is None or not c.subst_main
 
 
@@ -197,8 +186,8 @@ Shares in the chain fell 6% on Thursday, a week after the chief executive sold 3
 
 
 def test_the_chief_executive_is_the_one_introduced() -> None:
-    doc, claims = _claims(CHIEF_EXECUTIVE)
-    c = _claim(doc, claims, "sold 30,000 shares")
+    doc, claims = claims_of(CHIEF_EXECUTIVE)
+    c = claim_with(doc, claims, "sold 30,000 shares")
     assert c.subst is not None and c.subst_main
     assert "a week after Margaret Oakes sold 30,000 shares" in statement(doc, c)
 
@@ -213,8 +202,8 @@ The minister had signed a contract for 12 helicopters in March 2004 without a te
 
 def test_an_unnamed_minister_before_the_named_one_is_refused() -> None:
     # "A minister" first: the article may speak of two
-    doc, claims = _claims(MINISTER_BEFORE_NAMED)
-    c = _claim(doc, claims, "signed a contract")
+    doc, claims = claims_of(MINISTER_BEFORE_NAMED)
+    c = claim_with(doc, claims, "signed a contract")
     assert c.subst is None or not c.subst_main
 
 
@@ -229,8 +218,8 @@ It also announced it was putting wi-fi on 40 trains between London and Leeds by 
 
 
 def test_it_goes_on_the_chain_of_the_previous_it() -> None:
-    doc, claims = _claims(CHAIN)
-    c = _claim(doc, claims, "putting wi-fi on 40 trains")
+    doc, claims = claims_of(CHAIN)
+    c = claim_with(doc, claims, "putting wi-fi on 40 trains")
     assert c.subst is not None and c.subst_main
     assert statement(doc, c).startswith("Telvaro also announced it was putting wi-fi")
 
@@ -246,8 +235,8 @@ It also announced it was putting wi-fi on 40 trains between London and Leeds by 
 
 
 def test_a_firm_named_in_between_breaks_the_chain() -> None:
-    doc, claims = _claims(CHAIN_BROKEN)
-    c = _claim(doc, claims, "putting wi-fi on 40 trains")
+    doc, claims = claims_of(CHAIN_BROKEN)
+    c = claim_with(doc, claims, "putting wi-fi on 40 trains")
     assert c.subst is None or not c.subst_main
 
 
@@ -260,8 +249,8 @@ The president will decide on a rescue of the airline by the end of March.
 
 
 def test_a_vice_president_is_not_the_president() -> None:
-    doc, claims = _claims(VICE_PRESIDENT)
-    c = _claim(doc, claims, "will decide on a rescue")
+    doc, claims = claims_of(VICE_PRESIDENT)
+    c = claim_with(doc, claims, "will decide on a rescue")
     assert c.subst is None or "Ferreira" not in c.subst[2]
 
 
@@ -274,8 +263,8 @@ The minister had signed a contract for 12 helicopters in March 2004 without a te
 
 
 def test_a_prime_minister_is_not_the_minister() -> None:
-    doc, claims = _claims(PRIME_MINISTER)
-    c = _claim(doc, claims, "signed a contract")
+    doc, claims = claims_of(PRIME_MINISTER)
+    c = claim_with(doc, claims, "signed a contract")
     assert c.subst is None or "Holt" not in c.subst[2]
 
 
@@ -298,8 +287,8 @@ Unions said the cuts would hit the company's plant in Swansea hardest, with 700 
 
 
 def test_the_company_is_the_main_actor_named_just_before() -> None:
-    doc, claims = _claims(COMPANY)
-    c = _claim(doc, claims, "plant in Swansea")
+    doc, claims = claims_of(COMPANY)
+    c = claim_with(doc, claims, "plant in Swansea")
     assert c.subst is not None and c.subst_main
     assert "hit Brenmoor Motors' plant in Swansea" in statement(doc, c)
 
@@ -314,8 +303,8 @@ Unions said the cuts would hit the company's plant in Swansea hardest, with 700 
 
 
 def test_a_company_named_in_passing_between_blocks() -> None:
-    doc, claims = _claims(COMPANY_IN_PASSING)
-    c = _claim(doc, claims, "plant in Swansea")
+    doc, claims = claims_of(COMPANY_IN_PASSING)
+    c = claim_with(doc, claims, "plant in Swansea")
     assert c.subst is None or "Brenmoor" not in c.subst[2]
 
 
@@ -330,6 +319,6 @@ He scored 21 goals in 40 games for Leeds in the 2004 season.
 
 def test_he_after_a_manager_named_only_by_role_is_refused() -> None:
     # "The manager" (a man, maybe) is the subject of the sentence before the previous one
-    doc, claims = _claims(ROLE_RIVAL)
-    c = _claim(doc, claims, "scored 21 goals")
+    doc, claims = claims_of(ROLE_RIVAL)
+    c = claim_with(doc, claims, "scored 21 goals")
     assert c.subst is None or not c.subst_main

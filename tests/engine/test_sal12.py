@@ -6,9 +6,8 @@ for these tests; the story's own claims stay askable."""
 from __future__ import annotations
 
 from quizapp.engine import generate
-from quizapp.engine.claims import ClaimInfo, extract_claims
-from quizapp.engine.document import Document, analyse
 from quizapp.engine.salience import outside_comparison
+from tests.engine.helpers import claim_with, claims_of
 
 BAKERY = """Former jockey opens bakery on Millbrook high street
 
@@ -45,23 +44,14 @@ Prisma is backed by three of the six biggest studios.
 """
 
 
-def _claims(text: str) -> tuple[Document, list[ClaimInfo]]:
-    doc = analyse(text)
-    return doc, extract_claims(doc)
-
-
-def _claim(doc: Document, claims: list[ClaimInfo], words: str) -> ClaimInfo:
-    return next(c for c in claims if words in doc.text[c.start : c.end])
-
-
 def test_person_met_once_in_the_closing_stretch_is_peripheral() -> None:
-    doc, claims = _claims(BAKERY)
-    assert _claim(doc, claims, "cousin Will Tarrant").peripheral
+    doc, claims = claims_of(BAKERY)
+    assert claim_with(doc, claims, "cousin Will Tarrant").peripheral
     # the story's own man in the same closing stretch stays askable
-    assert not _claim(doc, claims, "every morning from 4am").peripheral
+    assert not claim_with(doc, claims, "every morning from 4am").peripheral
     # the lead and the main facts too
-    assert not _claim(doc, claims, "has opened a bakery").peripheral
-    assert not _claim(doc, claims, "600 loaves").peripheral
+    assert not claim_with(doc, claims, "has opened a bakery").peripheral
+    assert not claim_with(doc, claims, "600 loaves").peripheral
 
 
 def test_closing_bystander_never_asked() -> None:
@@ -76,20 +66,20 @@ def test_person_named_again_or_early_is_not_a_bystander() -> None:
         "He said baking had always been his second love.",
         "He said baking had always been his second love, as it was for Tarrant.",
     )
-    doc, claims = _claims(text)
-    assert not _claim(doc, claims, "cousin Will Tarrant").peripheral
+    doc, claims = claims_of(text)
+    assert not claim_with(doc, claims, "cousin Will Tarrant").peripheral
     # a short article has no closing stretch of side lines: the same sentence sixth of seven
     short = "\n".join(
         BAKERY.splitlines()[:6] + ["Corrie runs the bakery with his cousin Will Tarrant."]
     )
-    doc, claims = _claims(short + "\n")
-    assert not _claim(doc, claims, "cousin Will Tarrant").peripheral
+    doc, claims = claims_of(short + "\n")
+    assert not claim_with(doc, claims, "cousin Will Tarrant").peripheral
 
 
 def test_comparison_with_an_outside_example_is_peripheral() -> None:
-    doc, claims = _claims(PHONE)
-    assert _claim(doc, claims, "reflects the design").peripheral
-    assert not _claim(doc, claims, "£899").peripheral
+    doc, claims = claims_of(PHONE)
+    assert claim_with(doc, claims, "reflects the design").peripheral
+    assert not claim_with(doc, claims, "£899").peripheral
 
 
 def test_comparison_with_the_story_rival_is_kept() -> None:
@@ -101,7 +91,7 @@ def test_comparison_with_the_story_rival_is_kept() -> None:
         )
         is False
     )
-    doc, claims = _claims(FORMAT)
+    doc, claims = claims_of(FORMAT)
     assert not any(c.peripheral for c in claims if "mirrors" in c.text)
 
 

@@ -11,20 +11,16 @@ from __future__ import annotations
 import random
 import re
 
-from quizapp.engine.claims import ClaimInfo, extract_claims
-from quizapp.engine.document import Document, analyse
+from quizapp.engine.claims import ClaimInfo
+from quizapp.engine.document import Document
 from quizapp.engine.mutations import Mutation, false_variants, statement
 from quizapp.engine.quality import needs_context
 from quizapp.engine.truefalse import fair_negation, generate_true_false
-
-
-def _claims(text: str) -> tuple[Document, list[ClaimInfo]]:
-    doc = analyse(text)
-    return doc, extract_claims(doc)
+from tests.engine.helpers import claims_of
 
 
 def _claim(text: str, prefix: str) -> tuple[Document, ClaimInfo]:
-    doc, claims = _claims(text)
+    doc, claims = claims_of(text)
     return doc, next(c for c in claims if c.text.startswith(prefix))
 
 
@@ -69,7 +65,7 @@ The bookmakers have made the dancer Sam Okafor favourite to win the show outrigh
 
 
 def test_a_bookmakers_odds_and_their_spokesmans_quote_are_trivia() -> None:
-    _doc, claims = _claims(SHOW)
+    _doc, claims = claims_of(SHOW)
     odds = next(c for c in claims if c.text.startswith("The bookmakers have made"))
     assert odds.peripheral
     quote = next(c for c in claims if c.quote is not None)
@@ -90,7 +86,7 @@ Reyes will meet the top seed Dan Whitby in the final on Sunday.
 
 
 def test_a_set_by_set_scoreline_and_a_game_number_are_trivia() -> None:
-    _doc, claims = _claims(TENNIS)
+    _doc, claims = claims_of(TENNIS)
     score = next(c for c in claims if c.text.startswith("Reyes finally broke"))
     assert score.peripheral
     lead = next(c for c in claims if c.sentence.index == 0)
@@ -106,7 +102,7 @@ Coach Bill Grant said the squad was picked purely on form this season.
 
 
 def test_a_claim_that_lists_four_people_is_trivia_after_the_lead() -> None:
-    _doc, claims = _claims(SQUAD)
+    _doc, claims = claims_of(SQUAD)
     listed = next(c for c in claims if c.text.startswith("Porter is joined"))
     assert listed.peripheral
 

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from quizapp.engine.claims import ClaimInfo, extract_claims
-from quizapp.engine.document import Document, analyse
+from quizapp.engine.document import analyse
 from quizapp.engine.salience import (
     background_stat,
     biography,
@@ -19,6 +18,7 @@ from quizapp.engine.salience import (
     short_quote,
     spec_figure,
 )
+from tests.engine.helpers import claim_with, claims_of
 
 CONSOLE = """Zentro cuts price of its Orbit console
 
@@ -43,15 +43,6 @@ The Rail Users Council said the honour was deserved.
 """
 
 
-def _claims(text: str) -> tuple[Document, list[ClaimInfo]]:
-    doc = analyse(text)
-    return doc, extract_claims(doc)
-
-
-def _claim(doc: Document, claims: list[ClaimInfo], words: str) -> ClaimInfo:
-    return next(c for c in claims if words in doc.text[c.start : c.end])
-
-
 @pytest.mark.parametrize(
     "words",
     [
@@ -61,20 +52,20 @@ def _claim(doc: Document, claims: list[ClaimInfo], words: str) -> ClaimInfo:
     ],
 )
 def test_side_details_of_a_price_story_are_peripheral(words: str) -> None:
-    doc, claims = _claims(CONSOLE)
-    assert _claim(doc, claims, words).peripheral
+    doc, claims = claims_of(CONSOLE)
+    assert claim_with(doc, claims, words).peripheral
 
 
-def test_the_price_story_keeps_its_central_claims() -> None:
-    doc, claims = _claims(CONSOLE)
-    assert not _claim(doc, claims, "cut the price of its Orbit").peripheral
-    assert not _claim(doc, claims, "2.3 million Orbit consoles").peripheral
+def test_the_price_story_keeps_its_centralclaims_of() -> None:
+    doc, claims = claims_of(CONSOLE)
+    assert not claim_with(doc, claims, "cut the price of its Orbit").peripheral
+    assert not claim_with(doc, claims, "2.3 million Orbit consoles").peripheral
 
 
 def test_career_dates_in_a_profile_are_peripheral_but_the_honour_is_not() -> None:
-    doc, claims = _claims(HONOUR)
-    assert _claim(doc, claims, "dates back to 1979").peripheral
-    assert not _claim(doc, claims, "has been knighted").peripheral
+    doc, claims = claims_of(HONOUR)
+    assert claim_with(doc, claims, "dates back to 1979").peripheral
+    assert not claim_with(doc, claims, "has been knighted").peripheral
 
 
 def test_a_standing_description_of_a_side_bank_is_peripheral() -> None:
@@ -87,9 +78,9 @@ Northgate Bank is one of three lenders preparing to list shares abroad next year
 Eastway Bank is the country's largest deposit holder.
 Regulators have ordered an audit of all loans the two managers approved.
 """
-    doc, claims = _claims(text)
-    assert _claim(doc, claims, "largest deposit holder").peripheral
-    assert not _claim(doc, claims, "have been arrested").peripheral
+    doc, claims = claims_of(text)
+    assert claim_with(doc, claims, "largest deposit holder").peripheral
+    assert not claim_with(doc, claims, "have been arrested").peripheral
 
 
 def test_spec_figure_only_when_the_headline_and_lead_do_not_talk_specs() -> None:
@@ -182,6 +173,6 @@ Price said the referees' handling of the derby was "a disgrace".
 Price's assistant Rob Gill said the atmosphere at the club was "fine".
 The league said it would review the remarks of both coaches this week.
 """
-    doc, claims = _claims(text)
-    assert not _claim(doc, claims, "handling of the derby").peripheral
-    assert _claim(doc, claims, '"fine"').peripheral
+    doc, claims = claims_of(text)
+    assert not claim_with(doc, claims, "handling of the derby").peripheral
+    assert claim_with(doc, claims, '"fine"').peripheral

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from quizapp.engine.claims import ClaimInfo, _Cohesion, extract_claims
+from quizapp.engine.claims import _Cohesion
 from quizapp.engine.document import Document, analyse
 from quizapp.engine.select import passing_name
 from quizapp.engine.types import Evidence, Option, Question
+from tests.engine.helpers import claim_with, claims_of
 
 # Twelve sentences on one thread (a ferry operator's strike), then asides of their own words.
 FERRY = """Ferry strike halts Harbourline crossings
@@ -33,32 +34,23 @@ Harbourline's chief executive Dana Whitcombe said passengers came first.
 """
 
 
-def _claims(text: str) -> tuple[Document, list[ClaimInfo]]:
-    doc = analyse(text)
-    return doc, extract_claims(doc)
-
-
-def _claim(doc: Document, claims: list[ClaimInfo], words: str) -> ClaimInfo:
-    return next(c for c in claims if words in doc.text[c.start : c.end])
-
-
 def test_a_late_sentence_of_its_own_words_is_background() -> None:
-    doc, claims = _claims(FERRY)
-    c = _claim(doc, claims, "waffle kiosks")
+    doc, claims = claims_of(FERRY)
+    c = claim_with(doc, claims, "waffle kiosks")
     assert c.sentence.index >= 10
     assert _Cohesion(doc).loose(c.sentence)
     assert c.peripheral
 
 
 def test_a_sentence_that_refers_back_by_pronoun_is_on_the_thread() -> None:
-    doc, claims = _claims(FERRY)
-    c = _claim(doc, claims, "Its rival carried on")
+    doc, claims = claims_of(FERRY)
+    c = claim_with(doc, claims, "Its rival carried on")
     assert not _Cohesion(doc).loose(c.sentence)
 
 
 def test_a_sentence_naming_the_main_actor_is_on_the_thread() -> None:
-    doc, claims = _claims(FERRY)
-    c = _claim(doc, claims, "passengers came first")
+    doc, claims = claims_of(FERRY)
+    c = claim_with(doc, claims, "passengers came first")
     assert not _Cohesion(doc).loose(c.sentence)
 
 
@@ -67,8 +59,8 @@ def test_an_early_sentence_is_never_cut_for_its_words() -> None:
         "Meanwhile, a Belgian bakery chain opened 14 waffle kiosks in Antwerp railway stations.\n"
     )
     text = FERRY.replace(aside, "").replace("Talks between", aside + "Talks between")
-    doc, claims = _claims(text)
-    c = _claim(doc, claims, "waffle kiosks")
+    doc, claims = claims_of(text)
+    c = claim_with(doc, claims, "waffle kiosks")
     assert c.sentence.index < 10
     assert not _Cohesion(doc).loose(c.sentence)
 
