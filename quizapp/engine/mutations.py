@@ -92,7 +92,7 @@ def statement(doc: Document, claim: ClaimInfo, mut: Mutation | None = None) -> s
     text = doc.text[claim.start : claim.end]
     if mut is not None:
         a, b = mut.start - claim.start, mut.end - claim.start
-        text = _agree_article(text[:a], mut.new) + mut.new + text[b:]
+        text = agree_article(text[:a], mut.new) + mut.new + text[b:]
     if claim.subst is not None:  # a leading pronoun replaced by its name
         a, b = claim.subst[0] - claim.start, claim.subst[1] - claim.start
         text = text[:a] + claim.subst[2] + text[b:]
@@ -111,7 +111,7 @@ def statement(doc: Document, claim: ClaimInfo, mut: Mutation | None = None) -> s
 _ARTICLE_BEFORE = re.compile(r"(?:^|(?<=\s))([Aa]n?) $")
 
 
-def _agree_article(before: str, new: str) -> str:
+def agree_article(before: str, new: str) -> str:
     """The text before a changed figure or name with "a" or "an" fitted to the new words ("an
     8% fall" changed to "a 6% fall", not "an 6% fall"); the text's own article when the right
     one is unclear."""

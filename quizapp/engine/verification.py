@@ -27,7 +27,14 @@ from .context import plural_subject, self_contained, vague
 from .document import Document, normalise
 from .drafts import Draft, evidence_of
 from .lexicon import CONCESSIONS, THIS_PERIODS
-from .mutations import OPTION_MUTATIONS, Mutation, false_variants, stated_by_article, statement
+from .mutations import (
+    OPTION_MUTATIONS,
+    Mutation,
+    agree_article,
+    false_variants,
+    stated_by_article,
+    statement,
+)
 from .quality import drop_discourse, readable
 
 STEM = "Which statement does the article support?"
@@ -227,7 +234,10 @@ def _shown(doc: Document, shape: _Shape, *muts: Mutation) -> str:
     text = ""
     pos = edits[0][0]
     for a, b, new in edits:
-        text += doc.text[pos:a] + new
+        # "an 8% fall" with a second fact changed reads "a 6% fall", as the first one does
+        # through statement() (an "an 6%" was the judges' sign of an altered option)
+        before = text + doc.text[pos:a]
+        text = (agree_article(before, new) if new else before) + new
         pos = b
     joint = Mutation("joint", edits[0][0], edits[-1][1], doc.text[edits[0][0] : pos], text)
     return drop_discourse(statement(doc, shape.claim, joint))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from quizapp.engine.mutations import _agree_article
+from quizapp.engine.mutations import agree_article
 from quizapp.engine.numbers import arithmetic_gives_away, find_quantities
 from quizapp.engine.text import indefinite_article
 
@@ -84,13 +84,13 @@ def test_a_number_no_day_can_be_stays_before_a_month(text: str, figure: str) -> 
     ],
 )
 def test_the_article_before_a_changed_word_fits_it(before: str, new: str, expected: str) -> None:
-    assert _agree_article(before, new) == expected
+    assert agree_article(before, new) == expected
 
 
 def test_an_unclear_article_is_left_as_the_text_had_it() -> None:
     assert indefinite_article("NASA") is None
     assert indefinite_article("1850") is None
-    assert _agree_article("an ", "NATO") == "an "
+    assert agree_article("an ", "NATO") == "an "
 
 
 def test_a_key_the_re_parse_cuts_differently_is_still_found() -> None:
