@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import progress
-from .nlp import Mention, doc_mentions, parse_blocks, vote_labels
+from .nlp import Mention, doc_mentions, parse_blocks, recover_mentions, vote_labels
 from .numbers import Quantity, find_quantities
 from .text import Layout, parse_view, read_layout
 
@@ -194,7 +194,15 @@ def analyse(text: str) -> Document:
                     lemmas=content_lemmas(toks),
                 )
             )
-    mentions = vote_labels(raw_mentions)
+    lower_words: set[str] = set()
+    mid_capitals: set[str] = set()
+    for s in sentences:
+        for t in list(s.span)[1:]:
+            if t.is_alpha and t.text.islower():
+                lower_words.add(t.text)
+            elif t.is_alpha and t.text[:1].isupper() and not t.nbor(-1).is_punct:
+                mid_capitals.add(t.text)
+    mentions = recover_mentions(view, sentences, vote_labels(raw_mentions), frozenset(lower_words))
     # attach mentions and quantities to sentences with one linear sweep
     mi = 0
     for s in sentences:
@@ -213,14 +221,6 @@ def analyse(text: str) -> Document:
             for q in find_quantities(view[s.start : s.end], s.start)
             if q.kind == "year" or not any(a <= q.start < b for a, b in dates)
         ]
-    lower_words: set[str] = set()
-    mid_capitals: set[str] = set()
-    for s in sentences:
-        for t in list(s.span)[1:]:
-            if t.is_alpha and t.text.islower():
-                lower_words.add(t.text)
-            elif t.is_alpha and t.text[:1].isupper() and not t.nbor(-1).is_punct:
-                mid_capitals.add(t.text)
     return Document(
         text=text,
         view=view,

@@ -29,6 +29,7 @@ from .document import Document, normalise, sentence_at
 from .drafts import Draft
 from .gate import check_question
 from .kinds import REGISTRY
+from .nlp import person_key
 from .scores import stated_result
 from .types import Question
 
@@ -333,12 +334,25 @@ def passing_name(doc: Document, q: Question) -> bool:
 
 
 def _topic_names(doc: Document) -> frozenset[str]:
-    """Names mentioned in at least TOPIC_SENTENCES sentences, as normalised phrases."""
+    """Names mentioned in at least TOPIC_SENTENCES sentences, as normalised phrases; a person
+    counted by any of the forms the article names them by, and topic in all of them: "Marcel
+    Desailly", named so once in a report that calls him "Desailly" throughout, is the story's
+    main person, whose name every item may show."""
     per_name: Counter[str] = Counter()
+    per_person: dict[str, set[int]] = {}
+    forms: dict[str, set[str]] = {}
     for s in doc.sentences:
         for name in {m.text for m in s.mentions if m.label != "DATE"}:
             per_name[name] += 1
-    return frozenset(_phrase(n) for n, k in per_name.items() if k >= TOPIC_SENTENCES)
+        for m in s.mentions:
+            if m.label == "PERSON":
+                per_person.setdefault(person_key(m.text), set()).add(s.index)
+                forms.setdefault(person_key(m.text), set()).add(m.text)
+    names = {n for n, k in per_name.items() if k >= TOPIC_SENTENCES}
+    names |= {
+        f for key, seen in per_person.items() if len(seen) >= TOPIC_SENTENCES for f in forms[key]
+    }
+    return frozenset(_phrase(n) for n in names)
 
 
 def select(
