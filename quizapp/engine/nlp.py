@@ -210,9 +210,9 @@ def recover_mentions(
     A person's name the vote labelled as the model did somewhere is found again
     where it stands untagged, capitalised, as a name of its own (whatever the tagger made of
     the word: "Desailly" is an adverb to it): a whole word, not a modifier ("Abba member"), not
-    inside a longer name, not in brackets ("J Hayes (Munster)"), not a word the article also writes in lower case
-    ("Foster carers"), never "the Blues" for a person. A person's first name before it joins
-    the mention ("Marcel Desailly"). Recovered mentions have no ``raw_label``."""
+    inside a longer name, not in brackets ("J Hayes (Munster)"), not a word the article also
+    writes in lower case ("Foster carers"), never "the Blues". A first name before it joins the
+    mention ("Marcel Desailly"). Recovered mentions have no ``raw_label``."""
     forms = {
         m.text: m.label
         for m in mentions
