@@ -492,24 +492,28 @@ def _role_ok(
     return best
 
 
-def prominent(doc: Document, name: str) -> bool:
-    """Whether a person is one of the story's people: named in two sentences or more, or in
-    the first two. A shopper quoted once is no plausible answer about the story's subject."""
+def person_sentences(doc: Document) -> dict[str, set[int]]:
+    """The sentences that name each person, by :func:`~quizapp.engine.nlp.person_key` (any
+    form of the name: "Mr Blunkett", "David Blunkett", "Blunkett"); filled once per article."""
     if not doc.person_sentences:
         for s in doc.sentences:
             for m in s.mentions:
                 if m.label == "PERSON":
                     doc.person_sentences.setdefault(person_key(m.text), set()).add(s.index)
         doc.person_sentences.setdefault("", set())  # filled, even without a person
-    seen = doc.person_sentences.get(person_key(name), set())
+    return doc.person_sentences
+
+
+def prominent(doc: Document, name: str) -> bool:
+    """Whether a person is one of the story's people: named in two sentences or more, or in
+    the first two. A shopper quoted once is no plausible answer about the story's subject."""
+    seen = person_sentences(doc).get(person_key(name), set())
     return len(seen) >= 2 or lead_person(doc, name)
 
 
 def lead_person(doc: Document, name: str) -> bool:
     """Whether the article names a person in its first two sentences (its subject)."""
-    if not doc.person_sentences:
-        prominent(doc, name)
-    return any(i < 2 for i in doc.person_sentences.get(person_key(name), set()))
+    return any(i < 2 for i in person_sentences(doc).get(person_key(name), set()))
 
 
 _STOP_PUNCT = tuple(',.;:!?"()[]“”')

@@ -7,6 +7,7 @@ names, lists and product codes (see ENGINE_NOTES.md, section "en_core_web_sm on 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -57,7 +58,10 @@ class Mention:
     end: int
     text: str
     label: str
-    raw_label: str = ""  # what the model said for this mention before the document vote
+    #: what the model said for this mention before the document vote; "" for a mention
+    #: :func:`recover_mentions` found where the model tagged nothing, which the checks that
+    #: read this field take as agreeing: the same name is the model's PERSON elsewhere
+    raw_label: str = ""
 
 
 def parse_blocks(view: str, blocks: list[Block]) -> Iterator[tuple[Block, Any]]:
@@ -193,78 +197,76 @@ def titled(name: str) -> bool:
     return bool(first) and first[0].lower() in _TITLES
 
 
-#: The labels a name carries from the occurrences the model tagged to those it missed: people
-#: only (an organisation's untagged occurrences were mostly the model's mistakes to spread:
-#: "MPs", a film's name, a parent company's brand).
-_RECOVERED = frozenset({"PERSON"})
-
-
 def recover_mentions(
     view: str, sentences: list[Any], mentions: list[Mention], lower_words: frozenset[str]
 ) -> list[Mention]:
-    """The mentions with the untagged occurrences of a tagged name added (one sense per
-    discourse): the small model tags "Desailly" in two sentences of a report about him and
+    """The mentions with the untagged occurrences of a tagged person's name added (one sense
+    per discourse): the small model tags "Desailly" in two sentences of a report about him and
     misses him in the lead ("Marcel Desailly insists ...") and in three more, so the story
     seemed to have no main person and "The French star" could not be resolved.
 
-    A person's name the vote labelled as the model did somewhere is found again
-    where it stands untagged, capitalised, as a name of its own (whatever the tagger made of
-    the word: "Desailly" is an adverb to it): a whole word, not a modifier ("Abba member"), not
-    inside a longer name, not in brackets ("J Hayes (Munster)"), not a word the article also
-    writes in lower case ("Foster carers"), never "the Blues". A first name before it joins the
-    mention ("Marcel Desailly"). Recovered mentions have no ``raw_label``."""
+    A name the vote labelled PERSON, as the model did somewhere, is found again where it
+    stands untagged, capitalised, as a name of its own (whatever the tagger made of the word:
+    "Desailly" is an adverb to it): a whole word, not a modifier ("Abba member"), not inside a
+    longer name, not in brackets ("J Hayes (Munster)"), not a word the article also writes in
+    lower case ("Foster carers"), never "the Blues". A first name before it joins the mention
+    ("Marcel Desailly"). Organisations are not recovered: their untagged occurrences were mostly
+    the model's mistakes to spread ("MPs", a film's name, a brand beside its parent company).
+    ``mentions`` are sorted and do not overlap (:func:`vote_labels`); so is the result."""
     forms = {
-        m.text: m.label
+        m.text
         for m in mentions
-        if m.label in _RECOVERED and m.raw_label == m.label and m.text.lower() not in lower_words
+        if m.label == "PERSON" and m.raw_label == "PERSON" and m.text.lower() not in lower_words
     }
     if not forms:
         return mentions
-    taken = [(m.start, m.end) for m in mentions]
     pattern = re.compile(
         r"(?<![\w'\u2019-])(?:"
         + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
         + r")(?![\w-])"
     )
+    starts_all = [m.start for m in mentions]
     found: list[Mention] = []
     for s in sentences:
+        # the mentions that may overlap this sentence (sorted, so a slice by their starts)
+        lo = max(0, bisect.bisect_left(starts_all, s.start) - 1)
+        hi = bisect.bisect_left(starts_all, s.end)
+        taken = [(m.start, m.end) for m in mentions[lo:hi]]
+
+        def free(a: int, b: int, taken: list[tuple[int, int]] = taken) -> bool:
+            return not any(x < b and a < y for x, y in taken)
+
         starts = {t.idx + s.offset: t for t in s.span}
         ends = {t.idx + len(t.text) + s.offset: t for t in s.span}
         for hit in pattern.finditer(view, s.start, s.end):
             a, b = hit.span()
             first, last = starts.get(a), ends.get(b)
-            if first is None or last is None or any(x < b and a < y for x, y in taken):
+            if first is None or last is None or not free(a, b):
                 continue
-            name = hit.group()
-            label = forms[name]
-            toks = list(s.span.doc[first.i : last.i + 1])
             # capitalised, whatever the tagger made of it: "Desailly" is an adverb to it
-            if not (first.text[:1].isupper() and last.text[:1].isupper()) or any(
-                t.is_stop and t.text[:1].isupper() and t.i == first.i for t in toks
-            ):
+            if not (first.text[:1].isupper() and last.text[:1].isupper()) or first.is_stop:
                 continue
             if last.dep_ == "compound":
-                continue
-            after = last.nbor(1) if last.i + 1 < len(last.doc) else None
+                continue  # "Abba member", "Vorbusly fans": a modifier, not a person
+            after = last.nbor(1) if last.i + 1 < s.span.end else None
             if after is not None and after.tag_ in {"NNP", "NNPS"} and after.text[:1].isupper():
                 continue  # "Desailly Foundation": part of a longer name
-            before = first.nbor(-1) if first.i > 0 else None
             if view[a - 1 : a] == "(" and view[b : b + 1] == ")":
                 continue  # "J Hayes (Munster)": a side or a source in brackets
-            if label == "PERSON" and before is not None and before.lower_ == "the":
+            before = first.nbor(-1) if first.i > s.span.start else None
+            if before is not None and before.lower_ == "the":
                 continue  # "the Blues": a side, not a person
-            if label == "PERSON":
-                while (
-                    before is not None
-                    and before.i >= s.span.start
-                    and before.tag_ == "NNP"
-                    and before.text[:1].isupper()
-                    and before.ent_type_ in {"", "PERSON"}
-                    and before.lower_ not in lower_words
-                ):
-                    a = before.idx + s.offset
-                    before = before.nbor(-1) if before.i > 0 else None
-            found.append(Mention(a, b, view[a:b], label))
+            while (
+                before is not None
+                and before.tag_ == "NNP"
+                and before.text[:1].isupper()
+                and before.ent_type_ in {"", "PERSON"}
+                and before.lower_ not in lower_words
+                and free(before.idx + s.offset, a)
+            ):
+                a = before.idx + s.offset
+                before = before.nbor(-1) if before.i > s.span.start else None
+            found.append(Mention(a, b, view[a:b], "PERSON"))
             taken.append((a, b))
     if not found:
         return mentions

@@ -25,11 +25,12 @@ from dataclasses import dataclass, field, replace
 
 from .claims import ClaimInfo
 from .context import respell
+from .distractors import person_sentences
 from .document import Document, normalise, sentence_at
 from .drafts import Draft
 from .gate import check_question
 from .kinds import REGISTRY
-from .nlp import person_key
+from .nlp import person_key, titled
 from .scores import stated_result
 from .types import Question
 
@@ -335,23 +336,23 @@ def passing_name(doc: Document, q: Question) -> bool:
 
 def _topic_names(doc: Document) -> frozenset[str]:
     """Names mentioned in at least TOPIC_SENTENCES sentences, as normalised phrases; a person
-    counted by any of the forms the article names them by, and topic in all of them: "Marcel
-    Desailly", named so once in a report that calls him "Desailly" throughout, is the story's
-    main person, whose name every item may show."""
+    counted by every form of their name (:func:`distractors.person_sentences`) and topic in
+    each: "Marcel Desailly", named so once in a report that calls him "Desailly" throughout, is
+    a name every item may show. Never where one surname names two people ("Serena Williams"
+    and "Venus Williams"): each full name then counts on its own."""
     per_name: Counter[str] = Counter()
-    per_person: dict[str, set[int]] = {}
-    forms: dict[str, set[str]] = {}
     for s in doc.sentences:
         for name in {m.text for m in s.mentions if m.label != "DATE"}:
             per_name[name] += 1
-        for m in s.mentions:
-            if m.label == "PERSON":
-                per_person.setdefault(person_key(m.text), set()).add(s.index)
-                forms.setdefault(person_key(m.text), set()).add(m.text)
     names = {n for n, k in per_name.items() if k >= TOPIC_SENTENCES}
-    names |= {
-        f for key, seen in per_person.items() if len(seen) >= TOPIC_SENTENCES for f in forms[key]
-    }
+    forms: dict[str, set[str]] = {}
+    for m in doc.mentions:
+        if m.label == "PERSON":
+            forms.setdefault(person_key(m.text), set()).add(m.text)
+    for key, seen in person_sentences(doc).items():
+        full = {f.split()[0] for f in forms.get(key, ()) if len(f.split()) > 1 and not titled(f)}
+        if len(seen) >= TOPIC_SENTENCES and len(full) <= 1:
+            names |= forms.get(key, set())
     return frozenset(_phrase(n) for n in names)
 
 
