@@ -56,7 +56,7 @@ def test_side_details_of_a_price_story_are_peripheral(words: str) -> None:
     assert claim_with(doc, claims, words).peripheral
 
 
-def test_the_price_story_keeps_its_centralclaims_of() -> None:
+def test_the_price_story_keeps_its_central_claims() -> None:
     doc, claims = claims_of(CONSOLE)
     assert not claim_with(doc, claims, "cut the price of its Orbit").peripheral
     assert not claim_with(doc, claims, "2.3 million Orbit consoles").peripheral
