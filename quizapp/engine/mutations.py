@@ -90,12 +90,21 @@ class Mutation:
 def statement(doc: Document, claim: ClaimInfo, mut: Mutation | None = None) -> str:
     """The claim as a stand-alone sentence, optionally with one mutation applied."""
     text = doc.text[claim.start : claim.end]
+    subst = claim.subst  # a pronoun or description replaced by its name
+    if mut is not None and subst is not None and mut.start < subst[1] and subst[0] < mut.end:
+        subst = None  # the change rewrites the words the name would replace: shown as changed
+    # the later edit first, so that the earlier one's offsets still hold ("The court did not
+    # postpone the film's launch": a "not" before a description that is replaced by its name)
+    if subst is not None and (mut is None or subst[0] >= mut.end):
+        a, b = subst[0] - claim.start, subst[1] - claim.start
+        text = text[:a] + subst[2] + text[b:]
+        subst = None
     if mut is not None:
         a, b = mut.start - claim.start, mut.end - claim.start
         text = agree_article(text[:a], mut.new) + mut.new + text[b:]
-    if claim.subst is not None:  # a leading pronoun replaced by its name
-        a, b = claim.subst[0] - claim.start, claim.subst[1] - claim.start
-        text = text[:a] + claim.subst[2] + text[b:]
+    if subst is not None:
+        a, b = subst[0] - claim.start, subst[1] - claim.start
+        text = text[:a] + subst[2] + text[b:]
     # a space before a stop is dropped, but not before a word it opens: the ".post" and
     # ".travel" domains (joined up, "The.post", the lead of a domain story was unreadable and
     # its main point went unasked)
