@@ -627,6 +627,12 @@ _MENTAL_VERBS = frozenset(
 )
 
 
+# Verbs of sequence: "the approval does not follow discussions with the chief executive" reads
+# as "does not obey" or denies only the order of two events the article tells (the seed's
+# false statement, 2.16.1); the statement is unclear rather than false.
+_SEQUENCE_VERBS = frozenset({"follow", "precede"})
+
+
 # Verbs of comparison or of a race: "had not been winning the race", "did not outsell": the
 # negation is arguably true (level, or only lately ahead), as blind judges said (2.8.0)
 _COMPARING_VERBS = frozenset("beat lead trail top dominate rival".split())
@@ -721,8 +727,8 @@ def negatable(doc: Document, claim: ClaimInfo) -> bool:
     Never on a claim with a reason, contrast, concession, comparison ("not more powerful
     than" may hold if equal), choice or hedge word, on half of a
     coordination ("was found guilty and sentenced", "..., and regulators ordered"), on a verb
-    of saying, thinking, purpose or comparison, before a verb phrase of two verbs, on a verb
-    a participle clause explains, on examples
+    of saying, thinking, purpose, sequence or comparison, before a verb phrase of two verbs, on
+    a verb a participle clause explains, on examples
     ("words such as ..."), or on a claim with a bounded figure ("more than 14,000": the
     negation is arguably true too).
     """
@@ -733,7 +739,7 @@ def negatable(doc: Document, claim: ClaimInfo) -> bool:
         return False
     if any(c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} for c in root.children):
         return False
-    if root.lemma_.lower() in _MENTAL_VERBS | _PURPOSE_VERBS:
+    if root.lemma_.lower() in _MENTAL_VERBS | _PURPOSE_VERBS | _SEQUENCE_VERBS:
         return False
     if _compares(root) or _unclear_negation(root):
         return False
