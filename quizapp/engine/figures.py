@@ -27,7 +27,7 @@ import math
 import random
 import re
 
-from .numbers import Quantity, format_like, perturb
+from .numbers import Quantity, bare_decimal, format_like, perturb
 
 #: Nearest two options may be, relative to the larger (a digit-level difference is trivia).
 MIN_GAP = 0.1
@@ -99,6 +99,8 @@ def candidates(q: Quantity, lower: bool, fine: bool) -> list[float]:
             v = round_like(q, q.value * f, digits, half)
             if v <= 0 or math.isclose(v, q.value) or (v < q.value) != lower:
                 continue
+            if bare_decimal(q, v):
+                continue  # "2.0m" beside "3.5m": a writer says "2m"
             if half and not q.percent and str(int(v)).rstrip("0")[:1] >= "5":
                 continue
             # "250,000" beside "421,000", "301,000": a rounder figure than the key's stands out

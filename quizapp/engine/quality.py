@@ -114,7 +114,11 @@ _ONE = re.compile(
 )
 # "a similar proposal", "the same thing": compared with something in another sentence
 _SIMILAR = re.compile(
-    r"\b(?:a|an|the) (?:similar|same|comparable|like) [a-z]+\b(?! (?:as|to)\b)", re.I
+    r"\b(?:a|an|the) (?:similar|same|comparable|like) [a-z]+\b(?! (?:as|to)\b)"
+    # "operators of similar networks": similar to what? (blind editors, 2.16.1); "domestic
+    # violence and similar cases" says to what
+    r"|(?<!\band )(?<!\bor )\b(?:similar|comparable) [a-z]+s\b(?! (?:as|to)\b)",
+    re.I,
 )
 # ", analysts say," inside a statement, more of it after: "the article says that X, analysts
 # say, especially as ..." reads as a botched copy (a closing ", MPs have said." reads fine)

@@ -131,11 +131,17 @@ def test_regenerate_on_a_published_quiz_confirms_then_highlights_the_new_questio
     assert "The quiz is published" in html and claim.text in html
     assert f'name="claim" value="{claim.id}"' in html  # the choice is carried to the confirm
 
-    response = client.post(
-        f"/editor/questions/{question.id}/regenerate", data={**data, "confirm": "yes"}
-    )
-    assert response.status_code == 303
-    match = re.search(r"\?new=(\d+)#q(\d+)$", response.location)
+    # the first claim the engine can ask anew (which one depends on the generator's version):
+    # a claim it cannot ask is refused with the page unchanged
+    match = None
+    for claim in [c for c in quiz.article.claims if c.id != question.claim_id]:
+        data = {"csrf_token": token, "claim": str(claim.id), "confirm": "yes"}
+        response = client.post(f"/editor/questions/{question.id}/regenerate", data=data)
+        assert response.status_code == 303
+        match = re.search(r"\?new=(\d+)#q(\d+)$", response.location)
+        if match:
+            break
+        assert _state(quiz) == before
     assert match and match[1] == match[2]
     new_id = int(match[1])
     db.session.expire_all()

@@ -1,0 +1,71 @@
+"""What the blind judges of the tuning articles refused at 2.16.1, each class mended (2.16.2).
+
+- A statement opening on a title's own "The" was lower-cased ("the article says that the
+  Chorus, a film about ...": "the title mangled").
+- A made-up figure beside a key with decimals showed a bare ".0" ("2.0m euros" beside "3.5m
+  euros", "13.0%" beside "8.1%"): "looks machine-made".
+- "operators of similar networks": similar to what? ("unclear alone").
+
+Sentences written for the tests; each first test of a class fails on 2.16.1.
+"""
+
+from __future__ import annotations
+
+import random
+
+from quizapp.engine.figures import candidates
+from quizapp.engine.numbers import parse_quantity, perturb
+from quizapp.engine.quality import needs_context
+from quizapp.engine.truefalse import generate_true_false
+from tests.engine.helpers import claim_with, claims_of
+
+FILMS = (
+    "Harbour film wins top prize\n\n"
+    "The low-budget Northam drama Low Tide has won the country's top film award.\n\n"
+    "It beat the big-budget epic Grey Skies and the box-office hit, The Lantern.\n\n"
+    "The Lantern, a film about a lighthouse keeper, won two awards for music and sound.\n"
+)
+
+
+def _true_stem(text: str, words: str) -> str:
+    doc, claims = claims_of(text)
+    claim = claim_with(doc, claims, words)
+    drafts = generate_true_false(doc, claim, random.Random(1), 0)
+    assert drafts
+    return drafts[-1].stem
+
+
+def test_a_title_keeps_its_capital_the() -> None:
+    assert "says that The Lantern, a film about" in _true_stem(FILMS, "lighthouse keeper")
+
+
+def test_an_ordinary_the_is_still_lower_cased() -> None:
+    stem = _true_stem(FILMS, "low-budget Northam drama")
+    assert "says that the low-budget Northam drama" in stem
+
+
+def test_no_bare_decimal_beside_a_key_with_decimals() -> None:
+    for written in ("3.5m", "8.1%", "0.7%", "59.2"):
+        q = parse_quantity(written)
+        assert q is not None
+        for lower in (True, False):
+            made = perturb(q, lower, 5) + candidates(q, lower, False)
+            assert made
+            assert all(v != int(v) for v in made), (written, made)
+
+
+def test_a_whole_key_keeps_whole_values() -> None:
+    q = parse_quantity("40%")
+    assert q is not None
+    assert all(v == int(v) for v in perturb(q, True, 4) + candidates(q, False, False))
+
+
+def test_similar_things_need_what_they_are_like() -> None:
+    assert needs_context("Acme sued operators of similar networks in Spain.")
+    assert needs_context("Acme uses comparable methods in Spain.")
+
+
+def test_similar_things_the_sentence_names_need_nothing() -> None:
+    assert not needs_context("Acme fights domestic violence and similar incidents in Spain.")
+    assert not needs_context("Acme has similar structures to its rivals.")
+    assert not needs_context("Acme and Bolt are similar.")
