@@ -878,6 +878,17 @@ DEMONYMS: dict[str, tuple[str, ...]] = {
     "australia": ("australian", "sydney", "melbourne"),
 }
 
+#: Words for a person of a nation, as a sports report calls a player or a winner by them ("The
+#: Argentine had stoked up the temperature", "the Dutchman was"): "the <word>" standing for a
+#: person needs the name another sentence gives (blind editors, tuning 2.16.1).
+PERSON_DEMONYMS: tuple[str, ...] = tuple(
+    "Dutchman Dutchwoman Frenchman Frenchwoman Englishman Englishwoman Irishman Irishwoman "
+    "Welshman Welshwoman Scotsman Scotswoman Scot Spaniard Swede Dane Briton Pole Serb Croat "
+    "Finn Argentine Argentinian Australian American Italian German Russian Brazilian Belgian "
+    "Czech Slovak Kenyan Canadian Chilean Japanese Chinese Indian Swiss Portuguese Austrian "
+    "Mexican Norwegian Ukrainian Nigerian Ethiopian".split()
+)
+
 #: Verbs of events whose place is the point of the sentence ("the deal was signed in Geneva",
 #: "the plant will be built in Poland", "the final was held in Perth"): only a place in "in
 #: <place>" on one of these is asked as "In which city/country ...?". A place on other verbs

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .lexicon import DEMONYMS, TITLE_HEADS, TITLE_PREMODIFIERS, WEEKDAYS
+from .lexicon import DEMONYMS, PERSON_DEMONYMS, TITLE_HEADS, TITLE_PREMODIFIERS, WEEKDAYS
 
 # Discourse words that point at another sentence: "X also said", "However, ...", "afterwards".
 _DISCOURSE = re.compile(
@@ -122,6 +122,14 @@ _SIMILAR = re.compile(
 )
 # ", analysts say," inside a statement, more of it after: "the article says that X, analysts
 # say, especially as ..." reads as a botched copy (a closing ", MPs have said." reads fine)
+# "The Argentine had stoked up the temperature", "the Dutchman was": a nation's word standing
+# for a person (followed by a verb or a comma, never a noun: "the Italian firm")
+_PERSON_BY_NATION = re.compile(
+    r"\b[Tt]he (?:" + "|".join(PERSON_DEMONYMS) + r")(?:'s)?"
+    r"(?=,| (?:had|has|have|was|were|is|are|said|says|added|adds|admitted|insisted|appeared|"
+    r"claimed|will|would|could|can|won|wins|lost|beat|beats|scored|took|made|went|came|looked|"
+    r"needed|now|then|also|who)\b)"
+)
 _REPORTING_ASIDE = re.compile(
     r",\s+(?:[A-Za-z'-]+\s+){1,3}(?:say|says|said|believe|believes|argue|argues),"
 )
@@ -424,6 +432,8 @@ def needs_context(text: str) -> bool:
     if _ONE.search(body) or _DESCRIBED_WORK.search(body) or _SOME_OF_THEM.search(body):
         return True
     if _COUNTED_AFTER.search(body) or _UNNAMED_SUBJECT.match(body):
+        return True
+    if _PERSON_BY_NATION.search(body):
         return True
     if any(" and " not in body[: m.start()] for m in _BOTH_MID.finditer(body)):
         return True

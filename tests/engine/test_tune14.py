@@ -1,10 +1,12 @@
-"""What the blind judges of the tuning articles refused at 2.16.1, each class mended (2.16.2).
+"""What the blind judges of the tuning articles refused at 2.16.1, each class mended (2.16.2-3).
 
 - A statement opening on a title's own "The" was lower-cased ("the article says that the
   Chorus, a film about ...": "the title mangled").
 - A made-up figure beside a key with decimals showed a bare ".0" ("2.0m euros" beside "3.5m
   euros", "13.0%" beside "8.1%"): "looks machine-made".
 - "operators of similar networks": similar to what? ("unclear alone").
+- "The Argentine had stoked up the temperature": a nation's word standing for a person
+  ("unresolved").
 
 Sentences written for the tests; each first test of a class fails on 2.16.1.
 """
@@ -69,3 +71,15 @@ def test_similar_things_the_sentence_names_need_nothing() -> None:
     assert not needs_context("Acme fights domestic violence and similar incidents in Spain.")
     assert not needs_context("Acme has similar structures to its rivals.")
     assert not needs_context("Acme and Bolt are similar.")
+
+
+def test_a_nation_standing_for_a_person_needs_the_name() -> None:
+    # "The Argentine had stoked up the temperature ...": which Argentine? (2.16.3)
+    assert needs_context("The Argentine had stoked up the temperature before the final.")
+    assert needs_context("Later the Dutchman was sent off for a second booking.")
+    assert needs_context("The Australian, who won in 2002, lost in four sets.")
+
+
+def test_a_nation_word_before_a_noun_is_no_person() -> None:
+    assert not needs_context("The Brazilian government cut fuel taxes in March.")
+    assert not needs_context("Acme beat the Swiss side in the final.")
