@@ -178,10 +178,12 @@ def _regenerate(commit: str, articles: list[Path]) -> dict[str, list[dict]]:
 
 
 def auc(scores: np.ndarray, labels: np.ndarray) -> float:
-    """Area under the ROC curve (rank form; ties broken by order)."""
+    """Area under the ROC curve (rank form; tied scores share their average rank)."""
     order = np.argsort(scores, kind="stable")
     ranks = np.empty(len(scores))
     ranks[order] = np.arange(1, len(scores) + 1)
+    _, tie = np.unique(scores, return_inverse=True)
+    ranks = (np.bincount(tie, weights=ranks) / np.bincount(tie))[tie]
     pos = labels == 1
     n_pos, n_neg = pos.sum(), (~pos).sum()
     return float((ranks[pos].sum() - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg))
@@ -198,15 +200,16 @@ def fit(x: np.ndarray, y: np.ndarray, l2: float = 5.0, steps: int = 4000) -> np.
 
 
 def cross_validated(x: np.ndarray, y: np.ndarray, groups: list[str], seed: int) -> np.ndarray:
-    """Out-of-fold logits, five folds by article."""
+    """Out-of-fold logits, five folds by article (features standardised on each training part)."""
     names = sorted(set(groups))
     np.random.default_rng(seed).shuffle(names)
     out = np.zeros(len(y))
     for k in range(5):
         held = set(names[k::5])
         test = np.array([g in held for g in groups])
-        w = fit(x[~test], y[~test])
-        out[test] = np.c_[np.ones(test.sum()), x[test]] @ w
+        mu, sd = x[~test].mean(0), x[~test].std(0) + 1e-9
+        w = fit((x[~test] - mu) / sd, y[~test])
+        out[test] = np.c_[np.ones(test.sum()), (x[test] - mu) / sd] @ w
     return out
 
 
@@ -239,11 +242,11 @@ def main() -> None:
     y = np.array(labels)
     xs = (x - x.mean(0)) / (x.std(0) + 1e-9)
     print(f"\n{len(y)} questions, {int((1 - y).sum())} rejected ({(1 - y).mean():.0%})")
-    kind_key = xs[:, [FEATURES.index(f) for f in FEATURES[4:9]]]
-    for label, data in (("claim score alone", xs[:, :1]), ("kind and key", kind_key), ("all", xs)):
+    kind_key = x[:, [FEATURES.index(f) for f in FEATURES[4:9]]]
+    for label, data in (("claim score alone", x[:, :1]), ("kind and key", kind_key), ("all", x)):
         aucs = [auc(cross_validated(data, y, groups, s), y) for s in range(3)]
         print(f"grouped 5-fold AUC, {label}: " + ", ".join(f"{a:.3f}" for a in aucs))
-    logits = cross_validated(xs, y, groups, 0)
+    logits = cross_validated(x, y, groups, 0)
     order = np.argsort(logits)
     for share in (0.1, 0.2):
         kept_idx = order[int(share * len(y)) :]

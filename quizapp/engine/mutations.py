@@ -36,7 +36,9 @@ from .lexicon import (
     DIRECTION_WORDS,
     EVALUATIVE_VERBS,
     MONTHS,
+    OBEYED,
     REPORTING_VERBS,
+    SEQUENCE_VERBS,
 )
 from .nlp import Mention, get_nlp
 from .numbers import Quantity, date_pattern, format_like, parse_quantity, step
@@ -627,12 +629,6 @@ _MENTAL_VERBS = frozenset(
 )
 
 
-# Verbs of sequence: "the approval does not follow discussions with the chief executive" reads
-# as "does not obey" or denies only the order of two events the article tells (the seed's
-# false statement, 2.16.1); the statement is unclear rather than false.
-_SEQUENCE_VERBS = frozenset({"follow", "precede"})
-
-
 # Verbs of comparison or of a race: "had not been winning the race", "did not outsell": the
 # negation is arguably true (level, or only lately ahead), as blind judges said (2.8.0)
 _COMPARING_VERBS = frozenset("beat lead trail top dominate rival".split())
@@ -739,7 +735,11 @@ def negatable(doc: Document, claim: ClaimInfo) -> bool:
         return False
     if any(c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} for c in root.children):
         return False
-    if root.lemma_.lower() in _MENTAL_VERBS | _PURPOSE_VERBS | _SEQUENCE_VERBS:
+    if root.lemma_.lower() in _MENTAL_VERBS | _PURPOSE_VERBS:
+        return False
+    if root.lemma_.lower() in SEQUENCE_VERBS and not any(
+        c.dep_ == "dobj" and c.lemma_.lower() in OBEYED for c in root.children
+    ):
         return False
     if _compares(root) or _unclear_negation(root):
         return False

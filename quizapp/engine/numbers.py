@@ -207,7 +207,10 @@ def bare_decimal(q: Quantity, value: float) -> bool:
     """Whether a made-up value would show a decimal point and only zeros after it ("2.0m
     euros", "13.0%") beside a key with real decimals ("3.5m"): a writer says "2m", and blind
     editors called the option machine-made (2.16.1)."""
-    return bool(q.decimals) and value == int(value) and q.value != int(q.value)
+    if not q.decimals or q.value == int(q.value):
+        return False
+    shown = round(value, q.decimals)
+    return shown == int(shown)
 
 
 def perturb(
@@ -252,7 +255,7 @@ def perturb(
         for d in (1, 2, 3, 4, 5, 6):
             v = q.value - d * grain if lower else q.value + d * grain
             if v > 0 and all(not math.isclose(v, w) for w in vals) and not math.isclose(v, q.value):
-                if q.percent and q.value < 100 <= v or bare_decimal(q, v):
+                if (q.percent and q.value < 100 <= v) or bare_decimal(q, v):
                     continue
                 vals.append(round(v, q.decimals) if q.decimals else v)
     return vals[:count]

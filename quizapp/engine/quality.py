@@ -115,21 +115,23 @@ _ONE = re.compile(
 # "a similar proposal", "the same thing": compared with something in another sentence
 _SIMILAR = re.compile(
     r"\b(?:a|an|the) (?:similar|same|comparable|like) [a-z]+\b(?! (?:as|to)\b)"
-    # "operators of similar networks": similar to what? (blind editors, 2.16.1); "domestic
-    # violence and similar cases" says to what
-    r"|(?<!\band )(?<!\bor )\b(?:similar|comparable) [a-z]+s\b(?! (?:as|to)\b)",
+    # "operators of similar networks": similar to what? (blind editors, 2.16.1); never where
+    # the sentence says ("domestic violence and other similar incidents", "similar phones,
+    # such as the Z9")
+    r"|\b(?:of|against|on|at|in|for|from|by|with|to) similar [a-z]+s\b"
+    r"(?! (?:as|to)\b)(?!,? (?:such as|like|including)\b)",
     re.I,
 )
-# ", analysts say," inside a statement, more of it after: "the article says that X, analysts
-# say, especially as ..." reads as a botched copy (a closing ", MPs have said." reads fine)
 # "The Argentine had stoked up the temperature", "the Dutchman was": a nation's word standing
 # for a person (followed by a verb or a comma, never a noun: "the Italian firm")
 _PERSON_BY_NATION = re.compile(
     r"\b[Tt]he (?:" + "|".join(PERSON_DEMONYMS) + r")(?:'s)?"
-    r"(?=,| (?:had|has|have|was|were|is|are|said|says|added|adds|admitted|insisted|appeared|"
+    r"(?=,| (?:had|has|was|is|said|says|added|adds|admitted|insisted|appeared|"
     r"claimed|will|would|could|can|won|wins|lost|beat|beats|scored|took|made|went|came|looked|"
     r"needed|now|then|also|who)\b)"
 )
+# ", analysts say," inside a statement, more of it after: "the article says that X, analysts
+# say, especially as ..." reads as a botched copy (a closing ", MPs have said." reads fine)
 _REPORTING_ASIDE = re.compile(
     r",\s+(?:[A-Za-z'-]+\s+){1,3}(?:say|says|said|believe|believes|argue|argues),"
 )

@@ -175,9 +175,17 @@ def _title_the(doc: Document, claim: ClaimInfo) -> bool:
     article writes "The" and the capitalised word after it mid-sentence too ("the box-office
     hit, The Chorus"). Lower-cased, the title read as mangled to blind editors (2.16.1)."""
     toks = claim.tokens
-    if len(toks) < 2 or toks[0].text != "The" or not toks[1].text[:1].isupper():
+    if len(toks) < 2 or toks[0].text != "The":
         return False
-    return bool(re.search(r"[a-z,] The " + re.escape(toks[1].text) + r"\b", doc.text))
+    run = 1  # the capitalised words after "The": the title, unless a common noun follows
+    while run < len(toks) and toks[run].is_alpha and toks[run].text[:1].isupper():
+        run += 1
+    if run == 1 or (run < len(toks) and toks[run].pos_ == "NOUN"):
+        return False  # "The Northam regulator": a place's name before a common noun
+    title = " ".join(t.text for t in toks[1:run])
+    # the same words, and no more, after a mid-sentence "The" ("a report in The Northam Times"
+    # is another title)
+    return bool(re.search(r"[a-z,] The " + re.escape(title) + r"(?! [A-Z])\b", doc.text))
 
 
 def _plain(tok: Any) -> bool:

@@ -2,7 +2,8 @@
 
 "The approval does not follow discussions with Nvidia CEO Jensen Huang" (the seed quiz's
 false statement) reads as "does not obey", or denies only the order of two events: unclear
-rather than false. Sentences written for the test; the first test fails on 2.16.0.
+rather than false. Following what one obeys ("the rules") is still negated. Sentences
+written for the test; the first test fails on 2.16.0.
 """
 
 from __future__ import annotations
@@ -26,6 +27,14 @@ def test_a_verb_of_sequence_is_never_negated() -> None:
     for words in ("follows talks", "precedes a vote"):
         claim = claim_with(doc, claims, words)
         assert mutate_negation(doc, claim, random.Random(1)) == []
+
+
+def test_following_what_one_obeys_is_negated() -> None:
+    text = "Harbour firm fined\n\nThe harbour firm followed the rules of the port.\n"
+    doc, claims = claims_of(text)
+    claim = claim_with(doc, claims, "followed the rules")
+    (mut,) = mutate_negation(doc, claim, random.Random(1))
+    assert mut.new == "did not follow"
 
 
 def test_an_ordinary_verb_still_is() -> None:

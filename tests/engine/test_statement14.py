@@ -57,3 +57,13 @@ def test_without_a_change_the_name_is_shown() -> None:
     assert statement(doc, claim) == (
         "The Northam High Court postponed Harbour Lights's launch until 3 March."
     )
+
+
+def test_a_change_over_the_described_words_is_shown_without_the_name() -> None:
+    # the change rewrites the words the name would replace: the change is what is shown
+    doc, claim = _claim_with_name()
+    start = doc.text.index("the film's")
+    mut = Mutation("entity", start, start + len("the film"), "the film", "the play")
+    assert statement(doc, claim, mut) == (
+        "The Northam High Court postponed the play's launch until 3 March."
+    )
