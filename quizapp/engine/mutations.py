@@ -41,7 +41,7 @@ from .lexicon import (
     SEQUENCE_VERBS,
 )
 from .nlp import Mention, get_nlp
-from .numbers import Quantity, date_pattern, format_like, parse_quantity, step
+from .numbers import Quantity, bare_decimal, date_pattern, format_like, parse_quantity, step
 from .quality import (
     ROUGH_MARGIN,
     approximate_figure,
@@ -238,7 +238,10 @@ def _converted(q: Quantity, new_text: str, twin: Quantity) -> str | None:
     # "£133,000" is rounded to thousands: so is its new value (keeping two figures at least:
     # "$10bn" moves in ones, not tens)
     grain = min(step(twin), 10.0 ** max(len(str(int(twin.value))) - 2, 0))
-    text = format_like(twin, round(value / grain) * grain)
+    moved = round(value / grain) * grain
+    if bare_decimal(twin, moved):
+        return None  # "($4.0m)" beside a twin written "($4.1m)": a writer says "$4m"
+    text = format_like(twin, moved)
     return None if text == twin.text or parse_quantity(text) is None else text
 
 

@@ -16,7 +16,8 @@ from __future__ import annotations
 import random
 
 from quizapp.engine.figures import candidates
-from quizapp.engine.numbers import parse_quantity, perturb
+from quizapp.engine.mutations import _converted
+from quizapp.engine.numbers import Quantity, parse_quantity, perturb
 from quizapp.engine.quality import needs_context
 from quizapp.engine.truefalse import generate_true_false
 from tests.engine.helpers import claim_with, claims_of
@@ -103,3 +104,15 @@ def test_a_nation_word_before_a_noun_is_no_person() -> None:
 def test_a_word_that_names_a_whole_people_is_no_person() -> None:
     assert not needs_context("The Japanese had surrendered by then.")
     assert not needs_context("The Chinese have invested heavily in Africa.")
+
+
+def test_a_bracketed_twin_shows_no_bare_decimal_either() -> None:
+    # "£2.44m ($4.0m)" for "£2.5m ($4.1m)": no such change is made (2.16.5)
+    assert _converted(_figure("£2.5m"), "£2.44m", _figure("$4.1m")) is None
+    assert _converted(_figure("£2.5m"), "£3.0m", _figure("$4.1m")) == "$4.9m"
+
+
+def _figure(written: str) -> Quantity:
+    q = parse_quantity(written)
+    assert q is not None
+    return q
