@@ -92,21 +92,17 @@ class Mutation:
 def statement(doc: Document, claim: ClaimInfo, mut: Mutation | None = None) -> str:
     """The claim as a stand-alone sentence, optionally with one mutation applied."""
     text = doc.text[claim.start : claim.end]
-    subst = claim.subst  # a pronoun or description replaced by its name
-    if mut is not None and subst is not None and mut.start < subst[1] and subst[0] < mut.end:
-        subst = None  # the change rewrites the words the name would replace: shown as changed
+    # (start, end, new words, whether "a"/"an" before them is fitted): the change, and a
+    # pronoun or description replaced by its name unless the change rewrites those words
+    edits = [] if mut is None else [(mut.start, mut.end, mut.new, True)]
+    subst = claim.subst
+    if subst is not None and not (mut is not None and mut.start < subst[1] and subst[0] < mut.end):
+        edits.append((subst[0], subst[1], subst[2], False))
     # the later edit first, so that the earlier one's offsets still hold ("The court did not
     # postpone the film's launch": a "not" before a description that is replaced by its name)
-    if subst is not None and (mut is None or subst[0] >= mut.end):
-        a, b = subst[0] - claim.start, subst[1] - claim.start
-        text = text[:a] + subst[2] + text[b:]
-        subst = None
-    if mut is not None:
-        a, b = mut.start - claim.start, mut.end - claim.start
-        text = agree_article(text[:a], mut.new) + mut.new + text[b:]
-    if subst is not None:
-        a, b = subst[0] - claim.start, subst[1] - claim.start
-        text = text[:a] + subst[2] + text[b:]
+    for start, end, new, fit in sorted(edits, reverse=True):
+        a, b = start - claim.start, end - claim.start
+        text = (agree_article(text[:a], new) if fit else text[:a]) + new + text[b:]
     # a space before a stop is dropped, but not before a word it opens: the ".post" and
     # ".travel" domains (joined up, "The.post", the lead of a domain story was unreadable and
     # its main point went unasked)

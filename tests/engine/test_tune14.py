@@ -59,8 +59,7 @@ def test_a_place_before_a_common_noun_is_no_title() -> None:
 
 def test_no_bare_decimal_beside_a_key_with_decimals() -> None:
     for written in ("3.5m", "8.1%", "0.7%", "59.2", "4.1m", "1.4", "2.3", "2.01m"):
-        q = parse_quantity(written)
-        assert q is not None
+        q = _figure(written)
         for lower in (True, False):
             for fine in (False, True):
                 made = perturb(q, lower, 5, fine=fine) + candidates(q, lower, fine)
@@ -70,8 +69,7 @@ def test_no_bare_decimal_beside_a_key_with_decimals() -> None:
 
 
 def test_a_key_written_whole_with_decimals_may_have_whole_values() -> None:
-    q = parse_quantity("3.0m")  # "3.0m" beside "2.0m" is the article's own way of writing
-    assert q is not None
+    q = _figure("3.0m")  # "3.0m" beside "2.0m" is the article's own way of writing
     assert any(round(v, 1) == int(v) for v in perturb(q, False, 5) + candidates(q, False, False))
 
 
