@@ -470,6 +470,28 @@ def clock_time(text: str) -> bool:
     return bool(_CLOCK.search(text))
 
 
+_DECIMAL = re.compile(r"\d+\.\d+")
+_CURRENCY = frozenset("$ \u00a3 \u20ac".split())
+
+
+def unitless_figure(claim: ClaimInfo) -> bool:
+    """A measurement whose unit the sentence leaves to another one: a decimal figure that ends
+    its phrase with no unit, sign or name before it ("the previous top machine clocked up
+    35.86": 35.86 what? Blind judges of the dev set, 2.16.5). A version ("Firefox 1.0") follows
+    its name, and "0.5%" or "$1.13bn" carry their unit."""
+    toks = claim.tokens
+    for i, t in enumerate(toks):
+        if not _DECIMAL.fullmatch(t.text):
+            continue
+        prev = toks[i - 1] if i > 0 else None
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if prev is not None and (prev.text in _CURRENCY or prev.pos_ == "PROPN"):
+            continue
+        if nxt is None or (nxt.is_punct and nxt.text != "%"):
+            return True
+    return False
+
+
 _NAMES = (_THINGS - {"NORP"}) | {"PERSON", "MONEY", "PERCENT", "QUANTITY"}
 
 
@@ -531,6 +553,7 @@ def self_contained(doc: Document, claim: ClaimInfo, text: str) -> bool:
         or inside_quote(doc, claim)
         or copied_typo(claim)
         or clock_time(text)
+        or unitless_figure(claim)
     )
 
 

@@ -71,6 +71,7 @@ from .mutations import (
     keeps_direction,
     lead_ceiling,
     org_kind,
+    owns_named_product,
     same_org_kind,
 )
 from .nlp import Mention
@@ -432,6 +433,8 @@ def generate_recall(
             prominent(doc, m.text) or full_personal_name(display_name(doc, m))
         ):
             continue  # "Young People" named once: the model's person, not the article's
+        if owns_named_product(doc, m):
+            continue  # "_____'s Safari": who makes a product is general knowledge
         if _MEMBERSHIP.search(doc.text[m.end : claim.end]):
             continue  # "_____ is one of five new players": the other four are right as well
         wh = entity_wh(doc, m)

@@ -40,10 +40,11 @@ def test_seed_targets() -> None:
     r = cached_generate(text)
     assert r.article.title is None
     # 7 since the blind-judged rules (bench/RESULTS.md): fewer copied statements, none made
-    # by a pronoun resolved by rule or an antonym; 12 before
-    assert len(r.questions) >= 7
-    assert len({q.kind for q in r.questions}) >= 3
-    assert len({q.evidence.start for q in r.questions}) >= 7
+    # by a pronoun resolved by rule or an antonym; 12 before; 6 since 2.17.0, which drops the
+    # verification item that swapped the maker of a named chip (refused by blind judges)
+    assert len(r.questions) >= 6
+    assert len({q.kind for q in r.questions}) >= 2
+    assert len({q.evidence.start for q in r.questions}) >= 6
     assert "engine error" not in r.rejected
     _assert_valid(r, text)
 

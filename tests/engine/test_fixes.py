@@ -98,14 +98,16 @@ def test_no_blank_on_a_figure_restated_in_brackets() -> None:
 
 def test_which_company_stem_is_generated() -> None:
     # the type-word check used to look at the wh-phrase itself and drop every such stem
+    # (a named product's maker is never asked since 2.17.0: "The Nvidia chip factory", not
+    # "The Nvidia H200 chip", see test_dev15)
     text = (
-        "Chip deal\n\nThe Nvidia H200 chip plays a crucial role in the plans of Acme.\n"
+        "Chip deal\n\nThe Nvidia chip factory plays a crucial role in the plans of Acme.\n"
         "Nvidia sells chips to Acme.\nNvidia makes the H200 chip in Taiwan.\n"
         "Intel sells chips too.\nQualcomm makes phone chips.\nAMD lost ground.\n"
     )
-    doc, claim = _claim("The Nvidia H200 chip", text)
+    doc, claim = _claim("The Nvidia chip factory", text)
     stems = [d.stem for d in generate_recall(doc, claim, random.Random(0), 0)]
-    assert "Which company's H200 chip plays a crucial role in the plans of Acme?" in stems
+    assert "Which company's chip factory plays a crucial role in the plans of Acme?" in stems
 
 
 def test_seed_kind_mix_and_size() -> None:
@@ -113,12 +115,14 @@ def test_seed_kind_mix_and_size() -> None:
 
     r = generate(seed_text())
     kinds = [q.kind for q in r.questions]
-    assert len(kinds) >= 7 and len(set(kinds)) >= 3
+    assert len(kinds) >= 6 and len(set(kinds)) >= 2
     # The seed has one figure and few names, so most of its claims can only be asked as
     # statements; correctness wins over the mix (see bench/RESULTS.md). 2.4.0 dropped the
-    # "_____'s H200" recall item that another item's "Nvidia H200" answered: 5 of 7.
-    assert kinds.count("true_false") <= 5 / 7 * len(kinds)
-    assert len({q.evidence.start for q in r.questions}) >= 7
+    # "_____'s H200" recall item that another item's "Nvidia H200" answered: 5 of 7; 2.17.0
+    # the verification item that swapped the maker of the H20 chip (both blind judges of the
+    # seed refused it): 5 of 6.
+    assert kinds.count("true_false") <= 5 / 6 * len(kinds)
+    assert len({q.evidence.start for q in r.questions}) >= 6
 
 
 def test_no_negation_of_a_quantified_subject() -> None:

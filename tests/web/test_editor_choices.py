@@ -37,12 +37,13 @@ def test_the_import_page_offers_the_engines_kinds_and_the_apps_limit(
 
 
 def test_count_and_kinds_reach_the_engine(editor_client: FlaskClient) -> None:
-    # the seed has two recall items since engine 2.4.0 (its "_____'s H200" item was answered
-    # by another item's "Nvidia H200"): two are asked for
-    response = _import(editor_client, count="2", kinds=["", "fact_recall"])
+    # the seed has one recall item since engine 2.17.0 (its "_____'s H20 chip" item asked
+    # the maker of a named chip) and many true/false ones: three of the two kinds are asked for
+    response = _import(editor_client, count="3", kinds=["", "fact_recall", "true_false"])
     assert response.status_code == 303, response.get_data(as_text=True)  # type: ignore[attr-defined]
     quiz = db.session.execute(db.select(Quiz)).scalar_one()
-    assert [q.kind for q in quiz.questions] == ["fact_recall"] * 2
+    kinds = [q.kind for q in quiz.questions]
+    assert len(kinds) == 3 and set(kinds) == {"fact_recall", "true_false"}, kinds
 
 
 def test_without_choices_the_defaults_hold(editor_client: FlaskClient, app: Flask) -> None:

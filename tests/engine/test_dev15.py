@@ -1,0 +1,104 @@
+"""What the blind judges of the dev set and the seed refused at 2.16.5, each class mended
+(2.17.0).
+
+- "web analysts say that the proportion of surfers using Netscape's Internet Explorer has
+  dropped": the maker of a named product swapped ("absurd"), and "Other browsers, like Opera
+  and _____'s Safari": the maker asked ("general knowledge, not the article").
+- "the approval of Nvidia H200 chips does not boost the capabilities of ...": a clause the
+  sentence grants ("While the approval boosts ..., it comes with strings attached") denied
+  ("absurd, contradicts the whole article").
+- "the previous top machine clocked up 35.86": a figure whose unit another sentence gives
+  ("35.86 what?").
+
+Sentences written for the tests; each first test of a class fails on 2.16.5.
+"""
+
+from __future__ import annotations
+
+import random
+
+from quizapp.engine.context import self_contained, unitless_figure
+from quizapp.engine.mutations import mutate_entity, negatable, owns_named_product
+from quizapp.engine.recall import generate_recall
+from tests.engine.helpers import claim_with, claims_of
+
+BROWSERS = (
+    "Browser rivals gain ground\n\n"
+    "The share of people using Microsoft's Internet Explorer has fallen to 81%, analysts say.\n\n"
+    "Netscape has gained users since it released its own browser in March.\n\n"
+    "Other browsers, like Opera and Apple's Safari, are also winning users from Microsoft.\n\n"
+    "Microsoft said on Monday that it would release a new browser in the summer.\n\n"
+    "Netscape has made browsers since 1994 and Apple since 2003.\n"
+)
+
+
+def test_a_product_s_maker_is_never_swapped() -> None:
+    doc, claims = claims_of(BROWSERS)
+    for words in ("Internet Explorer", "Safari"):
+        claim = claim_with(doc, claims, words)
+        swaps = mutate_entity(doc, claim, random.Random(1))
+        assert not any(m.old in {"Microsoft", "Apple"} for m in swaps), swaps
+
+
+def test_a_product_s_maker_is_never_asked() -> None:
+    doc, claims = claims_of(BROWSERS)
+    claim = claim_with(doc, claims, "Internet Explorer")
+    stems = [d.stem for d in generate_recall(doc, claim, random.Random(1), 0)]
+    assert stems, "the share is still asked"
+    assert not any("_____'s Internet Explorer" in s for s in stems), stems
+
+
+def test_what_counts_as_a_named_product() -> None:
+    doc, _ = claims_of(BROWSERS)
+    owners = {
+        (m.text, doc.view[m.end : m.end + 10]): owns_named_product(doc, m)
+        for m in doc.mentions
+        if m.label == "ORG"
+    }
+    assert owners[("Microsoft", "'s Interne")] and owners[("Apple", "'s Safari,")], owners
+    # "Microsoft said", "Netscape has gained", "from Microsoft.": a company on its own
+    plain = [v for (name, after), v in owners.items() if not after.startswith("'s")]
+    assert len(plain) >= 4 and not any(plain), owners
+
+
+SEED_LIKE = (
+    "Harbour approves chip imports\n\n"
+    "Northam has approved imports of Globex X90 chips for its three largest firms.\n\n"
+    "While the approval of Globex X90 chips boosts the capabilities of leading Northam tech "
+    "companies, it comes with strings attached.\n\n"
+    "The new rules also cut the profits of smaller Northam firms.\n"
+)
+
+
+def test_a_granted_clause_is_never_negated() -> None:
+    doc, claims = claims_of(SEED_LIKE)
+    granted = claim_with(doc, claims, "boosts the capabilities")
+    assert granted.main_verb.dep_ == "advcl", granted.main_verb.dep_
+    assert not negatable(doc, granted)
+
+
+def test_a_plain_clause_may_still_be_negated() -> None:
+    doc, claims = claims_of(SEED_LIKE)
+    assert negatable(doc, claim_with(doc, claims, "smaller Northam firms"))
+
+
+MACHINES = (
+    "New machine tops the chart\n\n"
+    "The Harbour Mark 2 ran at 70.72 teraflops in tests, twice as fast as any rival.\n\n"
+    "The previous top machine, Northam's Lighthouse, clocked up 35.86.\n\n"
+    "Prices of the machines rose 0.5% in February and the Quill 1.0 software was released.\n"
+)
+
+
+def test_a_figure_without_its_unit_does_not_read_alone() -> None:
+    doc, claims = claims_of(MACHINES)
+    claim = claim_with(doc, claims, "clocked up 35.86")
+    assert not self_contained(doc, claim, claim.text)
+    assert unitless_figure(claim)
+
+
+def test_figures_with_units_signs_or_names_read_alone() -> None:
+    doc, claims = claims_of(MACHINES)
+    assert not unitless_figure(claim_with(doc, claims, "70.72 teraflops"))
+    assert not unitless_figure(claim_with(doc, claims, "rose 0.5%"))
+    assert not unitless_figure(claim_with(doc, claims, "Quill 1.0"))
