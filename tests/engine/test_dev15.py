@@ -1,5 +1,5 @@
 """What the blind judges of the dev set and the seed refused at 2.16.5, each class mended
-(2.17.0).
+(2.17.0, 2.17.1).
 
 - "web analysts say that the proportion of surfers using Netscape's Internet Explorer has
   dropped": the maker of a named product swapped ("absurd"), and "Other browsers, like Opera
@@ -9,6 +9,8 @@
   ("absurd, contradicts the whole article").
 - "the previous top machine clocked up 35.86": a figure whose unit another sentence gives
   ("35.86 what?").
+- "Planned spending would almost double to _____": the clause after "..., and" with a bare
+  subject, which the first clause explains ("lacks the HIV/Aids referent"; 2.17.1).
 
 Sentences written for the tests; each first test of a class fails on 2.16.5.
 """
@@ -17,7 +19,7 @@ from __future__ import annotations
 
 import random
 
-from quizapp.engine.context import self_contained, unitless_figure
+from quizapp.engine.context import bare_second_clause, self_contained, unitless_figure
 from quizapp.engine.mutations import mutate_entity, negatable, owns_named_product
 from quizapp.engine.recall import generate_recall
 from tests.engine.helpers import claim_with, claims_of
@@ -102,3 +104,27 @@ def test_figures_with_units_signs_or_names_read_alone() -> None:
     assert not unitless_figure(claim_with(doc, claims, "70.72 teraflops"))
     assert not unitless_figure(claim_with(doc, claims, "rose 0.5%"))
     assert not unitless_figure(claim_with(doc, claims, "Quill 1.0"))
+
+
+AID = (
+    "Budget doubles aid\n\n"
+    "However, the ministry is keen to show its effort to fight malaria, the Northam Times "
+    "reports, and planned spending would almost double to $3bn, with most of it going to "
+    "poorer nations.\n\n"
+    "Northam wants to build schools, and spending on teachers would rise to $2bn.\n\n"
+    "About 5,000 children live in care homes in Northam and carers have said they need more "
+    "money.\n"
+)
+
+
+def test_a_bare_subject_after_and_leans_on_the_first_clause() -> None:
+    doc, claims = claims_of(AID)
+    claim = claim_with(doc, claims, "planned spending")
+    assert not self_contained(doc, claim, claim.text)
+    assert bare_second_clause(doc, claim)
+
+
+def test_a_subject_with_a_complement_or_a_bare_plural_reads_alone() -> None:
+    doc, claims = claims_of(AID)
+    assert not bare_second_clause(doc, claim_with(doc, claims, "spending on teachers"))
+    assert not bare_second_clause(doc, claim_with(doc, claims, "carers have said"))
