@@ -27,8 +27,9 @@ def test_seed_imports_and_publishes_once(runner: FlaskCliRunner, app: Flask) -> 
     quiz = db.session.execute(db.select(Quiz)).scalar_one()
     assert quiz.title == SEED_TITLE and quiz.is_published
     assert quiz.article.text == seed_text()
-    # 7 or more since the blind-judged engine rules (bench/RESULTS.md)
-    assert len(quiz.active_questions) >= 7
+    # 6 or more since engine 2.17.0 dropped the seed's verification item, which swapped the
+    # maker of a named chip (blind judges refused it; bench/RESULTS.md)
+    assert len(quiz.active_questions) >= 6
     for question in quiz.questions:
         assert quiz.article.text[question.evidence_start : question.evidence_end]
         assert sum(c.is_correct for c in question.choices) == 1
