@@ -35,8 +35,10 @@ from .lexicon import (
     COMPANY_SECTORS,
     DIRECTION_WORDS,
     EVALUATIVE_VERBS,
+    JOB_CLASSES,
     MONTHS,
     OBEYED,
+    PERSON_ROLES,
     REPORTING_VERBS,
     SEQUENCE_VERBS,
 )
@@ -470,6 +472,8 @@ def mutate_entity(doc: Document, claim: ClaimInfo, rng: random.Random) -> list[M
 _PRODUCT_CODE = re.compile(r"\b[A-Z][A-Za-z]{0,5}-?\d{1,4}[A-Za-z]?\b")
 
 
+#: Job words written in capitals after a body's name ("Nvidia CEO", "Labour MP").
+_JOB_WORDS = frozenset(JOB_CLASSES) | PERSON_ROLES | {"ceo", "cfo", "coo", "cto", "mp", "meps"}
 # what follows a company that owns a named thing: "Microsoft's Internet Explorer", "Apple's
 # Safari", "Nvidia H200 chips" (a capitalised word or a code after the name or its "'s")
 _NAMED_PRODUCT = re.compile(r"(?:['\u2019]s?)?\s+(?:[A-Z][\w-]*|[A-Za-z]*\d)")
@@ -482,7 +486,18 @@ def owns_named_product(doc: Document, m: Mention) -> bool:
     Safari" is answered without the article, and "Huawei's H20" copied an error of the article
     that judges blamed on the question (blind judges of the dev set and the seed, 2.16.5).
     Such a name is never swapped nor asked."""
-    return m.label == "ORG" and bool(_NAMED_PRODUCT.match(doc.view[m.end : m.end + 40]))
+    if m.label != "ORG":
+        return False
+    found = _NAMED_PRODUCT.match(doc.view[m.end : m.end + 40])
+    if found is None:
+        return False
+    # "Nvidia CEO Jensen Huang", "Labour MP Jane Smith": a job and a person, not a product
+    # (a full name: the small model takes a one-word product for a person, "Apple's Safari")
+    word = found.group(0).split()[-1]
+    at = m.end + found.end() - len(word)
+    return word.lower() not in _JOB_WORDS and not any(
+        x.label == "PERSON" and x.start == at and len(x.text.split()) > 1 for x in doc.mentions
+    )
 
 
 def _swappable(doc: Document, claim: ClaimInfo, m: Mention) -> bool:

@@ -63,6 +63,17 @@ def test_what_counts_as_a_named_product() -> None:
     assert len(plain) >= 4 and not any(plain), owners
 
 
+def test_a_job_or_a_person_after_a_body_is_no_product() -> None:
+    text = (
+        "Chip maker visits Northam\n\n"
+        "The deal follows talks with Nvidia CEO Jensen Huang during his visit to China.\n\n"
+        "Labour MP Jane Smith said Intel's profits would fall.\n"
+    )
+    doc, _ = claims_of(text)
+    orgs = {m.text: owns_named_product(doc, m) for m in doc.mentions if m.label == "ORG"}
+    assert orgs.get("Nvidia") is False and orgs.get("Intel") is False, orgs
+
+
 SEED_LIKE = (
     "Harbour approves chip imports\n\n"
     "Northam has approved imports of Globex X90 chips for its three largest firms.\n\n"
