@@ -478,7 +478,7 @@ def unitless_figure(claim: ClaimInfo) -> bool:
     """A measurement whose unit the sentence leaves to another one: a decimal figure that ends
     its phrase with no unit, sign or name before it ("the previous top machine clocked up
     35.86": 35.86 what? Blind judges of the dev set, 2.16.5). A version ("Firefox 1.0") follows
-    its name, and "0.5%" or "$1.13bn" carry their unit."""
+    its name, and "0.5%", "$1.13bn", "a 3.5-litre engine" carry their unit."""
     toks = claim.tokens
     for i, t in enumerate(toks):
         if not _DECIMAL.fullmatch(t.text):
@@ -487,7 +487,12 @@ def unitless_figure(claim: ClaimInfo) -> bool:
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         if prev is not None and (prev.text in _CURRENCY or prev.pos_ == "PROPN"):
             continue
-        if nxt is None or (nxt.is_punct and nxt.text != "%"):
+        # "35.86.", "35.86 in tests": no unit; "0.5%", "3.5-litre", "2.5 per cent" carry one
+        if (
+            nxt is None
+            or (nxt.is_punct and nxt.text not in {"%", "-"})
+            or (nxt.pos_ in {"ADP", "CCONJ"} and nxt.lower_ != "per")
+        ):
             return True
     return False
 
@@ -514,12 +519,13 @@ def unanchored(claim: ClaimInfo) -> bool:
 
 
 def bare_second_clause(doc: Document, claim: ClaimInfo) -> bool:
-    """The clause after "..., and" whose subject is a bare common noun ("..., the BBC's
-    correspondent reports, and planned spending would almost double to $3bn": planned
-    spending on what? Blind judges of the dev set, 2.16.5): the first clause says what it is
-    about. A subject with a determiner, an owner, a name or a complement ("the firm's
-    profits", "spending on schools") reads alone, and so does a bare plural of an active
-    verb ("..., and carers have said they need more": :func:`unanchored`)."""
+    """The clause after "and" or "but" (with or without a comma) whose subject is a bare
+    singular common noun ("..., the BBC's correspondent reports, and planned spending would
+    almost double to $3bn": planned spending on what? Blind judges of the dev set, 2.16.5):
+    the first clause says what it is about ("... in 2004 and unemployment fell to 3%" too).
+    A subject with a determiner, an owner, a name or a complement ("the firm's profits",
+    "spending on schools") reads alone, and so does a bare plural of an active verb ("...,
+    and carers have said they need more": :func:`unanchored`)."""
     before = doc.view[max(claim.sentence.start, claim.start - 6) : claim.start].lower()
     if not before.rstrip().endswith((" and", " but", ",and", ",but")):
         return False

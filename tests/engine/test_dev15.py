@@ -63,15 +63,28 @@ def test_what_counts_as_a_named_product() -> None:
     assert len(plain) >= 4 and not any(plain), owners
 
 
-def test_a_job_or_a_person_after_a_body_is_no_product() -> None:
-    text = (
-        "Chip maker visits Northam\n\n"
-        "The deal follows talks with Nvidia CEO Jensen Huang during his visit to China.\n\n"
-        "Labour MP Jane Smith said Intel's profits would fall.\n"
-    )
-    doc, _ = claims_of(text)
-    orgs = {m.text: owns_named_product(doc, m) for m in doc.mentions if m.label == "ORG"}
-    assert orgs.get("Nvidia") is False and orgs.get("Intel") is False, orgs
+OWNERS = (
+    "Makers and owners\n\n"
+    "Toyota's UK plant will close in 2006, and Apple's 2004 profits rose by 40%.\n\n"
+    "Microsoft's European sales fell by 12% while Sony's PS2 sold 50,000 units.\n\n"
+    "Labour's Mr Livingstone spoke after Nvidia CEO Jensen Huang visited China.\n\n"
+    "Apple's iPod sold well and Microsoft's new Xbox console sold 4,000 units.\n"
+)
+
+
+def test_a_place_a_year_a_people_a_title_or_a_job_is_no_product() -> None:
+    doc, _ = claims_of(OWNERS)
+    owns = {
+        (m.text, doc.view[m.end : m.end + 6]): owns_named_product(doc, m)
+        for m in doc.mentions
+        if m.label == "ORG"
+    }
+    for plain in ("Toyota", "'s UK "), ("Apple", "'s 200"), ("Microsoft", "'s Eur"):
+        assert owns[plain] is False, (plain, owns)
+    for plain in ("Labour", "'s Mr "), ("Nvidia", " CEO J"):
+        assert owns[plain] is False, (plain, owns)
+    for product in ("Sony", "'s PS2"), ("Apple", "'s iPo"), ("Microsoft", "'s new"):
+        assert owns[product] is True, (product, owns)
 
 
 SEED_LIKE = (
@@ -88,6 +101,18 @@ def test_a_granted_clause_is_never_negated() -> None:
     granted = claim_with(doc, claims, "boosts the capabilities")
     assert granted.main_verb.dep_ == "advcl", granted.main_verb.dep_
     assert not negatable(doc, granted)
+
+
+def test_a_while_after_its_main_clause_may_be_negated() -> None:
+    # "while" after the main clause sets two facts side by side ("whereas"): nothing granted
+    text = (
+        "Robot sales\n\n"
+        "Acme sold 4,200 robots in Germany, while Globex opened a new factory in Poland.\n"
+    )
+    doc, claims = claims_of(text)
+    claim = next(c for c in claims if c.main_verb.dep_ == "advcl")
+    assert claim.text.startswith("Globex opened"), claim.text
+    assert negatable(doc, claim)
 
 
 def test_a_plain_clause_may_still_be_negated() -> None:
@@ -110,7 +135,16 @@ def test_a_figure_without_its_unit_does_not_read_alone() -> None:
     assert unitless_figure(claim)
 
 
+def test_a_figure_followed_by_a_preposition_has_no_unit() -> None:
+    text = "Machines\n\nThe Lighthouse machine clocked up 35.86 in tests last year.\n"
+    doc, claims = claims_of(text)
+    assert unitless_figure(claim_with(doc, claims, "35.86 in tests"))
+
+
 def test_figures_with_units_signs_or_names_read_alone() -> None:
+    text = "Cars\n\nThe new model has a 3.5-litre engine and costs 2.5 per cent more.\n"
+    doc, claims = claims_of(text)
+    assert not unitless_figure(claim_with(doc, claims, "3.5-litre"))
     doc, claims = claims_of(MACHINES)
     assert not unitless_figure(claim_with(doc, claims, "70.72 teraflops"))
     assert not unitless_figure(claim_with(doc, claims, "rose 0.5%"))
@@ -120,8 +154,8 @@ def test_figures_with_units_signs_or_names_read_alone() -> None:
 AID = (
     "Budget doubles aid\n\n"
     "However, the ministry is keen to show its effort to fight malaria, the Northam Times "
-    "reports, and planned spending would almost double to $3bn, with most of it going to "
-    "poorer nations.\n\n"
+    "reports, and planned spending would almost double to $3bn, with most of the money going "
+    "to poorer nations.\n\n"
     "Northam wants to build schools, and spending on teachers would rise to $2bn.\n\n"
     "About 5,000 children live in care homes in Northam and carers have said they need more "
     "money.\n"
