@@ -651,6 +651,12 @@ _NO_NEGATION_WORDS = frozenset(
 # Verbs of purpose: "is not designed to make producers more competitive" is guessable without
 # the article (blind judges); a purpose denied reads as plainly false.
 _PURPOSE_VERBS = frozenset({"design", "intend", "aim", "mean"})
+# Verbs that frame an event as meaning something: "does not mark a new phase in the country's
+# policy" denies a reading, not a fact, and the article's whole story says the contrary (both
+# blind judges of the seed refused it at 2.17.3: "awkward", "vague filler")
+_FRAMING_VERBS = frozenset(
+    {"mark", "signal", "reflect", "represent", "herald", "symbolise", "symbolize", "constitute"}
+)
 # Verbs of saying, knowing and wanting: "did not understand", "did not want", "did not
 # acknowledge" negate a state of mind, not the fact the clause reports.
 _MENTAL_VERBS = frozenset(
@@ -789,7 +795,7 @@ def negatable(doc: Document, claim: ClaimInfo) -> bool:
         return False
     if any(c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} for c in root.children):
         return False
-    if root.lemma_.lower() in _MENTAL_VERBS | _PURPOSE_VERBS:
+    if root.lemma_.lower() in _MENTAL_VERBS | _PURPOSE_VERBS | _FRAMING_VERBS:
         return False
     if root.lemma_.lower() in SEQUENCE_VERBS and not any(
         c.dep_ == "dobj" and c.lemma_.lower() in OBEYED for c in root.children

@@ -7,6 +7,8 @@
 - "the approval of Nvidia H200 chips does not boost the capabilities of ...": a clause the
   sentence grants ("While the approval boosts ..., it comes with strings attached") denied
   ("absurd, contradicts the whole article").
+- "China's approval ... does not mark a new phase in the country's semiconductor policy": a
+  reading of an event denied (the seed at 2.17.3; 2.17.4).
 - "the previous top machine clocked up 35.86": a figure whose unit another sentence gives
   ("35.86 what?").
 - "Planned spending would almost double to _____": the clause after "..., and" with a bare
@@ -113,6 +115,19 @@ def test_a_while_after_its_main_clause_may_be_negated() -> None:
     claim = next(c for c in claims if c.main_verb.dep_ == "advcl")
     assert claim.text.startswith("Globex opened"), claim.text
     assert negatable(doc, claim)
+
+
+def test_a_reading_of_an_event_is_never_negated() -> None:
+    # "does not mark a new phase in the country's policy": a reading denied, not a fact
+    # (both blind judges of the seed refused it at 2.17.3)
+    text = (
+        "Northam approves chip imports\n\n"
+        "Northam's approval of Globex X90 chips marks a new phase in the country's chip policy."
+        "\n\nGlobex will build a new chip factory in the north of Northam.\n"
+    )
+    doc, claims = claims_of(text)
+    assert not negatable(doc, claim_with(doc, claims, "marks a new phase"))
+    assert negatable(doc, claim_with(doc, claims, "build a new chip factory"))
 
 
 def test_a_plain_clause_may_still_be_negated() -> None:
