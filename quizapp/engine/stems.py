@@ -64,11 +64,17 @@ def _join(doc: Document, claim: ClaimInfo, toks: list[Any]) -> str:
     return (out + _tok_text(doc, claim, toks[-1], ws=False)).strip()
 
 
+def _stop(tok: Any) -> bool:
+    """Punctuation that closes a clause; never the "%" of a figure, which spaCy also counts as
+    punctuation ("rose by 40%" must not become "rose by 40?")."""
+    return bool(tok.is_punct) and tok.text != "%"
+
+
 def _clause(claim: ClaimInfo) -> tuple[Any, list[Any], str]:
     """The clause to question and an attribution: "X said (that) C" becomes C + "according
     to X" when X is a name; otherwise the claim itself."""
     root = claim.root
-    toks = [t for t in claim.tokens if not (t.is_punct and t.i == claim.tokens[-1].i)]
+    toks = [t for t in claim.tokens if not (_stop(t) and t.i == claim.tokens[-1].i)]
     if root.lemma_ in REPORTING_VERBS:
         comps = [c for c in root.children if c.dep_ == "ccomp" and c.pos_ in {"VERB", "AUX"}]
         subj = [c for c in root.children if c.dep_ == "nsubj"]
@@ -78,7 +84,7 @@ def _clause(claim: ClaimInfo) -> tuple[Any, list[Any], str]:
             # only a leading "that" goes; a mark inside ("before", "if") is part of the fact
             while sub and (sub[0].dep_ == "mark" and sub[0].lower_ == "that" or sub[0].is_punct):
                 sub = sub[1:]
-            while sub and sub[-1].is_punct:
+            while sub and _stop(sub[-1]):
                 sub = sub[:-1]
             who = [t for t in toks if subj[0].left_edge.i <= t.i <= subj[0].right_edge.i]
             attribution = ""
