@@ -1161,6 +1161,11 @@ COLLECTIVE_NOUNS: frozenset[str] = frozenset(
 #: Words that open a conceded clause ("Although sales fell, ..."): cut when the main clause
 #: reads alone (claims.py, verification.py).
 CONCESSIONS: frozenset[str] = frozenset({"although", "though"})
+#: Titles before a person's name ("Acme's Dr Smith", "Labour's Mr Livingstone"), lower-cased
+#: (mutations.py; document.py, sides.py and context.py keep their own near copies).
+PERSONAL_TITLES: frozenset[str] = frozenset(
+    {"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "prof"}
+)
 #: What an empty "it" is ("it was time to ...", "it is likely that ..."): with a to-clause or a
 #: that-clause after it, such an "it" points at nothing outside the clause (attribution.py).
 EMPTY_IT_PREDICATES: frozenset[str] = frozenset(

@@ -33,12 +33,14 @@ from .document import Document, mention_role, normalise, safe_role, sentence_at
 from .lexicon import (
     COMPANIES,
     COMPANY_SECTORS,
+    CONCESSIONS,
     DIRECTION_WORDS,
     EVALUATIVE_VERBS,
     JOB_CLASSES,
     MONTHS,
     OBEYED,
     PERSON_ROLES,
+    PERSONAL_TITLES,
     REPORTING_VERBS,
     SEQUENCE_VERBS,
 )
@@ -479,7 +481,7 @@ _JOB_WORDS = (
     frozenset(JOB_CLASSES)
     | PERSON_ROLES
     | {"ceo", "cfo", "coo", "cto", "mp", "mps", "mep", "meps", "chief", "executive"}
-    | {"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "prof"}
+    | PERSONAL_TITLES
 )
 #: What a name after a body may be without naming a product: a place, a people, a date.
 _NOT_PRODUCTS = frozenset({"GPE", "NORP", "LOC", "DATE", "TIME", "FAC", "EVENT"})
@@ -783,8 +785,9 @@ def negatable(doc: Document, claim: ClaimInfo) -> bool:
     Never on a claim with a reason, contrast, concession, comparison ("not more powerful
     than" may hold if equal), choice or hedge word, on half of a
     coordination ("was found guilty and sentenced", "..., and regulators ordered"), on a verb
-    of saying, thinking, purpose, sequence or comparison, before a verb phrase of two verbs, on
-    a verb a participle clause explains, on examples
+    of saying, thinking, purpose, sequence, comparison or of what an event means ("marks a new
+    phase"), on a clause the sentence grants ("While ...", "Although ..."), before a verb
+    phrase of two verbs, on a verb a participle clause explains, on examples
     ("words such as ..."), or on a claim with a bounded figure ("more than 14,000": the
     negation is arguably true too).
     """
@@ -822,7 +825,7 @@ def negatable(doc: Document, claim: ClaimInfo) -> bool:
     # while Globex sold 3,100" may be negated)
     marks = {c.lower_ for c in root.children if c.dep_ == "mark"}
     if root.dep_ == "advcl" and (
-        marks & {"although", "though"} or marks & {"while", "whilst"} and root.i < root.head.i
+        marks & CONCESSIONS or marks & {"while", "whilst"} and root.i < root.head.i
     ):
         return False
     for q in claim.sentence.quantities:
