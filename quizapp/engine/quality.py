@@ -193,8 +193,10 @@ _STRAY_COMMA = re.compile(
     r"up\b|down\b|a\b|an\b|the\b|according\b)[a-z]+"
 )
 _SPACE_PUNCT = re.compile(r"\s[,;:.!?](?:\s|$)")
+# two conjunctions in a row ("from BMW and but hopes to ..."): a botched edit of the article
+_CONJ_PAIR = r"\b(?:and|or|but) (?:and|or|but)\b"
 # (not a tennis score's games: "beat X 1-6 6-4 6-4" has "6 6" with a hyphen either side)
-_DOUBLED = re.compile(r"(?<!-)\b(\w+)\s+\1\b(?!-)|\b(and|or|but) (and|or|but)\b", re.I)
+_DOUBLED = re.compile(r"(?<!-)\b(\w+)\s+\1\b(?!-)|" + _CONJ_PAIR, re.I)
 # "a huge debt burden of an estimated debt of ...": a noun echoed across "of", clumsy in the
 # article and rejected as such in a question (2.10.0)
 _NOUN_ECHO = re.compile(
@@ -490,6 +492,13 @@ def copy_fault(text: str) -> bool:
     if _NOUN_ECHO.search(text) or figure_fault(text):
         return True
     return bool(_TRAILING_LEAD.search(text.rstrip(".?")))
+
+
+def garbled(text: str) -> bool:
+    """Whether the sentence has two conjunctions in a row ("faces competition from BMW and but
+    hopes to ..."): a botched edit, whose parse, and so any clause cut from it, is unreliable
+    (2.17.5 tuning judges: "source sentence garbled")."""
+    return bool(re.search(_CONJ_PAIR, text, re.I))
 
 
 def trivia(text: str) -> bool:

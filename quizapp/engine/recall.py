@@ -23,7 +23,7 @@ from quizapp.engine.persons import (
     stated_sex,
 )
 
-from .claims import ClaimInfo, coordinated_figure, figure_tokens, side_comparison
+from .claims import ClaimInfo, coordinated_figure, minor_figure, side_comparison
 from .context import self_contained
 from .distractors import (
     co_listed,
@@ -53,7 +53,6 @@ from .document import Document, mention_role
 from .drafts import Draft, evidence_of, explain
 from .gate import sort_value
 from .lexicon import (
-    ASIDE_CHANGE_NOUNS,
     COUNT_WORDS,
     COUNTRIES,
     DEMONYMS,
@@ -299,40 +298,6 @@ _CONVERSION = re.compile(
 )
 
 
-def in_fronted_participle(claim: ClaimInfo, q: Quantity) -> bool:
-    """Whether the figure stands in a participle clause that opens the sentence, before its
-    subject, or in a clause of it ("Investigating the blasts which killed 250 people and
-    wounded _____, the film ..."): the clause is background to the sentence's news, and blind
-    judges rejected its figure as a question (2.14.0 tuning)."""
-    for t in figure_tokens(claim, q):
-        for a in t.ancestors:
-            if a.dep_ != "advcl" or a.tag_ not in {"VBG", "VBN"}:
-                continue
-            if any(c.dep_ in {"nsubj", "nsubjpass"} for c in a.children):
-                continue
-            if a.i < a.head.i and a.left_edge.i == a.sent.start and a.right_edge.i < a.head.i:
-                return True
-    return False
-
-
-_ASIDE = re.compile(
-    r"(?:\s[-\u2013\u2014]|,)\s+an?\s+(?:[a-z]+\s+){0,2}?(\w+)\s+of\s+"
-    r"(?:about |around |nearly |almost |some |just |over |more than |roughly )?$"
-)
-
-
-def change_aside(doc: Document, claim: ClaimInfo, q: Quantity) -> bool:
-    """Whether the figure is the change of an aside set after another figure of the sentence
-    ("closed at $40.15 - a drop of _____ -", "rose to 90p, a gain of _____"): the aside
-    glosses the figure before it, a minor detail blind judges rejected (2.14.0 tuning)."""
-    s = claim.sentence
-    m = _ASIDE.search(doc.text[s.start : q.start])
-    if m is None or m.group(1).lower() not in ASIDE_CHANGE_NOUNS:
-        return False
-    aside = s.start + m.start()
-    return any(o.end <= aside for o in s.quantities if o is not q)
-
-
 def generate_recall(
     doc: Document, claim: ClaimInfo, rng: random.Random, want_pos: int
 ) -> list[Draft]:
@@ -360,7 +325,7 @@ def generate_recall(
             continue  # a year, or a part of a date, was trivia to blind editors
         if not changeable_figure(doc, q, ceiling=True):
             continue  # "more than 1,000", "1-1", "1330 GMT": other values could be right
-        if in_fronted_participle(claim, q) or change_aside(doc, claim, q):
+        if minor_figure(doc, claim, q):
             continue  # background or a gloss on another figure: a minor detail (recall12)
         if coordinated_figure(claim, q):
             continue  # "both the _____ and 1500m": another value is absurd (recall12)

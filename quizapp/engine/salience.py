@@ -283,3 +283,20 @@ def outside_comparison(text: str, named_elsewhere: Callable[[str], bool]) -> boo
         return False
     words = [re.sub(r"['\u2019]s?$", "", w) for w in m.group(1).split()]
     return not any(named_elsewhere(w) for w in words if w)
+
+
+# "was jailed for life in a separate case", "Separately, the bank said ...": the sentence
+# says itself that it is about another matter than the story's
+_SEPARATE_MATTER = re.compile(
+    r"\bin (?:a separate|an unrelated|another) (?:case|incident|development|ruling|trial|"
+    r"hearing|inquiry|investigation|matter|move|deal|announcement|statement)\b"
+    r"|^separately\b",
+    re.IGNORECASE,
+)
+
+
+def separate_matter(text: str) -> bool:
+    """Whether the text tells of another matter than the story's ("a branch manager was
+    jailed for life in a separate case"): blind judges called it "a minor side case" that
+    "means nothing out of context" (2.17.5 tuning)."""
+    return bool(_SEPARATE_MATTER.search(text))

@@ -1,0 +1,99 @@
+"""What both blind judges of a tuning packet refused at 2.17.5, each class mended (2.18.0).
+
+- "Which statement does the article support?" with three copies of "... closed at $40.15 -
+  a drop of 5.1% - ..." differing in the drop, and three copies of "Investigating the blasts
+  which killed ... and wounded 1,000, the film ..." differing in the wounded: a gloss on
+  another figure and a figure in the opening participle clause ("near-identical sentences
+  only test the 5.1% figure", "background injury count"). Recall had refused both since
+  2.14.0; a false statement or a verification option changed them still.
+- "Mercedes faces fierce competition ... from BMW" cut from "... from BMW and but hopes to
+  ...": a sentence the article garbled ("source sentence garbled").
+- "a branch manager was jailed for life in a separate case": another matter than the
+  story's ("means nothing out of context; a minor side detail").
+
+Sentences written for the tests; each first test of a class fails on 2.17.5.
+"""
+
+from __future__ import annotations
+
+import random
+
+from quizapp.engine.claims import minor_figure
+from quizapp.engine.mutations import false_variants, mutate_number
+from quizapp.engine.quality import garbled
+from tests.engine.helpers import claim_with, claims_of
+
+OIL = (
+    "Oil slides for a third day\n\n"
+    "Oil prices fell for a third day on Friday as stocks in the US rose sharply.\n\n"
+    "Texas crude closed at $41.20 on Friday - a fall of 4.2% - after dipping below $41 "
+    "for the first time since June.\n\n"
+    "Covering the floods which displaced 2,000 families, the report was due to be read "
+    "out in parliament on Monday.\n\n"
+    "Analysts said prices could fall to $38 a barrel by March.\n"
+)
+
+
+def _changed(claim_words: str) -> set[str]:
+    doc, claims = claims_of(OIL)
+    claim = claim_with(doc, claims, claim_words)
+    return {m.old for m in mutate_number(doc, claim, random.Random(1))}
+
+
+def test_a_gloss_on_another_figure_is_never_changed() -> None:
+    changed = _changed("closed at $41.20")
+    assert not any("4.2" in old for old in changed), changed
+
+
+def test_a_figure_of_an_opening_participle_clause_is_never_changed() -> None:
+    changed = _changed("displaced 2,000 families")
+    assert "2,000" not in changed, changed
+
+
+def test_the_main_figure_of_the_sentence_still_changes() -> None:
+    doc, claims = claims_of(OIL)
+    claim = claim_with(doc, claims, "could fall to $38")
+    variants = false_variants(doc, claim, random.Random(1))
+    assert any(m.type == "number" and "38" in m.old for m in variants), variants
+
+
+def test_minor_figure_tells_the_gloss_from_the_figure_it_glosses() -> None:
+    doc, claims = claims_of(OIL)
+    claim = claim_with(doc, claims, "closed at $41.20")
+    quantities = [
+        q for q in claim.sentence.quantities if claim.start <= q.start and q.end <= claim.end
+    ]
+    minor = {doc.text[q.start : q.end]: minor_figure(doc, claim, q) for q in quantities}
+    assert minor.get("$41.20") is False, minor
+    assert any(v for k, v in minor.items() if "4.2" in k), minor
+
+
+ROBOTS = (
+    "Acme plans to double robot output\n\n"
+    "Acme said on Tuesday that it would double its robot output by 2021.\n\n"
+    "Acme faces tough competition in the robot market from Globex and but plans to grow "
+    "its share in Europe.\n\n"
+    "The company employs 4,000 people at its plant in Lyon.\n\n"
+    "Earlier this month, a Globex manager was fined 10,000 euros in a separate case.\n\n"
+    "Acme's chief executive said the new robots would be cheaper to run.\n"
+)
+
+
+def test_a_garbled_sentence_gives_no_claim() -> None:
+    doc, claims = claims_of(ROBOTS)
+    assert not any("tough competition" in c.text for c in claims), [c.text for c in claims]
+    assert any("4,000 people" in c.text for c in claims), "the other sentences still count"
+
+
+def test_garbled_is_two_conjunctions_in_a_row() -> None:
+    assert garbled("from Globex and but plans to grow")
+    assert garbled("sold robots or and drones")
+    assert not garbled("from Globex, and plans to grow but slowly")
+    assert not garbled("Brand and Butler sold shares")
+
+
+def test_a_claim_on_a_separate_case_is_a_side_detail() -> None:
+    doc, claims = claims_of(ROBOTS)
+    claim = claim_with(doc, claims, "separate case")
+    assert claim.peripheral
+    assert not claim_with(doc, claims, "4,000 people").peripheral
