@@ -10,6 +10,9 @@
   ...": a sentence the article garbled ("source sentence garbled").
 - "a branch manager was jailed for life in a separate case": another matter than the
   story's ("means nothing out of context; a minor side detail").
+- "selling the Fiat's car-making unit": the article's stray "the" before a name it writes
+  without one everywhere else, copied (both judges of a packet of the two-option recall
+  experiment, "ungrammatical"; 2.18.1).
 
 Sentences written for the tests; each first test of a class fails on 2.17.5.
 """
@@ -97,3 +100,25 @@ def test_a_claim_on_a_separate_case_is_a_side_detail() -> None:
     claim = claim_with(doc, claims, "separate case")
     assert claim.peripheral
     assert not claim_with(doc, claims, "4,000 people").peripheral
+
+
+CARS = (
+    "Rovo in talks over van unit\n\n"
+    "Rovo will meet Kestrel on Monday to agree the future of its loss-making van unit.\n\n"
+    "Rovo claims that Kestrel must buy the rest of the unit under a 2001 contract.\n\n"
+    "Analysts say that selling the Rovo's van unit may not prove so simple.\n\n"
+    "The BBC's business editor said the BBC had seen the contract.\n\n"
+    "Kestrel's chief said the BBC's report was wrong.\n"
+)
+
+
+def test_a_stray_the_before_a_name_is_a_copied_slip() -> None:
+    from quizapp.engine.context import self_contained, stray_article
+
+    doc, claims = claims_of(CARS)
+    slip = claim_with(doc, claims, "the Rovo's van unit")
+    assert stray_article(doc, slip)
+    assert not self_contained(doc, slip, slip.text)
+    # the article writes "the BBC": "the BBC's" is its own usage
+    bbc = claim_with(doc, claims, "the BBC's report")
+    assert not stray_article(doc, bbc)
