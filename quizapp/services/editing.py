@@ -8,8 +8,10 @@ edited one is replaced by a new question at the same position.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from quizapp.engine.kinds import QuestionKind
 from quizapp.extensions import db
 from quizapp.models import (
     Attempt,
@@ -47,6 +49,38 @@ def has_attempts(quiz: Quiz) -> bool:
     answered = db.select(Attempt.id).where(Attempt.quiz_id == quiz.id)
     under_way = db.select(StepwiseAttempt.id).where(StepwiseAttempt.quiz_id == quiz.id)
     return db.session.execute(answered.union_all(under_way).limit(1)).first() is not None
+
+
+@dataclass(frozen=True)
+class AnswerLean:
+    """A quiz's true/false questions that share one answer: ``side`` ("True" or "False") is the
+    answer of ``len(questions)`` of its ``total`` true/false questions; ``questions`` pairs each
+    one's number in the quiz (from 1) with its id."""
+
+    side: str
+    total: int
+    questions: tuple[tuple[int, int], ...]
+
+
+#: From this many true/false questions on, a quiz whose answers are LEAN_SHARE one way or more
+#: tells a reader which to pick: always answering the same scores (blind judges of the
+#: generated quizzes named it on nearly every packet; issue 15).
+LEAN_MIN_ITEMS = 3
+LEAN_SHARE = 0.75
+
+
+def true_false_lean(quiz: Quiz) -> AnswerLean | None:
+    """The side a quiz's true/false answers lean to, if they lean enough to be guessed."""
+    by_side: dict[str, list[tuple[int, int]]] = {"True": [], "False": []}
+    for number, q in enumerate(quiz.active_questions, start=1):
+        key = q.correct_choice
+        if q.kind == QuestionKind.TRUE_FALSE and key is not None and key.text in by_side:
+            by_side[key.text].append((number, q.id))
+    total = sum(len(v) for v in by_side.values())
+    side = max(by_side, key=lambda k: len(by_side[k]))
+    if total < LEAN_MIN_ITEMS or len(by_side[side]) < LEAN_SHARE * total:
+        return None
+    return AnswerLean(side, total, tuple(by_side[side]))
 
 
 def check(

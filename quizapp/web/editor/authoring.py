@@ -52,6 +52,7 @@ def review(quiz_id: int) -> ResponseReturnValue:
         contexts=contexts,
         action=ActionForm(),
         has_attempts=editing.has_attempts(quiz),
+        lean=editing.true_false_lean(quiz),
         claims=sorted(quiz.article.claims, key=lambda c: c.start),
         highlight=new if any(q.id == new for q in quiz.active_questions) else None,
     )
