@@ -194,7 +194,7 @@ _STRAY_COMMA = re.compile(
 )
 _SPACE_PUNCT = re.compile(r"\s[,;:.!?](?:\s|$)")
 # two conjunctions in a row ("from BMW and but hopes to ..."): a botched edit of the article
-_CONJ_PAIR = r"\b(?:and|or|but) (?:and|or|but)\b"
+_CONJ_PAIR = r"\b(?:and|or|but)\s+(?:and|or|but)\b"
 # (not a tennis score's games: "beat X 1-6 6-4 6-4" has "6 6" with a hyphen either side)
 _DOUBLED = re.compile(r"(?<!-)\b(\w+)\s+\1\b(?!-)|" + _CONJ_PAIR, re.I)
 # "a huge debt burden of an estimated debt of ...": a noun echoed across "of", clumsy in the

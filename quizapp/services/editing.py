@@ -55,11 +55,14 @@ def has_attempts(quiz: Quiz) -> bool:
 class AnswerLean:
     """A quiz's true/false questions that share one answer: ``side`` ("True" or "False") is the
     answer of ``len(questions)`` of its ``total`` true/false questions; ``questions`` pairs each
-    one's number in the quiz (from 1) with its id."""
+    one's number in the quiz (from 1) with its id. ``to_edit`` of them made into statements of
+    the other answer, or ``to_delete`` of them deleted, end the lean."""
 
     side: str
     total: int
     questions: tuple[tuple[int, int], ...]
+    to_edit: int
+    to_delete: int
 
 
 #: From this many true/false questions on, a quiz whose answers are LEAN_SHARE one way or more
@@ -69,18 +72,27 @@ LEAN_MIN_ITEMS = 3
 LEAN_SHARE = 0.75
 
 
+def _leans(same: int, total: int) -> bool:
+    return total >= LEAN_MIN_ITEMS and same >= LEAN_SHARE * total
+
+
 def true_false_lean(quiz: Quiz) -> AnswerLean | None:
-    """The side a quiz's true/false answers lean to, if they lean enough to be guessed."""
+    """The side a quiz's true/false answers lean to, if they lean enough to be guessed. A key is
+    read as a quiz file may write it ("true", " TRUE ")."""
     by_side: dict[str, list[tuple[int, int]]] = {"True": [], "False": []}
     for number, q in enumerate(quiz.active_questions, start=1):
         key = q.correct_choice
-        if q.kind == QuestionKind.TRUE_FALSE and key is not None and key.text in by_side:
-            by_side[key.text].append((number, q.id))
+        side = {"true": "True", "false": "False"}.get(key.text.strip().casefold()) if key else None
+        if q.kind == QuestionKind.TRUE_FALSE and side is not None:
+            by_side[side].append((number, q.id))
     total = sum(len(v) for v in by_side.values())
     side = max(by_side, key=lambda k: len(by_side[k]))
-    if total < LEAN_MIN_ITEMS or len(by_side[side]) < LEAN_SHARE * total:
+    same = len(by_side[side])
+    if not _leans(same, total):
         return None
-    return AnswerLean(side, total, tuple(by_side[side]))
+    to_edit = next(k for k in range(1, same + 1) if not _leans(same - k, total))
+    to_delete = next(k for k in range(1, same + 1) if not _leans(same - k, total - k))
+    return AnswerLean(side, total, tuple(by_side[side]), to_edit, to_delete)
 
 
 def check(

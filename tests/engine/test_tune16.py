@@ -90,6 +90,7 @@ def test_a_garbled_sentence_gives_no_claim() -> None:
 
 def test_garbled_is_two_conjunctions_in_a_row() -> None:
     assert garbled("from Globex and but plans to grow")
+    assert garbled("from Globex and\nbut plans to grow")
     assert garbled("sold robots or and drones")
     assert not garbled("from Globex, and plans to grow but slowly")
     assert not garbled("Brand and Butler sold shares")
@@ -122,3 +123,30 @@ def test_a_stray_the_before_a_name_is_a_copied_slip() -> None:
     # the article writes "the BBC": "the BBC's" is its own usage
     bbc = claim_with(doc, claims, "the BBC's report")
     assert not stray_article(doc, bbc)
+
+
+KREMLIN = (
+    "Kremlin rejects the plan\n\n"
+    "Kremlin spokesman Ivan Petrov said on Monday that the plan would not work.\n\n"
+    "Kremlin officials also said that talks would go on next week in Geneva.\n\n"
+    "The plan was drawn up by the Rovo group and sent to Moscow in May.\n\n"
+    "Analysts said the Kremlin's position had hardened since the spring.\n"
+)
+
+
+def test_a_name_used_only_as_a_modifier_keeps_its_the() -> None:
+    from quizapp.engine.context import stray_article
+
+    doc, claims = claims_of(KREMLIN)
+    claim = claim_with(doc, claims, "the Kremlin's position")
+    assert not stray_article(doc, claim)
+
+
+def test_separate_matter_is_another_case_not_another_statement() -> None:
+    from quizapp.engine.salience import separate_matter
+
+    assert separate_matter("a manager was jailed for life in a separate case.")
+    assert separate_matter("In an unrelated trial, two men were cleared.")
+    assert not separate_matter("Acme said in a separate statement that it would cut 5,000 jobs.")
+    assert not separate_matter("In another move, the bank raised rates to 5%.")
+    assert not separate_matter("It came in another case-by-case review.")

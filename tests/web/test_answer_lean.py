@@ -70,12 +70,35 @@ def test_the_review_page_names_the_questions_and_what_to_do(editor_client: Flask
     _as_true_false(quiz, ["True", "True", "True", "True"])
     page = editor_client.get(f"/editor/quizzes/{quiz.id}").get_data(as_text=True)
     assert 'id="answer-lean"' in page
-    assert "4 of this quiz's 4 true/false questions are answered True" in page
+    assert "All 4 of this quiz's 4 true/false questions are answered True" in page
     for q in quiz.active_questions[:4]:
         assert f'href="#q{q.id}"' in page and f'id="q{q.id}"' in page
     assert "always picks True gets them all right" in page
-    assert "Edit one into a false statement" in page
+    # one edit leaves 3 of 4 (still three quarters), one deletion 3 of 3: two are needed
+    assert "Edit 2 of them into false statements" in page
+    assert "or delete 2 of them" in page
     # balanced: no notice
     _as_true_false(quiz, ["True", "False", "True", "False"])
     page = editor_client.get(f"/editor/quizzes/{quiz.id}").get_data(as_text=True)
     assert 'id="answer-lean"' not in page
+
+
+def test_the_advice_follows_the_lean(editor_client: FlaskClient) -> None:
+    quiz = make_quiz(n_questions=5, status="draft")
+    _as_true_false(quiz, ["False", "False", "True", "False", "False"])
+    page = editor_client.get(f"/editor/quizzes/{quiz.id}").get_data(as_text=True)
+    assert "4 of this quiz's 5 true/false questions are answered False" in page
+    assert "gets 4 of the 5 right" in page
+    assert "Edit one of them into a true statement" in page
+
+
+def test_keys_written_as_a_quiz_file_writes_them_count(app: Flask) -> None:
+    quiz = make_quiz(n_questions=4)
+    _as_true_false(quiz, ["True", "True", "True"])
+    for question in quiz.questions[:3]:
+        question.choices[0].text = " true "
+        question.choices[1].text = "FALSE"
+    db.session.commit()
+    lean = true_false_lean(quiz)
+    assert lean is not None and lean.side == "True" and lean.total == 3
+    assert (lean.to_edit, lean.to_delete) == (1, 1)
