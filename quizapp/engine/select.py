@@ -453,7 +453,62 @@ def select(
                     used_sentences.add(claim.sentence.index)
                     used_spans.append((claim.start, claim.end))
                     break
+    if "true_false" in kinds:
+        by_id = {c.id: c for c in claims}
+        chosen = _rebalanced(doc, by_id, chosen, kinds["true_false"], rng, balancer, rejected)
     return _within_true_false_share(chosen)
+
+
+def answers_lean(same: int, total: int) -> bool:
+    """Whether ``same`` of a quiz's ``total`` true/false answers being one answer tells a
+    reader which to pick (always answering it scores): LEAN_SHARE of LEAN_MIN_ITEMS or more."""
+    return total >= LEAN_MIN_ITEMS and same >= LEAN_SHARE * total
+
+
+#: From this many true/false items on, a quiz whose answers are LEAN_SHARE one way or more
+#: leans: every blind judge of the tuning set at 2.17.5 said nearly every answer was "True".
+LEAN_MIN_ITEMS = 3
+LEAN_SHARE = 0.75
+
+
+def _true_items(chosen: list[Question]) -> tuple[int, int]:
+    tf = [q for q in chosen if q.kind == "true_false"]
+    return sum(q.options[0].correct for q in tf), len(tf)
+
+
+def _rebalanced(
+    doc: Document,
+    by_id: dict[int, ClaimInfo],
+    chosen: list[Question],
+    gen: Generator,
+    rng: random.Random,
+    balancer: PositionBalancer,
+    rejected: Counter[str],
+) -> list[Question]:
+    """While the quiz's true/false answers lean to True, ask a true item as a false statement
+    instead, the last chosen first, where its claim has one that passes every check against
+    the rest of the quiz (never the lead: its "not" denies the story, and a changed figure or
+    name of the lead is offered first already)."""
+    out = list(chosen)
+    topic = _topic_names(doc)
+    for i in reversed(range(len(out))):
+        if not answers_lean(*_true_items(out)):
+            break
+        q = out[i]
+        claim = by_id.get(q.claim_id)
+        if q.kind != "true_false" or not q.options[0].correct or claim is None:
+            continue
+        if claim.sentence.index == 0:
+            continue
+        others = out[:i] + out[i + 1 :]
+        state = QuizState(topic=topic)
+        for other in others:
+            state.add(other)
+        seen = {other.stem for other in others}
+        new = _try_kind(doc, claim, "true_false", gen, rng, balancer, rejected, seen, state, want=1)
+        if new is not None and new.options[1].correct:
+            out[i] = new
+    return out
 
 
 def _within_true_false_share(chosen: list[Question]) -> list[Question]:
@@ -503,13 +558,19 @@ def _try_kind(
     seen_stems: set[str],
     state: QuizState | None = None,
     repeat: bool = False,
+    want: int | None = None,
 ) -> Question | None:
+    """The first draft of ``kind`` on the claim that passes every check, or None. ``want``:
+    the key's place asked for (a true/false item's answer: 1 = False), with no fallback to
+    the other; else the balancer's least used place, and for true/false the other answer as
+    a fallback while the answers stay within TF_IMBALANCE."""
     spec = REGISTRY[kind]
     n_opts = spec.options
-    want = balancer.want(n_opts)
+    forced = want is not None
+    want = balancer.want(n_opts) if want is None else want
     tf = balancer.counts.get(2, Counter())
     drafts = gen(doc, claim, rng, want)
-    if kind == "true_false" and abs(tf.get(0, 0) - tf.get(1, 0)) <= TF_IMBALANCE - 1:
+    if kind == "true_false" and not forced and abs(tf.get(0, 0) - tf.get(1, 0)) <= TF_IMBALANCE - 1:
         # the other answer keeps true/false within TF_IMBALANCE of balanced: it is a
         # fallback (false statements are made only by changing a figure or a name, and an
         # article without them is better asked true statements than none)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from quizapp.engine.kinds import QuestionKind
+from quizapp.engine.select import answers_lean
 from quizapp.extensions import db
 from quizapp.models import (
     Attempt,
@@ -65,20 +66,10 @@ class AnswerLean:
     to_delete: int
 
 
-#: From this many true/false questions on, a quiz whose answers are LEAN_SHARE one way or more
-#: tells a reader which to pick: always answering the same scores (blind judges of the
-#: generated quizzes named it on nearly every packet; issue 15).
-LEAN_MIN_ITEMS = 3
-LEAN_SHARE = 0.75
-
-
-def _leans(same: int, total: int) -> bool:
-    return total >= LEAN_MIN_ITEMS and same >= LEAN_SHARE * total
-
-
 def true_false_lean(quiz: Quiz) -> AnswerLean | None:
-    """The side a quiz's true/false answers lean to, if they lean enough to be guessed. A key is
-    read as a quiz file may write it ("true", " TRUE ")."""
+    """The side a quiz's true/false answers lean to, if they lean enough to be guessed (the
+    engine's rule, :func:`quizapp.engine.select.answers_lean`, which generation also follows
+    where it can). A key is read as a quiz file may write it ("true", " TRUE ")."""
     by_side: dict[str, list[tuple[int, int]]] = {"True": [], "False": []}
     for number, q in enumerate(quiz.active_questions, start=1):
         key = q.correct_choice
@@ -88,10 +79,10 @@ def true_false_lean(quiz: Quiz) -> AnswerLean | None:
     total = sum(len(v) for v in by_side.values())
     side = max(by_side, key=lambda k: len(by_side[k]))
     same = len(by_side[side])
-    if not _leans(same, total):
+    if not answers_lean(same, total):
         return None
-    to_edit = next(k for k in range(1, same + 1) if not _leans(same - k, total))
-    to_delete = next(k for k in range(1, same + 1) if not _leans(same - k, total - k))
+    to_edit = next(k for k in range(1, same + 1) if not answers_lean(same - k, total))
+    to_delete = next(k for k in range(1, same + 1) if not answers_lean(same - k, total - k))
     return AnswerLean(side, total, tuple(by_side[side]), to_edit, to_delete)
 
 
