@@ -33,6 +33,7 @@ from .lexicon import (
     SIDE_VERBS,
 )
 from .nlp import person_key
+from .pronouns import main_actor
 
 # a team or body's name: one to three capitalised words ("Rovers", "Queen of the South" is
 # left to the first word's reading elsewhere)
@@ -151,31 +152,61 @@ def _agent(verb: Any) -> Any:
 def counterparts(doc: Document, a: str, b: str) -> bool:
     """Whether the article shows person ``a`` acting on person ``b`` or ``b`` on ``a`` by a
     verb of one event (lexicon's COUNTERPART_VERBS: "Hill visited Evans' stall", "Ross fouled
-    Hart", "Kerr apologised to Dunn"): the one is the other's counterpart in that event, never
-    a believable stand-in for him (a shopper for the stall's co-renter)."""
+    Hart", "Kerr apologised to Dunn") or by any verb against him ("took action against Doe"):
+    the one is the other's counterpart in that event, never a believable stand-in for him (a
+    shopper for the stall's co-renter, the photographers a star took action against for the
+    star: 2.17.5 tuning, both judges of two panels). The one acting may be the story's main
+    actor called by a description ("The Oscar-winning star took action against ...")."""
     ka, kb = person_key(a), person_key(b)
+    main = main_actor(doc, "PERSON")
+    km = person_key(main) if main else None
     for s in doc.sentences:
         own = {person_key(m.text): m for m in s.mentions if m.label == "PERSON"}
-        if ka not in own or kb not in own:
+        if ka not in own and kb not in own:
             continue
-        toks = {k: _tokens(s, own[k]) for k in (ka, kb)}
+        toks = {k: _tokens(s, own[k]) for k in (ka, kb) if k in own}
         for v in s.span:
-            if v.lemma_.lower() not in COUNTERPART_VERBS or v.pos_ != "VERB":
+            if v.pos_ != "VERB":
+                continue
+            # "took action against X", "won an order against X": on the verb or its object
+            heads = [v, *(c for c in v.children if c.dep_ == "dobj")]
+            against = [
+                c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "against"
+            ]
+            if v.lemma_.lower() not in COUNTERPART_VERBS and not against:
                 continue
             agent = _agent(v)
             if agent is None:
                 continue
-            # "of visiting Evans' shop" is often parsed as a participle before "shop": the
-            # noun it stands before is then what is acted on
-            acted = {t.i for t in (v.head if v.dep_ == "amod" else v).subtree}
-            if agent.i in acted:  # "Hill visited ...": all but the subject's words
-                acted -= {t.i for t in agent.subtree}
-            else:  # "Hill, who visited ...": all but the agent's own name
-                acted -= toks[ka] if agent.i in toks[ka] else toks[kb]
+            if v.lemma_.lower() not in COUNTERPART_VERBS:
+                acted = {t.i for p in against for t in p.subtree}
+            else:
+                # "of visiting Evans' shop" is often parsed as a participle before "shop":
+                # the noun it stands before is then what is acted on
+                acted = {t.i for t in (v.head if v.dep_ == "amod" else v).subtree}
+                if agent.i in acted:  # "Hill visited ...": all but the subject's words
+                    acted -= {t.i for t in agent.subtree}
+                else:  # "Hill, who visited ...": all but the agent's own name
+                    for k in toks:
+                        if agent.i in toks[k]:
+                            acted -= toks[k]
             for x, y in ((ka, kb), (kb, ka)):
-                if agent.i in toks[x] and toks[y] & acted:
+                acts = agent.i in toks.get(x, set()) or (
+                    x == km and x not in toks and _description(agent)
+                )
+                if acts and y in toks and toks[y] & acted:
                     return True
     return False
+
+
+def _description(t: Any) -> bool:
+    """A definite singular common noun ("The Oscar-winning star"): how a story calls its main
+    actor between names."""
+    return (
+        t.tag_ == "NN"
+        and not t.ent_type_
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+    )
 
 
 def _tokens(s: Any, m: Any) -> set[int]:

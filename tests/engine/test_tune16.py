@@ -24,6 +24,7 @@ import random
 from quizapp.engine.claims import minor_figure
 from quizapp.engine.mutations import false_variants, mutate_number
 from quizapp.engine.quality import garbled
+from quizapp.engine.recall import generate_recall
 from tests.engine.helpers import claim_with, claims_of
 
 OIL = (
@@ -150,3 +151,45 @@ def test_separate_matter_is_another_case_not_another_statement() -> None:
     assert not separate_matter("Acme said in a separate statement that it would cut 5,000 jobs.")
     assert not separate_matter("In another move, the bank raised rates to 5%.")
     assert not separate_matter("It came in another case-by-case review.")
+
+
+STAR = (
+    "Miller wins photographer battle\n\n"
+    "Singer Sarah Miller has won a court order against two photographers who she says left "
+    "her afraid to leave her Leeds home.\n\n"
+    "The award-winning star took action against Gary Doyle and Keith Marsh after a listening "
+    "device was found outside her home earlier this week.\n\n"
+    "Miller was prompted to take action following a reported high-speed car chase with "
+    "members of the press in Leeds last weekend.\n\n"
+    "Lawyers for the two men denied that they were involved in the chase.\n\n"
+    "Miller is in Leeds to record her new album with singer Tom Hart.\n\n"
+    '"Sarah respects that reporters have a job to do," said Miller\'s agent Jane Cole.\n\n'
+    "Miller said after the hearing that she was relieved and could now sleep at night.\n\n"
+    "Miller's next concert in Leeds will be in May, Tom Hart said.\n"
+)
+
+
+def test_the_people_a_star_took_action_against_are_not_her_stand_ins() -> None:
+    """ "Who was prompted to take action following a ... car chase with members of the
+    paparazzi?" with the two photographers she took action against as wrong options: both
+    judges of two panels refused it ("the stem rules them out"; 2.18.4)."""
+    doc, claims = claims_of(STAR)
+    claim = claim_with(doc, claims, "prompted to take action")
+    drafts = generate_recall(doc, claim, random.Random(1), 0)
+    assert drafts, "the question is still asked"
+    for d in drafts:
+        wrong = {text for text, _ in d.distractors}
+        assert not wrong & {"Gary Doyle", "Keith Marsh"}, (d.stem, wrong)
+
+
+def test_counterparts_by_a_verb_against_and_by_the_main_actor_s_description() -> None:
+    from quizapp.engine.sides import counterparts
+
+    doc, _ = claims_of(STAR)
+    # "The award-winning star took action against Gary Doyle ...": the star is Sarah Miller
+    assert counterparts(doc, "Sarah Miller", "Gary Doyle")
+    assert counterparts(doc, "Keith Marsh", "Sarah Miller")
+    # her fellow singer and her agent are no counterparts of hers, nor of the photographers
+    assert not counterparts(doc, "Sarah Miller", "Tom Hart")
+    assert not counterparts(doc, "Tom Hart", "Gary Doyle")
+    assert not counterparts(doc, "Sarah Miller", "Jane Cole")
