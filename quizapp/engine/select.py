@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 
 from .claims import ClaimInfo
 from .context import respell
-from .distractors import person_sentences
+from .distractors import display_name, person_sentences
 from .document import Document, normalise, sentence_at
 from .drafts import Draft
 from .gate import check_question
@@ -346,13 +346,17 @@ def _topic_names(doc: Document) -> frozenset[str]:
             per_name[name] += 1
     names = {n for n, k in per_name.items() if k >= TOPIC_SENTENCES}
     forms: dict[str, set[str]] = {}
+    shown: dict[str, set[str]] = {}
     for m in doc.mentions:
         if m.label == "PERSON":
             forms.setdefault(person_key(m.text), set()).add(m.text)
+            # and the name as questions show it: "Chris Evans" for the model's "Broadcaster
+            # Chris Evans" (a job run into the name), the form an attribution key has
+            shown.setdefault(person_key(m.text), set()).add(display_name(doc, m))
     for key, seen in person_sentences(doc).items():
-        full = {f.split()[0] for f in forms.get(key, ()) if len(f.split()) > 1 and not titled(f)}
+        full = {f.split()[0] for f in shown.get(key, ()) if len(f.split()) > 1 and not titled(f)}
         if len(seen) >= TOPIC_SENTENCES and len(full) <= 1:
-            names |= forms.get(key, set())
+            names |= forms.get(key, set()) | shown.get(key, set())
     return frozenset(_phrase(n) for n in names)
 
 

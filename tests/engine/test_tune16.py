@@ -193,3 +193,26 @@ def test_counterparts_by_a_verb_against_and_by_the_main_actor_s_description() ->
     assert not counterparts(doc, "Sarah Miller", "Tom Hart")
     assert not counterparts(doc, "Tom Hart", "Gary Doyle")
     assert not counterparts(doc, "Sarah Miller", "Jane Cole")
+
+
+def test_the_main_person_is_a_topic_name_in_the_form_questions_show() -> None:
+    """The model ran a job into the story's main person ("Broadcaster Chris Evans"): the
+    topic names every item may show held that form and the surname, not "Chris Evans", so an
+    attribution on his own remark ("I just want to get rid of it all") was refused as given
+    away by the lead's statement, and the quiz had one question (2.18.5, tuning)."""
+    import importlib
+
+    sel = importlib.import_module("quizapp.engine.select")
+    text = (
+        "Broadcaster sells his belongings\n\n"
+        "Broadcaster Chris Morgan has begun selling thousands of his possessions from a stall "
+        "in Camden Market, London.\n\n"
+        "Morgan sat on a stool as shoppers wandered around the stall packed with his furniture.\n\n"
+        'Asked the reason for the sale, Morgan said: "I just want to get rid of it all."\n\n'
+        "Morgan has taken out the stall with business partner Pete Walsh.\n\n"
+        "Morgan said the sale was not about the money.\n"
+    )
+    doc, _ = claims_of(text)
+    topic = sel._topic_names(doc)
+    assert "chris morgan" in topic and "morgan" in topic, sorted(topic)
+    assert "pete walsh" not in topic
