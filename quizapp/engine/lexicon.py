@@ -622,7 +622,12 @@ JOB_CLASSES: dict[str, str] = {
         "politics",
     ),
     **dict.fromkeys(
-        ("reporter", "journalist", "correspondent", "presenter", "broadcaster"), "media"
+        ("reporter", "journalist", "correspondent", "presenter", "broadcaster", "photographer"),
+        "media",
+    ),
+    **dict.fromkeys(
+        ("judge", "magistrate", "lawyer", "barrister", "solicitor", "prosecutor", "attorney"),
+        "law",
     ),
 }
 

@@ -216,3 +216,24 @@ def test_the_main_person_is_a_topic_name_in_the_form_questions_show() -> None:
     topic = sel._topic_names(doc)
     assert "chris morgan" in topic and "morgan" in topic, sorted(topic)
     assert "pete walsh" not in topic
+
+
+COURT = (
+    "Singer wins order against photographers\n\n"
+    "Singer Anna Lowry has won a court order against two photographers who followed her.\n\n"
+    "Lowry is in Leeds to record her new album with singer Tom Hart.\n\n"
+    "Mr Hart said last month that the album would be out in the spring.\n\n"
+    "Lowry said after the hearing that she was relieved.\n\n"
+    "Judge Sarah Byrne said the photographers had gone beyond acceptable limits.\n"
+)
+
+
+def test_a_judge_is_never_stood_in_for_by_the_singers_before_her() -> None:
+    """Judges, lawyers and photographers have a world of jobs too (2.18.6): "Judge _____ said
+    ..." with the two singers of a court story as wrong options is absurd, as a director is
+    for a film critic (roles9)."""
+    doc, claims = claims_of(COURT)
+    claim = claim_with(doc, claims, "gone beyond acceptable limits")
+    for d in generate_recall(doc, claim, random.Random(1), 0):
+        wrong = {text for text, _ in d.distractors}
+        assert not wrong & {"Anna Lowry", "Tom Hart"}, (d.stem, wrong)
