@@ -158,8 +158,6 @@ def counterparts(doc: Document, a: str, b: str) -> bool:
     star: 2.17.5 tuning, both judges of two panels). The one acting may be the story's main
     actor called by a description ("The Oscar-winning star took action against ...")."""
     ka, kb = person_key(a), person_key(b)
-    main = main_actor(doc, "PERSON")
-    km = person_key(main) if main else None
     for s in doc.sentences:
         own = {person_key(m.text): m for m in s.mentions if m.label == "PERSON"}
         if ka not in own and kb not in own:
@@ -192,11 +190,18 @@ def counterparts(doc: Document, a: str, b: str) -> bool:
                             acted -= toks[k]
             for x, y in ((ka, kb), (kb, ka)):
                 acts = agent.i in toks.get(x, set()) or (
-                    x == km and x not in toks and _description(agent)
+                    x not in toks and _description(agent) and x == _main_key(doc)
                 )
                 if acts and y in toks and toks[y] & acted:
                     return True
     return False
+
+
+def _main_key(doc: Document) -> str | None:
+    """The story's main person as :func:`person_key` gives it, or None (looked up only where a
+    description acts: counterparts runs for every candidate wrong option)."""
+    main = main_actor(doc, "PERSON")
+    return person_key(main) if main else None
 
 
 def _description(t: Any) -> bool:

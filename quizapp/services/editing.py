@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from quizapp.engine.kinds import QuestionKind
 from quizapp.engine.select import answers_lean
 from quizapp.extensions import db
+from quizapp.formats.model import FALSE_TEXT, TRUE_TEXT
 from quizapp.models import (
     Attempt,
     Choice,
@@ -70,10 +71,11 @@ def true_false_lean(quiz: Quiz) -> AnswerLean | None:
     """The side a quiz's true/false answers lean to, if they lean enough to be guessed (the
     engine's rule, :func:`quizapp.engine.select.answers_lean`, which generation also follows
     where it can). A key is read as a quiz file may write it ("true", " TRUE ")."""
-    by_side: dict[str, list[tuple[int, int]]] = {"True": [], "False": []}
+    sides = {text.casefold(): text for text in (TRUE_TEXT, FALSE_TEXT)}
+    by_side: dict[str, list[tuple[int, int]]] = {text: [] for text in sides.values()}
     for number, q in enumerate(quiz.active_questions, start=1):
         key = q.correct_choice
-        side = {"true": "True", "false": "False"}.get(key.text.strip().casefold()) if key else None
+        side = sides.get(key.text.strip().casefold()) if key else None
         if q.kind == QuestionKind.TRUE_FALSE and side is not None:
             by_side[side].append((number, q.id))
     total = sum(len(v) for v in by_side.values())
