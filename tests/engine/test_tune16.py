@@ -19,13 +19,19 @@ Sentences written for the tests; each first test of a class fails on 2.17.5.
 
 from __future__ import annotations
 
+import importlib
 import random
 
 from quizapp.engine.claims import minor_figure
+from quizapp.engine.context import self_contained, stray_article
 from quizapp.engine.mutations import false_variants, mutate_number
 from quizapp.engine.quality import garbled
 from quizapp.engine.recall import generate_recall
+from quizapp.engine.salience import separate_matter
+from quizapp.engine.sides import counterparts
 from tests.engine.helpers import claim_with, claims_of
+
+sel = importlib.import_module("quizapp.engine.select")
 
 OIL = (
     "Oil slides for a third day\n\n"
@@ -115,8 +121,6 @@ CARS = (
 
 
 def test_a_stray_the_before_a_name_is_a_copied_slip() -> None:
-    from quizapp.engine.context import self_contained, stray_article
-
     doc, claims = claims_of(CARS)
     slip = claim_with(doc, claims, "the Rovo's van unit")
     assert stray_article(doc, slip)
@@ -136,16 +140,12 @@ KREMLIN = (
 
 
 def test_a_name_used_only_as_a_modifier_keeps_its_the() -> None:
-    from quizapp.engine.context import stray_article
-
     doc, claims = claims_of(KREMLIN)
     claim = claim_with(doc, claims, "the Kremlin's position")
     assert not stray_article(doc, claim)
 
 
 def test_separate_matter_is_another_case_not_another_statement() -> None:
-    from quizapp.engine.salience import separate_matter
-
     assert separate_matter("a manager was jailed for life in a separate case.")
     assert separate_matter("In an unrelated trial, two men were cleared.")
     assert not separate_matter("Acme said in a separate statement that it would cut 5,000 jobs.")
@@ -183,8 +183,6 @@ def test_the_people_a_star_took_action_against_are_not_her_stand_ins() -> None:
 
 
 def test_counterparts_by_a_verb_against_and_by_the_main_actor_s_description() -> None:
-    from quizapp.engine.sides import counterparts
-
     doc, _ = claims_of(STAR)
     # "The award-winning star took action against Gary Doyle ...": the star is Sarah Miller
     assert counterparts(doc, "Sarah Miller", "Gary Doyle")
@@ -200,9 +198,6 @@ def test_the_main_person_is_a_topic_name_in_the_form_questions_show() -> None:
     topic names every item may show held that form and the surname, not "Chris Evans", so an
     attribution on his own remark ("I just want to get rid of it all") was refused as given
     away by the lead's statement, and the quiz had one question (2.18.5, tuning)."""
-    import importlib
-
-    sel = importlib.import_module("quizapp.engine.select")
     text = (
         "Broadcaster sells his belongings\n\n"
         "Broadcaster Chris Morgan has begun selling thousands of his possessions from a stall "
