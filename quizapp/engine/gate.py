@@ -84,6 +84,25 @@ def _contains_phrase(haystack: str, needle: str) -> bool:
     return f" {needle} " in f" {haystack} "
 
 
+#: How much longer than every wrong option a key must be for its length to give it away.
+LENGTH_CUE_RATIO = 1.25
+
+
+def length_gives_away(key: str, wrong: list[str]) -> bool:
+    """Whether the key is the longest option by so much that a test-wise reader picks it: a
+    word more than every wrong option ("Mozilla Foundation" beside "Microsoft" and
+    "Netscape"), or a quarter more characters. A letter or two is no cue a reader sees
+    ("Lleyton Hewitt" beside "Roger Federer", "Arsene Wenger" beside "David Dein", one name
+    changed in four copies of a sentence), and refusing it cost good items (2.19.0: 14 drafts
+    on the tuning, dev and seed articles, the lead of a tennis report among them)."""
+    if not wrong:
+        return False
+    words = len(key.split())
+    return all(words > len(t.split()) for t in wrong) or all(
+        len(key) > LENGTH_CUE_RATIO * len(t) for t in wrong
+    )
+
+
 def check_question(
     kind: str,
     stem: str,
@@ -125,8 +144,7 @@ def check_question(
         if len({option_signature(t) for t in texts}) > 1:
             reasons.append(R_FORMAT)
         if len(keys) == 1 and len(texts) > 1:
-            key_len = len(keys[0])
-            if all(key_len > len(t) for t, c in options if not c):
+            if length_gives_away(keys[0], [t for t, c in options if not c]):
                 reasons.append(R_LONGEST)
         values = [v for v in (sort_value(t) for t in texts) if v is not None]
         if len(values) == len(texts) and any(

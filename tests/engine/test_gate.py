@@ -49,6 +49,31 @@ def test_rejections(opts: list[tuple[str, bool]], reason: str) -> None:
     assert reason in _check("fact_recall", "Which firm sold robots?", opts)
 
 
+@pytest.mark.parametrize(
+    "opts",
+    [
+        # a letter or two longer: no cue a reader sees (2.19.0; refused before)
+        [("Marta Kovalenko", True), ("Pieter Anders", False), ("Jonas Brehm", False)],
+        [("Initech", True), ("Globex", False), ("Umbrel", False)],
+        [("three", True), ("four", False), ("five", False)],
+    ],
+)
+def test_key_a_little_longer_passes(opts: list[tuple[str, bool]]) -> None:
+    assert "key is the only longest option" not in _check("fact_recall", "Who sold robots?", opts)
+
+
+@pytest.mark.parametrize(
+    "opts",
+    [
+        # a word more than every wrong option, or a quarter more characters
+        [("Initech Holdings", True), ("Initech", False), ("Globex", False)],
+        [("Wolverhampton", True), ("Leeds", False), ("Bristol", False)],
+    ],
+)
+def test_key_much_longer_is_refused(opts: list[tuple[str, bool]]) -> None:
+    assert "key is the only longest option" in _check("fact_recall", "Who sold robots?", opts)
+
+
 def test_stem_contains_key() -> None:
     opts = [("Acme", True), ("Globex", False), ("Initech", False)]
     assert "stem contains the answer" in _check("fact_recall", "Did Acme sell robots?", opts)
