@@ -73,7 +73,7 @@ from .mutations import (
     owns_named_product,
     same_org_kind,
 )
-from .nlp import Mention
+from .nlp import Mention, surname
 from .numbers import Quantity
 from .quality import (
     gendered,
@@ -198,9 +198,9 @@ def surname_options(wrong: list[tuple[str, str]], key: str, text: str) -> list[t
     the sentence itself names ("Mr _____, who brought Mr Hale back": "Hale" is absurd)."""
     out = []
     for name, src in wrong:
-        surname = name.split()[-1]
-        if surname != key and not _named_in(surname, text):
-            out.append((surname, src))
+        short = surname(name)
+        if short != key and not _named_in(short, text):
+            out.append((short, src))
     return out
 
 
