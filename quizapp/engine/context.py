@@ -690,6 +690,10 @@ _ANAPHORIC_TRADE = re.compile(
     r"\b(?:[Tt]he|[Bb]oth) (?:brewer|carmaker|automaker|chipmaker|drugmaker|retailer|lender|"
     r"insurer|airline|carrier|supplier|manufacturer|broadcaster|publisher|miner|bank)"
     r"(?:s|'s|\u2019s|s'|s\u2019)?\b(?! (?:of|that|which|in|at)\b)"
+    # a word for a trade before another noun names no firm ("the bank listings", "the airline
+    # industry")
+    r"(?! (?:listings?|industry|sector|market|shares?|stocks?|business|holiday|strike|"
+    r"loans?|lending|accounts?|notes?|rates?|charges?|deal|bid)\b)"
 )
 #: Words for someone known only by how they relate to another ("teammate Stephen Harmison
 #: took four wickets": whose teammate?), unless an owner or a name comes right before

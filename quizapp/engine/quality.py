@@ -230,7 +230,11 @@ _PLAY_BY_PLAY = re.compile(
     r"crossbar|the bar|the box|volley(?:ed)?|crossed|tackle|fouled|booked|near miss|"
     r"clean sheet|break point|set point|match point|double fault|rebound|half-time|"
     r"in the \d+(?:st|nd|rd|th) minute|bringing on|brought on|substitut\w*|"
-    r"made (?:two|three|four) changes)\b",
+    r"made (?:two|three|four) changes|"
+    # a cricket report's moments (both blind judges of a fresh Test report, 2.19.1:
+    # "scorecard trivia", "the next over has no context")
+    r"caught behind|bowled|lbw|stumped|run out|resumed|half[- ]century|wicket partnership|"
+    r"boundaries|for (?:four|six)|the next over)\b",
     re.I,
 )
 

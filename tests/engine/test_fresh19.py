@@ -27,7 +27,7 @@ import importlib
 from quizapp.engine.attribution import victims
 from quizapp.engine.context import relation_without_anchor, unresolved_reference, vague
 from quizapp.engine.nlp import Mention, surname, vote_labels
-from quizapp.engine.quality import needs_context, trivial_figure
+from quizapp.engine.quality import needs_context, play_by_play, trivial_figure
 from quizapp.engine.stems import ok_stem
 from tests.engine.helpers import claim_with, claims_of
 
@@ -166,3 +166,14 @@ def test_a_state_at_a_break_is_trivia() -> None:
     assert trivial_figure("and lost two wickets for ", " runs before the close of play")
     assert not trivial_figure("shares resumed trading at ", " pence on Monday")
     assert not trivial_figure("Kent needed ", " runs to win")
+
+
+def test_a_cricket_moment_is_play_by_play() -> None:
+    assert play_by_play("Kent resumed day four at 30 and Ames was caught behind off Dodd.")
+    assert play_by_play("Hale reached his half century off the first ball of the next over.")
+    assert not play_by_play("Kent beat Essex by eight wickets to win the title.")
+
+
+def test_a_trade_word_before_a_noun_names_no_firm() -> None:
+    assert not vague("Government policy does not see the bank listings as vital reforms.")
+    assert not vague("Jobs in the airline industry fell by 5% last year.")
