@@ -428,6 +428,8 @@ DISCOURSE = (
     # and reads on its own, its pronoun then resolved like any opener's)
     "in particular",
     "in fact",
+    # ("Elsewhere, Brent oil rallied ...": a fresh article, 2.19.2, "no referent")
+    "elsewhere",
 )
 REPORTING_VERBS = frozenset(
     {

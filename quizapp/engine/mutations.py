@@ -815,6 +815,14 @@ def negatable(doc: Document, claim: ClaimInfo) -> bool:
     # clause that explains the verb contradicts its negation
     if any(c.dep_ == "advcl" and c.tag_ == "VBG" for c in root.children):
         return False
+    # "did not reach the quarterfinal by beating Sousa": did he reach it another way? A means
+    # ("by" and a verb) leaves the negation's scope unclear (a fresh article, 2.19.2: "reads
+    # ambiguously" to both blind judges)
+    if any(
+        c.dep_ == "prep" and c.lower_ == "by" and any(g.tag_ == "VBG" for g in c.children)
+        for c in root.children
+    ):
+        return False
     # "words such as X and Y did not reflect ...": examples, not a fact to deny
     if "such as" in " ".join(t.lower_ for t in claim.tokens if t.i < root.i):
         return False
