@@ -37,6 +37,7 @@ R_KIND = "unknown question kind"
 R_LENGTH = "stem or option too long"
 R_ARTEFACT = "template artefact in the text"
 R_TYPO = "copies or reads a figure the article typed wrong"
+R_QUOTES = "a quotation left open"
 _ARTEFACT_RE = re.compile(r"\b[Aa]\(n\)|\(s\)(?!\w)")
 #: A blank glued to a word ("musical _____! which", "the _____.5G phone"): the answer was cut
 #: out of a longer name or code, so the options cannot fit the gap.
@@ -103,6 +104,13 @@ def length_gives_away(key: str, wrong: list[str]) -> bool:
     )
 
 
+def open_quote(text: str) -> bool:
+    """Whether a double quotation mark is left open ("... a \u201cthoughtful approach to the
+    future.", cut before the closing mark): both blind judges of two fresh articles, 2.19.4,
+    "fix before publishing". Single marks are not counted: "\u2019" is an apostrophe too."""
+    return text.count('"') % 2 == 1 or text.count("\u201c") != text.count("\u201d")
+
+
 def check_question(
     kind: str,
     stem: str,
@@ -163,6 +171,8 @@ def check_question(
         reasons.append(R_ARTEFACT)
     if figure_fault(stem) or any(figure_fault(t) for t in texts):
         reasons.append(R_TYPO)
+    if any(open_quote(t) for t in (stem, *texts)):
+        reasons.append(R_QUOTES)
     if evidence is None:
         reasons.append(R_EVIDENCE)
     else:

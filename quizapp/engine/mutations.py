@@ -815,6 +815,18 @@ def negatable(doc: Document, claim: ClaimInfo) -> bool:
     # clause that explains the verb contradicts its negation
     if any(c.dep_ == "advcl" and c.tag_ == "VBG" for c in root.children):
         return False
+    # "With a weaker online offering ..., Debenhams has not struggled": a fronted premise the
+    # negation contradicts (both blind judges of a fresh article, 2.19.4); and "The victims did
+    # not include five children ...": a list's membership, not a fact to deny
+    subj_i = min((c.i for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), default=root.i)
+    if any(c.dep_ == "prep" and c.lower_ == "with" and c.i < subj_i for c in root.children):
+        return False
+    if root.lemma_.lower() in {"include", "comprise", "feature"}:
+        return False
+    # "had not approved the draft law late on Monday night", "did not head to the polls on
+    # Monday": not at all, or not on that day? (three fresh articles, 2.19.4)
+    if _dated(root):
+        return False
     # "did not reach the quarterfinal by beating Sousa": did he reach it another way? A means
     # ("by" and a verb) leaves the negation's scope unclear (a fresh article, 2.19.2: "reads
     # ambiguously" to both blind judges)
@@ -844,6 +856,27 @@ def negatable(doc: Document, claim: ClaimInfo) -> bool:
                 return False
     # a negation must leave something after the verb to deny ("Holmes did not ask in ...")
     return any(c.dep_ in {"dobj", "attr", "acomp", "xcomp", "oprd", "agent"} for c in root.children)
+
+
+_DAY_WORDS = frozenset({"today", "yesterday", "tonight"})
+
+
+def _dated(root: Any) -> bool:
+    """Whether a day or a time hangs on the verb ("on Monday", "late on Monday night", "at
+    noon", "yesterday"): the scope of a "not" inserted before it is unclear. A year or a span
+    ("in 2019", "last year") frames the fact and is no such scope."""
+    for c in root.children:
+        if c.dep_ == "npadvmod" and c.ent_type_ == "TIME" or c.lower_ in _DAY_WORDS:
+            return True
+        if c.dep_ == "prep" and c.lower_ in {"on", "at", "during", "until"}:
+            if any(g.ent_type_ in {"DATE", "TIME"} for g in c.children if g.dep_ == "pobj"):
+                return True
+        if c.dep_ == "advmod" and any(
+            g.dep_ == "prep" and any(p.ent_type_ in {"DATE", "TIME"} for p in g.children)
+            for g in c.children
+        ):
+            return True  # "late on Monday night"
+    return False
 
 
 def mutate_negation(doc: Document, claim: ClaimInfo, rng: random.Random) -> list[Mutation]:

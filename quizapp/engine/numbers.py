@@ -343,4 +343,29 @@ def arithmetic_gives_away(text: str, start: int, end: int) -> bool:
         return True
     slots = {_slot(text, q) for q in others} - {None}
     own = _slot(text, key)
-    return own is not None and {"from", "to", "change"} - {own} <= slots
+    if own is not None and {"from", "to", "change"} - {own} <= slots:
+        return True
+    # a bare figure may restate the key's kind without its unit ("(55,792)" beside "58,224
+    # people")
+    same = [
+        q
+        for q in others
+        if q.kind == key.kind and q.currency == key.currency and q.unit in {key.unit, ""}
+    ]
+    return _stated_change(key, same, [q.value for q in others if q.percent])
+
+
+def _stated_change(key: Quantity, like: list[Quantity], percents: list[float]) -> bool:
+    """Whether the key is another figure of its kind changed by a percentage the text states,
+    however it words it ("58,224 people in 2022 – a rise of 4% since 2021 (55,792)": both
+    blind judges of a fresh article, 2.19.4, "lets readers compute the answer"): the key over
+    that figure is 1 plus or minus the percentage, to its rounding (half a point)."""
+    if key.percent or not percents:
+        return False
+    for b in like:
+        if b.scale != key.scale or b.value <= 0 or b.value == key.value:
+            continue
+        change = abs(key.value / b.value - 1) * 100
+        if any(abs(change - p) <= 0.5 for p in percents):
+            return True
+    return False

@@ -44,6 +44,7 @@ _NEEDS_ANTECEDENT = re.compile(
     r"rule|ruling|case|trial|verdict|inquiry|investigation|visit|trip|tour|speech|"
     r"meeting|talks|deal|agreement|move|decision|announcement|issue|problem|situation|"
     r"changes?|idea|system|technology|format|site|website|firm|company|group|club|side|"
+    r"division|subsidiary|"
     r"team|squad|band|star|singer|actor|actress|player|pair|duo|trio|couple|latter|"
     r"former|country|city|region|spokesman|spokeswoman|programme|project|venture|"
     r"attack|incident|action|title|names|cartel|scandal|affair|row|feud|war|dispute|"

@@ -137,6 +137,9 @@ def _with_bound(diffs: list[str], text: str) -> list[str]:
     return list(dict.fromkeys([*diffs, *(b for d in diffs for b in _bound_phrases(d, text))]))
 
 
+_BARE_FIGURE = re.compile(r"^([$\u00a3\u20ac]?\d[\d,.]*\d(?:%|bn|m)?)\s+[A-Za-z]")
+
+
 def answer_phrases(q: Question) -> list[str]:
     """What a quiz taker must not be told by another item (normalised phrases)."""
     if REGISTRY[q.kind].short_answer:
@@ -144,6 +147,11 @@ def answer_phrases(q: Question) -> list[str]:
         if not key:
             return []
         bound = _bound_phrases(key, q.evidence.text) if q.kind == "fact_recall" else []
+        # "2,202 people": another item that shows "from 2,110 to 2,202" gives it away too (a
+        # fresh article, 2.19.4); only a figure of three digits or more stands alone so
+        bare = _BARE_FIGURE.match(key)
+        if bare and sum(ch.isdigit() for ch in bare[1]) >= 3:
+            bound.append(_phrase(bare[1]))
         return [_phrase(key), *bound]
     if REGISTRY[q.kind].statements:
         key = next((o.text for o in q.options if o.correct), "")

@@ -125,7 +125,7 @@ def test_a_subject_described_but_never_named_needs_context() -> None:
 def test_participles_and_falls_are_not_negative_words() -> None:
     text = """Shares fall at Acme
 
-Acme declined an offer of $5bn from a rival on Monday.
+Acme declined an offer of $5bn from a rival.
 The new drug was unveiled by Acme at a meeting of doctors in Paris.
 The results of the trial were improved by a change in the dose last year.
 """
