@@ -139,6 +139,15 @@ def _unique(q: Quantity, out: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return uniq
 
 
+#: How far the article's own figures may lie from a bare number's key (a factor either way).
+BARE_SPAN = 1.5
+
+
+def _bare(q: Quantity) -> bool:
+    """Whether a figure has no unit, currency or percent sign to say what it counts."""
+    return q.kind == "count" and not q.unit and not q.scale
+
+
 def _article_figures(
     doc: Document, claim: ClaimInfo, q: Quantity
 ) -> tuple[dict[float, str], set[float], bool]:
@@ -158,6 +167,11 @@ def _article_figures(
             if other.value in article:
                 continue
             if q.value and not (q.value / 8 <= other.value <= q.value * 8):
+                continue
+            # a bare number says nothing of what it counts: a far one is likely another thing
+            # ("19" and "31" beside a golf round of "64": both blind judges of a fresh article,
+            # 2.19.5, "impossible as 18-hole scores")
+            if _bare(q) and not (q.value / BARE_SPAN <= other.value <= q.value * BARE_SPAN):
                 continue
             if q.percent and q.value < 100 <= other.value:
                 continue  # a share below the whole: never "100%" or more

@@ -567,6 +567,8 @@ ROLE_CLASSES: dict[str, str] = {
             "player",
             "batsman",
             "bowler",
+            "opener",
+            "all-rounder",
             "international",
             "team-mate",
         ),

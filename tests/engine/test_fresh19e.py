@@ -19,8 +19,11 @@ Sentences written for the tests; each first test of a class fails on 2.19.3.
 from __future__ import annotations
 
 import importlib
+import random
 
+from quizapp.engine.distractors import quantity_pool
 from quizapp.engine.gate import check_question
+from quizapp.engine.lexicon import ROLE_CLASSES
 from quizapp.engine.mutations import negatable
 from quizapp.engine.numbers import arithmetic_gives_away
 from quizapp.engine.quality import needs_context
@@ -119,3 +122,24 @@ def test_a_figure_without_its_unit_gives_the_answer_away() -> None:
     state = sel.QuizState(topic=frozenset())
     state.add(recall)
     assert state.conflicts(tf)
+
+
+GOLF = (
+    "Cantlay wins the Memorial\n\n"
+    "Patrick Cantlay shot a sparkling 64 on Sunday to win the Memorial Tournament by two "
+    "shots.\n\n"
+    "Cantlay had missed a 19-foot putt on the 12th and turned in 31 after three birdies.\n\n"
+    "Adam Scott finished second after a closing 68, with Jason Day a shot further back on 70.\n"
+)
+
+
+def test_a_bare_numbers_options_are_near_it() -> None:
+    doc, claims = claims_of(GOLF)
+    claim = claim_with(doc, claims, "sparkling 64")
+    q = next(q for q in claim.sentence.quantities if q.text == "64")
+    values = {t for t, _src in quantity_pool(doc, claim, q, random.Random(3), 3)}
+    assert values and not values & {"19", "31"}
+
+
+def test_an_opener_is_a_job_not_a_name() -> None:
+    assert "opener" in ROLE_CLASSES
