@@ -334,10 +334,15 @@ def _magnitude(q: Quantity) -> float:
     return q.value * _SCALE.get(q.scale.strip(), 1.0)
 
 
-# the words between a part and its whole: "300 of its 1,000", "12 out of the 20"
+# the words between a part and its whole: "300 of its 1,000", "12 out of the 20", "18 out of
+# Suga's 20" (an owner's name: "23" and "31" were offered, both judges of a fresh article, 2.19.6)
 PART_OF = re.compile(
-    r"^\s+(?:[a-z]+\s+)?(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?$"
+    r"^\s+(?:[a-z]+\s+)?(?:out\s+)?of\s+"
+    r"(?:the\s+|its\s+|their\s+|his\s+|her\s+|[A-Z][\w.-]*['\u2019]s\s+)?$"
 )
+
+
+_WHOLE_AFTER = re.compile(PART_OF.pattern.rstrip("$") + r"(\d[\d,]*)\b")
 
 
 #: A share the sentence calls a majority or a minority ("A majority, 52%, said ..."): a wrong
@@ -365,6 +370,10 @@ def keeps_direction(claim: ClaimInfo, q: Quantity, new_text: str) -> bool:
     if new is None:
         return True
     if q.percent and not _fits_share(claim.text, new.value):
+        return False
+    # the whole may be a number the figure reader leaves out ("18 out of Suga's 20")
+    stated = _WHOLE_AFTER.match(claim.text[q.end - claim.start :])
+    if stated and not q.percent and new.value >= float(stated[1].replace(",", "")):
         return False
     for other in _related_figures(claim):
         if other.start == q.start or (other.unit and q.unit and other.unit != q.unit):

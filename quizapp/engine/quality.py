@@ -431,6 +431,9 @@ def drop_discourse(text: str) -> str:
     return _drop_then(text)
 
 
+# "The 24-year-old had a goal disallowed": a person called by an age alone (both judges of a
+# fresh article, 2.19.6: "names nobody")
+_BY_AGE = re.compile(r"^[Tt]he \d{1,3}-year-old(?! [A-Z])(?! (?:man|woman|boy|girl)\b)")
 # "Swift was equally surprised": as someone of another sentence was (a fresh article judged
 # blind at 2.19.2: "'equally' needs missing context")
 _AS_ANOTHER = re.compile(
@@ -449,7 +452,7 @@ def needs_context(text: str) -> bool:
         return True
     if _COUNTED_AFTER.search(body) or _UNNAMED_SUBJECT.match(body):
         return True
-    if _PERSON_BY_NATION.search(body) or _AS_ANOTHER.search(body):
+    if _PERSON_BY_NATION.search(body) or _AS_ANOTHER.search(body) or _BY_AGE.match(body):
         return True
     if any(" and " not in body[: m.start()] for m in _BOTH_MID.finditer(body)):
         return True

@@ -195,7 +195,9 @@ def not_shorter_than_key(
 
 #: "Jane Doe, defending, said", "for the prosecution": the counsel of a court report, whose
 #: name both blind judges of a fresh court report called trivia (2.19.2).
-_COUNSEL = re.compile(r",\s*(?:defending|prosecuting|for the (?:defence|defense|prosecution))\b")
+_COUNSEL = re.compile(
+    r",\s*(?:defending|prosecuting|mitigating|for the (?:defence|defense|prosecution))\b"
+)
 
 
 #: What a person's camp is called by ("officials from _____'s bloc", "_____'s party").
