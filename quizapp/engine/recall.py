@@ -36,6 +36,7 @@ from .distractors import (
     place_level,
     place_region,
     placed_in,
+    plays_no_part,
     prominent,
     quantity_pool,
     recipient_party,
@@ -519,6 +520,7 @@ def generate_recall(
             # "Hewitt ... a meeting with _____": "Lleyton Hewitt" is absurd there too
             and not (m.label == "PERSON" and _named_in(w[0].split()[-1], shown))
             and not (m.label == "PERSON" and names_a_work(doc, w[0]))
+            and not (m.label == "PERSON" and stem and plays_no_part(doc, key, w[0], stem))
             and (sex is None or stated_sex(doc, w[0]) == sex)
             and not (group and placed_in(doc, w[0], group))
             and (job is None and party is None or fits_job(doc, job, w[0], party))

@@ -5,6 +5,7 @@ outlets, judged before any rule saw them), each class mended (2.19.6).
   whole written after an owner's name, which the figure reader leaves out.
 - "the 24-year-old had VAR to thank ...": a person called by an age alone ("names nobody").
 - "_____, mitigating, said ...": the counsel's name, trivia.
+- "Who scored a hat-trick ...?" with Burnley's manager among the options (2.19.7).
 
 Sentences written for the tests; each first test of a class fails on 2.19.5.
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import importlib
 
+from quizapp.engine.distractors import plays_no_part
 from quizapp.engine.mutations import keeps_direction
 from quizapp.engine.numbers import parse_quantity
 from quizapp.engine.quality import needs_context
@@ -41,3 +43,15 @@ def test_a_person_called_by_an_age_needs_a_name() -> None:
 
 def test_mitigating_counsel_is_no_answer() -> None:
     assert rec._COUNSEL.match(", mitigating, said")
+
+
+def test_the_manager_is_no_scorer() -> None:
+    doc, _ = claims_of(
+        "City beat Burnley\n\nRiyad Mahrez scored a hat-trick as Manchester City beat Burnley "
+        "5-0 at the Etihad Stadium on Saturday.\n\nKyle Walker and Benjamin Mendy set up two "
+        "of the goals.\n\nSean Dyche's side have now lost the last seven meetings.\n"
+    )
+    stem = "Who scored a hat-trick as Manchester City beat Burnley 5-0?"
+    assert plays_no_part(doc, "Riyad Mahrez", "Sean Dyche", stem)
+    assert not plays_no_part(doc, "Riyad Mahrez", "Kyle Walker", stem)
+    assert not plays_no_part(doc, "Riyad Mahrez", "Sean Dyche", "Who spoke after the game?")
