@@ -20,7 +20,7 @@ from .truefalse import generate_true_false
 from .types import Article, Claim, Evidence, GenerationResult, Option, Question
 from .verification import generate_verification
 
-GENERATOR_VERSION = "2.19.7"
+GENERATOR_VERSION = "2.19.8"
 #: How many questions a quiz has at most, unless the caller asks otherwise (the app's
 #: ``QUIZ_MAX_QUESTIONS`` defaults to it).
 MAX_QUESTIONS = 15

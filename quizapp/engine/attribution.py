@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from quizapp.engine.persons import full_personal_name, not_a_person, stated_sex
+from quizapp.engine.persons import full_personal_name, not_a_person, royal, stated_sex
 
 from .claims import ClaimInfo, quoted_remark
 from .context import vague
@@ -129,7 +129,7 @@ def generate_attribution(
     others = [p for p in others if not _could_have_said(doc, claim, quote, p)]
     # the one killed in the story never said what the living say of it (2.19.0)
     dead = victims(doc)
-    others = [p for p in others if person_key(p) not in dead]
+    others = [p for p in others if person_key(p) not in dead and royal(p) == royal(key)]
     # the story's people first, as before; the other sources only where too few remain
     main = [p for p in others if p in _people(doc)]
     others = (main if len(main) >= 2 else others)[:3]

@@ -1259,10 +1259,10 @@ COMPARISON_OPENERS: tuple[str, ...] = (
 )
 
 
-#: Last words of a sports club's name ("Manchester United", "Bristol Rovers"): the small model
-#: tags such a name a person's, and a club then stood among players as a wrong option (a
-#: fresh match report judged blind at 2.19.0). No surname among them ("Villa" is David Villa's).
+#: Last words of a sports club's name ("Manchester United", "Bolton Wanderers"), lower case:
+#: the small model tags such a name a person's (:func:`quizapp.engine.nlp.club_name`). No
+#: surname among them ("Villa" is David Villa's too).
 CLUB_WORDS: frozenset[str] = frozenset(
-    "United City Rovers Athletic Wanderers Albion Rangers Hotspur County Town FC Argyle "
-    "Orient Celtic Thistle".split()
+    "united city rovers athletic wanderers albion rangers hotspur county town fc afc argyle "
+    "orient celtic thistle".split()
 )

@@ -166,10 +166,10 @@ def vote_labels(mentions: list[Mention]) -> list[Mention]:
         else:
             best = max(counter.values())
             final[name] = next(lbl for lbl in order if counter.get(lbl, 0) == best)
-    # "Manchester United" tagged a person: a club ("United" alone then is no surname either)
+    # "Manchester United" tagged a person: a club ("United" alone then is no surname either;
+    # a club stood among players as a wrong option: a fresh match report, 2.19.1)
     for name, lbl in final.items():
-        words = name.split()
-        if lbl == "PERSON" and len(words) > 1 and words[-1] in CLUB_WORDS:
+        if lbl == "PERSON" and club_name(name):
             final[name] = "ORG"
     # a multi-word PERSON whose last word is a known PERSON elsewhere stays PERSON, and a
     # single word that is the surname of a PERSON in the article is that person
@@ -188,6 +188,13 @@ def vote_labels(mentions: list[Mention]) -> list[Mention]:
             continue
         dedup.append(m)
     return dedup
+
+
+def club_name(name: str) -> bool:
+    """Whether a name of two words or more ends as a sports club's does ("Manchester United",
+    "Bolton Wanderers"): the small model tags such names as people's."""
+    words = name.split()
+    return len(words) > 1 and words[-1].lower() in CLUB_WORDS
 
 
 def person_key(name: str) -> str:

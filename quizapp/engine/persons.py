@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from quizapp.engine.document import Document
+from quizapp.engine.nlp import club_name
 
 _MALE_TITLES = frozenset({"mr", "sir", "lord"})
 _FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "lady", "dame"})
@@ -121,16 +122,20 @@ def stated_sex(doc: Document, name: str) -> str | None:
     return None
 
 
-# "Manchester United", "Bolton Wanderers": clubs the model tags as people
-_CLUB_WORDS = frozenset(
-    "united city rovers athletic wanderers albion county town rangers hotspur villa fc afc".split()
-)
+_ROYAL_TITLES = frozenset({"prince", "princess", "king", "queen", "duke", "duchess"})
+
+
+def royal(name: str) -> bool:
+    """Whether a name opens with a royal title ("Prince William"): a royal is no wrong option
+    for anyone else, nor anyone else for a royal (Prince William as Australia's opposition
+    leader, and as the speaker of a prime minister's words: both judges of a fresh article)."""
+    first = name.split()[:1]
+    return bool(first) and first[0].lower() in _ROYAL_TITLES
 
 
 def not_a_person(name: str) -> bool:
     """Whether a name tagged as a person is a club's ("Manchester United")."""
-    words = name.split()
-    return len(words) > 1 and words[-1].lower() in _CLUB_WORDS
+    return club_name(name)
 
 
 _WORK_NOUN = r"(?:musical|film|movie|album|single|song|play|novel|show|book|series|opera)"

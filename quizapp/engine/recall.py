@@ -20,6 +20,7 @@ from quizapp.engine.persons import (
     family_gives_away,
     full_personal_name,
     names_a_work,
+    royal,
     stated_sex,
 )
 
@@ -521,6 +522,7 @@ def generate_recall(
             and not (m.label == "PERSON" and _named_in(w[0].split()[-1], shown))
             and not (m.label == "PERSON" and names_a_work(doc, w[0]))
             and not (m.label == "PERSON" and stem and plays_no_part(doc, key, w[0], stem))
+            and not (m.label == "PERSON" and royal(w[0]) != royal(key))
             and (sex is None or stated_sex(doc, w[0]) == sex)
             and not (group and placed_in(doc, w[0], group))
             and (job is None and party is None or fits_job(doc, job, w[0], party))

@@ -6,6 +6,8 @@ outlets, judged before any rule saw them), each class mended (2.19.6).
 - "the 24-year-old had VAR to thank ...": a person called by an age alone ("names nobody").
 - "_____, mitigating, said ...": the counsel's name, trivia.
 - "Who scored a hat-trick ...?" with Burnley's manager among the options (2.19.7).
+- Prince William offered as Australia's opposition leader and as the speaker of the prime
+  minister's words (2.19.8).
 
 Sentences written for the tests; each first test of a class fails on 2.19.5.
 """
@@ -16,7 +18,9 @@ import importlib
 
 from quizapp.engine.distractors import plays_no_part
 from quizapp.engine.mutations import keeps_direction
+from quizapp.engine.nlp import club_name
 from quizapp.engine.numbers import parse_quantity
+from quizapp.engine.persons import not_a_person, royal
 from quizapp.engine.quality import needs_context
 from tests.engine.helpers import claim_with, claims_of
 
@@ -55,3 +59,15 @@ def test_the_manager_is_no_scorer() -> None:
     assert plays_no_part(doc, "Riyad Mahrez", "Sean Dyche", stem)
     assert not plays_no_part(doc, "Riyad Mahrez", "Kyle Walker", stem)
     assert not plays_no_part(doc, "Riyad Mahrez", "Sean Dyche", "Who spoke after the game?")
+
+
+def test_a_royal_stands_only_beside_royals() -> None:
+    assert royal("Prince William") and royal("Queen Margrethe")
+    assert not royal("Bill Shorten") and not royal("Lord Goldsmith")
+
+
+def test_one_rule_tells_a_club_from_a_person() -> None:
+    # nlp.club_name is the one home; persons.not_a_person asks it
+    for name in ("Manchester United", "Bolton Wanderers", "Bristol Rovers"):
+        assert club_name(name) and not_a_person(name)
+    assert not club_name("United") and not not_a_person("Anthony Martial")
