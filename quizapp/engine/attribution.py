@@ -583,9 +583,14 @@ def victims(doc: Document) -> frozenset[str]:
     """The people (by :func:`~quizapp.engine.nlp.person_key`) a story of a death reports
     harmed by one of :data:`_HARM_VERBS` ("said that he shot Jane Doe in the back", "Doe was
     stabbed"): a fresh court report judged blind at 2.19.0 offered the murdered woman as the
-    speaker of her father's words, "absurd" to both judges. Empty in a story without death."""
-    if not _DEATH_WORDS.search(doc.text):
-        return frozenset()
+    speaker of her father's words, "absurd" to both judges. Empty in a story without death.
+    Read once per article (it runs for every quoted remark)."""
+    if doc.victims is None:
+        doc.victims = _harmed(doc) if _DEATH_WORDS.search(doc.text) else frozenset()
+    return doc.victims
+
+
+def _harmed(doc: Document) -> frozenset[str]:
     out: set[str] = set()
     for s in doc.sentences:
         for t in s.span:

@@ -681,8 +681,6 @@ def plural_subject(claim: ClaimInfo) -> bool:
     )
 
 
-# "The word will now appear in ...": which word? (unless the word itself follows: "the word
-# 'blog'", "the word of the year") (count12)
 # "Shares in the brewer were last up 6.2 percent": a firm named by its trade, which a quiz
 # taker cannot place without the name before it (a fresh article judged blind at 2.19.0; lower
 # case only: "the Bank of England" is a name)
@@ -702,7 +700,7 @@ _RELATIONAL = frozenset(
     "teammate teammates team-mate team-mates compatriot compatriots countryman countrymen "
     "countrywoman colleague colleagues counterpart counterparts namesake".split()
 )
-_OWNERS = frozenset("his her their its my our your".split())
+_POSSESSIVES = frozenset("his her their its my our your".split())
 
 
 def _named_earlier(text: str) -> bool:
@@ -725,7 +723,7 @@ def relation_without_anchor(text: str) -> bool:
             continue
         prev = words[i - 1] if i else ""
         anchored = (
-            prev.lower() in _OWNERS
+            prev.lower() in _POSSESSIVES
             or prev.endswith(("'s", "\u2019s", "s'"))
             or (prev[:1].isupper() and prev.lower() not in {"the", "a", "an"})
             or (i + 1 < len(words) and words[i + 1].lower() == "of")
@@ -735,6 +733,8 @@ def relation_without_anchor(text: str) -> bool:
     return False
 
 
+# "The word will now appear in ...": which word? (unless the word itself follows: "the word
+# 'blog'", "the word of the year") (count12)
 _THE_WORD = re.compile(r"\b(?:the|both) words?\b(?! *[\"'\u2018\u201c]| (?:of|for|that)\b)", re.I)
 
 

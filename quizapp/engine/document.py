@@ -64,6 +64,8 @@ class Document:
     people: list[str] | None = None
     # the people the article quotes by name (filled on first use by attribution)
     sources: list[str] | None = None
+    # the people a story of a death reports harmed (filled on first use by attribution)
+    victims: frozenset[str] | None = None
     # the article's typos and names spelt two ways (filled on first use by context.respell)
     typo_cache: dict[str, Any] = field(default_factory=dict)
     # line-ups and each person's stated sides and jobs (filled on first use by sides)

@@ -1259,10 +1259,9 @@ COMPARISON_OPENERS: tuple[str, ...] = (
 )
 
 
-#: Last words of a sports club's name ("Manchester United", "Bolton Wanderers"), lower case:
-#: the small model tags such a name a person's (:func:`quizapp.engine.nlp.club_name`). No
-#: surname among them ("Villa" is David Villa's too).
+#: Last words of a sports club's name ("Manchester United", "Aston Villa"), lower case: the
+#: small model tags such a name a person's (:func:`quizapp.engine.nlp.club_name`).
 CLUB_WORDS: frozenset[str] = frozenset(
-    "united city rovers athletic wanderers albion rangers hotspur county town fc afc argyle "
-    "orient celtic thistle".split()
+    "united city rovers athletic wanderers albion rangers hotspur villa county town fc afc "
+    "argyle orient celtic thistle".split()
 )

@@ -68,6 +68,6 @@ def test_a_royal_stands_only_beside_royals() -> None:
 
 def test_one_rule_tells_a_club_from_a_person() -> None:
     # nlp.club_name is the one home; persons.not_a_person asks it
-    for name in ("Manchester United", "Bolton Wanderers", "Bristol Rovers"):
+    for name in ("Manchester United", "Bolton Wanderers", "Bristol Rovers", "Aston Villa"):
         assert club_name(name) and not_a_person(name)
     assert not club_name("United") and not not_a_person("Anthony Martial")
